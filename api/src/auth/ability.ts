@@ -1,0 +1,54 @@
+import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability';
+import { Role } from '../common/enums';
+import type { Principal } from '../context/principal';
+import { accountPolicy } from '../modules/account/account.policy';
+import { casePolicy } from '../modules/case/case.policy';
+import { departmentPolicy } from '../modules/department/department.policy';
+import { gridPolicy } from '../modules/grid/grid.policy';
+import { personPolicy } from '../modules/person/person.policy';
+import { sourcePolicy } from '../modules/source/source.policy';
+
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate';
+
+/** Subject types are entity class names, so an entity instance is its own subject. */
+export const subjectTypes = [
+  'Grid',
+  'Department',
+  'Officer',
+  'GridWorker',
+  'Account',
+  'PollutionSource',
+  'Case',
+  'CaseEvent',
+  'CaseCategory',
+] as const;
+export type SubjectType = (typeof subjectTypes)[number];
+
+type SubjectRecord = Record<string, unknown> & ForcedSubject<SubjectType>;
+export type AppAbility = MongoAbility<[Action, SubjectType | 'all' | SubjectRecord | object], MongoQuery>;
+export type RuleBuilder = AbilityBuilder<AppAbility>;
+
+/** A domain's contribution: its lines of the role table. */
+export type Policy = (builder: RuleBuilder, principal: Principal) => void;
+
+const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy];
+
+const knownRoles = new Set<string>(Object.values(Role));
+
+/**
+ * The one ability factory: (role, unit, assignments) → CASL rules. Each domain policy adds
+ * its lines; nothing else grants anything. An unknown role is a bug, not an empty ability.
+ */
+export function buildAbility(principal: Principal | null): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  if (principal) {
+    if (!knownRoles.has(principal.role)) throw new Error(`Unknown role: ${String(principal.role)}`);
+    for (const policy of policies) policy(builder, principal);
+  }
+  return builder.build({ detectSubjectType: detectSubjectType });
+}
+
+function detectSubjectType(subject: object): SubjectType {
+  const forced = (subject as { __caslSubjectType__?: SubjectType }).__caslSubjectType__;
+  return forced ?? (subject.constructor.name as SubjectType);
+}

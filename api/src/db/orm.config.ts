@@ -1,0 +1,29 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import path from 'node:path';
+import { entities } from './entities';
+
+/**
+ * One configuration for the server, the CLIs and the tests. The schema is only ever
+ * changed by committed migrations (never `schema:update` at runtime).
+ */
+export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    discovery: { disableDynamicFileAccess: true },
+    migrations: {
+      path: path.join(__dirname, 'migrations'),
+      // Compiled builds run the .js files; swc/jest run the .ts sources.
+      glob: '!(*.d).{js,ts}',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+    pool: { min: 0, max: 10 },
+    forceUtcTimezone: true,
+    ...overrides,
+  });
+}

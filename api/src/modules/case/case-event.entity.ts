@@ -1,0 +1,53 @@
+import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Role } from '../../common/enums';
+import { toGlobalId } from '../../common/global-id';
+import { ScopedEntity } from '../../common/base.entity';
+import { CaseAction, CaseStatus } from './case.enums';
+
+/** One step in a case's timeline. Rows are only ever appended. */
+@ObjectType('CaseEvent', { description: '案件流转记录' })
+@Entity({ tableName: 'case_event' })
+@Index({ properties: ['caseId', 'id'] })
+export class CaseEvent extends ScopedEntity {
+  @PrimaryKey({ type: new BigIntType('number') })
+  override id!: number;
+
+  @Field(() => ID, { name: 'id' })
+  override get globalId(): string {
+    return toGlobalId('CaseEvent', this.id);
+  }
+
+  @ManyToOne({ entity: 'Case', mapToPk: true, fieldName: 'case_id' })
+  caseId!: number;
+
+  @Field(() => CaseAction)
+  @Enum({ items: () => CaseAction, nativeEnumName: 'case_action' })
+  action!: CaseAction;
+
+  @Field(() => CaseStatus, { nullable: true, description: '原状态' })
+  @Enum({ items: () => CaseStatus, nativeEnumName: 'case_status', nullable: true })
+  fromStatus?: CaseStatus | null;
+
+  @Field(() => CaseStatus, { description: '新状态' })
+  @Enum({ items: () => CaseStatus, nativeEnumName: 'case_status' })
+  toStatus!: CaseStatus;
+
+  @ManyToOne({ entity: 'Account', mapToPk: true, fieldName: 'actor_id', nullable: true })
+  actorId?: number | null;
+
+  @Field(() => Role, { nullable: true, description: '操作人角色' })
+  @Enum({ items: () => Role, nativeEnumName: 'role', nullable: true })
+  actorRole?: Role | null;
+
+  @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'actor_unit_id', nullable: true })
+  actorUnitId?: number | null;
+
+  @Field(() => Date, { description: '时间' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  at: Date = new Date();
+
+  @Field(() => String, { nullable: true, description: '说明' })
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+}

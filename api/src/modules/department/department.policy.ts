@@ -1,0 +1,20 @@
+import type { Policy } from '../../auth/ability';
+import { unitSubtree } from '../../auth/territory';
+import { Role } from '../../common/enums';
+
+/** Departments: read within the unit's subtree; the city and counties keep their own lists. */
+export const departmentPolicy: Policy = ({ can }, p) => {
+  can('read', 'Department', unitSubtree(p, 'unitId'));
+  can('read', 'CaseCategory');
+  switch (p.role) {
+    case Role.CITY_ADMIN:
+      can(['create', 'update', 'deactivate'], 'Department', { cityId: p.unitId });
+      can(['create', 'update'], 'CaseCategory');
+      break;
+    case Role.COUNTY_ADMIN:
+      can(['create', 'update', 'deactivate'], 'Department', { countyId: p.unitId });
+      break;
+    default:
+      break;
+  }
+};

@@ -1,0 +1,74 @@
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, Float, ObjectType } from 'type-graphql';
+import { GridKind, GridLevel } from '../../common/enums';
+import { VersionedScopedEntity, type UnitScope } from '../../common/base.entity';
+
+@ObjectType('GeoPoint', { description: '坐标 (WGS-84 经纬度)' })
+export class GeoPoint {
+  @Field(() => Float, { description: '经度' })
+  lng!: number;
+
+  @Field(() => Float, { description: '纬度' })
+  lat!: number;
+}
+
+@ObjectType('Grid', { description: '网格: 市、县区、乡镇街道(或城市管理网格)、村居四级之一' })
+@Entity({ tableName: 'grid' })
+@Index({ properties: ['parentId', 'code'] })
+// Trigram index for search by name (pg_trgm is created by the first migration).
+@Index({ name: 'grid_name_trgm_index', expression: 'create index "grid_name_trgm_index" on "grid" using gin ("name" gin_trgm_ops)' })
+export class Grid extends VersionedScopedEntity {
+  @Field(() => String, {
+    description: '网格编码: 12位统计用区划代码; 城市管理网格为所在街道区划代码加序号',
+  })
+  @Property({ type: 'string', length: 24, unique: true })
+  code!: string;
+
+  @Field(() => String, { description: '名称' })
+  @Property({ type: 'string', length: 100 })
+  name!: string;
+
+  @Field(() => GridLevel)
+  @Enum({ items: () => GridLevel, nativeEnumName: 'grid_level' })
+  level!: GridLevel;
+
+  @Field(() => GridKind)
+  @Enum({ items: () => GridKind, nativeEnumName: 'grid_kind' })
+  kind!: GridKind;
+
+  @ManyToOne({ entity: () => Grid, mapToPk: true, fieldName: 'parent_id', nullable: true })
+  parentId?: number | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: '边界 (GeoJSON Polygon/MultiPolygon)' })
+  @Property({ type: 'json', nullable: true, lazy: true })
+  boundary?: Record<string, unknown> | null;
+
+  @Property({ type: 'double', nullable: true })
+  centroidLng?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  centroidLat?: number | null;
+
+  @Field(() => GeoPoint, { nullable: true, name: 'centroid', description: '中心点' })
+  get centroid(): GeoPoint | null {
+    return this.centroidLng == null || this.centroidLat == null
+      ? null
+      : { lng: this.centroidLng, lat: this.centroidLat };
+  }
+
+  @Field(() => Boolean, { description: '是否在用; 撤销的网格保留历史记录' })
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  @Field(() => Boolean, {
+    description: '划分是否为示意 (方案附件1未公开, 种子数据中的分配为示意)',
+  })
+  @Property({ type: 'boolean', default: false })
+  illustrative: boolean = false;
+
+  /** The scope columns a row attached to this grid inherits. */
+  get scope(): UnitScope {
+    return { cityId: this.cityId, countyId: this.countyId ?? null, townshipId: this.townshipId ?? null };
+  }
+}

@@ -1,0 +1,27 @@
+import type { Policy } from '../../auth/ability';
+import { territory } from '../../auth/territory';
+import { GridLevel, Role } from '../../common/enums';
+
+/**
+ * Grids: everyone reads their territory. The city administers level-2 units; a county
+ * administers what lies below it (never its own county grid, never outside it).
+ */
+export const gridPolicy: Policy = ({ can }, p) => {
+  for (const where of territory(p, 'grid')) can('read', 'Grid', where);
+  switch (p.role) {
+    case Role.CITY_ADMIN:
+      can(['create', 'update', 'deactivate'], 'Grid', { cityId: p.unitId, level: { $ne: GridLevel.CITY } });
+      break;
+    case Role.COUNTY_ADMIN:
+      can(['create', 'update', 'deactivate'], 'Grid', {
+        countyId: p.unitId,
+        level: { $in: [GridLevel.TOWNSHIP, GridLevel.VILLAGE] },
+      });
+      break;
+    case Role.TOWNSHIP_ADMIN:
+      can(['create', 'update', 'deactivate'], 'Grid', { townshipId: p.unitId, level: GridLevel.VILLAGE });
+      break;
+    default:
+      break;
+  }
+};

@@ -1,0 +1,50 @@
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { VersionedScopedEntity } from '../../common/base.entity';
+import { SourceStatus, SourceType, SupervisionLevel } from './source.enums';
+
+@ObjectType('PollutionSource', { description: '污染源档案' })
+@Entity({ tableName: 'pollution_source' })
+@Index({ properties: ['gridId', 'id'] })
+@Index({
+  name: 'pollution_source_name_trgm_index',
+  expression: 'create index "pollution_source_name_trgm_index" on "pollution_source" using gin ("name" gin_trgm_ops)',
+})
+export class PollutionSource extends VersionedScopedEntity {
+  @Field(() => String, { description: '名称' })
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '统一社会信用代码 (18位, 含校验码)' })
+  @Property({ type: 'string', length: 18, nullable: true, unique: true })
+  creditCode?: string | null;
+
+  @Field(() => SourceType)
+  @Enum({ items: () => SourceType, nativeEnumName: 'source_type' })
+  type!: SourceType;
+
+  @Field(() => String, { nullable: true, description: '行业' })
+  @Property({ type: 'string', length: 60, nullable: true })
+  industry?: string | null;
+
+  @Field(() => String, { nullable: true, description: '地址' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  address?: string | null;
+
+  @Property({ type: 'double', nullable: true })
+  lng?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  lat?: number | null;
+
+  @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'grid_id' })
+  gridId!: number;
+
+  @Field(() => SupervisionLevel)
+  @Enum({ items: () => SupervisionLevel, nativeEnumName: 'supervision_level' })
+  supervisionLevel!: SupervisionLevel;
+
+  @Field(() => SourceStatus)
+  @Enum({ items: () => SourceStatus, nativeEnumName: 'source_status' })
+  status!: SourceStatus;
+}
