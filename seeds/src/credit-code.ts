@@ -1,3 +1,5 @@
+import { hashString } from './random';
+
 /**
  * The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters
  *   1     registration authority (登记管理部门码)
@@ -94,7 +96,8 @@ export class CreditCodeGenerator {
   private readonly offset: number;
 
   constructor(seed: number) {
-    this.offset = (seed >>> 0) % MA_SPACE;
+    // Hashed so that small seeds do not give conspicuous codes like MA0000015.
+    this.offset = hashString('credit-code', seed) % MA_SPACE;
   }
 
   code(index: number, kind: CreditCodeKind, division: string, style: 'MA' | 'NUMERIC'): string {

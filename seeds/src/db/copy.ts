@@ -1,0 +1,28 @@
+import type { Client, PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { copyChunks } from '../generator/copy-text';
+import type { TableData } from '../generator/table';
+
+export type Db = Client | PoolClient;
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Streams a table's rows through COPY FROM STDIN; memory stays at one chunk whatever the size. */
+export async function copyTable(client: Db, data: TableData, onRows?: (rows: number) => void): Promise<number> {
+  const sql = `COPY ${quoteIdent(data.table)} (${data.columns.map(quoteIdent).join(', ')}) FROM STDIN`;
+  const stream = client.query(copyFrom(sql));
+  const source = Readable.from(
+    (function* () {
+      for (const chunk of copyChunks(data.rows(), onRows)) yield Buffer.from(chunk, 'utf8');
+    })(),
+  );
+  await pipeline(source, stream);
+  if (stream.rowCount !== data.count) {
+    throw new Error(`${data.table}: copied ${stream.rowCount} rows, expected ${data.count}`);
+  }
+  return stream.rowCount;
+}

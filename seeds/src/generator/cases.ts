@@ -1,0 +1,144 @@
+import type { CaseCategory } from '../reference/case-categories';
+import { Rng, WeightedPicker } from '../random';
+import type { CaseOrigin, CaseUrgency, Role } from '../schema-enums';
+import { CATEGORY_SOURCE_TYPE, CATEGORY_WEIGHTS, ORIGIN_WEIGHTS, caseDescription } from './case-texts';
+import { CITY_OFFSETS, type LngLat, clampToBox, jitter, round6 } from './geo';
+import type { GridNode } from './grid-tree';
+import { mobilePhone, personName } from './names';
+import { timestamp } from './table';
+import { SOURCE_TYPES, type SourcePlan, gridAddress, leafPicker } from './sources';
+
+export interface CaseRecord {
+  id: number;
+  grid: GridNode;
+  number: string;
+  origin: CaseOrigin;
+  category: CaseCategory;
+  urgency: CaseUrgency;
+  description: string;
+  address: string;
+  location: LngLat;
+  sourceId: number | null;
+  complainantName: string | null;
+  complainantPhone: string | null;
+  reportedById: number | null;
+  reportedAtMs: number;
+}
+
+/** Who performs the REPORT step, by origin (no account exists for most people, so only the role). */
+export const REPORTER_ROLE: Readonly<Record<CaseOrigin, Role | null>> = {
+  PATROL: 'GRID_WORKER',
+  COMPLAINT: 'PLATFORM_OPERATOR',
+  INSTRUCTION: 'PLATFORM_OPERATOR',
+  TRANSFER: 'PLATFORM_OPERATOR',
+  INSPECTION: 'OFFICER',
+  MONITORING: null,
+};
+
+// Cases are reported from 2026-01-01 to 2026-11-27 (Beijing time), in id order.
+const REPORTED_FROM_MS = Date.UTC(2025, 11, 31, 16);
+const REPORTED_TO_MS = Date.UTC(2026, 10, 27, 16);
+const BEIJING_MS = 8 * 3600 * 1000;
+const DAY_MS = 86_400_000;
+
+/** Some cases are the demo grid worker's own reports, spread over the year. */
+export interface DemoReporter {
+  gridId: number;
+  accountId: number;
+}
+export const DEMO_REPORTS = 5;
+
+const URGENCY = new WeightedPicker<CaseUrgency>([['NORMAL', 85], ['URGENT', 12], ['EMERGENCY', 3]]);
+const ORIGIN = new WeightedPicker(ORIGIN_WEIGHTS);
+
+function categoryPickers(categories: readonly CaseCategory[]): Record<'urban' | 'rural', WeightedPicker<CaseCategory>> {
+  const weight = (c: CaseCategory, kind: 'urban' | 'rural'): number => CATEGORY_WEIGHTS[c.code]?.[kind] ?? 1;
+  return {
+    urban: new WeightedPicker(categories.map((c) => [c, weight(c, 'urban')] as const)),
+    rural: new WeightedPicker(categories.map((c) => [c, weight(c, 'rural')] as const)),
+  };
+}
+
+/** A source of the wanted type in the grid, or null; sources of a grid are few, so a scan is fine. */
+function sourceInGrid(plan: SourcePlan, gridId: number, typeIndex: number, rng: Rng): number | null {
+  const from = plan.start[gridId];
+  const to = plan.start[gridId + 1];
+  const matches: number[] = [];
+  for (let k = from; k < to; k++) if (plan.typeIndex[plan.byGrid[k]] === typeIndex) matches.push(plan.byGrid[k]);
+  return matches.length ? matches[Math.floor(rng.next() * matches.length)] : null;
+}
+
+/** yyyymmdd of a Beijing day. */
+function beijingDay(ms: number): string {
+  return timestamp(ms + BEIJING_MS).slice(0, 10).replace(/-/g, '');
+}
+
+/**
+ * The case rows, chronological in id order; calling it again yields the same rows. Numbers are
+ * `<county code>-<yyyymmdd>-<sequence of that county and day>`; as days only move forward, the
+ * sequence counters of one day are all that is kept.
+ */
+export function* caseRecords(
+  grids: readonly GridNode[],
+  categories: readonly CaseCategory[],
+  plan: SourcePlan,
+  count: number,
+  seed: number,
+  demo: DemoReporter | null,
+): Generator<CaseRecord> {
+  const rng = Rng.derive(seed, 'cases');
+  const picker = leafPicker(grids);
+  const pickers = categoryPickers(categories);
+  const byId: GridNode[] = [];
+  for (const g of grids) byId[g.id] = g;
+  const slot = (REPORTED_TO_MS - REPORTED_FROM_MS) / count;
+  const demoStep = Math.max(1, Math.floor(count / DEMO_REPORTS));
+  let day = '';
+  let dayEndMs = -Infinity;
+  let sequences = new Map<string, number>();
+
+  for (let i = 0; i < count; i++) {
+    const reportedAtMs = Math.floor((REPORTED_FROM_MS + (i + rng.next() * 0.999) * slot) / 1000) * 1000;
+    const isDemo = demo !== null && i % demoStep === Math.floor(demoStep / 2);
+    const grid = isDemo ? byId[demo.gridId] : picker.pick(rng);
+    const urban = grid.kind === 'URBAN_MANAGEMENT';
+    const category = pickers[urban ? 'urban' : 'rural'].pick(rng);
+    const origin: CaseOrigin = isDemo ? 'PATROL' : ORIGIN.pick(rng);
+    const sourceType = CATEGORY_SOURCE_TYPE[category.code];
+    const sourceIndex = sourceType && rng.chance(0.8) ? sourceInGrid(plan, grid.id, SOURCE_TYPES.indexOf(sourceType), rng) : null;
+    const location =
+      sourceIndex !== null
+        ? { lng: plan.lng[sourceIndex], lat: plan.lat[sourceIndex] }
+        : roundPoint(clampToBox(jitter(grid.centre, urban ? 0.006 : 0.02, rng), CITY_OFFSETS[grid.cityIndex]));
+
+    if (reportedAtMs >= dayEndMs) {
+      day = beijingDay(reportedAtMs);
+      dayEndMs = (Math.floor((reportedAtMs + BEIJING_MS) / DAY_MS) + 1) * DAY_MS - BEIJING_MS;
+      sequences = new Map();
+    }
+    const seq = (sequences.get(grid.county6) ?? 0) + 1;
+    sequences.set(grid.county6, seq);
+    const complaint = origin === 'COMPLAINT';
+
+    yield {
+      id: i + 1,
+      grid,
+      number: `${grid.county6}-${day}-${String(seq).padStart(6, '0')}`,
+      origin,
+      category,
+      urgency: URGENCY.pick(rng),
+      description: caseDescription(category.code, grid.place, (items) => rng.pick(items)),
+      address: gridAddress(grid, rng),
+      location,
+      sourceId: sourceIndex === null ? null : sourceIndex + 1,
+      complainantName: complaint ? personName(rng) : null,
+      complainantPhone: complaint ? mobilePhone(rng) : null,
+      reportedById: isDemo ? demo.accountId : null,
+      reportedAtMs,
+    };
+  }
+}
+
+function roundPoint(p: LngLat): LngLat {
+  return { lng: round6(p.lng), lat: round6(p.lat) };
+}

@@ -1,0 +1,79 @@
+import { HEFEI_GRID_COUNTS } from '../annex1/plan';
+import { CITY_OFFICERS, COUNTY_OFFICERS } from './people';
+import { PROFILES, type ProfileName } from './profiles';
+
+/** Rows per seeded table (session stays empty). */
+export interface TableCounts {
+  grid: number;
+  case_category: number;
+  department: number;
+  department_category: number;
+  officer: number;
+  officer_grid: number;
+  grid_worker: number;
+  grid_worker_grid: number;
+  account: number;
+  pollution_source: number;
+  pollution_source_change: number;
+  case: number;
+  case_event: number;
+}
+
+const G = HEFEI_GRID_COUNTS;
+
+/** People of one Hefei-shaped city, broken down as the generator builds them. */
+export const PEOPLE_PER_CITY = {
+  /** 4 city + 3 × 13 level-2 units + 1 × 87 administrative townships. */
+  officers: CITY_OFFICERS + COUNTY_OFFICERS * G.county + G.adminTownship,
+  /** One per urban grid (213), per village (1335) and per administrative township (87). */
+  gridWorkers: G.urbanTownship + G.village + G.adminTownship,
+  /** City officers on the city grid, each level-3 grid on one county officer, township officers on theirs. */
+  officerGrids: CITY_OFFICERS + G.urbanTownship + G.adminTownship + G.adminTownship,
+} as const;
+
+/** Exact rows of one Hefei-shaped city's reference tables. */
+export const PER_CITY_COUNTS = {
+  grid: 1649,
+  /** 17 city departments + 17 × 13 county counterparts + 87 township offices. */
+  department: 325,
+  department_category: 1040,
+  officer: 130,
+  officer_grid: 391,
+  grid_worker: 1635,
+  grid_worker_grid: 1635,
+} as const;
+
+export const CASE_CATEGORY_COUNT = 19;
+export const DEMO_ACCOUNT_COUNT = 10;
+
+function countsFor(profile: ProfileName): TableCounts {
+  const { cities, sources, cases } = PROFILES[profile];
+  return {
+    grid: PER_CITY_COUNTS.grid * cities,
+    case_category: CASE_CATEGORY_COUNT,
+    department: PER_CITY_COUNTS.department * cities,
+    department_category: PER_CITY_COUNTS.department_category * cities,
+    officer: PER_CITY_COUNTS.officer * cities,
+    officer_grid: PER_CITY_COUNTS.officer_grid * cities,
+    grid_worker: PER_CITY_COUNTS.grid_worker * cities,
+    grid_worker_grid: PER_CITY_COUNTS.grid_worker_grid * cities,
+    account: DEMO_ACCOUNT_COUNT,
+    pollution_source: sources,
+    pollution_source_change: sources,
+    case: cases,
+    case_event: cases,
+  };
+}
+
+/** hefei: 1,649 grids, 130 officers, 1,635 grid workers, 10 accounts, 600 sources, 400 cases. */
+export const HEFEI_COUNTS: Readonly<TableCounts> = countsFor('hefei');
+/** city: the same people and grid, 100,000 sources, 1,000,000 cases and events. */
+export const CITY_COUNTS: Readonly<TableCounts> = countsFor('city');
+/** province: 16 cities (26,384 grids), 500,000 sources, 5,000,000 cases and events. */
+export const PROVINCE_COUNTS: Readonly<TableCounts> = countsFor('province');
+
+export const PROFILE_COUNTS: Readonly<Record<ProfileName, Readonly<TableCounts>>> = {
+  hefei: HEFEI_COUNTS,
+  city: CITY_COUNTS,
+  province: PROVINCE_COUNTS,
+};

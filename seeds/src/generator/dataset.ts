@@ -1,0 +1,67 @@
+import { loadAnnex1 } from '../annex1/annex1-row';
+import { type CaseCategory, loadCaseCategories } from '../reference/case-categories';
+import { buildDepartments } from '../reference/departments';
+import { buildDemoAccounts } from './accounts';
+import { accountTable, gridWorkerGridTable, gridWorkerTable, officerGridTable, officerTable } from './people-tables';
+import { caseEventTable, caseTable, sourceChangeTable, sourceTable } from './activity-tables';
+import { caseRecords } from './cases';
+import { buildGridTree, type GridNode } from './grid-tree';
+import { buildGridWorkers, buildOfficers } from './people';
+import type { ProfileSpec } from './profiles';
+import {
+  caseCategoryTable,
+  departmentCategoryPairs,
+  departmentCategoryTable,
+  departmentTable,
+  gridTable,
+} from './reference-tables';
+import { planSources, sourceRecords } from './sources';
+import type { TableData } from './table';
+
+export interface DatasetInput {
+  spec: ProfileSpec;
+  seed: number;
+  /** The demo accounts' password hash (computed once by the caller). */
+  passwordHash: string;
+  /** Defaults to the committed Annex 1 and category files. */
+  annex?: ReturnType<typeof loadAnnex1>;
+  categories?: CaseCategory[];
+}
+
+/**
+ * Every table of a profile in load order (parents before the rows that reference them).
+ * Small tables are built in memory; sources and cases are generators that can be iterated
+ * more than once with the same result.
+ */
+export function buildDataset(input: DatasetInput): TableData[] {
+  const { spec, seed } = input;
+  const grids: GridNode[] = buildGridTree(input.annex ?? loadAnnex1(), spec.cities);
+  const categories = input.categories ?? loadCaseCategories();
+  const departments = buildDepartments(grids);
+  const officers = buildOfficers(grids, seed);
+  const workers = buildGridWorkers(grids, seed);
+  const accounts = buildDemoAccounts(grids, departments, officers, workers);
+  const gridworker = accounts.find((a) => a.role === 'GRID_WORKER');
+  const demoGrid = workers.find((w) => w.id === gridworker?.gridWorkerId)?.gridId;
+  const demo = gridworker && demoGrid !== undefined ? { gridId: demoGrid, accountId: gridworker.id } : null;
+
+  const plan = planSources(grids, spec.sources, seed);
+  const sources = (): ReturnType<typeof sourceRecords> => sourceRecords(grids, plan, seed);
+  const cases = (): ReturnType<typeof caseRecords> => caseRecords(grids, categories, plan, spec.cases, seed, demo);
+
+  return [
+    gridTable(grids),
+    caseCategoryTable(categories),
+    departmentTable(departments),
+    departmentCategoryTable(departmentCategoryPairs(departments, categories)),
+    officerTable(officers),
+    officerGridTable(officers),
+    gridWorkerTable(workers),
+    gridWorkerGridTable(workers),
+    accountTable(accounts, input.passwordHash),
+    sourceTable(spec.sources, sources),
+    sourceChangeTable(spec.sources, sources),
+    caseTable(spec.cases, cases),
+    caseEventTable(spec.cases, cases),
+  ];
+}

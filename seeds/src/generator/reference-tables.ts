@@ -1,0 +1,66 @@
+import type { CaseCategory } from '../reference/case-categories';
+import type { DepartmentRecord } from '../reference/departments';
+import type { GridNode } from './grid-tree';
+import { REFERENCE_TIME_MS, SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, versionedCells } from './table';
+
+// boundary and centroid_* stay NULL: we have no real boundaries, and invented centroids
+// would look authoritative on a map.
+export function gridTable(grids: readonly GridNode[]): TableData {
+  return {
+    table: 'grid',
+    columns: ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'code', 'name', 'level', 'kind', 'parent_id', 'active', 'illustrative'],
+    count: grids.length,
+    *rows() {
+      for (const g of grids) {
+        yield [g.id, ...scopeCells(g), ...versionedCells(REFERENCE_TIME_MS), g.code, g.name, g.level, g.kind, g.parentId, true, g.illustrative];
+      }
+    },
+  };
+}
+
+export function caseCategoryTable(categories: readonly CaseCategory[]): TableData {
+  return {
+    table: 'case_category',
+    columns: ['id', 'code', 'name', 'default_field', 'active'],
+    count: categories.length,
+    *rows() {
+      for (const c of categories) yield [c.id, c.code, c.name, c.defaultField, true];
+    },
+  };
+}
+
+export function departmentTable(departments: readonly DepartmentRecord[]): TableData {
+  return {
+    table: 'department',
+    columns: ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'unit_id', 'name', 'field', 'active'],
+    count: departments.length,
+    *rows() {
+      for (const d of departments) {
+        yield [d.id, ...scopeCells(d.scope), ...versionedCells(REFERENCE_TIME_MS), d.unitId, d.name, d.field, true];
+      }
+    },
+  };
+}
+
+/** A department handles the categories whose duties include its field. */
+export function departmentCategoryPairs(
+  departments: readonly DepartmentRecord[],
+  categories: readonly CaseCategory[],
+): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (const d of departments) {
+    for (const c of categories) if (c.duties.includes(d.field)) pairs.push([d.id, c.id]);
+  }
+  return pairs;
+}
+
+export function departmentCategoryTable(pairs: ReadonlyArray<readonly [number, number]>): TableData {
+  return {
+    table: 'department_category',
+    columns: ['department_id', 'case_category_id'],
+    count: pairs.length,
+    *rows() {
+      for (const [d, c] of pairs) yield [d, c];
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/** A value of one column in COPY text format; null is SQL NULL. */
+export type Cell = string | number | boolean | null;
+
+/** One table to load: its columns in COPY order, the exact row count and a lazy row source. */
+export interface TableData {
+  table: string;
+  columns: readonly string[];
+  count: number;
+  /** Rows are produced on demand so million-row tables are never held in memory. */
+  rows(): Iterable<Cell[]>;
+}
+
+/** The scope columns (city_id, county_id, township_id) a row copies from its unit. */
+export interface Scope {
+  cityId: number;
+  countyId: number | null;
+  townshipId: number | null;
+}
+
+/** created_at, updated_at and version of rows edited through the api; version starts at 1. */
+export const VERSIONED_COLUMNS = ['version', 'created_at', 'updated_at'] as const;
+export const SCOPE_COLUMNS = ['city_id', 'county_id', 'township_id'] as const;
+
+export function scopeCells(scope: Scope): Cell[] {
+  return [scope.cityId, scope.countyId, scope.townshipId];
+}
+
+// 2026-01-01 00:00 in Beijing: the fixed creation time of reference rows, so that the same
+// seed gives byte-identical data whatever the clock says.
+export const REFERENCE_TIME_MS = Date.UTC(2025, 11, 31, 16);
+
+const DAY_MS = 86_400_000;
+let cachedDay = Number.NaN;
+let cachedDate = '';
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/**
+ * The same text as `new Date(ms).toISOString()`, formatting only the time of day when the
+ * date repeats: rows come in time order, and this is the hot spot of the million-row tables.
+ */
+export function timestamp(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDate = new Date(day * DAY_MS).toISOString().slice(0, 11);
+  }
+  const t = ms - day * DAY_MS;
+  const seconds = Math.floor(t / 1000);
+  return `${cachedDate}${pad(Math.floor(seconds / 3600), 2)}:${pad(Math.floor(seconds / 60) % 60, 2)}:${pad(seconds % 60, 2)}.${pad(t % 1000, 3)}Z`;
+}
+
+export function versionedCells(createdMs: number): Cell[] {
+  const at = timestamp(createdMs);
+  return [1, at, at];
+}
