@@ -1,9 +1,9 @@
-import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { Client } from 'pg';
 import { parseArgs } from 'node:util';
 import { databaseSize, nonEmptyTables, truncateSeededTables } from '../db/database-state';
 import { loadProfile } from '../db/load-profile';
 import { DEFAULT_SEED, PROFILE_NAMES, isProfileName } from '../generator/profiles';
+import { progressReporter } from './progress';
 
 const USAGE = `usage: generate --profile hefei|city|province [--seed N] [--database-url URL] [--force]
   --database-url  target database (default: $DATABASE_URL); it must be migrated by the api first
@@ -54,24 +54,9 @@ async function main(): Promise<void> {
       await truncateSeededTables(client);
     }
 
-    // Progress on stderr so stdout carries only the summary.
-    const bars = new MultiBar(
-      { stream: process.stderr, format: '{table} [{bar}] {value}/{total} rows', hideCursor: true, clearOnComplete: false },
-      Presets.shades_classic,
-    );
-    const byTable = new Map<string, SingleBar>();
-    const result = await loadProfile(client, args.profile, {
-      seed: args.seed,
-      onProgress: ({ table, rows, total }) => {
-        let bar = byTable.get(table);
-        if (!bar) {
-          bar = bars.create(total, 0, { table: table.padEnd(24) });
-          byTable.set(table, bar);
-        }
-        bar.update(rows);
-      },
-    });
-    bars.stop();
+    const progress = progressReporter();
+    const result = await loadProfile(client, args.profile, { seed: args.seed, onProgress: (p) => progress.update(p) });
+    progress.stop();
 
     const size = await databaseSize(client);
     const total = Object.values(result.rows).reduce((a, b) => a + b, 0);

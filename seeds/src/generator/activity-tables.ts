@@ -75,14 +75,14 @@ export function caseTable(count: number, records: () => Iterable<CaseRecord>): T
 export function caseEventTable(count: number, records: () => Iterable<CaseRecord>): TableData {
   return {
     table: 'case_event',
-    columns: ['id', ...SCOPE_COLUMNS, 'case_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_role', 'actor_unit_id', 'at', 'note'],
+    columns: ['id', ...SCOPE_COLUMNS, 'case_id', 'grid_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_role', 'actor_unit_id', 'at', 'note'],
     count,
     *rows() {
       for (const c of records()) {
         const role = REPORTER_ROLE[c.origin];
         const unit = role === 'GRID_WORKER' ? c.grid.parentId : role ? c.grid.countyId : null;
         yield [
-          c.id, ...scopeCells(c.grid), c.id, 'REPORT', null, 'REPORTED', c.reportedById, role, unit,
+          c.id, ...scopeCells(c.grid), c.id, c.grid.id, 'REPORT', null, 'REPORTED', c.reportedById, role, unit,
           timestamp(c.reportedAtMs), ORIGIN_NOTES[c.origin],
         ];
       }

@@ -63,8 +63,8 @@ describe('generated rows (hefei profile)', () => {
       expect(c.status).toBe('REPORTED');
       expect(String(c.reported_at) >= '2025-12-31T16:00:00.000Z' && String(c.reported_at) < '2026-12-31T16:00:00.000Z').toBe(true);
     }
-    expect(events.map((e) => [e.case_id, e.action, e.from_status, e.to_status, e.at])).toEqual(
-      cases.map((c) => [c.id, 'REPORT', null, 'REPORTED', c.reported_at]),
+    expect(events.map((e) => [e.case_id, e.grid_id, e.action, e.from_status, e.to_status, e.at])).toEqual(
+      cases.map((c) => [c.id, c.grid_id, 'REPORT', null, 'REPORTED', c.reported_at]),
     );
   });
 
