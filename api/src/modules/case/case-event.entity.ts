@@ -2,11 +2,11 @@ import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '../../common/enums';
 import { toGlobalId } from '../../common/global-id';
-import { ScopedEntity } from '../../common/base.entity';
+import { BaseEntity, ScopedEntity } from '../../common/base.entity';
 import { CaseAction, CaseStatus } from './case.enums';
 
 /** One step in a case's timeline. Rows are only ever appended. */
-@ObjectType('CaseEvent', { description: '案件流转记录' })
+@ObjectType('CaseEvent', { implements: BaseEntity, description: '案件流转记录' })
 @Entity({ tableName: 'case_event' })
 @Index({ properties: ['caseId', 'id'] })
 export class CaseEvent extends ScopedEntity {
@@ -20,6 +20,10 @@ export class CaseEvent extends ScopedEntity {
 
   @ManyToOne({ entity: 'Case', mapToPk: true, fieldName: 'case_id' })
   caseId!: number;
+
+  /** The case's grid when the event happened: grid workers and officers see events of their grids. */
+  @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'grid_id' })
+  gridId!: number;
 
   @Field(() => CaseAction)
   @Enum({ items: () => CaseAction, nativeEnumName: 'case_action' })

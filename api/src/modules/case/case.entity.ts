@@ -1,10 +1,10 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { DepartmentField } from '../../common/enums';
-import { VersionedScopedEntity } from '../../common/base.entity';
+import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
 import { CaseOrigin, CaseStatus, CaseUrgency } from './case.enums';
 
-@ObjectType('Case', { description: '案件: 巡查发现或投诉、交办、移送的环境问题' })
+@ObjectType('Case', { implements: BaseEntity, description: '案件: 巡查发现或投诉、交办、移送的环境问题' })
 @Entity({ tableName: 'case' })
 @Index({ properties: ['gridId', 'id'] })
 @Index({ properties: ['sourceId', 'id'] })

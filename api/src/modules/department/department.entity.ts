@@ -1,11 +1,11 @@
 import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { DepartmentField } from '../../common/enums';
-import { VersionedScopedEntity } from '../../common/base.entity';
+import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
 import { CaseCategory } from '../case/case-category.entity';
 
 /** A responsible body (责任主体部门) of a unit: a city or county department, or a township office. */
-@ObjectType('Department', { description: '责任主体部门: 市直部门、县区部门或乡镇街道办' })
+@ObjectType('Department', { implements: BaseEntity, description: '责任主体部门: 市直部门、县区部门或乡镇街道办' })
 @Entity({ tableName: 'department' })
 export class Department extends VersionedScopedEntity {
   /** The grid of the unit the department belongs to (city, county or township level). */

@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { GridKind, GridLevel } from '../../common/enums';
-import { VersionedScopedEntity, type UnitScope } from '../../common/base.entity';
+import { BaseEntity, type UnitScope, VersionedScopedEntity } from '../../common/base.entity';
 
 @ObjectType('GeoPoint', { description: '坐标 (WGS-84 经纬度)' })
 export class GeoPoint {
@@ -13,7 +13,7 @@ export class GeoPoint {
   lat!: number;
 }
 
-@ObjectType('Grid', { description: '网格: 市、县区、乡镇街道(或城市管理网格)、村居四级之一' })
+@ObjectType('Grid', { implements: BaseEntity, description: '网格: 市、县区、乡镇街道(或城市管理网格)、村居四级之一' })
 @Entity({ tableName: 'grid' })
 @Index({ properties: ['parentId', 'code'] })
 // Trigram index for search by name (pg_trgm is created by the first migration).

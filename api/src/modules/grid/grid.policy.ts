@@ -8,6 +8,8 @@ import { GridLevel, Role } from '../../common/enums';
  */
 export const gridPolicy: Policy = ({ can }, p) => {
   for (const where of territory(p, 'grid')) can('read', 'Grid', where);
+  // One's own unit is always visible (a grid worker's township employs it but is not its beat).
+  can('read', 'Grid', { id: p.unitId });
   switch (p.role) {
     case Role.CITY_ADMIN:
       can(['create', 'update', 'deactivate'], 'Grid', { cityId: p.unitId, level: { $ne: GridLevel.CITY } });

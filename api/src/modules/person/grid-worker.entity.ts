@@ -1,6 +1,7 @@
 import { Collection, Entity, Enum, ManyToMany } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Grid } from '../grid/grid.entity';
+import { BaseEntity } from '../../common/base.entity';
 import { Person } from './person.entity';
 
 export enum Employment {
@@ -9,7 +10,7 @@ export enum Employment {
 }
 registerEnumType(Employment, { name: 'Employment', description: '专职 FULL_TIME / 兼职 PART_TIME (如经培训的城管监督员)' });
 
-@ObjectType('GridWorker', { implements: Person, description: '环保网格员, 由乡镇街道聘用, 负责三、四级网格巡查' })
+@ObjectType('GridWorker', { implements: [BaseEntity, Person], description: '环保网格员, 由乡镇街道聘用, 负责三、四级网格巡查' })
 @Entity({ tableName: 'grid_worker' })
 export class GridWorker extends Person {
   @Field(() => Employment)

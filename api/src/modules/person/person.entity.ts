@@ -1,9 +1,9 @@
 import { ManyToOne, Property } from '@mikro-orm/core';
 import { Field, InterfaceType } from 'type-graphql';
-import { VersionedScopedEntity } from '../../common/base.entity';
+import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
 
 /** What officers and grid workers share: a named person employed by a unit and attached to grids. */
-@InterfaceType('Person', { description: '人员: 执法人员或环保网格员' })
+@InterfaceType('Person', { implements: BaseEntity, description: '人员: 执法人员或环保网格员' })
 export abstract class Person extends VersionedScopedEntity {
   @Field(() => String, { description: '姓名' })
   @Property({ type: 'string', length: 60 })

@@ -1,9 +1,9 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { VersionedScopedEntity } from '../../common/base.entity';
+import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
 import { SourceStatus, SourceType, SupervisionLevel } from './source.enums';
 
-@ObjectType('PollutionSource', { description: '污染源档案' })
+@ObjectType('PollutionSource', { implements: BaseEntity, description: '污染源档案' })
 @Entity({ tableName: 'pollution_source' })
 @Index({ properties: ['gridId', 'id'] })
 @Index({

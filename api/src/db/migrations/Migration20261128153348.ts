@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261128151124 extends Migration {
+export class Migration20261128153348 extends Migration {
 
   override async up(): Promise<void> {
     // MikroORM does not manage extensions; the trigram indexes need pg_trgm.
@@ -77,7 +77,7 @@ export class Migration20261128151124 extends Migration {
     this.addSql(`create index "case_source_id_id_index" on "case" ("source_id", "id");`);
     this.addSql(`create index "case_grid_id_id_index" on "case" ("grid_id", "id");`);
 
-    this.addSql(`create table "case_event" ("id" bigserial primary key, "city_id" int not null, "county_id" int null, "township_id" int null, "case_id" int not null, "action" "case_action" not null, "from_status" "case_status" null, "to_status" "case_status" not null, "actor_id" int null, "actor_role" "role" null, "actor_unit_id" int null, "at" timestamptz not null default now(), "note" text null);`);
+    this.addSql(`create table "case_event" ("id" bigserial primary key, "city_id" int not null, "county_id" int null, "township_id" int null, "case_id" int not null, "grid_id" int not null, "action" "case_action" not null, "from_status" "case_status" null, "to_status" "case_status" not null, "actor_id" int null, "actor_role" "role" null, "actor_unit_id" int null, "at" timestamptz not null default now(), "note" text null);`);
     this.addSql(`create index "case_event_city_id_index" on "case_event" ("city_id");`);
     this.addSql(`create index "case_event_county_id_index" on "case_event" ("county_id");`);
     this.addSql(`create index "case_event_township_id_index" on "case_event" ("township_id");`);
@@ -144,6 +144,7 @@ export class Migration20261128151124 extends Migration {
     this.addSql(`alter table "case_event" add constraint "case_event_county_id_foreign" foreign key ("county_id") references "grid" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "case_event" add constraint "case_event_township_id_foreign" foreign key ("township_id") references "grid" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "case_event" add constraint "case_event_case_id_foreign" foreign key ("case_id") references "case" ("id") on update cascade;`);
+    this.addSql(`alter table "case_event" add constraint "case_event_grid_id_foreign" foreign key ("grid_id") references "grid" ("id") on update cascade;`);
     this.addSql(`alter table "case_event" add constraint "case_event_actor_id_foreign" foreign key ("actor_id") references "account" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "case_event" add constraint "case_event_actor_unit_id_foreign" foreign key ("actor_unit_id") references "grid" ("id") on update cascade on delete set null;`);
 

@@ -1,0 +1,160 @@
+import { Cursor, type EntityManager, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+import { IsOptional, Max, Min } from 'class-validator';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { BadInputError } from './errors';
+
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `前 N 条 (1-${MAX_PAGE_SIZE}); first 与 last 必须给出其一` })
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Opaque cursor: items after it' })
+  after?: string;
+
+  @Field(() => Int, { nullable: true, description: `后 N 条 (1-${MAX_PAGE_SIZE})` })
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'Opaque cursor: items before it' })
+  before?: string;
+}
+
+/** Lists nested under another object page forward only, from the first item. */
+@ArgsType()
+export class ChildConnectionArgs {
+  @Field(() => Int, { description: `前 N 条 (1-${MAX_PAGE_SIZE})` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'Opaque cursor: items after it' })
+  after?: string;
+}
+
+@ObjectType('PageInfo')
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+/**
+ * A Relay connection. `totalCount` is a getter: it runs (and counts in SQL) only when the
+ * client selects the field, so counting is opt-in and costs nothing otherwise.
+ */
+export interface Connection<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  readonly totalCount: Promise<number>;
+}
+
+/** Assembles a connection whose count query runs only if `totalCount` is read. */
+export function connection<T>(nodes: T[], cursorOf: (node: T) => string, pageInfo: PageInfo, count: () => Promise<number>): Connection<T> {
+  return {
+    nodes,
+    edges: nodes.map((node) => ({ node, cursor: cursorOf(node) })),
+    pageInfo,
+    get totalCount() {
+      return count();
+    },
+  };
+}
+
+/** Builds `<Name>Connection` and `<Name>Edge` object types for an item type. */
+export function ConnectionType<T extends object>(itemType: ClassType<T>, name: string): ClassType<Connection<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => itemType)
+    node!: T;
+
+    @Field(() => String)
+    cursor!: string;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `${name} 分页列表 (Relay connection, keyset)` })
+  class ConnectionClass {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => [itemType], { description: 'Shortcut for edges { node }' })
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Total matching items; counted only when asked for' })
+    totalCount!: Promise<number>;
+  }
+  return ConnectionClass;
+}
+
+/** Exactly one of first/last, each within bounds (also enforced by validation). */
+export function pageWindow(args: ConnectionArgs): { first?: number; last?: number } {
+  if ((args.first == null) === (args.last == null)) {
+    throw new BadInputError('Give exactly one of first or last', [{ field: 'first', message: 'first or last is required' }]);
+  }
+  if (args.after && args.before) {
+    throw new BadInputError('Give at most one of after or before', [{ field: 'before', message: 'not with after' }]);
+  }
+  return args.first != null ? { first: args.first } : { last: args.last };
+}
+
+function checkCursor(value: string | undefined, field: string): void {
+  if (value == null) return;
+  try {
+    const decoded = Cursor.decode(value);
+    if (!Array.isArray(decoded)) throw new Error('not a cursor');
+  } catch {
+    throw new BadInputError('Invalid cursor', [{ field, message: 'not a cursor returned by this API' }]);
+  }
+}
+
+/**
+ * Keyset pagination through MikroORM's cursor API: `WHERE (sort keys) > (cursor values)`
+ * so page 10,000 costs what page 1 costs. `orderBy` must end with a unique key.
+ */
+export async function paginate<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: QueryOrderMap<T>[],
+  args: ConnectionArgs,
+): Promise<Connection<T>> {
+  const window = pageWindow(args);
+  checkCursor(args.after, 'after');
+  checkCursor(args.before, 'before');
+  const cursor = await em.findByCursor(entity, where, {
+    ...window,
+    after: args.after,
+    before: args.before,
+    orderBy,
+    includeCount: false,
+  });
+  return connection(
+    cursor.items as T[],
+    (node) => cursor.from(node),
+    { hasNextPage: cursor.hasNextPage, hasPreviousPage: cursor.hasPrevPage, startCursor: cursor.startCursor, endCursor: cursor.endCursor },
+    () => em.count(entity, where),
+  );
+}

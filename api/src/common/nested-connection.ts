@@ -1,0 +1,119 @@
+import { Cursor, raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/postgresql';
+import type { AppAbility, SubjectType } from '../auth/ability';
+import { NOTHING, scopeCondition } from '../auth/scope-filter';
+import type { Loaders } from '../context/loaders';
+import { connection, type ChildConnectionArgs, type Connection } from './connection';
+import { BadInputError } from './errors';
+
+export interface ChildRelation<T> {
+  entity: EntityName<T> & { name: string };
+  /** The CASL subject bounding the children; omitted for rows only reachable through a visible parent. */
+  subject?: SubjectType;
+  /** The child's property pointing at the parent (e.g. `gridId`) and its column (`grid_id`). */
+  property: string;
+  column: string;
+  order: 'asc' | 'desc';
+}
+
+interface ChildPage<T> {
+  items: T[];
+  hasNextPage: boolean;
+}
+
+/**
+ * A connection nested under a list of parents (grids → sources → cases) in one SQL
+ * statement per level: a LATERAL subquery takes each parent's first N children by keyset,
+ * within the caller's scope. Nested connections take `first` and `after` only.
+ */
+export async function childConnection<T extends { id: number }>(
+  ctx: { em: EntityManager; ability: AppAbility; loaders: Loaders },
+  relation: ChildRelation<T>,
+  parentId: number,
+  args: ChildConnectionArgs,
+  filter: FilterQuery<T> = {},
+): Promise<Connection<T>> {
+  const first = args.first;
+  const afterId = args.after ? decodeIdCursor(args.after) : null;
+  const scope = relation.subject
+    ? (scopeCondition<T>(ctx.ability, 'read', relation.subject) ?? (NOTHING as unknown as FilterQuery<T>))
+    : ({} as FilterQuery<T>);
+  const where = { $and: [scope, filter] } as FilterQuery<T>;
+  const key = `${relation.entity.name}.${relation.column}:${first}:${afterId}:${JSON.stringify(filter)}`;
+  const loader = ctx.loaders.get<number, ChildPage<T>>(key, (ids) =>
+    loadPages(ctx.em, relation, ids, where, first, afterId),
+  );
+  const page = await loader.load(parentId);
+  const counter = ctx.loaders.get<number, number>(`count:${key}`, (ids) => countChildren(ctx.em, relation, ids, where));
+  const cursorOf = (node: T) => Cursor.encode([node.id]);
+  const [firstItem, lastItem] = [page.items[0], page.items[page.items.length - 1]];
+  return connection(
+    page.items,
+    cursorOf,
+    {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: afterId != null,
+      startCursor: firstItem ? cursorOf(firstItem) : null,
+      endCursor: lastItem ? cursorOf(lastItem) : null,
+    },
+    () => counter.load(parentId),
+  );
+}
+
+function decodeIdCursor(cursor: string): number {
+  try {
+    const [id] = Cursor.decode(cursor);
+    if (typeof id === 'number' && Number.isSafeInteger(id)) return id;
+  } catch {
+    // fall through to the input error
+  }
+  throw new BadInputError('Invalid cursor', [{ field: 'after', message: 'not a cursor returned by this API' }]);
+}
+
+async function loadPages<T extends { id: number }>(
+  em: EntityManager,
+  relation: ChildRelation<T>,
+  parentIds: readonly number[],
+  where: FilterQuery<T>,
+  first: number,
+  afterId: number | null,
+): Promise<ChildPage<T>[]> {
+  const inner = em
+    .createQueryBuilder(relation.entity, 'child')
+    .select('*')
+    .where(where)
+    .andWhere(`child.${relation.column} = parent.id`)
+    .orderBy({ id: relation.order } as never)
+    .limit(first + 1);
+  if (afterId != null) inner.andWhere({ id: relation.order === 'asc' ? { $gt: afterId } : { $lt: afterId } } as never);
+  const { sql, bindings } = inner.getKnexQuery().toSQL();
+  // Through em.execute so the statement is logged and counted like every other; the parent
+  // ids travel as one array literal.
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select page.*, parent.id as gw_parent_id from unnest(?::int[]) as parent(id) cross join lateral (${sql}) page`,
+    [`{${parentIds.join(',')}}`, ...bindings],
+  );
+  const byParent = new Map<number, T[]>(parentIds.map((id) => [id, []]));
+  for (const { gw_parent_id: parent, ...row } of rows) {
+    byParent.get(parent as number)?.push(em.map(relation.entity, row) as T);
+  }
+  return parentIds.map((id) => {
+    const items = byParent.get(id) ?? [];
+    return { items: items.slice(0, first), hasNextPage: items.length > first };
+  });
+}
+
+async function countChildren<T>(
+  em: EntityManager,
+  relation: ChildRelation<T>,
+  parentIds: readonly number[],
+  where: FilterQuery<T>,
+): Promise<number[]> {
+  const rows = await em
+    .createQueryBuilder(relation.entity, 'child')
+    .select([`child.${relation.column} as parent`, raw('count(*)::int as n')] as never)
+    .where({ $and: [where, { [relation.property]: { $in: parentIds } }] } as never)
+    .groupBy(`child.${relation.column}` as never)
+    .execute<{ parent: number; n: number }[]>('all', false);
+  const counts = new Map(rows.map((r) => [r.parent, r.n]));
+  return parentIds.map((id) => counts.get(id) ?? 0);
+}

@@ -1,0 +1,41 @@
+import type { EntityName, FilterQuery } from '@mikro-orm/postgresql';
+import type { Action } from '../auth/ability';
+import type { RequestContext } from '../context/request-context';
+import { ForbiddenError, NotFoundError } from './errors';
+import { fromGlobalId } from './global-id';
+
+type Named<T> = EntityName<T> & { name: string };
+
+/**
+ * Loads a record by its global id through the scoped entity manager. A record outside
+ * the caller's territory and one that does not exist give the same NOT_FOUND.
+ */
+export async function findVisible<T extends object>(ctx: RequestContext, entity: Named<T>, globalId: string): Promise<T> {
+  const id = fromGlobalId(entity.name, globalId);
+  const found = await ctx.em.findOne(entity, { id } as FilterQuery<T>);
+  if (!found) throw new NotFoundError(entity.name, globalId);
+  return found;
+}
+
+/** Batches by-id lookups of one type within a request; out-of-scope ids resolve to null. */
+export function loadVisible<T extends { id: number }>(ctx: RequestContext, entity: Named<T>, id: number | null | undefined): Promise<T | null> {
+  if (id == null) return Promise.resolve(null);
+  const loader = ctx.loaders.get<number, T | null>(`${entity.name}.byId`, async (ids) => {
+    const rows = await ctx.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((key) => byId.get(key) ?? null);
+  });
+  return loader.load(id);
+}
+
+/** The instance check after the scoped load: may this caller do `action` to this record? */
+export function assertCan(ctx: RequestContext, action: Action, record: object): void {
+  if (!ctx.ability.can(action, record)) {
+    throw new ForbiddenError(`Your role may not ${action} this ${record.constructor.name} here`);
+  }
+}
+
+/** Escapes LIKE wildcards in user search text. */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

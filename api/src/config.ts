@@ -1,0 +1,31 @@
+import path from 'node:path';
+
+/** Settings from the environment, read once. */
+export interface Config {
+  port: number;
+  host: string;
+  /** An external PostgreSQL; when absent the embedded server is used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  production: boolean;
+  logLevel: string;
+  adminDir: string;
+  bodyLimit: string;
+}
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.GRIDWATCH_DATA_DIR ?? path.join(repoRoot, '.data', 'pg')),
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    adminDir: path.join(repoRoot, 'admin', 'dist'),
+    bodyLimit: env.BODY_LIMIT ?? '100kb',
+  };
+}

@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Request, Response } from 'express';
+import type { AppAbility } from '../auth/ability';
+import type { Loaders } from './loaders';
+import type { Principal } from './principal';
+
+export type Locale = 'zh-CN' | 'en';
+
+/**
+ * Everything a service needs about the request, passed first to every service method.
+ * `em` is a fork whose scope filter carries `ability`: queries through it only ever see
+ * the caller's territory.
+ */
+export interface RequestContext {
+  requestId: string;
+  em: EntityManager;
+  principal: Principal | null;
+  ability: AppAbility;
+  locale: Locale;
+  loaders: Loaders;
+  /** The session cookie's token, when the request carried one. */
+  sessionToken: string | null;
+  http?: { req: Request; res: Response };
+}

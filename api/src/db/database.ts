@@ -1,0 +1,35 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres';
+import { ormConfig } from './orm.config';
+
+export const DATABASE_NAME = 'gridwatch';
+
+export interface Database {
+  url: string;
+  embedded: EmbeddedServer | null;
+}
+
+/** `DATABASE_URL` when given, otherwise the embedded server with its data under the repo. */
+export async function openDatabase(options: { databaseUrl: string | null; dataDir: string; log: (line: string) => void }): Promise<Database> {
+  if (options.databaseUrl) return { url: options.databaseUrl, embedded: null };
+  const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, log: options.log });
+  const url = embedded.url(DATABASE_NAME);
+  const admin = new Client(embedded.url('postgres'));
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [DATABASE_NAME]);
+    if (!rowCount) await admin.query(`create database ${DATABASE_NAME}`);
+  } finally {
+    await admin.end();
+  }
+  return { url, embedded };
+}
+
+/** Connects and applies any pending migration (the only way the schema changes). */
+export async function openOrm(url: string, log: (line: string) => void = () => undefined): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormConfig(url));
+  const applied = await orm.getMigrator().up();
+  if (applied.length) log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+  return orm;
+}

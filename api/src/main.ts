@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { loadConfig } from './config';
+import { openDatabase, openOrm, type Database } from './db/database';
+import { StartupError } from './db/embedded-postgres';
+import { seedIfEmpty } from './db/seed';
+import { printBanner } from './server/banner';
+import { startServer, type RunningServer } from './server/app';
+import { createLogger } from './server/logger';
+
+/** Starts everything: database (embedded unless DATABASE_URL), migrations, first-run seed, HTTP. */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  let database: Database | null = null;
+  let orm: MikroORM | null = null;
+  let server: RunningServer | null = null;
+
+  const shutdown = async (signal: string): Promise<void> => {
+    logger.info({ signal }, 'shutting down');
+    await server?.close();
+    await orm?.close(true);
+    await database?.embedded?.stop();
+    process.exit(0);
+  };
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: (line) => logger.info(line) });
+    // embedded-postgres installs exit hooks that stop the server and exit with 143 on a
+    // signal; we take the signals over to drain HTTP first, then stop PostgreSQL ourselves.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, () => void shutdown(signal));
+    }
+    orm = await openOrm(database.url, (line) => logger.info(line));
+    const seeded = await seedIfEmpty(database.url);
+    server = await startServer(orm, config, logger).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        throw new StartupError(`Port ${config.port} on ${config.host} is already in use. Stop the other program or set PORT (e.g. PORT=4001).`);
+      }
+      throw error;
+    });
+    printBanner({ url: server.url, seeded, embedded: database.embedded != null, dataDir: config.dataDir, startedMs: Date.now() - started });
+  } catch (error) {
+    await orm?.close(true).catch(() => undefined);
+    await database?.embedded?.stop().catch(() => undefined);
+    if (error instanceof StartupError) {
+      console.error(`\ngridwatch could not start: ${error.message}\n`);
+    } else {
+      console.error('gridwatch could not start:', error);
+    }
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,70 @@
+import { packRules } from '@casl/ability/extra';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Public, SignedIn } from '../../auth/requires';
+import { principalForToken, revokeSession, SESSION_COOKIE, sessionCookieOptions, signIn } from '../../auth/session.service';
+import { actAs } from '../../context/create-context';
+import { Role } from '../../common/enums';
+import { loadVisible } from '../../common/records';
+import type { RequestContext } from '../../context/request-context';
+import { Grid } from '../grid/grid.entity';
+import { Account } from './account.entity';
+
+@ObjectType('Me', { description: '当前登录账号, 其单位、角色与权限规则 (CASL packed rules)' })
+export class Me {
+  @Field(() => Account)
+  account!: Account;
+
+  @Field(() => Grid)
+  unit!: Grid;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => GraphQLJSON, { description: 'packRules(ability.rules): the console hides what is not allowed' })
+  rules!: unknown;
+}
+
+async function currentAccount(ctx: RequestContext): Promise<Me | null> {
+  if (!ctx.principal) return null;
+  const account = await loadVisible(ctx, Account, ctx.principal.accountId);
+  const unit = await loadVisible(ctx, Grid, ctx.principal.unitId);
+  if (!account || !unit) return null;
+  return { account, unit, role: ctx.principal.role, rules: packRules(ctx.ability.rules) };
+}
+
+@Resolver(() => Account)
+export class AccountResolver {
+  @Query(() => Me, { nullable: true, description: '当前账号; 未登录为空' })
+  @Public()
+  me(@Ctx() ctx: RequestContext): Promise<Me | null> {
+    return currentAccount(ctx);
+  }
+
+  @Mutation(() => Me, { description: '登录: 成功后设置 HttpOnly 会话 Cookie (每次登录都换新会话)' })
+  @Public()
+  async signIn(
+    @Ctx() ctx: RequestContext,
+    @Arg('login', () => String) login: string,
+    @Arg('password', () => String) password: string,
+  ): Promise<Me | null> {
+    const { token } = await signIn(ctx, login, password);
+    if (ctx.sessionToken) await revokeSession(ctx.em, ctx.sessionToken);
+    ctx.http?.res.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions, secure: ctx.http.req.secure });
+    actAs(ctx, await principalForToken(ctx.em, token));
+    return currentAccount(ctx);
+  }
+
+  @Mutation(() => Boolean, { description: '退出登录' })
+  @SignedIn()
+  async signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
+    if (ctx.sessionToken) await revokeSession(ctx.em, ctx.sessionToken);
+    ctx.http?.res.clearCookie(SESSION_COOKIE, { path: '/' });
+    return true;
+  }
+
+  @FieldResolver(() => Grid, { nullable: true, description: '所属单位' })
+  unit(@Ctx() ctx: RequestContext, @Root() account: Account): Promise<Grid | null> {
+    return loadVisible(ctx, Grid, account.unitId);
+  }
+}

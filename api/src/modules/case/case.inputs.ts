@@ -1,0 +1,82 @@
+import { IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { IsPhone } from '../../common/inputs';
+import { GeoPointInput } from '../grid/grid.inputs';
+import { CaseOrigin, CaseStatus, CaseUrgency } from './case.enums';
+
+@InputType('ReportCaseInput', { description: '信息采集: 上报案件' })
+export class ReportCaseInput {
+  @Field(() => ID, { description: '所在网格' })
+  gridId!: string;
+
+  @Field(() => ID, { description: '案件类别' })
+  categoryId!: string;
+
+  @Field(() => CaseOrigin)
+  origin!: CaseOrigin;
+
+  @Field(() => CaseUrgency, { nullable: true, defaultValue: CaseUrgency.NORMAL })
+  urgency?: CaseUrgency;
+
+  @Field(() => String, { description: '问题描述' })
+  @Length(5, 2000)
+  description!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  address?: string;
+
+  @Field(() => GeoPointInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  location?: GeoPointInput;
+
+  @Field(() => ID, { nullable: true, description: '涉及的污染源' })
+  sourceId?: string;
+
+  @Field(() => String, { nullable: true, description: '投诉人姓名 (群众投诉)' })
+  @IsOptional()
+  @Length(1, 60)
+  complainantName?: string;
+
+  @Field(() => String, { nullable: true, description: '投诉人电话' })
+  @IsPhone()
+  complainantPhone?: string;
+}
+
+@InputType('CaseFilter')
+export class CaseFilter {
+  @Field(() => [CaseStatus], { nullable: true })
+  status?: CaseStatus[];
+
+  @Field(() => CaseOrigin, { nullable: true })
+  origin?: CaseOrigin;
+
+  @Field(() => ID, { nullable: true })
+  categoryId?: string;
+
+  @Field(() => ID, { nullable: true, description: '该网格及其下级' })
+  withinId?: string;
+
+  @Field(() => ID, { nullable: true })
+  sourceId?: string;
+
+  @Field(() => Date, { nullable: true, description: '上报时间起 (含)' })
+  reportedFrom?: Date;
+
+  @Field(() => Date, { nullable: true, description: '上报时间止 (不含)' })
+  reportedTo?: Date;
+
+  @Field(() => String, { nullable: true, description: '案件编号' })
+  @IsOptional()
+  @Length(1, 40)
+  number?: string;
+}
+
+export enum CaseOrder {
+  REPORTED_DESC = 'REPORTED_DESC',
+  REPORTED_ASC = 'REPORTED_ASC',
+  DUE_ASC = 'DUE_ASC',
+}
+registerEnumType(CaseOrder, { name: 'CaseOrder', description: '排序: 上报时间 新→旧 / 旧→新, 时限 近→远' });

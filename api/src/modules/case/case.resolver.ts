@@ -1,0 +1,102 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Requires } from '../../auth/requires';
+import { ChildConnectionArgs, ConnectionArgs, ConnectionType } from '../../common/connection';
+import { loadVisible } from '../../common/records';
+import type { RequestContext } from '../../context/request-context';
+import { GeoPoint, Grid } from '../grid/grid.entity';
+import { PollutionSource } from '../source/source.entity';
+import { CaseCategory } from './case-category.entity';
+import { CaseEvent } from './case-event.entity';
+import { Case } from './case.entity';
+import { CaseFilter, CaseOrder, ReportCaseInput } from './case.inputs';
+import { caseService } from './case.service';
+
+const CaseConnection = ConnectionType(Case, 'Case');
+const CaseEventConnection = ConnectionType(CaseEvent, 'CaseEvent');
+
+@Resolver(() => Case)
+export class CaseResolver {
+  @Query(() => Case, { description: '按 ID 查案件' })
+  @Requires('read', 'Case')
+  case(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Case> {
+    return caseService.byId(ctx, id);
+  }
+
+  @Query(() => CaseConnection, { description: '案件列表 (本辖区内)' })
+  @Requires('read', 'Case')
+  cases(
+    @Ctx() ctx: RequestContext,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter,
+    @Arg('orderBy', () => CaseOrder, { nullable: true, defaultValue: CaseOrder.REPORTED_DESC }) orderBy?: CaseOrder,
+  ) {
+    return caseService.list(ctx, filter, orderBy, page);
+  }
+
+  @Query(() => [CaseCategory], { description: '案件类别 (全市统一)' })
+  @Requires('read', 'CaseCategory')
+  caseCategories(@Ctx() ctx: RequestContext): Promise<CaseCategory[]> {
+    return ctx.em.find(CaseCategory, { active: true }, { orderBy: { id: 'asc' } });
+  }
+
+  @Mutation(() => Case, { description: '信息采集: 上报案件' })
+  @Requires('create', 'Case')
+  reportCase(@Ctx() ctx: RequestContext, @Arg('input', () => ReportCaseInput) input: ReportCaseInput): Promise<Case> {
+    return caseService.report(ctx, input);
+  }
+
+  @FieldResolver(() => Grid, { nullable: true })
+  grid(@Ctx() ctx: RequestContext, @Root() kase: Case): Promise<Grid | null> {
+    return loadVisible(ctx, Grid, kase.gridId);
+  }
+
+  @FieldResolver(() => CaseCategory)
+  category(@Ctx() ctx: RequestContext, @Root() kase: Case): Promise<CaseCategory | null> {
+    const loader = ctx.loaders.get<number, CaseCategory | null>('CaseCategory.byId', async (ids) => {
+      const rows = await ctx.em.find(CaseCategory, { id: { $in: [...ids] } });
+      return ids.map((id) => rows.find((c) => c.id === id) ?? null);
+    });
+    return loader.load(kase.categoryId);
+  }
+
+  @FieldResolver(() => PollutionSource, { nullable: true, description: '涉及的污染源' })
+  source(@Ctx() ctx: RequestContext, @Root() kase: Case): Promise<PollutionSource | null> {
+    return loadVisible(ctx, PollutionSource, kase.sourceId);
+  }
+
+  @FieldResolver(() => GeoPoint, { nullable: true })
+  location(@Root() kase: Case): GeoPoint | null {
+    return kase.lng == null || kase.lat == null ? null : { lng: kase.lng, lat: kase.lat };
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '投诉人姓名 (敏感信息)' })
+  complainantName(@Ctx() ctx: RequestContext, @Root() kase: Case): string | null {
+    return caseService.sensitive(ctx, kase, 'complainantName');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '投诉人电话 (敏感信息)' })
+  complainantPhone(@Ctx() ctx: RequestContext, @Root() kase: Case): string | null {
+    return caseService.sensitive(ctx, kase, 'complainantPhone');
+  }
+
+  @FieldResolver(() => CaseEventConnection, { description: '流转记录 (时间线)' })
+  events(@Ctx() ctx: RequestContext, @Root() kase: Case, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
+    return caseService.events(ctx, kase, page);
+  }
+}
+
+@Resolver(() => Grid)
+export class GridCasesResolver {
+  @FieldResolver(() => CaseConnection, { description: '本网格的案件, 新的在前' })
+  cases(@Ctx() ctx: RequestContext, @Root() grid: Grid, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
+    return caseService.onGrid(ctx, grid, page);
+  }
+}
+
+@Resolver(() => PollutionSource)
+export class SourceCasesResolver {
+  @FieldResolver(() => CaseConnection, { description: '涉及本污染源的案件' })
+  cases(@Ctx() ctx: RequestContext, @Root() source: PollutionSource, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
+    return caseService.onSource(ctx, source, page);
+  }
+}

@@ -1,0 +1,117 @@
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
+import { BadInputError, ForbiddenError } from '../../common/errors';
+import { fromGlobalId } from '../../common/global-id';
+import { childConnection } from '../../common/nested-connection';
+import { assertCan, findVisible, loadVisible } from '../../common/records';
+import type { RequestContext } from '../../context/request-context';
+import { Grid } from '../grid/grid.entity';
+import { subtreeOf } from '../grid/grid.service';
+import { PollutionSource } from '../source/source.entity';
+import { CaseCategory } from './case-category.entity';
+import { CaseEvent } from './case-event.entity';
+import { CaseAction, CaseStatus, CaseUrgency } from './case.enums';
+import { Case } from './case.entity';
+import { CaseOrder, type CaseFilter, type ReportCaseInput } from './case.inputs';
+import { CASE_SENSITIVE_FIELDS } from './case.policy';
+
+const orderings: Record<CaseOrder, QueryOrderMap<Case>[]> = {
+  [CaseOrder.REPORTED_DESC]: [{ reportedAt: 'desc' }, { id: 'desc' }],
+  [CaseOrder.REPORTED_ASC]: [{ reportedAt: 'asc' }, { id: 'asc' }],
+  [CaseOrder.DUE_ASC]: [{ dueAt: 'asc nulls last' }, { id: 'asc' }],
+};
+
+/** `<county code>-<yyyymmdd in Asia/Shanghai>-<id>`: readable on the phone and unique by construction. */
+function caseNumber(countyCode: string, at: Date, id: number): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(at)
+    .replaceAll('-', '');
+  return `${countyCode.slice(0, 6)}-${day}-${String(id).padStart(6, '0')}`;
+}
+
+export const caseService = {
+  byId: (ctx: RequestContext, id: string): Promise<Case> => findVisible(ctx, Case, id),
+
+  async list(ctx: RequestContext, filter: CaseFilter = {}, order = CaseOrder.REPORTED_DESC, args: ConnectionArgs): Promise<Connection<Case>> {
+    const where: FilterQuery<Case>[] = [];
+    if (filter.status?.length) where.push({ status: { $in: filter.status } });
+    if (filter.origin) where.push({ origin: filter.origin });
+    if (filter.categoryId) where.push({ categoryId: fromGlobalId('CaseCategory', filter.categoryId) });
+    if (filter.withinId) where.push(subtreeOf<Case>(await findVisible(ctx, Grid, filter.withinId), 'gridId'));
+    if (filter.sourceId) where.push({ sourceId: fromGlobalId('PollutionSource', filter.sourceId) });
+    if (filter.reportedFrom) where.push({ reportedAt: { $gte: filter.reportedFrom } });
+    if (filter.reportedTo) where.push({ reportedAt: { $lt: filter.reportedTo } });
+    if (filter.number) where.push({ number: filter.number });
+    return paginate(ctx.em, Case, { $and: where }, orderings[order], args);
+  },
+
+  onGrid: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs): Promise<Connection<Case>> =>
+    childConnection(ctx, { entity: Case, subject: 'Case', property: 'gridId', column: 'grid_id', order: 'desc' }, grid.id, args),
+
+  onSource: (ctx: RequestContext, source: PollutionSource, args: ChildConnectionArgs): Promise<Connection<Case>> =>
+    childConnection(ctx, { entity: Case, subject: 'Case', property: 'sourceId', column: 'source_id', order: 'desc' }, source.id, args),
+
+  /** The timeline, oldest first. */
+  events: (ctx: RequestContext, kase: Case, args: ChildConnectionArgs): Promise<Connection<CaseEvent>> =>
+    childConnection(ctx, { entity: CaseEvent, subject: 'CaseEvent', property: 'caseId', column: 'case_id', order: 'asc' }, kase.id, args),
+
+  /** Complainant details resolve only for roles that answer complaints (null plus an error otherwise). */
+  sensitive(ctx: RequestContext, kase: Case, field: 'complainantName' | 'complainantPhone'): string | null {
+    if (!CASE_SENSITIVE_FIELDS.includes(field) || !ctx.ability.can('read', kase, field)) {
+      throw new ForbiddenError('Complainant details are not visible to your role');
+    }
+    return kase[field] ?? null;
+  },
+
+  async report(ctx: RequestContext, input: ReportCaseInput): Promise<Case> {
+    const grid = await findVisible(ctx, Grid, input.gridId);
+    const category = await ctx.em.findOne(CaseCategory, { id: fromGlobalId('CaseCategory', input.categoryId), active: true });
+    if (!category) throw new BadInputError('Unknown case category', [{ field: 'categoryId', message: 'unknown or inactive category' }]);
+    const source = input.sourceId ? await findVisible(ctx, PollutionSource, input.sourceId) : null;
+    if (source && source.countyId !== grid.countyId) {
+      throw new BadInputError('The source is in another county than the grid', [{ field: 'sourceId', message: 'other county' }]);
+    }
+    const county = await loadVisible(ctx, Grid, grid.countyId);
+    const now = new Date();
+    const kase = Object.assign(new Case(), {
+      ...grid.scope,
+      gridId: grid.id,
+      categoryId: category.id,
+      field: category.defaultField,
+      origin: input.origin,
+      urgency: input.urgency ?? CaseUrgency.NORMAL,
+      description: input.description,
+      address: input.address ?? null,
+      lng: input.location?.lng ?? null,
+      lat: input.location?.lat ?? null,
+      sourceId: source?.id ?? null,
+      complainantName: input.complainantName ?? null,
+      complainantPhone: input.complainantPhone ?? null,
+      status: CaseStatus.REPORTED,
+      reportedById: ctx.principal?.accountId ?? null,
+      reportedAt: now,
+    });
+    assertCan(ctx, 'create', kase);
+    await ctx.em.transactional(async (em) => {
+      // Take the id first so the case number can be written with the row.
+      const [{ id }] = await em.execute<{ id: number }[]>(`select nextval('case_id_seq')::int as id`);
+      Object.assign(kase, { id, number: caseNumber(county?.code ?? grid.code, now, id) });
+      em.persist(kase);
+      em.persist(
+        Object.assign(new CaseEvent(), {
+          ...grid.scope,
+          caseId: id,
+          gridId: grid.id,
+          action: CaseAction.REPORT,
+          fromStatus: null,
+          toStatus: CaseStatus.REPORTED,
+          actorId: ctx.principal?.accountId ?? null,
+          actorRole: ctx.principal?.role ?? null,
+          actorUnitId: ctx.principal?.unitId ?? null,
+          at: now,
+        }),
+      );
+    });
+    return kase;
+  },
+};

@@ -1,0 +1,56 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GridKind, GridLevel } from '../../common/enums';
+import { BadInputError } from '../../common/errors';
+import { assertCan } from '../../common/records';
+import type { RequestContext } from '../../context/request-context';
+import { levelBelow } from './grid-code';
+import type { Grid } from './grid.entity';
+
+/** Tables carrying scope columns, with the column that ties a row to a village-level unit. */
+const scopedTables: { table: string; villageAnchor: string }[] = [
+  { table: 'grid', villageAnchor: 'id' },
+  { table: 'department', villageAnchor: 'unit_id' },
+  { table: 'officer', villageAnchor: 'employer_unit_id' },
+  { table: 'grid_worker', villageAnchor: 'employer_unit_id' },
+  { table: 'account', villageAnchor: 'unit_id' },
+  { table: 'pollution_source', villageAnchor: 'grid_id' },
+  { table: '"case"', villageAnchor: 'grid_id' },
+  { table: 'case_event', villageAnchor: 'grid_id' },
+];
+
+const levelColumn: Partial<Record<GridLevel, string>> = {
+  [GridLevel.COUNTY]: 'county_id',
+  [GridLevel.TOWNSHIP]: 'township_id',
+};
+
+/**
+ * Moves a grid under a new parent of the level above and rewrites the scope columns of
+ * everything below it and attached to it, in the caller's transaction. The moved grid
+ * must stay inside what the caller may update: a county cannot give a township away.
+ */
+export async function rescopeSubtree(ctx: RequestContext, em: EntityManager, grid: Grid, parent: Grid): Promise<void> {
+  if (levelBelow(parent.level) !== grid.level || (grid.kind === GridKind.URBAN_MANAGEMENT && parent.level !== GridLevel.COUNTY)) {
+    throw new BadInputError('A grid can only move under a grid of the level just above it', [
+      { field: 'parentId', message: 'wrong level' },
+    ]);
+  }
+  grid.parentId = parent.id;
+  grid.cityId = parent.cityId;
+  if (grid.level !== GridLevel.COUNTY) grid.countyId = parent.countyId;
+  if (grid.level === GridLevel.VILLAGE) grid.townshipId = parent.townshipId;
+  assertCan(ctx, 'update', grid);
+
+  const column = levelColumn[grid.level];
+  for (const { table, villageAnchor } of scopedTables) {
+    if (grid.level === GridLevel.VILLAGE) {
+      await em.execute(`update ${table} set city_id = ?, county_id = ?, township_id = ? where ${villageAnchor} = ?`, [
+        grid.cityId,
+        grid.countyId,
+        grid.townshipId,
+        grid.id,
+      ]);
+    } else if (column) {
+      await em.execute(`update ${table} set city_id = ?, county_id = ? where ${column} = ?`, [grid.cityId, grid.countyId, grid.id]);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Requires } from '../../auth/requires';
+import { ChildConnectionArgs, ConnectionArgs, ConnectionType } from '../../common/connection';
+import type { RequestContext } from '../../context/request-context';
+import { Grid } from './grid.entity';
+import { CreateGridInput, GridFilter, GridOrder, UpdateGridInput } from './grid.inputs';
+import { gridService } from './grid.service';
+
+export const GridConnection = ConnectionType(Grid, 'Grid');
+
+@Resolver(() => Grid)
+export class GridResolver {
+  @Query(() => Grid, { description: '按 ID 查网格' })
+  @Requires('read', 'Grid')
+  grid(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Grid> {
+    return gridService.byId(ctx, id);
+  }
+
+  @Query(() => Grid, { nullable: true, description: '按编码查网格' })
+  @Requires('read', 'Grid')
+  gridByCode(@Ctx() ctx: RequestContext, @Arg('code', () => String) code: string): Promise<Grid | null> {
+    return gridService.byCode(ctx, code);
+  }
+
+  @Query(() => GridConnection, { description: '网格列表 (本辖区内)' })
+  @Requires('read', 'Grid')
+  grids(
+    @Ctx() ctx: RequestContext,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => GridFilter, { nullable: true }) filter?: GridFilter,
+    @Arg('orderBy', () => GridOrder, { nullable: true, defaultValue: GridOrder.CODE_ASC }) orderBy?: GridOrder,
+  ) {
+    return gridService.list(ctx, filter, orderBy, page);
+  }
+
+  @FieldResolver(() => Grid, { nullable: true, description: '上级网格 (辖区外为空)' })
+  parent(@Ctx() ctx: RequestContext, @Root() grid: Grid): Promise<Grid | null> {
+    return gridService.parent(ctx, grid);
+  }
+
+  @FieldResolver(() => [Grid], { description: '各级上级网格, 自市级向下 (辖区外的省略)' })
+  ancestors(@Ctx() ctx: RequestContext, @Root() grid: Grid): Promise<Grid[]> {
+    return gridService.ancestors(ctx, grid);
+  }
+
+  @FieldResolver(() => GridConnection, { description: '直接下级网格' })
+  children(@Ctx() ctx: RequestContext, @Root() grid: Grid, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
+    return gridService.children(ctx, grid, page);
+  }
+
+  @Mutation(() => Grid, { description: '新建下级网格' })
+  @Requires('create', 'Grid')
+  createGrid(@Ctx() ctx: RequestContext, @Arg('input', () => CreateGridInput) input: CreateGridInput): Promise<Grid> {
+    return gridService.create(ctx, input);
+  }
+
+  @Mutation(() => Grid, { description: '修改网格' })
+  @Requires('update', 'Grid')
+  updateGrid(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateGridInput) input: UpdateGridInput,
+  ): Promise<Grid> {
+    return gridService.update(ctx, id, input);
+  }
+
+  @Mutation(() => Grid, { description: '撤销网格 (须先撤销其下级)' })
+  @Requires('deactivate', 'Grid')
+  deactivateGrid(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Grid> {
+    return gridService.deactivate(ctx, id);
+  }
+}

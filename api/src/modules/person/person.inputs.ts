@@ -1,0 +1,107 @@
+import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { IsPhone } from '../../common/inputs';
+import { Employment } from './grid-worker.entity';
+
+@InputType('CreateOfficerInput')
+export class CreateOfficerInput {
+  @Field(() => ID, { description: '用人单位 (市、县区或乡镇街道)' })
+  employerUnitId!: string;
+
+  @Field(() => String)
+  @Length(1, 60)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsPhone()
+  phone?: string;
+
+  @Field(() => String, { nullable: true, description: '执法证号' })
+  @IsOptional()
+  @Length(1, 40)
+  badgeNumber?: string;
+
+  @Field(() => [ID], { description: '负责的网格' })
+  @ArrayMaxSize(500)
+  gridIds!: string[];
+}
+
+@InputType('UpdateOfficerInput')
+export class UpdateOfficerInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 60)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsPhone()
+  phone?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 40)
+  badgeNumber?: string;
+
+  @Field(() => [ID], { nullable: true, description: '替换负责的网格' })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  gridIds?: string[];
+}
+
+@InputType('CreateGridWorkerInput')
+export class CreateGridWorkerInput {
+  @Field(() => ID, { description: '聘用单位 (乡镇街道)' })
+  employerUnitId!: string;
+
+  @Field(() => String)
+  @Length(1, 60)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsPhone()
+  phone?: string;
+
+  @Field(() => Employment)
+  employment!: Employment;
+
+  @Field(() => [ID], { description: '负责巡查的三、四级网格' })
+  @ArrayMaxSize(50)
+  gridIds!: string[];
+}
+
+@InputType('UpdateGridWorkerInput')
+export class UpdateGridWorkerInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 60)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsPhone()
+  phone?: string;
+
+  @Field(() => Employment, { nullable: true })
+  employment?: Employment;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  gridIds?: string[];
+}
+
+@InputType('PersonFilter')
+export class PersonFilter {
+  @Field(() => ID, { nullable: true, description: '用人单位' })
+  employerUnitId?: string;
+
+  @Field(() => ID, { nullable: true, description: '负责该网格的人员' })
+  gridId?: string;
+
+  @Field(() => String, { nullable: true, description: '姓名包含' })
+  @IsOptional()
+  @Length(1, 60)
+  search?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  active?: boolean;
+}

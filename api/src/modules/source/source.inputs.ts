@@ -1,0 +1,123 @@
+import { IsOptional, Length, ValidateNested, registerDecorator } from 'class-validator';
+import { isValidCreditCode } from '@gridwatch/seeds';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { GeoPointInput } from '../grid/grid.inputs';
+import { SourceStatus, SourceType, SupervisionLevel } from './source.enums';
+
+/** 统一社会信用代码: 18 characters, GB 32100-2015 check character. */
+function IsCreditCode(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCreditCode',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: 'must be an 18-character unified social credit code with a valid check character' },
+      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && isValidCreditCode(value)) },
+    });
+}
+
+@InputType('CreateSourceInput', { description: '新建污染源档案' })
+export class CreateSourceInput {
+  @Field(() => ID, { description: '所在网格' })
+  gridId!: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '统一社会信用代码' })
+  @IsCreditCode()
+  creditCode?: string;
+
+  @Field(() => SourceType)
+  type!: SourceType;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 60)
+  industry?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  address?: string;
+
+  @Field(() => GeoPointInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  location?: GeoPointInput;
+
+  @Field(() => SupervisionLevel)
+  supervisionLevel!: SupervisionLevel;
+
+  @Field(() => SourceStatus, { nullable: true, description: '默认: 可确认者为在产, 网格员新报为待确认' })
+  status?: SourceStatus;
+}
+
+@InputType('UpdateSourceInput', { description: '修改污染源档案; 每次修改都记入变更历史' })
+export class UpdateSourceInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsCreditCode()
+  creditCode?: string;
+
+  @Field(() => SourceType, { nullable: true })
+  type?: SourceType;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 60)
+  industry?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  address?: string;
+
+  @Field(() => GeoPointInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  location?: GeoPointInput;
+
+  @Field(() => SupervisionLevel, { nullable: true })
+  supervisionLevel?: SupervisionLevel;
+
+  @Field(() => SourceStatus, { nullable: true })
+  status?: SourceStatus;
+}
+
+@InputType('SourceFilter')
+export class SourceFilter {
+  @Field(() => ID, { nullable: true, description: '该网格及其下级' })
+  withinId?: string;
+
+  @Field(() => SupervisionLevel, { nullable: true })
+  supervisionLevel?: SupervisionLevel;
+
+  @Field(() => SourceType, { nullable: true })
+  type?: SourceType;
+
+  @Field(() => SourceStatus, { nullable: true })
+  status?: SourceStatus;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 60)
+  industry?: string;
+
+  @Field(() => String, { nullable: true, description: '名称包含或信用代码' })
+  @IsOptional()
+  @Length(1, 100)
+  search?: string;
+}
+
+export enum SourceOrder {
+  ID_ASC = 'ID_ASC',
+  NAME_ASC = 'NAME_ASC',
+  UPDATED_DESC = 'UPDATED_DESC',
+}
+registerEnumType(SourceOrder, { name: 'SourceOrder' });

@@ -1,0 +1,78 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Requires } from '../../auth/requires';
+import { ChildConnectionArgs, ConnectionArgs, ConnectionType } from '../../common/connection';
+import { loadVisible } from '../../common/records';
+import type { RequestContext } from '../../context/request-context';
+import { GeoPoint, Grid } from '../grid/grid.entity';
+import { PollutionSourceChange } from './source-change.entity';
+import { PollutionSource } from './source.entity';
+import { CreateSourceInput, SourceFilter, SourceOrder, UpdateSourceInput } from './source.inputs';
+import { sourceService } from './source.service';
+
+export const SourceConnection = ConnectionType(PollutionSource, 'PollutionSource');
+const SourceChangeConnection = ConnectionType(PollutionSourceChange, 'PollutionSourceChange');
+
+@Resolver(() => PollutionSource)
+export class SourceResolver {
+  @Query(() => PollutionSource, { description: '按 ID 查污染源' })
+  @Requires('read', 'PollutionSource')
+  source(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<PollutionSource> {
+    return sourceService.byId(ctx, id);
+  }
+
+  @Query(() => SourceConnection, { description: '污染源档案列表 (本辖区内)' })
+  @Requires('read', 'PollutionSource')
+  sources(
+    @Ctx() ctx: RequestContext,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => SourceFilter, { nullable: true }) filter?: SourceFilter,
+    @Arg('orderBy', () => SourceOrder, { nullable: true, defaultValue: SourceOrder.ID_ASC }) orderBy?: SourceOrder,
+  ) {
+    return sourceService.list(ctx, filter, orderBy, page);
+  }
+
+  @FieldResolver(() => Grid, { nullable: true, description: '所在网格' })
+  grid(@Ctx() ctx: RequestContext, @Root() source: PollutionSource): Promise<Grid | null> {
+    return loadVisible(ctx, Grid, source.gridId);
+  }
+
+  @FieldResolver(() => GeoPoint, { nullable: true, description: '位置' })
+  location(@Root() source: PollutionSource): GeoPoint | null {
+    return source.lng == null || source.lat == null ? null : { lng: source.lng, lat: source.lat };
+  }
+
+  @FieldResolver(() => SourceChangeConnection, { description: '档案变更历史, 新的在前' })
+  history(@Ctx() ctx: RequestContext, @Root() source: PollutionSource, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
+    return sourceService.history(ctx, source, page);
+  }
+
+  @Mutation(() => PollutionSource, { description: '新建污染源 (网格员上报为待确认)' })
+  @Requires('create', 'PollutionSource')
+  createSource(@Ctx() ctx: RequestContext, @Arg('input', () => CreateSourceInput) input: CreateSourceInput) {
+    return sourceService.create(ctx, input);
+  }
+
+  @Mutation(() => PollutionSource, { description: '修改污染源档案' })
+  @Requires('update', 'PollutionSource')
+  updateSource(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateSourceInput) input: UpdateSourceInput,
+  ) {
+    return sourceService.update(ctx, id, input);
+  }
+
+  @Mutation(() => PollutionSource, { description: '注销污染源 (状态改为关闭, 档案保留)' })
+  @Requires('deactivate', 'PollutionSource')
+  deactivateSource(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return sourceService.deactivate(ctx, id);
+  }
+}
+
+@Resolver(() => Grid)
+export class GridSourcesResolver {
+  @FieldResolver(() => SourceConnection, { description: '本网格的污染源' })
+  sources(@Ctx() ctx: RequestContext, @Root() grid: Grid, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
+    return sourceService.onGrid(ctx, grid, page);
+  }
+}

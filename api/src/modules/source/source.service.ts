@@ -1,0 +1,109 @@
+import { subject } from '@casl/ability';
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
+import { childConnection } from '../../common/nested-connection';
+import { assertCan, findVisible, likeEscape } from '../../common/records';
+import type { RequestContext } from '../../context/request-context';
+import { Grid } from '../grid/grid.entity';
+import { subtreeOf } from '../grid/grid.service';
+import { PollutionSourceChange, SourceChangeAction } from './source-change.entity';
+import { PollutionSource } from './source.entity';
+import { SourceStatus } from './source.enums';
+import { SourceOrder, type CreateSourceInput, type SourceFilter, type UpdateSourceInput } from './source.inputs';
+
+const orderings: Record<SourceOrder, QueryOrderMap<PollutionSource>[]> = {
+  [SourceOrder.ID_ASC]: [{ id: 'asc' }],
+  [SourceOrder.NAME_ASC]: [{ name: 'asc' }, { id: 'asc' }],
+  [SourceOrder.UPDATED_DESC]: [{ updatedAt: 'desc' }, { id: 'desc' }],
+};
+
+/** The archived fields: what a change history entry can mention. */
+const archivedFields = ['name', 'creditCode', 'type', 'industry', 'address', 'lng', 'lat', 'gridId', 'supervisionLevel', 'status'] as const;
+type ArchivedField = (typeof archivedFields)[number];
+
+function snapshot(source: PollutionSource): Record<ArchivedField, unknown> {
+  return Object.fromEntries(archivedFields.map((f) => [f, source[f] ?? null])) as Record<ArchivedField, unknown>;
+}
+
+/** Appends a history entry; it is written by the same flush (one transaction) as the change itself. */
+function record(ctx: RequestContext, em: EntityManager, source: PollutionSource, action: SourceChangeAction, changes: Record<string, [unknown, unknown]>): void {
+  em.persist(
+    Object.assign(new PollutionSourceChange(), { sourceId: source.id, accountId: ctx.principal?.accountId ?? null, action, changes }),
+  );
+}
+
+function fieldsOf(input: UpdateSourceInput | CreateSourceInput): Partial<PollutionSource> {
+  const { location, ...rest } = input;
+  if ('gridId' in rest) delete (rest as Partial<CreateSourceInput>).gridId;
+  const fields: Partial<PollutionSource> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  if (location) Object.assign(fields, { lng: location.lng, lat: location.lat });
+  return fields;
+}
+
+export const sourceService = {
+  byId: (ctx: RequestContext, id: string): Promise<PollutionSource> => findVisible(ctx, PollutionSource, id),
+
+  async list(ctx: RequestContext, filter: SourceFilter = {}, order = SourceOrder.ID_ASC, args: ConnectionArgs): Promise<Connection<PollutionSource>> {
+    const where: FilterQuery<PollutionSource>[] = [];
+    if (filter.withinId) where.push(subtreeOf<PollutionSource>(await findVisible(ctx, Grid, filter.withinId), 'gridId'));
+    if (filter.supervisionLevel) where.push({ supervisionLevel: filter.supervisionLevel });
+    if (filter.type) where.push({ type: filter.type });
+    if (filter.status) where.push({ status: filter.status });
+    if (filter.industry) where.push({ industry: filter.industry });
+    if (filter.search) {
+      const text = likeEscape(filter.search.trim());
+      where.push({ $or: [{ name: { $ilike: `%${text}%` } }, { creditCode: text.toUpperCase() }] });
+    }
+    return paginate(ctx.em, PollutionSource, { $and: where }, orderings[order], args);
+  },
+
+  onGrid: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs): Promise<Connection<PollutionSource>> =>
+    childConnection(ctx, { entity: PollutionSource, subject: 'PollutionSource', property: 'gridId', column: 'grid_id', order: 'asc' }, grid.id, args),
+
+  /** The change history, newest first; visible to whoever sees the source. */
+  history: (ctx: RequestContext, source: PollutionSource, args: ChildConnectionArgs): Promise<Connection<PollutionSourceChange>> =>
+    childConnection(ctx, { entity: PollutionSourceChange, property: 'sourceId', column: 'source_id', order: 'desc' }, source.id, args),
+
+  async create(ctx: RequestContext, input: CreateSourceInput): Promise<PollutionSource> {
+    const grid = await findVisible(ctx, Grid, input.gridId);
+    const source = Object.assign(new PollutionSource(), { ...grid.scope, gridId: grid.id }, fieldsOf(input));
+    // Whoever may not register an active source (a grid worker) reports a pending one.
+    source.status =
+      input.status ?? (ctx.ability.can('create', subject('PollutionSource', { ...source, status: SourceStatus.ACTIVE })) ? SourceStatus.ACTIVE : SourceStatus.PENDING);
+    assertCan(ctx, 'create', source);
+    await ctx.em.transactional(async (em) => {
+      em.persist(source);
+      await em.flush();
+      record(ctx, em, source, SourceChangeAction.CREATED, Object.fromEntries(Object.entries(snapshot(source)).map(([k, v]) => [k, [null, v]])));
+    });
+    return source;
+  },
+
+  async update(ctx: RequestContext, id: string, input: UpdateSourceInput): Promise<PollutionSource> {
+    const source = await findVisible(ctx, PollutionSource, id);
+    assertCan(ctx, 'update', source);
+    const before = snapshot(source);
+    Object.assign(source, fieldsOf(input));
+    assertCan(ctx, 'update', source);
+    const after = snapshot(source);
+    const changes = Object.fromEntries(
+      archivedFields.filter((f) => before[f] !== after[f]).map((f) => [f, [before[f], after[f]] as [unknown, unknown]]),
+    );
+    if (Object.keys(changes).length) record(ctx, ctx.em, source, SourceChangeAction.UPDATED, changes);
+    await ctx.em.flush();
+    return source;
+  },
+
+  async deactivate(ctx: RequestContext, id: string): Promise<PollutionSource> {
+    const source = await findVisible(ctx, PollutionSource, id);
+    assertCan(ctx, 'deactivate', source);
+    if (source.status !== SourceStatus.CLOSED) {
+      const previous = source.status;
+      source.status = SourceStatus.CLOSED;
+      record(ctx, ctx.em, source, SourceChangeAction.DEACTIVATED, { status: [previous, SourceStatus.CLOSED] });
+      await ctx.em.flush();
+    }
+    return source;
+  },
+
+};

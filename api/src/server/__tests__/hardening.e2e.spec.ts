@@ -1,0 +1,92 @@
+import { startTestApp, type TestApp } from '../../test/test-app';
+import { queryLimits } from '../apollo';
+
+/** A cheap but deep document: a chain of `parent` fields. */
+function deepQuery(depth: number): string {
+  let body = 'code';
+  for (let i = 0; i < depth; i += 1) body = `parent { ${body} }`;
+  return `{ gridByCode(code: "340100000000") { ${body} } }`;
+}
+
+describe('server hardening (development settings)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('rejects an over-deep query before any SQL runs', async () => {
+    app.sql.reset();
+    const result = await app.client().request(deepQuery(queryLimits.maxDepth));
+    expect(result.errors?.[0].message).toMatch(/depth/i);
+    expect(result.data ?? null).toBeNull();
+    expect(app.sql.count).toBe(0);
+  });
+
+  it('rejects too many aliases, too many tokens, too much cost', async () => {
+    const client = app.client();
+    const aliases = `{ ${Array.from({ length: queryLimits.maxAliases + 1 }, (_, i) => `a${i}: me { role }`).join(' ')} }`;
+    expect((await client.request(aliases)).errors?.[0].message).toMatch(/alias/i);
+    const tokens = `{ ${Array.from({ length: queryLimits.maxTokens }, () => 'me { role }').join(' ')} }`;
+    expect((await client.request(tokens)).errors?.[0].message).toMatch(/token/i);
+    const cost = `{ ${Array.from({ length: 14 }, (_, i) => `g${i}: grids(first: 100) { nodes { children(first: 100) { nodes { sources(first: 100) { nodes { name } } } } } }`).join(' ')} }`;
+    expect((await client.request(cost)).errors?.[0].message).toMatch(/cost/i);
+  });
+
+  it('needs a session for data, and says so with UNAUTHENTICATED', async () => {
+    const result = await app.client().request('{ grids(first: 1) { nodes { code } } }');
+    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses batched arrays, cross-site GETs and oversized bodies', async () => {
+    const batch = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ me { role } }' }, { query: '{ me { role } }' }]),
+    });
+    expect(batch.status).toBe(400);
+    const csrf = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ me { role } }')}`);
+    expect(csrf.status).toBe(400);
+    expect(await csrf.text()).toMatch(/Cross-Site Request Forgery/);
+    const big = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ me { role } } # ${'x'.repeat(200_000)}` }),
+    });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual({ errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  });
+
+  it('answers health and readiness probes', async () => {
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', database: true });
+  });
+});
+
+describe('server hardening (production settings)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ production: true });
+  });
+  afterAll(() => app.close());
+
+  it('turns introspection and field suggestions off', async () => {
+    const client = app.client();
+    const introspection = await client.request('{ __schema { types { name } } }');
+    expect(introspection.errors?.[0].message).toMatch(/introspection/i);
+    const typo = await client.request('{ grds(first: 1) { nodes { code } } }');
+    expect(JSON.stringify(typo.errors)).not.toMatch(/Did you mean/);
+  });
+
+  it('masks unexpected errors (no SQL, no stack) and gives a correlation id', async () => {
+    const city = await app.as('cityadmin');
+    await app.orm.em.fork().execute('alter table case_category rename to case_category_gone');
+    const result = await city.request('{ caseCategories { name } }');
+    const text = JSON.stringify(result);
+    expect(result.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(result.errors?.[0].extensions?.requestId).toBe(result.headers.get('x-request-id'));
+    expect(text).not.toMatch(/case_category|select |stacktrace/i);
+  });
+});

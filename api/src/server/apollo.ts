@@ -1,0 +1,61 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { RequestContext } from '../context/request-context';
+import { formatError, isUnexpected } from './errors';
+
+/** Limits that reject abusive documents before any resolver (or SQL) runs. */
+export const queryLimits = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  maxCost: 20000,
+};
+
+/** Logs what was masked, with the request id the client got, and stamps every error with it. */
+function errorLogging(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (isUnexpected(error)) {
+              logger.error({ requestId: contextValue.requestId, operationName, err: error.originalError ?? error }, 'unexpected error');
+            }
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            Object.assign(error, { extensions: { ...error.extensions, requestId: contextValue.requestId } });
+          }
+        },
+      };
+    },
+  };
+}
+
+export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: Logger, production: boolean) {
+  const armor = new ApolloArmor({
+    maxDepth: { n: queryLimits.maxDepth },
+    maxAliases: { n: queryLimits.maxAliases },
+    maxTokens: { n: queryLimits.maxTokens },
+    maxDirectives: { n: queryLimits.maxDirectives },
+    costLimit: { maxCost: queryLimits.maxCost },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  return new ApolloServer<RequestContext>({
+    schema,
+    ...armor,
+    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), errorLogging(logger)],
+    introspection: !production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+  });
+}

@@ -1,0 +1,85 @@
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type ErrorRequestHandler } from 'express';
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import { createRequestContext } from '../context/create-context';
+import { createApollo } from './apollo';
+import { buildAppSchema } from './schema';
+
+export interface RunningServer {
+  httpServer: http.Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Malformed or oversized bodies get a GraphQL-shaped error, never an HTML page or stack. */
+const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const status = error.status ?? 500;
+  const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+  const message = code === 'PAYLOAD_TOO_LARGE' ? 'Request body too large' : code === 'BAD_REQUEST' ? 'Malformed request' : 'Internal server error';
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Every request gets a correlation id (the caller's, when well-formed): logs and errors carry it. */
+const requestIds: express.RequestHandler = (req, res, next) => {
+  const incoming = String(req.headers['x-request-id'] ?? '');
+  res.locals.requestId = REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  res.setHeader('x-request-id', res.locals.requestId);
+  next();
+};
+
+/** The HTTP server: GraphQL at /graphql, health probes, and the console at /. */
+export async function startServer(orm: MikroORM, config: Config, logger: Logger): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestIds);
+  const httpServer = http.createServer(app);
+  const apollo = createApollo(await buildAppSchema(), httpServer, logger, config.production);
+  await apollo.start();
+
+  let ready = true;
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const database = await orm.em.getConnection().execute('select 1').then(() => true, () => false);
+    res.status(ready && database ? 200 : 503).json({ status: ready && database ? 'ready' : 'unavailable', database });
+  });
+  app.use(
+    '/graphql',
+    pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) }),
+    express.json({ limit: config.bodyLimit }),
+    expressMiddleware(apollo, { context: ({ req, res }) => createRequestContext(orm, req, res) }),
+  );
+  app.use(bodyErrors);
+  const index = path.join(config.adminDir, 'index.html');
+  if (existsSync(index)) {
+    app.use(express.static(config.adminDir, { index: 'index.html' }));
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(index));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    httpServer,
+    url: `http://${config.host}:${port}`,
+    async close() {
+      ready = false;
+      await apollo.stop();
+    },
+  };
+}

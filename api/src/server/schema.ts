@@ -1,0 +1,36 @@
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { authChecker } from '../auth/requires';
+import { AccountResolver } from '../modules/account/account.resolver';
+import { CaseResolver, GridCasesResolver, SourceCasesResolver } from '../modules/case/case.resolver';
+import { DepartmentResolver } from '../modules/department/department.resolver';
+import { GridResolver } from '../modules/grid/grid.resolver';
+import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
+import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
+
+export const resolvers: NonEmptyArray<Function> = [
+  GridResolver,
+  DepartmentResolver,
+  OfficerResolver,
+  GridWorkerResolver,
+  GridStaffResolver,
+  AccountResolver,
+  SourceResolver,
+  GridSourcesResolver,
+  CaseResolver,
+  GridCasesResolver,
+  SourceCasesResolver,
+];
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The schema is built once per process from the decorated classes. */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers,
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false },
+  });
+  return built;
+}

@@ -1,0 +1,105 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../config';
+import { ormConfig } from '../db/orm.config';
+import { startServer, type RunningServer } from '../server/app';
+import { createLogger } from '../server/logger';
+import { cloneDatabase, TEMPLATE_EMPTY, TEMPLATE_SEEDED } from './databases';
+
+export const DEMO_PASSWORD = 'gridwatch';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  headers: Headers;
+}
+
+/** Counts the SQL statements the API sends (MikroORM's query log), to price a request. */
+export class SqlCounter {
+  count = 0;
+  readonly statements: string[] = [];
+  reset(): void {
+    this.count = 0;
+    this.statements.length = 0;
+  }
+}
+
+/** A GraphQL caller with its own cookie jar. */
+export class GraphQLClient {
+  cookie: string | null = null;
+
+  constructor(private readonly url: string) {}
+
+  async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+    return { ...body, status: response.status, headers: response.headers };
+  }
+
+  /** Like request, but fails the test on any GraphQL error. */
+  async data<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await this.request<T>(query, variables);
+    if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data;
+  }
+
+  async signIn(login: string, password = DEMO_PASSWORD): Promise<this> {
+    await this.data(`mutation($login: String!, $password: String!) { signIn(login: $login, password: $password) { role } }`, {
+      login,
+      password,
+    });
+    return this;
+  }
+}
+
+export interface TestApp {
+  url: string;
+  orm: MikroORM;
+  databaseUrl: string;
+  sql: SqlCounter;
+  server: RunningServer;
+  client(): GraphQLClient;
+  as(login: string): Promise<GraphQLClient>;
+  close(): Promise<void>;
+}
+
+/** The real server on a throwaway clone of the seeded (or empty, migrated) database. */
+export async function startTestApp(options: { seeded?: boolean; production?: boolean } = {}): Promise<TestApp> {
+  const database = await cloneDatabase(options.seeded === false ? TEMPLATE_EMPTY : TEMPLATE_SEEDED);
+  const sql = new SqlCounter();
+  const orm = await MikroORM.init(
+    ormConfig(database.url, {
+      debug: ['query'],
+      logger: (message) => {
+        sql.count += 1;
+        sql.statements.push(message);
+      },
+    }),
+  );
+  const config = { ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test', PORT: '0' }), logLevel: 'silent' };
+  // GW_TEST_LOG=error shows what the API masked, when a test fails with INTERNAL_SERVER_ERROR.
+  const server = await startServer(orm, config, createLogger(process.env.GW_TEST_LOG ?? 'silent'));
+  const port = (server.httpServer.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    orm,
+    databaseUrl: database.url,
+    sql,
+    server,
+    client: () => new GraphQLClient(url),
+    as: (login) => new GraphQLClient(url).signIn(login),
+    async close() {
+      await server.close();
+      await orm.close(true);
+      await database.drop();
+    },
+  };
+}
