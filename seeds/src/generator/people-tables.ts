@@ -1,20 +1,37 @@
 import type { AccountRecord } from './accounts';
+import type { GridNode } from './grid-tree';
 import type { GridWorkerRecord, OfficerRecord } from './people';
-import { REFERENCE_TIME_MS, SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, versionedCells } from './table';
+import { type Cell, REFERENCE_TIME_MS, SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, versionedCells } from './table';
 
 const PERSON_COLUMNS = ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'name', 'phone', 'employer_unit_id', 'active'];
 
-export function officerTable(officers: readonly OfficerRecord[]): TableData {
+interface PersonRecord {
+  id: number;
+  employer: GridNode;
+  name: string;
+  phone: string;
+}
+
+/** Officers and grid workers share their columns but the last one (badge number, employment). */
+function personTable<T extends PersonRecord>(table: string, lastColumn: string, people: readonly T[], last: (p: T) => Cell): TableData {
   return {
-    table: 'officer',
-    columns: [...PERSON_COLUMNS, 'badge_number'],
-    count: officers.length,
+    table,
+    columns: [...PERSON_COLUMNS, lastColumn],
+    count: people.length,
     *rows() {
-      for (const o of officers) {
-        yield [o.id, ...scopeCells(o.employer), ...versionedCells(REFERENCE_TIME_MS), o.name, o.phone, o.employer.id, true, o.badgeNumber];
+      for (const p of people) {
+        yield [p.id, ...scopeCells(p.employer), ...versionedCells(REFERENCE_TIME_MS), p.name, p.phone, p.employer.id, true, last(p)];
       }
     },
   };
+}
+
+export function officerTable(officers: readonly OfficerRecord[]): TableData {
+  return personTable('officer', 'badge_number', officers, (o) => o.badgeNumber);
+}
+
+export function gridWorkerTable(workers: readonly GridWorkerRecord[]): TableData {
+  return personTable('grid_worker', 'employment', workers, (w) => w.employment);
 }
 
 export function officerGridTable(officers: readonly OfficerRecord[]): TableData {
@@ -24,19 +41,6 @@ export function officerGridTable(officers: readonly OfficerRecord[]): TableData 
     count: officers.reduce((n, o) => n + o.gridIds.length, 0),
     *rows() {
       for (const o of officers) for (const g of o.gridIds) yield [o.id, g];
-    },
-  };
-}
-
-export function gridWorkerTable(workers: readonly GridWorkerRecord[]): TableData {
-  return {
-    table: 'grid_worker',
-    columns: [...PERSON_COLUMNS, 'employment'],
-    count: workers.length,
-    *rows() {
-      for (const w of workers) {
-        yield [w.id, ...scopeCells(w.employer), ...versionedCells(REFERENCE_TIME_MS), w.name, w.phone, w.employer.id, true, w.employment];
-      }
     },
   };
 }
