@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from './config';
-import { openDatabase, openOrm, type Database } from './db/database';
+import { migrate, openAppOrm, openDatabase, type Database } from './db/database';
 import { StartupError } from './db/embedded-postgres';
 import { seedIfEmpty } from './db/seed';
 import { printBanner } from './server/banner';
@@ -32,8 +32,9 @@ async function main(): Promise<void> {
       process.removeAllListeners(signal);
       process.once(signal, () => void shutdown(signal));
     }
-    orm = await openOrm(database.url, (line) => logger.info(line));
+    await migrate(database.url, (line) => logger.info(line));
     const seeded = await seedIfEmpty(database.url);
+    orm = await openAppOrm(database.url);
     server = await startServer(orm, config, logger).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
         throw new StartupError(`Port ${config.port} on ${config.host} is already in use. Stop the other program or set PORT (e.g. PORT=4001).`);

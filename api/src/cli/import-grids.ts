@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config';
-import { openDatabase, openOrm } from '../db/database';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { migrate, openDatabase } from '../db/database';
+import { ormConfig } from '../db/orm.config';
 import { StartupError } from '../db/embedded-postgres';
 import { importGrids } from '../modules/grid/grid-import.service';
 
@@ -23,7 +25,9 @@ async function main(): Promise<number> {
   const csv = readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file), 'utf8');
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: () => undefined });
-  const orm = await openOrm(database.url);
+  // An administrative tool: it runs as the owner, outside any request's territory.
+  await migrate(database.url);
+  const orm = await MikroORM.init(ormConfig(database.url));
   try {
     const em = orm.em.fork();
     em.setFilterParams('scope', { system: true });

@@ -13,22 +13,51 @@ function localeOf(req: Request): Locale {
   return /^en\b/i.test(wanted) ? 'en' : 'zh-CN';
 }
 
-/** Builds the per-request context: principal from the session cookie, ability, scoped em. */
-export async function createRequestContext(orm: MikroORM, req: Request, res: Response): Promise<RequestContext> {
+/**
+ * Builds the per-request context without touching the database: documents that fail
+ * parsing, validation or the armor limits are refused before any SQL runs.
+ */
+export function createRequestContext(orm: MikroORM, req: Request, res: Response): RequestContext {
   const requestId = String(res.locals.requestId);
   const sessionToken = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
   const em = orm.em.fork();
-  const principal = sessionToken ? await principalForToken(em, sessionToken) : null;
-  const ability = buildAbility(principal);
-  const ctx: RequestContext = { requestId, em, principal, ability, locale: localeOf(req), loaders: new Loaders(), sessionToken, http: { req, res } };
-  return actAs(ctx, principal);
+  const ability = buildAbility(null);
+  em.setFilterParams(SCOPE_FILTER, { ability } satisfies ScopeFilterArgs);
+  return { requestId, em, principal: null, ability, locale: localeOf(req), loaders: new Loaders(), sessionToken, http: { req, res } };
 }
 
-/** Binds a principal to the context: ability, the scope of every query, fresh loaders. */
-export function actAs(ctx: RequestContext, principal: Principal | null): RequestContext {
+/**
+ * Opens the request's transaction just before execution and binds the caller. One
+ * transaction per request: the unit set in `actAs` is transaction-local, so pooled
+ * connections never carry one caller's territory into another's request.
+ */
+export async function beginRequest(ctx: RequestContext): Promise<void> {
+  await ctx.em.begin();
+  try {
+    await actAs(ctx, ctx.sessionToken ? await principalForToken(ctx.em, ctx.sessionToken) : null);
+  } catch (error) {
+    await ctx.em.rollback();
+    throw error;
+  }
+}
+
+/** Binds a principal to the context: ability, scope filter, the database's row-level scope, fresh loaders. */
+export async function actAs(ctx: RequestContext, principal: Principal | null): Promise<RequestContext> {
   ctx.principal = principal;
   ctx.ability = buildAbility(principal);
   ctx.em.setFilterParams(SCOPE_FILTER, { ability: ctx.ability } satisfies ScopeFilterArgs);
   ctx.loaders = new Loaders();
+  await ctx.em.execute(`select set_config('gw.unit', ?, true)`, [principal ? `${principal.unitLevel}:${principal.unitId}` : '']);
   return ctx;
+}
+
+/** Ends the request's transaction: committed (failed mutations already rolled back to their savepoint). */
+export async function finishRequest(ctx: RequestContext): Promise<void> {
+  if (!ctx.em.isInTransaction()) return;
+  try {
+    await ctx.em.commit();
+  } catch (error) {
+    await ctx.em.rollback().catch(() => undefined);
+    throw error;
+  }
 }

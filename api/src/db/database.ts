@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
+import { enableAppRole } from './app-role';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres';
 import { ormConfig } from './orm.config';
 
@@ -26,10 +27,18 @@ export async function openDatabase(options: { databaseUrl: string | null; dataDi
   return { url, embedded };
 }
 
-/** Connects and applies any pending migration (the only way the schema changes). */
-export async function openOrm(url: string, log: (line: string) => void = () => undefined): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormConfig(url));
-  const applied = await orm.getMigrator().up();
-  if (applied.length) log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
-  return orm;
+/** Applies any pending migration as the owner (the only way the schema changes). */
+export async function migrate(ownerUrl: string, log: (line: string) => void = () => undefined): Promise<void> {
+  const orm = await MikroORM.init(ormConfig(ownerUrl));
+  try {
+    const applied = await orm.getMigrator().up();
+    if (applied.length) log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** The API's own connection: as the app role, so row-level security applies to every statement. */
+export async function openAppOrm(ownerUrl: string): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(await enableAppRole(ownerUrl)));
 }

@@ -4,6 +4,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import { beginRequest, finishRequest } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
 import { formatError, isUnexpected } from './errors';
 
@@ -16,11 +17,18 @@ export const queryLimits = {
   maxCost: 20000,
 };
 
-/** Logs what was masked, with the request id the client got, and stamps every error with it. */
-function errorLogging(logger: Logger): ApolloServerPlugin<RequestContext> {
+/**
+ * The request lifecycle around execution: its transaction (opened after validation, so
+ * refused documents cost no SQL), the logging of masked errors with the request id the
+ * client got, and that id on every error.
+ */
+function requestLifecycle(logger: Logger): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
+        async executionDidStart({ contextValue }) {
+          await beginRequest(contextValue);
+        },
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             if (isUnexpected(error)) {
@@ -29,6 +37,7 @@ function errorLogging(logger: Logger): ApolloServerPlugin<RequestContext> {
           }
         },
         async willSendResponse({ response, contextValue }) {
+          await finishRequest(contextValue);
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
             Object.assign(error, { extensions: { ...error.extensions, requestId: contextValue.requestId } });
@@ -51,7 +60,7 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: 
   return new ApolloServer<RequestContext>({
     schema,
     ...armor,
-    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), errorLogging(logger)],
+    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), requestLifecycle(logger)],
     introspection: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

@@ -59,7 +59,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger)
     '/graphql',
     pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) }),
     express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, { context: ({ req, res }) => createRequestContext(orm, req, res) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createRequestContext(orm, req, res) }),
   );
   app.use(bodyErrors);
   const index = path.join(config.adminDir, 'index.html');

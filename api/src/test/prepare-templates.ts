@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { openOrm } from '../db/database';
+import { migrate } from '../db/database';
 import { seedIfEmpty } from '../db/seed';
 import { TEMPLATE_EMPTY, TEMPLATE_SEEDED, withDatabase } from './databases';
 
@@ -22,10 +22,7 @@ async function main(): Promise<void> {
   } finally {
     await admin.end();
   }
-  for (const name of [TEMPLATE_EMPTY, TEMPLATE_SEEDED]) {
-    const orm = await openOrm(withDatabase(adminUrl, name));
-    await orm.close(true);
-  }
+  for (const name of [TEMPLATE_EMPTY, TEMPLATE_SEEDED]) await migrate(withDatabase(adminUrl, name));
   await seedIfEmpty(withDatabase(adminUrl, TEMPLATE_SEEDED));
 }
 

@@ -1,6 +1,9 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../config';
+import { Client } from 'pg';
+import { scopeFilterDef } from '../auth/scope-filter';
+import { enableAppRole } from '../db/app-role';
 import { ormConfig } from '../db/orm.config';
 import { startServer, type RunningServer } from '../server/app';
 import { createLogger } from '../server/logger';
@@ -66,16 +69,29 @@ export interface TestApp {
   sql: SqlCounter;
   server: RunningServer;
   client(): GraphQLClient;
+  /** SQL as the database owner (fixtures, checks behind the API's back), outside row-level security. */
+  ownerSql<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   as(login: string): Promise<GraphQLClient>;
   close(): Promise<void>;
 }
 
 /** The real server on a throwaway clone of the seeded (or empty, migrated) database. */
-export async function startTestApp(options: { seeded?: boolean; production?: boolean } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  seeded?: boolean;
+  production?: boolean;
+  /** Test-only: the CASL scope filter off, to show that row-level security alone still isolates. */
+  withoutScopeFilter?: boolean;
+  /** Connection pool size (the concurrency tests use 2). */
+  poolSize?: number;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await cloneDatabase(options.seeded === false ? TEMPLATE_EMPTY : TEMPLATE_SEEDED);
   const sql = new SqlCounter();
   const orm = await MikroORM.init(
-    ormConfig(database.url, {
+    ormConfig(await enableAppRole(database.url), {
+      ...(options.withoutScopeFilter ? { filters: { [scopeFilterDef.name]: { ...scopeFilterDef, default: false } } } : {}),
+      ...(options.poolSize ? { pool: { min: 0, max: options.poolSize } } : {}),
       debug: ['query'],
       logger: (message) => {
         sql.count += 1;
@@ -95,6 +111,15 @@ export async function startTestApp(options: { seeded?: boolean; production?: boo
     sql,
     server,
     client: () => new GraphQLClient(url),
+    async ownerSql<T>(sql: string, params: unknown[] = []) {
+      const client = new Client(database.url);
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
     as: (login) => new GraphQLClient(url).signIn(login),
     async close() {
       await server.close();

@@ -51,7 +51,7 @@ export class AccountResolver {
     const { token } = await signIn(ctx, login, password);
     if (ctx.sessionToken) await revokeSession(ctx.em, ctx.sessionToken);
     ctx.http?.res.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions, secure: ctx.http.req.secure });
-    actAs(ctx, await principalForToken(ctx.em, token));
+    await actAs(ctx, await principalForToken(ctx.em, token));
     return currentAccount(ctx);
   }
 

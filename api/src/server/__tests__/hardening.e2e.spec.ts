@@ -82,7 +82,7 @@ describe('server hardening (production settings)', () => {
 
   it('masks unexpected errors (no SQL, no stack) and gives a correlation id', async () => {
     const city = await app.as('cityadmin');
-    await app.orm.em.fork().execute('alter table case_category rename to case_category_gone');
+    await app.ownerSql('alter table case_category rename to case_category_gone');
     const result = await city.request('{ caseCategories { name } }');
     const text = JSON.stringify(result);
     expect(result.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });

@@ -31,7 +31,7 @@ describe('cases: report and read', () => {
   });
 
   it('rejects bad input with the field at fault and writes nothing', async () => {
-    const count = async () => (await app.orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from "case"'))[0].n;
+    const count = async () => (await app.ownerSql<{ n: number }>('select count(*)::int as n from "case"'))[0].n;
     const before = await count();
     const short = await worker.request(REPORT, { input: { gridId, categoryId, origin: 'PATROL', description: '短' } });
     expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'description' });

@@ -21,12 +21,12 @@ describe('pollution sources', () => {
     const body = '91340122MA2N00000';
     const good = validCode(body);
     const wrong = body + (good.endsWith('0') ? '1' : '0');
-    const before = await app.orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from pollution_source');
+    const before = await app.ownerSql<{ n: number }>('select count(*)::int as n from pollution_source');
     const result = await feidong.request(CREATE, {
       input: { gridId: villageId, name: '测试化工厂', creditCode: wrong, type: 'ENTERPRISE', supervisionLevel: 'KEY' },
     });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode' });
-    const after = await app.orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from pollution_source');
+    const after = await app.ownerSql<{ n: number }>('select count(*)::int as n from pollution_source');
     expect(after[0].n).toBe(before[0].n);
   });
 

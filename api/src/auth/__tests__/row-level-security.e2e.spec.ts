@@ -1,0 +1,54 @@
+import { startTestApp, type TestApp } from '../../test/test-app';
+
+const COUNT = `query($filter: GridFilter) { grids(first: 1, filter: $filter) { totalCount } }`;
+
+describe('row-level security backstop (CASL scope filter switched off)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ withoutScopeFilter: true });
+  });
+  afterAll(() => app.close());
+
+  it('the API role owns nothing and cannot bypass row-level security', async () => {
+    const [role] = await app.ownerSql<{ rolsuper: boolean; rolbypassrls: boolean; owns: number }>(
+      `select rolsuper, rolbypassrls, (select count(*)::int from pg_tables where tableowner = 'gridwatch_app') as owns
+       from pg_roles where rolname = 'gridwatch_app'`,
+    );
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, owns: 0 });
+    const [{ forced }] = await app.ownerSql<{ forced: number }>(
+      `select count(*)::int as forced from pg_class where relname in ('grid', 'case', 'pollution_source', 'account') and relrowsecurity and relforcerowsecurity`,
+    );
+    expect(forced).toBe(4);
+  });
+
+  it('a county admin still sees only its county: lists, counts, lookups by id, nested edges', async () => {
+    const [{ n: feidongGrids }] = await app.ownerSql<{ n: number }>(
+      `select count(*)::int as n from grid where county_id = (select id from grid where code = '340122000000')`,
+    );
+    const feidong = await app.as('feidong');
+    expect((await feidong.data<{ grids: { totalCount: number } }>(COUNT)).grids.totalCount).toBe(feidongGrids);
+    const [{ id }] = await app.ownerSql<{ id: number }>(`select id from "case" where county_id = (select id from grid where code = '340102000000') limit 1`);
+    const other = await feidong.request(`query($id: ID!) { case(id: $id) { number } }`, { id: Buffer.from(`Case:${id}`).toString('base64url') });
+    expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const cases = await feidong.data<{ cases: { nodes: { number: string; grid: { code: string } }[] } }>(
+      `{ cases(first: 100) { nodes { number grid { code } } } }`,
+    );
+    expect(cases.cases.nodes.every((c) => c.number.startsWith('340122-'))).toBe(true);
+    const nested = await feidong.data<{ gridByCode: null }>(`{ gridByCode(code: "340100000000") { children(first: 20) { nodes { code } } } }`);
+    expect(nested.gridByCode).toBeNull();
+  });
+
+  it('is coarser than CASL (the unit, not the assigned grids): proof the filter really is off', async () => {
+    const worker = await app.as('gridworker');
+    const withoutCasl = (await worker.data<{ grids: { totalCount: number } }>(COUNT)).grids.totalCount;
+    const [{ n: township }] = await app.ownerSql<{ n: number }>(
+      `select count(*)::int as n from grid where township_id = (select id from grid where code = '340122104000')`,
+    );
+    expect(withoutCasl).toBe(township);
+  });
+
+  it('a request that is not signed in sees no tenant row at all', async () => {
+    const anonymous = await app.client().request(`{ grids(first: 5) { nodes { code } } }`);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,35 @@
+import { createHmac } from 'node:crypto';
+import { Client } from 'pg';
+
+/** The role the API runs as: owns nothing, no BYPASSRLS (created by the RLS migration). */
+export const APP_ROLE = 'gridwatch_app';
+
+/** Derived from the owner's credentials (not the database name), so it is stable and as secret as they are. */
+function appRolePassword(ownerUrl: string): string {
+  const owner = new URL(ownerUrl);
+  return createHmac('sha256', `${owner.username}:${owner.password}@${owner.host}`).update(APP_ROLE).digest('hex');
+}
+
+export function appRoleUrl(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = APP_ROLE;
+  url.password = appRolePassword(ownerUrl);
+  return url.toString();
+}
+
+/**
+ * Lets the app role log in (as the owner, after migrations) and returns its URL.
+ * `DATABASE_APP_URL` skips this for servers where the owner may not alter roles.
+ */
+export async function enableAppRole(ownerUrl: string, appUrl = process.env.DATABASE_APP_URL): Promise<string> {
+  if (appUrl) return appUrl;
+  const client = new Client(ownerUrl);
+  await client.connect();
+  try {
+    // The password is hex, so quoting it as a literal is safe.
+    await client.query(`alter role ${APP_ROLE} login password '${appRolePassword(ownerUrl)}'`);
+  } finally {
+    await client.end();
+  }
+  return appRoleUrl(ownerUrl);
+}
