@@ -17,6 +17,7 @@ export const subjectTypes = [
   'Officer',
   'GridWorker',
   'Account',
+  'ApiKey',
   'PollutionSource',
   'Case',
   'CaseEvent',

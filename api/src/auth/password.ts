@@ -16,3 +16,11 @@ export async function verifyPassword(storedHash: string | null, password: string
   const ok = await verify(target, password).catch(() => false);
   return ok && storedHash != null;
 }
+
+/** True when a stored hash is weaker than today's settings (or not argon2id): upgrade it at sign-in. */
+export function isStale(storedHash: string): boolean {
+  const match = /^\$(argon2(?:id|i|d))\$v=\d+\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(storedHash);
+  if (!match) return true;
+  const [, algorithm, m, t] = match;
+  return algorithm !== 'argon2id' || Number(m) < PASSWORD_HASH_OPTIONS.memoryCost || Number(t) < PASSWORD_HASH_OPTIONS.timeCost;
+}

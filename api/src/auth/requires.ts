@@ -17,6 +17,7 @@ export const Requires = (action: Action, subject: SubjectType): MethodDecorator 
   Authorized(`${action}:${subject}`);
 
 export const authChecker: AuthChecker<RequestContext, string> = ({ context }, requirements) => {
+  if (context.refusal) throw context.refusal;
   for (const requirement of requirements) {
     if (requirement === PUBLIC) return true;
     if (!context.principal) throw new UnauthenticatedError();

@@ -37,6 +37,7 @@ export const scopedEntityNames: SubjectType[] = [
   'Officer',
   'GridWorker',
   'Account',
+  'ApiKey',
   'PollutionSource',
   'Case',
   'CaseEvent',

@@ -46,14 +46,26 @@ export async function principalForToken(em: EntityManager, token: string): Promi
     departmentField: row.department_field,
     assignedGridIds: row.assigned,
     assignedTownshipIds: row.assigned_townships,
+    apiScopes: [],
+    apiKey: null,
   };
 }
 
-/** Checks the password and opens a new session (a fresh token every time: no fixation). */
-export async function signIn(ctx: RequestContext, login: string, password: string): Promise<{ accountId: number; token: string }> {
+/**
+ * Checks the password and opens a new session (a fresh token every time: no fixation).
+ * Unknown login and wrong password fail alike, in comparable time; failures count
+ * against the login and the IP address.
+ */
+export async function signIn(ctx: RequestContext, login: string, password: string): Promise<{ token: string; storedHash: string }> {
+  const ip = ctx.http?.req.ip ?? 'unknown';
+  await ctx.limits.checkSignIn(login, ip);
   const [account] = await ctx.em.execute<{ id: number; password_hash: string }[]>('select * from gw_login_account(?)', [login]);
   const ok = await verifyPassword(account?.password_hash ?? null, password);
-  if (!account || !ok) throw new UnauthenticatedError('Wrong login or password');
+  if (!account || !ok) {
+    await ctx.limits.failedSignIn(login, ip);
+    throw new UnauthenticatedError('Wrong login or password');
+  }
+  await ctx.limits.succeededSignIn(login);
   const token = randomBytes(32).toString('base64url');
   await ctx.em.insert(Session, {
     tokenHash: tokenHash(token),
@@ -61,7 +73,16 @@ export async function signIn(ctx: RequestContext, login: string, password: strin
     createdAt: new Date(),
     expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000),
   });
-  return { accountId: account.id, token };
+  return { token, storedHash: account.password_hash };
+}
+
+/** Revokes every session of an account but the one presented (password change, role or unit change). */
+export async function revokeSessionsOf(em: EntityManager, accountId: number, keepToken: string | null = null): Promise<void> {
+  await em.nativeUpdate(
+    Session,
+    { accountId, revokedAt: null, ...(keepToken ? { tokenHash: { $ne: tokenHash(keepToken) } } : {}) },
+    { revokedAt: new Date() },
+  );
 }
 
 export async function revokeSession(em: EntityManager, token: string): Promise<void> {

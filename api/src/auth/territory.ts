@@ -1,5 +1,6 @@
 import type { MongoQuery } from '@casl/ability';
 import { GridLevel, Role } from '../common/enums';
+import type { ApiKeyScope } from '../modules/account/api-key.entity';
 import type { Principal } from '../context/principal';
 
 /**
@@ -32,4 +33,9 @@ export function unitSubtree(principal: Principal, villageKey: string): MongoQuer
     case GridLevel.VILLAGE:
       return { [villageKey]: unit };
   }
+}
+
+/** People read what their role reads; an API client only what its key's scopes name. */
+export function readsAs(principal: Principal, scope: ApiKeyScope): boolean {
+  return principal.role !== Role.API_CLIENT || principal.apiScopes.includes(scope);
 }

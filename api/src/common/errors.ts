@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
+  | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface FieldProblem {
@@ -41,8 +42,8 @@ export class ConflictError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = 'Not allowed') {
-    super('FORBIDDEN', message);
+  constructor(message = 'Not allowed', extra: Record<string, unknown> = {}) {
+    super('FORBIDDEN', message, extra);
   }
 }
 

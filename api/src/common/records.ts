@@ -1,8 +1,9 @@
+import { permittedFieldsOf } from '@casl/ability/extra';
 import type { EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import type { Action } from '../auth/ability';
 import type { RequestContext } from '../context/request-context';
 import { ForbiddenError, NotFoundError } from './errors';
-import { fromGlobalId } from './global-id';
+import { fromGlobalId, toGlobalId } from './global-id';
 
 type Named<T> = EntityName<T> & { name: string };
 
@@ -14,6 +15,13 @@ export async function findVisible<T extends object>(ctx: RequestContext, entity:
   const id = fromGlobalId(entity.name, globalId);
   const found = await ctx.em.findOne(entity, { id } as FilterQuery<T>);
   if (!found) throw new NotFoundError(entity.name, globalId);
+  return found;
+}
+
+/** Like findVisible, for an internal id (e.g. a foreign key of a record already loaded). */
+export async function findVisibleById<T extends { id: number }>(ctx: RequestContext, entity: Named<T>, id: number): Promise<T> {
+  const found = await loadVisible(ctx, entity, id);
+  if (!found) throw new NotFoundError(entity.name, toGlobalId(entity.name, id));
   return found;
 }
 
@@ -33,6 +41,19 @@ export function assertCan(ctx: RequestContext, action: Action, record: object): 
   if (!ctx.ability.can(action, record)) {
     throw new ForbiddenError(`Your role may not ${action} this ${record.constructor.name} here`);
   }
+}
+
+/**
+ * Input fields the caller may not change on this record are refused by name (never
+ * silently dropped). Rules without a field list permit every field.
+ */
+export function assertPermittedFields(ctx: RequestContext, action: Action, record: object, input: object): void {
+  const given = Object.entries(input)
+    .filter(([, value]) => value !== undefined)
+    .map(([field]) => field);
+  const permitted = new Set(permittedFieldsOf(ctx.ability, action, record, { fieldsFrom: (rule) => rule.fields ?? given }));
+  const refused = given.filter((field) => !permitted.has(field));
+  if (refused.length) throw new ForbiddenError(`Your role may not change ${refused.join(', ')} here`, { fields: refused });
 }
 
 /** Escapes LIKE wildcards in user search text. */

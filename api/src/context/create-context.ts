@@ -4,6 +4,9 @@ import type { Request, Response } from 'express';
 import { buildAbility } from '../auth/ability';
 import { SCOPE_FILTER, type ScopeFilterArgs } from '../auth/scope-filter';
 import { principalForToken, SESSION_COOKIE } from '../auth/session.service';
+import { principalForApiKey } from '../auth/api-key.service';
+import type { Limits } from '../auth/limits';
+import type { DomainError } from '../common/errors';
 import { Loaders } from './loaders';
 import type { Principal } from './principal';
 import type { Locale, RequestContext } from './request-context';
@@ -17,13 +20,26 @@ function localeOf(req: Request): Locale {
  * Builds the per-request context without touching the database: documents that fail
  * parsing, validation or the armor limits are refused before any SQL runs.
  */
-export function createRequestContext(orm: MikroORM, req: Request, res: Response): RequestContext {
+export function createRequestContext(orm: MikroORM, limits: Limits, req: Request, res: Response): RequestContext {
   const requestId = String(res.locals.requestId);
   const sessionToken = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
+  const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
   const em = orm.em.fork();
   const ability = buildAbility(null);
   em.setFilterParams(SCOPE_FILTER, { ability } satisfies ScopeFilterArgs);
-  return { requestId, em, principal: null, ability, locale: localeOf(req), loaders: new Loaders(), sessionToken, http: { req, res } };
+  return {
+    requestId,
+    em,
+    principal: null,
+    ability,
+    locale: localeOf(req),
+    loaders: new Loaders(),
+    sessionToken,
+    apiKey: bearer?.[1] ?? null,
+    limits,
+    refusal: null,
+    http: { req, res },
+  };
 }
 
 /**
@@ -34,11 +50,19 @@ export function createRequestContext(orm: MikroORM, req: Request, res: Response)
 export async function beginRequest(ctx: RequestContext): Promise<void> {
   await ctx.em.begin();
   try {
-    await actAs(ctx, ctx.sessionToken ? await principalForToken(ctx.em, ctx.sessionToken) : null);
+    await actAs(ctx, await identify(ctx));
+    const key = ctx.principal?.apiKey;
+    if (key) await ctx.limits.consumeKey(key.id, key.rateLimitPerMinute).catch((error: DomainError) => (ctx.refusal = error));
   } catch (error) {
     await ctx.em.rollback();
     throw error;
   }
+}
+
+/** The caller: an API key when one is presented (an unknown key is no one), else the session. */
+async function identify(ctx: RequestContext): Promise<Principal | null> {
+  if (ctx.apiKey) return principalForApiKey(ctx.em, ctx.apiKey);
+  return ctx.sessionToken ? principalForToken(ctx.em, ctx.sessionToken) : null;
 }
 
 /** Binds a principal to the context: ability, scope filter, the database's row-level scope, fresh loaders. */

@@ -1,9 +1,11 @@
 import type { DepartmentField, GridLevel, Role } from '../common/enums';
 import type { UnitScope } from '../common/base.entity';
+import type { ApiKeyScope } from '../modules/account/api-key.entity';
 
 /** Who is calling: an account with its unit (属地), role and assignments. */
 export interface Principal {
-  accountId: number;
+  /** Null for API clients, which act through a key rather than an account. */
+  accountId: number | null;
   login: string;
   displayName: string;
   role: Role;
@@ -17,4 +19,8 @@ export interface Principal {
   assignedGridIds: number[];
   /** The level-3 grids among them: everything below them is in reach too. */
   assignedTownshipIds: number[];
+  /** For API_CLIENT: the scopes of its key (empty for people). */
+  apiScopes: ApiKeyScope[];
+  /** For API_CLIENT: the key, for per-key rate limits. */
+  apiKey: { id: number; rateLimitPerMinute: number } | null;
 }

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import type { AppAbility } from '../auth/ability';
+import type { Limits } from '../auth/limits';
+import type { DomainError } from '../common/errors';
 import type { Loaders } from './loaders';
 import type { Principal } from './principal';
 
@@ -20,5 +22,10 @@ export interface RequestContext {
   loaders: Loaders;
   /** The session cookie's token, when the request carried one. */
   sessionToken: string | null;
+  /** `Authorization: Bearer <api key>`, when the request carried one. */
+  apiKey: string | null;
+  limits: Limits;
+  /** Why the caller may do nothing in this request (an exhausted key budget); the auth checker raises it. */
+  refusal: DomainError | null;
   http?: { req: Request; res: Response };
 }

@@ -1,4 +1,5 @@
 import { Account } from '../modules/account/account.entity';
+import { ApiKey } from '../modules/account/api-key.entity';
 import { Session } from '../modules/account/session.entity';
 import { CaseCategory } from '../modules/case/case-category.entity';
 import { CaseEvent } from '../modules/case/case-event.entity';
@@ -24,6 +25,7 @@ export const entities = [
   Officer,
   GridWorker,
   Account,
+  ApiKey,
   Session,
   PollutionSource,
   PollutionSourceChange,

@@ -7,6 +7,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { Pool } from 'pg';
+import { Limits } from '../auth/limits';
 import type { Config } from '../config';
 import { createRequestContext } from '../context/create-context';
 import { createApollo } from './apollo';
@@ -45,6 +47,9 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger)
   app.use(requestIds);
   const httpServer = http.createServer(app);
   const apollo = createApollo(await buildAppSchema(), httpServer, logger, config.production);
+  // rate-limiter-flexible keeps its counters in Postgres so that replicas share them.
+  const limiterPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: 2 });
+  const limits = new Limits(limiterPool);
   await apollo.start();
 
   let ready = true;
@@ -59,7 +64,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger)
     '/graphql',
     pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) }),
     express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => createRequestContext(orm, req, res) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createRequestContext(orm, limits, req, res) }),
   );
   app.use(bodyErrors);
   const index = path.join(config.adminDir, 'index.html');
@@ -80,6 +85,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger)
     async close() {
       ready = false;
       await apollo.stop();
+      await limiterPool.end();
     },
   };
 }

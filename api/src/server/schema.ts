@@ -2,6 +2,7 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { authChecker } from '../auth/requires';
 import { AccountResolver } from '../modules/account/account.resolver';
+import { ApiKeyResolver } from '../modules/account/api-key.resolver';
 import { CaseResolver, GridCasesResolver, SourceCasesResolver } from '../modules/case/case.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
@@ -15,6 +16,7 @@ export const resolvers: NonEmptyArray<Function> = [
   GridWorkerResolver,
   GridStaffResolver,
   AccountResolver,
+  ApiKeyResolver,
   SourceResolver,
   GridSourcesResolver,
   CaseResolver,

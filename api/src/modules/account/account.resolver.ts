@@ -1,7 +1,9 @@
 import { packRules } from '@casl/ability/extra';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Public, SignedIn } from '../../auth/requires';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { hashPassword, isStale } from '../../auth/password';
+import { Public, Requires, SignedIn } from '../../auth/requires';
+import { ConnectionArgs, ConnectionType } from '../../common/connection';
 import { principalForToken, revokeSession, SESSION_COOKIE, sessionCookieOptions, signIn } from '../../auth/session.service';
 import { actAs } from '../../context/create-context';
 import { Role } from '../../common/enums';
@@ -9,6 +11,10 @@ import { loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { Account } from './account.entity';
+import { ChangePasswordInput, CreateAccountInput, UpdateAccountInput } from './account.inputs';
+import { accountService } from './account.service';
+
+const AccountConnection = ConnectionType(Account, 'Account');
 
 @ObjectType('Me', { description: '当前登录账号, 其单位、角色与权限规则 (CASL packed rules)' })
 export class Me {
@@ -48,11 +54,55 @@ export class AccountResolver {
     @Arg('login', () => String) login: string,
     @Arg('password', () => String) password: string,
   ): Promise<Me | null> {
-    const { token } = await signIn(ctx, login, password);
+    const { token, storedHash } = await signIn(ctx, login, password);
     if (ctx.sessionToken) await revokeSession(ctx.em, ctx.sessionToken);
     ctx.http?.res.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions, secure: ctx.http.req.secure });
     await actAs(ctx, await principalForToken(ctx.em, token));
+    if (isStale(storedHash) && ctx.principal?.accountId) {
+      // Upgrade a hash made with weaker settings while the password is at hand.
+      await ctx.em.nativeUpdate(Account, { id: ctx.principal.accountId }, { passwordHash: await hashPassword(password) }, { filters: false });
+    }
     return currentAccount(ctx);
+  }
+
+  @Mutation(() => Boolean, { description: '修改自己的密码; 其他会话全部失效' })
+  @SignedIn()
+  changePassword(@Ctx() ctx: RequestContext, @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput): Promise<boolean> {
+    return accountService.changePassword(ctx, input);
+  }
+
+  @Query(() => Account, { description: '按 ID 查账号' })
+  @Requires('read', 'Account')
+  account(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Account> {
+    return accountService.byId(ctx, id);
+  }
+
+  @Query(() => AccountConnection, { description: '账号列表 (本辖区内)' })
+  @Requires('read', 'Account')
+  accounts(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return accountService.list(ctx, page);
+  }
+
+  @Mutation(() => Account, { description: '新建账号' })
+  @Requires('create', 'Account')
+  createAccount(@Ctx() ctx: RequestContext, @Arg('input', () => CreateAccountInput) input: CreateAccountInput): Promise<Account> {
+    return accountService.create(ctx, input);
+  }
+
+  @Mutation(() => Account, { description: '修改账号' })
+  @Requires('update', 'Account')
+  updateAccount(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateAccountInput) input: UpdateAccountInput,
+  ): Promise<Account> {
+    return accountService.update(ctx, id, input);
+  }
+
+  @Mutation(() => Account, { description: '停用账号 (会话全部失效)' })
+  @Requires('deactivate', 'Account')
+  deactivateAccount(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Account> {
+    return accountService.deactivate(ctx, id);
   }
 
   @Mutation(() => Boolean, { description: '退出登录' })

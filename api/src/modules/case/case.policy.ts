@@ -1,5 +1,7 @@
 import type { Policy } from '../../auth/ability';
-import { territory } from '../../auth/territory';
+import { readsAs, territory } from '../../auth/territory';
+import { ApiKeyScope } from '../account/api-key.entity';
+import { CaseOrigin } from './case.enums';
 import { Role } from '../../common/enums';
 
 /** Complainants' identities are shown only to those who take and answer complaints. */
@@ -19,10 +21,16 @@ const complaintHandlers = new Set<Role>([Role.CITY_ADMIN, Role.PLATFORM_OPERATOR
 export const casePolicy: Policy = ({ can, cannot }, p) => {
   const departmentRole = p.role === Role.CITY_DEPARTMENT || p.role === Role.COUNTY_DEPARTMENT;
   for (const where of territory(p, 'attached')) {
-    // Departments see the cases of their own field only.
-    can('read', 'Case', departmentRole ? { ...where, field: p.departmentField } : where);
-    can('read', 'CaseEvent', where);
+    if (readsAs(p, ApiKeyScope.READ_CASES)) {
+      // Departments see the cases of their own field only.
+      can('read', 'Case', departmentRole ? { ...where, field: p.departmentField } : where);
+      can('read', 'CaseEvent', where);
+    }
     if (reporters.has(p.role)) can('create', 'Case', where);
+    // A third-party platform files complaints (群众投诉) from its channel, nothing else.
+    if (p.role === Role.API_CLIENT && p.apiScopes.includes(ApiKeyScope.CREATE_COMPLAINTS)) {
+      can('create', 'Case', { ...where, origin: CaseOrigin.COMPLAINT });
+    }
   }
   if (!complaintHandlers.has(p.role)) cannot('read', 'Case', CASE_SENSITIVE_FIELDS);
 };

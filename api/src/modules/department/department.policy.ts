@@ -1,10 +1,11 @@
 import type { Policy } from '../../auth/ability';
-import { unitSubtree } from '../../auth/territory';
+import { readsAs, unitSubtree } from '../../auth/territory';
+import { ApiKeyScope } from '../account/api-key.entity';
 import { Role } from '../../common/enums';
 
 /** Departments: read within the unit's subtree; the city and counties keep their own lists. */
 export const departmentPolicy: Policy = ({ can }, p) => {
-  can('read', 'Department', unitSubtree(p, 'unitId'));
+  if (readsAs(p, ApiKeyScope.READ_DEPARTMENTS)) can('read', 'Department', unitSubtree(p, 'unitId'));
   can('read', 'CaseCategory');
   switch (p.role) {
     case Role.CITY_ADMIN:

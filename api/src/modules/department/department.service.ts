@@ -3,7 +3,7 @@ import { paginate, type Connection, type ConnectionArgs } from '../../common/con
 import { GridLevel } from '../../common/enums';
 import { BadInputError } from '../../common/errors';
 import { fromGlobalId, fromGlobalIds } from '../../common/global-id';
-import { assertCan, findVisible, likeEscape } from '../../common/records';
+import { assertCan, assertPermittedFields, findVisible, likeEscape } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { CaseCategory } from '../case/case-category.entity';
 import { Grid } from '../grid/grid.entity';
@@ -63,6 +63,7 @@ export const departmentService = {
   async update(ctx: RequestContext, id: string, input: UpdateDepartmentInput): Promise<Department> {
     const department = await findVisible(ctx, Department, id);
     assertCan(ctx, 'update', department);
+    assertPermittedFields(ctx, 'update', department, input);
     if (input.name != null) department.name = input.name;
     if (input.field != null) department.field = input.field;
     if (input.categoryIds) {

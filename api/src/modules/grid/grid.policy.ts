@@ -1,5 +1,6 @@
 import type { Policy } from '../../auth/ability';
-import { territory } from '../../auth/territory';
+import { readsAs, territory } from '../../auth/territory';
+import { ApiKeyScope } from '../account/api-key.entity';
 import { GridLevel, Role } from '../../common/enums';
 
 /**
@@ -7,9 +8,11 @@ import { GridLevel, Role } from '../../common/enums';
  * administers what lies below it (never its own county grid, never outside it).
  */
 export const gridPolicy: Policy = ({ can }, p) => {
-  for (const where of territory(p, 'grid')) can('read', 'Grid', where);
-  // One's own unit is always visible (a grid worker's township employs it but is not its beat).
-  can('read', 'Grid', { id: p.unitId });
+  if (readsAs(p, ApiKeyScope.READ_GRIDS)) {
+    for (const where of territory(p, 'grid')) can('read', 'Grid', where);
+    // One's own unit is always visible (a grid worker's township employs it but is not its beat).
+    can('read', 'Grid', { id: p.unitId });
+  }
   switch (p.role) {
     case Role.CITY_ADMIN:
       can(['create', 'update', 'deactivate'], 'Grid', { cityId: p.unitId, level: { $ne: GridLevel.CITY } });
@@ -21,7 +24,9 @@ export const gridPolicy: Policy = ({ can }, p) => {
       });
       break;
     case Role.TOWNSHIP_ADMIN:
-      can(['create', 'update', 'deactivate'], 'Grid', { townshipId: p.unitId, level: GridLevel.VILLAGE });
+      // A township keeps its villages' names and shapes; codes and the hierarchy are the county's.
+      can(['create', 'deactivate'], 'Grid', { townshipId: p.unitId, level: GridLevel.VILLAGE });
+      can('update', 'Grid', ['name', 'boundary', 'centroid'], { townshipId: p.unitId, level: GridLevel.VILLAGE });
       break;
     default:
       break;

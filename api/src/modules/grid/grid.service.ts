@@ -4,7 +4,7 @@ import { GridLevel } from '../../common/enums';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { childConnection } from '../../common/nested-connection';
-import { assertCan, findVisible, likeEscape, loadVisible } from '../../common/records';
+import { assertCan, assertPermittedFields, findVisible, likeEscape, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { gridCodeProblem, levelBelow } from './grid-code';
 import { Grid } from './grid.entity';
@@ -102,6 +102,7 @@ export const gridService = {
   async update(ctx: RequestContext, id: string, input: UpdateGridInput): Promise<Grid> {
     const grid = await findVisible(ctx, Grid, id);
     assertCan(ctx, 'update', grid);
+    assertPermittedFields(ctx, 'update', grid, input);
     if (input.name != null) grid.name = input.name;
     if (input.boundary !== undefined) grid.boundary = input.boundary ?? null;
     if (input.centroid) {

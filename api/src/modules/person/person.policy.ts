@@ -6,6 +6,8 @@ import { Role } from '../../common/enums';
 export const PERSON_SENSITIVE_FIELDS = ['phone'];
 
 export const personPolicy: Policy = ({ can, cannot }, p) => {
+  // No key scope covers people: third parties never see staff.
+  if (p.role === Role.API_CLIENT) return;
   const subtree = unitSubtree(p, 'employerUnitId');
   can('read', ['Officer', 'GridWorker'], subtree);
   switch (p.role) {

@@ -3,7 +3,7 @@ import { paginate, type Connection, type ConnectionArgs } from '../../common/con
 import { GridLevel } from '../../common/enums';
 import { BadInputError, ForbiddenError } from '../../common/errors';
 import { fromGlobalId, fromGlobalIds } from '../../common/global-id';
-import { assertCan, findVisible, likeEscape } from '../../common/records';
+import { assertCan, assertPermittedFields, findVisible, likeEscape } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { GridWorker } from './grid-worker.entity';
@@ -103,6 +103,7 @@ export function personService<T extends PersonEntity>(entity: PersonClass<T>) {
     async update(ctx: RequestContext, id: string, input: PersonInput): Promise<T> {
       const person = await findVisible(ctx, entity, id);
       assertCan(ctx, 'update', person);
+      assertPermittedFields(ctx, 'update', person, input);
       apply(person, input);
       if (input.gridIds) {
         await person.grids.init();

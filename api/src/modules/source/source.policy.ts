@@ -1,12 +1,13 @@
 import type { Policy } from '../../auth/ability';
-import { territory } from '../../auth/territory';
+import { readsAs, territory } from '../../auth/territory';
+import { ApiKeyScope } from '../account/api-key.entity';
 import { Role } from '../../common/enums';
 import { SourceStatus } from './source.enums';
 
 /** Sources: read in territory; administrators keep the archive; grid workers report new ones (pending). */
 export const sourcePolicy: Policy = ({ can }, p) => {
   const where = territory(p, 'attached');
-  for (const w of where) can('read', 'PollutionSource', w);
+  if (readsAs(p, ApiKeyScope.READ_SOURCES)) for (const w of where) can('read', 'PollutionSource', w);
   switch (p.role) {
     case Role.CITY_ADMIN:
     case Role.COUNTY_ADMIN:
@@ -15,7 +16,8 @@ export const sourcePolicy: Policy = ({ can }, p) => {
       break;
     case Role.OFFICER:
     case Role.CITY_INSPECTOR:
-      for (const w of where) can('update', 'PollutionSource', w);
+      // Inspectors keep what they observe on site; identity (name, credit code, grid) is the archive keeper's.
+      for (const w of where) can('update', 'PollutionSource', ['supervisionLevel', 'status', 'industry', 'address', 'location'], w);
       break;
     case Role.GRID_WORKER:
       for (const w of where) can('create', 'PollutionSource', { ...w, status: SourceStatus.PENDING });

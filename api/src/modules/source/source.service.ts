@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
 import { childConnection } from '../../common/nested-connection';
-import { assertCan, findVisible, likeEscape } from '../../common/records';
+import { assertCan, assertPermittedFields, findVisible, likeEscape } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
@@ -82,6 +82,7 @@ export const sourceService = {
   async update(ctx: RequestContext, id: string, input: UpdateSourceInput): Promise<PollutionSource> {
     const source = await findVisible(ctx, PollutionSource, id);
     assertCan(ctx, 'update', source);
+    assertPermittedFields(ctx, 'update', source, input);
     const before = snapshot(source);
     Object.assign(source, fieldsOf(input));
     assertCan(ctx, 'update', source);

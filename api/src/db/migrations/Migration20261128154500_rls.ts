@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { rowLevelSecuritySql, tenantCondition } from '../rls-sql';
 
 /** Tenant tables, with the column that ties a row to a village-level unit. */
 const scoped: [table: string, anchor: string][] = [
@@ -26,7 +27,7 @@ const dependent: [table: string, condition: string][] = [
  * transaction-locally (`gw.unit` = 'COUNTY:7'); without it no tenant row is visible. The
  * owner (who runs migrations and seeds) keeps full access through its own policy.
  */
-export class Migration20261128160000_rls extends Migration {
+export class Migration20261128154500_rls extends Migration {
   override async up(): Promise<void> {
     this.addSql(`do $$ begin
       if not exists (select from pg_roles where rolname = 'gridwatch_app') then
@@ -84,18 +85,7 @@ export class Migration20261128160000_rls extends Migration {
     this.addSql(`create table if not exists rate_limit (key varchar(255) primary key, points integer not null default 0, expire bigint);`);
     this.addSql(`grant select, insert, update, delete on rate_limit to gridwatch_app;`);
 
-    for (const [table, anchor] of scoped) {
-      const check = `gw_visible(city_id, county_id, township_id, ${anchor})`;
-      this.enable(table, check);
-    }
-    for (const [table, condition] of dependent) this.enable(table, condition);
-  }
-
-  private enable(table: string, condition: string): void {
-    const name = table.replaceAll('"', '');
-    this.addSql(`alter table ${table} enable row level security;`);
-    this.addSql(`alter table ${table} force row level security;`);
-    this.addSql(`create policy ${name}_tenant on ${table} to gridwatch_app using (${condition}) with check (${condition});`);
-    this.addSql(`create policy ${name}_owner on ${table} to current_user using (true) with check (true);`);
+    for (const [table, anchor] of scoped) rowLevelSecuritySql(table, tenantCondition(anchor)).forEach((sql) => this.addSql(sql));
+    for (const [table, condition] of dependent) rowLevelSecuritySql(table, condition).forEach((sql) => this.addSql(sql));
   }
 }
