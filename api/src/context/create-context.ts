@@ -75,9 +75,16 @@ export async function actAs(ctx: RequestContext, principal: Principal | null): P
   return ctx;
 }
 
-/** Ends the request's transaction: committed (failed mutations already rolled back to their savepoint). */
-export async function finishRequest(ctx: RequestContext): Promise<void> {
+/**
+ * Ends the request's transaction. A mutation whose root field failed changes nothing: the
+ * whole request is rolled back (other errors, such as a hidden sensitive field, are not failures of the write).
+ */
+export async function finishRequest(ctx: RequestContext, failedMutation: boolean): Promise<void> {
   if (!ctx.em.isInTransaction()) return;
+  if (failedMutation) {
+    await ctx.em.rollback();
+    return;
+  }
   try {
     await ctx.em.commit();
   } catch (error) {

@@ -28,6 +28,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     schemaGenerator: { skipTables: ['rate_limit'] },
     pool: { min: 0, max: 10 },
     forceUtcTimezone: true,
+    // Writes happen at explicit flushes only, never as a side effect of a query in between.
+    flushMode: 'commit',
     filters: { [scopeFilterDef.name]: scopeFilterDef },
     // Relations are loaded by our own batched loaders, each bounded by the scope filter;
     // joining every reference just to re-check it would cost four joins per grid row.

@@ -36,8 +36,9 @@ function requestLifecycle(logger: Logger): ApolloServerPlugin<RequestContext> {
             }
           }
         },
-        async willSendResponse({ response, contextValue }) {
-          await finishRequest(contextValue);
+        async willSendResponse({ response, contextValue, operation, errors }) {
+          const rootFailure = (errors ?? []).some((error) => error.path?.length === 1);
+          await finishRequest(contextValue, operation?.operation === 'mutation' && rootFailure);
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
             Object.assign(error, { extensions: { ...error.extensions, requestId: contextValue.requestId } });

@@ -47,7 +47,7 @@ export class AccountResolver {
     return currentAccount(ctx);
   }
 
-  @Mutation(() => Me, { description: '登录: 成功后设置 HttpOnly 会话 Cookie (每次登录都换新会话)' })
+  @Mutation(() => Me, { nullable: true, description: '登录: 成功后设置 HttpOnly 会话 Cookie (每次登录都换新会话)' })
   @Public()
   async signIn(
     @Ctx() ctx: RequestContext,

@@ -8,7 +8,8 @@ import { GridLevel, Role } from '../../common/enums';
  * administers what lies below it (never its own county grid, never outside it).
  */
 export const gridPolicy: Policy = ({ can }, p) => {
-  if (readsAs(p, ApiKeyScope.READ_GRIDS)) {
+  // A complaint channel must name the grid a complaint is about.
+  if (readsAs(p, ApiKeyScope.READ_GRIDS) || readsAs(p, ApiKeyScope.CREATE_COMPLAINTS)) {
     for (const where of territory(p, 'grid')) can('read', 'Grid', where);
     // One's own unit is always visible (a grid worker's township employs it but is not its beat).
     can('read', 'Grid', { id: p.unitId });
