@@ -1,0 +1,151 @@
+import { startTestApp, type GraphQLClient, type TestApp } from '../../test/test-app';
+
+/**
+ * The isolation matrix: every demo role × target unit × operation against a declarative
+ * expectation table. Targets are named by their relation to the demo accounts (肥东县 and
+ * its township 长临河镇 hold most of them; 瑶海区 is the sibling county).
+ */
+const TARGETS = {
+  CITY: '合肥市',
+  FEIDONG: '肥东县 (county)',
+  YAOHAI: '瑶海区 (sibling county)',
+  CLH: '长临河镇 (township of the township admin and grid worker)',
+  LJF: '六家畈 (the grid worker’s village)',
+  CLH_VILLAGE: 'another village of 长临河镇',
+  DB: '店埠镇 (other township of 肥东县, the officer’s beat)',
+  DB_VILLAGE: 'a village of 店埠镇',
+  YAOHAI_URBAN: 'an urban grid of 瑶海区',
+} as const;
+type Target = keyof typeof TARGETS;
+const ALL = Object.keys(TARGETS) as Target[];
+const FEIDONG_ALL: Target[] = ['FEIDONG', 'CLH', 'LJF', 'CLH_VILLAGE', 'DB', 'DB_VILLAGE'];
+
+/** Which targets each role reads, and which it may update. Everything else must be denied. */
+const EXPECTED: Record<string, { read: Target[]; update: Target[] }> = {
+  cityadmin: { read: ALL, update: ALL.filter((t) => t !== 'CITY') },
+  inspector: { read: ALL, update: [] },
+  citydept: { read: ALL, update: [] },
+  operator: { read: ['YAOHAI', 'YAOHAI_URBAN'], update: [] },
+  yaohai: { read: ['YAOHAI', 'YAOHAI_URBAN'], update: ['YAOHAI_URBAN'] },
+  feidong: { read: FEIDONG_ALL, update: ['CLH', 'LJF', 'CLH_VILLAGE', 'DB', 'DB_VILLAGE'] },
+  countydept: { read: FEIDONG_ALL, update: [] },
+  officer: { read: ['FEIDONG', 'DB', 'DB_VILLAGE'], update: [] },
+  township: { read: ['CLH', 'LJF', 'CLH_VILLAGE'], update: ['LJF', 'CLH_VILLAGE'] },
+  gridworker: { read: ['CLH', 'LJF'], update: [] },
+};
+/** Cases live in villages and urban grids: these targets get a case of the 城管 field (seen by the 城管局 accounts). */
+const CASE_TARGETS: Target[] = ['LJF', 'CLH_VILLAGE', 'DB_VILLAGE', 'YAOHAI_URBAN'];
+
+interface Grid {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+}
+
+describe('isolation matrix: role × target unit × operation', () => {
+  let app: TestApp;
+  const grids = {} as Record<Target, Grid>;
+  const cases = {} as Partial<Record<Target, string>>;
+  const mismatches: string[] = [];
+  let checked = 0;
+
+  const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url');
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const pick = async (target: Target, where: string) => {
+      const [row] = await app.ownerSql<{ id: number; code: string; name: string; parent_id: number | null }>(
+        `select id, code, name, parent_id from grid where ${where} order by code limit 1`,
+      );
+      grids[target] = { id: gid('Grid', row.id), code: row.code, name: row.name, parentId: row.parent_id ? gid('Grid', row.parent_id) : null };
+    };
+    await pick('CITY', `code = '340100000000'`);
+    await pick('FEIDONG', `code = '340122000000'`);
+    await pick('YAOHAI', `code = '340102000000'`);
+    await pick('CLH', `code = '340122104000'`);
+    await pick('LJF', `code = '340122104008'`);
+    await pick('CLH_VILLAGE', `parent_id = (select id from grid where code = '340122104000') and code <> '340122104008'`);
+    await pick('DB', `code = '340122100000'`);
+    await pick('DB_VILLAGE', `parent_id = (select id from grid where code = '340122100000')`);
+    await pick('YAOHAI_URBAN', `level = 'TOWNSHIP' and kind = 'URBAN_MANAGEMENT' and county_id = (select id from grid where code = '340102000000')`);
+    // The officer's beat must really be 店埠镇 and not 长临河镇, or the table above is wrong.
+    const [beat] = await app.ownerSql<{ db: boolean; clh: boolean }>(`
+      select bool_or(g.code = '340122100000') as db, bool_or(g.code = '340122104000') as clh
+      from account a join officer_grid og on og.officer_id = a.officer_id join grid g on g.id = og.grid_id where a.login = 'officer'`);
+    expect(beat).toEqual({ db: true, clh: false });
+
+    const city = await app.as('cityadmin');
+    const { caseCategories } = await city.data<{ caseCategories: { id: string; defaultField: string }[] }>(`{ caseCategories { id defaultField } }`);
+    const category = caseCategories.find((c) => c.defaultField === 'URBAN_MANAGEMENT')!.id;
+    for (const target of CASE_TARGETS) {
+      const { reportCase } = await city.data<{ reportCase: { id: string } }>(
+        `mutation($input: ReportCaseInput!) { reportCase(input: $input) { id } }`,
+        { input: { gridId: grids[target].id, categoryId: category, origin: 'INSPECTION', description: `矩阵测试案件 ${target}` } },
+      );
+      cases[target] = reportCase.id;
+    }
+  });
+
+  afterAll(async () => {
+    // Printed so the closing note can report the size of the matrix.
+    console.log(`isolation matrix: ${checked} cases checked, ${mismatches.length} unexpected`);
+    await app.close();
+  });
+
+  function expect1(role: string, target: Target, operation: string, allowed: boolean, actual: boolean): void {
+    checked += 1;
+    if (allowed !== actual) mismatches.push(`${role} ${operation} ${target}: expected ${allowed ? 'allow' : 'deny'}`);
+  }
+
+  async function visible(client: GraphQLClient, id: string): Promise<boolean> {
+    const result = await client.request<{ grid: { id: string } | null }>(`query($id: ID!) { grid(id: $id) { id } }`, { id });
+    if (result.errors?.length && result.errors[0].extensions?.code !== 'NOT_FOUND') throw new Error(JSON.stringify(result.errors));
+    return !!result.data?.grid;
+  }
+
+  it.each(Object.keys(EXPECTED))('%s: read by id, list, count, nested traversal, update, cases', async (role) => {
+    const client = await app.as(role);
+    const expected = EXPECTED[role];
+    const missing = await client.request(`mutation($id: ID!) { updateGrid(id: $id, input: { name: "x" }) { id } }`, { id: gid('Grid', 999999) });
+    const missingCode = missing.errors?.[0].extensions?.code;
+    for (const target of ALL) {
+      const grid = grids[target];
+      const reads = expected.read.includes(target);
+      expect1(role, target, 'read-by-id', reads, await visible(client, grid.id));
+
+      const list = await client.data<{ grids: { totalCount: number; nodes: { code: string }[] } }>(
+        `query($s: String!) { grids(first: 100, filter: { search: $s }) { totalCount nodes { code } } }`,
+        { s: grid.code },
+      );
+      expect1(role, target, 'list', reads, list.grids.nodes.some((n) => n.code === grid.code));
+      expect1(role, target, 'count', reads, list.grids.totalCount > 0);
+
+      if (grid.parentId) {
+        const parentVisible = expected.read.includes(ALL.find((t) => grids[t].id === grid.parentId) ?? ('none' as Target));
+        const nested = await client.request<{ grid: { children: { nodes: { code: string }[] } } | null }>(
+          `query($id: ID!) { grid(id: $id) { children(first: 100) { nodes { code } } } }`,
+          { id: grid.parentId },
+        );
+        const reached = !!nested.data?.grid?.children.nodes.some((n) => n.code === grid.code);
+        // A target is reached through its parent only when both are visible (every edge is filtered).
+        expect1(role, target, 'nested', reads && parentVisible, reached);
+      }
+
+      const update = await client.request(`mutation($id: ID!, $name: String!) { updateGrid(id: $id, input: { name: $name }) { id } }`, {
+        id: grid.id,
+        name: grid.name,
+      });
+      const updateCode = update.errors?.[0].extensions?.code;
+      expect1(role, target, 'update', expected.update.includes(target), !update.errors);
+      if (update.errors && !['NOT_FOUND', 'FORBIDDEN'].includes(String(updateCode))) mismatches.push(`${role} update ${target}: ${updateCode}`);
+      // What the caller cannot see answers exactly like an id that does not exist.
+      if (!reads && updateCode !== missingCode) mismatches.push(`${role} update ${target}: ${updateCode} differs from a missing id (${missingCode})`);
+    }
+    for (const target of CASE_TARGETS) {
+      const result = await client.request<{ case: { id: string } | null }>(`query($id: ID!) { case(id: $id) { id } }`, { id: cases[target] });
+      expect1(role, target, 'case-by-id', expected.read.includes(target), !!result.data?.case);
+    }
+    expect(mismatches.filter((m) => m.startsWith(`${role} `))).toEqual([]);
+  });
+});
