@@ -71,7 +71,7 @@ export class AccountResolver {
     return accountService.changePassword(ctx, input);
   }
 
-  @Query(() => Account, { description: '按 ID 查账号' })
+  @Query(() => Account, { nullable: true, description: '按 ID 查账号' })
   @Requires('read', 'Account')
   account(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Account> {
     return accountService.byId(ctx, id);

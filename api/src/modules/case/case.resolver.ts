@@ -16,7 +16,7 @@ const CaseEventConnection = ConnectionType(CaseEvent, 'CaseEvent');
 
 @Resolver(() => Case)
 export class CaseResolver {
-  @Query(() => Case, { description: '按 ID 查案件' })
+  @Query(() => Case, { nullable: true, description: '按 ID 查案件' })
   @Requires('read', 'Case')
   case(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Case> {
     return caseService.byId(ctx, id);

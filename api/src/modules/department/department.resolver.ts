@@ -13,7 +13,7 @@ const DepartmentConnection = ConnectionType(Department, 'Department');
 
 @Resolver(() => Department)
 export class DepartmentResolver {
-  @Query(() => Department)
+  @Query(() => Department, { nullable: true, description: '按 ID 查部门 (辖区外或不存在: 空值加 NOT_FOUND)' })
   @Requires('read', 'Department')
   department(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Department> {
     return departmentService.byId(ctx, id);

@@ -10,7 +10,7 @@ export const GridConnection = ConnectionType(Grid, 'Grid');
 
 @Resolver(() => Grid)
 export class GridResolver {
-  @Query(() => Grid, { description: '按 ID 查网格' })
+  @Query(() => Grid, { nullable: true, description: '按 ID 查网格' })
   @Requires('read', 'Grid')
   grid(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Grid> {
     return gridService.byId(ctx, id);

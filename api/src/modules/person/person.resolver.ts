@@ -34,7 +34,7 @@ function personResolver<T extends Officer | GridWorker, C extends object, U exte
 
   @Resolver(() => entity)
   class PersonResolver {
-    @Query(() => entity, { name: names.one, description: names.label })
+    @Query(() => entity, { nullable: true, name: names.one, description: names.label })
     @Requires('read', subject)
     one(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<T> {
       return service.byId(ctx, id);

@@ -14,7 +14,7 @@ const SourceChangeConnection = ConnectionType(PollutionSourceChange, 'PollutionS
 
 @Resolver(() => PollutionSource)
 export class SourceResolver {
-  @Query(() => PollutionSource, { description: '按 ID 查污染源' })
+  @Query(() => PollutionSource, { nullable: true, description: '按 ID 查污染源' })
   @Requires('read', 'PollutionSource')
   source(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<PollutionSource> {
     return sourceService.byId(ctx, id);
