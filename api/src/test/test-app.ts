@@ -83,6 +83,8 @@ export interface TestAppOptions {
   withoutScopeFilter?: boolean;
   /** Connection pool size (the concurrency tests use 2). */
   poolSize?: number;
+  /** Collect the server's log lines (at info level) here. */
+  logLines?: string[];
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -101,7 +103,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   );
   const config = { ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test', PORT: '0' }), logLevel: 'silent' };
   // GW_TEST_LOG=error shows what the API masked, when a test fails with INTERNAL_SERVER_ERROR.
-  const server = await startServer(orm, config, createLogger(process.env.GW_TEST_LOG ?? 'silent'));
+  const logger = options.logLines
+    ? createLogger('info', { write: (line: string) => void options.logLines?.push(line) })
+    : createLogger(process.env.GW_TEST_LOG ?? 'silent');
+  const server = await startServer(orm, config, logger);
   const port = (server.httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   return {

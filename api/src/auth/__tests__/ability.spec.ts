@@ -1,0 +1,37 @@
+import { Role, GridLevel } from '../../common/enums';
+import type { Principal } from '../../context/principal';
+import { buildAbility } from '../ability';
+import { scopeCondition } from '../scope-filter';
+
+const principal = (role: string, unitLevel = GridLevel.COUNTY): Principal => ({
+  accountId: 1,
+  login: 'x',
+  displayName: 'x',
+  role: role as Role,
+  unitId: 7,
+  unitLevel,
+  unitScope: { cityId: 1, countyId: 7, townshipId: null },
+  departmentId: null,
+  departmentField: null,
+  assignedGridIds: [],
+  assignedTownshipIds: [],
+  apiScopes: [],
+  apiKey: null,
+});
+
+describe('ability factory', () => {
+  it('refuses an unknown role instead of granting nothing quietly', () => {
+    expect(() => buildAbility(principal('SUPER_USER'))).toThrow('Unknown role: SUPER_USER');
+  });
+
+  it('gives no rule (so no query) to nobody, and an API client without scopes reads nothing', () => {
+    expect(scopeCondition(buildAbility(null), 'read', 'Case')).toBeNull();
+    expect(scopeCondition(buildAbility(principal(Role.API_CLIENT)), 'read', 'Case')).toBeNull();
+  });
+
+  it('turns a county admin’s rules into one condition on the county column, OR-ing every permitting rule', () => {
+    expect(scopeCondition(buildAbility(principal(Role.COUNTY_ADMIN)), 'read', 'Case')).toEqual({ $or: [{ countyId: 7 }] });
+    const grids = scopeCondition(buildAbility(principal(Role.COUNTY_ADMIN)), 'read', 'Grid');
+    expect(grids).toEqual({ $or: [{ id: 7 }, { countyId: 7 }] });
+  });
+});
