@@ -7,8 +7,10 @@ import { departmentPolicy } from '../modules/department/department.policy';
 import { gridPolicy } from '../modules/grid/grid.policy';
 import { personPolicy } from '../modules/person/person.policy';
 import { sourcePolicy } from '../modules/source/source.policy';
+import type { CaseDuty } from '../modules/case/case.workflow';
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate';
+/** CRUD plus the case workflow's duties (case.workflow.ts names which transition needs which). */
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate' | CaseDuty;
 
 /** Subject types are entity class names, so an entity instance is its own subject. */
 export const subjectTypes = [
@@ -21,6 +23,7 @@ export const subjectTypes = [
   'Case',
   'CaseEvent',
   'CaseCategory',
+  'CaseAssignment',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 

@@ -40,6 +40,7 @@ export const scopedEntityNames: SubjectType[] = [
   'PollutionSource',
   'Case',
   'CaseEvent',
+  'CaseAssignment',
 ];
 
 const operationAction: Record<'read' | 'update' | 'delete', Action> = {

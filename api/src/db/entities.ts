@@ -1,5 +1,6 @@
 import { Account } from '../modules/account/account.entity';
 import { Session } from '../modules/account/session.entity';
+import { CaseAssignment } from '../modules/case/case-assignment.entity';
 import { CaseCategory } from '../modules/case/case-category.entity';
 import { CaseEvent } from '../modules/case/case-event.entity';
 import { Case } from '../modules/case/case.entity';
@@ -29,4 +30,5 @@ export const entities = [
   PollutionSourceChange,
   Case,
   CaseEvent,
+  CaseAssignment,
 ];

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { authChecker } from '../auth/requires';
 import { AccountResolver } from '../modules/account/account.resolver';
 import { CaseResolver, GridCasesResolver, SourceCasesResolver } from '../modules/case/case.resolver';
+import { CaseAssignmentResolver, CaseWorkflowResolver } from '../modules/case/case-workflow.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
@@ -20,6 +21,8 @@ export const resolvers: NonEmptyArray<Function> = [
   CaseResolver,
   GridCasesResolver,
   SourceCasesResolver,
+  CaseWorkflowResolver,
+  CaseAssignmentResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

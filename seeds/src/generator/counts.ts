@@ -44,7 +44,7 @@ export const PER_CITY_COUNTS = {
 } as const;
 
 export const CASE_CATEGORY_COUNT = 19;
-export const DEMO_ACCOUNT_COUNT = 10;
+export const DEMO_ACCOUNT_COUNT = 11;
 
 function countsFor(profile: ProfileName): TableCounts {
   const { cities, sources, cases } = PROFILES[profile];
@@ -65,7 +65,7 @@ function countsFor(profile: ProfileName): TableCounts {
   };
 }
 
-/** hefei: 1,649 grids, 130 officers, 1,635 grid workers, 10 accounts, 600 sources, 400 cases. */
+/** hefei: 1,649 grids, 130 officers, 1,635 grid workers, 11 accounts, 600 sources, 400 cases. */
 export const HEFEI_COUNTS: Readonly<TableCounts> = countsFor('hefei');
 /** city: the same people and grid, 100,000 sources, 1,000,000 cases and events. */
 export const CITY_COUNTS: Readonly<TableCounts> = countsFor('city');

@@ -1,6 +1,6 @@
 import type { CaseCategory } from '../reference/case-categories';
 import type { DepartmentRecord } from '../reference/departments';
-import type { GridNode } from './grid-tree';
+import { type GridNode, platformUnitIds } from './grid-tree';
 import { REFERENCE_TIME_MS, SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, versionedCells } from './table';
 
 // boundary and centroid_* stay NULL: we have no real boundaries, and invented centroids
@@ -8,11 +8,15 @@ import { REFERENCE_TIME_MS, SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, sc
 export function gridTable(grids: readonly GridNode[]): TableData {
   return {
     table: 'grid',
-    columns: ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'code', 'name', 'level', 'kind', 'parent_id', 'active', 'illustrative'],
+    columns: ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'code', 'name', 'level', 'kind', 'parent_id', 'active', 'illustrative', 'has_platform'],
     count: grids.length,
     *rows() {
+      const platforms = platformUnitIds(grids);
       for (const g of grids) {
-        yield [g.id, ...scopeCells(g), ...versionedCells(REFERENCE_TIME_MS), g.code, g.name, g.level, g.kind, g.parentId, true, g.illustrative];
+        yield [
+          g.id, ...scopeCells(g), ...versionedCells(REFERENCE_TIME_MS), g.code, g.name, g.level, g.kind, g.parentId, true, g.illustrative,
+          platforms.has(g.id),
+        ];
       }
     },
   };

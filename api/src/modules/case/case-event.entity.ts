@@ -1,4 +1,5 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '../../common/enums';
 import { toGlobalId } from '../../common/global-id';
@@ -54,4 +55,13 @@ export class CaseEvent extends ScopedEntity {
   @Field(() => String, { nullable: true, description: '说明' })
   @Property({ type: 'text', nullable: true })
   note?: string | null;
+
+  @Field(() => String, { nullable: true, description: '原因 (注销, 回退, 返工, 延期, 挂账, 重新办理)' })
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
+
+  /** What the step decided: departments and lead, routing override, extension days, units of an escalation, ... */
+  @Field(() => GraphQLJSONObject, { nullable: true, description: '环节详情 (派遣部门, 是否改派, 延期天数, 上报单位等)' })
+  @Property({ type: 'json', nullable: true })
+  details?: Record<string, unknown> | null;
 }

@@ -1,4 +1,4 @@
-import { IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { IsPhone } from '../../common/inputs';
 import { GeoPointInput } from '../grid/grid.inputs';
@@ -43,6 +43,14 @@ export class ReportCaseInput {
   @Field(() => String, { nullable: true, description: '投诉人电话' })
   @IsPhone()
   complainantPhone?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '幂等键 (如客户端生成的UUID): 超时重发得到同一案件; 同一键不同内容返回 CONFLICT',
+  })
+  @IsOptional()
+  @Matches(/^[\w.:-]{8,80}$/)
+  idempotencyKey?: string;
 }
 
 @InputType('CaseFilter')

@@ -1,6 +1,7 @@
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
 import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
-import { BadInputError, ForbiddenError } from '../../common/errors';
+import { BadInputError, ConflictError, ForbiddenError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { childConnection } from '../../common/nested-connection';
 import { assertCan, findVisible, loadVisible } from '../../common/records';
@@ -9,6 +10,7 @@ import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { PollutionSource } from '../source/source.entity';
 import { CaseCategory } from './case-category.entity';
+import { assignFirstHandler } from './case-units';
 import { CaseEvent } from './case-event.entity';
 import { CaseAction, CaseStatus, CaseUrgency } from './case.enums';
 import { Case } from './case.entity';
@@ -72,6 +74,7 @@ export const caseService = {
       throw new BadInputError('The source is in another county than the grid', [{ field: 'sourceId', message: 'other county' }]);
     }
     const county = await loadVisible(ctx, Grid, grid.countyId);
+    const payloadHash = reportHash(input);
     const now = new Date();
     const kase = Object.assign(new Case(), {
       ...grid.scope,
@@ -90,9 +93,19 @@ export const caseService = {
       status: CaseStatus.REPORTED,
       reportedById: ctx.principal?.accountId ?? null,
       reportedAt: now,
+      idempotencyKey: input.idempotencyKey ?? null,
+      payloadHash: input.idempotencyKey ? payloadHash : null,
     });
     assertCan(ctx, 'create', kase);
-    await ctx.em.transactional(async (em) => {
+    await assignFirstHandler(ctx, kase, grid);
+    return ctx.em.transactional(async (em) => {
+      if (input.idempotencyKey) {
+        const earlier = await earlierReport(em, kase.reportedById ?? null, input.idempotencyKey);
+        if (earlier) {
+          if (earlier.payloadHash !== payloadHash) throw new ConflictError('This idempotency key was used for another report', { field: 'idempotencyKey' });
+          return earlier;
+        }
+      }
       // Take the id first so the case number can be written with the row.
       const [{ id }] = await em.execute<{ id: number }[]>(`select nextval('case_id_seq')::int as id`);
       Object.assign(kase, { id, number: caseNumber(county?.code ?? grid.code, now, id) });
@@ -111,7 +124,24 @@ export const caseService = {
           at: now,
         }),
       );
+      return kase;
     });
-    return kase;
   },
 };
+
+/** A stable digest of what was reported (key order fixed), to tell a resubmission from a reuse. */
+function reportHash(input: ReportCaseInput): string {
+  const { idempotencyKey: _key, ...payload } = input;
+  const sorted = Object.fromEntries(Object.entries(payload).filter(([, v]) => v != null).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
+}
+
+/**
+ * The case an earlier request made with this key. A transaction-scoped advisory lock on the
+ * key serialises concurrent resubmissions (no unique violation aborting the transaction, and
+ * nothing held on the connection after commit).
+ */
+async function earlierReport(em: EntityManager, reporterId: number | null, key: string): Promise<Case | null> {
+  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`case-report:${reporterId ?? ''}:${key}`]);
+  return em.findOne(Case, { reportedById: reporterId, idempotencyKey: key });
+}
