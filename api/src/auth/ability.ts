@@ -3,6 +3,7 @@ import { Role } from '../common/enums';
 import type { Principal } from '../context/principal';
 import { accountPolicy } from '../modules/account/account.policy';
 import { casePolicy } from '../modules/case/case.policy';
+import { deadlinePolicy } from '../modules/deadline/deadline.policy';
 import { departmentPolicy } from '../modules/department/department.policy';
 import { gridPolicy } from '../modules/grid/grid.policy';
 import { personPolicy } from '../modules/person/person.policy';
@@ -24,6 +25,8 @@ export const subjectTypes = [
   'CaseEvent',
   'CaseCategory',
   'CaseAssignment',
+  'CalendarDay',
+  'TimeLimit',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -34,7 +37,7 @@ export type RuleBuilder = AbilityBuilder<AppAbility>;
 /** A domain's contribution: its lines of the role table. */
 export type Policy = (builder: RuleBuilder, principal: Principal) => void;
 
-const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy];
+const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy, deadlinePolicy];
 
 const knownRoles = new Set<string>(Object.values(Role));
 

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { buildAbility } from '../auth/ability';
 import { SCOPE_FILTER, type ScopeFilterArgs } from '../auth/scope-filter';
 import { principalForToken, SESSION_COOKIE } from '../auth/session.service';
+import { type Clock, systemClock } from '../common/clock';
 import { Loaders } from './loaders';
 import type { Principal } from './principal';
 import type { Locale, RequestContext } from './request-context';
@@ -14,13 +15,13 @@ function localeOf(req: Request): Locale {
 }
 
 /** Builds the per-request context: principal from the session cookie, ability, scoped em. */
-export async function createRequestContext(orm: MikroORM, req: Request, res: Response): Promise<RequestContext> {
+export async function createRequestContext(orm: MikroORM, req: Request, res: Response, clock: Clock = systemClock): Promise<RequestContext> {
   const requestId = String(res.locals.requestId);
   const sessionToken = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
   const em = orm.em.fork();
   const principal = sessionToken ? await principalForToken(em, sessionToken) : null;
   const ability = buildAbility(principal);
-  const ctx: RequestContext = { requestId, em, principal, ability, locale: localeOf(req), loaders: new Loaders(), sessionToken, http: { req, res } };
+  const ctx: RequestContext = { requestId, em, principal, ability, locale: localeOf(req), loaders: new Loaders(), clock, sessionToken, http: { req, res } };
   return actAs(ctx, principal);
 }
 

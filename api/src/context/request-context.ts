@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import type { AppAbility } from '../auth/ability';
+import type { Clock } from '../common/clock';
 import type { Loaders } from './loaders';
 import type { Principal } from './principal';
 
@@ -18,6 +19,8 @@ export interface RequestContext {
   ability: AppAbility;
   locale: Locale;
   loaders: Loaders;
+  /** Where "now" comes from (deadlines, event times): injectable for tests and jobs. */
+  clock: Clock;
   /** The session cookie's token, when the request carried one. */
   sessionToken: string | null;
   http?: { req: Request; res: Response };

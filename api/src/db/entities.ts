@@ -4,6 +4,8 @@ import { CaseAssignment } from '../modules/case/case-assignment.entity';
 import { CaseCategory } from '../modules/case/case-category.entity';
 import { CaseEvent } from '../modules/case/case-event.entity';
 import { Case } from '../modules/case/case.entity';
+import { CalendarDay } from '../modules/deadline/calendar-day.entity';
+import { TimeLimit } from '../modules/deadline/time-limit.entity';
 import { Department } from '../modules/department/department.entity';
 import { Grid } from '../modules/grid/grid.entity';
 import { GridWorker } from '../modules/person/grid-worker.entity';
@@ -31,4 +33,6 @@ export const entities = [
   Case,
   CaseEvent,
   CaseAssignment,
+  CalendarDay,
+  TimeLimit,
 ];

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { type Clock, systemClock } from '../common/clock';
 import { createRequestContext } from '../context/create-context';
 import { createApollo } from './apollo';
 import { buildAppSchema } from './schema';
@@ -38,7 +39,7 @@ const requestIds: express.RequestHandler = (req, res, next) => {
 };
 
 /** The HTTP server: GraphQL at /graphql, health probes, and the console at /. */
-export async function startServer(orm: MikroORM, config: Config, logger: Logger): Promise<RunningServer> {
+export async function startServer(orm: MikroORM, config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -59,7 +60,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger)
     '/graphql',
     pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) }),
     express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, { context: ({ req, res }) => createRequestContext(orm, req, res) }),
+    expressMiddleware(apollo, { context: ({ req, res }) => createRequestContext(orm, req, res, clock) }),
   );
   app.use(bodyErrors);
   const index = path.join(config.adminDir, 'index.html');

@@ -4,6 +4,7 @@ import { authChecker } from '../auth/requires';
 import { AccountResolver } from '../modules/account/account.resolver';
 import { CaseResolver, GridCasesResolver, SourceCasesResolver } from '../modules/case/case.resolver';
 import { CaseAssignmentResolver, CaseWorkflowResolver } from '../modules/case/case-workflow.resolver';
+import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
@@ -23,6 +24,7 @@ export const resolvers: NonEmptyArray<Function> = [
   SourceCasesResolver,
   CaseWorkflowResolver,
   CaseAssignmentResolver,
+  DeadlineResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { AddressInfo } from 'node:net';
+import type { Clock } from '../common/clock';
 import { loadConfig } from '../config';
 import { ormConfig } from '../db/orm.config';
 import { startServer, type RunningServer } from '../server/app';
@@ -71,7 +72,7 @@ export interface TestApp {
 }
 
 /** The real server on a throwaway clone of the seeded (or empty, migrated) database. */
-export async function startTestApp(options: { seeded?: boolean; production?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { seeded?: boolean; production?: boolean; clock?: Clock } = {}): Promise<TestApp> {
   const database = await cloneDatabase(options.seeded === false ? TEMPLATE_EMPTY : TEMPLATE_SEEDED);
   const sql = new SqlCounter();
   const orm = await MikroORM.init(
@@ -85,7 +86,7 @@ export async function startTestApp(options: { seeded?: boolean; production?: boo
   );
   const config = { ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test', PORT: '0' }), logLevel: 'silent' };
   // GW_TEST_LOG=error shows what the API masked, when a test fails with INTERNAL_SERVER_ERROR.
-  const server = await startServer(orm, config, createLogger(process.env.GW_TEST_LOG ?? 'silent'));
+  const server = await startServer(orm, config, createLogger(process.env.GW_TEST_LOG ?? 'silent'), options.clock);
   const port = (server.httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   return {

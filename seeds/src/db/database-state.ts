@@ -15,6 +15,7 @@ export const SEEDED_TABLES = [
   'department_category',
   'department',
   'case_category',
+  'calendar_day',
   'grid',
 ] as const;
 

@@ -1,3 +1,4 @@
+import { calendarDays } from '../reference/calendar';
 import { HEFEI_GRID_COUNTS } from '../annex1/plan';
 import { CITY_OFFICERS, COUNTY_OFFICERS } from './people';
 import { PROFILES, type ProfileName } from './profiles';
@@ -6,6 +7,7 @@ import { PROFILES, type ProfileName } from './profiles';
 export interface TableCounts {
   grid: number;
   case_category: number;
+  calendar_day: number;
   department: number;
   department_category: number;
   officer: number;
@@ -45,12 +47,15 @@ export const PER_CITY_COUNTS = {
 
 export const CASE_CATEGORY_COUNT = 19;
 export const DEMO_ACCOUNT_COUNT = 11;
+/** Holidays and 调休 working days of the pinned chinese-days release (it grows with new years). */
+export const CALENDAR_DAY_COUNT = calendarDays().length;
 
 function countsFor(profile: ProfileName): TableCounts {
   const { cities, sources, cases } = PROFILES[profile];
   return {
     grid: PER_CITY_COUNTS.grid * cities,
     case_category: CASE_CATEGORY_COUNT,
+    calendar_day: CALENDAR_DAY_COUNT,
     department: PER_CITY_COUNTS.department * cities,
     department_category: PER_CITY_COUNTS.department_category * cities,
     officer: PER_CITY_COUNTS.officer * cities,

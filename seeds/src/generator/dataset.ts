@@ -8,7 +8,9 @@ import { caseRecords } from './cases';
 import { buildGridTree, type GridNode, platformUnitIds } from './grid-tree';
 import { buildGridWorkers, buildOfficers } from './people';
 import type { ProfileSpec } from './profiles';
+import { calendarDays } from '../reference/calendar';
 import {
+  calendarDayTable,
   caseCategoryTable,
   departmentCategoryPairs,
   departmentCategoryTable,
@@ -52,6 +54,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
   return [
     gridTable(grids),
     caseCategoryTable(categories),
+    calendarDayTable(calendarDays()),
     departmentTable(departments),
     departmentCategoryTable(departmentCategoryPairs(departments, categories)),
     officerTable(officers),

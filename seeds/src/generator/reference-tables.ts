@@ -1,3 +1,4 @@
+import { CALENDAR_SOURCE, type CalendarDayRecord } from '../reference/calendar';
 import type { CaseCategory } from '../reference/case-categories';
 import type { DepartmentRecord } from '../reference/departments';
 import { type GridNode, platformUnitIds } from './grid-tree';
@@ -65,6 +66,17 @@ export function departmentCategoryTable(pairs: ReadonlyArray<readonly [number, n
     count: pairs.length,
     *rows() {
       for (const [d, c] of pairs) yield [d, c];
+    },
+  };
+}
+
+export function calendarDayTable(days: readonly CalendarDayRecord[]): TableData {
+  return {
+    table: 'calendar_day',
+    columns: ['id', 'day', 'working', 'name', 'source'],
+    count: days.length,
+    *rows() {
+      for (const d of days) yield [d.id, d.day, d.working, d.name, CALENDAR_SOURCE];
     },
   };
 }

@@ -1,5 +1,6 @@
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { CaseComplexity } from '../deadline/deadline.enums';
 import { CancelReason } from './case.enums';
 
 /** Every workflow step names the case and the version the caller saw (optimistic concurrency). */
@@ -40,6 +41,9 @@ export class DispatchCaseInput extends CaseStepInput {
 
   @Field(() => ID, { nullable: true, description: '牵头部门; 缺省为第一个' })
   leadDepartmentId?: string;
+
+  @Field(() => CaseComplexity, { nullable: true, description: '案情 (一般/复杂/特殊), 决定处置时限; 缺省一般' })
+  complexity?: CaseComplexity;
 }
 
 @InputType('FeedbackCaseInput', { description: '结果反馈' })

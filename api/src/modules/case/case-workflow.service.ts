@@ -3,6 +3,7 @@ import { BadInputError, ConflictError, IllegalTransitionError } from '../../comm
 import { fromGlobalId } from '../../common/global-id';
 import { assertCan, findVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
+import { clockOf, updateDeadline } from '../deadline/case-clocks';
 import { Department } from '../department/department.entity';
 import { CaseAssignment } from './case-assignment.entity';
 import { CaseEvent } from './case-event.entity';
@@ -48,8 +49,15 @@ async function dispatch(ctx: RequestContext, kase: Case, input: TransitionReques
     ctx.em.persist(Object.assign(new CaseAssignment(), { ...scopeOf(kase), caseId: kase.id, departmentId: id, lead: id === leadId, suggested: suggested.has(id), at: now }));
   }
   kase.leadDepartmentId = leadId;
+  kase.complexity = input.complexity ?? kase.complexity;
   // An override (a department routing did not suggest) is kept for 准确派遣率.
-  return { departmentIds: ids, leadDepartmentId: leadId, suggestedDepartmentIds: [...suggested], overridden: ids.some((id) => !suggested.has(id)) };
+  return {
+    departmentIds: ids,
+    leadDepartmentId: leadId,
+    complexity: kase.complexity,
+    suggestedDepartmentIds: [...suggested],
+    overridden: ids.some((id) => !suggested.has(id)),
+  };
 }
 
 const effects: Partial<Record<CaseAction, Effect>> = {
@@ -161,10 +169,13 @@ export const caseWorkflow = {
     assertCan(ctx, step.who, kase);
     const missing = step.needs.filter((need) => !present[need](input));
     if (missing.length) throw new BadInputError(`${action} needs ${missing.join(', ')}`, missing.map((field) => ({ field, message: 'required' })));
-    const now = new Date();
+    const now = ctx.clock.now();
     try {
+      const clockBefore = clockOf(kase);
+      const extensionDays = kase.requestedExtensionDays ?? null;
       const details = (await effects[action]?.(ctx, kase, input, now)) ?? null;
       kase.status = step.to;
+      await updateDeadline(ctx, kase, clockBefore, action, now, extensionDays);
       ctx.em.persist(caseEvent(ctx, kase, step, input, details, now));
       await ctx.em.flush();
     } catch (error) {

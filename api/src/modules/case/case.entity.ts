@@ -2,6 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/cor
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DepartmentField } from '../../common/enums';
 import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
+import { CaseComplexity } from '../deadline/deadline.enums';
 import { CaseOrigin, CaseStatus, CaseUrgency } from './case.enums';
 
 @ObjectType('Case', { implements: BaseEntity, description: '案件: 巡查发现或投诉、交办、移送的环境问题' })
@@ -122,6 +123,14 @@ export class Case extends VersionedScopedEntity {
   /** The master case of a duplicate (注销: 重复). */
   @ManyToOne({ entity: 'Case', mapToPk: true, fieldName: 'duplicate_of_id', nullable: true })
   duplicateOfId?: number | null;
+
+  @Field(() => CaseComplexity, { description: '案情 (派遣时确定, 决定处置时限)' })
+  @Enum({ items: () => CaseComplexity, nativeEnumName: 'case_complexity', default: CaseComplexity.NORMAL })
+  complexity: CaseComplexity = CaseComplexity.NORMAL;
+
+  @Field(() => Date, { nullable: true, description: '投诉答复时限' })
+  @Property({ type: 'timestamptz', nullable: true })
+  answerDueAt?: Date | null;
 
   @Property({ type: 'string', length: 80, nullable: true })
   idempotencyKey?: string | null;

@@ -6,6 +6,9 @@ import { fromGlobalId } from '../../common/global-id';
 import { childConnection } from '../../common/nested-connection';
 import { assertCan, findVisible, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
+import { initialDeadlines } from '../deadline/case-clocks';
+import { DueState } from '../deadline/deadline.enums';
+import { deadlineService } from '../deadline/deadline.service';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { PollutionSource } from '../source/source.entity';
@@ -44,6 +47,11 @@ export const caseService = {
     if (filter.reportedFrom) where.push({ reportedAt: { $gte: filter.reportedFrom } });
     if (filter.reportedTo) where.push({ reportedAt: { $lt: filter.reportedTo } });
     if (filter.number) where.push({ number: filter.number });
+    if (filter.handlingUnitId) where.push({ handlingUnitId: fromGlobalId('Grid', filter.handlingUnitId) });
+    if (filter.leadDepartmentId) where.push({ leadDepartmentId: fromGlobalId('Department', filter.leadDepartmentId) });
+    if (filter.reportedById) where.push({ reportedById: fromGlobalId('Account', filter.reportedById) });
+    if (filter.due === DueState.OVERDUE) where.push({ dueAt: { $lt: ctx.clock.now() } });
+    if (filter.due === DueState.DUE_SOON) where.push({ dueAt: { $gte: ctx.clock.now(), $lte: await deadlineService.soonBoundary(ctx) } });
     return paginate(ctx.em, Case, { $and: where }, orderings[order], args);
   },
 
@@ -75,7 +83,7 @@ export const caseService = {
     }
     const county = await loadVisible(ctx, Grid, grid.countyId);
     const payloadHash = reportHash(input);
-    const now = new Date();
+    const now = ctx.clock.now();
     const kase = Object.assign(new Case(), {
       ...grid.scope,
       gridId: grid.id,
@@ -98,6 +106,7 @@ export const caseService = {
     });
     assertCan(ctx, 'create', kase);
     await assignFirstHandler(ctx, kase, grid);
+    await initialDeadlines(ctx, kase, now);
     return ctx.em.transactional(async (em) => {
       if (input.idempotencyKey) {
         const earlier = await earlierReport(em, kase.reportedById ?? null, input.idempotencyKey);
