@@ -1,5 +1,6 @@
 import { Account } from '../modules/account/account.entity';
 import { Session } from '../modules/account/session.entity';
+import { CaseEventChain } from '../modules/case/case-event-chain.entity';
 import { CaseAssignment } from '../modules/case/case-assignment.entity';
 import { CaseCategory } from '../modules/case/case-category.entity';
 import { CaseEvent } from '../modules/case/case-event.entity';
@@ -33,6 +34,7 @@ export const entities = [
   Case,
   CaseEvent,
   CaseAssignment,
+  CaseEventChain,
   CalendarDay,
   TimeLimit,
 ];
