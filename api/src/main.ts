@@ -7,6 +7,8 @@ import { seedIfEmpty } from './db/seed';
 import { printBanner } from './server/banner';
 import { startServer, type RunningServer } from './server/app';
 import { createLogger } from './server/logger';
+import { startScheduler } from './scheduler/scheduler';
+import type { Runner } from 'graphile-worker';
 
 /** Starts everything: database (embedded unless DATABASE_URL), migrations, first-run seed, HTTP. */
 async function main(): Promise<void> {
@@ -16,10 +18,12 @@ async function main(): Promise<void> {
   let database: Database | null = null;
   let orm: MikroORM | null = null;
   let server: RunningServer | null = null;
+  let scheduler: Runner | null = null;
 
   const shutdown = async (signal: string): Promise<void> => {
     logger.info({ signal }, 'shutting down');
     await server?.close();
+    await scheduler?.stop();
     await orm?.close(true);
     await database?.embedded?.stop();
     process.exit(0);
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
       }
       throw error;
     });
+    if (config.scheduler) scheduler = await startScheduler(orm, database.url, logger);
     printBanner({ url: server.url, seeded, embedded: database.embedded != null, dataDir: config.dataDir, startedMs: Date.now() - started });
   } catch (error) {
     await orm?.close(true).catch(() => undefined);

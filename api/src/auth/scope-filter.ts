@@ -41,6 +41,7 @@ export const scopedEntityNames: SubjectType[] = [
   'Case',
   'CaseEvent',
   'CaseAssignment',
+  'CaseAlert',
 ];
 
 const operationAction: Record<'read' | 'update' | 'delete', Action> = {

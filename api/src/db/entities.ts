@@ -7,6 +7,7 @@ import { CaseEvent } from '../modules/case/case-event.entity';
 import { Case } from '../modules/case/case.entity';
 import { CalendarDay } from '../modules/deadline/calendar-day.entity';
 import { TimeLimit } from '../modules/deadline/time-limit.entity';
+import { CaseAlert } from '../modules/supervision/case-alert.entity';
 import { Department } from '../modules/department/department.entity';
 import { Grid } from '../modules/grid/grid.entity';
 import { GridWorker } from '../modules/person/grid-worker.entity';
@@ -37,4 +38,5 @@ export const entities = [
   CaseEventChain,
   CalendarDay,
   TimeLimit,
+  CaseAlert,
 ];

@@ -5,6 +5,7 @@ import { AccountResolver } from '../modules/account/account.resolver';
 import { CaseResolver, GridCasesResolver, SourceCasesResolver } from '../modules/case/case.resolver';
 import { CaseAssignmentResolver, CaseWorkflowResolver } from '../modules/case/case-workflow.resolver';
 import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
+import { CaseAlertsResolver } from '../modules/supervision/supervision.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
@@ -25,6 +26,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CaseWorkflowResolver,
   CaseAssignmentResolver,
   DeadlineResolver,
+  CaseAlertsResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

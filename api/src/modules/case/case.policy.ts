@@ -1,5 +1,5 @@
 import type { MongoQuery } from '@casl/ability';
-import type { Policy } from '../../auth/ability';
+import type { Policy, RuleBuilder } from '../../auth/ability';
 import { territory } from '../../auth/territory';
 import { Role } from '../../common/enums';
 import type { Principal } from '../../context/principal';
@@ -67,3 +67,9 @@ export const casePolicy: Policy = ({ can, cannot }, p) => {
 
   if (!complaintHandlers.has(p.role)) cannot('read', 'Case', CASE_SENSITIVE_FIELDS);
 };
+
+/** The deadline scheduler: it escalates no-platform cases whose local limit has passed, nothing else. */
+export function schedulerCasePolicy({ can }: RuleBuilder): void {
+  can('read', 'Case');
+  can('escalate', 'Case', { viaPlatform: false });
+}
