@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   adminDir: string;
   bodyLimit: string;
+  /** Run the deadline scheduler (催办/督办/通报, automatic escalation) in this process. */
+  scheduler: boolean;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -27,5 +29,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     adminDir: path.join(repoRoot, 'admin', 'dist'),
     bodyLimit: env.BODY_LIMIT ?? '100kb',
+    scheduler: (env.SCHEDULER ?? 'on') !== 'off',
   };
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ormConfig } from './db/orm.config';
 import { loadConfig } from './config';
 import { migrate, openAppOrm, openDatabase, type Database } from './db/database';
 import { StartupError } from './db/embedded-postgres';
@@ -7,6 +8,8 @@ import { seedIfEmpty } from './db/seed';
 import { printBanner } from './server/banner';
 import { startServer, type RunningServer } from './server/app';
 import { createLogger } from './server/logger';
+import { startScheduler } from './scheduler/scheduler';
+import type { Runner } from 'graphile-worker';
 
 /** Starts everything: database (embedded unless DATABASE_URL), migrations, first-run seed, HTTP. */
 async function main(): Promise<void> {
@@ -16,10 +19,14 @@ async function main(): Promise<void> {
   let database: Database | null = null;
   let orm: MikroORM | null = null;
   let server: RunningServer | null = null;
+  let scheduler: Runner | null = null;
+  let systemOrm: MikroORM | null = null;
 
   const shutdown = async (signal: string): Promise<void> => {
     logger.info({ signal }, 'shutting down');
     await server?.close();
+    await scheduler?.stop();
+    await systemOrm?.close(true);
     await orm?.close(true);
     await database?.embedded?.stop();
     process.exit(0);
@@ -41,6 +48,11 @@ async function main(): Promise<void> {
       }
       throw error;
     });
+    if (config.scheduler) {
+      // Jobs are trusted system work across every county: their ORM connects as the owner.
+      systemOrm = await MikroORM.init(ormConfig(database.url));
+      scheduler = await startScheduler(systemOrm, database.url, logger);
+    }
     printBanner({ url: server.url, seeded, embedded: database.embedded != null, dataDir: config.dataDir, startedMs: Date.now() - started });
   } catch (error) {
     await orm?.close(true).catch(() => undefined);

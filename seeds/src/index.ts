@@ -37,6 +37,7 @@ export { buildAnnex1 } from './annex1/build-annex1';
 export { DIVISIONS_FILE, type Division, loadDivisions, parseDivisions } from './annex1/divisions';
 export { HECHAO_CODE, HEFEI_GRID_COUNTS } from './annex1/plan';
 export { type CaseCategory, loadCaseCategories } from './reference/case-categories';
+export { CALENDAR_SOURCE, type CalendarDayRecord, calendarDays } from './reference/calendar';
 export { CITY_DEPARTMENTS } from './reference/departments';
 export { DATA_DIR, dataFile } from './data-dir';
 export type * from './schema-enums';

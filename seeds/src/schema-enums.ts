@@ -50,6 +50,7 @@ export type SourceStatus = 'PENDING' | 'ACTIVE' | 'SUSPENDED' | 'CLOSED';
 export type CaseOrigin = 'PATROL' | 'COMPLAINT' | 'INSTRUCTION' | 'TRANSFER' | 'INSPECTION' | 'MONITORING';
 export type CaseUrgency = 'NORMAL' | 'URGENT' | 'EMERGENCY';
 export type CaseStatus =
+  | 'EXTENSION_REQUESTED'
   | 'REPORTED'
   | 'FILED'
   | 'CANCELLED'

@@ -2,13 +2,17 @@ import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbili
 import { Role } from '../common/enums';
 import type { Principal } from '../context/principal';
 import { accountPolicy } from '../modules/account/account.policy';
-import { casePolicy } from '../modules/case/case.policy';
+import { casePolicy, schedulerCasePolicy } from '../modules/case/case.policy';
+import { deadlinePolicy } from '../modules/deadline/deadline.policy';
 import { departmentPolicy } from '../modules/department/department.policy';
 import { gridPolicy } from '../modules/grid/grid.policy';
 import { personPolicy } from '../modules/person/person.policy';
 import { sourcePolicy } from '../modules/source/source.policy';
+import { supervisionPolicy } from '../modules/supervision/supervision.policy';
+import type { CaseDuty } from '../modules/case/case.workflow';
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate';
+/** CRUD plus the case workflow's duties (case.workflow.ts names which transition needs which). */
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate' | CaseDuty;
 
 /** Subject types are entity class names, so an entity instance is its own subject. */
 export const subjectTypes = [
@@ -22,6 +26,10 @@ export const subjectTypes = [
   'Case',
   'CaseEvent',
   'CaseCategory',
+  'CaseAssignment',
+  'CalendarDay',
+  'TimeLimit',
+  'CaseAlert',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -32,7 +40,7 @@ export type RuleBuilder = AbilityBuilder<AppAbility>;
 /** A domain's contribution: its lines of the role table. */
 export type Policy = (builder: RuleBuilder, principal: Principal) => void;
 
-const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy];
+const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy, deadlinePolicy, supervisionPolicy];
 
 const knownRoles = new Set<string>(Object.values(Role));
 
@@ -46,6 +54,13 @@ export function buildAbility(principal: Principal | null): AppAbility {
     if (!knownRoles.has(principal.role)) throw new Error(`Unknown role: ${String(principal.role)}`);
     for (const policy of policies) policy(builder, principal);
   }
+  return builder.build({ detectSubjectType: detectSubjectType });
+}
+
+/** The scheduler's ability: no principal, only what its jobs do (see schedulerCasePolicy). */
+export function buildSchedulerAbility(): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  schedulerCasePolicy(builder);
   return builder.build({ detectSubjectType: detectSubjectType });
 }
 

@@ -41,6 +41,8 @@ export const scopedEntityNames: SubjectType[] = [
   'PollutionSource',
   'Case',
   'CaseEvent',
+  'CaseAssignment',
+  'CaseAlert',
 ];
 
 const operationAction: Record<'read' | 'update' | 'delete', Action> = {

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'ILLEGAL_TRANSITION'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   | 'TOO_MANY_REQUESTS'
@@ -38,6 +39,13 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string, extra: Record<string, unknown> = {}) {
     super('CONFLICT', message, extra);
+  }
+}
+
+/** A workflow step the record's current state does not allow; nothing was written. */
+export class IllegalTransitionError extends DomainError {
+  constructor(message: string, extra: Record<string, unknown>) {
+    super('ILLEGAL_TRANSITION', message, extra);
   }
 }
 

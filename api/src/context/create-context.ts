@@ -7,6 +7,7 @@ import { principalForToken, SESSION_COOKIE } from '../auth/session.service';
 import { principalForApiKey } from '../auth/api-key.service';
 import type { Limits } from '../auth/limits';
 import type { DomainError } from '../common/errors';
+import { type Clock, systemClock } from '../common/clock';
 import { Loaders } from './loaders';
 import type { Principal } from './principal';
 import type { Locale, RequestContext } from './request-context';
@@ -20,7 +21,7 @@ function localeOf(req: Request): Locale {
  * Builds the per-request context without touching the database: documents that fail
  * parsing, validation or the armor limits are refused before any SQL runs.
  */
-export function createRequestContext(orm: MikroORM, limits: Limits, req: Request, res: Response): RequestContext {
+export function createRequestContext(orm: MikroORM, limits: Limits, req: Request, res: Response, clock: Clock = systemClock): RequestContext {
   const requestId = String(res.locals.requestId);
   const sessionToken = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
   const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
@@ -37,6 +38,7 @@ export function createRequestContext(orm: MikroORM, limits: Limits, req: Request
     sessionToken,
     apiKey: bearer?.[1] ?? null,
     limits,
+    clock,
     refusal: null,
     http: { req, res },
   };
@@ -52,7 +54,7 @@ export async function beginRequest(ctx: RequestContext): Promise<void> {
   try {
     await actAs(ctx, await identify(ctx));
     const key = ctx.principal?.apiKey;
-    if (key) await ctx.limits.consumeKey(key.id, key.rateLimitPerMinute).catch((error: DomainError) => (ctx.refusal = error));
+    if (key) await ctx.limits?.consumeKey(key.id, key.rateLimitPerMinute).catch((error: DomainError) => (ctx.refusal = error));
   } catch (error) {
     await ctx.em.rollback();
     throw error;
@@ -71,7 +73,11 @@ export async function actAs(ctx: RequestContext, principal: Principal | null): P
   ctx.ability = buildAbility(principal);
   ctx.em.setFilterParams(SCOPE_FILTER, { ability: ctx.ability } satisfies ScopeFilterArgs);
   ctx.loaders = new Loaders();
-  await ctx.em.execute(`select set_config('gw.unit', ?, true)`, [principal ? `${principal.unitLevel}:${principal.unitId}` : '']);
+  const path = principal ? [principal.unitScope.cityId, principal.unitScope.countyId, principal.unitScope.townshipId].filter((id) => id != null) : [];
+  await ctx.em.execute(`select set_config('gw.unit', ?, true), set_config('gw.path', ?, true)`, [
+    principal ? `${principal.unitLevel}:${principal.unitId}` : '',
+    `{${path.join(',')}}`,
+  ]);
   return ctx;
 }
 

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { AppAbility } from '../auth/ability';
 import type { Limits } from '../auth/limits';
 import type { DomainError } from '../common/errors';
+import type { Clock } from '../common/clock';
 import type { Loaders } from './loaders';
 import type { Principal } from './principal';
 
@@ -20,11 +21,14 @@ export interface RequestContext {
   ability: AppAbility;
   locale: Locale;
   loaders: Loaders;
+  /** Where "now" comes from (deadlines, event times): injectable for tests and jobs. */
+  clock: Clock;
   /** The session cookie's token, when the request carried one. */
   sessionToken: string | null;
   /** `Authorization: Bearer <api key>`, when the request carried one. */
   apiKey: string | null;
-  limits: Limits;
+  /** Rate limits of this server (null for jobs, which never sign in). */
+  limits: Limits | null;
   /** Why the caller may do nothing in this request (an exhausted key budget); the auth checker raises it. */
   refusal: DomainError | null;
   http?: { req: Request; res: Response };

@@ -1,9 +1,14 @@
 import { Account } from '../modules/account/account.entity';
 import { ApiKey } from '../modules/account/api-key.entity';
 import { Session } from '../modules/account/session.entity';
+import { CaseEventChain } from '../modules/case/case-event-chain.entity';
+import { CaseAssignment } from '../modules/case/case-assignment.entity';
 import { CaseCategory } from '../modules/case/case-category.entity';
 import { CaseEvent } from '../modules/case/case-event.entity';
 import { Case } from '../modules/case/case.entity';
+import { CalendarDay } from '../modules/deadline/calendar-day.entity';
+import { TimeLimit } from '../modules/deadline/time-limit.entity';
+import { CaseAlert } from '../modules/supervision/case-alert.entity';
 import { Department } from '../modules/department/department.entity';
 import { Grid } from '../modules/grid/grid.entity';
 import { GridWorker } from '../modules/person/grid-worker.entity';
@@ -31,4 +36,9 @@ export const entities = [
   PollutionSourceChange,
   Case,
   CaseEvent,
+  CaseAssignment,
+  CaseEventChain,
+  CalendarDay,
+  TimeLimit,
+  CaseAlert,
 ];

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { Pool } from 'pg';
 import { Limits } from '../auth/limits';
 import type { Config } from '../config';
+import { type Clock, systemClock } from '../common/clock';
 import { createRequestContext } from '../context/create-context';
 import { createApollo } from './apollo';
 import { buildAppSchema } from './schema';
@@ -40,7 +41,7 @@ const requestIds: express.RequestHandler = (req, res, next) => {
 };
 
 /** The HTTP server: GraphQL at /graphql, health probes, and the console at /. */
-export async function startServer(orm: MikroORM, config: Config, logger: Logger): Promise<RunningServer> {
+export async function startServer(orm: MikroORM, config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -64,7 +65,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger)
     '/graphql',
     pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) }),
     express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => createRequestContext(orm, limits, req, res) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createRequestContext(orm, limits, req, res, clock) }),
   );
   app.use(bodyErrors);
   const index = path.join(config.adminDir, 'index.html');

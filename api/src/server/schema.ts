@@ -4,6 +4,9 @@ import { authChecker } from '../auth/requires';
 import { AccountResolver } from '../modules/account/account.resolver';
 import { ApiKeyResolver } from '../modules/account/api-key.resolver';
 import { CaseResolver, GridCasesResolver, SourceCasesResolver } from '../modules/case/case.resolver';
+import { CaseAssignmentResolver, CaseWorkflowResolver } from '../modules/case/case-workflow.resolver';
+import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
+import { CaseAlertsResolver } from '../modules/supervision/supervision.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
@@ -22,6 +25,10 @@ export const resolvers: NonEmptyArray<Function> = [
   CaseResolver,
   GridCasesResolver,
   SourceCasesResolver,
+  CaseWorkflowResolver,
+  CaseAssignmentResolver,
+  DeadlineResolver,
+  CaseAlertsResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { AddressInfo } from 'node:net';
+import type { Clock } from '../common/clock';
 import { loadConfig } from '../config';
 import { Client } from 'pg';
 import { scopeFilterDef } from '../auth/scope-filter';
@@ -69,6 +70,8 @@ export interface TestApp {
   sql: SqlCounter;
   server: RunningServer;
   client(): GraphQLClient;
+  /** The database owner's ORM (what jobs and CLIs use), outside row-level security. */
+  ownerOrm: MikroORM;
   /** SQL as the database owner (fixtures, checks behind the API's back), outside row-level security. */
   ownerSql<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   as(login: string): Promise<GraphQLClient>;
@@ -85,6 +88,8 @@ export interface TestAppOptions {
   poolSize?: number;
   /** Collect the server's log lines (at info level) here. */
   logLines?: string[];
+  /** An injected clock (the scheduler and deadline tests run a month in milliseconds). */
+  clock?: Clock;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -106,12 +111,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = options.logLines
     ? createLogger('info', { write: (line: string) => void options.logLines?.push(line) })
     : createLogger(process.env.GW_TEST_LOG ?? 'silent');
-  const server = await startServer(orm, config, logger);
+  const server = await startServer(orm, config, logger, options.clock);
+  const ownerOrm = await MikroORM.init(ormConfig(database.url));
   const port = (server.httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     orm,
+    ownerOrm,
     databaseUrl: database.url,
     sql,
     server,
@@ -129,6 +136,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await server.close();
       await orm.close(true);
+      await ownerOrm.close(true);
       await database.drop();
     },
   };

@@ -15,6 +15,7 @@ export const SEEDED_TABLES = [
   'department_category',
   'department',
   'case_category',
+  'calendar_day',
   'grid',
 ] as const;
 
@@ -30,9 +31,12 @@ export async function nonEmptyTables(client: Db): Promise<string[]> {
   return result.rows.map((r) => r.t);
 }
 
+/** Written by the database itself (the case-event chain heads): emptied with the seeded tables. */
+const DERIVED_TABLES = ['case_event_chain'];
+
 /** Empties every seeded table and restarts their sequences (the CLI's --force). */
 export async function truncateSeededTables(client: Db): Promise<void> {
-  await client.query(`truncate ${SEEDED_TABLES.map(quoteIdent).join(', ')} restart identity cascade`);
+  await client.query(`truncate ${[...SEEDED_TABLES, ...DERIVED_TABLES].map(quoteIdent).join(', ')} restart identity cascade`);
 }
 
 /**

@@ -45,6 +45,8 @@ const SPECS: readonly DemoAccountSpec[] = [
     description: '六家畈社区环保网格员',
     gridWorkerOf: '340122104008',
   },
+  // A department of a platform unit, so the demo can walk the platform path end to end.
+  { login: 'yaohaidept', role: 'COUNTY_DEPARTMENT', unitCode: '340102000000', unitName: '瑶海区', description: '瑶海区城管局', department: '瑶海区城管局' },
 ];
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = SPECS.map(({ login, role, unitName, description }) => ({

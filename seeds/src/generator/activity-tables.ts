@@ -1,5 +1,6 @@
 import { type CaseRecord, REPORTER_ROLE } from './cases';
 import { ORIGIN_NOTES } from './case-texts';
+import type { GridNode } from './grid-tree';
 import type { SourceRecord } from './sources';
 import { SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, timestamp, versionedCells } from './table';
 
@@ -44,14 +45,25 @@ export function sourceChangeTable(count: number, records: () => Iterable<SourceR
   };
 }
 
+/**
+ * Who handles a new report (the api's assignFirstHandler): the county's platform where it has
+ * one, otherwise the case's own township; with the unit above it and the platform flag.
+ */
+export function firstHandler(grid: GridNode, platforms: ReadonlySet<number>): [number, number | null, boolean] {
+  if (grid.countyId !== null && platforms.has(grid.countyId)) return [grid.countyId, grid.cityId, true];
+  if (grid.townshipId !== null) return [grid.townshipId, grid.countyId, false];
+  if (grid.countyId !== null) return [grid.countyId, grid.cityId, false];
+  return [grid.cityId, null, false];
+}
+
 // due_at stays NULL: deadlines come with the workflow (filing limits per category and urgency).
-export function caseTable(count: number, records: () => Iterable<CaseRecord>): TableData {
+export function caseTable(count: number, records: () => Iterable<CaseRecord>, platforms: ReadonlySet<number>): TableData {
   return {
     table: 'case',
     columns: [
       'id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'number', 'origin', 'category_id', 'field', 'urgency', 'description',
       'address', 'lng', 'lat', 'grid_id', 'source_id', 'status', 'complainant_name', 'complainant_phone',
-      'reported_by_id', 'reported_at', 'due_at', 'closed_at',
+      'reported_by_id', 'reported_at', 'due_at', 'closed_at', 'handling_unit_id', 'handling_parent_id', 'via_platform',
     ],
     count,
     *rows() {
@@ -60,7 +72,7 @@ export function caseTable(count: number, records: () => Iterable<CaseRecord>): T
           c.id, ...scopeCells(c.grid), ...versionedCells(c.reportedAtMs), c.number, c.origin, c.category.id,
           c.category.defaultField, c.urgency, c.description, c.address, c.location.lng, c.location.lat, c.grid.id,
           c.sourceId, 'REPORTED', c.complainantName, c.complainantPhone, c.reportedById, timestamp(c.reportedAtMs),
-          null, null,
+          null, null, ...firstHandler(c.grid, platforms),
         ];
       }
     },

@@ -1,3 +1,4 @@
+import { calendarDays } from '../reference/calendar';
 import { HEFEI_GRID_COUNTS } from '../annex1/plan';
 import { CITY_OFFICERS, COUNTY_OFFICERS } from './people';
 import { PROFILES, type ProfileName } from './profiles';
@@ -6,6 +7,7 @@ import { PROFILES, type ProfileName } from './profiles';
 export interface TableCounts {
   grid: number;
   case_category: number;
+  calendar_day: number;
   department: number;
   department_category: number;
   officer: number;
@@ -44,13 +46,16 @@ export const PER_CITY_COUNTS = {
 } as const;
 
 export const CASE_CATEGORY_COUNT = 19;
-export const DEMO_ACCOUNT_COUNT = 10;
+export const DEMO_ACCOUNT_COUNT = 11;
+/** Holidays and 调休 working days of the pinned chinese-days release (it grows with new years). */
+export const CALENDAR_DAY_COUNT = calendarDays().length;
 
 function countsFor(profile: ProfileName): TableCounts {
   const { cities, sources, cases } = PROFILES[profile];
   return {
     grid: PER_CITY_COUNTS.grid * cities,
     case_category: CASE_CATEGORY_COUNT,
+    calendar_day: CALENDAR_DAY_COUNT,
     department: PER_CITY_COUNTS.department * cities,
     department_category: PER_CITY_COUNTS.department_category * cities,
     officer: PER_CITY_COUNTS.officer * cities,
@@ -65,7 +70,7 @@ function countsFor(profile: ProfileName): TableCounts {
   };
 }
 
-/** hefei: 1,649 grids, 130 officers, 1,635 grid workers, 10 accounts, 600 sources, 400 cases. */
+/** hefei: 1,649 grids, 130 officers, 1,635 grid workers, 11 accounts, 600 sources, 400 cases. */
 export const HEFEI_COUNTS: Readonly<TableCounts> = countsFor('hefei');
 /** city: the same people and grid, 100,000 sources, 1,000,000 cases and events. */
 export const CITY_COUNTS: Readonly<TableCounts> = countsFor('city');

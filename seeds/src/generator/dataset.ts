@@ -5,10 +5,12 @@ import { buildDemoAccounts } from './accounts';
 import { accountTable, gridWorkerGridTable, gridWorkerTable, officerGridTable, officerTable } from './people-tables';
 import { caseEventTable, caseTable, sourceChangeTable, sourceTable } from './activity-tables';
 import { caseRecords } from './cases';
-import { buildGridTree, type GridNode } from './grid-tree';
+import { buildGridTree, type GridNode, platformUnitIds } from './grid-tree';
 import { buildGridWorkers, buildOfficers } from './people';
 import type { ProfileSpec } from './profiles';
+import { calendarDays } from '../reference/calendar';
 import {
+  calendarDayTable,
   caseCategoryTable,
   departmentCategoryPairs,
   departmentCategoryTable,
@@ -52,6 +54,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
   return [
     gridTable(grids),
     caseCategoryTable(categories),
+    calendarDayTable(calendarDays()),
     departmentTable(departments),
     departmentCategoryTable(departmentCategoryPairs(departments, categories)),
     officerTable(officers),
@@ -61,7 +64,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
     accountTable(accounts, input.passwordHash),
     sourceTable(spec.sources, sources),
     sourceChangeTable(spec.sources, sources),
-    caseTable(spec.cases, cases),
+    caseTable(spec.cases, cases, platformUnitIds(grids)),
     caseEventTable(spec.cases, cases),
   ];
 }

@@ -133,3 +133,13 @@ function nodeCentre(row: Annex1Row, parent: GridNode | undefined, real6: string,
   else p = scatter(parent?.centre ?? area.centre, area.r * 0.22, row.code);
   return clampToBox(p, offset);
 }
+
+/**
+ * The level-2 units that run a digital city-management platform: those divided along
+ * urban-management grids (Hefei's 7 urban units, 依托数字化城市管理系统).
+ */
+export function platformUnitIds(grids: readonly GridNode[]): Set<number> {
+  const ids = new Set<number>();
+  for (const g of grids) if (g.kind === 'URBAN_MANAGEMENT' && g.countyId !== null) ids.add(g.countyId);
+  return ids;
+}

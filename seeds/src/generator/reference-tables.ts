@@ -1,6 +1,7 @@
+import { CALENDAR_SOURCE, type CalendarDayRecord } from '../reference/calendar';
 import type { CaseCategory } from '../reference/case-categories';
 import type { DepartmentRecord } from '../reference/departments';
-import type { GridNode } from './grid-tree';
+import { type GridNode, platformUnitIds } from './grid-tree';
 import { REFERENCE_TIME_MS, SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, versionedCells } from './table';
 
 // boundary and centroid_* stay NULL: we have no real boundaries, and invented centroids
@@ -8,11 +9,15 @@ import { REFERENCE_TIME_MS, SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, sc
 export function gridTable(grids: readonly GridNode[]): TableData {
   return {
     table: 'grid',
-    columns: ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'code', 'name', 'level', 'kind', 'parent_id', 'active', 'illustrative'],
+    columns: ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'code', 'name', 'level', 'kind', 'parent_id', 'active', 'illustrative', 'has_platform'],
     count: grids.length,
     *rows() {
+      const platforms = platformUnitIds(grids);
       for (const g of grids) {
-        yield [g.id, ...scopeCells(g), ...versionedCells(REFERENCE_TIME_MS), g.code, g.name, g.level, g.kind, g.parentId, true, g.illustrative];
+        yield [
+          g.id, ...scopeCells(g), ...versionedCells(REFERENCE_TIME_MS), g.code, g.name, g.level, g.kind, g.parentId, true, g.illustrative,
+          platforms.has(g.id),
+        ];
       }
     },
   };
@@ -61,6 +66,17 @@ export function departmentCategoryTable(pairs: ReadonlyArray<readonly [number, n
     count: pairs.length,
     *rows() {
       for (const [d, c] of pairs) yield [d, c];
+    },
+  };
+}
+
+export function calendarDayTable(days: readonly CalendarDayRecord[]): TableData {
+  return {
+    table: 'calendar_day',
+    columns: ['id', 'day', 'working', 'name', 'source'],
+    count: days.length,
+    *rows() {
+      for (const d of days) yield [d.id, d.day, d.working, d.name, CALENDAR_SOURCE];
     },
   };
 }

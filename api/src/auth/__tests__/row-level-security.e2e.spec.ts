@@ -26,7 +26,10 @@ describe('row-level security backstop (CASL scope filter switched off)', () => {
       `select count(*)::int as n from grid where county_id = (select id from grid where code = '340122000000')`,
     );
     const feidong = await app.as('feidong');
-    expect((await feidong.data<{ grids: { totalCount: number } }>(COUNT)).grids.totalCount).toBe(feidongGrids);
+    // Its subtree, plus (read-only) the city above it: the unit path, never a sibling county.
+    expect((await feidong.data<{ grids: { totalCount: number } }>(COUNT)).grids.totalCount).toBe(feidongGrids + 1);
+    const yaohai = await feidong.data<{ gridByCode: null }>(`{ gridByCode(code: "340102000000") { id } }`);
+    expect(yaohai.gridByCode).toBeNull();
     const [{ id }] = await app.ownerSql<{ id: number }>(`select id from "case" where county_id = (select id from grid where code = '340102000000') limit 1`);
     const other = await feidong.request(`query($id: ID!) { case(id: $id) { number } }`, { id: Buffer.from(`Case:${id}`).toString('base64url') });
     expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -34,8 +37,16 @@ describe('row-level security backstop (CASL scope filter switched off)', () => {
       `{ cases(first: 100) { nodes { number grid { code } } } }`,
     );
     expect(cases.cases.nodes.every((c) => c.number.startsWith('340122-'))).toBe(true);
-    const nested = await feidong.data<{ gridByCode: null }>(`{ gridByCode(code: "340100000000") { children(first: 20) { nodes { code } } } }`);
-    expect(nested.gridByCode).toBeNull();
+    const nested = await feidong.data<{ gridByCode: { children: { nodes: { code: string }[] } } }>(
+      `{ gridByCode(code: "340100000000") { children(first: 20) { nodes { code } } } }`,
+    );
+    expect(nested.gridByCode.children.nodes.map((n) => n.code)).toEqual(['340122000000']);
+    const rename = await feidong.request(`mutation($id: ID!) { updateGrid(id: $id, input: { name: "改名" }) { name } }`, {
+      id: Buffer.from(`Grid:${(await app.ownerSql<{ id: number }>(`select id from grid where code = '340100000000'`))[0].id}`).toString('base64url'),
+    });
+    expect(rename.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const [{ name }] = await app.ownerSql<{ name: string }>(`select name from grid where code = '340100000000'`);
+    expect(name).toBe('合肥市');
   });
 
   it('is coarser than CASL (the unit, not the assigned grids): proof the filter really is off', async () => {
@@ -44,7 +55,8 @@ describe('row-level security backstop (CASL scope filter switched off)', () => {
     const [{ n: township }] = await app.ownerSql<{ n: number }>(
       `select count(*)::int as n from grid where township_id = (select id from grid where code = '340122104000')`,
     );
-    expect(withoutCasl).toBe(township);
+    // The township's subtree and the two units above it (county, city), read-only.
+    expect(withoutCasl).toBe(township + 2);
   });
 
   it('a request that is not signed in sees no tenant row at all', async () => {

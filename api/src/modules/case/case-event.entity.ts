@@ -1,4 +1,5 @@
-import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '../../common/enums';
 import { toGlobalId } from '../../common/global-id';
@@ -9,6 +10,9 @@ import { CaseAction, CaseStatus } from './case.enums';
 @ObjectType('CaseEvent', { implements: BaseEntity, description: '案件流转记录' })
 @Entity({ tableName: 'case_event' })
 @Index({ properties: ['caseId', 'id'] })
+// The change feed reads in (txId, id) order.
+@Index({ properties: ['txId', 'id'] })
+@Unique({ properties: ['chainKey', 'chainSeq'] })
 export class CaseEvent extends ScopedEntity {
   @PrimaryKey({ type: new BigIntType('number') })
   override id!: number;
@@ -54,4 +58,33 @@ export class CaseEvent extends ScopedEntity {
   @Field(() => String, { nullable: true, description: '说明' })
   @Property({ type: 'text', nullable: true })
   note?: string | null;
+
+  @Field(() => String, { nullable: true, description: '原因 (注销, 回退, 返工, 延期, 挂账, 重新办理)' })
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
+
+  /** What the step decided: departments and lead, routing override, extension days, units of an escalation, ... */
+  @Field(() => GraphQLJSONObject, { nullable: true, description: '环节详情 (派遣部门, 是否改派, 延期天数, 上报单位等)' })
+  @Property({ type: 'json', nullable: true })
+  details?: Record<string, unknown> | null;
+
+  // The hash chain and the feed position are written by the database (trigger
+  // case_event_chain, see the migration), never by the application.
+
+  /** The county the chain runs in (0 for city-level events). */
+  @Property({ type: 'integer', nullable: true })
+  chainKey?: number | null;
+
+  @Property({ type: new BigIntType('number'), nullable: true })
+  chainSeq?: number | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  prevHash?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  hash?: string | null;
+
+  /** The inserting transaction's id (xid8): the change feed's order. */
+  @Property({ type: new BigIntType('number'), nullable: true })
+  txId?: number | null;
 }

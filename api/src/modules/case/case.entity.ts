@@ -1,7 +1,8 @@
-import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DepartmentField } from '../../common/enums';
 import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
+import { CaseComplexity } from '../deadline/deadline.enums';
 import { CaseOrigin, CaseStatus, CaseUrgency } from './case.enums';
 
 @ObjectType('Case', { implements: BaseEntity, description: '案件: 巡查发现或投诉、交办、移送的环境问题' })
@@ -9,6 +10,9 @@ import { CaseOrigin, CaseStatus, CaseUrgency } from './case.enums';
 @Index({ properties: ['gridId', 'id'] })
 @Index({ properties: ['sourceId', 'id'] })
 @Index({ properties: ['countyId', 'status', 'dueAt', 'id'] })
+@Index({ properties: ['handlingUnitId', 'status'] })
+// A phone that resubmits after a timeout sends the same key: one case per reporter and key.
+@Unique({ properties: ['reportedById', 'idempotencyKey'] })
 export class Case extends VersionedScopedEntity {
   @Field(() => String, { description: '案件编号, 如 340102-20261128-000123' })
   @Property({ type: 'string', length: 40, unique: true })
@@ -75,4 +79,63 @@ export class Case extends VersionedScopedEntity {
   @Field(() => Date, { nullable: true, description: '结案时间' })
   @Property({ type: 'timestamptz', nullable: true })
   closedAt?: Date | null;
+
+  @Field(() => Int, { description: '版本号: 每次流转都要带上, 防止并发覆盖' })
+  override version!: number;
+
+  /**
+   * The unit whose staff currently deal with the case (its dispatcher): the county of a
+   * platform unit, otherwise the case's township, moving up one level per escalation.
+   */
+  @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'handling_unit_id', nullable: true })
+  handlingUnitId?: number | null;
+
+  /** The handling unit's parent: it approves a second extension (denormalised for the rules). */
+  @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'handling_parent_id', nullable: true })
+  handlingParentId?: number | null;
+
+  /** Whether the handling unit runs a digital platform (数字城管): its operators dispatch. */
+  @Field(() => Boolean, { description: '是否经数字化城管平台办理' })
+  @Property({ type: 'boolean', default: false })
+  viaPlatform: boolean = false;
+
+  /** The lead department (牵头部门) of the current dispatch. */
+  @ManyToOne({ entity: 'Department', mapToPk: true, fieldName: 'lead_department_id', nullable: true })
+  leadDepartmentId?: number | null;
+
+  @Field(() => Int, { description: '已批准的延期次数' })
+  @Property({ type: 'integer', default: 0 })
+  extensionCount: number = 0;
+
+  /** Days asked for by a pending extension request. */
+  @Field(() => Int, { nullable: true, description: '待批延期天数 (工作日)' })
+  @Property({ type: 'integer', nullable: true })
+  requestedExtensionDays?: number | null;
+
+  @Field(() => Date, { nullable: true, description: '挂账复查日期' })
+  @Property({ type: 'timestamptz', nullable: true })
+  reviewAt?: Date | null;
+
+  @Field(() => Int, { nullable: true, description: '综合评价得分 (0-100)' })
+  @Property({ type: 'integer', nullable: true })
+  score?: number | null;
+
+  /** The master case of a duplicate (注销: 重复). */
+  @ManyToOne({ entity: 'Case', mapToPk: true, fieldName: 'duplicate_of_id', nullable: true })
+  duplicateOfId?: number | null;
+
+  @Field(() => CaseComplexity, { description: '案情 (派遣时确定, 决定处置时限)' })
+  @Enum({ items: () => CaseComplexity, nativeEnumName: 'case_complexity', default: CaseComplexity.NORMAL })
+  complexity: CaseComplexity = CaseComplexity.NORMAL;
+
+  @Field(() => Date, { nullable: true, description: '投诉答复时限' })
+  @Property({ type: 'timestamptz', nullable: true })
+  answerDueAt?: Date | null;
+
+  @Property({ type: 'string', length: 80, nullable: true })
+  idempotencyKey?: string | null;
+
+  /** SHA-256 of the report's payload: the same key with another payload is refused. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  payloadHash?: string | null;
 }

@@ -13,13 +13,14 @@ registerEnumType(CaseOrigin, {
   description: '来源: 网格巡查, 群众投诉举报, 上级批示交办, 其他单位移送, 执法检查, 监测报警',
 });
 
-/** The states of the eight-step workflow (八步工作流程); transitions come with the workflow issue. */
+/** The states of the eight-step workflow (八步工作流程); the transitions are in case.workflow.ts. */
 export enum CaseStatus {
   REPORTED = 'REPORTED',
   FILED = 'FILED',
   CANCELLED = 'CANCELLED',
   DISPATCHED = 'DISPATCHED',
   IN_PROGRESS = 'IN_PROGRESS',
+  EXTENSION_REQUESTED = 'EXTENSION_REQUESTED',
   FED_BACK = 'FED_BACK',
   CLOSED = 'CLOSED',
   EVALUATED = 'EVALUATED',
@@ -27,7 +28,7 @@ export enum CaseStatus {
 }
 registerEnumType(CaseStatus, {
   name: 'CaseStatus',
-  description: '状态: 已上报, 已立案, 已注销, 已派遣, 处理中, 已反馈, 已结案, 已评价, 挂账',
+  description: '状态: 已上报, 已立案, 已注销, 已派遣, 处理中, 延期待批, 已反馈, 已结案, 已评价, 挂账',
 });
 
 export enum CaseUrgency {
@@ -39,5 +40,33 @@ registerEnumType(CaseUrgency, { name: 'CaseUrgency', description: '紧急程度:
 
 export enum CaseAction {
   REPORT = 'REPORT',
+  FILE = 'FILE',
+  CANCEL = 'CANCEL',
+  ESCALATE = 'ESCALATE',
+  DISPATCH = 'DISPATCH',
+  ACCEPT = 'ACCEPT',
+  RETURN = 'RETURN',
+  FEEDBACK = 'FEEDBACK',
+  REQUEST_EXTENSION = 'REQUEST_EXTENSION',
+  APPROVE_EXTENSION = 'APPROVE_EXTENSION',
+  REJECT_EXTENSION = 'REJECT_EXTENSION',
+  PARK = 'PARK',
+  RESUME = 'RESUME',
+  VERIFY_PASS = 'VERIFY_PASS',
+  VERIFY_FAIL = 'VERIFY_FAIL',
+  EVALUATE = 'EVALUATE',
+  REOPEN = 'REOPEN',
 }
-registerEnumType(CaseAction, { name: 'CaseAction', description: '操作: 上报 (其余步骤随工作流上线)' });
+registerEnumType(CaseAction, {
+  name: 'CaseAction',
+  description:
+    '操作: 上报, 立卷, 注销, 上报上一级网格, 派遣, 受理, 回退, 结果反馈, 申请延期, 批准延期, 驳回延期, 挂账, 恢复办理, 核实通过(结案), 核实不通过(返工), 综合评价, 重新办理',
+});
+
+/** Why a report is cancelled (注销) instead of filed. */
+export enum CancelReason {
+  INVALID = 'INVALID',
+  DUPLICATE = 'DUPLICATE',
+  OUT_OF_SCOPE = 'OUT_OF_SCOPE',
+}
+registerEnumType(CancelReason, { name: 'CancelReason', description: '注销原因: 无效, 重复, 不属于环境监管范围' });

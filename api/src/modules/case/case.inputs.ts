@@ -1,7 +1,8 @@
-import { IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { IsPhone } from '../../common/inputs';
 import { GeoPointInput } from '../grid/grid.inputs';
+import { DueState } from '../deadline/deadline.enums';
 import { CaseOrigin, CaseStatus, CaseUrgency } from './case.enums';
 
 @InputType('ReportCaseInput', { description: '信息采集: 上报案件' })
@@ -43,6 +44,14 @@ export class ReportCaseInput {
   @Field(() => String, { nullable: true, description: '投诉人电话' })
   @IsPhone()
   complainantPhone?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '幂等键 (如客户端生成的UUID): 超时重发得到同一案件; 同一键不同内容返回 CONFLICT',
+  })
+  @IsOptional()
+  @Matches(/^[\w.:-]{8,80}$/)
+  idempotencyKey?: string;
 }
 
 @InputType('CaseFilter')
@@ -72,6 +81,18 @@ export class CaseFilter {
   @IsOptional()
   @Length(1, 40)
   number?: string;
+
+  @Field(() => DueState, { nullable: true, description: '已超时 / 即将到期 (当前环节时限)' })
+  due?: DueState;
+
+  @Field(() => ID, { nullable: true, description: '当前办理单位 (本单位待办)' })
+  handlingUnitId?: string;
+
+  @Field(() => ID, { nullable: true, description: '牵头部门' })
+  leadDepartmentId?: string;
+
+  @Field(() => ID, { nullable: true, description: '上报人账号 (网格员的案件)' })
+  reportedById?: string;
 }
 
 export enum CaseOrder {

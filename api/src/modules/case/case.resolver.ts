@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import { ChildConnectionArgs, ConnectionArgs, ConnectionType } from '../../common/connection';
 import { loadVisible } from '../../common/records';
@@ -7,6 +7,7 @@ import { GeoPoint, Grid } from '../grid/grid.entity';
 import { PollutionSource } from '../source/source.entity';
 import { CaseCategory } from './case-category.entity';
 import { CaseEvent } from './case-event.entity';
+import { CaseEventFeed, caseEventFeed } from './case-feed.service';
 import { Case } from './case.entity';
 import { CaseFilter, CaseOrder, ReportCaseInput } from './case.inputs';
 import { caseService } from './case.service';
@@ -37,6 +38,17 @@ export class CaseResolver {
   @Requires('read', 'CaseCategory')
   caseCategories(@Ctx() ctx: RequestContext): Promise<CaseCategory[]> {
     return ctx.em.find(CaseCategory, { active: true }, { orderBy: { id: 'asc' } });
+  }
+
+  @Query(() => CaseEventFeed, { description: '案件流转变更流 (第三方增量同步): 按提交顺序, 不漏不重' })
+  @Requires('read', 'CaseEvent')
+  caseEvents(
+    @Ctx() ctx: RequestContext,
+    @Arg('after', () => String, { nullable: true, description: '上次返回的 endCursor' }) after: string | null,
+    @Arg('unit', () => ID, { nullable: true, description: '该单位及其下级' }) unit: string | null,
+    @Arg('first', () => Int, { defaultValue: 100, description: '每页条数 (1-500)' }) first: number,
+  ): Promise<CaseEventFeed> {
+    return caseEventFeed(ctx, after ?? null, unit ?? null, first);
   }
 
   @Mutation(() => Case, { description: '信息采集: 上报案件' })

@@ -1,14 +1,19 @@
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
 import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
-import { BadInputError, ForbiddenError } from '../../common/errors';
+import { BadInputError, ConflictError, ForbiddenError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { childConnection } from '../../common/nested-connection';
 import { assertCan, findVisible, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
+import { initialDeadlines } from '../deadline/case-clocks';
+import { DueState } from '../deadline/deadline.enums';
+import { deadlineService } from '../deadline/deadline.service';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { PollutionSource } from '../source/source.entity';
 import { CaseCategory } from './case-category.entity';
+import { assignFirstHandler } from './case-units';
 import { CaseEvent } from './case-event.entity';
 import { CaseAction, CaseStatus, CaseUrgency } from './case.enums';
 import { Case } from './case.entity';
@@ -42,6 +47,11 @@ export const caseService = {
     if (filter.reportedFrom) where.push({ reportedAt: { $gte: filter.reportedFrom } });
     if (filter.reportedTo) where.push({ reportedAt: { $lt: filter.reportedTo } });
     if (filter.number) where.push({ number: filter.number });
+    if (filter.handlingUnitId) where.push({ handlingUnitId: fromGlobalId('Grid', filter.handlingUnitId) });
+    if (filter.leadDepartmentId) where.push({ leadDepartmentId: fromGlobalId('Department', filter.leadDepartmentId) });
+    if (filter.reportedById) where.push({ reportedById: fromGlobalId('Account', filter.reportedById) });
+    if (filter.due === DueState.OVERDUE) where.push({ dueAt: { $lt: ctx.clock.now() } });
+    if (filter.due === DueState.DUE_SOON) where.push({ dueAt: { $gte: ctx.clock.now(), $lte: await deadlineService.soonBoundary(ctx) } });
     return paginate(ctx.em, Case, { $and: where }, orderings[order], args);
   },
 
@@ -72,7 +82,8 @@ export const caseService = {
       throw new BadInputError('The source is in another county than the grid', [{ field: 'sourceId', message: 'other county' }]);
     }
     const county = await loadVisible(ctx, Grid, grid.countyId);
-    const now = new Date();
+    const payloadHash = reportHash(input);
+    const now = ctx.clock.now();
     const kase = Object.assign(new Case(), {
       ...grid.scope,
       gridId: grid.id,
@@ -90,9 +101,20 @@ export const caseService = {
       status: CaseStatus.REPORTED,
       reportedById: ctx.principal?.accountId ?? null,
       reportedAt: now,
+      idempotencyKey: input.idempotencyKey ?? null,
+      payloadHash: input.idempotencyKey ? payloadHash : null,
     });
     assertCan(ctx, 'create', kase);
-    await ctx.em.transactional(async (em) => {
+    await assignFirstHandler(ctx, kase, grid);
+    await initialDeadlines(ctx, kase, now);
+    return ctx.em.transactional(async (em) => {
+      if (input.idempotencyKey) {
+        const earlier = await earlierReport(em, kase.reportedById ?? null, input.idempotencyKey);
+        if (earlier) {
+          if (earlier.payloadHash !== payloadHash) throw new ConflictError('This idempotency key was used for another report', { field: 'idempotencyKey' });
+          return earlier;
+        }
+      }
       // Take the id first so the case number can be written with the row.
       const [{ id }] = await em.execute<{ id: number }[]>(`select nextval('case_id_seq')::int as id`);
       Object.assign(kase, { id, number: caseNumber(county?.code ?? grid.code, now, id) });
@@ -111,7 +133,24 @@ export const caseService = {
           at: now,
         }),
       );
+      return kase;
     });
-    return kase;
   },
 };
+
+/** A stable digest of what was reported (key order fixed), to tell a resubmission from a reuse. */
+function reportHash(input: ReportCaseInput): string {
+  const { idempotencyKey: _key, ...payload } = input;
+  const sorted = Object.fromEntries(Object.entries(payload).filter(([, v]) => v != null).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
+}
+
+/**
+ * The case an earlier request made with this key. A transaction-scoped advisory lock on the
+ * key serialises concurrent resubmissions (no unique violation aborting the transaction, and
+ * nothing held on the connection after commit).
+ */
+async function earlierReport(em: EntityManager, reporterId: number | null, key: string): Promise<Case | null> {
+  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`case-report:${reporterId ?? ''}:${key}`]);
+  return em.findOne(Case, { reportedById: reporterId, idempotencyKey: key });
+}

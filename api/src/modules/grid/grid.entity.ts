@@ -67,6 +67,15 @@ export class Grid extends VersionedScopedEntity {
   @Property({ type: 'boolean', default: false })
   illustrative: boolean = false;
 
+  /**
+   * Whether the unit runs a digital city-management platform (数字化城管平台): its operators
+   * file and dispatch cases. Elsewhere cases are handled at their own grid level and go up
+   * one level when they cannot be (the plan's 无数字化城市管理平台 path). City configuration.
+   */
+  @Field(() => Boolean, { description: '是否有数字化城管平台 (有: 坐席立卷派遣; 无: 本级办理, 不能处理的上报上一级网格)' })
+  @Property({ type: 'boolean', default: false })
+  hasPlatform: boolean = false;
+
   /** The scope columns a row attached to this grid inherits. */
   get scope(): UnitScope {
     return { cityId: this.cityId, countyId: this.countyId ?? null, townshipId: this.townshipId ?? null };

@@ -1,0 +1,135 @@
+import { Client } from 'pg';
+import { fromGlobalId } from '../../../common/global-id';
+import { startTestApp, type TestApp } from '../../../test/test-app';
+import { verifyChains } from '../case-chain.service';
+import { idOf, report, walk } from './workflow-helpers';
+
+const FEED = `query($after: String, $unit: ID) { caseEvents(after: $after, unit: $unit, first: 500) { nodes { id action } endCursor hasMore } }`;
+type Feed = { caseEvents: { nodes: { id: string; action: string }[]; endCursor: string | null; hasMore: boolean } };
+
+describe('tamper-evident timeline and change feed', () => {
+  let app: TestApp;
+  let dust: string;
+  let village: string;
+  let feidongId: number;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    dust = await idOf(app, 'CaseCategory', `select id from case_category where code = 'DUST'`, []);
+    village = await idOf(app, 'Grid', `select id from grid where code = '340122104008'`, []);
+    feidongId = fromGlobalId('Grid', await idOf(app, 'Grid', `select id from grid where code = '340122000000'`, []));
+  });
+  afterAll(() => app.close());
+
+  const admin = async (): Promise<Client> => {
+    const client = new Client(app.databaseUrl);
+    await client.connect();
+    return client;
+  };
+
+  it('seeded and new events chain per county; concurrent events of one county never fork the chain', async () => {
+    const worker = await app.as('gridworker');
+    await Promise.all(Array.from({ length: 12 }, () => report(worker, { gridId: village, categoryId: dust })));
+    const reports = await verifyChains(app.ownerOrm.em.fork());
+    expect(reports.length).toBeGreaterThan(5);
+    expect(reports.filter((r) => r.broken)).toEqual([]);
+    const feidong = reports.find((r) => r.chainKey === feidongId)!;
+    const [{ n }] = await app.ownerOrm.em.fork().execute<{ n: number }[]>(`select count(*)::int as n from case_event where county_id = ?`, [feidongId]);
+    expect(feidong.events).toBe(n);
+  });
+
+  it('the application cannot update or delete events', async () => {
+    const em = app.ownerOrm.em.fork();
+    await expect(em.execute(`update case_event set note = 'changed' where id = (select min(id) from case_event)`)).rejects.toThrow(/append-only/);
+    await expect(em.execute(`delete from case_event where id = (select min(id) from case_event)`)).rejects.toThrow(/append-only/);
+  });
+
+  it('the verifier names the first link edited behind the application’s back', async () => {
+    const client = await admin();
+    try {
+      const { rows } = await client.query<{ id: string }>(`select id from case_event where chain_key = $1 order by chain_seq offset 3 limit 1`, [feidongId]);
+      // A superuser switching triggers off: what the chain is there to reveal.
+      await client.query('begin');
+      await client.query(`set local session_replication_role = replica`);
+      await client.query(`update case_event set note = '篡改' where id = $1`, [rows[0].id]);
+      await client.query('commit');
+      const reports = await verifyChains(app.ownerOrm.em.fork(), feidongId);
+      expect(reports[0].broken).toMatchObject({ eventId: Number(rows[0].id), problem: expect.stringMatching(/edited/) });
+      expect((await verifyChains(app.ownerOrm.em.fork())).filter((r) => r.broken).map((r) => r.chainKey)).toEqual([feidongId]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('the change feed returns each event once, in commit-safe order, while a slow transaction holds an earlier id', async () => {
+    const city = await app.as('cityadmin');
+    const township = await app.as('township');
+    const worker = await app.as('gridworker');
+    // Start from the current end of the feed.
+    let cursor: string | null = null;
+    for (let more = true; more; ) {
+      const page: Feed = await city.data<Feed>(FEED, { after: cursor });
+      cursor = page.caseEvents.endCursor;
+      more = page.caseEvents.hasMore;
+    }
+    const seen: string[] = [];
+    // One integrator polls serially (each call continues from the previous cursor).
+    let polling = Promise.resolve();
+    const poll = (): Promise<void> =>
+      (polling = polling.then(async () => {
+        const page = await city.data<Feed>(FEED, { after: cursor });
+        seen.push(...page.caseEvents.nodes.map((n) => n.id));
+        cursor = page.caseEvents.endCursor;
+      }));
+
+    // A slow transaction takes an event id first and commits last. It writes in another county:
+    // within one county the chain lock already serialises writers in commit order.
+    const slow = await admin();
+    const yaohai = await idOf(app, 'Grid', `select id from grid where county_id = (select id from grid where code = '340102000000') and level = 'TOWNSHIP' order by id limit 1`, []);
+    const kase = await report(await app.as('operator'), { gridId: yaohai, categoryId: dust });
+    await slow.query('begin');
+    const { rows } = await slow.query<{ id: string }>(
+      `insert into case_event (city_id, county_id, township_id, case_id, grid_id, action, from_status, to_status, at)
+       select city_id, county_id, township_id, id, grid_id, 'FILE', 'REPORTED', 'FILED', now() from "case" where id = $1 returning id`,
+      [fromGlobalId('Case', kase.id)],
+    );
+    // Meanwhile others commit events with larger ids, and the integrator keeps polling.
+    const writers = Array.from({ length: 6 }, async () => {
+      const c = await report(worker, { gridId: village, categoryId: dust });
+      await walk(township, 'ESCALATE', c);
+      await poll();
+    });
+    await Promise.all(writers);
+    await poll();
+    const slowId = Number(rows[0].id);
+    const seenIds = () => seen.map((id) => fromGlobalId('CaseEvent', id));
+    // Nothing committed after the slow transaction began has been handed out past it.
+    expect(seenIds().every((id) => id < slowId)).toBe(true);
+    await slow.query('commit');
+    await slow.end();
+    await poll();
+    await poll();
+
+    const ids = seenIds();
+    expect(new Set(ids).size).toBe(ids.length); // no repeats
+    const [{ expected }] = await app.ownerOrm.em.fork().execute<{ expected: string[] }[]>(
+      `select array_agg(id order by id) as expected from case_event where id >= (select min(id) from case_event where case_id = ?)`,
+      [fromGlobalId('Case', kase.id)],
+    );
+    expect([...ids].sort((a, b) => a - b)).toEqual(expected.map(Number)); // none missed
+    expect(ids).toContain(slowId);
+  });
+
+  it('the feed is bounded by unit and territory', async () => {
+    const feidong = await app.as('feidong');
+    const unit = await idOf(app, 'Grid', `select id from grid where code = '340102000000'`, []);
+    const other = await feidong.request<Feed>(FEED, { unit });
+    expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const mine = await feidong.data<Feed>(FEED, {});
+    const counties = await app.ownerOrm.em.fork().execute<{ county_id: number }[]>(
+      `select distinct county_id from case_event where id in (${mine.caseEvents.nodes.map((n) => fromGlobalId('CaseEvent', n.id)).join(',')})`,
+    );
+    expect(counties).toEqual([{ county_id: feidongId }]);
+  });
+});
+

@@ -1,0 +1,111 @@
+import { fromGlobalId } from '../../../common/global-id';
+import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
+import { CaseAction, CaseStatus } from '../case.enums';
+import { actionsFrom, dutyOf, type CaseDuty } from '../case.workflow';
+import { count, fullInput, idOf, INPUT_EXTRAS, report, reportRaw, step, walk } from './workflow-helpers';
+
+/** A caller holding each duty at type level who can read the test cases (肥东县, a 城管 category). */
+const CALLER: Record<CaseDuty, string> = {
+  file: 'feidong',
+  escalate: 'feidong',
+  dispatch: 'feidong',
+  approveExtension: 'feidong',
+  evaluate: 'feidong',
+  handle: 'countydept',
+  verify: 'gridworker',
+  reopen: 'cityadmin',
+};
+
+describe('case workflow guards: state, version, idempotency', () => {
+  let app: TestApp;
+  let dust: string;
+  let village: string;
+  const clients = new Map<string, GraphQLClient>();
+  const as = async (login: string): Promise<GraphQLClient> => {
+    if (!clients.has(login)) clients.set(login, await app.as(login));
+    return clients.get(login)!;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    dust = await idOf(app, 'CaseCategory', `select id from case_category where code = 'DUST'`, []);
+    village = await idOf(app, 'Grid', `select id from grid where code = '340122104008'`, []);
+  });
+  afterAll(() => app.close());
+
+  it('rejects every transition the table does not list, naming the state and the allowed actions, writing nothing', async () => {
+    const feidong = await as('feidong');
+    const statuses = Object.values(CaseStatus);
+    const cases = new Map<CaseStatus, { id: string; version: number }>();
+    for (const status of statuses) {
+      const kase = await report(feidong, { gridId: village, categoryId: dust });
+      // Put the case in the state under test behind the API's back (test setup only).
+      await app.ownerOrm.em.fork().execute(`update "case" set status = ? where id = ?`, [status, fromGlobalId('Case', kase.id)]);
+      cases.set(status, { id: kase.id, version: kase.version });
+    }
+    const eventsBefore = await count(app, 'case_event');
+    let checked = 0;
+    for (const status of statuses) {
+      const legal = actionsFrom(status);
+      for (const action of Object.values(CaseAction).filter((a) => a !== CaseAction.REPORT && !legal.includes(a))) {
+        const caller = await as(CALLER[dutyOf(action)]);
+        const result = await step(caller, action, fullInput(cases.get(status)!, action === CaseAction.DISPATCH ? { departmentIds: ['x'] } : INPUT_EXTRAS[action]));
+        expect({ status, action, extensions: result.errors?.[0].extensions }).toMatchObject({
+          status,
+          action,
+          extensions: { code: 'ILLEGAL_TRANSITION', currentState: status, allowedActions: legal },
+        });
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(120);
+    expect(await count(app, 'case_event')).toBe(eventsBefore);
+    const versions = await app.ownerOrm.em.fork().execute<{ version: number }[]>(
+      `select version from "case" where id in (${[...cases.values()].map((c) => fromGlobalId('Case', c.id)).join(',')})`,
+    );
+    expect(versions.every((v) => v.version === 1)).toBe(true);
+  });
+
+  it('two handlers acting on the same version: exactly one succeeds, the other gets CONFLICT with the current state', async () => {
+    const township = await as('township');
+    const first = await app.as('feidong');
+    const second = await app.as('feidong');
+    for (let round = 0; round < 4; round++) {
+      let kase = await report(await as('gridworker'), { gridId: village, categoryId: dust });
+      kase = await walk(township, 'ESCALATE', kase);
+      const results = await Promise.all([step(first, 'FILE', fullInput(kase)), step(second, 'CANCEL', fullInput(kase, INPUT_EXTRAS.CANCEL))]);
+      const ok = results.filter((r) => !r.errors);
+      const conflicts = results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT');
+      expect([ok.length, conflicts.length]).toEqual([1, 1]);
+      const winner = Object.values(ok[0].data!)[0];
+      expect(conflicts[0].errors?.[0].extensions).toMatchObject({ currentState: winner.status, currentVersion: winner.version });
+      const events = await app.ownerOrm.em.fork().execute<{ n: number }[]>(`select count(*)::int as n from case_event where case_id = ?`, [fromGlobalId('Case', kase.id)]);
+      expect(events[0].n).toBe(3); // REPORT, ESCALATE and the winner's step
+    }
+  });
+
+  it('a stale version is refused with CONFLICT and the current state', async () => {
+    const feidong = await as('feidong');
+    let kase = await report(feidong, { gridId: village, categoryId: dust });
+    const stale = { ...kase };
+    kase = await walk(await as('township'), 'ESCALATE', kase);
+    const result = await step(feidong, 'FILE', fullInput(stale));
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'REPORTED', currentVersion: kase.version });
+  });
+
+  it('reporting with an idempotency key: concurrent resubmissions make one case; another payload under the key is refused', async () => {
+    const worker = await as('gridworker');
+    const key = `phone-${Date.now()}-retry`;
+    const [casesBefore, eventsBefore] = [await count(app, 'case'), await count(app, 'case_event')];
+    const input = { gridId: village, categoryId: dust, idempotencyKey: key, location: { lng: 117.47, lat: 31.88 } };
+    const results = await Promise.all(Array.from({ length: 6 }, () => reportRaw(worker, input)));
+    expect(results.map((r) => r.errors)).toEqual(results.map(() => undefined));
+    expect(new Set(results.map((r) => r.data!.reportCase.id)).size).toBe(1);
+    expect([await count(app, 'case'), await count(app, 'case_event')]).toEqual([casesBefore + 1, eventsBefore + 1]);
+    const changed = await reportRaw(worker, { ...input, description: '另一个问题: 焚烧秸秆' });
+    expect(changed.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+    // Another reporter's key space is its own.
+    const other = await reportRaw(await as('township'), input);
+    expect(other.data!.reportCase.id).not.toBe(results[0].data!.reportCase.id);
+  });
+});

@@ -1,0 +1,158 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Requires } from '../../auth/requires';
+import { loadVisible } from '../../common/records';
+import type { RequestContext } from '../../context/request-context';
+import { Department } from '../department/department.entity';
+import { Grid } from '../grid/grid.entity';
+import { CaseAssignment } from './case-assignment.entity';
+import {
+  CancelCaseInput,
+  CaseReasonInput,
+  CaseStepInput,
+  DispatchCaseInput,
+  EvaluateCaseInput,
+  FeedbackCaseInput,
+  ParkCaseInput,
+  RequestExtensionInput,
+} from './case-workflow.inputs';
+import { availableActions, caseWorkflow } from './case-workflow.service';
+import { CaseAction } from './case.enums';
+import { Case } from './case.entity';
+import { dutyOf } from './case.workflow';
+
+const A = CaseAction;
+type Ctx = RequestContext;
+
+/** One mutation per transition of case.workflow.ts; each declares the duty the table names. */
+@Resolver(() => Case)
+export class CaseWorkflowResolver {
+  @Mutation(() => Case, { description: '事件立卷 (立案)' })
+  @Requires(dutyOf(A.FILE), 'Case')
+  fileCase(@Ctx() ctx: Ctx, @Arg('input', () => CaseStepInput) input: CaseStepInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.FILE, input);
+  }
+
+  @Mutation(() => Case, { description: '注销 (无效, 重复, 不属于监管范围)' })
+  @Requires(dutyOf(A.CANCEL), 'Case')
+  cancelCase(@Ctx() ctx: Ctx, @Arg('input', () => CancelCaseInput) input: CancelCaseInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.CANCEL, input);
+  }
+
+  @Mutation(() => Case, { description: '上报上一级网格 (无数字化城管平台时本级不能处理的)' })
+  @Requires(dutyOf(A.ESCALATE), 'Case')
+  escalateCase(@Ctx() ctx: Ctx, @Arg('input', () => CaseReasonInput) input: CaseReasonInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.ESCALATE, input);
+  }
+
+  @Mutation(() => Case, { description: '任务派遣 (可多部门联合执法, 指定牵头部门)' })
+  @Requires(dutyOf(A.DISPATCH), 'Case')
+  dispatchCase(@Ctx() ctx: Ctx, @Arg('input', () => DispatchCaseInput) input: DispatchCaseInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.DISPATCH, input);
+  }
+
+  @Mutation(() => Case, { description: '受理' })
+  @Requires(dutyOf(A.ACCEPT), 'Case')
+  acceptCase(@Ctx() ctx: Ctx, @Arg('input', () => CaseStepInput) input: CaseStepInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.ACCEPT, input);
+  }
+
+  @Mutation(() => Case, { description: '回退 (派遣有误, 退回派遣单位)' })
+  @Requires(dutyOf(A.RETURN), 'Case')
+  returnCase(@Ctx() ctx: Ctx, @Arg('input', () => CaseReasonInput) input: CaseReasonInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.RETURN, input);
+  }
+
+  @Mutation(() => Case, { description: '结果反馈' })
+  @Requires(dutyOf(A.FEEDBACK), 'Case')
+  feedbackCase(@Ctx() ctx: Ctx, @Arg('input', () => FeedbackCaseInput) input: FeedbackCaseInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.FEEDBACK, input);
+  }
+
+  @Mutation(() => Case, { description: '申请延期' })
+  @Requires(dutyOf(A.REQUEST_EXTENSION), 'Case')
+  requestCaseExtension(@Ctx() ctx: Ctx, @Arg('input', () => RequestExtensionInput) input: RequestExtensionInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.REQUEST_EXTENSION, input);
+  }
+
+  @Mutation(() => Case, { description: '批准延期 (首次由派遣单位, 再次由上一级)' })
+  @Requires(dutyOf(A.APPROVE_EXTENSION), 'Case')
+  approveCaseExtension(@Ctx() ctx: Ctx, @Arg('input', () => CaseStepInput) input: CaseStepInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.APPROVE_EXTENSION, input);
+  }
+
+  @Mutation(() => Case, { description: '驳回延期' })
+  @Requires(dutyOf(A.REJECT_EXTENSION), 'Case')
+  rejectCaseExtension(@Ctx() ctx: Ctx, @Arg('input', () => CaseReasonInput) input: CaseReasonInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.REJECT_EXTENSION, input);
+  }
+
+  @Mutation(() => Case, { description: '挂账 (书面理由与复查日期)' })
+  @Requires(dutyOf(A.PARK), 'Case')
+  parkCase(@Ctx() ctx: Ctx, @Arg('input', () => ParkCaseInput) input: ParkCaseInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.PARK, input);
+  }
+
+  @Mutation(() => Case, { description: '恢复办理 (挂账后)' })
+  @Requires(dutyOf(A.RESUME), 'Case')
+  resumeCase(@Ctx() ctx: Ctx, @Arg('input', () => CaseStepInput) input: CaseStepInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.RESUME, input);
+  }
+
+  @Mutation(() => Case, { description: '核实通过: 结案' })
+  @Requires(dutyOf(A.VERIFY_PASS), 'Case')
+  passCaseVerification(@Ctx() ctx: Ctx, @Arg('input', () => CaseStepInput) input: CaseStepInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.VERIFY_PASS, input);
+  }
+
+  @Mutation(() => Case, { description: '核实不通过: 返工' })
+  @Requires(dutyOf(A.VERIFY_FAIL), 'Case')
+  failCaseVerification(@Ctx() ctx: Ctx, @Arg('input', () => CaseReasonInput) input: CaseReasonInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.VERIFY_FAIL, input);
+  }
+
+  @Mutation(() => Case, { description: '综合评价' })
+  @Requires(dutyOf(A.EVALUATE), 'Case')
+  evaluateCase(@Ctx() ctx: Ctx, @Arg('input', () => EvaluateCaseInput) input: EvaluateCaseInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.EVALUATE, input);
+  }
+
+  @Mutation(() => Case, { description: '重新办理 (市级)' })
+  @Requires(dutyOf(A.REOPEN), 'Case')
+  reopenCase(@Ctx() ctx: Ctx, @Arg('input', () => CaseReasonInput) input: CaseReasonInput): Promise<Case> {
+    return caseWorkflow.apply(ctx, A.REOPEN, input);
+  }
+
+  @Query(() => [Department], { description: '派遣建议: 当前办理单位中依法定职责对应的部门' })
+  @Requires('dispatch', 'Case')
+  dispatchSuggestions(@Ctx() ctx: Ctx, @Arg('caseId', () => ID) caseId: string): Promise<Department[]> {
+    return caseWorkflow.suggestions(ctx, caseId);
+  }
+
+  @FieldResolver(() => [CaseAction], { description: '当前用户此刻可执行的流转' })
+  availableActions(@Ctx() ctx: Ctx, @Root() kase: Case): CaseAction[] {
+    return availableActions(ctx, kase);
+  }
+
+  @FieldResolver(() => Grid, { nullable: true, description: '当前办理单位' })
+  handlingUnit(@Ctx() ctx: Ctx, @Root() kase: Case): Promise<Grid | null> {
+    return loadVisible(ctx, Grid, kase.handlingUnitId);
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: '牵头部门' })
+  leadDepartment(@Ctx() ctx: Ctx, @Root() kase: Case): Promise<Department | null> {
+    return loadVisible(ctx, Department, kase.leadDepartmentId);
+  }
+
+  @FieldResolver(() => [CaseAssignment], { description: '派遣记录 (含已失效的)' })
+  assignments(@Ctx() ctx: Ctx, @Root() kase: Case): Promise<CaseAssignment[]> {
+    return ctx.em.find(CaseAssignment, { caseId: kase.id }, { orderBy: { id: 'asc' } });
+  }
+}
+
+@Resolver(() => CaseAssignment)
+export class CaseAssignmentResolver {
+  @FieldResolver(() => Department, { nullable: true })
+  department(@Ctx() ctx: Ctx, @Root() assignment: CaseAssignment): Promise<Department | null> {
+    return loadVisible(ctx, Department, assignment.departmentId);
+  }
+}

@@ -1,0 +1,35 @@
+import { registerEnumType } from 'type-graphql';
+
+/** The clocks of a case: which limit runs while the case waits for whom. */
+export enum DeadlineStep {
+  FILE = 'FILE',
+  LOCAL = 'LOCAL',
+  DISPATCH = 'DISPATCH',
+  HANDLE = 'HANDLE',
+  VERIFY = 'VERIFY',
+  ANSWER = 'ANSWER',
+}
+registerEnumType(DeadlineStep, {
+  name: 'DeadlineStep',
+  description: '时限环节: 立卷, 本级办理(无平台), 派遣, 处置, 核实, 答复投诉人',
+});
+
+export enum LimitUnit {
+  WORKING_DAYS = 'WORKING_DAYS',
+  HOURS = 'HOURS',
+  SAME_DAY = 'SAME_DAY',
+}
+registerEnumType(LimitUnit, { name: 'LimitUnit', description: '时限单位: 工作日, 小时 (自然时), 当日' });
+
+export enum CaseComplexity {
+  NORMAL = 'NORMAL',
+  COMPLEX = 'COMPLEX',
+  SPECIAL = 'SPECIAL',
+}
+registerEnumType(CaseComplexity, { name: 'CaseComplexity', description: '案情: 一般, 复杂, 特殊 (处置时限 5/10/15 个工作日)' });
+
+export enum DueState {
+  OVERDUE = 'OVERDUE',
+  DUE_SOON = 'DUE_SOON',
+}
+registerEnumType(DueState, { name: 'DueState', description: '已超时; 即将到期 (下一个工作日结束前)' });

@@ -1,0 +1,69 @@
+import { LimitUnit } from './deadline.enums';
+
+const DAY_MS = 86_400_000;
+const BEIJING_MS = 8 * 3_600_000;
+
+/** yyyy-mm-dd of the Beijing day an instant falls on. */
+export function beijingDay(at: Date): string {
+  return new Date(at.getTime() + BEIJING_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a Beijing day ends (24:00 Beijing). */
+function endOfDay(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS - BEIJING_MS);
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Working days on the Chinese calendar: Monday to Friday, except the days the table lists
+ * (holidays off, 调休 weekends on). `exceptions` maps yyyy-mm-dd to "is a working day".
+ */
+export class WorkingCalendar {
+  constructor(private readonly exceptions: ReadonlyMap<string, boolean>) {}
+
+  isWorkingDay(day: string): boolean {
+    const listed = this.exceptions.get(day);
+    if (listed !== undefined) return listed;
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  /**
+   * The deadline of a limit started at `from`: N working days end with the N-th working day
+   * after the start day (the start day itself does not count); hours are calendar hours;
+   * same-day ends at midnight of the start day.
+   */
+  dueAfter(from: Date, amount: number, unit: LimitUnit): Date {
+    switch (unit) {
+      case LimitUnit.HOURS:
+        return new Date(from.getTime() + amount * 3_600_000);
+      case LimitUnit.SAME_DAY:
+        return endOfDay(beijingDay(from));
+      case LimitUnit.WORKING_DAYS: {
+        let day = beijingDay(from);
+        for (let counted = 0; counted < amount; ) {
+          day = nextDay(day);
+          if (this.isWorkingDay(day)) counted += 1;
+        }
+        return endOfDay(day);
+      }
+    }
+  }
+
+  /** Working days after `from`'s day up to the day `to` falls in or ends (0 when not later). */
+  workingDaysBetween(from: Date, to: Date): number {
+    let count = 0;
+    // A deadline is the instant a day ends, which already belongs to the next day.
+    const last = beijingDay(new Date(to.getTime() - 1));
+    for (let day = nextDay(beijingDay(from)); day <= last; day = nextDay(day)) if (this.isWorkingDay(day)) count += 1;
+    return count;
+  }
+}
+
+/** How far ahead to load exceptions for a limit of `amount` working days (holidays last at most ~9 days). */
+export function horizonDays(amount: number): number {
+  return amount * 2 + 40;
+}

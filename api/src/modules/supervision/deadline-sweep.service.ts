@@ -1,0 +1,87 @@
+import type { QueryResult } from '@mikro-orm/core';
+import { ConflictError, IllegalTransitionError } from '../../common/errors';
+import { toGlobalId } from '../../common/global-id';
+import type { RequestContext } from '../../context/request-context';
+import { caseWorkflow } from '../case/case-workflow.service';
+import { CaseAction, CaseStatus } from '../case/case.enums';
+import { Case } from '../case/case.entity';
+import { clockOf } from '../deadline/case-clocks';
+import { DeadlineStep, LimitUnit } from '../deadline/deadline.enums';
+import { deadlineService } from '../deadline/deadline.service';
+import { AlertKind } from './case-alert.entity';
+
+/** 通报 when a case is still late this many working days after its deadline. */
+export const NOTICE_AFTER_WORKING_DAYS = 3;
+/** 催办 from this long before the deadline. */
+const URGE_BEFORE_MS = 24 * 3_600_000;
+const BATCH = 500;
+const CLOCKED = [CaseStatus.REPORTED, CaseStatus.FILED, CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS, CaseStatus.EXTENSION_REQUESTED, CaseStatus.FED_BACK];
+
+export interface SweepResult {
+  alerts: number;
+  escalated: number;
+}
+
+const INSERT_ALERT = `
+insert into case_alert (city_id, county_id, township_id, case_id, kind, due_at, at, handling_unit_id, lead_department_id)
+values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+on conflict (case_id, kind, due_at) do nothing`;
+
+async function raise(ctx: RequestContext, kase: Case, kind: AlertKind, now: Date): Promise<number> {
+  const result = await ctx.em.execute<QueryResult>(
+    INSERT_ALERT,
+    [kase.cityId, kase.countyId ?? null, kase.townshipId ?? null, kase.id, kind, kase.dueAt, now, kase.handlingUnitId ?? null, kase.leadDepartmentId ?? null],
+    'run',
+  );
+  return result.affectedRows;
+}
+
+/** 无平台: a level that lets its local limit pass hands the case up (上报上一级网格). */
+async function escalateLate(ctx: RequestContext, kase: Case): Promise<number> {
+  try {
+    await caseWorkflow.apply(ctx, CaseAction.ESCALATE, {
+      id: toGlobalId('Case', kase.id),
+      version: kase.version,
+      reason: '超过本级办理时限, 系统自动上报上一级网格',
+    });
+    return 1;
+  } catch (error) {
+    // Another replica (or a person) moved the case first: nothing to do.
+    if (error instanceof ConflictError || error instanceof IllegalTransitionError) return 0;
+    throw error;
+  }
+}
+
+/**
+ * One pass over the clocked cases at `ctx.clock.now()`: 催办 on the last day, 督办 once late,
+ * 通报 when still late N working days on, and automatic escalation of no-platform cases
+ * whose local limit has passed. Safe to run any number of times, concurrently.
+ */
+export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> {
+  const now = ctx.clock.now();
+  const result: SweepResult = { alerts: 0, escalated: 0 };
+  for (let afterId = 0; ; ) {
+    const batch = await ctx.em.find(
+      Case,
+      { id: { $gt: afterId }, status: { $in: CLOCKED }, dueAt: { $ne: null, $lte: new Date(now.getTime() + URGE_BEFORE_MS) } },
+      { orderBy: { id: 'asc' }, limit: BATCH },
+    );
+    for (const kase of batch) {
+      const due = kase.dueAt!;
+      if (now < due) {
+        result.alerts += await raise(ctx, kase, AlertKind.URGE, now);
+      } else if (clockOf(kase) === DeadlineStep.LOCAL && kase.handlingParentId != null) {
+        result.escalated += await escalateLate(ctx, kase);
+      } else {
+        result.alerts += await raise(ctx, kase, AlertKind.SUPERVISE, now);
+        const lastDay = new Date(due.getTime() - 1);
+        const calendar = await deadlineService.calendar(ctx, lastDay, NOTICE_AFTER_WORKING_DAYS * 2 + 40);
+        if (now >= calendar.dueAfter(lastDay, NOTICE_AFTER_WORKING_DAYS, LimitUnit.WORKING_DAYS)) result.alerts += await raise(ctx, kase, AlertKind.NOTICE, now);
+      }
+    }
+    if (batch.length < BATCH) break;
+    afterId = batch[batch.length - 1].id;
+    ctx.em.clear();
+  }
+  return result;
+}

@@ -1,0 +1,12 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context/request-context';
+import { Case } from '../case/case.entity';
+import { CaseAlert } from './case-alert.entity';
+
+@Resolver(() => Case)
+export class CaseAlertsResolver {
+  @FieldResolver(() => [CaseAlert], { description: '催办、督办、通报记录' })
+  alerts(@Ctx() ctx: RequestContext, @Root() kase: Case): Promise<CaseAlert[]> {
+    return ctx.em.find(CaseAlert, { caseId: kase.id }, { orderBy: { id: 'asc' } });
+  }
+}

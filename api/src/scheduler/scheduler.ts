@@ -1,0 +1,37 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Logger as WorkerLogger, run, type Runner, type TaskList } from 'graphile-worker';
+import type { Logger } from 'pino';
+import { type Clock, systemClock } from '../common/clock';
+import { sweepDeadlines } from '../modules/supervision/deadline-sweep.service';
+import { schedulerContext } from './scheduler-context';
+
+export const DEADLINE_SWEEP = 'deadline_sweep';
+
+export function schedulerTasks(orm: MikroORM, clock: Clock, logger?: Logger): TaskList {
+  return {
+    async [DEADLINE_SWEEP]() {
+      const result = await sweepDeadlines(schedulerContext(orm, clock));
+      logger?.info({ task: DEADLINE_SWEEP, ...result }, 'deadline sweep');
+    },
+  };
+}
+
+/**
+ * Jobs live in PostgreSQL (graphile-worker): every API replica runs a worker, the cron entry
+ * is enqueued once per tick across replicas (graphile-worker's known_crontabs) under one job
+ * key, and the sweep itself is idempotent, so replicas never double an alert or escalation.
+ */
+export function startScheduler(orm: MikroORM, connectionString: string, logger: Logger, clock: Clock = systemClock): Promise<Runner> {
+  return run({
+    connectionString,
+    concurrency: 1,
+    noHandleSignals: true,
+    pollInterval: 5000,
+    taskList: schedulerTasks(orm, clock, logger),
+    crontab: `*/10 * * * * ${DEADLINE_SWEEP} ?jobKey=${DEADLINE_SWEEP}`,
+    logger: new WorkerLogger(() => (level, message) => {
+      if (level === 'error') logger.error({ scheduler: true }, message);
+      else if (level === 'warning') logger.warn({ scheduler: true }, message);
+    }),
+  });
+}
