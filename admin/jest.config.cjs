@@ -1,0 +1,10 @@
+/** Browser tests: the real API (spawned by globalSetup) driven through Debian's Chromium. */
+module.exports = {
+  testMatch: ['<rootDir>/e2e/**/*.e2e.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  globalSetup: '<rootDir>/e2e/global-setup.ts',
+  globalTeardown: '<rootDir>/e2e/global-teardown.ts',
+  testTimeout: 90_000,
+};

@@ -1,0 +1,82 @@
+import {
+  BooleanField,
+  Datagrid,
+  FunctionField,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  Tab,
+  TabbedShowLayout,
+  TextField,
+} from 'react-admin';
+import { CursorPagination } from '../../common/CursorPagination';
+import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
+
+interface Ancestor {
+  name: string;
+}
+
+/** A grid with what hangs on it: children, staff, sources and cases, each a keyset-paged list. */
+export const GridShow = () => (
+  <Show>
+    <TabbedShowLayout>
+      <Tab label="gw.grid.summary">
+        <TextField source="code" />
+        <TextField source="name" />
+        <EnumField source="level" enumName="GridLevel" />
+        <EnumField source="kind" enumName="GridKind" />
+        <ReferenceField source="parentId" reference="grids" link="show" emptyText="—" />
+        <FunctionField source="ancestors" render={(r: { ancestors?: Ancestor[] }) => (r.ancestors ?? []).map((a) => a.name).join(' / ') || '—'} />
+        <BooleanField source="active" />
+        <BooleanField source="illustrative" />
+        <FunctionField source="centroid" render={(r: { centroid?: { lng: number; lat: number } | null }) => (r.centroid ? `${r.centroid.lng}, ${r.centroid.lat}` : '—')} />
+      </Tab>
+      <Tab label="gw.grid.children" path="children">
+        <ReferenceManyField reference="grids" target="parentId" perPage={25} pagination={<CursorPagination />}>
+          <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="code" />
+            <TextField source="name" />
+            <EnumField source="level" enumName="GridLevel" />
+            <BooleanField source="active" />
+          </Datagrid>
+        </ReferenceManyField>
+      </Tab>
+      <Tab label="gw.grid.staff" path="staff">
+        <ReferenceManyField reference="officers" target="gridId" perPage={25} label="gw.grid.officers">
+          <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="name" />
+            <TextField source="badgeNumber" emptyText="—" />
+            <TextField source="employerUnit.name" label="resources.officers.fields.employerUnit" />
+          </Datagrid>
+        </ReferenceManyField>
+        <ReferenceManyField reference="gridWorkers" target="gridId" perPage={25} label="gw.grid.gridWorkers">
+          <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="name" />
+            <EnumField source="employment" enumName="Employment" />
+            <TextField source="employerUnit.name" label="resources.gridWorkers.fields.employerUnit" />
+          </Datagrid>
+        </ReferenceManyField>
+      </Tab>
+      <Tab label="gw.grid.sources" path="sources">
+        <ReferenceManyField reference="sources" target="withinId" perPage={25} pagination={<CursorPagination />}>
+          <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="name" />
+            <EnumField source="type" enumName="SourceType" />
+            <EnumField source="supervisionLevel" enumName="SupervisionLevel" />
+            <EnumField source="status" enumName="SourceStatus" />
+          </Datagrid>
+        </ReferenceManyField>
+      </Tab>
+      <Tab label="gw.grid.cases" path="cases">
+        <ReferenceManyField reference="cases" target="withinId" perPage={25} pagination={<CursorPagination />} sort={{ field: 'reportedAt', order: 'DESC' }}>
+          <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="number" />
+            <EnumField source="status" enumName="CaseStatus" />
+            <CategoryField source="category" />
+            <ShanghaiDateField source="reportedAt" />
+          </Datagrid>
+        </ReferenceManyField>
+      </Tab>
+    </TabbedShowLayout>
+  </Show>
+);

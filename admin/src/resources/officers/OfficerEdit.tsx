@@ -1,0 +1,9 @@
+import { Edit, TextInput } from 'react-admin';
+
+import { PersonForm } from '../../common/person/PersonForm';
+
+export const OfficerEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <PersonForm extra={<TextInput source="badgeNumber" />} />
+  </Edit>
+);

@@ -1,0 +1,48 @@
+import { CreateButton, Datagrid, ExportButton, List, SearchInput, TextField, TextInput, TopToolbar } from 'react-admin';
+import { csvExporter, nameOf } from '../../common/csv';
+import { CursorPagination } from '../../common/CursorPagination';
+import { EnumField } from '../../common/fields';
+import { EnumInput, GridInput } from '../../common/inputs';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <EnumInput key="supervisionLevel" source="supervisionLevel" enumName="SupervisionLevel" alwaysOn />,
+  <EnumInput key="type" source="type" enumName="SourceType" alwaysOn />,
+  <EnumInput key="status" source="status" enumName="SourceStatus" alwaysOn />,
+  <TextInput key="industry" source="industry" />,
+  <GridInput key="withinId" source="withinId" />,
+];
+
+const exporter = csvExporter('sources', [
+  ['resources.sources.fields.name', (r) => r.name],
+  ['resources.sources.fields.creditCode', (r) => r.creditCode],
+  ['resources.sources.fields.type', (r) => r.type],
+  ['resources.sources.fields.supervisionLevel', (r) => r.supervisionLevel],
+  ['resources.sources.fields.status', (r) => r.status],
+  ['resources.sources.fields.industry', (r) => r.industry],
+  ['resources.sources.fields.address', (r) => r.address],
+  ['resources.sources.fields.grid', (r) => nameOf(r.grid)],
+  ['resources.sources.fields.lng', (r) => r.lng],
+  ['resources.sources.fields.lat', (r) => r.lat],
+]);
+
+const Actions = () => (
+  <TopToolbar>
+    <CreateButton />
+    <ExportButton maxResults={1000} />
+  </TopToolbar>
+);
+
+export const SourceList = () => (
+  <List filters={filters} pagination={<CursorPagination />} exporter={exporter} actions={<Actions />}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="name" />
+      <TextField source="creditCode" emptyText="—" sortable={false} />
+      <EnumField source="type" enumName="SourceType" sortable={false} />
+      <EnumField source="supervisionLevel" enumName="SupervisionLevel" sortable={false} />
+      <EnumField source="status" enumName="SourceStatus" sortable={false} />
+      <TextField source="industry" emptyText="—" sortable={false} />
+      <TextField source="grid.name" label="resources.sources.fields.grid" sortable={false} />
+    </Datagrid>
+  </List>
+);
