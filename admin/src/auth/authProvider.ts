@@ -33,6 +33,7 @@ export interface Identity extends UserIdentity {
   unitName: string;
   unitId: string;
   unitLevel: string;
+  unitCode: string;
   role: Me['role'];
 }
 
@@ -71,6 +72,7 @@ export const authProvider: AuthProvider = {
       unitName: me.unit.name,
       unitId: me.unit.id,
       unitLevel: me.unit.level,
+      unitCode: me.unit.code,
       role: me.role,
     };
   },

@@ -118,7 +118,7 @@ const Dashboard = () => {
           <Figure label={translate('gw.dashboard.sources_total')} value={figures.sources} testId="figure-sources" />
           <Box sx={{ flexBasis: '100%' }} />
           <Chart title={translate('gw.dashboard.by_status')} data={figures.byStatus} testId="chart-status" />
-          {figures.byUnit.length ? <Chart title={translate('gw.dashboard.by_county')} data={figures.byUnit} testId="chart-units" /> : null}
+          {figures.byUnit.length ? <Chart title={translate(identity?.unitLevel === 'CITY' ? 'gw.dashboard.by_county' : 'gw.dashboard.by_unit')} data={figures.byUnit} testId="chart-units" /> : null}
           <Chart title={translate('gw.dashboard.by_category')} data={figures.byCategory} testId="chart-category" vertical />
         </Box>
       )}

@@ -133,7 +133,7 @@ export const raZh: typeof englishMessages = {
       created: '已新建',
       deleted: '已删除 |||| 已删除 %{smart_count} 项',
       bad_item: '数据有误',
-      item_doesnt_exist: '记录不存在',
+      item_doesnt_exist: '记录不存在，或不在您的辖区内',
       http_error: '与服务器通信出错',
       data_provider_error: '数据服务出错，详情见浏览器控制台',
       i18n_error: '无法加载所选语言',

@@ -1,10 +1,11 @@
+import { useLoadError } from '../useLoadError';
 import type { ReactNode } from 'react';
 import { ArrayField, BooleanField, ChipField, ReferenceField, Show, SimpleShowLayout, SingleFieldList, TextField } from 'react-admin';
 import { can } from '../../auth/authProvider';
 import type { Subject } from '../../auth/ability';
 
 export const PersonShow = ({ subject, extra }: { subject: Subject; extra: ReactNode }) => (
-  <Show>
+  <Show queryOptions={useLoadError()}>
     <SimpleShowLayout>
       <TextField source="name" />
       {extra}

@@ -1,3 +1,4 @@
+import { useLoadError } from '../../common/useLoadError';
 import { Grid } from '@mui/material';
 import { FunctionField, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
 import { can } from '../../auth/authProvider';
@@ -20,7 +21,7 @@ const Timeline = () => {
 
 /** Facts on the left; the workflow's actions and the timeline on the right. */
 export const CaseShow = () => (
-  <Show>
+  <Show queryOptions={useLoadError()}>
     <Grid container spacing={2} sx={{ p: 2 }}>
       <Grid size={{ xs: 12, md: 7 }}>
         <SimpleShowLayout sx={{ p: 0 }}>

@@ -1,3 +1,4 @@
+import { useLoadError } from '../../common/useLoadError';
 import { ArrayField, BooleanField, FunctionField, ReferenceField, Show, SimpleShowLayout, SingleFieldList, TextField, useTranslate } from 'react-admin';
 import { Chip } from '@mui/material';
 import { categoryKey } from '../../common/enums';
@@ -9,7 +10,7 @@ const CategoryChip = () => {
 };
 
 export const DepartmentShow = () => (
-  <Show>
+  <Show queryOptions={useLoadError()}>
     <SimpleShowLayout>
       <TextField source="name" />
       <EnumField source="field" enumName="DepartmentField" />

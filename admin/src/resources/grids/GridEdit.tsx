@@ -1,8 +1,9 @@
+import { useLoadError } from '../../common/useLoadError';
 import { Edit, NumberInput, SimpleForm, TextInput } from 'react-admin';
 import { GridInput, requiredValue } from '../../common/inputs';
 
 export const GridEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
+  <Edit mutationMode="pessimistic" redirect="show" queryOptions={useLoadError()}>
     <SimpleForm>
       <TextInput source="code" validate={requiredValue} />
       <TextInput source="name" validate={requiredValue} />

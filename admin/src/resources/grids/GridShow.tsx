@@ -1,3 +1,4 @@
+import { useLoadError } from '../../common/useLoadError';
 import {
   BooleanField,
   Datagrid,
@@ -18,7 +19,7 @@ interface Ancestor {
 
 /** A grid with what hangs on it: children, staff, sources and cases, each a keyset-paged list. */
 export const GridShow = () => (
-  <Show>
+  <Show queryOptions={useLoadError()}>
     <TabbedShowLayout>
       <Tab label="gw.grid.summary">
         <TextField source="code" />

@@ -79,7 +79,7 @@ export const GridTree = () => {
   const translate = useTranslate();
   const identity = data as Identity | undefined;
   if (!identity) return null;
-  const root: TreeGrid = { id: identity.unitId, name: identity.unitName, code: '', level: identity.unitLevel };
+  const root: TreeGrid = { id: identity.unitId, name: identity.unitName, code: identity.unitCode, level: identity.unitLevel };
   return (
     <Card sx={{ minWidth: 280, maxWidth: 360, ml: 2, alignSelf: 'flex-start', maxHeight: '80vh', overflow: 'auto' }} data-testid="grid-tree">
       <CardContent>

@@ -1,10 +1,11 @@
+import { useLoadError } from '../../common/useLoadError';
 import { Datagrid, FunctionField, ReferenceField, ReferenceManyField, Show, Tab, TabbedShowLayout, TextField } from 'react-admin';
 import { CursorPagination } from '../../common/CursorPagination';
 import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
 import { SourceHistory } from './SourceHistory';
 
 export const SourceShow = () => (
-  <Show>
+  <Show queryOptions={useLoadError()}>
     <TabbedShowLayout>
       <Tab label="gw.grid.summary">
         <TextField source="name" />

@@ -1,0 +1,39 @@
+import { baseUrl, openBrowser, screenshot, signIn } from './browser';
+
+/** Screenshots of the main screens (admin/artifacts/, git-ignored) as a city admin. */
+test('main screens render for the city admin', async () => {
+  const s = await openBrowser();
+  const failures: string[] = [];
+  s.page.on('pageerror', (e) => failures.push(String(e)));
+  try {
+    await s.page.goto(`${baseUrl()}/#/login`);
+    await s.page.locator('input[name="username"]').waitFor();
+    await screenshot(s.page, 'sign-in');
+    await signIn(s.page, 'cityadmin');
+    const screens: [string, string, string][] = [
+      ['sources-list', '/sources', 'tbody tr'],
+      ['departments-list', '/departments', 'tbody tr'],
+      ['officers-list', '/officers', 'tbody tr'],
+      ['grid-workers-list', '/gridWorkers', 'tbody tr'],
+      ['map', '/map', 'circle'],
+    ];
+    for (const [name, hash, ready] of screens) {
+      await s.page.goto(`${baseUrl()}/#${hash}`);
+      await s.page.locator(ready).first().waitFor();
+      await screenshot(s.page, name);
+    }
+    await s.page.goto(`${baseUrl()}/#/sources`);
+    await s.page.locator('tbody tr').first().click();
+    await s.page.getByRole('tab', { name: '变更历史' }).click();
+    await screenshot(s.page, 'source-detail-history');
+    await s.page.goto(`${baseUrl()}/#/grids`);
+    await s.page.locator('tbody tr').nth(1).click();
+    await s.page.getByRole('tab', { name: '下级网格' }).click();
+    await s.page.locator('tbody tr').first().waitFor();
+    await screenshot(s.page, 'grid-detail-children');
+    expect(failures).toEqual([]);
+    expect(s.external).toEqual([]);
+  } finally {
+    await s.close();
+  }
+});
