@@ -82,9 +82,12 @@ export async function startApi(): Promise<RunningApi> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const cleanup = async () => {
     if (child.exitCode === null) {
+      // SIGTERM lets the API drain HTTP and stop its PostgreSQL; SIGKILL only if it hangs.
+      let timer: NodeJS.Timeout | undefined;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+      clearTimeout(timer);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
     if (database) await database.drop().catch(() => undefined);

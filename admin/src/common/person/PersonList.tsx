@@ -1,19 +1,13 @@
 import type { ReactNode } from 'react';
-import { BooleanField, CreateButton, Datagrid, ExportButton, List, SearchInput, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, Datagrid, List, SearchInput, TextField } from 'react-admin';
 import { can } from '../../auth/authProvider';
 import type { Subject } from '../../auth/ability';
+import { ListActions } from '../ListActions';
 import { csvExporter, nameOf } from '../csv';
 import { CursorPagination } from '../CursorPagination';
 import { GridInput } from '../inputs';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <GridInput key="gridId" source="gridId" alwaysOn />, <GridInput key="employerUnitId" source="employerUnitId" />];
-
-const Actions = () => (
-  <TopToolbar>
-    <CreateButton />
-    <ExportButton maxResults={1000} />
-  </TopToolbar>
-);
 
 /** Officers and grid workers share a shape (Person); the role-specific column is passed in. */
 export const PersonList = ({ resource, subject, extra }: { resource: string; subject: Subject; extra: ReactNode }) => {
@@ -24,7 +18,7 @@ export const PersonList = ({ resource, subject, extra }: { resource: string; sub
     [`resources.${resource}.fields.active`, (r) => r.active],
   ]);
   return (
-    <List filters={filters} pagination={<CursorPagination />} exporter={exporter} actions={<Actions />}>
+    <List filters={filters} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" sortable={false} />
         {extra}

@@ -1,4 +1,5 @@
-import { CreateButton, Datagrid, DateInput, ExportButton, List, SearchInput, TextField, TopToolbar } from 'react-admin';
+import { Datagrid, DateInput, List, SearchInput, TextField } from 'react-admin';
+import { ListActions } from '../../common/ListActions';
 import { csvExporter, nameOf } from '../../common/csv';
 import { CursorPagination } from '../../common/CursorPagination';
 import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
@@ -26,15 +27,8 @@ const exporter = csvExporter('cases', [
   ['resources.cases.fields.description', (r) => r.description],
 ]);
 
-const Actions = () => (
-  <TopToolbar>
-    <CreateButton label="gw.case.report" />
-    <ExportButton maxResults={1000} />
-  </TopToolbar>
-);
-
 export const CaseList = () => (
-  <List filters={filters} sort={{ field: 'reportedAt', order: 'DESC' }} pagination={<CursorPagination />} exporter={exporter} actions={<Actions />}>
+  <List filters={filters} sort={{ field: 'reportedAt', order: 'DESC' }} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions createLabel="gw.case.report" />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="number" sortable={false} />
       <EnumField source="status" enumName="CaseStatus" sortable={false} />

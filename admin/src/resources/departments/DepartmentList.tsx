@@ -1,4 +1,5 @@
-import { BooleanField, CreateButton, Datagrid, ExportButton, List, SearchInput, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, Datagrid, List, SearchInput, TextField } from 'react-admin';
+import { ListActions } from '../../common/ListActions';
 import { csvExporter, nameOf } from '../../common/csv';
 import { CursorPagination } from '../../common/CursorPagination';
 import { EnumField } from '../../common/fields';
@@ -13,15 +14,8 @@ const exporter = csvExporter('departments', [
   ['resources.departments.fields.active', (r) => r.active],
 ]);
 
-const Actions = () => (
-  <TopToolbar>
-    <CreateButton />
-    <ExportButton maxResults={1000} />
-  </TopToolbar>
-);
-
 export const DepartmentList = () => (
-  <List filters={filters} pagination={<CursorPagination />} exporter={exporter} actions={<Actions />}>
+  <List filters={filters} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" sortable={false} />
       <EnumField source="field" enumName="DepartmentField" sortable={false} />

@@ -1,4 +1,5 @@
-import { BooleanField, CreateButton, Datagrid, ExportButton, List, SearchInput, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, Datagrid, List, SearchInput, TextField } from 'react-admin';
+import { ListActions } from '../../common/ListActions';
 import { csvExporter, nameOf } from '../../common/csv';
 import { CursorPagination } from '../../common/CursorPagination';
 import { EnumField } from '../../common/fields';
@@ -20,15 +21,8 @@ const exporter = csvExporter('grids', [
   ['resources.grids.fields.active', (r) => r.active],
 ]);
 
-const Actions = () => (
-  <TopToolbar>
-    <CreateButton />
-    <ExportButton maxResults={1000} />
-  </TopToolbar>
-);
-
 export const GridList = () => (
-  <List filters={filters} sort={{ field: 'code', order: 'ASC' }} pagination={<CursorPagination />} exporter={exporter} actions={<Actions />} aside={<GridTree />}>
+  <List filters={filters} sort={{ field: 'code', order: 'ASC' }} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions />} aside={<GridTree />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="code" />
       <TextField source="name" />

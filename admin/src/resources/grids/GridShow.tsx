@@ -10,8 +10,10 @@ import {
   TabbedShowLayout,
   TextField,
 } from 'react-admin';
+import { GridStaff } from '../../common/person/GridStaff';
+import { RelatedCases } from '../cases/RelatedCases';
 import { CursorPagination } from '../../common/CursorPagination';
-import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
+import { EnumField } from '../../common/fields';
 
 interface Ancestor {
   name: string;
@@ -43,20 +45,8 @@ export const GridShow = () => (
         </ReferenceManyField>
       </Tab>
       <Tab label="gw.grid.staff" path="staff">
-        <ReferenceManyField reference="officers" target="gridId" perPage={25} label="gw.grid.officers">
-          <Datagrid rowClick="show" bulkActionButtons={false}>
-            <TextField source="name" />
-            <TextField source="badgeNumber" emptyText="—" />
-            <TextField source="employerUnit.name" label="resources.officers.fields.employerUnit" />
-          </Datagrid>
-        </ReferenceManyField>
-        <ReferenceManyField reference="gridWorkers" target="gridId" perPage={25} label="gw.grid.gridWorkers">
-          <Datagrid rowClick="show" bulkActionButtons={false}>
-            <TextField source="name" />
-            <EnumField source="employment" enumName="Employment" />
-            <TextField source="employerUnit.name" label="resources.gridWorkers.fields.employerUnit" />
-          </Datagrid>
-        </ReferenceManyField>
+        <GridStaff resource="officers" label="gw.grid.officers" own={<TextField source="badgeNumber" emptyText="—" />} />
+        <GridStaff resource="gridWorkers" label="gw.grid.gridWorkers" own={<EnumField source="employment" enumName="Employment" />} />
       </Tab>
       <Tab label="gw.grid.sources" path="sources">
         <ReferenceManyField reference="sources" target="withinId" perPage={25} pagination={<CursorPagination />}>
@@ -69,14 +59,7 @@ export const GridShow = () => (
         </ReferenceManyField>
       </Tab>
       <Tab label="gw.grid.cases" path="cases">
-        <ReferenceManyField reference="cases" target="withinId" perPage={25} pagination={<CursorPagination />} sort={{ field: 'reportedAt', order: 'DESC' }}>
-          <Datagrid rowClick="show" bulkActionButtons={false}>
-            <TextField source="number" />
-            <EnumField source="status" enumName="CaseStatus" />
-            <CategoryField source="category" />
-            <ShanghaiDateField source="reportedAt" />
-          </Datagrid>
-        </ReferenceManyField>
+        <RelatedCases target="withinId" />
       </Tab>
     </TabbedShowLayout>
   </Show>

@@ -1,4 +1,5 @@
-import { CreateButton, Datagrid, ExportButton, List, SearchInput, TextField, TextInput, TopToolbar } from 'react-admin';
+import { Datagrid, List, SearchInput, TextField, TextInput } from 'react-admin';
+import { ListActions } from '../../common/ListActions';
 import { csvExporter, nameOf } from '../../common/csv';
 import { CursorPagination } from '../../common/CursorPagination';
 import { EnumField } from '../../common/fields';
@@ -26,15 +27,8 @@ const exporter = csvExporter('sources', [
   ['resources.sources.fields.lat', (r) => r.lat],
 ]);
 
-const Actions = () => (
-  <TopToolbar>
-    <CreateButton />
-    <ExportButton maxResults={1000} />
-  </TopToolbar>
-);
-
 export const SourceList = () => (
-  <List filters={filters} pagination={<CursorPagination />} exporter={exporter} actions={<Actions />}>
+  <List filters={filters} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <TextField source="creditCode" emptyText="—" sortable={false} />

@@ -1,7 +1,7 @@
 import { useLoadError } from '../../common/useLoadError';
-import { Datagrid, FunctionField, ReferenceField, ReferenceManyField, Show, Tab, TabbedShowLayout, TextField } from 'react-admin';
-import { CursorPagination } from '../../common/CursorPagination';
-import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
+import { FunctionField, ReferenceField, Show, Tab, TabbedShowLayout, TextField } from 'react-admin';
+import { RelatedCases } from '../cases/RelatedCases';
+import { EnumField } from '../../common/fields';
 import { SourceHistory } from './SourceHistory';
 
 export const SourceShow = () => (
@@ -22,14 +22,7 @@ export const SourceShow = () => (
         <SourceHistory />
       </Tab>
       <Tab label="gw.grid.cases" path="cases">
-        <ReferenceManyField reference="cases" target="sourceId" perPage={25} pagination={<CursorPagination />}>
-          <Datagrid rowClick="show" bulkActionButtons={false}>
-            <TextField source="number" />
-            <EnumField source="status" enumName="CaseStatus" />
-            <CategoryField source="category" />
-            <ShanghaiDateField source="reportedAt" />
-          </Datagrid>
-        </ReferenceManyField>
+        <RelatedCases target="sourceId" />
       </Tab>
     </TabbedShowLayout>
   </Show>
