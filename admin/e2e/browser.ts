@@ -40,6 +40,7 @@ export async function openBrowser(): Promise<Session> {
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const external: string[] = [];

@@ -8,6 +8,8 @@ interface Change {
   changes: Record<string, [unknown, unknown]>;
 }
 
+const ENUMS: Record<string, string> = { type: 'SourceType', status: 'SourceStatus', supervisionLevel: 'SupervisionLevel' };
+
 const show = (value: unknown) => (value == null ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
 /** Every change of the archive entry: who-what-when as the API keeps it, newest first. */
@@ -16,6 +18,7 @@ export const SourceHistory = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const rows = record?.history?.nodes ?? [];
+  const value = (field: string, v: unknown) => (ENUMS[field] && typeof v === 'string' ? translate(`gw.enum.${ENUMS[field]}.${v}`, { _: v }) : show(v));
   if (!rows.length) return <Typography color="text.secondary">{translate('gw.source.history_empty')}</Typography>;
   return (
     <Table size="small" data-testid="source-history">
@@ -34,7 +37,7 @@ export const SourceHistory = () => {
             <TableCell>
               {Object.entries(c.changes).map(([field, [before, after]]) => (
                 <div key={field}>
-                  {translate(`resources.sources.fields.${field}`, { _: field })}: {show(before)} → {show(after)}
+                  {translate(`resources.sources.fields.${field}`, { _: field })}: {value(field, before)} → {value(field, after)}
                 </div>
               ))}
             </TableCell>
