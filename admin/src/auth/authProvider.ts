@@ -1,5 +1,6 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { apolloClient } from '../apollo';
+import { cursorBook } from '../data/cursors';
 import { errorCodeOf, toHttpError } from '../data/errors';
 import { abilityFrom, actionOf, subjectOf, type AppAbility } from './ability';
 import { ME, SIGN_IN, SIGN_OUT, type Me } from './me';
@@ -8,6 +9,7 @@ let current: { me: Me; ability: AppAbility } | null = null;
 let pending: Promise<Me | null> | null = null;
 
 function remember(me: Me | null): Me | null {
+  if (me?.account.id !== current?.me.account.id) cursorBook.clear();
   current = me ? { me, ability: abilityFrom(me.rules) } : null;
   return me;
 }

@@ -33,7 +33,15 @@ export class CursorBook {
     this.pages.set(key, ends);
   }
 
+  /** Cursors are positions in one account's view: a new sign-in starts afresh. */
+  clear(): void {
+    this.pages.clear();
+  }
+
   forget(resource: string): void {
     for (const key of this.pages.keys()) if (key.startsWith(JSON.stringify([resource]).slice(0, -1))) this.pages.delete(key);
   }
 }
+
+/** One book for the console (the authProvider clears it on sign-in and sign-out). */
+export const cursorBook = new CursorBook();

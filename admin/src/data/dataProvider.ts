@@ -1,9 +1,9 @@
 import type { ApolloClient } from '@apollo/client';
-import buildGraphQLProvider, { type IntrospectionResult } from 'ra-data-graphql';
+import buildGraphQLProvider from 'ra-data-graphql';
 import type { DataProvider, GetListParams, GetListResult, GetManyParams, RaRecord } from 'react-admin';
 import introspectionSchema from 'virtual:gridwatch-introspection';
 import { buildQueryFactory, listQuery, specOf } from './buildQuery';
-import { CursorBook } from './cursors';
+import { cursorBook as book } from './cursors';
 import { toHttpError } from './errors';
 import { SchemaIndex } from './schema';
 
@@ -20,9 +20,8 @@ export function createDataProvider(client: ApolloClient<unknown>): DataProvider 
     // The bundled schema: no introspection query ever reaches the server. Resources are
     // named by us (grids, cases, ...) and their operations are looked up by the builder.
     introspection: { schema: introspectionSchema },
-    buildQuery: buildQueryFactory as (introspection: IntrospectionResult) => ReturnType<typeof buildQueryFactory>,
+    buildQuery: buildQueryFactory,
   });
-  const book = new CursorBook();
 
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
