@@ -48,3 +48,22 @@ describe('menus and buttons follow the rules', () => {
     }
   });
 });
+
+test('an API error is shown as the message of its code, on the field it names', async () => {
+  const s = await openBrowser();
+  try {
+    await signIn(s.page, 'feidong');
+    await s.page.goto(`${baseUrl()}/#/grids/create`);
+    const parent = s.page.getByRole('combobox', { name: '上级网格' });
+    await parent.fill('长临河');
+    await s.page.getByRole('option', { name: '长临河镇 (340122104000)' }).click();
+    // 340122104008 exists already (a village of 长临河镇): the API answers CONFLICT on `code`.
+    await s.page.locator('input[name="code"]').fill('340122104008');
+    await s.page.locator('input[name="name"]').fill('重复编码测试');
+    await s.page.getByRole('button', { name: '保存' }).click();
+    await s.page.getByText('记录已被他人修改或与现有记录重复，请刷新后重试').first().waitFor();
+    await screenshot(s.page, 'grid-create-conflict');
+  } finally {
+    await s.close();
+  }
+});

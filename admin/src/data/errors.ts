@@ -49,9 +49,12 @@ export function toHttpError(error: unknown): HttpError {
   const fields = Array.isArray(extensions.fields) ? (extensions.fields as { field: string; message: string }[]) : undefined;
   const body: ApiErrorBody = { code, fields };
   if (typeof extensions.requestId === 'string') body.requestId = extensions.requestId;
+  // react-admin's forms read server-side field errors from body.errors: the API's own words
+  // for what is wrong with the value, or our message for the code when it names only a field.
   if (fields?.length) {
-    // react-admin's forms read server-side field errors from body.errors.
     body.errors = Object.fromEntries(fields.map((f) => [f.field.replace(/^input\./, ''), f.message]));
+  } else if (typeof extensions.field === 'string') {
+    body.errors = { [extensions.field.replace(/^input\./, '')]: `gw.errors.${code}` };
   }
   const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'CONFLICT' ? 409 : code === 'BAD_USER_INPUT' ? 400 : 500;
   return new HttpError(`gw.errors.${code}`, status, body);
