@@ -148,4 +148,20 @@ export const appEn: AppMessages = {
   },
 };
 
-export const enMessages = { ...englishMessages, ...appEn };
+/** The API never deletes: every 'delete' of the console is a deactivation (records are kept). */
+const deactivation = {
+  ra: {
+    ...englishMessages.ra,
+    action: { ...englishMessages.ra.action, delete: 'Deactivate' },
+    message: {
+      ...englishMessages.ra.message,
+      bulk_delete_content: 'Deactivate this %{name}? |||| Deactivate these %{smart_count} items?',
+      bulk_delete_title: 'Deactivate %{name} |||| Deactivate %{smart_count} %{name}',
+      delete_content: 'Deactivate this %{name}? The record is kept.',
+      delete_title: 'Deactivate %{name} %{recordRepresentation}',
+    },
+    notification: { ...englishMessages.ra.notification, deleted: 'Deactivated |||| %{smart_count} deactivated', item_doesnt_exist: 'Not found, or outside your territory' },
+  },
+};
+
+export const enMessages = { ...englishMessages, ...deactivation, ...appEn };
