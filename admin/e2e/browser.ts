@@ -27,6 +27,8 @@ export interface Session {
   page: Page;
   /** Requests that left 127.0.0.1: the console must work with no internet. */
   external: string[];
+  /** Uncaught page errors and react-admin's missing-translation warnings. */
+  problems: string[];
   close(): Promise<void>;
 }
 
@@ -44,6 +46,11 @@ export async function openBrowser(): Promise<Session> {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const external: string[] = [];
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('console', (message) => {
+    if (/Missing translation/i.test(message.text())) problems.push(message.text());
+  });
   context.on('request', (request) => {
     const host = new URL(request.url()).hostname;
     if (!['127.0.0.1', 'localhost'].includes(host) && !request.url().startsWith('data:')) external.push(request.url());
@@ -52,6 +59,7 @@ export async function openBrowser(): Promise<Session> {
     context,
     page,
     external,
+    problems,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -14,6 +14,10 @@ test('switching to English changes the labels', async () => {
     await expect(s.page.getByTestId('identity-role').textContent()).resolves.toBe('City administrator');
     await expect(s.page.getByText('Reported').first().isVisible()).resolves.toBe(true);
     await screenshot(s.page, 'cases-list-english');
+    await s.page.goto(`${baseUrl()}/#/`);
+    await s.page.getByTestId('chart-status').waitFor();
+    await s.page.getByText('Cases by status').waitFor();
+    expect(s.problems).toEqual([]);
   } finally {
     await s.close();
   }

@@ -3,8 +3,6 @@ import { baseUrl, openBrowser, screenshot, signIn } from './browser';
 /** Screenshots of the main screens (admin/artifacts/, git-ignored) as a city admin. */
 test('main screens render for the city admin', async () => {
   const s = await openBrowser();
-  const failures: string[] = [];
-  s.page.on('pageerror', (e) => failures.push(String(e)));
   try {
     await s.page.goto(`${baseUrl()}/#/login`);
     await s.page.locator('input[name="username"]').waitFor();
@@ -31,7 +29,7 @@ test('main screens render for the city admin', async () => {
     await s.page.getByRole('tab', { name: '下级网格' }).click();
     await s.page.locator('tbody tr').first().waitFor();
     await screenshot(s.page, 'grid-detail-children');
-    expect(failures).toEqual([]);
+    expect(s.problems).toEqual([]);
     expect(s.external).toEqual([]);
   } finally {
     await s.close();
