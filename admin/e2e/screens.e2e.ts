@@ -5,7 +5,12 @@ test('main screens render for the city admin', async () => {
   const s = await openBrowser();
   try {
     await s.page.goto(`${baseUrl()}/#/login`);
-    await s.page.locator('input[name="username"]').waitFor();
+    await s.page.getByTestId('login-title').waitFor();
+    // A wrong password gets the message of its code, in Chinese.
+    await s.page.locator('input[name="username"]').fill('cityadmin');
+    await s.page.locator('input[name="password"]').fill('wrong-password');
+    await s.page.locator('button[type="submit"]').click();
+    await s.page.getByText('用户名或密码错误').waitFor();
     await screenshot(s.page, 'sign-in');
     await signIn(s.page, 'cityadmin');
     const screens: [string, string, string][] = [

@@ -6,6 +6,7 @@ import { authProvider } from './auth/authProvider';
 import { createDataProvider } from './data/dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
 import { MapPage } from './map/MapPage';
 import { caseCategories } from './resources/caseCategories';
 import { cases } from './resources/cases';
@@ -26,6 +27,7 @@ export const App = () => (
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     layout={Layout}
+    loginPage={LoginPage}
     dashboard={Dashboard}
     title="gw.app.title"
     requireAuth
