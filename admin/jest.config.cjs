@@ -1,6 +1,6 @@
-/** Browser tests: the real API (spawned by globalSetup) driven through Debian's Chromium. */
+/** Unit specs beside the code, and browser tests: the real API (spawned by globalSetup) driven through Debian's Chromium. */
 module.exports = {
-  testMatch: ['<rootDir>/e2e/**/*.e2e.ts'],
+  testMatch: ['<rootDir>/src/**/__tests__/*.spec.ts', '<rootDir>/e2e/**/*.e2e.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
