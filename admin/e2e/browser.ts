@@ -80,3 +80,14 @@ export async function signIn(page: Page, login: string, password = 'gridwatch'):
   await page.locator('button[type="submit"]').click();
   await page.getByTestId('identity-unit').waitFor();
 }
+
+/** One test's browser, signed in as `login`, closed whatever happens. */
+export async function asUser(login: string, run: (session: Session) => Promise<void>): Promise<void> {
+  const session = await openBrowser();
+  try {
+    await signIn(session.page, login);
+    await run(session);
+  } finally {
+    await session.close();
+  }
+}

@@ -1,11 +1,9 @@
-import { baseUrl, openBrowser, screenshot, signIn } from './browser';
+import { asUser, baseUrl, screenshot } from './browser';
 
 const COUNTIES = ['瑶海区', '庐阳区', '蜀山区', '包河区', '长丰县', '肥东县', '肥西县', '庐江县', '巢湖市'];
 
-test('a city inspector sees every county on the dashboard', async () => {
-  const s = await openBrowser();
-  try {
-    await signIn(s.page, 'inspector');
+test('a city inspector sees every county on the dashboard', () =>
+  asUser('inspector', async (s) => {
     await s.page.goto(`${baseUrl()}/#/`);
     const units = s.page.getByTestId('chart-units-labels');
     await units.waitFor({ state: 'attached' });
@@ -18,7 +16,4 @@ test('a city inspector sees every county on the dashboard', async () => {
     expect(sum).toBe(total);
     await screenshot(s.page, 'dashboard-inspector');
     expect(s.external).toEqual([]);
-  } finally {
-    await s.close();
-  }
-});
+  }));

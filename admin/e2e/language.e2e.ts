@@ -1,9 +1,7 @@
-import { baseUrl, openBrowser, screenshot, signIn } from './browser';
+import { asUser, baseUrl, screenshot } from './browser';
 
-test('switching to English changes the labels', async () => {
-  const s = await openBrowser();
-  try {
-    await signIn(s.page, 'cityadmin');
+test('switching to English changes the labels', () =>
+  asUser('cityadmin', async (s) => {
     await s.page.goto(`${baseUrl()}/#/cases`);
     await s.page.locator('tbody tr').first().waitFor();
     await expect(s.page.locator('th').filter({ hasText: '案件编号' }).count()).resolves.toBe(1);
@@ -18,7 +16,4 @@ test('switching to English changes the labels', async () => {
     await s.page.getByTestId('chart-status').waitFor();
     await s.page.getByText('Cases by status').waitFor();
     expect(s.problems).toEqual([]);
-  } finally {
-    await s.close();
-  }
-});
+  }));

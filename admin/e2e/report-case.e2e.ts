@@ -1,4 +1,4 @@
-import { baseUrl, openBrowser, screenshot, signIn } from './browser';
+import { asUser, baseUrl, screenshot } from './browser';
 import { apiAs } from './graphql';
 
 /** Filing, dispatch, feedback and verification come with the workflow issue (not tested here). */
@@ -8,9 +8,7 @@ test('a grid worker reports a case from the console and finds it with its timeli
   const village = grids.nodes[0].name;
   const description = `控制台上报测试 ${Date.now()}`;
 
-  const s = await openBrowser();
-  try {
-    await signIn(s.page, 'gridworker');
+  await asUser('gridworker', async (s) => {
     await s.page.goto(`${baseUrl()}/#/cases/create`);
     await s.page.getByRole('combobox', { name: '案件类别' }).click();
     await s.page.getByRole('option', { name: '秸秆焚烧' }).click();
@@ -40,7 +38,5 @@ test('a grid worker reports a case from the console and finds it with its timeli
     await expect(s.page.locator('tbody tr').first().locator('td.column-number').textContent()).resolves.toBe(number);
     await screenshot(s.page, 'cases-list-gridworker');
     expect(s.external).toEqual([]);
-  } finally {
-    await s.close();
-  }
+  });
 });
