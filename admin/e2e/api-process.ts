@@ -61,10 +61,23 @@ async function freshDatabase(url: string): Promise<{ url: string; drop(): Promis
  * database on DATABASE_URL's server when that is set.
  */
 export async function startApi(): Promise<RunningApi> {
+  // Other servers on a shared machine can grab the port we picked between the check and the
+  // bind (ours or the embedded database's): a start that fails on a taken port is retried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce();
+    } catch (error) {
+      if (attempt >= 3 || !/is taken|already in use/i.test(String(error))) throw error;
+    }
+  }
+}
+
+async function startOnce(): Promise<RunningApi> {
   const dist = path.resolve(__dirname, '..', 'dist', 'index.html');
   if (!existsSync(dist)) throw new Error('admin/dist is missing: run `pnpm --filter @gridwatch/admin build` first (the root test script does).');
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+  // Production mode: introspection is off there, and the console must not need it.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   let dataDir: string | null = null;
   let database: { url: string; drop(): Promise<void> } | null = null;
   if (process.env.DATABASE_URL) {
