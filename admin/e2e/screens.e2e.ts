@@ -34,6 +34,12 @@ test('main screens render for the city admin', async () => {
     await s.page.getByRole('tab', { name: '下级网格' }).click();
     await s.page.locator('tbody tr').first().waitFor();
     await screenshot(s.page, 'grid-detail-children');
+    // A tablet in landscape: the app bar and the list still fit.
+    await s.page.setViewportSize({ width: 1024, height: 768 });
+    await s.page.goto(`${baseUrl()}/#/cases`);
+    await s.page.locator('tbody tr').first().waitFor();
+    await expect(s.page.getByTestId('identity-unit').isVisible()).resolves.toBe(true);
+    await screenshot(s.page, 'cases-list-tablet');
     expect(s.problems).toEqual([]);
     expect(s.external).toEqual([]);
   } finally {
