@@ -1,0 +1,19 @@
+import { asUser, baseUrl, screenshot } from './browser';
+
+test('switching to English changes the labels', () =>
+  asUser('cityadmin', async (s) => {
+    await s.page.goto(`${baseUrl()}/#/cases`);
+    await s.page.locator('tbody tr').first().waitFor();
+    await expect(s.page.locator('th').filter({ hasText: '案件编号' }).count()).resolves.toBe(1);
+    await s.page.getByRole('button', { name: '中文' }).click();
+    await s.page.getByRole('menuitem', { name: 'English' }).click();
+    await s.page.locator('th').filter({ hasText: 'Case number' }).waitFor();
+    await expect(s.page.getByRole('menuitem', { name: 'Cases' }).count()).resolves.toBe(1);
+    await expect(s.page.getByTestId('identity-role').textContent()).resolves.toBe('City administrator');
+    await expect(s.page.getByText('Reported').first().isVisible()).resolves.toBe(true);
+    await screenshot(s.page, 'cases-list-english');
+    await s.page.goto(`${baseUrl()}/#/`);
+    await s.page.getByTestId('chart-status').waitFor();
+    await s.page.getByText('Cases by status').waitFor();
+    expect(s.problems).toEqual([]);
+  }));

@@ -1,0 +1,47 @@
+import { lazy } from 'react';
+import { Route } from 'react-router';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { apolloClient } from './apollo';
+import { authProvider } from './auth/authProvider';
+import { createDataProvider } from './data/dataProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
+import { MapPage } from './map/MapPage';
+import { caseCategories } from './resources/caseCategories';
+import { cases } from './resources/cases';
+import { departments } from './resources/departments';
+import { gridWorkers } from './resources/gridWorkers';
+import { grids } from './resources/grids';
+import { officers } from './resources/officers';
+import { sources } from './resources/sources';
+
+// Charts are only on the dashboard: load them after the first paint of the other screens.
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+
+const dataProvider = createDataProvider(apolloClient);
+
+export const App = () => (
+  <Admin
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    layout={Layout}
+    loginPage={LoginPage}
+    dashboard={Dashboard}
+    title="gw.app.title"
+    requireAuth
+    disableTelemetry
+  >
+    <Resource {...cases} />
+    <Resource {...grids} />
+    <Resource {...sources} />
+    <Resource {...departments} />
+    <Resource {...officers} />
+    <Resource {...gridWorkers} />
+    <Resource {...caseCategories} />
+    <CustomRoutes>
+      <Route path="/map" element={<MapPage />} />
+    </CustomRoutes>
+  </Admin>
+);

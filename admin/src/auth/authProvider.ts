@@ -1,0 +1,99 @@
+import type { AuthProvider, UserIdentity } from 'react-admin';
+import { apolloClient } from '../apollo';
+import { cursorBook } from '../data/cursors';
+import { errorCodeOf, toHttpError } from '../data/errors';
+import { abilityFrom, actionOf, subjectOf, type AppAbility } from './ability';
+import { ME, SIGN_IN, SIGN_OUT, type Me } from './me';
+
+let current: { me: Me; ability: AppAbility } | null = null;
+let pending: Promise<Me | null> | null = null;
+
+function remember(me: Me | null): Me | null {
+  if (me?.account.id !== current?.me.account.id) cursorBook.clear();
+  current = me ? { me, ability: abilityFrom(me.rules) } : null;
+  return me;
+}
+
+/** The signed-in account, asked once per page load (the session lives in the HttpOnly cookie). */
+export function loadMe(): Promise<Me | null> {
+  if (current) return Promise.resolve(current.me);
+  pending ??= apolloClient
+    .query<{ me: Me | null }>({ query: ME, fetchPolicy: 'network-only' })
+    .then((result) => remember(result.data.me))
+    .finally(() => {
+      pending = null;
+    });
+  return pending;
+}
+
+export function currentMe(): Me | null {
+  return current?.me ?? null;
+}
+
+export interface Identity extends UserIdentity {
+  login: string;
+  unitName: string;
+  unitId: string;
+  unitLevel: string;
+  unitCode: string;
+  role: Me['role'];
+}
+
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    try {
+      const result = await apolloClient.mutate<{ signIn: Me }>({ mutation: SIGN_IN, variables: { login: username, password } });
+      remember(result.data?.signIn ?? null);
+    } catch (error) {
+      const mapped = toHttpError(error);
+      throw new Error(mapped.message === 'gw.errors.UNAUTHENTICATED' ? 'gw.auth.bad_credentials' : mapped.message);
+    }
+  },
+  async logout() {
+    if (current) await apolloClient.mutate({ mutation: SIGN_OUT }).catch(() => undefined);
+    remember(null);
+    await apolloClient.clearStore();
+  },
+  async checkAuth() {
+    const me = await loadMe();
+    if (!me) throw new Error('gw.auth.sign_in_first');
+  },
+  async checkError(error: unknown) {
+    if (errorCodeOf(error) === 'UNAUTHENTICATED') {
+      remember(null);
+      throw new Error('gw.auth.session_expired');
+    }
+  },
+  async getIdentity(): Promise<Identity> {
+    const me = await loadMe();
+    if (!me) throw new Error('gw.auth.sign_in_first');
+    return {
+      id: me.account.id,
+      fullName: me.account.displayName,
+      login: me.account.login,
+      unitName: me.unit.name,
+      unitId: me.unit.id,
+      unitLevel: me.unit.level,
+      unitCode: me.unit.code,
+      role: me.role,
+    };
+  },
+  async getPermissions() {
+    const me = await loadMe();
+    return me?.role ?? null;
+  },
+  async canAccess({ action, resource }: { action: string; resource: string }) {
+    await loadMe();
+    if (!current) return false;
+    const subject = subjectOf[resource];
+    // Screens that are not a resource (dashboard, map) are open to every signed-in account.
+    if (!subject) return true;
+    const apiAction = actionOf[action] ?? 'read';
+    return current.ability.can(apiAction, subject);
+  },
+};
+
+/** For selections: ask for a sensitive field only when the rules let us read it. */
+export function can(action: Parameters<AppAbility['can']>[0], subject: Parameters<AppAbility['can']>[1], field?: string): boolean {
+  return current?.ability.can(action, subject, field) ?? false;
+}

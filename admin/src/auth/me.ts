@@ -1,0 +1,29 @@
+import { gql } from '@apollo/client';
+import type { RawRuleOf } from '@casl/ability';
+import type { PackRule } from '@casl/ability/extra';
+import type { AppAbility } from './ability';
+
+export type Role =
+  | 'API_CLIENT'
+  | 'CITY_ADMIN'
+  | 'CITY_DEPARTMENT'
+  | 'CITY_INSPECTOR'
+  | 'COUNTY_ADMIN'
+  | 'COUNTY_DEPARTMENT'
+  | 'GRID_WORKER'
+  | 'OFFICER'
+  | 'PLATFORM_OPERATOR'
+  | 'TOWNSHIP_ADMIN';
+
+export interface Me {
+  account: { id: string; login: string; displayName: string };
+  unit: { id: string; name: string; level: string; code: string };
+  role: Role;
+  rules: PackRule<RawRuleOf<AppAbility>>[];
+}
+
+const ME_FIELDS = `account { id login displayName } unit { id name level code } role rules`;
+
+export const ME = gql`query Me { me { ${ME_FIELDS} } }`;
+export const SIGN_IN = gql`mutation SignIn($login: String!, $password: String!) { signIn(login: $login, password: $password) { ${ME_FIELDS} } }`;
+export const SIGN_OUT = gql`mutation SignOut { signOut }`;

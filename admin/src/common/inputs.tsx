@@ -1,0 +1,37 @@
+import { AutocompleteArrayInput, AutocompleteInput, ReferenceArrayInput, ReferenceInput, SelectInput, useTranslate, type RaRecord } from 'react-admin';
+import { categoryKey, enumChoices } from './enums';
+
+export const EnumInput = ({ enumName, source, alwaysOn, required }: { enumName: string; source: string; alwaysOn?: boolean; required?: boolean }) => (
+  <SelectInput source={source} choices={enumChoices(enumName)} alwaysOn={alwaysOn} isRequired={required} validate={required ? requiredValue : undefined} />
+);
+
+const requiredValue = (value: unknown) => (value == null || value === '' ? 'ra.validation.required' : undefined);
+export { requiredValue };
+
+const gridText = (record: RaRecord) => (record ? `${String(record.name)} (${String(record.code)})` : '');
+
+/** Grid pickers search the API by code prefix or name (GridFilter.search). */
+export const GridInput = ({ source, alwaysOn, required, filter }: { source: string; alwaysOn?: boolean; required?: boolean; filter?: Record<string, unknown> }) => (
+  <ReferenceInput source={source} reference="grids" alwaysOn={alwaysOn} filter={filter} perPage={20}>
+    <AutocompleteInput optionText={gridText} filterToQuery={(q: string) => ({ q })} validate={required ? requiredValue : undefined} sx={{ minWidth: 280 }} />
+  </ReferenceInput>
+);
+
+export const GridArrayInput = ({ source }: { source: string }) => (
+  <ReferenceArrayInput source={source} reference="grids" perPage={20}>
+    <AutocompleteArrayInput optionText={gridText} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 360 }} />
+  </ReferenceArrayInput>
+);
+
+export const CategoryInput = ({ source, alwaysOn, required }: { source: string; alwaysOn?: boolean; required?: boolean }) => {
+  const translate = useTranslate();
+  return (
+    <ReferenceInput source={source} reference="caseCategories" alwaysOn={alwaysOn} perPage={100}>
+      <SelectInput
+        optionText={(record: RaRecord) => translate(categoryKey(String(record.code)), { _: String(record.name) })}
+        translateChoice={false}
+        validate={required ? requiredValue : undefined}
+      />
+    </ReferenceInput>
+  );
+};

@@ -1,0 +1,150 @@
+import { raZh } from './zh-ra';
+
+/** The console's own strings (zh-CN, the default). en.ts must have exactly these keys. */
+export const appZh = {
+  resources: {
+    grids: {
+      name: '网格 |||| 网格',
+      fields: {
+        id: 'ID', code: '网格编码', name: '名称', level: '层级', kind: '类型', active: '在用', illustrative: '示意划分',
+        parent: '上级网格', parentId: '上级网格', ancestors: '上级', centroid: '中心点', lng: '经度', lat: '纬度', q: '编码或名称',
+      },
+    },
+    departments: {
+      name: '责任部门 |||| 责任部门',
+      fields: { id: 'ID', name: '名称', field: '职能', active: '在用', unit: '所属单位', unitId: '所属单位', categories: '负责的案件类别', categoryIds: '负责的案件类别', q: '名称' },
+    },
+    officers: {
+      name: '执法人员 |||| 执法人员',
+      fields: {
+        id: 'ID', name: '姓名', active: '在岗', badgeNumber: '执法证号', phone: '联系电话', employerUnit: '用人单位', employerUnitId: '用人单位',
+        grids: '负责的网格', gridIds: '负责的网格', gridId: '负责网格', q: '姓名',
+      },
+    },
+    gridWorkers: {
+      name: '环保网格员 |||| 环保网格员',
+      fields: {
+        id: 'ID', name: '姓名', active: '在岗', employment: '用工方式', phone: '联系电话', employerUnit: '聘用单位', employerUnitId: '聘用单位',
+        grids: '负责的网格', gridIds: '负责的网格', gridId: '负责网格', q: '姓名',
+      },
+    },
+    sources: {
+      name: '污染源 |||| 污染源档案',
+      fields: {
+        id: 'ID', name: '名称', creditCode: '统一社会信用代码', type: '类型', industry: '行业', supervisionLevel: '监管等级', status: '状态',
+        address: '地址', location: '位置', grid: '所在网格', gridId: '所在网格', withinId: '网格范围', lng: '经度', lat: '纬度', history: '变更历史', q: '名称或信用代码',
+      },
+    },
+    cases: {
+      name: '案件 |||| 案件',
+      fields: {
+        id: 'ID', number: '案件编号', status: '状态', origin: '来源', urgency: '紧急程度', reportedAt: '上报时间', dueAt: '当前环节时限', closedAt: '结案时间',
+        address: '地址', description: '问题描述', category: '案件类别', categoryId: '案件类别', grid: '所在网格', gridId: '所在网格', withinId: '网格范围',
+        source: '涉及污染源', sourceId: '涉及污染源', complainantName: '投诉人姓名', complainantPhone: '投诉人电话', field: '责任部门职能',
+        location: '位置', lng: '经度', lat: '纬度', events: '流转记录', reportedFrom: '上报日期起', reportedTo: '上报日期止', q: '案件编号',
+      },
+    },
+    caseCategories: { name: '案件类别 |||| 案件类别', fields: { code: '代码', name: '名称' } },
+  },
+  gw: {
+    app: { title: '网格化环境监管', subtitle: 'gridwatch' },
+    menu: { dashboard: '概览', map: '地图' },
+    lang: { zh: '中文', en: 'English', switch: '语言' },
+    auth: {
+      bad_credentials: '用户名或密码错误',
+      sign_in_first: '请先登录',
+      session_expired: '会话已过期，请重新登录',
+      unit: '单位',
+      role: '角色',
+    },
+    role: {
+      API_CLIENT: '第三方接口', CITY_ADMIN: '市环保局管理员', CITY_DEPARTMENT: '市直部门', CITY_INSPECTOR: '市级执法', COUNTY_ADMIN: '县区环保局',
+      COUNTY_DEPARTMENT: '县区部门', GRID_WORKER: '环保网格员', OFFICER: '执法人员', PLATFORM_OPERATOR: '数字城管坐席', TOWNSHIP_ADMIN: '乡镇街道',
+    },
+    enum: {
+      GridLevel: { CITY: '市级', COUNTY: '县区级', TOWNSHIP: '乡镇街道级', VILLAGE: '村居级' },
+      GridKind: { ADMINISTRATIVE: '按行政区域', URBAN_MANAGEMENT: '城市管理网格' },
+      SourceType: { AUTO_REPAIR: '汽修', CONSTRUCTION_SITE: '建筑工地', ENTERPRISE: '企业', LIVESTOCK_FARM: '畜禽养殖', OTHER: '其他', RESTAURANT: '餐饮' },
+      SourceStatus: { ACTIVE: '在产', CLOSED: '关闭', PENDING: '待确认', SUSPENDED: '停产' },
+      SupervisionLevel: { GENERAL: '一般', KEY: '重点', SPECIAL: '特殊' },
+      SourceChangeAction: { CREATED: '建档', DEACTIVATED: '注销', UPDATED: '修改' },
+      CaseStatus: {
+        CANCELLED: '已注销', CLOSED: '已结案', DISPATCHED: '已派遣', EVALUATED: '已评价', FED_BACK: '已反馈', FILED: '已立案',
+        IN_PROGRESS: '处理中', PARKED: '挂账', REPORTED: '已上报',
+      },
+      CaseOrigin: { COMPLAINT: '群众投诉举报', INSPECTION: '执法检查', INSTRUCTION: '上级批示交办', MONITORING: '监测报警', PATROL: '网格巡查', TRANSFER: '其他单位移送' },
+      CaseUrgency: { EMERGENCY: '突发', NORMAL: '一般', URGENT: '紧急' },
+      CaseAction: { REPORT: '上报' },
+      Employment: { FULL_TIME: '专职', PART_TIME: '兼职' },
+      DepartmentField: {
+        AGRICULTURE: '农业', COMMERCE: '商务', CONSTRUCTION: '城乡建设', DEVELOPMENT_REFORM: '发展改革', ECONOMY_IT: '经济和信息化', ENVIRONMENT: '环境保护',
+        FINANCE: '财政', FORESTRY_GARDENS: '林业和园林', LAND: '国土资源', LIVESTOCK_FISHERY: '畜牧水产', MARKET_REGULATION: '工商 (市场监管)', PLANNING: '规划',
+        PUBLIC_SECURITY: '公安', TOWNSHIP_OFFICE: '乡镇街道办', TRANSPORT: '交通运输', URBAN_MANAGEMENT: '城市管理', WATER: '水务', WORK_SAFETY: '安全生产',
+      },
+    },
+    category: {
+      DUST: '扬尘', CONSTRUCTION_DUST: '施工工地扬尘', MUCK_TRANSPORT: '渣土运输遗撒', BURNING: '焚烧', STRAW_BURNING: '秸秆焚烧', SMALL_COAL_STOVE: '小煤炉',
+      BLACK_SMOKE: '冒黑烟', ODOUR: '异味气体', WASTEWATER: '废水乱排', NEW_SOURCE: '新增污染源', NOISE: '噪声扰民', CATERING_FUMES: '餐饮油烟',
+      OPEN_BARBECUE: '露天烧烤', OPEN_SPRAY_PAINTING: '露天喷涂', SOLID_WASTE: '固体废物乱堆乱倒', HAZARDOUS_WASTE: '危险废物', LIVESTOCK_WASTE: '畜禽养殖污染',
+      BLACK_ODOROUS_WATER: '黑臭水体', OTHER: '其他环境问题',
+    },
+    errors: {
+      BAD_USER_INPUT: '输入有误，请检查标出的字段',
+      NOT_FOUND: '记录不存在，或不在您的辖区内',
+      CONFLICT: '记录已被他人修改或与现有记录重复，请刷新后重试',
+      FORBIDDEN: '您的角色无权执行此操作',
+      UNAUTHENTICATED: '请先登录',
+      INTERNAL_SERVER_ERROR: '服务器内部错误，请稍后重试',
+      PAYLOAD_TOO_LARGE: '提交的内容过大',
+      BAD_REQUEST: '请求格式有误',
+      NETWORK_ERROR: '无法连接服务器，请检查网络',
+      NOT_SUPPORTED: '暂不支持此操作',
+      request_id: '请求编号',
+    },
+    pagination: { previous: '上一页', next: '下一页', page: '第 %{page} 页', total: '共 %{total} 条', keyset: '按游标翻页：只提供上一页、下一页' },
+    tree: { title: '网格树', hint: '自本单位向下，点击展开下级', more: '加载更多', empty: '无下级网格', show: '查看' },
+    grid: { summary: '概况', children: '下级网格', staff: '人员', officers: '执法人员', gridWorkers: '环保网格员', sources: '污染源', cases: '案件', list: '网格列表' },
+    case: {
+      timeline: '流转记录',
+      timeline_empty: '暂无流转记录',
+      report: '上报案件',
+      actions: '流转操作',
+      actions_pending: '立案、派遣、反馈、核实等操作将随案件工作流上线',
+      from_to: '%{from} → %{to}',
+      by: '操作人角色',
+      note: '说明',
+      at: '时间',
+      action: '操作',
+      location_hint: '经纬度 (WGS-84)，可选',
+    },
+    source: { history: '变更历史', history_empty: '暂无变更记录', changes: '变更内容', at: '时间', action: '类型' },
+    dashboard: {
+      title: '概览',
+      scope: '统计范围：%{unit}',
+      cases_total: '案件总数',
+      sources_total: '污染源总数',
+      open_cases: '未结案件',
+      by_status: '案件按状态',
+      by_category: '案件按类别',
+      by_county: '各县区案件数',
+      by_unit: '各下级单位案件数',
+      count: '数量',
+      loading: '正在统计…',
+    },
+    map: {
+      title: '地图',
+      note: '离线底图：合肥市范围内的经纬度坐标 (无在线瓦片)，点为污染源与案件的位置',
+      sources: '污染源',
+      cases: '案件',
+      shown: '显示 %{sources} 个污染源、%{cases} 件案件',
+    },
+    export: { note: '导出当前列表 (本页所在筛选条件下最多 1000 条) 为 CSV' },
+    empty: '暂无数据',
+    yes: '是',
+    no: '否',
+  },
+};
+
+export type AppMessages = typeof appZh;
+
+export const zhMessages = { ...raZh, ...appZh };

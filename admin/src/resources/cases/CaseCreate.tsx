@@ -1,0 +1,36 @@
+import { Typography } from '@mui/material';
+import { AutocompleteInput, Create, FormDataConsumer, NumberInput, ReferenceInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
+import { CategoryInput, EnumInput, GridInput, requiredValue } from '../../common/inputs';
+
+/** 信息采集: the report form. Complainant details only for complaints. */
+export const CaseCreate = () => {
+  const translate = useTranslate();
+  return (
+    <Create redirect="show" title="gw.case.report">
+      <SimpleForm defaultValues={{ origin: 'PATROL', urgency: 'NORMAL' }}>
+        <CategoryInput source="categoryId" required />
+        <EnumInput source="origin" enumName="CaseOrigin" required />
+        <EnumInput source="urgency" enumName="CaseUrgency" required />
+        <GridInput source="gridId" required />
+        <TextInput source="description" multiline minRows={3} fullWidth validate={requiredValue} />
+        <TextInput source="address" fullWidth />
+        <Typography variant="caption">{translate('gw.case.location_hint')}</Typography>
+        <NumberInput source="lng" step={0.000001} />
+        <NumberInput source="lat" step={0.000001} />
+        <ReferenceInput source="sourceId" reference="sources" perPage={20}>
+          <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 280 }} />
+        </ReferenceInput>
+        <FormDataConsumer>
+          {({ formData }) =>
+            formData.origin === 'COMPLAINT' ? (
+              <>
+                <TextInput source="complainantName" />
+                <TextInput source="complainantPhone" />
+              </>
+            ) : null
+          }
+        </FormDataConsumer>
+      </SimpleForm>
+    </Create>
+  );
+};

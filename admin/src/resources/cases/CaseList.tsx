@@ -1,0 +1,43 @@
+import { Datagrid, DateInput, List, SearchInput, TextField } from 'react-admin';
+import { ListActions } from '../../common/ListActions';
+import { csvExporter, nameOf } from '../../common/csv';
+import { CursorPagination } from '../../common/CursorPagination';
+import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
+import { CategoryInput, EnumInput, GridInput } from '../../common/inputs';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <EnumInput key="status" source="status" enumName="CaseStatus" alwaysOn />,
+  <EnumInput key="origin" source="origin" enumName="CaseOrigin" />,
+  <CategoryInput key="categoryId" source="categoryId" />,
+  <DateInput key="reportedFrom" source="reportedFrom" />,
+  <DateInput key="reportedTo" source="reportedTo" />,
+  <GridInput key="withinId" source="withinId" />,
+];
+
+const exporter = csvExporter('cases', [
+  ['resources.cases.fields.number', (r) => r.number],
+  ['resources.cases.fields.status', (r) => r.status],
+  ['resources.cases.fields.category', (r) => nameOf(r.category)],
+  ['resources.cases.fields.origin', (r) => r.origin],
+  ['resources.cases.fields.urgency', (r) => r.urgency],
+  ['resources.cases.fields.grid', (r) => nameOf(r.grid)],
+  ['resources.cases.fields.reportedAt', (r) => r.reportedAt],
+  ['resources.cases.fields.dueAt', (r) => r.dueAt],
+  ['resources.cases.fields.description', (r) => r.description],
+]);
+
+export const CaseList = () => (
+  <List filters={filters} sort={{ field: 'reportedAt', order: 'DESC' }} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions createLabel="gw.case.report" />}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="number" sortable={false} />
+      <EnumField source="status" enumName="CaseStatus" sortable={false} />
+      <CategoryField source="category" />
+      <EnumField source="origin" enumName="CaseOrigin" sortable={false} />
+      <EnumField source="urgency" enumName="CaseUrgency" sortable={false} />
+      <TextField source="grid.name" label="resources.cases.fields.grid" sortable={false} />
+      <ShanghaiDateField source="reportedAt" />
+      <ShanghaiDateField source="dueAt" />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,47 @@
+import { Box, Typography } from '@mui/material';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { roleKey } from '../../common/enums';
+import { formatShanghai } from '../../common/fields';
+
+interface CaseEvent {
+  id: string;
+  action: string;
+  actorRole: string | null;
+  at: string;
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+}
+
+/** The case's life, oldest first, as the API records it (one line per transition). */
+export const CaseTimeline = () => {
+  const record = useRecordContext<{ id: string; events?: { nodes: CaseEvent[] } }>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const events = record?.events?.nodes ?? [];
+  if (!events.length) return <Typography color="text.secondary">{translate('gw.case.timeline_empty')}</Typography>;
+  return (
+    <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} data-testid="case-timeline">
+      {events.map((e) => (
+        <Box component="li" key={e.id} sx={{ borderLeft: 3, borderColor: 'primary.main', pl: 2, pb: 2, position: 'relative' }}>
+          <Typography variant="body2" color="text.secondary">
+            {formatShanghai(e.at, locale)}
+          </Typography>
+          <Typography variant="body1" data-testid="timeline-action">
+            {translate(`gw.enum.CaseAction.${e.action}`)} ·{' '}
+            {translate('gw.case.from_to', {
+              from: e.fromStatus ? translate(`gw.enum.CaseStatus.${e.fromStatus}`) : '—',
+              to: translate(`gw.enum.CaseStatus.${e.toStatus}`),
+            })}
+          </Typography>
+          {e.actorRole ? (
+            <Typography variant="body2">
+              {translate('gw.case.by')}: {translate(roleKey(e.actorRole))}
+            </Typography>
+          ) : null}
+          {e.note ? <Typography variant="body2">{e.note}</Typography> : null}
+        </Box>
+      ))}
+    </Box>
+  );
+};

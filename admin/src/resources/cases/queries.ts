@@ -1,0 +1,28 @@
+import { can } from '../../auth/authProvider';
+import { flatten, locationInput, shanghaiDayStart, type ResourceSpec } from '../../data/spec';
+
+const row = `id number status origin urgency reportedAt dueAt closedAt address description location { lng lat } category { id name code } grid { id name code }`;
+
+/** Complainants' identities only for the roles that answer complaints (FORBIDDEN otherwise). */
+const complainant = () => (can('read', 'Case', 'complainantName') ? 'complainantName complainantPhone' : '');
+
+export const caseSpec: ResourceSpec = {
+  list: 'cases',
+  one: 'case',
+  listFields: () => row,
+  oneFields: () =>
+    `${row} ${complainant()} field source { id name } grid { id name code ancestors { id name level } }
+     events(first: 100) { nodes { id action actorRole at fromStatus toStatus note } }`,
+  toFilter: ({ q, status, reportedFrom, reportedTo, ...rest }) => ({
+    ...rest,
+    number: typeof q === 'string' && q.trim() ? q.trim() : undefined,
+    status: Array.isArray(status) ? status : typeof status === 'string' ? [status] : undefined,
+    reportedFrom: typeof reportedFrom === 'string' && reportedFrom ? shanghaiDayStart(reportedFrom.slice(0, 10)) : undefined,
+    // The form's "to" day is inclusive; the API's bound is exclusive.
+    reportedTo: typeof reportedTo === 'string' && reportedTo ? shanghaiDayStart(reportedTo.slice(0, 10), 1) : undefined,
+  }),
+  toOrder: (sort) => (sort?.field === 'dueAt' ? 'DUE_ASC' : sort?.field === 'reportedAt' && sort.order === 'ASC' ? 'REPORTED_ASC' : 'REPORTED_DESC'),
+  toRecord: (node) => flatten(node, ['grid', 'category', 'source']),
+  toInput: locationInput,
+  create: 'reportCase',
+};

@@ -1,0 +1,3 @@
+import { personSpec } from '../../common/person/personSpec';
+
+export const gridWorkerSpec = personSpec('gridWorkers', 'gridWorker', 'GridWorker', 'employment');

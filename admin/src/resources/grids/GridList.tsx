@@ -1,0 +1,35 @@
+import { BooleanField, Datagrid, List, SearchInput, TextField } from 'react-admin';
+import { ListActions } from '../../common/ListActions';
+import { csvExporter, nameOf } from '../../common/csv';
+import { CursorPagination } from '../../common/CursorPagination';
+import { EnumField } from '../../common/fields';
+import { EnumInput } from '../../common/inputs';
+import { GridTree } from './GridTree';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <EnumInput key="level" source="level" enumName="GridLevel" alwaysOn />,
+  <EnumInput key="kind" source="kind" enumName="GridKind" />,
+];
+
+const exporter = csvExporter('grids', [
+  ['resources.grids.fields.code', (r) => r.code],
+  ['resources.grids.fields.name', (r) => r.name],
+  ['resources.grids.fields.level', (r) => r.level],
+  ['resources.grids.fields.kind', (r) => r.kind],
+  ['resources.grids.fields.parent', (r) => nameOf(r.parent)],
+  ['resources.grids.fields.active', (r) => r.active],
+]);
+
+export const GridList = () => (
+  <List filters={filters} sort={{ field: 'code', order: 'ASC' }} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions />} aside={<GridTree />}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="code" />
+      <TextField source="name" />
+      <EnumField source="level" enumName="GridLevel" sortable={false} />
+      <EnumField source="kind" enumName="GridKind" sortable={false} />
+      <TextField source="parent.name" label="resources.grids.fields.parent" sortable={false} />
+      <BooleanField source="active" sortable={false} />
+    </Datagrid>
+  </List>
+);

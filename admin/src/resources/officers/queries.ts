@@ -1,0 +1,3 @@
+import { personSpec } from '../../common/person/personSpec';
+
+export const officerSpec = personSpec('officers', 'officer', 'Officer', 'badgeNumber');

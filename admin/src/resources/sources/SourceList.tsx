@@ -1,0 +1,42 @@
+import { Datagrid, List, SearchInput, TextField, TextInput } from 'react-admin';
+import { ListActions } from '../../common/ListActions';
+import { csvExporter, nameOf } from '../../common/csv';
+import { CursorPagination } from '../../common/CursorPagination';
+import { EnumField } from '../../common/fields';
+import { EnumInput, GridInput } from '../../common/inputs';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <EnumInput key="supervisionLevel" source="supervisionLevel" enumName="SupervisionLevel" alwaysOn />,
+  <EnumInput key="type" source="type" enumName="SourceType" alwaysOn />,
+  <EnumInput key="status" source="status" enumName="SourceStatus" alwaysOn />,
+  <TextInput key="industry" source="industry" />,
+  <GridInput key="withinId" source="withinId" />,
+];
+
+const exporter = csvExporter('sources', [
+  ['resources.sources.fields.name', (r) => r.name],
+  ['resources.sources.fields.creditCode', (r) => r.creditCode],
+  ['resources.sources.fields.type', (r) => r.type],
+  ['resources.sources.fields.supervisionLevel', (r) => r.supervisionLevel],
+  ['resources.sources.fields.status', (r) => r.status],
+  ['resources.sources.fields.industry', (r) => r.industry],
+  ['resources.sources.fields.address', (r) => r.address],
+  ['resources.sources.fields.grid', (r) => nameOf(r.grid)],
+  ['resources.sources.fields.lng', (r) => r.lng],
+  ['resources.sources.fields.lat', (r) => r.lat],
+]);
+
+export const SourceList = () => (
+  <List filters={filters} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions />}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="name" />
+      <TextField source="creditCode" emptyText="—" sortable={false} />
+      <EnumField source="type" enumName="SourceType" sortable={false} />
+      <EnumField source="supervisionLevel" enumName="SupervisionLevel" sortable={false} />
+      <EnumField source="status" enumName="SourceStatus" sortable={false} />
+      <TextField source="industry" emptyText="—" sortable={false} />
+      <TextField source="grid.name" label="resources.sources.fields.grid" sortable={false} />
+    </Datagrid>
+  </List>
+);

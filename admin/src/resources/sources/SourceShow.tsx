@@ -1,0 +1,29 @@
+import { useLoadError } from '../../common/useLoadError';
+import { FunctionField, ReferenceField, Show, Tab, TabbedShowLayout, TextField } from 'react-admin';
+import { RelatedCases } from '../cases/RelatedCases';
+import { EnumField } from '../../common/fields';
+import { SourceHistory } from './SourceHistory';
+
+export const SourceShow = () => (
+  <Show queryOptions={useLoadError()}>
+    <TabbedShowLayout>
+      <Tab label="gw.grid.summary">
+        <TextField source="name" />
+        <TextField source="creditCode" emptyText="—" />
+        <EnumField source="type" enumName="SourceType" />
+        <TextField source="industry" emptyText="—" />
+        <EnumField source="supervisionLevel" enumName="SupervisionLevel" />
+        <EnumField source="status" enumName="SourceStatus" />
+        <TextField source="address" emptyText="—" />
+        <FunctionField source="location" render={(r: { lng?: number; lat?: number }) => (r.lng != null ? `${r.lng}, ${r.lat}` : '—')} />
+        <ReferenceField source="gridId" reference="grids" link="show" />
+      </Tab>
+      <Tab label="gw.source.history" path="history">
+        <SourceHistory />
+      </Tab>
+      <Tab label="gw.grid.cases" path="cases">
+        <RelatedCases target="sourceId" />
+      </Tab>
+    </TabbedShowLayout>
+  </Show>
+);

@@ -1,0 +1,17 @@
+import { flatten, locationInput, type ResourceSpec } from '../../data/spec';
+
+const row = `id name creditCode type industry supervisionLevel status address location { lng lat } grid { id name code }`;
+
+export const sourceSpec: ResourceSpec = {
+  list: 'sources',
+  one: 'source',
+  listFields: () => row,
+  oneFields: () => `${row} history(first: 50) { nodes { action at changes } }`,
+  toFilter: ({ q, ...rest }) => ({ ...rest, search: q }),
+  toOrder: (sort) => (sort?.field === 'name' ? 'NAME_ASC' : sort?.field === 'updatedAt' ? 'UPDATED_DESC' : 'ID_ASC'),
+  toRecord: (node) => flatten(node, ['grid']),
+  toInput: locationInput,
+  create: 'createSource',
+  update: 'updateSource',
+  remove: 'deactivateSource',
+};
