@@ -20,19 +20,30 @@ type Target = keyof typeof TARGETS;
 const ALL = Object.keys(TARGETS) as Target[];
 const FEIDONG_ALL: Target[] = ['FEIDONG', 'CLH', 'LJF', 'CLH_VILLAGE', 'DB', 'DB_VILLAGE'];
 
-/** Which targets each role reads, and which it may update. Everything else must be denied. */
-const EXPECTED: Record<string, { read: Target[]; update: Target[] }> = {
-  cityadmin: { read: ALL, update: ALL.filter((t) => t !== 'CITY') },
-  inspector: { read: ALL, update: [] },
-  citydept: { read: ALL, update: [] },
-  operator: { read: ['YAOHAI', 'YAOHAI_URBAN'], update: [] },
-  yaohai: { read: ['YAOHAI', 'YAOHAI_URBAN'], update: ['YAOHAI_URBAN'] },
-  feidong: { read: FEIDONG_ALL, update: ['CLH', 'LJF', 'CLH_VILLAGE', 'DB', 'DB_VILLAGE'] },
-  countydept: { read: FEIDONG_ALL, update: [] },
-  officer: { read: ['FEIDONG', 'DB', 'DB_VILLAGE'], update: [] },
-  township: { read: ['CLH', 'LJF', 'CLH_VILLAGE'], update: ['LJF', 'CLH_VILLAGE'] },
-  gridworker: { read: ['CLH', 'LJF'], update: [] },
+/**
+ * Which targets each role reads, updates (and deactivates: the same rule), and creates a
+ * child grid under. Everything else must be denied.
+ */
+const EXPECTED: Record<string, { read: Target[]; update: Target[]; createUnder: Target[] }> = {
+  cityadmin: { read: ALL, update: ALL.filter((t) => t !== 'CITY'), createUnder: ['CITY', 'FEIDONG', 'YAOHAI', 'CLH', 'DB'] },
+  inspector: { read: ALL, update: [], createUnder: [] },
+  citydept: { read: ALL, update: [], createUnder: [] },
+  operator: { read: ['YAOHAI', 'YAOHAI_URBAN'], update: [], createUnder: [] },
+  yaohai: { read: ['YAOHAI', 'YAOHAI_URBAN'], update: ['YAOHAI_URBAN'], createUnder: ['YAOHAI'] },
+  feidong: { read: FEIDONG_ALL, update: ['CLH', 'LJF', 'CLH_VILLAGE', 'DB', 'DB_VILLAGE'], createUnder: ['FEIDONG', 'CLH', 'DB'] },
+  countydept: { read: FEIDONG_ALL, update: [], createUnder: [] },
+  officer: { read: ['FEIDONG', 'DB', 'DB_VILLAGE'], update: [], createUnder: [] },
+  township: { read: ['CLH', 'LJF', 'CLH_VILLAGE'], update: ['LJF', 'CLH_VILLAGE'], createUnder: ['CLH'] },
+  gridworker: { read: ['CLH', 'LJF'], update: [], createUnder: [] },
 };
+
+/** A fresh, valid child code under a grid (villages and urban grids have no children at all). */
+function childCode(parent: Grid, level: string, n: number): string {
+  const two = String(n).padStart(2, '0');
+  if (level === 'CITY') return `3401${String(40 + n)}000000`;
+  if (level === 'COUNTY') return `${parent.code.slice(0, 6)}9${two}000`;
+  return `${parent.code.slice(0, 9)}9${two}`;
+}
 /** Cases live in villages and urban grids: these targets get a case of the 城管 field (seen by the 城管局 accounts). */
 const CASE_TARGETS: Target[] = ['LJF', 'CLH_VILLAGE', 'DB_VILLAGE', 'YAOHAI_URBAN'];
 
@@ -40,6 +51,7 @@ interface Grid {
   id: string;
   code: string;
   name: string;
+  level: string;
   parentId: string | null;
 }
 
@@ -55,10 +67,10 @@ describe('isolation matrix: role × target unit × operation', () => {
   beforeAll(async () => {
     app = await startTestApp();
     const pick = async (target: Target, where: string) => {
-      const [row] = await app.ownerSql<{ id: number; code: string; name: string; parent_id: number | null }>(
-        `select id, code, name, parent_id from grid where ${where} order by code limit 1`,
+      const [row] = await app.ownerSql<{ id: number; code: string; name: string; level: string; parent_id: number | null }>(
+        `select id, code, name, level, parent_id from grid where ${where} order by code limit 1`,
       );
-      grids[target] = { id: gid('Grid', row.id), code: row.code, name: row.name, parentId: row.parent_id ? gid('Grid', row.parent_id) : null };
+      grids[target] = { id: gid('Grid', row.id), code: row.code, name: row.name, level: row.level, parentId: row.parent_id ? gid('Grid', row.parent_id) : null };
     };
     await pick('CITY', `code = '340100000000'`);
     await pick('FEIDONG', `code = '340122000000'`);
@@ -104,7 +116,7 @@ describe('isolation matrix: role × target unit × operation', () => {
     return !!result.data?.grid;
   }
 
-  it.each(Object.keys(EXPECTED))('%s: read by id, list, count, nested traversal, update, cases', async (role) => {
+  it.each(Object.keys(EXPECTED))('%s: read by id, list, count, nested traversal, update, create, deactivate, cases', async (role) => {
     const client = await app.as(role);
     const expected = EXPECTED[role];
     const missing = await client.request(`mutation($id: ID!) { updateGrid(id: $id, input: { name: "x" }) { id } }`, { id: gid('Grid', 999999) });
@@ -141,6 +153,19 @@ describe('isolation matrix: role × target unit × operation', () => {
       if (update.errors && !['NOT_FOUND', 'FORBIDDEN'].includes(String(updateCode))) mismatches.push(`${role} update ${target}: ${updateCode}`);
       // What the caller cannot see answers exactly like an id that does not exist.
       if (!reads && updateCode !== missingCode) mismatches.push(`${role} update ${target}: ${updateCode} differs from a missing id (${missingCode})`);
+
+      const roleIndex = Object.keys(EXPECTED).indexOf(role);
+      const create = await client.request(`mutation($p: ID!, $c: String!) { createGrid(input: { parentId: $p, code: $c, name: "矩阵新建" }) { id } }`, {
+        p: grid.id,
+        c: childCode(grid, grid.level, roleIndex),
+      });
+      expect1(role, target, 'create-under', expected.createUnder.includes(target), !create.errors);
+    }
+    // Deactivation last: leaves succeed, grids with active children fail on CONFLICT only after the permission check.
+    for (const target of ALL) {
+      const result = await client.request(`mutation($id: ID!) { deactivateGrid(id: $id) { id } }`, { id: grids[target].id });
+      const code = result.errors?.[0].extensions?.code;
+      expect1(role, target, 'deactivate', expected.update.includes(target), !result.errors || code === 'CONFLICT');
     }
     for (const target of CASE_TARGETS) {
       const result = await client.request<{ case: { id: string } | null }>(`query($id: ID!) { case(id: $id) { id } }`, { id: cases[target] });
