@@ -1,7 +1,7 @@
 import type { MongoQuery } from '@casl/ability';
 import { rulesToCondition } from '@casl/ability/extra';
 import type { Dictionary, FilterQuery, Options } from '@mikro-orm/core';
-import type { Action, AppAbility, SubjectType } from './ability';
+import { subjectTypes, type Action, type AppAbility, type SubjectType } from './ability';
 
 export const SCOPE_FILTER = 'scope';
 
@@ -30,20 +30,11 @@ export function scopeCondition<T>(ability: AppAbility, action: Action, type: Sub
   return condition as FilterQuery<T> | null;
 }
 
+/** City-wide reference data: the same for every caller, so no territory applies. */
+const cityWide = new Set<SubjectType>(['CaseCategory', 'CalendarDay', 'TimeLimit']);
+
 /** Entities whose every read, update and delete is bounded by the caller's territory. */
-export const scopedEntityNames: SubjectType[] = [
-  'Grid',
-  'Department',
-  'Officer',
-  'GridWorker',
-  'Account',
-  'ApiKey',
-  'PollutionSource',
-  'Case',
-  'CaseEvent',
-  'CaseAssignment',
-  'CaseAlert',
-];
+export const scopedEntityNames: SubjectType[] = subjectTypes.filter((type) => !cityWide.has(type));
 
 const operationAction: Record<'read' | 'update' | 'delete', Action> = {
   read: 'read',
