@@ -39,7 +39,8 @@ export const casePolicy: Policy = ({ can, cannot }, p) => {
     if (readsAs(p, ApiKeyScope.READ_CASES)) {
       // Departments see the cases of their own field only (and those they lead, below).
       can('read', 'Case', departmentRole ? { ...where, field: p.departmentField } : where);
-      can('read', 'CaseEvent', where);
+      // Events carry no field: departments read them only through a case they may see, never the feed.
+      if (!departmentRole) can('read', 'CaseEvent', where);
       can('read', 'CaseAssignment', where);
     }
     if (reporters.has(p.role)) can('create', 'Case', where);

@@ -62,8 +62,9 @@ export const caseService = {
     childConnection(ctx, { entity: Case, subject: 'Case', property: 'sourceId', column: 'source_id', order: 'desc' }, source.id, args),
 
   /** The timeline, oldest first. */
+  /** A visible case shows its whole timeline (a department sees the events of the cases of its field). */
   events: (ctx: RequestContext, kase: Case, args: ChildConnectionArgs): Promise<Connection<CaseEvent>> =>
-    childConnection(ctx, { entity: CaseEvent, subject: 'CaseEvent', property: 'caseId', column: 'case_id', order: 'asc' }, kase.id, args),
+    childConnection(ctx, { entity: CaseEvent, property: 'caseId', column: 'case_id', order: 'asc' }, kase.id, args),
 
   /** Complainant details resolve only for roles that answer complaints (null plus an error otherwise). */
   sensitive(ctx: RequestContext, kase: Case, field: 'complainantName' | 'complainantPhone'): string | null {

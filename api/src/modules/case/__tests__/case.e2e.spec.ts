@@ -69,4 +69,15 @@ describe('cases: report and read', () => {
     const all = await city.data<{ cases: { totalCount: number } }>(`{ cases(first: 1) { totalCount } }`);
     expect(all.cases.totalCount).toBeGreaterThan(mine.cases.totalCount);
   });
+
+  it('a department reads the timeline of its field’s cases, but not the county-wide event feed', async () => {
+    const dept = await app.as('countydept');
+    const feed = await dept.request(`{ caseEvents(first: 5) { nodes { id } } }`);
+    expect(feed.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const mine = await dept.data<{ cases: { nodes: { field: string; events: { nodes: { action: string }[] } }[] } }>(
+      `{ cases(first: 5) { nodes { field events(first: 5) { nodes { action } } } } }`,
+    );
+    expect(mine.cases.nodes.length).toBeGreaterThan(0);
+    expect(mine.cases.nodes.every((c) => c.field === 'URBAN_MANAGEMENT' && c.events.nodes[0]?.action === 'REPORT')).toBe(true);
+  });
 });
