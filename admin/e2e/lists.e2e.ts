@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { baseUrl, openBrowser, screenshot, signIn, type Session } from './browser';
+import { apiAs } from './graphql';
 
 const numbers = (s: Session) => s.page.locator('tbody tr td.column-number').allTextContents();
 
@@ -37,6 +38,21 @@ describe('lists: keyset pages, CSV export, editing with history', () => {
     await s.page.getByText('第 3 页').waitFor();
     await s.page.locator('tbody tr').first().waitFor();
     await expect(numbers(s)).resolves.toEqual(page3);
+  });
+
+  test("a grid's children page by cursors too (店埠镇 has 37 villages: 25 + 12)", async () => {
+    const api = await apiAs('feidong');
+    const { grid } = await api<{ grid: { id: string } }>(`{ grid: gridByCode(code: "340122100000") { id } }`);
+    await s.page.goto(`${baseUrl()}/#/grids/${encodeURIComponent(grid.id)}/show/children`);
+    const rows = s.page.locator('tbody tr td.column-code');
+    await rows.nth(24).waitFor();
+    const first = await rows.allTextContents();
+    expect(first).toHaveLength(25);
+    await s.page.getByRole('button', { name: '下一页' }).click();
+    await s.page.waitForFunction(() => document.querySelectorAll('tbody tr td.column-code').length === 12);
+    const second = await rows.allTextContents();
+    expect(second.filter((c) => first.includes(c))).toEqual([]);
+    expect(new Set([...first, ...second]).size).toBe(37);
   });
 
   test('the case list exports as CSV with Chinese headers', async () => {

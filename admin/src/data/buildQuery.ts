@@ -1,6 +1,6 @@
 import { gql, type ApolloQueryResult, type DocumentNode } from '@apollo/client';
 import type { IntrospectionResult } from 'ra-data-graphql';
-import type { CreateParams, DeleteParams, GetListParams, GetManyReferenceParams, GetOneParams, RaRecord, UpdateParams } from 'react-admin';
+import type { CreateParams, DeleteParams, GetListParams, GetOneParams, RaRecord, UpdateParams } from 'react-admin';
 import { specs } from '../resources/specs';
 import { SchemaIndex } from './schema';
 import type { Filter, Node, ResourceSpec } from './spec';
@@ -62,10 +62,9 @@ export function buildQueryFactory(introspection: IntrospectionResult) {
   return (fetchType: string, resource: string, rawParams: unknown): BuiltQuery => {
     const spec = specOf(resource);
     switch (fetchType) {
-      case 'GET_LIST':
-      case 'GET_MANY_REFERENCE': {
-        const params = rawParams as GetListParams & Partial<GetManyReferenceParams>;
-        const filter = fetchType === 'GET_MANY_REFERENCE' && params.target ? { ...params.filter, [params.target]: params.id } : params.filter;
+      case 'GET_LIST': {
+        const params = rawParams as GetListParams;
+        const filter = params.filter;
         if (spec.plainList) {
           return {
             query: parse(`query List { data: ${spec.list} { ${spec.listFields()} } }`),

@@ -92,7 +92,9 @@ export function createDataProvider(client: ApolloClient<unknown>): DataProvider 
         return result;
       });
     },
-    getManyReference: (resource, params) => guard(() => base.getManyReference(resource, params)),
+    // A reference list is a filtered list: the same keyset pages (grid → children, sources, cases).
+    getManyReference: (resource, params) =>
+      provider.getList(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
     getOne: (resource, params) => guard(() => base.getOne(resource, params)),
     async getMany<R extends RaRecord>(resource: string, params: GetManyParams) {
       // The API looks records up one id at a time; references show a handful per page.

@@ -37,7 +37,7 @@ export const CaseList = () => (
       <EnumField source="urgency" enumName="CaseUrgency" sortable={false} />
       <TextField source="grid.name" label="resources.cases.fields.grid" sortable={false} />
       <ShanghaiDateField source="reportedAt" />
-      <ShanghaiDateField source="dueAt" />
+      <ShanghaiDateField source="dueAt" sortable={false} />
     </Datagrid>
   </List>
 );

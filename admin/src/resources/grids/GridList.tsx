@@ -21,11 +21,12 @@ const exporter = csvExporter('grids', [
   ['resources.grids.fields.active', (r) => r.active],
 ]);
 
+// The API sorts grids one way per key (code or name, ascending): the list keeps code order.
 export const GridList = () => (
   <List filters={filters} sort={{ field: 'code', order: 'ASC' }} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions />} aside={<GridTree />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="code" />
-      <TextField source="name" />
+      <TextField source="code" sortable={false} />
+      <TextField source="name" sortable={false} />
       <EnumField source="level" enumName="GridLevel" sortable={false} />
       <EnumField source="kind" enumName="GridKind" sortable={false} />
       <TextField source="parent.name" label="resources.grids.fields.parent" sortable={false} />

@@ -30,7 +30,7 @@ const exporter = csvExporter('sources', [
 export const SourceList = () => (
   <List filters={filters} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="name" />
+      <TextField source="name" sortable={false} />
       <TextField source="creditCode" emptyText="—" sortable={false} />
       <EnumField source="type" enumName="SourceType" sortable={false} />
       <EnumField source="supervisionLevel" enumName="SupervisionLevel" sortable={false} />
