@@ -177,4 +177,12 @@ describe('API keys', () => {
     expect((await withKey(key, query)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await withKey(`${key.slice(0, -1)}x`, query)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
+
+  it('stops working at its expiry', async () => {
+    const { key, prefix } = await createKey(['READ_CASES']);
+    const query = `{ cases(first: 1) { totalCount } }`;
+    expect((await withKey(key, query)).errors).toBeUndefined();
+    await app.ownerSql(`update api_key set expires_at = now() - interval '1 second' where prefix = $1`, [prefix]);
+    expect((await withKey(key, query)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
 });
