@@ -42,6 +42,7 @@ export const scopedEntityNames: SubjectType[] = [
   'CaseEvent',
   'CaseAssignment',
   'CaseAlert',
+  'CaseEvidence',
 ];
 
 const operationAction: Record<'read' | 'update' | 'delete', Action> = {

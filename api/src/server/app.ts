@@ -10,6 +10,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { type Clock, systemClock } from '../common/clock';
 import { createRequestContext } from '../context/create-context';
+import { evidenceRouter } from '../modules/evidence/evidence.routes';
+import { LocalDiskStorage } from '../modules/evidence/evidence-storage';
 import { createApollo } from './apollo';
 import { buildAppSchema } from './schema';
 
@@ -56,6 +58,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
     const database = await orm.em.getConnection().execute('select 1').then(() => true, () => false);
     res.status(ready && database ? 200 : 503).json({ status: ready && database ? 'ready' : 'unavailable', database });
   });
+  app.use(evidenceRouter(orm, new LocalDiskStorage(config.evidenceDir), clock, config.evidenceMaxBytes));
   app.use(
     '/graphql',
     pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) }),
@@ -66,7 +69,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   const index = path.join(config.adminDir, 'index.html');
   if (existsSync(index)) {
     app.use(express.static(config.adminDir, { index: 'index.html' }));
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(index));
+    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases).*/, (_req, res) => res.sendFile(index));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { Clock } from '../common/clock';
 import { loadConfig } from '../config';
 import { ormConfig } from '../db/orm.config';
@@ -84,7 +87,8 @@ export async function startTestApp(options: { seeded?: boolean; production?: boo
       },
     }),
   );
-  const config = { ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test', PORT: '0' }), logLevel: 'silent' };
+  const evidenceDir = mkdtempSync(path.join(os.tmpdir(), 'gw-evidence-'));
+  const config = { ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test', PORT: '0', EVIDENCE_DIR: evidenceDir }), logLevel: 'silent' };
   // GW_TEST_LOG=error shows what the API masked, when a test fails with INTERNAL_SERVER_ERROR.
   const server = await startServer(orm, config, createLogger(process.env.GW_TEST_LOG ?? 'silent'), options.clock);
   const port = (server.httpServer.address() as AddressInfo).port;
@@ -101,6 +105,7 @@ export async function startTestApp(options: { seeded?: boolean; production?: boo
       await server.close();
       await orm.close(true);
       await database.drop();
+      rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
 }
