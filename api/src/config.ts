@@ -13,6 +13,9 @@ export interface Config {
   bodyLimit: string;
   /** Run the deadline scheduler (催办/督办/通报, automatic escalation) in this process. */
   scheduler: boolean;
+  /** Where uploaded evidence is stored (local disk) and the largest accepted file. */
+  evidenceDir: string;
+  evidenceMaxBytes: number;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -30,5 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminDir: path.join(repoRoot, 'admin', 'dist'),
     bodyLimit: env.BODY_LIMIT ?? '100kb',
     scheduler: (env.SCHEDULER ?? 'on') !== 'off',
+    evidenceDir: path.resolve(env.EVIDENCE_DIR ?? path.join(repoRoot, '.data', 'evidence')),
+    evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 10 * 1024 * 1024),
   };
 }

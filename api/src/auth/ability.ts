@@ -7,6 +7,7 @@ import { deadlinePolicy } from '../modules/deadline/deadline.policy';
 import { departmentPolicy } from '../modules/department/department.policy';
 import { gridPolicy } from '../modules/grid/grid.policy';
 import { personPolicy } from '../modules/person/person.policy';
+import { evidencePolicy } from '../modules/evidence/evidence.policy';
 import { sourcePolicy } from '../modules/source/source.policy';
 import { supervisionPolicy } from '../modules/supervision/supervision.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
@@ -30,6 +31,7 @@ export const subjectTypes = [
   'CalendarDay',
   'TimeLimit',
   'CaseAlert',
+  'CaseEvidence',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -40,7 +42,7 @@ export type RuleBuilder = AbilityBuilder<AppAbility>;
 /** A domain's contribution: its lines of the role table. */
 export type Policy = (builder: RuleBuilder, principal: Principal) => void;
 
-const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy, deadlinePolicy, supervisionPolicy];
+const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy, deadlinePolicy, supervisionPolicy, evidencePolicy];
 
 const knownRoles = new Set<string>(Object.values(Role));
 

@@ -12,6 +12,8 @@ import { Limits } from '../auth/limits';
 import type { Config } from '../config';
 import { type Clock, systemClock } from '../common/clock';
 import { createRequestContext } from '../context/create-context';
+import { evidenceRouter } from '../modules/evidence/evidence.routes';
+import { LocalDiskStorage } from '../modules/evidence/evidence-storage';
 import { createApollo } from './apollo';
 import { buildAppSchema } from './schema';
 
@@ -61,6 +63,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
     const database = await orm.em.getConnection().execute('select 1').then(() => true, () => false);
     res.status(ready && database ? 200 : 503).json({ status: ready && database ? 'ready' : 'unavailable', database });
   });
+  app.use(evidenceRouter(orm, limits, new LocalDiskStorage(config.evidenceDir), clock, config.evidenceMaxBytes));
   app.use(
     '/graphql',
     pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) }),
@@ -71,7 +74,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   const index = path.join(config.adminDir, 'index.html');
   if (existsSync(index)) {
     app.use(express.static(config.adminDir, { index: 'index.html' }));
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(index));
+    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases).*/, (_req, res) => res.sendFile(index));
   }
 
   await new Promise<void>((resolve, reject) => {

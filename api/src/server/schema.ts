@@ -7,6 +7,7 @@ import { CaseResolver, GridCasesResolver, SourceCasesResolver } from '../modules
 import { CaseAssignmentResolver, CaseWorkflowResolver } from '../modules/case/case-workflow.resolver';
 import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
 import { CaseAlertsResolver } from '../modules/supervision/supervision.resolver';
+import { CaseEvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
@@ -29,6 +30,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CaseAssignmentResolver,
   DeadlineResolver,
   CaseAlertsResolver,
+  CaseEvidenceResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

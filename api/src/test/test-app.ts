@@ -1,5 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { Clock } from '../common/clock';
 import { loadConfig } from '../config';
 import { Client } from 'pg';
@@ -106,7 +109,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       },
     }),
   );
-  const config = { ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test', PORT: '0' }), logLevel: 'silent' };
+  const evidenceDir = mkdtempSync(path.join(os.tmpdir(), 'gw-evidence-'));
+  const config = { ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test', PORT: '0', EVIDENCE_DIR: evidenceDir }), logLevel: 'silent' };
   // GW_TEST_LOG=error shows what the API masked, when a test fails with INTERNAL_SERVER_ERROR.
   const logger = options.logLines
     ? createLogger('info', { write: (line: string) => void options.logLines?.push(line) })
@@ -138,6 +142,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await orm.close(true);
       await ownerOrm.close(true);
       await database.drop();
+      rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
 }

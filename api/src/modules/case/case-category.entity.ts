@@ -23,4 +23,9 @@ export class CaseCategory extends BaseEntity {
   @Field(() => Boolean)
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
+
+  /** 核实 needs an after photo (整改后照片) to close a case of this category. */
+  @Field(() => Boolean, { description: '核实结案须上传整改后照片' })
+  @Property({ type: 'boolean', default: true })
+  requiresAfterPhoto: boolean = true;
 }

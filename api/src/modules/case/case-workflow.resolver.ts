@@ -1,10 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import { loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Department } from '../department/department.entity';
 import { Grid } from '../grid/grid.entity';
 import { CaseAssignment } from './case-assignment.entity';
+import { DUPLICATE_DEFAULTS, duplicateCandidates } from './case-duplicates.service';
 import {
   CancelCaseInput,
   CaseReasonInput,
@@ -126,6 +127,22 @@ export class CaseWorkflowResolver {
   @Requires('dispatch', 'Case')
   dispatchSuggestions(@Ctx() ctx: Ctx, @Arg('caseId', () => ID) caseId: string): Promise<Department[]> {
     return caseWorkflow.suggestions(ctx, caseId);
+  }
+
+  @Query(() => [Case], { description: '立卷时的疑似重复案件: 同类或相关类别, 半径与时间窗口内 (各受理渠道)' })
+  @Requires('file', 'Case')
+  duplicateCandidates(
+    @Ctx() ctx: Ctx,
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('radiusMeters', () => Int, { defaultValue: DUPLICATE_DEFAULTS.radiusMeters }) radiusMeters: number,
+    @Arg('withinHours', () => Int, { defaultValue: DUPLICATE_DEFAULTS.withinHours }) withinHours: number,
+  ): Promise<Case[]> {
+    return duplicateCandidates(ctx, caseId, radiusMeters, withinHours);
+  }
+
+  @FieldResolver(() => Case, { nullable: true, description: '主案件 (本案作为重复注销时)' })
+  duplicateOf(@Ctx() ctx: Ctx, @Root() kase: Case): Promise<Case | null> {
+    return loadVisible(ctx, Case, kase.duplicateOfId);
   }
 
   @FieldResolver(() => [CaseAction], { description: '当前用户此刻可执行的流转' })

@@ -5,7 +5,9 @@ import { assertCan, findVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { clockOf, updateDeadline } from '../deadline/case-clocks';
 import { Department } from '../department/department.entity';
+import { hasAfterPhoto } from '../evidence/evidence.service';
 import { CaseAssignment } from './case-assignment.entity';
+import { CaseCategory } from './case-category.entity';
 import { CaseEvent } from './case-event.entity';
 import { suggestDepartments } from './case-routing.service';
 import { escalate } from './case-units';
@@ -98,7 +100,11 @@ const effects: Partial<Record<CaseAction, Effect>> = {
   [CaseAction.RESUME](_ctx, kase) {
     kase.reviewAt = null;
   },
-  [CaseAction.VERIFY_PASS](_ctx, kase, _input, now) {
+  async [CaseAction.VERIFY_PASS](ctx, kase, _input, now) {
+    const category = await ctx.em.findOneOrFail(CaseCategory, { id: kase.categoryId });
+    if (category.requiresAfterPhoto && !(await hasAfterPhoto(ctx, kase))) {
+      throw new BadInputError('Closing needs an after photo taken at verification', [{ field: 'evidence', message: 'upload a VERIFY photo first' }]);
+    }
     kase.closedAt = now;
   },
   [CaseAction.EVALUATE](_ctx, kase, input) {

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { fromGlobalId } from '../../../common/global-id';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 import { CaseAction, CaseStatus } from '../case.enums';
@@ -82,6 +83,38 @@ describe('case workflow guards: state, version, idempotency', () => {
       const events = await app.ownerOrm.em.fork().execute<{ n: number }[]>(`select count(*)::int as n from case_event where case_id = ?`, [fromGlobalId('Case', kase.id)]);
       expect(events[0].n).toBe(3); // REPORT, ESCALATE and the winner's step
     }
+  });
+
+  it('a database connection killed mid-transition leaves neither a half-changed case nor an event', async () => {
+    const feidong = await as('feidong');
+    let kase = await report(feidong, { gridId: village, categoryId: dust });
+    kase = await walk(await as('township'), 'ESCALATE', kase);
+    const caseId = fromGlobalId('Case', kase.id);
+    const eventsBefore = await count(app, 'case_event');
+    // Hold the county's chain head so the transition stops inside its transaction, after the
+    // case row is updated and while the event is being inserted; then kill that connection.
+    const blocker = new Client(app.databaseUrl);
+    await blocker.connect();
+    await blocker.query('begin');
+    await blocker.query(`select * from case_event_chain where chain_key = (select county_id from "case" where id = $1) for update`, [caseId]);
+    const pending = step(feidong, 'FILE', fullInput(kase));
+    let victim: number | undefined;
+    for (let i = 0; i < 100 && !victim; i++) {
+      const { rows } = await blocker.query<{ pid: number }>(`select pid from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))`);
+      victim = rows[0]?.pid;
+      if (!victim) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(victim).toBeDefined();
+    await blocker.query('select pg_terminate_backend($1)', [victim]);
+    const result = await pending;
+    await blocker.query('rollback');
+    await blocker.end();
+    expect(result.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    const [row] = await app.ownerOrm.em.fork().execute<{ status: string; version: number }[]>(`select status, version from "case" where id = ?`, [caseId]);
+    expect(row).toEqual({ status: 'REPORTED', version: kase.version });
+    expect(await count(app, 'case_event')).toBe(eventsBefore);
+    // The API carries on with a fresh connection.
+    expect((await walk(feidong, 'FILE', kase)).status).toBe('FILED');
   });
 
   it('a stale version is refused with CONFLICT and the current state', async () => {

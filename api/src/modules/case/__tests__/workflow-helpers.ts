@@ -86,3 +86,11 @@ export async function idOf(app: TestApp, type: 'Grid' | 'Department' | 'CaseCate
 export async function count(app: TestApp, table: string): Promise<number> {
   return (await app.ownerOrm.em.fork().execute<{ n: number }[]>(`select count(*)::int as n from "${table}"`))[0].n;
 }
+
+/** Uploads a file as evidence of a case step (multipart, outside GraphQL). */
+export async function upload(app: TestApp, client: GraphQLClient, caseId: string, stage: string, data: Buffer, name = 'photo.jpg'): Promise<{ status: number; body: Record<string, unknown> }> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(data)]), name);
+  const response = await fetch(`${app.url}/cases/${caseId}/evidence?stage=${stage}`, { method: 'POST', body: form, headers: client.cookie ? { cookie: client.cookie } : {} });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../../../test/test-app';
-import { count, idOf, report, step, walk, INPUT_EXTRAS, fullInput } from './workflow-helpers';
+import { phonePhoto } from '../../../test/photo';
+import { count, idOf, report, step, upload, walk, INPUT_EXTRAS, fullInput } from './workflow-helpers';
 
 const DEPT_OF_UNIT = `select d.id from department d join grid g on g.id = d.unit_id where g.code = ? and d.field = ?`;
 
@@ -47,6 +48,8 @@ describe('case workflow: both paths walked by the right roles', () => {
     expect(kase.extensionCount).toBe(2);
 
     kase = await walk(dept, 'FEEDBACK', kase);
+    // The on-site check reported to the platform, with its after photo.
+    expect((await upload(app, operator, kase.id, 'VERIFY', phonePhoto('2026:03:05 16:00:00', { lng: 117.3, lat: 31.87 }))).status).toBe(201);
     kase = await walk(operator, 'VERIFY_PASS', kase);
     expect(kase.status).toBe('CLOSED');
     kase = await walk(operator, 'EVALUATE', kase);
@@ -98,6 +101,7 @@ describe('case workflow: both paths walked by the right roles', () => {
     kase = await walk(worker, 'VERIFY_FAIL', kase);
     expect(kase.status).toBe('IN_PROGRESS');
     kase = await walk(dept, 'FEEDBACK', kase);
+    expect((await upload(app, worker, kase.id, 'VERIFY', phonePhoto('2026:03:05 16:00:00', { lng: 117.47, lat: 31.88 }))).status).toBe(201);
     kase = await walk(worker, 'VERIFY_PASS', kase);
     expect(kase.status).toBe('CLOSED');
     kase = await walk(feidong, 'EVALUATE', kase);

@@ -1,0 +1,40 @@
+import { startTestApp, type TestApp } from '../../../test/test-app';
+import { idOf, report, walk } from './workflow-helpers';
+
+describe('duplicate candidates at filing', () => {
+  let app: TestApp;
+  afterAll(() => app.close());
+
+  it('finds same-field reports nearby in the window, across channels, and filing as a duplicate links the master', async () => {
+    app = await startTestApp();
+    const dust = await idOf(app, 'CaseCategory', `select id from case_category where code = 'DUST'`, []);
+    const site = await idOf(app, 'CaseCategory', `select id from case_category where default_field <> 'URBAN_MANAGEMENT' order by id limit 1`, []);
+    const village = await idOf(app, 'Grid', `select id from grid where code = '340122104008'`, []);
+    const elsewhere = await idOf(app, 'Grid', `select id from grid where county_id = (select id from grid where code = '340122000000') and level = 'VILLAGE' and code <> '340122104008' order by id desc limit 1`, []);
+    const worker = await app.as('gridworker');
+    const feidong = await app.as('feidong');
+    const at = { lng: 117.47, lat: 31.88 };
+    const master = await report(worker, { gridId: village, categoryId: dust, location: at });
+    const complaint = await report(feidong, { gridId: village, categoryId: dust, origin: 'COMPLAINT', location: { lng: 117.4705, lat: 31.8802 } }); // ~55 m
+    const far = await report(feidong, { gridId: elsewhere, categoryId: dust, location: { lng: 117.6, lat: 31.88 } });
+    const otherField = await report(worker, { gridId: village, categoryId: site, location: at });
+
+    const township = await app.as('township');
+    const query = `query($id: ID!) { duplicateCandidates(caseId: $id) { id } }`;
+    const { duplicateCandidates } = await township.data<{ duplicateCandidates: { id: string }[] }>(query, { id: complaint.id });
+    const ids = duplicateCandidates.map((c) => c.id);
+    expect(ids).toContain(master.id);
+    expect(ids).not.toContain(far.id);
+    expect(ids).not.toContain(otherField.id);
+    expect(ids).not.toContain(complaint.id);
+    // A grid worker does not file, so cannot ask.
+    expect((await worker.request(query, { id: complaint.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    await walk(township, 'CANCEL', complaint, { cancelReason: 'DUPLICATE', duplicateOfId: master.id });
+    const linked = await township.data<{ case: { status: string; duplicateOf: { id: string } } }>(`query($id: ID!) { case(id: $id) { status duplicateOf { id } } }`, { id: complaint.id });
+    expect(linked.case).toEqual({ status: 'CANCELLED', duplicateOf: { id: master.id } });
+    // A linked duplicate is no longer offered as a candidate.
+    const again = await township.data<{ duplicateCandidates: { id: string }[] }>(query, { id: master.id });
+    expect(again.duplicateCandidates.map((c) => c.id)).not.toContain(complaint.id);
+  });
+});

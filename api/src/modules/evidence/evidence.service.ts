@@ -1,0 +1,70 @@
+import type { Readable } from 'node:stream';
+import type { CaseDuty } from '../case/case.workflow';
+import { BadInputError, NotFoundError } from '../../common/errors';
+import { toGlobalId } from '../../common/global-id';
+import { assertCan, findVisible } from '../../common/records';
+import type { RequestContext } from '../../context/request-context';
+import { Case } from '../case/case.entity';
+import { CaseEvidence, EvidenceStage } from './evidence.entity';
+import { inspect, sniffType } from './evidence-inspect';
+import type { EvidenceStorage } from './evidence-storage';
+
+/** Who attaches what: the reporter before, the handler's result, the verifier's after photo. */
+const DUTY: Record<EvidenceStage, 'create' | CaseDuty> = {
+  [EvidenceStage.REPORT]: 'create',
+  [EvidenceStage.FEEDBACK]: 'handle',
+  [EvidenceStage.VERIFY]: 'verify',
+};
+
+export interface UploadedFile {
+  buffer: Buffer;
+  originalname: string;
+}
+
+export const evidenceService = {
+  async attach(ctx: RequestContext, storage: EvidenceStorage, caseId: string, stage: EvidenceStage, file: UploadedFile): Promise<CaseEvidence> {
+    const kase = await findVisible(ctx, Case, caseId);
+    assertCan(ctx, DUTY[stage], kase);
+    const mimeType = sniffType(file.buffer);
+    if (!mimeType) throw new BadInputError('Only JPEG, PNG and PDF files are accepted', [{ field: 'file', message: 'unsupported type' }]);
+    const facts = await inspect(file.buffer, mimeType);
+    await storage.put(facts.sha256, file.buffer);
+    const evidence = Object.assign(new CaseEvidence(), {
+      cityId: kase.cityId,
+      countyId: kase.countyId ?? null,
+      townshipId: kase.townshipId ?? null,
+      caseId: kase.id,
+      gridId: kase.gridId,
+      stage,
+      fileName: file.originalname.slice(0, 200) || 'upload',
+      size: file.buffer.length,
+      uploadedById: ctx.principal?.accountId ?? null,
+      at: ctx.clock.now(),
+      ...facts,
+    });
+    await ctx.em.persistAndFlush(evidence);
+    return evidence;
+  },
+
+  /** The bytes, for callers who may read the case (anyone else gets NOT_FOUND, as for a missing file). */
+  async open(ctx: RequestContext, storage: EvidenceStorage, id: number): Promise<{ evidence: CaseEvidence; stream: Readable }> {
+    const evidence = await ctx.em.findOne(CaseEvidence, { id });
+    if (!evidence) throw new NotFoundError('CaseEvidence', String(id));
+    await findVisible(ctx, Case, toGlobalId('Case', evidence.caseId));
+    return { evidence, stream: storage.open(evidence.sha256) };
+  },
+
+  list: (ctx: RequestContext, kase: Case): Promise<CaseEvidence[]> => ctx.em.find(CaseEvidence, { caseId: kase.id }, { orderBy: { id: 'asc' } }),
+};
+
+/** 核实: by default a case closes only with an image taken at verification, after the last feedback. */
+export async function hasAfterPhoto(ctx: RequestContext, kase: Case): Promise<boolean> {
+  const rows = await ctx.em.execute<{ ok: boolean }[]>(
+    `select exists (
+       select 1 from case_evidence v where v.case_id = ? and v.stage = 'VERIFY' and v.mime_type like 'image/%'
+         and v.at >= coalesce((select max(e.at) from case_event e where e.case_id = ? and e.action = 'FEEDBACK'), '-infinity')
+     ) as ok`,
+    [kase.id, kase.id],
+  );
+  return rows[0]?.ok === true;
+}
