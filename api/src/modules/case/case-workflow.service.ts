@@ -1,6 +1,6 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import { BadInputError, ConflictError, IllegalTransitionError } from '../../common/errors';
-import { fromGlobalId } from '../../common/global-id';
+import { fromGlobalId, toGlobalId } from '../../common/global-id';
 import { assertCan, findVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { clockOf, updateDeadline } from '../deadline/case-clocks';
@@ -53,11 +53,12 @@ async function dispatch(ctx: RequestContext, kase: Case, input: TransitionReques
   kase.leadDepartmentId = leadId;
   kase.complexity = input.complexity ?? kase.complexity;
   // An override (a department routing did not suggest) is kept for 准确派遣率.
+  const departmentId = (id: number) => toGlobalId('Department', id);
   return {
-    departmentIds: ids,
-    leadDepartmentId: leadId,
+    departmentIds: ids.map(departmentId),
+    leadDepartmentId: departmentId(leadId),
     complexity: kase.complexity,
-    suggestedDepartmentIds: [...suggested],
+    suggestedDepartmentIds: [...suggested].map(departmentId),
     overridden: ids.some((id) => !suggested.has(id)),
   };
 }
@@ -70,12 +71,12 @@ const effects: Partial<Record<CaseAction, Effect>> = {
       if (master.id === kase.id) throw new BadInputError('A case cannot duplicate itself', [{ field: 'duplicateOfId', message: 'same case' }]);
       kase.duplicateOfId = master.id;
     }
-    return { cancelReason: input.cancelReason, duplicateOfId: kase.duplicateOfId ?? null };
+    return { cancelReason: input.cancelReason, duplicateOfId: kase.duplicateOfId ? toGlobalId('Case', kase.duplicateOfId) : null };
   },
   async [CaseAction.ESCALATE](ctx, kase) {
     const moved = await escalate(ctx, kase);
     if (!moved) throw new IllegalTransitionError('The city is the top of the grid: nothing to escalate to', { currentState: kase.status, allowedActions: [] });
-    return moved;
+    return { fromUnitId: toGlobalId('Grid', moved.fromUnitId), toUnitId: toGlobalId('Grid', moved.toUnitId) };
   },
   [CaseAction.DISPATCH]: dispatch,
   [CaseAction.RETURN]: (ctx, kase) => deactivateAssignments(ctx, kase),

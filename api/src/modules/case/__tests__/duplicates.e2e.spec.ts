@@ -1,15 +1,17 @@
 import { startTestApp, type TestApp } from '../../../test/test-app';
-import { idOf, report, walk } from './workflow-helpers';
+import { idOf, report, walk, seeded, type Seeded } from './workflow-helpers';
 
 describe('duplicate candidates at filing', () => {
   let app: TestApp;
+  let s: Seeded;
   afterAll(() => app.close());
 
   it('finds same-field reports nearby in the window, across channels, and filing as a duplicate links the master', async () => {
     app = await startTestApp();
-    const dust = await idOf(app, 'CaseCategory', `select id from case_category where code = 'DUST'`, []);
+    s = await seeded(app);
+    const dust = s.dust;
     const site = await idOf(app, 'CaseCategory', `select id from case_category where default_field <> 'URBAN_MANAGEMENT' order by id limit 1`, []);
-    const village = await idOf(app, 'Grid', `select id from grid where code = '340122104008'`, []);
+    const village = s.village;
     const elsewhere = await idOf(app, 'Grid', `select id from grid where county_id = (select id from grid where code = '340122000000') and level = 'VILLAGE' and code <> '340122104008' order by id desc limit 1`, []);
     const worker = await app.as('gridworker');
     const feidong = await app.as('feidong');

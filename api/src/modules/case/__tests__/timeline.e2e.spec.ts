@@ -2,22 +2,24 @@ import { Client } from 'pg';
 import { fromGlobalId } from '../../../common/global-id';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { verifyChains } from '../case-chain.service';
-import { idOf, report, walk } from './workflow-helpers';
+import { report, walk, seeded, type Seeded } from './workflow-helpers';
 
 const FEED = `query($after: String, $unit: ID) { caseEvents(after: $after, unit: $unit, first: 500) { nodes { id action } endCursor hasMore } }`;
 type Feed = { caseEvents: { nodes: { id: string; action: string }[]; endCursor: string | null; hasMore: boolean } };
 
 describe('tamper-evident timeline and change feed', () => {
   let app: TestApp;
+  let s: Seeded;
   let dust: string;
   let village: string;
   let feidongId: number;
 
   beforeAll(async () => {
     app = await startTestApp();
-    dust = await idOf(app, 'CaseCategory', `select id from case_category where code = 'DUST'`, []);
-    village = await idOf(app, 'Grid', `select id from grid where code = '340122104008'`, []);
-    feidongId = fromGlobalId('Grid', await idOf(app, 'Grid', `select id from grid where code = '340122000000'`, []));
+    s = await seeded(app);
+    dust = s.dust;
+    village = s.village;
+    feidongId = fromGlobalId('Grid', await s.grid('340122000000'));
   });
   afterAll(() => app.close());
 
@@ -85,7 +87,7 @@ describe('tamper-evident timeline and change feed', () => {
     // A slow transaction takes an event id first and commits last. It writes in another county:
     // within one county the chain lock already serialises writers in commit order.
     const slow = await admin();
-    const yaohai = await idOf(app, 'Grid', `select id from grid where county_id = (select id from grid where code = '340102000000') and level = 'TOWNSHIP' order by id limit 1`, []);
+    const yaohai = s.yaohaiGrid;
     const kase = await report(await app.as('operator'), { gridId: yaohai, categoryId: dust });
     await slow.query('begin');
     const { rows } = await slow.query<{ id: string }>(
@@ -122,7 +124,7 @@ describe('tamper-evident timeline and change feed', () => {
 
   it('the feed is bounded by unit and territory', async () => {
     const feidong = await app.as('feidong');
-    const unit = await idOf(app, 'Grid', `select id from grid where code = '340102000000'`, []);
+    const unit = await s.grid('340102000000');
     const other = await feidong.request<Feed>(FEED, { unit });
     expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const mine = await feidong.data<Feed>(FEED, {});

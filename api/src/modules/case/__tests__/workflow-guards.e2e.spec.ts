@@ -3,7 +3,7 @@ import { fromGlobalId } from '../../../common/global-id';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 import { CaseAction, CaseStatus } from '../case.enums';
 import { actionsFrom, dutyOf, type CaseDuty } from '../case.workflow';
-import { count, fullInput, idOf, INPUT_EXTRAS, report, reportRaw, step, walk } from './workflow-helpers';
+import { count, fullInput, INPUT_EXTRAS, report, reportRaw, step, walk, seeded, type Seeded } from './workflow-helpers';
 
 /** A caller holding each duty at type level who can read the test cases (肥东县, a 城管 category). */
 const CALLER: Record<CaseDuty, string> = {
@@ -19,6 +19,7 @@ const CALLER: Record<CaseDuty, string> = {
 
 describe('case workflow guards: state, version, idempotency', () => {
   let app: TestApp;
+  let s: Seeded;
   let dust: string;
   let village: string;
   const clients = new Map<string, GraphQLClient>();
@@ -29,8 +30,9 @@ describe('case workflow guards: state, version, idempotency', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    dust = await idOf(app, 'CaseCategory', `select id from case_category where code = 'DUST'`, []);
-    village = await idOf(app, 'Grid', `select id from grid where code = '340122104008'`, []);
+    s = await seeded(app);
+    dust = s.dust;
+    village = s.village;
   });
   afterAll(() => app.close());
 

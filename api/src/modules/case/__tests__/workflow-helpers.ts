@@ -94,3 +94,25 @@ export async function upload(app: TestApp, client: GraphQLClient, caseId: string
   const response = await fetch(`${app.url}/cases/${caseId}/evidence?stage=${stage}`, { method: 'POST', body: form, headers: client.cookie ? { cookie: client.cookie } : {} });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+/** The seeded rows the workflow tests walk on: 扬尘 (a 城管 field), the demo grid worker's village, a 瑶海区 urban grid. */
+export interface Seeded {
+  dust: string;
+  village: string;
+  yaohaiGrid: string;
+  grid(code: string): Promise<string>;
+  /** The department of the unit with this grid code and field. */
+  department(unitCode: string, field: string): Promise<string>;
+}
+
+export async function seeded(app: TestApp): Promise<Seeded> {
+  const grid = (code: string) => idOf(app, 'Grid', `select id from grid where code = ?`, [code]);
+  return {
+    dust: await idOf(app, 'CaseCategory', `select id from case_category where code = 'DUST'`, []),
+    village: await grid('340122104008'),
+    yaohaiGrid: await idOf(app, 'Grid', `select id from grid where county_id = (select id from grid where code = '340102000000') and level = 'TOWNSHIP' order by id limit 1`, []),
+    grid,
+    department: (unitCode, field) =>
+      idOf(app, 'Department', `select d.id from department d join grid g on g.id = d.unit_id where g.code = ? and d.field = ?`, [unitCode, field]),
+  };
+}

@@ -1,20 +1,20 @@
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { phonePhoto } from '../../../test/photo';
-import { count, idOf, report, step, upload, walk, INPUT_EXTRAS, fullInput } from './workflow-helpers';
-
-const DEPT_OF_UNIT = `select d.id from department d join grid g on g.id = d.unit_id where g.code = ? and d.field = ?`;
+import { count, report, step, upload, walk, INPUT_EXTRAS, fullInput, seeded, type Seeded } from './workflow-helpers';
 
 describe('case workflow: both paths walked by the right roles', () => {
   let app: TestApp;
+  let s: Seeded;
   let dust: string;
   let yaohaiGrid: string;
   let villageGrid: string;
 
   beforeAll(async () => {
     app = await startTestApp();
-    dust = await idOf(app, 'CaseCategory', `select id from case_category where code = 'DUST'`, []);
-    yaohaiGrid = await idOf(app, 'Grid', `select id from grid where county_id = (select id from grid where code = '340102000000') and level = 'TOWNSHIP' order by id limit 1`, []);
-    villageGrid = await idOf(app, 'Grid', `select id from grid where code = '340122104008'`, []);
+    s = await seeded(app);
+    dust = s.dust;
+    yaohaiGrid = s.yaohaiGrid;
+    villageGrid = s.village;
   });
   afterAll(() => app.close());
 
@@ -91,7 +91,7 @@ describe('case workflow: both paths walked by the right roles', () => {
     expect((await step(township, 'FILE', fullInput(kase))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     kase = await walk(feidong, 'FILE', kase);
-    const bureau = await idOf(app, 'Department', DEPT_OF_UNIT, ['340122000000', 'URBAN_MANAGEMENT']);
+    const bureau = await s.department('340122000000', 'URBAN_MANAGEMENT');
     kase = await walk(feidong, 'DISPATCH', kase, { departmentIds: [bureau] });
     kase = await walk(dept, 'RETURN', kase);
     expect(kase).toMatchObject({ status: 'FILED', leadDepartment: null });
@@ -132,11 +132,11 @@ describe('case workflow: both paths walked by the right roles', () => {
     let kase = await report(feidong, { gridId: villageGrid, categoryId: dust });
     kase = await walk(await app.as('township'), 'ESCALATE', kase);
     kase = await walk(feidong, 'FILE', kase);
-    const other = await idOf(app, 'Department', DEPT_OF_UNIT, ['340102000000', 'URBAN_MANAGEMENT']);
+    const other = await s.department('340102000000', 'URBAN_MANAGEMENT');
     const foreign = await step(feidong, 'DISPATCH', fullInput(kase, { departmentIds: [other] }));
     expect(foreign.errors?.[0].extensions?.code).toMatch(/NOT_FOUND|BAD_USER_INPUT/);
-    const bureau = await idOf(app, 'Department', DEPT_OF_UNIT, ['340122000000', 'URBAN_MANAGEMENT']);
-    const env = await idOf(app, 'Department', DEPT_OF_UNIT, ['340122000000', 'ENVIRONMENT']);
+    const bureau = await s.department('340122000000', 'URBAN_MANAGEMENT');
+    const env = await s.department('340122000000', 'ENVIRONMENT');
     kase = await walk(feidong, 'DISPATCH', kase, { departmentIds: [bureau, env], leadDepartmentId: env });
     expect(kase.leadDepartment?.name).toMatch(/环保/);
     const { case: read } = await feidong.data<{ case: { assignments: { lead: boolean; suggested: boolean; department: { id: string } }[]; events: { nodes: { details: { overridden?: boolean } | null }[] } } }>(
@@ -167,7 +167,7 @@ describe('case workflow: both paths walked by the right roles', () => {
     const dept = await app.as('yaohaidept');
     let kase = await report(operator, { gridId: yaohaiGrid, categoryId: dust });
     kase = await walk(operator, 'FILE', kase);
-    const bureau = await idOf(app, 'Department', DEPT_OF_UNIT, ['340102000000', 'URBAN_MANAGEMENT']);
+    const bureau = await s.department('340102000000', 'URBAN_MANAGEMENT');
     kase = await walk(operator, 'DISPATCH', kase, { departmentIds: [bureau] });
     kase = await walk(dept, 'ACCEPT', kase);
     expect((await step(dept, 'PARK', fullInput(kase, INPUT_EXTRAS.PARK))).errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -1,14 +1,14 @@
 import { FakeClock } from '../../../common/clock';
+import { beijing, endOf } from '../../../test/time';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
-import { idOf, report, walk } from '../../case/__tests__/workflow-helpers';
+import { report, walk, seeded, type Seeded } from '../../case/__tests__/workflow-helpers';
 
-const beijing = (local: string): Date => new Date(`${local}+08:00`);
-const endOf = (day: string): string => beijing(`${day}T24:00:00`).toISOString();
 const DUE = `query($id: ID!) { case(id: $id) { dueAt answerDueAt } }`;
 
 describe('deadlines on the Chinese calendar (fake clock)', () => {
   const clock = new FakeClock(beijing('2026-02-13T10:00:00')); // the Friday before the 2026 Spring Festival
   let app: TestApp;
+  let s: Seeded;
   let operator: GraphQLClient;
   let city: GraphQLClient;
   let dust: string;
@@ -18,11 +18,12 @@ describe('deadlines on the Chinese calendar (fake clock)', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ clock });
+    s = await seeded(app);
     operator = await app.as('operator');
     city = await app.as('cityadmin');
-    dust = await idOf(app, 'CaseCategory', `select id from case_category where code = 'DUST'`, []);
-    grid = await idOf(app, 'Grid', `select id from grid where county_id = (select id from grid where code = '340102000000') and level = 'TOWNSHIP' order by id limit 1`, []);
-    bureau = await idOf(app, 'Department', `select d.id from department d join grid g on g.id = d.unit_id where g.code = '340102000000' and d.field = 'URBAN_MANAGEMENT'`, []);
+    dust = s.dust;
+    grid = s.yaohaiGrid;
+    bureau = await s.department('340102000000', 'URBAN_MANAGEMENT');
   });
   afterAll(() => app.close());
 
@@ -59,7 +60,7 @@ describe('deadlines on the Chinese calendar (fake clock)', () => {
   it('overdue and due-soon are queryable per handling unit, lead department and reporter', async () => {
     const kase = await report(operator, { gridId: grid, categoryId: dust });
     const dispatched = await walk(operator, 'DISPATCH', await walk(operator, 'FILE', kase), { departmentIds: [bureau] });
-    const unit = await idOf(app, 'Grid', `select id from grid where code = '340102000000'`, []);
+    const unit = await s.grid('340102000000');
     const list = async (filter: Record<string, unknown>) =>
       (await city.data<{ cases: { nodes: { id: string }[] } }>(`query($f: CaseFilter) { cases(first: 100, filter: $f) { nodes { id } } }`, { f: filter })).cases.nodes.map((n) => n.id);
     expect(await list({ due: 'OVERDUE', handlingUnitId: unit })).not.toContain(dispatched.id);

@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
 import { phonePhoto } from '../../../test/photo';
 import { startTestApp, type TestApp } from '../../../test/test-app';
-import { fullInput, idOf, report, step, upload, walk } from '../../case/__tests__/workflow-helpers';
+import { fullInput, report, step, upload, walk, seeded, type Seeded } from '../../case/__tests__/workflow-helpers';
 
 describe('evidence uploads', () => {
   let app: TestApp;
+  let s: Seeded;
   let dust: string;
   let village: string;
 
   beforeAll(async () => {
     app = await startTestApp();
-    dust = await idOf(app, 'CaseCategory', `select id from case_category where code = 'DUST'`, []);
-    village = await idOf(app, 'Grid', `select id from grid where code = '340122104008'`, []);
+    s = await seeded(app);
+    dust = s.dust;
+    village = s.village;
   });
   afterAll(() => app.close());
 
@@ -57,7 +59,7 @@ describe('evidence uploads', () => {
     let kase = await report(worker, { gridId: village, categoryId: dust });
     kase = await walk(await app.as('township'), 'ESCALATE', kase);
     kase = await walk(feidong, 'FILE', kase);
-    const bureau = await idOf(app, 'Department', `select d.id from department d join grid g on g.id = d.unit_id where g.code = '340122000000' and d.field = 'URBAN_MANAGEMENT'`, []);
+    const bureau = await s.department('340122000000', 'URBAN_MANAGEMENT');
     kase = await walk(feidong, 'DISPATCH', kase, { departmentIds: [bureau] });
     kase = await walk(dept, 'ACCEPT', kase);
     kase = await walk(dept, 'FEEDBACK', kase);

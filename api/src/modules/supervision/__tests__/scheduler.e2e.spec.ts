@@ -3,21 +3,23 @@ import { FakeClock } from '../../../common/clock';
 import { fromGlobalId } from '../../../common/global-id';
 import { DEADLINE_SWEEP, schedulerTasks } from '../../../scheduler/scheduler';
 import { schedulerContext } from '../../../scheduler/scheduler-context';
+import { beijing } from '../../../test/time';
 import { startTestApp, type TestApp } from '../../../test/test-app';
-import { idOf, report, walk } from '../../case/__tests__/workflow-helpers';
+import { report, walk, seeded, type Seeded } from '../../case/__tests__/workflow-helpers';
 import { sweepDeadlines } from '../deadline-sweep.service';
 
-const beijing = (local: string): Date => new Date(`${local}+08:00`);
 const HOUR = 3_600_000;
 
 describe('deadline scheduler (fake clock)', () => {
   const clock = new FakeClock(beijing('2026-03-02T09:00:00')); // a Monday
   let app: TestApp;
+  let s: Seeded;
   let dust: string;
 
   beforeAll(async () => {
     app = await startTestApp({ clock });
-    dust = await idOf(app, 'CaseCategory', `select id from case_category where code = 'DUST'`, []);
+    s = await seeded(app);
+    dust = s.dust;
   });
   afterAll(() => app.close());
 
@@ -30,9 +32,9 @@ describe('deadline scheduler (fake clock)', () => {
   const sweepTwice = () => Promise.all([sweepDeadlines(schedulerContext(app.ownerOrm, clock)), sweepDeadlines(schedulerContext(app.ownerOrm, clock))]);
 
   it('a month in milliseconds: urge, escalate up the grid, supervise and notify — each exactly once, even with two replicas', async () => {
-    const village = await idOf(app, 'Grid', `select id from grid where code = '340122104008'`, []);
-    const yaohai = await idOf(app, 'Grid', `select id from grid where county_id = (select id from grid where code = '340102000000') and level = 'TOWNSHIP' order by id limit 1`, []);
-    const bureau = await idOf(app, 'Department', `select d.id from department d join grid g on g.id = d.unit_id where g.code = '340102000000' and d.field = 'URBAN_MANAGEMENT'`, []);
+    const village = s.village;
+    const yaohai = s.yaohaiGrid;
+    const bureau = await s.department('340102000000', 'URBAN_MANAGEMENT');
     const local = await report(await app.as('gridworker'), { gridId: village, categoryId: dust });
     const operator = await app.as('operator');
     const platform = await walk(operator, 'DISPATCH', await walk(operator, 'FILE', await report(operator, { gridId: yaohai, categoryId: dust })), { departmentIds: [bureau] });
@@ -65,7 +67,7 @@ describe('deadline scheduler (fake clock)', () => {
 
   it('runs as a graphile-worker job: one job per key however many replicas enqueue it', async () => {
     const operator = await app.as('operator');
-    const yaohai = await idOf(app, 'Grid', `select id from grid where county_id = (select id from grid where code = '340102000000') and level = 'TOWNSHIP' order by id limit 1`, []);
+    const yaohai = s.yaohaiGrid;
     const kase = await report(operator, { gridId: yaohai, categoryId: dust });
     clock.advance(10 * 24 * HOUR);
     const options = { connectionString: app.databaseUrl, logger: new Logger(() => () => undefined) };
