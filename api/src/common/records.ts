@@ -36,6 +36,25 @@ export function loadVisible<T extends { id: number }>(ctx: RequestContext, entit
   return loader.load(id);
 }
 
+/**
+ * The rows of one type that hang off a parent (a case's assignments, evidence, alerts),
+ * batched over every parent on the page: one scoped statement, never one per parent.
+ */
+export function loadChildren<T extends object>(
+  ctx: RequestContext,
+  entity: Named<T>,
+  property: keyof T & string,
+  parentId: number,
+): Promise<T[]> {
+  const loader = ctx.loaders.get<number, T[]>(`${entity.name}.by.${property}`, async (ids) => {
+    const rows = await ctx.em.find(entity, { [property]: { $in: [...ids] } } as unknown as FilterQuery<T>, {
+      orderBy: { id: 'asc' } as never,
+    });
+    return ids.map((id) => rows.filter((row) => (row as Record<string, unknown>)[property] === id));
+  });
+  return loader.load(parentId);
+}
+
 /** The instance check after the scoped load: may this caller do `action` to this record? */
 export function assertCan(ctx: RequestContext, action: Action, record: object): void {
   if (!ctx.ability.can(action, record)) {

@@ -19,6 +19,12 @@ describe('row-level security backstop (CASL scope filter switched off)', () => {
       `select count(*)::int as forced from pg_class where relname in ('grid', 'case', 'pollution_source', 'account') and relrowsecurity and relforcerowsecurity`,
     );
     expect(forced).toBe(4);
+    const [grants] = await app.ownerSql<{ update: boolean; delete: boolean; chain: boolean }>(
+      `select has_table_privilege('gridwatch_app', 'case_event', 'UPDATE') as update,
+              has_table_privilege('gridwatch_app', 'case_event', 'DELETE') as delete,
+              has_table_privilege('gridwatch_app', 'case_event_chain', 'SELECT') as chain`,
+    );
+    expect(grants).toEqual({ update: false, delete: false, chain: false });
   });
 
   it('a county admin still sees only its county: lists, counts, lookups by id, nested edges', async () => {

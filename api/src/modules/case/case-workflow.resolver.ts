@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import { loadVisible } from '../../common/records';
+import { loadChildren, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Department } from '../department/department.entity';
 import { Grid } from '../grid/grid.entity';
@@ -162,7 +162,7 @@ export class CaseWorkflowResolver {
 
   @FieldResolver(() => [CaseAssignment], { description: '派遣记录 (含已失效的)' })
   assignments(@Ctx() ctx: Ctx, @Root() kase: Case): Promise<CaseAssignment[]> {
-    return ctx.em.find(CaseAssignment, { caseId: kase.id }, { orderBy: { id: 'asc' } });
+    return loadChildren(ctx, CaseAssignment, 'caseId', kase.id);
   }
 }
 

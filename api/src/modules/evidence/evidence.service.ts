@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { CaseDuty } from '../case/case.workflow';
 import { BadInputError, NotFoundError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
-import { assertCan, findVisible } from '../../common/records';
+import { assertCan, findVisible, loadChildren } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Case } from '../case/case.entity';
 import { CaseEvidence, EvidenceStage } from './evidence.entity';
@@ -54,7 +54,7 @@ export const evidenceService = {
     return { evidence, stream: storage.open(evidence.sha256) };
   },
 
-  list: (ctx: RequestContext, kase: Case): Promise<CaseEvidence[]> => ctx.em.find(CaseEvidence, { caseId: kase.id }, { orderBy: { id: 'asc' } }),
+  list: (ctx: RequestContext, kase: Case): Promise<CaseEvidence[]> => loadChildren(ctx, CaseEvidence, 'caseId', kase.id),
 };
 
 /** 核实: by default a case closes only with an image taken at verification, after the last feedback. */

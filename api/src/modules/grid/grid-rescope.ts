@@ -6,16 +6,23 @@ import type { RequestContext } from '../../context/request-context';
 import { levelBelow } from './grid-code';
 import type { Grid } from './grid.entity';
 
-/** Tables carrying scope columns, with the column that ties a row to a village-level unit. */
-const scopedTables: { table: string; villageAnchor: string }[] = [
-  { table: 'grid', villageAnchor: 'id' },
-  { table: 'department', villageAnchor: 'unit_id' },
-  { table: 'officer', villageAnchor: 'employer_unit_id' },
-  { table: 'grid_worker', villageAnchor: 'employer_unit_id' },
-  { table: 'account', villageAnchor: 'unit_id' },
-  { table: 'pollution_source', villageAnchor: 'grid_id' },
-  { table: '"case"', villageAnchor: 'grid_id' },
-  { table: 'case_event', villageAnchor: 'grid_id' },
+/**
+ * Tables carrying scope columns, with the condition that ties a row to a village-level unit.
+ * case_event is not among them: events are history, attributed (and hash-chained) to the
+ * unit they happened in, and never rewritten.
+ */
+const scopedTables: { table: string; village: string }[] = [
+  { table: 'grid', village: 'id = ?' },
+  { table: 'department', village: 'unit_id = ?' },
+  { table: 'officer', village: 'employer_unit_id = ?' },
+  { table: 'grid_worker', village: 'employer_unit_id = ?' },
+  { table: 'account', village: 'unit_id = ?' },
+  { table: 'api_key', village: 'unit_id = ?' },
+  { table: 'pollution_source', village: 'grid_id = ?' },
+  { table: '"case"', village: 'grid_id = ?' },
+  { table: 'case_assignment', village: 'case_id in (select id from "case" where grid_id = ?)' },
+  { table: 'case_alert', village: 'case_id in (select id from "case" where grid_id = ?)' },
+  { table: 'case_evidence', village: 'grid_id = ?' },
 ];
 
 const levelColumn: Partial<Record<GridLevel, string>> = {
@@ -41,9 +48,9 @@ export async function rescopeSubtree(ctx: RequestContext, em: EntityManager, gri
   assertCan(ctx, 'update', grid);
 
   const column = levelColumn[grid.level];
-  for (const { table, villageAnchor } of scopedTables) {
+  for (const { table, village } of scopedTables) {
     if (grid.level === GridLevel.VILLAGE) {
-      await em.execute(`update ${table} set city_id = ?, county_id = ?, township_id = ? where ${villageAnchor} = ?`, [
+      await em.execute(`update ${table} set city_id = ?, county_id = ?, township_id = ? where ${village}`, [
         grid.cityId,
         grid.countyId,
         grid.townshipId,

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { loadChildren } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Case } from '../case/case.entity';
 import { CaseAlert } from './case-alert.entity';
@@ -7,6 +8,6 @@ import { CaseAlert } from './case-alert.entity';
 export class CaseAlertsResolver {
   @FieldResolver(() => [CaseAlert], { description: '催办、督办、通报记录' })
   alerts(@Ctx() ctx: RequestContext, @Root() kase: Case): Promise<CaseAlert[]> {
-    return ctx.em.find(CaseAlert, { caseId: kase.id }, { orderBy: { id: 'asc' } });
+    return loadChildren(ctx, CaseAlert, 'caseId', kase.id);
   }
 }
