@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { authChecker } from '../auth/requires';
 import { AccountResolver } from '../modules/account/account.resolver';
 import { ApiKeyResolver } from '../modules/account/api-key.resolver';
+import { CaseCategoryResolver } from '../modules/case/case-category.resolver';
 import { CaseResolver, GridCasesResolver, SourceCasesResolver } from '../modules/case/case.resolver';
 import { CaseAssignmentResolver, CaseWorkflowResolver } from '../modules/case/case-workflow.resolver';
 import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
@@ -24,6 +25,7 @@ export const resolvers: NonEmptyArray<Function> = [
   SourceResolver,
   GridSourcesResolver,
   CaseResolver,
+  CaseCategoryResolver,
   GridCasesResolver,
   SourceCasesResolver,
   CaseWorkflowResolver,

@@ -80,4 +80,16 @@ describe('cases: report and read', () => {
     expect(mine.cases.nodes.length).toBeGreaterThan(0);
     expect(mine.cases.nodes.every((c) => c.field === 'URBAN_MANAGEMENT' && c.events.nodes[0]?.action === 'REPORT')).toBe(true);
   });
+
+  it('the city edits the routing table (category → field of duty); a county may not; new reports follow it', async () => {
+    const UPDATE = `mutation($id: ID!, $field: DepartmentField!) { updateCaseCategory(id: $id, input: { defaultField: $field }) { defaultField } }`;
+    const feidong = await app.as('feidong');
+    expect((await feidong.request(UPDATE, { id: categoryId, field: 'WATER' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const city = await app.as('cityadmin');
+    expect((await city.data<{ updateCaseCategory: { defaultField: string } }>(UPDATE, { id: categoryId, field: 'WATER' })).updateCaseCategory.defaultField).toBe('WATER');
+    const { reportCase } = await worker.data<{ reportCase: { field: string } }>(REPORT, {
+      input: { gridId, categoryId, origin: 'PATROL', description: '工地扬尘, 路由改为水务测试' },
+    });
+    expect(reportCase.field).toBe('WATER');
+  });
 });
