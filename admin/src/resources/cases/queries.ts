@@ -11,7 +11,7 @@ export const caseSpec: ResourceSpec = {
   one: 'case',
   listFields: () => row,
   oneFields: () =>
-    `${row} ${complainant()} field source { id name } grid { id name code ancestors { id name level } }
+    `${row} ${complainant()} version availableActions handlingUnit { id name } leadDepartment { id name } field source { id name } grid { id name code ancestors { id name level } }
      events(first: 100) { nodes { id action actorRole at fromStatus toStatus note } }`,
   toFilter: ({ q, status, reportedFrom, reportedTo, ...rest }) => ({
     ...rest,
