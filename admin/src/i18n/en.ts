@@ -114,6 +114,7 @@ export const appEn: AppMessages = {
     tree: { title: 'Grid tree', hint: 'From your unit down; click to expand', more: 'Load more', empty: 'No child grids', show: 'Show' },
     grid: { summary: 'Summary', children: 'Child grids', staff: 'Staff', officers: 'Officers', gridWorkers: 'Grid workers', sources: 'Sources', cases: 'Cases', list: 'Grid list' },
     workflow: {
+      conflict: 'Someone else updated this case meanwhile (its version changed); it has been reloaded, please act on its current state',
       submit: 'Submit',
       done: 'Done: %{action}',
       departments: 'Responsible departments (one or more)',

@@ -111,6 +111,7 @@ export const appZh = {
     tree: { title: '网格树', hint: '自本单位向下，点击展开下级', more: '加载更多', empty: '无下级网格', show: '查看' },
     grid: { summary: '概况', children: '下级网格', staff: '人员', officers: '执法人员', gridWorkers: '环保网格员', sources: '污染源', cases: '案件', list: '网格列表' },
     workflow: {
+      conflict: '案件已被他人更新 (版本已变化)，已为您刷新，请按最新状态重新操作',
       submit: '提交',
       done: '已完成：%{action}',
       departments: '责任部门 (可多选)',

@@ -35,7 +35,7 @@ export const CaseActions = () => {
             {translate('gw.case.actions_none')}
           </Typography>
         )}
-        {open ? <TransitionDialog key={`${open.action}-${record.version}`} transition={open} kase={record} onClose={() => setOpen(null)} /> : null}
+        {open ? <TransitionDialog key={open.action} transition={open} kase={record} onClose={() => setOpen(null)} /> : null}
       </CardContent>
     </Card>
   );

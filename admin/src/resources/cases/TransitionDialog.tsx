@@ -44,8 +44,12 @@ export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
       onClose();
       refresh();
     } catch (e) {
-      setError(e instanceof HttpError ? e.message : 'gw.errors.INTERNAL_SERVER_ERROR');
+      const message = e instanceof HttpError ? e.message : 'gw.errors.INTERNAL_SERVER_ERROR';
+      // The case moved under the user: say so in workflow terms and reload it behind the dialog.
+      const stale = message === 'gw.errors.CONFLICT' || message === 'gw.errors.ILLEGAL_TRANSITION';
+      setError(message === 'gw.errors.CONFLICT' ? 'gw.workflow.conflict' : message);
       setBusy(false);
+      if (stale) refresh();
     }
   };
 

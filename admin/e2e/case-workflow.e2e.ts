@@ -1,0 +1,101 @@
+import type { Page } from 'playwright-core';
+import { asUser, baseUrl, screenshot } from './browser';
+import { apiAs } from './graphql';
+
+/** A JPEG as far as the API's type sniffing cares (SOI, a JFIF segment, EOI): the after photo. */
+const AFTER_PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+
+interface Reported {
+  id: string;
+  number: string;
+  version: number;
+}
+
+async function openCase(page: Page, id: string): Promise<void> {
+  await page.goto(`${baseUrl()}/#/cases/${encodeURIComponent(id)}/show`);
+  await page.getByTestId('case-timeline').waitFor();
+}
+
+/** Clicks an action, lets `fill` complete its form, submits, and waits for the timeline line. */
+async function act(page: Page, action: string, timelineText: string, fill?: (dialog: ReturnType<Page['getByTestId']>) => Promise<void>): Promise<void> {
+  await page.getByTestId(`action-${action}`).click();
+  const dialog = page.getByTestId(`transition-dialog-${action}`);
+  await dialog.waitFor();
+  if (fill) await fill(dialog);
+  await dialog.getByTestId('transition-submit').click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByTestId('timeline-action').filter({ hasText: timelineText }).first().waitFor();
+}
+
+test('platform path (瑶海区): operator files and dispatches, the department accepts and feeds back, the operator verifies; the timeline shows each step', async () => {
+  // Reported by the county admin of 瑶海区 through the API; the platform operator takes it from there.
+  const asYaohai = await apiAs('yaohai');
+  const { grids, caseCategories } = await asYaohai<{ grids: { nodes: { id: string }[] }; caseCategories: { id: string; code: string }[] }>(
+    `{ grids(first: 1, filter: { level: TOWNSHIP }) { nodes { id } } caseCategories { id code } }`,
+  );
+  const dust = caseCategories.find((c) => c.code === 'DUST') ?? caseCategories[0];
+  const { reportCase: kase } = await asYaohai<{ reportCase: Reported }>(
+    `mutation($input: ReportCaseInput!) { reportCase(input: $input) { id number version } }`,
+    { input: { gridId: grids.nodes[0].id, categoryId: dust.id, origin: 'COMPLAINT', description: `工地扬尘 控制台流转测试 ${Date.now()}` } },
+  );
+
+  await asUser('operator', async (s) => {
+    await openCase(s.page, kase.id);
+    await act(s.page, 'FILE', '立案');
+    await s.page.getByTestId('action-DISPATCH').click();
+    const dialog = s.page.getByTestId('transition-dialog-DISPATCH');
+    // The routing suggestion (瑶海区城管局) is ticked before the user does anything.
+    const suggested = dialog.getByRole('checkbox', { name: /瑶海区城管局/ });
+    await suggested.waitFor();
+    await expect(suggested.isChecked()).resolves.toBe(true);
+    // Joint handling: both suggestions stay ticked, the city-management bureau leads.
+    await dialog.getByRole('combobox', { name: '牵头部门' }).click();
+    await s.page.getByRole('option', { name: '瑶海区城管局' }).click();
+    await screenshot(s.page, 'case-dispatch-dialog');
+    await dialog.getByTestId('transition-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await s.page.getByTestId('timeline-action').filter({ hasText: '派遣' }).first().waitFor();
+    await screenshot(s.page, 'case-dispatched-operator');
+    expect(s.problems).toEqual([]);
+  });
+
+  await asUser('yaohaidept', async (s) => {
+    await openCase(s.page, kase.id);
+    await act(s.page, 'ACCEPT', '受理');
+    await act(s.page, 'FEEDBACK', '结果反馈', (d) => d.locator('textarea[name="result"]').fill('已责令覆盖裸土并洒水降尘'));
+    await screenshot(s.page, 'case-fed-back-department');
+    expect(s.problems).toEqual([]);
+  });
+
+  // On the platform path the operator records the on-site check (瑶海区 has no grid worker in the seed).
+  await asUser('operator', async (s) => {
+    await openCase(s.page, kase.id);
+    await s.page.getByTestId('action-VERIFY_PASS').click();
+    const dialog = s.page.getByTestId('transition-dialog-VERIFY_PASS');
+    await expect(dialog.getByTestId('transition-submit').isDisabled()).resolves.toBe(true);
+    await dialog.locator('input[name="afterPhoto"]').setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: AFTER_PHOTO });
+    await dialog.getByTestId('transition-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await s.page.getByTestId('timeline-action').filter({ hasText: '核实通过' }).first().waitFor();
+
+    const steps = await s.page.getByTestId('timeline-action').allTextContents();
+    expect(steps.map((t) => t.split(' ·')[0])).toEqual(['上报', '立案', '派遣', '受理', '结果反馈', '核实通过(结案)']);
+    await expect(s.page.getByTestId('case-timeline').textContent()).resolves.toContain('已结案');
+    await screenshot(s.page, 'case-closed-timeline');
+
+    // Someone else evaluates meanwhile: the stale form gets an understandable message, not a code.
+    const asOperator = await apiAs('operator');
+    const { case: now } = await asOperator<{ case: Reported }>(`query($id: ID!) { case(id: $id) { id number version } }`, { id: kase.id });
+    await asOperator(`mutation($input: EvaluateCaseInput!) { evaluateCase(input: $input) { id } }`, { input: { id: kase.id, version: now.version, score: 90 } });
+    await s.page.getByTestId('action-EVALUATE').click();
+    const evaluate = s.page.getByTestId('transition-dialog-EVALUATE');
+    await evaluate.locator('input[name="score"]').fill('85');
+    await evaluate.getByTestId('transition-submit').click();
+    const error = evaluate.getByTestId('transition-error');
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toMatch(/已被他人更新|当前状态不允许/);
+    await screenshot(s.page, 'case-stale-version');
+    expect(s.problems).toEqual([]);
+    expect(s.external).toEqual([]);
+  });
+});
