@@ -113,6 +113,16 @@ export const appEn: AppMessages = {
     pagination: { previous: 'Previous', next: 'Next', page: 'Page %{page}', total: '%{total} in all', keyset: 'Cursor paging: previous and next only' },
     tree: { title: 'Grid tree', hint: 'From your unit down; click to expand', more: 'Load more', empty: 'No child grids', show: 'Show' },
     grid: { summary: 'Summary', children: 'Child grids', staff: 'Staff', officers: 'Officers', gridWorkers: 'Grid workers', sources: 'Sources', cases: 'Cases', list: 'Grid list' },
+    password: {
+      title: 'Change password',
+      current: 'Current password',
+      next: 'New password (10+ characters, not only digits, without your login)',
+      repeat: 'New password again',
+      mismatch: 'The new passwords differ',
+      changed: 'Password changed; your other sessions were signed out',
+      wrong_current: 'The current password is wrong',
+      weak: 'The new password does not meet the rules: 10+ characters, not only digits, without your login',
+    },
     workflow: {
       conflict: 'Someone else updated this case meanwhile (its version changed); it has been reloaded, please act on its current state',
       submit: 'Submit',

@@ -110,6 +110,16 @@ export const appZh = {
     pagination: { previous: '上一页', next: '下一页', page: '第 %{page} 页', total: '共 %{total} 条', keyset: '按游标翻页：只提供上一页、下一页' },
     tree: { title: '网格树', hint: '自本单位向下，点击展开下级', more: '加载更多', empty: '无下级网格', show: '查看' },
     grid: { summary: '概况', children: '下级网格', staff: '人员', officers: '执法人员', gridWorkers: '环保网格员', sources: '污染源', cases: '案件', list: '网格列表' },
+    password: {
+      title: '修改密码',
+      current: '当前密码',
+      next: '新密码 (10 位以上，不能全是数字，不能包含登录名)',
+      repeat: '再次输入新密码',
+      mismatch: '两次输入的新密码不一致',
+      changed: '密码已修改，其他设备上的登录已退出',
+      wrong_current: '当前密码不正确',
+      weak: '新密码不符合要求：10 位以上，不能全是数字，不能包含登录名',
+    },
     workflow: {
       conflict: '案件已被他人更新 (版本已变化)，已为您刷新，请按最新状态重新操作',
       submit: '提交',
