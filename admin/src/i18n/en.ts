@@ -11,6 +11,14 @@ export const appEn: AppMessages = {
         parent: 'Parent grid', parentId: 'Parent grid', ancestors: 'Ancestors', centroid: 'Centroid', lng: 'Longitude', lat: 'Latitude', q: 'Code or name',
       },
     },
+    accounts: {
+      name: 'Account |||| Accounts',
+      fields: { login: 'Login', displayName: 'Display name', role: 'Role', unit: 'Unit', unitId: 'Unit', active: 'Active', password: 'Initial password', departmentId: 'Department' },
+    },
+    apiKeys: {
+      name: 'API key |||| API keys',
+      fields: { name: 'Name', prefix: 'Prefix', scopes: 'Scopes', rateLimitPerMinute: 'Requests per minute', expiresAt: 'Expires', revokedAt: 'Revoked' },
+    },
     departments: {
       name: 'Department |||| Departments',
       fields: { id: 'ID', name: 'Name', field: 'Field', active: 'Active', unit: 'Unit', unitId: 'Unit', categories: 'Case categories', categoryIds: 'Case categories', q: 'Name' },
@@ -80,6 +88,7 @@ export const appEn: AppMessages = {
         FEEDBACK: 'Feed back', REQUEST_EXTENSION: 'Request extension', APPROVE_EXTENSION: 'Approve extension', REJECT_EXTENSION: 'Reject extension', PARK: 'Park',
         RESUME: 'Resume', VERIFY_PASS: 'Verify (close)', VERIFY_FAIL: 'Fail verification (rework)', EVALUATE: 'Evaluate', REOPEN: 'Reopen',
       },
+      ApiKeyScope: { CREATE_COMPLAINTS: 'Submit complaints', READ_CASES: 'Read cases', READ_DEPARTMENTS: 'Read departments', READ_GRIDS: 'Read grids', READ_SOURCES: 'Read sources' },
       CancelReason: { DUPLICATE: 'Duplicate', INVALID: 'Invalid', OUT_OF_SCOPE: 'Out of scope' },
       Employment: { FULL_TIME: 'Full-time', PART_TIME: 'Part-time' },
       DepartmentField: {
@@ -122,6 +131,22 @@ export const appEn: AppMessages = {
       changed: 'Password changed; your other sessions were signed out',
       wrong_current: 'The current password is wrong',
       weak: 'The new password does not meet the rules: 10+ characters, not only digits, without your login',
+    },
+    accounts: {
+      deactivate: 'Deactivate',
+      deactivated: 'Account deactivated',
+      login_rule: 'Starts with a lower-case letter: 3-60 of a-z 0-9 _ . -',
+      department_hint: 'Required for department roles (county or city department)',
+    },
+    apiKeys: {
+      create: 'New API key',
+      revoke: 'Revoke',
+      revoked: 'Key revoked',
+      once_warning: 'This is the full key and it is shown only once: copy it now and keep it safe; it cannot be shown again.',
+      copy: 'Copy key',
+      copied: 'Copied to the clipboard',
+      done: 'I have saved it, back to the list',
+      unit_hint: 'The key can reach %{unit} and the units below it',
     },
     workflow: {
       conflict: 'Someone else updated this case meanwhile (its version changed); it has been reloaded, please act on its current state',

@@ -10,6 +10,14 @@ export const appZh = {
         parent: '上级网格', parentId: '上级网格', ancestors: '上级', centroid: '中心点', lng: '经度', lat: '纬度', q: '编码或名称',
       },
     },
+    accounts: {
+      name: '账号 |||| 账号',
+      fields: { login: '登录名', displayName: '显示名称', role: '角色', unit: '所属单位', unitId: '所属单位 (属地)', active: '在用', password: '初始密码', departmentId: '所属部门' },
+    },
+    apiKeys: {
+      name: '接口密钥 |||| 接口密钥',
+      fields: { name: '名称', prefix: '前缀', scopes: '权限范围', rateLimitPerMinute: '每分钟请求上限', expiresAt: '过期时间', revokedAt: '吊销时间' },
+    },
     departments: {
       name: '责任部门 |||| 责任部门',
       fields: { id: 'ID', name: '名称', field: '职能', active: '在用', unit: '所属单位', unitId: '所属单位', categories: '负责的案件类别', categoryIds: '负责的案件类别', q: '名称' },
@@ -79,6 +87,7 @@ export const appZh = {
         REQUEST_EXTENSION: '申请延期', APPROVE_EXTENSION: '批准延期', REJECT_EXTENSION: '驳回延期', PARK: '挂账', RESUME: '恢复办理',
         VERIFY_PASS: '核实通过(结案)', VERIFY_FAIL: '核实不通过(返工)', EVALUATE: '综合评价', REOPEN: '重新办理',
       },
+      ApiKeyScope: { CREATE_COMPLAINTS: '提交投诉', READ_CASES: '读取案件', READ_DEPARTMENTS: '读取部门', READ_GRIDS: '读取网格', READ_SOURCES: '读取污染源' },
       CancelReason: { DUPLICATE: '重复', INVALID: '无效', OUT_OF_SCOPE: '不属于环境监管范围' },
       Employment: { FULL_TIME: '专职', PART_TIME: '兼职' },
       DepartmentField: {
@@ -119,6 +128,22 @@ export const appZh = {
       changed: '密码已修改，其他设备上的登录已退出',
       wrong_current: '当前密码不正确',
       weak: '新密码不符合要求：10 位以上，不能全是数字，不能包含登录名',
+    },
+    accounts: {
+      deactivate: '停用',
+      deactivated: '账号已停用',
+      login_rule: '小写字母开头，3-60 位小写字母、数字、_ . -',
+      department_hint: '部门角色 (区县部门、市级部门) 必填',
+    },
+    apiKeys: {
+      create: '新建接口密钥',
+      revoke: '吊销',
+      revoked: '密钥已吊销',
+      once_warning: '这是完整密钥，只显示这一次：请立即复制并妥善保存，关闭后无法再次查看。',
+      copy: '复制密钥',
+      copied: '已复制到剪贴板',
+      done: '我已保存，返回列表',
+      unit_hint: '密钥可访问的范围：%{unit}及其下级',
     },
     workflow: {
       conflict: '案件已被他人更新 (版本已变化)，已为您刷新，请按最新状态重新操作',
