@@ -56,6 +56,14 @@ test('platform path (瑶海区): operator files and dispatches, the department a
     await dialog.waitFor({ state: 'detached' });
     await s.page.getByTestId('timeline-action').filter({ hasText: '派遣' }).first().waitFor();
     await screenshot(s.page, 'case-dispatched-operator');
+
+    // The work queue "my unit's to-do" (handlingUnitId = 瑶海区, open statuses) lists it.
+    await s.page.goto(`${baseUrl()}/#/cases`);
+    await s.page.locator('tbody tr').first().waitFor();
+    await s.page.getByTestId('work-queues').getByText('本单位待办').click();
+    await s.page.waitForURL(/handlingUnitId/);
+    await s.page.locator('td.column-number').filter({ hasText: kase.number }).waitFor();
+    await screenshot(s.page, 'cases-queue-unit-operator');
     expect(s.problems).toEqual([]);
   });
 

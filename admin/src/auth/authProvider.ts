@@ -110,3 +110,4 @@ export function grantableRoles(): string[] {
 export function can(action: Parameters<AppAbility['can']>[0], subject: Parameters<AppAbility['can']>[1], field?: string): boolean {
   return current?.ability.can(action, subject, field) ?? false;
 }
+

@@ -148,6 +148,7 @@ export const appEn: AppMessages = {
       done: 'I have saved it, back to the list',
       unit_hint: 'The key can reach %{unit} and the units below it',
     },
+    queues: { unit: 'My unit’s to-do', mine: 'Reported by me', overdue: 'Overdue', due_soon: 'Due soon' },
     workflow: {
       conflict: 'Someone else updated this case meanwhile (its version changed); it has been reloaded, please act on its current state',
       submit: 'Submit',

@@ -145,6 +145,7 @@ export const appZh = {
       done: '我已保存，返回列表',
       unit_hint: '密钥可访问的范围：%{unit}及其下级',
     },
+    queues: { unit: '本单位待办', mine: '我上报的', overdue: '已超时', due_soon: '即将到期' },
     workflow: {
       conflict: '案件已被他人更新 (版本已变化)，已为您刷新，请按最新状态重新操作',
       submit: '提交',
