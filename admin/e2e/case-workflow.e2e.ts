@@ -107,3 +107,35 @@ test('platform path (瑶海区): operator files and dispatches, the department a
     expect(s.external).toEqual([]);
   });
 });
+
+test('a duplicate is cancelled by naming its master case by number', async () => {
+  const asYaohai = await apiAs('yaohai');
+  const { grids, caseCategories } = await asYaohai<{ grids: { nodes: { id: string }[] }; caseCategories: { id: string }[] }>(
+    `{ grids(first: 1, filter: { level: TOWNSHIP }) { nodes { id } } caseCategories { id } }`,
+  );
+  const report = async () =>
+    (
+      await asYaohai<{ reportCase: Reported }>(`mutation($input: ReportCaseInput!) { reportCase(input: $input) { id number version } }`, {
+        input: { gridId: grids.nodes[0].id, categoryId: caseCategories[0].id, origin: 'COMPLAINT', description: `重复投诉测试 ${Date.now()}` },
+      })
+    ).reportCase;
+  const master = await report();
+  const duplicate = await report();
+
+  await asUser('operator', async (s) => {
+    await openCase(s.page, duplicate.id);
+    await s.page.getByTestId('action-CANCEL').click();
+    const dialog = s.page.getByTestId('transition-dialog-CANCEL');
+    await dialog.getByRole('combobox', { name: '注销原因' }).click();
+    await s.page.getByRole('option', { name: '重复' }).click();
+    await dialog.locator('input[name="duplicateOfNumber"]').fill('340102-20990101-999999');
+    await dialog.getByTestId('transition-submit').click();
+    await expect(dialog.getByTestId('transition-error').textContent()).resolves.toContain('记录不存在');
+    await dialog.locator('input[name="duplicateOfNumber"]').fill(master.number);
+    await dialog.getByTestId('transition-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await s.page.getByTestId('timeline-action').filter({ hasText: '注销' }).first().waitFor();
+    await screenshot(s.page, 'case-cancelled-duplicate');
+    expect(s.problems).toEqual([]);
+  });
+});

@@ -158,7 +158,7 @@ export const appEn: AppMessages = {
       lead: 'Lead department',
       fields: {
         reason: 'Reason', cancelReason: 'Cancellation reason', result: 'Result', extensionDays: 'Extension (working days)', reviewAt: 'Review date', score: 'Score (0-100)',
-        afterPhoto: 'After photo (JPEG/PNG, required to close)', note: 'Note (optional)', departments: 'Departments',
+        duplicateOfNumber: 'Number of the master case', afterPhoto: 'After photo (JPEG/PNG, required to close)', note: 'Note (optional)', departments: 'Departments',
       },
     },
     case: {

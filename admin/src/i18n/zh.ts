@@ -155,7 +155,7 @@ export const appZh = {
       lead: '牵头部门',
       fields: {
         reason: '理由', cancelReason: '注销原因', result: '查处结果', extensionDays: '延期工作日数', reviewAt: '复查日期', score: '得分 (0-100)',
-        afterPhoto: '整改后照片 (JPEG/PNG，结案必需)', note: '备注 (可选)', departments: '责任部门',
+        duplicateOfNumber: '主案件编号', afterPhoto: '整改后照片 (JPEG/PNG，结案必需)', note: '备注 (可选)', departments: '责任部门',
       },
     },
     case: {

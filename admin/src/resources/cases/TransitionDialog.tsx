@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { shanghaiDayStart } from '../../data/spec';
 import { DispatchFields } from './DispatchFields';
-import { runTransition, uploadEvidence, type TransitionValues } from './runTransition';
+import { caseIdByNumber, runTransition, uploadEvidence, type TransitionValues } from './runTransition';
 import { TransitionInput } from './TransitionFields';
 import type { CaseTransition } from './transitions';
 
@@ -14,6 +14,7 @@ interface Props {
 }
 
 function missing(transition: CaseTransition, values: TransitionValues, photo: File | null): boolean {
+  if (values.cancelReason === 'DUPLICATE' && !(typeof values.duplicateOfNumber === 'string' && values.duplicateOfNumber.trim())) return true;
   return transition.fields.some((f) =>
     f === 'departments' ? !Array.isArray(values.departmentIds) || !values.departmentIds.length : f === 'afterPhoto' ? !photo : values[f] === undefined || values[f] === '',
   );
@@ -39,6 +40,8 @@ export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
       const input = { ...values };
       if (typeof input.reviewAt === 'string') input.reviewAt = shanghaiDayStart(input.reviewAt);
       if (typeof input.note === 'string' && !input.note.trim()) delete input.note;
+      if (input.cancelReason === 'DUPLICATE' && typeof input.duplicateOfNumber === 'string') input.duplicateOfId = await caseIdByNumber(input.duplicateOfNumber);
+      delete input.duplicateOfNumber;
       await runTransition(transition, kase.id, kase.version, input);
       notify('gw.workflow.done', { type: 'success', messageArgs: { action: label } });
       onClose();

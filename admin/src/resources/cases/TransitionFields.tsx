@@ -3,8 +3,7 @@ import { useTranslate } from 'react-admin';
 import type { TransitionField } from './transitions';
 import type { TransitionValues } from './runTransition';
 
-// DUPLICATE needs the master case (duplicateOfId): offered with the duplicate-candidates screen.
-const CANCEL_REASONS = ['INVALID', 'OUT_OF_SCOPE'] as const;
+const CANCEL_REASONS = ['INVALID', 'DUPLICATE', 'OUT_OF_SCOPE'] as const;
 
 interface Props {
   field: Exclude<TransitionField, 'departments' | 'afterPhoto'>;
@@ -66,13 +65,27 @@ export const TransitionInput = ({ field, values, set }: Props) => {
       );
     case 'cancelReason':
       return (
-        <TextField select name="cancelReason" label={label} required fullWidth margin="dense" value={values.cancelReason ?? ''} onChange={(e) => set('cancelReason', e.target.value)}>
-          {CANCEL_REASONS.map((r) => (
-            <MenuItem key={r} value={r}>
-              {translate(`gw.enum.CancelReason.${r}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+        <>
+          <TextField select name="cancelReason" label={label} required fullWidth margin="dense" value={values.cancelReason ?? ''} onChange={(e) => set('cancelReason', e.target.value)}>
+            {CANCEL_REASONS.map((r) => (
+              <MenuItem key={r} value={r}>
+                {translate(`gw.enum.CancelReason.${r}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          {/* A duplicate names its master case by number (resolved to duplicateOfId on submit). */}
+          {values.cancelReason === 'DUPLICATE' ? (
+            <TextField
+              name="duplicateOfNumber"
+              label={translate('gw.workflow.fields.duplicateOfNumber')}
+              required
+              fullWidth
+              margin="dense"
+              value={typeof values.duplicateOfNumber === 'string' ? values.duplicateOfNumber : ''}
+              onChange={(e) => set('duplicateOfNumber', e.target.value)}
+            />
+          ) : null}
+        </>
       );
   }
 };

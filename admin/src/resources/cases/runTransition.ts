@@ -27,3 +27,13 @@ export async function uploadEvidence(caseId: string, stage: 'REPORT' | 'FEEDBACK
   const body = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
   throw httpErrorOfCode(body.error?.code);
 }
+
+const BY_NUMBER = gql(`query CaseByNumber($number: String!) { cases(first: 1, filter: { number: $number }) { nodes { id number } } }`);
+
+/** The master case of a duplicate, by the number the user typed (NOT_FOUND when none matches). */
+export async function caseIdByNumber(number: string): Promise<string> {
+  const { data } = await apolloClient.query<{ cases: { nodes: { id: string; number: string }[] } }>({ query: BY_NUMBER, variables: { number: number.trim() } });
+  const hit = data.cases.nodes.find((c) => c.number === number.trim());
+  if (!hit) throw httpErrorOfCode('NOT_FOUND');
+  return hit.id;
+}
