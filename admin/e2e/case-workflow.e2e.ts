@@ -106,7 +106,7 @@ test('platform path (瑶海区): operator files and dispatches, the department a
     expect(s.problems).toEqual([]);
     expect(s.external).toEqual([]);
   });
-});
+}, 150_000);
 
 test('a duplicate is cancelled by naming its master case by number', async () => {
   const asYaohai = await apiAs('yaohai');
@@ -139,3 +139,50 @@ test('a duplicate is cancelled by naming its master case by number', async () =>
     expect(s.problems).toEqual([]);
   });
 });
+
+test('no-platform path (肥东县): the township escalates, the county files and dispatches, the department handles, the grid worker verifies', async () => {
+  const asWorker = await apiAs('gridworker');
+  const { grids, caseCategories } = await asWorker<{ grids: { nodes: { id: string }[] }; caseCategories: { id: string; code: string }[] }>(
+    `{ grids(first: 1, filter: { search: "340122104008" }) { nodes { id } } caseCategories { id code } }`,
+  );
+  const { reportCase: kase } = await asWorker<{ reportCase: Reported }>(`mutation($input: ReportCaseInput!) { reportCase(input: $input) { id number version } }`, {
+    input: { gridId: grids.nodes[0].id, categoryId: (caseCategories.find((c) => c.code === 'DUST') ?? caseCategories[0]).id, origin: 'PATROL', description: `村道扬尘 无平台流转 ${Date.now()}` },
+  });
+
+  await asUser('township', async (s) => {
+    await openCase(s.page, kase.id);
+    await s.page.getByTestId('action-ESCALATE').click();
+    const dialog = s.page.getByTestId('transition-dialog-ESCALATE');
+    await dialog.locator('textarea[name="reason"]').fill('本级无执法权，需县城管局处理');
+    await dialog.getByTestId('transition-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(s.problems).toEqual([]);
+  });
+  await asUser('feidong', async (s) => {
+    await openCase(s.page, kase.id);
+    await act(s.page, 'FILE', '立案');
+    await act(s.page, 'DISPATCH', '派遣', async (d) => {
+      // Only the city-management bureau: untick every other suggestion.
+      await d.getByTestId('dispatch-departments').waitFor();
+      for (const label of await d.locator('label:has(input[type="checkbox"])').all()) {
+        const box = label.getByRole('checkbox');
+        if (/肥东县城管局/.test((await label.textContent()) ?? '')) await box.check();
+        else if (await box.isChecked()) await box.uncheck();
+      }
+    });
+    expect(s.problems).toEqual([]);
+  });
+  await asUser('countydept', async (s) => {
+    await openCase(s.page, kase.id);
+    await act(s.page, 'ACCEPT', '受理');
+    await act(s.page, 'FEEDBACK', '结果反馈', (d) => d.locator('textarea[name="result"]').fill('已清扫路面并责令运输车辆覆盖'));
+  });
+  await asUser('gridworker', async (s) => {
+    await openCase(s.page, kase.id);
+    await act(s.page, 'VERIFY_PASS', '核实通过', (d) => d.locator('input[name="afterPhoto"]').setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: AFTER_PHOTO }));
+    const steps = await s.page.getByTestId('timeline-action').allTextContents();
+    expect(steps.map((t) => t.split(' ·')[0])).toEqual(['上报', '上报上一级网格', '立案', '派遣', '受理', '结果反馈', '核实通过(结案)']);
+    await screenshot(s.page, 'case-closed-no-platform');
+    expect(s.problems).toEqual([]);
+  });
+}, 150_000);
