@@ -1,7 +1,7 @@
 import { asUser, baseUrl, screenshot } from './browser';
 import { apiAs } from './graphql';
 
-/** Filing, dispatch, feedback and verification come with the workflow issue (not tested here). */
+/** Reporting only; the workflow after it is case-workflow.e2e.ts. */
 test('a grid worker reports a case from the console and finds it with its timeline', async () => {
   const asWorker = await apiAs('gridworker');
   const { grids } = await asWorker<{ grids: { nodes: { name: string; level: string }[] } }>(`{ grids(first: 10, filter: { level: VILLAGE }) { nodes { name level } } }`);

@@ -8,6 +8,8 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { MapPage } from './map/MapPage';
+import { accounts } from './resources/accounts';
+import { apiKeys } from './resources/apiKeys';
 import { caseCategories } from './resources/caseCategories';
 import { cases } from './resources/cases';
 import { departments } from './resources/departments';
@@ -40,6 +42,8 @@ export const App = () => (
     <Resource {...officers} />
     <Resource {...gridWorkers} />
     <Resource {...caseCategories} />
+    <Resource {...accounts} />
+    <Resource {...apiKeys} />
     <CustomRoutes>
       <Route path="/map" element={<MapPage />} />
     </CustomRoutes>

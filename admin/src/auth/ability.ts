@@ -9,6 +9,7 @@ export type Subject =
   | 'Officer'
   | 'GridWorker'
   | 'Account'
+  | 'ApiKey'
   | 'PollutionSource'
   | 'Case'
   | 'CaseEvent'
@@ -28,6 +29,8 @@ export const subjectOf: Record<string, Subject> = {
   gridWorkers: 'GridWorker',
   sources: 'PollutionSource',
   cases: 'Case',
+  accounts: 'Account',
+  apiKeys: 'ApiKey',
   caseCategories: 'CaseCategory',
 };
 

@@ -89,11 +89,25 @@ export const authProvider: AuthProvider = {
     // Screens that are not a resource (dashboard, map) are open to every signed-in account.
     if (!subject) return true;
     const apiAction = actionOf[action] ?? 'read';
+    // Everyone reads their own account; the account and key screens are for those who manage them.
+    if (subject === 'Account' || subject === 'ApiKey') return current.ability.can(apiAction === 'read' ? 'create' : apiAction, subject);
     return current.ability.can(apiAction, subject);
   },
 };
+
+/** Roles this user may give a new account: the `role: { $in }` of their `create Account` rules. */
+export function grantableRoles(): string[] {
+  const rules = current?.ability.rulesFor('create', 'Account') ?? [];
+  const roles = new Set<string>();
+  for (const rule of rules) {
+    const inList = (rule.conditions as { role?: { $in?: unknown } } | undefined)?.role?.$in;
+    if (!rule.inverted && Array.isArray(inList)) for (const r of inList) if (typeof r === 'string') roles.add(r);
+  }
+  return [...roles];
+}
 
 /** For selections: ask for a sensitive field only when the rules let us read it. */
 export function can(action: Parameters<AppAbility['can']>[0], subject: Parameters<AppAbility['can']>[1], field?: string): boolean {
   return current?.ability.can(action, subject, field) ?? false;
 }
+

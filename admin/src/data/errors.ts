@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  'ILLEGAL_TRANSITION',
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'INTERNAL_SERVER_ERROR',
@@ -56,8 +57,18 @@ export function toHttpError(error: unknown): HttpError {
   } else if (typeof extensions.field === 'string') {
     body.errors = { [extensions.field.replace(/^input\./, '')]: `gw.errors.${code}` };
   }
-  const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'CONFLICT' ? 409 : code === 'BAD_USER_INPUT' ? 400 : 500;
+  const status = statusOf(code);
   return new HttpError(`gw.errors.${code}`, status, body);
+}
+
+function statusOf(code: ErrorCode): number {
+  return code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'CONFLICT' || code === 'ILLEGAL_TRANSITION' ? 409 : code === 'BAD_USER_INPUT' ? 400 : 500;
+}
+
+/** An error code from a REST answer (evidence uploads) as the same HttpError. */
+export function httpErrorOfCode(code: unknown): HttpError {
+  const known: ErrorCode = isCode(code) ? code : 'BAD_REQUEST';
+  return new HttpError(`gw.errors.${known}`, statusOf(known), { code: known });
 }
 
 export function errorCodeOf(error: unknown): ErrorCode | undefined {

@@ -2,6 +2,7 @@ import MapIcon from '@mui/icons-material/Map';
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, Menu, TitlePortal, useTranslate } from 'react-admin';
+import { ChangePassword } from './ChangePassword';
 import { Identity } from './Identity';
 
 const GwAppBar = () => {
@@ -14,6 +15,7 @@ const GwAppBar = () => {
       <TitlePortal />
       <Box sx={{ flex: 1 }} />
       <Identity />
+      <ChangePassword />
     </AppBar>
   );
 };

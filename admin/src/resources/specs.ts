@@ -1,4 +1,6 @@
 import type { ResourceSpec } from '../data/spec';
+import { accountSpec } from './accounts/queries';
+import { apiKeySpec } from './apiKeys/queries';
 import { caseCategorySpec } from './caseCategories/queries';
 import { caseSpec } from './cases/queries';
 import { departmentSpec } from './departments/queries';
@@ -16,4 +18,6 @@ export const specs: Record<string, ResourceSpec> = {
   sources: sourceSpec,
   cases: caseSpec,
   caseCategories: caseCategorySpec,
+  accounts: accountSpec,
+  apiKeys: apiKeySpec,
 };

@@ -1,31 +1,41 @@
 import { Box, Button, Card, CardContent, Typography } from '@mui/material';
+import { useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { can } from '../../auth/authProvider';
-import { caseTransitions } from './transitions';
+import { TransitionDialog } from './TransitionDialog';
+import { transitionOf, type CaseTransition } from './transitions';
 
-/** One button per transition allowed for this case now (the list fills with the workflow issue). */
+interface CaseRecord {
+  id: string;
+  version: number;
+  availableActions?: string[];
+  handlingUnit?: { id: string } | null;
+}
+
+/** One button per action the API says the user may take on this case now (`availableActions`). */
 export const CaseActions = () => {
-  const record = useRecordContext();
+  const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
+  const [open, setOpen] = useState<CaseTransition | null>(null);
   if (!record) return null;
-  const allowed = caseTransitions.filter((t) => t.from.includes(String(record.status)) && can(t.action, 'Case'));
+  const allowed = (record.availableActions ?? []).map(transitionOf).filter((t): t is CaseTransition => t !== undefined);
   return (
     <Card variant="outlined" data-testid="case-actions">
       <CardContent>
         <Typography variant="subtitle1">{translate('gw.case.actions')}</Typography>
         {allowed.length ? (
-          <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1 }}>
             {allowed.map((t) => (
-              <Button key={t.name} variant="contained" size="small">
-                {translate(t.label)}
+              <Button key={t.action} variant="contained" size="small" data-testid={`action-${t.action}`} onClick={() => setOpen(t)}>
+                {translate(`gw.enum.CaseAction.${t.action}`)}
               </Button>
             ))}
           </Box>
         ) : (
           <Typography variant="body2" color="text.secondary">
-            {translate('gw.case.actions_pending')}
+            {translate('gw.case.actions_none')}
           </Typography>
         )}
+        {open ? <TransitionDialog key={open.action} transition={open} kase={record} onClose={() => setOpen(null)} /> : null}
       </CardContent>
     </Card>
   );

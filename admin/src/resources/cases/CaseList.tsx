@@ -4,6 +4,7 @@ import { csvExporter, nameOf } from '../../common/csv';
 import { CursorPagination } from '../../common/CursorPagination';
 import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
 import { CategoryInput, EnumInput, GridInput } from '../../common/inputs';
+import { WorkQueues } from './WorkQueues';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -29,6 +30,7 @@ const exporter = csvExporter('cases', [
 
 export const CaseList = () => (
   <List filters={filters} sort={{ field: 'reportedAt', order: 'DESC' }} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions createLabel="gw.case.report" />}>
+    <WorkQueues />
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="number" sortable={false} />
       <EnumField source="status" enumName="CaseStatus" sortable={false} />

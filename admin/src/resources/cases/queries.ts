@@ -1,4 +1,5 @@
 import { can } from '../../auth/authProvider';
+import { OPEN_STATUSES } from './openStatuses';
 import { flatten, locationInput, shanghaiDayStart, type ResourceSpec } from '../../data/spec';
 
 const row = `id number status origin urgency reportedAt dueAt closedAt address description location { lng lat } category { id name code } grid { id name code }`;
@@ -11,12 +12,13 @@ export const caseSpec: ResourceSpec = {
   one: 'case',
   listFields: () => row,
   oneFields: () =>
-    `${row} ${complainant()} field source { id name } grid { id name code ancestors { id name level } }
+    `${row} ${complainant()} version availableActions handlingUnit { id name } leadDepartment { id name } field source { id name } grid { id name code ancestors { id name level } }
      events(first: 100) { nodes { id action actorRole at fromStatus toStatus note } }`,
-  toFilter: ({ q, status, reportedFrom, reportedTo, ...rest }) => ({
+  toFilter: ({ q, status, reportedFrom, reportedTo, open, ...rest }) => ({
     ...rest,
     number: typeof q === 'string' && q.trim() ? q.trim() : undefined,
-    status: Array.isArray(status) ? status : typeof status === 'string' ? [status] : undefined,
+    // The "my unit" queue (open: true) asks for every status still waiting for someone.
+    status: Array.isArray(status) ? status : typeof status === 'string' ? [status] : open === true ? OPEN_STATUSES : undefined,
     reportedFrom: typeof reportedFrom === 'string' && reportedFrom ? shanghaiDayStart(reportedFrom.slice(0, 10)) : undefined,
     // The form's "to" day is inclusive; the API's bound is exclusive.
     reportedTo: typeof reportedTo === 'string' && reportedTo ? shanghaiDayStart(reportedTo.slice(0, 10), 1) : undefined,

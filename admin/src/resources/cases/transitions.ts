@@ -1,16 +1,39 @@
-import type { Action } from '../../auth/ability';
-
 /**
- * The case workflow's transitions, one action button each on the case detail. Empty until
- * the workflow issue lands: it will add entries such as
- * `{ name: 'file', from: ['REPORTED'], action: 'file', mutation: 'fileCase', form: FileCaseForm }`
- * and the API will say which are allowed right now; CaseActions renders them unchanged.
+ * The case workflow as the console drives it: one entry per `CaseAction` the API may list in
+ * `Case.availableActions`, naming its mutation, input type and the form fields it needs (the
+ * API's `case.workflow.ts` table decides which are allowed, for whom, from which status).
  */
+export type TransitionField = 'reason' | 'cancelReason' | 'departments' | 'result' | 'reviewAt' | 'extensionDays' | 'score' | 'afterPhoto';
+
 export interface CaseTransition {
-  name: string;
-  from: string[];
-  action: Action;
-  label: string;
+  action: string;
+  mutation: string;
+  inputType: string;
+  fields: readonly TransitionField[];
 }
 
-export const caseTransitions: CaseTransition[] = [];
+const t = (action: string, mutation: string, inputType: string, fields: readonly TransitionField[] = []): CaseTransition => ({ action, mutation, inputType, fields });
+
+export const caseTransitions: readonly CaseTransition[] = [
+  t('FILE', 'fileCase', 'CaseStepInput'),
+  t('CANCEL', 'cancelCase', 'CancelCaseInput', ['cancelReason']),
+  t('ESCALATE', 'escalateCase', 'CaseReasonInput', ['reason']),
+  t('DISPATCH', 'dispatchCase', 'DispatchCaseInput', ['departments']),
+  t('ACCEPT', 'acceptCase', 'CaseStepInput'),
+  t('RETURN', 'returnCase', 'CaseReasonInput', ['reason']),
+  t('FEEDBACK', 'feedbackCase', 'FeedbackCaseInput', ['result']),
+  t('REQUEST_EXTENSION', 'requestCaseExtension', 'RequestExtensionInput', ['reason', 'extensionDays']),
+  t('APPROVE_EXTENSION', 'approveCaseExtension', 'CaseStepInput'),
+  t('REJECT_EXTENSION', 'rejectCaseExtension', 'CaseReasonInput', ['reason']),
+  t('PARK', 'parkCase', 'ParkCaseInput', ['reason', 'reviewAt']),
+  t('RESUME', 'resumeCase', 'CaseStepInput'),
+  // Closing needs an after photo (POST /cases/:id/evidence?stage=VERIFY) before the mutation.
+  t('VERIFY_PASS', 'passCaseVerification', 'CaseStepInput', ['afterPhoto']),
+  t('VERIFY_FAIL', 'failCaseVerification', 'CaseReasonInput', ['reason']),
+  t('EVALUATE', 'evaluateCase', 'EvaluateCaseInput', ['score']),
+  t('REOPEN', 'reopenCase', 'CaseReasonInput', ['reason']),
+];
+
+export function transitionOf(action: string): CaseTransition | undefined {
+  return caseTransitions.find((x) => x.action === action);
+}

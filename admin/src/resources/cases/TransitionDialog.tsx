@@ -1,0 +1,97 @@
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { shanghaiDayStart } from '../../data/spec';
+import { DispatchFields } from './DispatchFields';
+import { caseIdByNumber, runTransition, uploadEvidence, type TransitionValues } from './runTransition';
+import { TransitionInput } from './TransitionFields';
+import type { CaseTransition } from './transitions';
+
+interface Props {
+  transition: CaseTransition;
+  kase: { id: string; version: number; handlingUnit?: { id: string } | null };
+  onClose: () => void;
+}
+
+function missing(transition: CaseTransition, values: TransitionValues, photo: File | null): boolean {
+  if (values.cancelReason === 'DUPLICATE' && !(typeof values.duplicateOfNumber === 'string' && values.duplicateOfNumber.trim())) return true;
+  return transition.fields.some((f) =>
+    f === 'departments' ? !Array.isArray(values.departmentIds) || !values.departmentIds.length : f === 'afterPhoto' ? !photo : values[f] === undefined || values[f] === '',
+  );
+}
+
+/** The form of one workflow step; sends the case's version and refreshes the case (and timeline). */
+export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [values, setValues] = useState<TransitionValues>({});
+  const [photo, setPhoto] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (name: string, value: unknown) => setValues((v) => ({ ...v, [name]: value }));
+  const label = translate(`gw.enum.CaseAction.${transition.action}`);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (photo) await uploadEvidence(kase.id, 'VERIFY', photo);
+      const input = { ...values };
+      if (typeof input.reviewAt === 'string') input.reviewAt = shanghaiDayStart(input.reviewAt);
+      if (typeof input.note === 'string' && !input.note.trim()) delete input.note;
+      if (input.cancelReason === 'DUPLICATE' && typeof input.duplicateOfNumber === 'string') input.duplicateOfId = await caseIdByNumber(input.duplicateOfNumber);
+      delete input.duplicateOfNumber;
+      await runTransition(transition, kase.id, kase.version, input);
+      notify('gw.workflow.done', { type: 'success', messageArgs: { action: label } });
+      onClose();
+      refresh();
+    } catch (e) {
+      const message = e instanceof HttpError ? e.message : 'gw.errors.INTERNAL_SERVER_ERROR';
+      // The case moved under the user: say so in workflow terms and reload it behind the dialog.
+      const stale = message === 'gw.errors.CONFLICT' || message === 'gw.errors.ILLEGAL_TRANSITION';
+      setError(message === 'gw.errors.CONFLICT' ? 'gw.workflow.conflict' : message);
+      setBusy(false);
+      if (stale) refresh();
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" data-testid={`transition-dialog-${transition.action}`}>
+      <DialogTitle>{label}</DialogTitle>
+      <DialogContent>
+        {transition.fields.map((f) =>
+          f === 'departments' ? (
+            <DispatchFields
+              key={f}
+              caseId={kase.id}
+              unitId={kase.handlingUnit?.id}
+              departmentIds={Array.isArray(values.departmentIds) ? (values.departmentIds as string[]) : []}
+              leadDepartmentId={typeof values.leadDepartmentId === 'string' ? values.leadDepartmentId : ''}
+              onChange={(ids, lead) => setValues((v) => ({ ...v, departmentIds: ids, leadDepartmentId: lead || undefined }))}
+            />
+          ) : f === 'afterPhoto' ? (
+            <div key={f}>
+              <Typography variant="subtitle2">{translate('gw.workflow.fields.afterPhoto')}</Typography>
+              <input type="file" name="afterPhoto" accept="image/jpeg,image/png" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
+            </div>
+          ) : (
+            <TransitionInput key={f} field={f} values={values} set={set} />
+          ),
+        )}
+        <TextField name="note" label={translate('gw.workflow.fields.note')} fullWidth margin="dense" value={typeof values.note === 'string' ? values.note : ''} onChange={(e) => set('note', e.target.value)} />
+        {error ? (
+          <Alert severity="error" data-testid="transition-error" sx={{ mt: 1 }}>
+            {translate(error)}
+          </Alert>
+        ) : null}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+        <Button variant="contained" disabled={busy || missing(transition, values, photo)} onClick={() => void submit()} data-testid="transition-submit">
+          {translate('gw.workflow.submit')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

@@ -1,0 +1,45 @@
+import { Box, Chip } from '@mui/material';
+import { useListContext, useTranslate } from 'react-admin';
+import { currentMe } from '../../auth/authProvider';
+
+type Queue = 'mine' | 'unit' | 'overdue' | 'due_soon';
+
+/** Each queue is a CaseFilter the API has: reportedById, handlingUnitId (+ open), due. */
+function queueFilter(queue: Queue): Record<string, unknown> {
+  const me = currentMe();
+  switch (queue) {
+    case 'mine':
+      return { reportedById: me?.account.id };
+    case 'unit':
+      return { handlingUnitId: me?.unit.id, open: true };
+    case 'overdue':
+      return { due: 'OVERDUE' };
+    case 'due_soon':
+      return { due: 'DUE_SOON' };
+  }
+}
+
+const QUEUES: Queue[] = ['unit', 'mine', 'overdue', 'due_soon'];
+const QUEUE_KEYS = ['reportedById', 'handlingUnitId', 'open', 'due'];
+
+function activeQueue(filter: Record<string, unknown>): Queue | undefined {
+  return QUEUES.find((q) => Object.entries(queueFilter(q)).every(([k, v]) => filter[k] === v) && QUEUE_KEYS.every((k) => k in queueFilter(q) || filter[k] === undefined));
+}
+
+/** Quick filters above the case list: my unit's to-dos, what I reported, overdue, due soon. */
+export const WorkQueues = () => {
+  const translate = useTranslate();
+  const { filterValues, setFilters } = useListContext();
+  const active = activeQueue(filterValues);
+  const choose = (queue: Queue) => {
+    const rest = Object.fromEntries(Object.entries(filterValues).filter(([k]) => !QUEUE_KEYS.includes(k)));
+    setFilters(active === queue ? rest : { ...rest, ...queueFilter(queue) }, {});
+  };
+  return (
+    <Box sx={{ display: 'flex', gap: 1, px: 2, py: 1, flexWrap: 'wrap' }} data-testid="work-queues">
+      {QUEUES.map((q) => (
+        <Chip key={q} label={translate(`gw.queues.${q}`)} color={active === q ? 'primary' : 'default'} variant={active === q ? 'filled' : 'outlined'} onClick={() => choose(q)} />
+      ))}
+    </Box>
+  );
+};
