@@ -81,6 +81,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   persistent?: boolean;
   log?: (line: string) => void;
+  /** More `-c name=value` settings (the benchmark preloads pg_stat_statements). */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   checkDataDir(dataDir);
@@ -94,7 +96,10 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent ?? true,
     createPostgresUser: true,
     // Quieter and lighter than the defaults: a single local app, 2 cores.
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'log_min_messages=warning'],
+    postgresFlags: [
+      ...['-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'log_min_messages=warning'],
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (message) => {
       logs.push(message);
       if (logs.length > 200) logs.shift();
