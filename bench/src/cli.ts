@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     const shipped = contenders.find((c) => c.name === 'gridwatch');
     if (!shipped) throw new Error('gridwatch did not start');
     identities.cookies = { county: await signIn(shipped.url, fixture.county.login), city: await signIn(shipped.url, fixture.city.login) };
-    const pgDeepCursor = await postgraphileCursor(contenders, identities, (fixture.deepPage - 1) * PAGE - 1);
+    const pgDeepCursor = await postgraphileCursor(contenders, identities, fixture.county.id, (fixture.deepPage - 1) * PAGE - 1);
     const specs = querySpecs(fixture, pgDeepCursor).filter((spec) => !options.queries || options.queries.includes(spec.id));
     const results: RunResults = {
       profile: options.profile,
@@ -120,13 +120,13 @@ async function main(): Promise<void> {
 }
 
 /** PostGraphile's own cursor for the row before the deep page (its cursors are opaque). */
-async function postgraphileCursor(contenders: Contender[], identities: Identities, offset: number): Promise<string | null> {
+async function postgraphileCursor(contenders: Contender[], identities: Identities, countyId: number, offset: number): Promise<string | null> {
   const pgl = contenders.find((c) => c.name === 'postgraphile');
   if (!pgl) return null;
   const response = await fetch(`${pgl.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-gw-unit': identities.units.county },
-    body: JSON.stringify({ query: `{ allCases(first: 1, offset: ${offset}, condition: { status: REPORTED }, orderBy: [DUE_AT_ASC, ROW_ID_ASC]) { edges { cursor } } }` }),
+    body: JSON.stringify({ query: `{ allCases(first: 1, offset: ${offset}, condition: { status: REPORTED, countyId: ${countyId} }, orderBy: [DUE_AT_ASC, ROW_ID_ASC]) { edges { cursor } } }` }),
   });
   const body = (await response.json()) as { data?: { allCases?: { edges?: { cursor: string }[] } } };
   return body.data?.allCases?.edges?.[0]?.cursor ?? null;
