@@ -4,7 +4,7 @@ import path from 'node:path';
 import { benchDir, ensurePostgraphile, signIn, startContenders, stopContenders, type Contender, type Identities } from './contenders';
 import { prepareDatabase } from './database';
 import { PAGE, readFixture } from './fixture';
-import { countStatements, LoadGenerator, preflight } from './measure';
+import { countStatements, drain, LoadGenerator, preflight } from './measure';
 import { parseOptions, type BenchOptions } from './options';
 import { querySpecs, type QuerySpec } from './queries';
 import { renderReport, writeSection } from './report';
@@ -57,6 +57,8 @@ async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec
             seconds: options.seconds,
             connections: Math.min(64, Math.max(8, Math.ceil(rate / 20))),
           });
+          const cancelled = await drain(ownerUrl);
+          if (cancelled) log(`cancelled ${cancelled} statement(s) still running after the point`);
           const pass = passes(point);
           results.points.push({ ...point, repeat, query: spec.id, contender: contender.name, pass });
           log(`r${repeat} ${spec.id} ${contender.name} @${rate}: ${point.achieved.toFixed(0)} req/s p50 ${point.p50} p95 ${point.p95} p99 ${point.p99}${point.errors + point.mismatches ? ` errors ${point.errors} wrong ${point.mismatches}` : ''}`);

@@ -80,7 +80,7 @@ export interface StatementCount {
 const plumbing = `query ~* '^\\s*(begin|commit|rollback|savepoint|release|start transaction)' or query ~* 'set_config\\(|^\\s*set '`;
 
 /** SQL statements per request from pg_stat_statements: reset, N sequential requests, read. */
-export async function countStatements(ownerUrl: string, contender: Contender, call: Call, requests = 10): Promise<StatementCount> {
+export async function countStatements(ownerUrl: string, contender: Contender, call: Call, requests = 5): Promise<StatementCount> {
   const client = new Client(ownerUrl);
   await client.connect();
   try {
@@ -92,6 +92,29 @@ export async function countStatements(ownerUrl: string, contender: Contender, ca
        and query !~* 'pg_stat_statements'`,
     );
     return { perRequest: Number(rows[0].calls) / requests, dataPerRequest: Number(rows[0].data) / requests, rowsPerRequest: Number(rows[0].rows) / requests };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Waits until the database has no statement of a previous point still running (a slow point
+ * leaves its in-flight requests queued, which would load the next one); after `maxMs` it
+ * cancels them. Returns how many it had to cancel.
+ */
+export async function drain(ownerUrl: string, maxMs = 15_000): Promise<number> {
+  const client = new Client(ownerUrl);
+  await client.connect();
+  const others = `from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`;
+  try {
+    const until = Date.now() + maxMs;
+    while (Date.now() < until) {
+      const { rows } = await client.query<{ n: number }>(`select count(*)::int as n ${others}`);
+      if (rows[0].n === 0) return 0;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const { rowCount } = await client.query(`select pg_cancel_backend(pid) ${others}`);
+    return rowCount ?? 0;
   } finally {
     await client.end();
   }
