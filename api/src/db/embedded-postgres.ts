@@ -73,7 +73,7 @@ function checkDataDir(dataDir: string): void {
   }
 }
 
-function server(dataDir: string, port: number, persistent: boolean, logs: string[]): EmbeddedPostgres {
+function server(dataDir: string, port: number, persistent: boolean, logs: string[], settings: Record<string, string> = {}): EmbeddedPostgres {
   return new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -82,7 +82,10 @@ function server(dataDir: string, port: number, persistent: boolean, logs: string
     persistent,
     createPostgresUser: true,
     // Quieter and lighter than the defaults: a single local app, 2 cores.
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'log_min_messages=warning'],
+    postgresFlags: [
+      ...['-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'log_min_messages=warning'],
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (message) => {
       logs.push(message);
       if (logs.length > 200) logs.shift();
@@ -99,6 +102,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   persistent?: boolean;
   log?: (line: string) => void;
+  /** More `-c name=value` settings (the benchmark preloads pg_stat_statements). */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   checkDataDir(dataDir);
@@ -117,7 +122,7 @@ export async function startEmbeddedPostgres(options: {
   for (let attempt = 1; ; attempt += 1) {
     const port = await pickPort();
     const logs: string[] = [];
-    const instance = server(dataDir, port, persistent, logs);
+    const instance = server(dataDir, port, persistent, logs, options.settings);
     try {
       await instance.start();
     } catch {

