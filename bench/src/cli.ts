@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchDir, ensurePostgraphile, signIn, startContenders, stopContenders, type Contender, type Identities } from './contenders';
@@ -107,6 +108,8 @@ async function main(): Promise<void> {
     }
     results.machine.push(`Load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}; whole run ${((Date.now() - started) / 60000).toFixed(1)} min`);
     const report = renderReport(results);
+    // The raw points, so a table can be re-rendered or re-read without rerunning.
+    if (!options.smoke) writeFileSync(path.join(benchDir, '.data', `${options.profile}-results.json`), JSON.stringify(results, null, 1));
     if (options.smoke) console.log(report);
     else writeSection(docs, options.profile, report);
     const wrong = results.answers.filter((a) => !a.ok && !a.known && !contenders.find((c) => c.name === a.contender)?.variant);

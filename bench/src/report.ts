@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { summarize, type RunResults, P95_LIMIT_MS } from './results';
 
-const fmt = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+const fmt = (value: number, digits = 0): string => (value === Number.POSITIVE_INFINITY ? '>window' : Number.isFinite(value) ? value.toFixed(digits) : '—');
 const ratio = (a: number | undefined, b: number | undefined): string => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 
 /** The side-by-side table of one run, as markdown. */

@@ -53,11 +53,13 @@ export function summarize(results: RunResults, query: string, contender: string)
     return passing[0]?.achieved ?? 0;
   });
   const common = points.filter((p) => p.rate === results.settings.commonRate);
+  // A point with no response inside its window has no percentiles (null in JSON): slower than the window, not 0.
+  const slow = (value: number | null): number => (value == null || Number.isNaN(value) ? Number.POSITIVE_INFINITY : value);
   return {
     throughput: median(best),
-    p50: median(common.map((p) => p.p50)),
-    p95: median(common.map((p) => p.p95)),
-    p99: median(common.map((p) => p.p99)),
+    p50: median(common.map((p) => slow(p.p50))),
+    p95: median(common.map((p) => slow(p.p95))),
+    p99: median(common.map((p) => slow(p.p99))),
     repeats: repeats.length,
   };
 }
