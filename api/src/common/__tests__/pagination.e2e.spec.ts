@@ -68,4 +68,21 @@ describe('keyset pagination', () => {
     expect(result.data?.grids ?? null).toBeNull();
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
+
+  it('orders cases by deadline across pages (cases without a deadline are left out, never an error)', async () => {
+    await app.ownerSql(`update "case" set due_at = reported_at + interval '1 day' where id % 3 = 0`);
+    const [{ n }] = await app.ownerSql<{ n: number }>(`select count(*)::int as n from "case" where due_at is not null`);
+    const query = `query($after: String) { cases(first: 40, after: $after, orderBy: DUE_ASC) { totalCount nodes { number dueAt } pageInfo { endCursor hasNextPage } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: { cases: { totalCount: number; nodes: { dueAt: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } } = await city.data(query, { after });
+      seen.push(...page.cases.nodes.map((c) => c.dueAt));
+      expect(page.cases.totalCount).toBe(n);
+      if (!page.cases.pageInfo.hasNextPage) break;
+      after = page.cases.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(n);
+    expect(seen).toEqual([...seen].sort());
+  });
 });

@@ -100,4 +100,7 @@ export enum CaseOrder {
   REPORTED_ASC = 'REPORTED_ASC',
   DUE_ASC = 'DUE_ASC',
 }
-registerEnumType(CaseOrder, { name: 'CaseOrder', description: '排序: 上报时间 新→旧 / 旧→新, 时限 近→远' });
+registerEnumType(CaseOrder, {
+  name: 'CaseOrder',
+  description: '排序: 上报时间 新→旧 / 旧→新, 时限 近→远 (DUE_ASC 只列出有当前环节时限的案件)',
+});

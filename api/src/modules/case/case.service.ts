@@ -23,7 +23,7 @@ import { CASE_SENSITIVE_FIELDS } from './case.policy';
 const orderings: Record<CaseOrder, QueryOrderMap<Case>[]> = {
   [CaseOrder.REPORTED_DESC]: [{ reportedAt: 'desc' }, { id: 'desc' }],
   [CaseOrder.REPORTED_ASC]: [{ reportedAt: 'asc' }, { id: 'asc' }],
-  [CaseOrder.DUE_ASC]: [{ dueAt: 'asc nulls last' }, { id: 'asc' }],
+  [CaseOrder.DUE_ASC]: [{ dueAt: 'asc' }, { id: 'asc' }],
 };
 
 /** `<county code>-<yyyymmdd in Asia/Shanghai>-<id>`: readable on the phone and unique by construction. */
@@ -52,6 +52,8 @@ export const caseService = {
     if (filter.reportedById) where.push({ reportedById: fromGlobalId('Account', filter.reportedById) });
     if (filter.due === DueState.OVERDUE) where.push({ dueAt: { $lt: ctx.clock.now() } });
     if (filter.due === DueState.DUE_SOON) where.push({ dueAt: { $gte: ctx.clock.now(), $lte: await deadlineService.soonBoundary(ctx) } });
+    // Keyset cursors cannot carry a null: ordering by deadline lists the cases that have one.
+    if (order === CaseOrder.DUE_ASC) where.push({ dueAt: { $ne: null } });
     return paginate(ctx.em, Case, { $and: where }, orderings[order], args);
   },
 
