@@ -5,7 +5,8 @@ import { UnauthenticatedError } from '../common/errors';
 import type { Principal } from '../context/principal';
 import type { RequestContext } from '../context/request-context';
 import { Session } from '../modules/account/session.entity';
-import { verifyPassword } from './password';
+import { Account } from '../modules/account/account.entity';
+import { hashPassword, isStale, verifyPassword } from './password';
 
 export const SESSION_COOKIE = 'gw_session';
 const SESSION_HOURS = 12;
@@ -74,6 +75,12 @@ export async function signIn(ctx: RequestContext, login: string, password: strin
     expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000),
   });
   return { token, storedHash: account.password_hash };
+}
+
+/** Re-hashes a password made with weaker settings while it is at hand (after sign-in, in the caller's unit). */
+export async function upgradeStaleHash(ctx: RequestContext, password: string, storedHash: string): Promise<void> {
+  if (!isStale(storedHash) || !ctx.principal?.accountId) return;
+  await ctx.em.nativeUpdate(Account, { id: ctx.principal.accountId }, { passwordHash: await hashPassword(password) }, { filters: false });
 }
 
 /** Revokes every session of an account but the one presented (password change, role or unit change). */

@@ -1,10 +1,9 @@
 import { packRules } from '@casl/ability/extra';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { hashPassword, isStale } from '../../auth/password';
 import { Public, Requires, SignedIn } from '../../auth/requires';
 import { ConnectionArgs, ConnectionType } from '../../common/connection';
-import { principalForToken, revokeSession, SESSION_COOKIE, sessionCookieOptions, signIn } from '../../auth/session.service';
+import { principalForToken, revokeSession, SESSION_COOKIE, sessionCookieOptions, signIn, upgradeStaleHash } from '../../auth/session.service';
 import { actAs } from '../../context/create-context';
 import { Role } from '../../common/enums';
 import { loadVisible } from '../../common/records';
@@ -58,10 +57,7 @@ export class AccountResolver {
     if (ctx.sessionToken) await revokeSession(ctx.em, ctx.sessionToken);
     ctx.http?.res.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions, secure: ctx.http.req.secure });
     await actAs(ctx, await principalForToken(ctx.em, token));
-    if (isStale(storedHash) && ctx.principal?.accountId) {
-      // Upgrade a hash made with weaker settings while the password is at hand.
-      await ctx.em.nativeUpdate(Account, { id: ctx.principal.accountId }, { passwordHash: await hashPassword(password) }, { filters: false });
-    }
+    await upgradeStaleHash(ctx, password, storedHash);
     return currentAccount(ctx);
   }
 

@@ -2,11 +2,9 @@ import { IsOptional, Length } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import { DepartmentField } from '../../common/enums';
-import { NotFoundError } from '../../common/errors';
-import { fromGlobalId } from '../../common/global-id';
-import { assertCan } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { CaseCategory } from './case-category.entity';
+import { caseCategoryService } from './case-category.service';
 
 @InputType('UpdateCaseCategoryInput', { description: '修改案件类别: 名称, 默认责任部门职能 (派遣建议), 核实是否须照片, 是否在用' })
 export class UpdateCaseCategoryInput {
@@ -30,16 +28,11 @@ export class UpdateCaseCategoryInput {
 export class CaseCategoryResolver {
   @Mutation(() => CaseCategory, { description: '修改案件类别 (市级): 派遣路由表' })
   @Requires('update', 'CaseCategory')
-  async updateCaseCategory(
+  updateCaseCategory(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCaseCategoryInput) input: UpdateCaseCategoryInput,
   ): Promise<CaseCategory> {
-    const category = await ctx.em.findOne(CaseCategory, { id: fromGlobalId('CaseCategory', id) });
-    if (!category) throw new NotFoundError('CaseCategory', id);
-    assertCan(ctx, 'update', category);
-    Object.assign(category, Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)));
-    await ctx.em.flush();
-    return category;
+    return caseCategoryService.update(ctx, id, input);
   }
 }
