@@ -1,4 +1,4 @@
-import { asUser, baseUrl, openBrowser, screenshot, signIn } from './browser';
+import { asUser, baseUrl, expectText, expectValue, openBrowser, screenshot, signIn } from './browser';
 
 const LOGIN = `gw${Date.now().toString(36)}`;
 const PASSWORD = 'initial-pass-2026';
@@ -68,8 +68,19 @@ test('a county admin creates an account with only grantable roles, manages API k
   }
 
   await asUser('yaohai', async (s) => {
+    // Edit: a new name and the role of platform operator; only the roles it may grant are offered.
     await s.page.goto(`${baseUrl()}/#/accounts`);
     const row = s.page.locator('tbody tr').filter({ hasText: LOGIN });
+    await row.getByRole('link', { name: '编辑' }).click();
+    const name = s.page.locator('input[name="displayName"]');
+    await expectValue(name, '瑶海区 测试网格员');
+    await name.fill('瑶海区 测试坐席');
+    await s.page.getByRole('combobox', { name: '角色' }).click();
+    await s.page.getByRole('option', { name: '数字城管坐席' }).click();
+    await screenshot(s.page, 'account-edit-yaohai');
+    await s.page.getByRole('button', { name: '保存' }).click();
+    await expectText(row.locator('td.column-displayName'), '瑶海区 测试坐席');
+    await expectText(row.locator('td.column-role'), '数字城管坐席');
     await row.getByRole('button', { name: '停用' }).click();
     await row.getByRole('button', { name: '停用' }).waitFor({ state: 'detached' });
     expect(s.problems).toEqual([]);

@@ -173,7 +173,13 @@ test('no-platform path (肥东县): the township escalates, the county files and
     expect(s.problems).toEqual([]);
   });
   await asUser('countydept', async (s) => {
-    await openCase(s.page, kase.id);
+    // The department finds it in its own queue (cases its department leads, still open).
+    await s.page.goto(`${baseUrl()}/#/cases`);
+    await s.page.getByTestId('queue-department').click();
+    await s.page.getByTestId('queue-department').and(s.page.locator('.MuiChip-colorPrimary')).waitFor();
+    await s.page.locator('tbody tr td.column-number').filter({ hasText: kase.number }).click();
+    await s.page.getByTestId('case-timeline').waitFor();
+    await screenshot(s.page, 'case-department-queue');
     await act(s.page, 'ACCEPT', '受理');
     await act(s.page, 'FEEDBACK', '结果反馈', (d) => d.locator('textarea[name="result"]').fill('已清扫路面并责令运输车辆覆盖'));
   });

@@ -137,6 +137,7 @@ export const appEn: AppMessages = {
       deactivated: 'Account deactivated',
       login_rule: 'Starts with a lower-case letter: 3-60 of a-z 0-9 _ . -',
       department_hint: 'Required for department roles (county or city department)',
+      role_hint: 'Only the roles you may grant; changing role or unit signs the account out',
     },
     apiKeys: {
       create: 'New API key',
@@ -148,7 +149,7 @@ export const appEn: AppMessages = {
       done: 'I have saved it, back to the list',
       unit_hint: 'The key can reach %{unit} and the units below it',
     },
-    queues: { unit: 'My unit’s to-do', mine: 'Reported by me', overdue: 'Overdue', due_soon: 'Due soon' },
+    queues: { department: 'My department’s to-do (%{department})', unit: 'My unit’s to-do', mine: 'Reported by me', overdue: 'Overdue', due_soon: 'Due soon' },
     workflow: {
       conflict: 'Someone else updated this case meanwhile (its version changed); it has been reloaded, please act on its current state',
       submit: 'Submit',

@@ -134,6 +134,7 @@ export const appZh = {
       deactivated: '账号已停用',
       login_rule: '小写字母开头，3-60 位小写字母、数字、_ . -',
       department_hint: '部门角色 (区县部门、市级部门) 必填',
+      role_hint: '只列出您可以授予的角色；改角色或单位后该账号需重新登录',
     },
     apiKeys: {
       create: '新建接口密钥',
@@ -145,7 +146,7 @@ export const appZh = {
       done: '我已保存，返回列表',
       unit_hint: '密钥可访问的范围：%{unit}及其下级',
     },
-    queues: { unit: '本单位待办', mine: '我上报的', overdue: '已超时', due_soon: '即将到期' },
+    queues: { department: '本部门待办 (%{department})', unit: '本单位待办', mine: '我上报的', overdue: '已超时', due_soon: '即将到期' },
     workflow: {
       conflict: '案件已被他人更新 (版本已变化)，已为您刷新，请按最新状态重新操作',
       submit: '提交',
