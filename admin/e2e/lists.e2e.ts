@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { baseUrl, openBrowser, screenshot, signIn, type Session } from './browser';
+import { baseUrl, eventually, expectText, openBrowser, screenshot, signIn, textsWhen, type Session } from './browser';
 import { apiAs } from './graphql';
 
 const numbers = (s: Session) => s.page.locator('tbody tr td.column-number').allTextContents();
@@ -37,7 +37,7 @@ describe('lists: keyset pages, CSV export, editing with history', () => {
     await s.page.reload();
     await s.page.getByText('第 3 页').waitFor();
     await s.page.locator('tbody tr').first().waitFor();
-    await expect(numbers(s)).resolves.toEqual(page3);
+    await eventually(async () => expect(await numbers(s)).toEqual(page3));
   });
 
   test("a grid's children page by cursors too (店埠镇 has 37 villages: 25 + 12)", async () => {
@@ -45,12 +45,9 @@ describe('lists: keyset pages, CSV export, editing with history', () => {
     const { grid } = await api<{ grid: { id: string } }>(`{ grid: gridByCode(code: "340122100000") { id } }`);
     await s.page.goto(`${baseUrl()}/#/grids/${encodeURIComponent(grid.id)}/show/children`);
     const rows = s.page.locator('tbody tr td.column-code');
-    await rows.nth(24).waitFor();
-    const first = await rows.allTextContents();
-    expect(first).toHaveLength(25);
+    const first = await textsWhen(rows, 25);
     await s.page.getByRole('button', { name: '下一页' }).click();
-    await s.page.waitForFunction(() => document.querySelectorAll('tbody tr td.column-code').length === 12);
-    const second = await rows.allTextContents();
+    const second = await textsWhen(rows, 12);
     expect(second.filter((c) => first.includes(c))).toEqual([]);
     expect(new Set([...first, ...second]).size).toBe(37);
   });
@@ -77,7 +74,7 @@ describe('lists: keyset pages, CSV export, editing with history', () => {
     await s.page.getByRole('tab', { name: '变更历史' }).click();
     const history = s.page.getByTestId('source-history');
     await history.getByText(industry, { exact: false }).waitFor();
-    await expect(history.locator('tbody tr').first().textContent()).resolves.toContain('修改');
+    await expectText(history.locator('tbody tr').first(), /修改/);
     await screenshot(s.page, 'source-history-after-edit');
   });
 });
