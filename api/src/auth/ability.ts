@@ -12,8 +12,8 @@ import { sourcePolicy } from '../modules/source/source.policy';
 import { supervisionPolicy } from '../modules/supervision/supervision.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
-/** CRUD plus the case workflow's duties (case.workflow.ts names which transition needs which). */
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate' | CaseDuty;
+/** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate' | 'confirm' | CaseDuty;
 
 /** Subject types are entity class names, so an entity instance is its own subject. */
 export const subjectTypes = [
