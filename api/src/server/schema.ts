@@ -13,6 +13,8 @@ import { DepartmentResolver } from '../modules/department/department.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
 import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
+import { InspectionResolver, SourceInspectionsResolver } from '../modules/inspection/inspection.resolver';
+import { GridPatrolFactorResolver, SensitivePeriodResolver } from '../modules/sensitive-period/sensitive-period.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   GridResolver,
@@ -33,6 +35,10 @@ export const resolvers: NonEmptyArray<Function> = [
   DeadlineResolver,
   CaseAlertsResolver,
   CaseEvidenceResolver,
+  InspectionResolver,
+  SourceInspectionsResolver,
+  SensitivePeriodResolver,
+  GridPatrolFactorResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;
