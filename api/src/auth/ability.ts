@@ -9,11 +9,13 @@ import { gridPolicy } from '../modules/grid/grid.policy';
 import { personPolicy } from '../modules/person/person.policy';
 import { evidencePolicy } from '../modules/evidence/evidence.policy';
 import { sourcePolicy } from '../modules/source/source.policy';
+import { inspectionPolicy } from '../modules/inspection/inspection.policy';
+import { sensitivePeriodPolicy } from '../modules/sensitive-period/sensitive-period.policy';
 import { supervisionPolicy } from '../modules/supervision/supervision.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
-/** CRUD plus the case workflow's duties (case.workflow.ts names which transition needs which). */
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate' | CaseDuty;
+/** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate' | 'confirm' | CaseDuty;
 
 /** Subject types are entity class names, so an entity instance is its own subject. */
 export const subjectTypes = [
@@ -32,6 +34,9 @@ export const subjectTypes = [
   'TimeLimit',
   'CaseAlert',
   'CaseEvidence',
+  'InspectionFrequency',
+  'SensitivePeriod',
+  'Inspection',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -42,7 +47,19 @@ export type RuleBuilder = AbilityBuilder<AppAbility>;
 /** A domain's contribution: its lines of the role table. */
 export type Policy = (builder: RuleBuilder, principal: Principal) => void;
 
-const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy, deadlinePolicy, supervisionPolicy, evidencePolicy];
+const policies: Policy[] = [
+  gridPolicy,
+  departmentPolicy,
+  personPolicy,
+  accountPolicy,
+  sourcePolicy,
+  casePolicy,
+  deadlinePolicy,
+  supervisionPolicy,
+  evidencePolicy,
+  inspectionPolicy,
+  sensitivePeriodPolicy,
+];
 
 const knownRoles = new Set<string>(Object.values(Role));
 

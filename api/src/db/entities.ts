@@ -16,6 +16,9 @@ import { GridWorker } from '../modules/person/grid-worker.entity';
 import { Officer } from '../modules/person/officer.entity';
 import { PollutionSourceChange } from '../modules/source/source-change.entity';
 import { PollutionSource } from '../modules/source/source.entity';
+import { InspectionFrequency } from '../modules/inspection/inspection-frequency.entity';
+import { Inspection } from '../modules/inspection/inspection.entity';
+import { SensitivePeriod } from '../modules/sensitive-period/sensitive-period.entity';
 import { BaseEntity, ScopedEntity, VersionedScopedEntity } from '../common/base.entity';
 import { Person } from '../modules/person/person.entity';
 
@@ -43,4 +46,7 @@ export const entities = [
   TimeLimit,
   CaseAlert,
   CaseEvidence,
+  InspectionFrequency,
+  SensitivePeriod,
+  Inspection,
 ];

@@ -14,6 +14,8 @@ import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
 import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
 import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
+import { InspectionResolver, SourceInspectionsResolver } from '../modules/inspection/inspection.resolver';
+import { GridPatrolFactorResolver, SensitivePeriodResolver } from '../modules/sensitive-period/sensitive-period.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   GridResolver,
@@ -35,6 +37,10 @@ export const resolvers: NonEmptyArray<Function> = [
   CaseAlertsResolver,
   CaseEvidenceResolver,
   StatisticsResolver,
+  InspectionResolver,
+  SourceInspectionsResolver,
+  SensitivePeriodResolver,
+  GridPatrolFactorResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;
