@@ -10,6 +10,8 @@ import { personPolicy } from '../modules/person/person.policy';
 import { evidencePolicy } from '../modules/evidence/evidence.policy';
 import { sourcePolicy } from '../modules/source/source.policy';
 import { supervisionPolicy } from '../modules/supervision/supervision.policy';
+import { patrolPolicy } from '../modules/patrol/patrol.policy';
+import { planPolicy } from '../modules/plan/plan.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD plus the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -32,6 +34,11 @@ export const subjectTypes = [
   'TimeLimit',
   'CaseAlert',
   'CaseEvidence',
+  'PatrolRule',
+  'PatrolPlan',
+  'PatrolCheckIn',
+  'EnforcementPlan',
+  'WorkTask',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -42,7 +49,10 @@ export type RuleBuilder = AbilityBuilder<AppAbility>;
 /** A domain's contribution: its lines of the role table. */
 export type Policy = (builder: RuleBuilder, principal: Principal) => void;
 
-const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy, deadlinePolicy, supervisionPolicy, evidencePolicy];
+const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy, deadlinePolicy, supervisionPolicy, evidencePolicy,
+  patrolPolicy,
+  planPolicy,
+];
 
 const knownRoles = new Set<string>(Object.values(Role));
 

@@ -18,6 +18,11 @@ import { PollutionSourceChange } from '../modules/source/source-change.entity';
 import { PollutionSource } from '../modules/source/source.entity';
 import { BaseEntity, ScopedEntity, VersionedScopedEntity } from '../common/base.entity';
 import { Person } from '../modules/person/person.entity';
+import { PatrolRule } from '../modules/patrol/patrol-rule.entity';
+import { PatrolPlan } from '../modules/patrol/patrol-plan.entity';
+import { PatrolCheckIn } from '../modules/patrol/patrol-check-in.entity';
+import { EnforcementPlan } from '../modules/plan/plan.entity';
+import { WorkTask } from '../modules/plan/task.entity';
 
 /** Every entity (and abstract base) MikroORM must discover, listed once. */
 export const entities = [
@@ -43,4 +48,9 @@ export const entities = [
   TimeLimit,
   CaseAlert,
   CaseEvidence,
+  PatrolRule,
+  PatrolPlan,
+  PatrolCheckIn,
+  EnforcementPlan,
+  WorkTask,
 ];
