@@ -13,6 +13,8 @@ import { DepartmentResolver } from '../modules/department/department.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
 import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
+import { PatrolCheckInResolver, PatrolResolver } from '../modules/patrol/patrol.resolver';
+import { CoverageGapResolver, CoverageResolver, PatrolWorkerProgressResolver } from '../modules/patrol/coverage.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   GridResolver,
@@ -33,6 +35,11 @@ export const resolvers: NonEmptyArray<Function> = [
   DeadlineResolver,
   CaseAlertsResolver,
   CaseEvidenceResolver,
+  PatrolResolver,
+  PatrolCheckInResolver,
+  CoverageResolver,
+  CoverageGapResolver,
+  PatrolWorkerProgressResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;
