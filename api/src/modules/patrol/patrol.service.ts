@@ -45,6 +45,11 @@ export function subtreeSql(unit: Grid, alias = 'g', villageColumn = 'id'): [stri
   return [`${alias}.${column} = ?`, unit.id];
 }
 
+/** A Postgres array literal: knex would expand a JS array binding into a list of parameters. */
+export function pgArray(values: readonly (number | null)[]): string {
+  return `{${values.map((v) => (v == null ? 'NULL' : String(v))).join(',')}}`;
+}
+
 type Area = Parameters<typeof booleanPointInPolygon>[1];
 
 /** Grid boundaries are validated GeoJSON Polygon/MultiPolygon on the way in (grid.inputs). */
@@ -100,13 +105,13 @@ export const patrolService = {
       [
         month.firstDay,
         ctx.clock.now(),
-        assignments.map((a) => a.city_id),
-        assignments.map((a) => a.county_id),
-        assignments.map((a) => a.township_id),
-        assignments.map((a) => a.grid_worker_id),
-        assignments.map((a) => a.grid_id),
-        assignments.map((a) => a.times_per_month),
-        assignments.map(factorOf),
+        pgArray(assignments.map((a) => a.city_id)),
+        pgArray(assignments.map((a) => a.county_id)),
+        pgArray(assignments.map((a) => a.township_id)),
+        pgArray(assignments.map((a) => a.grid_worker_id)),
+        pgArray(assignments.map((a) => a.grid_id)),
+        pgArray(assignments.map((a) => a.times_per_month)),
+        pgArray(assignments.map(factorOf)),
       ],
     );
     result.created = rows.filter((r) => r.inserted).length;
@@ -135,8 +140,8 @@ export const patrolService = {
   doneCount(ctx: RequestContext, plan: PatrolPlan): Promise<number> {
     const loader = ctx.loaders.get<number, number>('PatrolPlan.done', async (ids) => {
       const rows = await ctx.em.execute<{ patrol_plan_id: number; done_count: number }[]>(
-        `select patrol_plan_id, done_count from patrol_plan_progress where patrol_plan_id = any(?)`,
-        [[...ids]],
+        `select patrol_plan_id, done_count from patrol_plan_progress where patrol_plan_id = any(?::int[])`,
+        [pgArray(ids)],
       );
       const byId = new Map(rows.map((r) => [r.patrol_plan_id, r.done_count]));
       return ids.map((id) => byId.get(id) ?? 0);
