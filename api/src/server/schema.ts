@@ -14,6 +14,7 @@ import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
 import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
 import { PatrolCheckInResolver, PatrolResolver } from '../modules/patrol/patrol.resolver';
+import { PlanResolver, TaskResolver } from '../modules/plan/plan.resolver';
 import { CoverageGapResolver, CoverageResolver, PatrolWorkerProgressResolver } from '../modules/patrol/coverage.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
@@ -40,6 +41,8 @@ export const resolvers: NonEmptyArray<Function> = [
   CoverageResolver,
   CoverageGapResolver,
   PatrolWorkerProgressResolver,
+  PlanResolver,
+  TaskResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;
