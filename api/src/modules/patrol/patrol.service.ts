@@ -58,6 +58,53 @@ function isArea(boundary: unknown): boundary is Area {
 }
 
 
+/**
+ * 生成月度巡查计划 for every active grid worker on the active grids of a unit: one row per
+ * (worker, grid, month), the rule's count times the sensitive-period factor. Idempotent:
+ * running it again updates the counts in place (a changed rule or period) and adds rows
+ * for new assignments; plans of assignments that ended stay as the month's record.
+ */
+export async function generatePlans(ctx: RequestContext, month: PatrolMonth, unit: Grid): Promise<GenerationResult> {
+  const [where, unitId] = subtreeSql(unit);
+  const assignments = await ctx.em.execute<Assignment[]>(
+    `select wg.grid_worker_id, g.id as grid_id, g.city_id, g.county_id, g.township_id, r.times_per_month
+       from grid_worker_grid wg
+       join grid_worker w on w.id = wg.grid_worker_id and w.active
+       join grid g on g.id = wg.grid_id and g.active
+       join patrol_rule r on r.grid_level = g.level and r.grid_kind = g.kind
+      where ${where}
+      order by wg.grid_worker_id, g.id`,
+    [unitId],
+  );
+  const factors = await patrolFactors(ctx, month, assignments.map((a) => ({ gridId: a.grid_id, countyId: a.county_id, townshipId: a.township_id })));
+  const result: GenerationResult = { month: month.label, plans: assignments.length, created: 0, updated: 0 };
+  if (!assignments.length) return result;
+  const factorOf = (a: Assignment) => factors.get(a.grid_id) ?? 1;
+  const rows = await ctx.em.execute<{ inserted: boolean }[]>(
+    `insert into patrol_plan (city_id, county_id, township_id, grid_worker_id, grid_id, month, base_count, factor, required_count, generated_at)
+     select t.city_id, t.county_id, t.township_id, t.grid_worker_id, t.grid_id, ?::date, t.base, t.factor, ceil(t.base * t.factor)::int, ?
+       from unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::float8[])
+         as t(city_id, county_id, township_id, grid_worker_id, grid_id, base, factor)
+     on conflict (grid_worker_id, grid_id, month) do update
+       set base_count = excluded.base_count, factor = excluded.factor, required_count = excluded.required_count, generated_at = excluded.generated_at
+     returning (xmax = 0) as inserted`,
+    [
+      month.firstDay,
+      ctx.clock.now(),
+      pgArray(assignments.map((a) => a.city_id)),
+      pgArray(assignments.map((a) => a.county_id)),
+      pgArray(assignments.map((a) => a.township_id)),
+      pgArray(assignments.map((a) => a.grid_worker_id)),
+      pgArray(assignments.map((a) => a.grid_id)),
+      pgArray(assignments.map((a) => a.times_per_month)),
+      pgArray(assignments.map(factorOf)),
+    ],
+  );
+  result.created = rows.filter((r) => r.inserted).length;
+  result.updated = rows.length - result.created;
+  return result;
+}
+
 export const patrolService = {
   rules: (ctx: RequestContext): Promise<PatrolRule[]> => ctx.em.find(PatrolRule, {}, { orderBy: { gridLevel: 'asc', gridKind: 'asc' } }),
 
@@ -69,54 +116,12 @@ export const patrolService = {
     return rule;
   },
 
-  /**
-   * 生成月度巡查计划 for every active grid worker on the active grids of a unit: one row per
-   * (worker, grid, month), the rule's count times the sensitive-period factor. Idempotent:
-   * running it again updates the counts in place (a changed rule or period) and adds rows
-   * for new assignments; plans of assignments that ended stay as the month's record.
-   */
+  /** 生成月度巡查计划 for the caller's unit (or `withinId`), checked against the caller's rights. */
   async generate(ctx: RequestContext, monthLabel: string, withinId?: string | null): Promise<GenerationResult> {
     const month = parseMonth(monthLabel);
     const unit = await unitOrWithin(ctx, withinId);
     assertCan(ctx, 'create', subject('PatrolPlan', { ...unit.scope, gridId: unit.id }));
-    const [where, unitId] = subtreeSql(unit);
-    const assignments = await ctx.em.execute<Assignment[]>(
-      `select wg.grid_worker_id, g.id as grid_id, g.city_id, g.county_id, g.township_id, r.times_per_month
-         from grid_worker_grid wg
-         join grid_worker w on w.id = wg.grid_worker_id and w.active
-         join grid g on g.id = wg.grid_id and g.active
-         join patrol_rule r on r.grid_level = g.level and r.grid_kind = g.kind
-        where ${where}
-        order by wg.grid_worker_id, g.id`,
-      [unitId],
-    );
-    const factors = await patrolFactors(ctx, month, assignments.map((a) => ({ gridId: a.grid_id, countyId: a.county_id, townshipId: a.township_id })));
-    const result: GenerationResult = { month: month.label, plans: assignments.length, created: 0, updated: 0 };
-    if (!assignments.length) return result;
-    const factorOf = (a: Assignment) => factors.get(a.grid_id) ?? 1;
-    const rows = await ctx.em.execute<{ inserted: boolean }[]>(
-      `insert into patrol_plan (city_id, county_id, township_id, grid_worker_id, grid_id, month, base_count, factor, required_count, generated_at)
-       select t.city_id, t.county_id, t.township_id, t.grid_worker_id, t.grid_id, ?::date, t.base, t.factor, ceil(t.base * t.factor)::int, ?
-         from unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::float8[])
-           as t(city_id, county_id, township_id, grid_worker_id, grid_id, base, factor)
-       on conflict (grid_worker_id, grid_id, month) do update
-         set base_count = excluded.base_count, factor = excluded.factor, required_count = excluded.required_count, generated_at = excluded.generated_at
-       returning (xmax = 0) as inserted`,
-      [
-        month.firstDay,
-        ctx.clock.now(),
-        pgArray(assignments.map((a) => a.city_id)),
-        pgArray(assignments.map((a) => a.county_id)),
-        pgArray(assignments.map((a) => a.township_id)),
-        pgArray(assignments.map((a) => a.grid_worker_id)),
-        pgArray(assignments.map((a) => a.grid_id)),
-        pgArray(assignments.map((a) => a.times_per_month)),
-        pgArray(assignments.map(factorOf)),
-      ],
-    );
-    result.created = rows.filter((r) => r.inserted).length;
-    result.updated = rows.length - result.created;
-    return result;
+    return generatePlans(ctx, month, unit);
   },
 
   async plans(ctx: RequestContext, filter: PatrolPlanFilter, args: ConnectionArgs): Promise<Connection<PatrolPlan>> {

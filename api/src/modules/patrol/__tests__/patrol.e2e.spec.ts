@@ -1,6 +1,8 @@
 import { FakeClock } from '../../../common/clock';
 import { toGlobalId } from '../../../common/global-id';
 import { beijing } from '../../../test/time';
+import { schedulerContext } from '../../../scheduler/scheduler-context';
+import { generateAllPatrolPlans } from '../patrol-job';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 
 const PLAN_FIELDS = `id month requiredCount baseCount factor doneCount expectedCount completionRate grid { code } gridWorker { name }`;
@@ -161,5 +163,17 @@ describe('patrol plans, check-ins and coverage', () => {
     expect(patrolPlans.nodes.every((p) => p.doneCount < p.expectedCount)).toBe(true);
     const onTrack = await township.data<{ patrolPlans: { nodes: PlanView[] } }>(PLANS, { filter: { month: '2026-12', behind: false } });
     expect(onTrack.patrolPlans.nodes.every((p) => p.doneCount >= p.expectedCount)).toBe(true);
+  });
+
+  it("the scheduler's daily run creates the month's plans for the whole city once", async () => {
+    clock.set(beijing('2027-01-01T00:05:00'));
+    const pairs = await app.ownerSql<{ n: number }>(
+      `select count(*)::int as n from grid_worker_grid wg join grid g on g.id = wg.grid_id and g.active
+         join grid_worker w on w.id = wg.grid_worker_id and w.active join patrol_rule r on r.grid_level = g.level and r.grid_kind = g.kind`,
+    );
+    const first = await generateAllPatrolPlans(schedulerContext(app.ownerOrm, clock));
+    expect(first).toEqual({ month: '2027-01', plans: pairs[0].n, created: pairs[0].n, updated: 0 });
+    const again = await generateAllPatrolPlans(schedulerContext(app.ownerOrm, clock));
+    expect(again).toMatchObject({ created: 0, updated: pairs[0].n });
   });
 });
