@@ -23,6 +23,8 @@ export const patrolPolicy: Policy = ({ can }, p) => {
       break;
     case Role.GRID_WORKER:
       for (const where of territory(p, 'attached')) can('create', 'PatrolCheckIn', where);
+      // The photo of one's own check-in (attached once, see patrol-photo.service).
+      can('update', 'PatrolCheckIn', ['photo'], { recordedById: p.accountId });
       break;
     default:
       break;
