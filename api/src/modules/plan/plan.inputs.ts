@@ -83,6 +83,9 @@ export class TaskFilter {
 
   @Field(() => Boolean, { nullable: true, description: '只看顶层任务 (不含子任务)' })
   topLevel?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: '只看交给我的 (执法人员或网格员本人)' })
+  assignedToMe?: boolean;
 }
 
 @InputType('PlanFilter')

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import { ConnectionArgs, ConnectionType } from '../../common/connection';
+import { ChildConnectionArgs, ConnectionArgs, ConnectionType } from '../../common/connection';
 import { loadChildren, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
@@ -51,6 +51,11 @@ export class PlanResolver {
   @FieldResolver(() => Grid, { nullable: true, description: '制定单位' })
   unit(@Ctx() ctx: RequestContext, @Root() plan: EnforcementPlan) {
     return loadVisible(ctx, Grid, plan.unitId);
+  }
+
+  @FieldResolver(() => TaskConnection, { description: '计划任务 (顶层, 本辖区内可见的)' })
+  tasks(@Ctx() ctx: RequestContext, @Root() plan: EnforcementPlan, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
+    return planService.tasks(ctx, plan, page);
   }
 
   @FieldResolver(() => TaskProgress, { description: '计划完成情况 = 计划任务的完成情况' })

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
+import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
+import { childConnection } from '../../common/nested-connection';
 import { BadInputError, ConflictError, ForbiddenError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { assertCan, assertPermittedFields, findVisible, findVisibleById } from '../../common/records';
@@ -40,6 +41,35 @@ function progressBy(ctx: RequestContext, column: 'plan_id' | 'parent_id', id: nu
   return loader.load(id);
 }
 
+/**
+ * An assignee must be attached to the task's grid or to its township (what their territory
+ * reaches): a task given to someone who cannot see it would never be done.
+ */
+async function assertReaches(ctx: RequestContext, grid: Grid, officer: Officer | null, gridWorker: GridWorker | null): Promise<void> {
+  const reach = [grid.id, grid.townshipId ?? grid.id];
+  const checks: [string, string, number | undefined, string][] = [
+    ['officerId', 'officer_grid', officer?.id, 'officer_id'],
+    ['gridWorkerId', 'grid_worker_grid', gridWorker?.id, 'grid_worker_id'],
+  ];
+  for (const [field, pivot, personId, column] of checks) {
+    if (personId == null) continue;
+    const rows = await ctx.em.execute<{ ok: boolean }[]>(
+      `select exists (select 1 from ${pivot} where ${column} = ? and grid_id in (?, ?)) as ok`,
+      [personId, reach[0], reach[1]],
+    );
+    if (!rows[0]?.ok) throw new BadInputError('The person is not attached to this grid or its township', [{ field, message: 'not on this grid' }]);
+  }
+}
+
+/** The caller's own officer and grid-worker records (an account stands for at most one of each). */
+async function myPeople(ctx: RequestContext): Promise<{ officerId: number | null; gridWorkerId: number | null }> {
+  const [row] = await ctx.em.execute<{ officer_id: number | null; grid_worker_id: number | null }[]>(
+    `select officer_id, grid_worker_id from account where id = ?`,
+    [ctx.principal?.accountId ?? null],
+  );
+  return { officerId: row?.officer_id ?? null, gridWorkerId: row?.grid_worker_id ?? null };
+}
+
 export const planService = {
   byId: (ctx: RequestContext, id: string): Promise<EnforcementPlan> => findVisible(ctx, EnforcementPlan, id),
 
@@ -71,6 +101,10 @@ export const planService = {
     return plan;
   },
 
+  /** The plan's own lines (subtasks hang below them), batched over a page of plans. */
+  tasks: (ctx: RequestContext, plan: EnforcementPlan, args: ChildConnectionArgs): Promise<Connection<WorkTask>> =>
+    childConnection(ctx, { entity: WorkTask, subject: 'WorkTask', property: 'planId', column: 'plan_id', order: 'asc' }, plan.id, args, { parentId: null }),
+
   /** Completion of a plan = its tasks' completion (cancelled tasks left out). */
   progress: (ctx: RequestContext, plan: EnforcementPlan): Promise<Progress> => progressBy(ctx, 'plan_id', plan.id),
 };
@@ -85,6 +119,10 @@ export const taskService = {
     if (filter.origin) where.push({ origin: filter.origin });
     if (filter.status) where.push({ status: filter.status });
     if (filter.topLevel) where.push({ parentId: null });
+    if (filter.assignedToMe) {
+      const me = await myPeople(ctx);
+      where.push({ $or: [{ officerId: me.officerId ?? 0 }, { gridWorkerId: me.gridWorkerId ?? 0 }] });
+    }
     const now = ctx.clock.now();
     if (filter.overdue === true) where.push({ status: TaskStatus.OPEN, dueAt: { $lt: now } });
     if (filter.overdue === false) where.push({ $or: [{ status: { $ne: TaskStatus.OPEN } }, { dueAt: null }, { dueAt: { $gte: now } }] });
@@ -120,6 +158,7 @@ export const taskService = {
     if (origin !== TaskOrigin.PLANNED && !dueAt) throw new BadInputError('A non-planned task has a deadline', [{ field: 'dueAt', message: 'required' }]);
     const officer = input.officerId ? await findVisible(ctx, Officer, input.officerId) : null;
     const gridWorker = input.gridWorkerId ? await findVisible(ctx, GridWorker, input.gridWorkerId) : null;
+    await assertReaches(ctx, grid, officer, gridWorker);
     const task = Object.assign(new WorkTask(), {
       ...grid.scope,
       gridId: grid.id,

@@ -65,6 +65,20 @@ describe('enforcement plans and tasks', () => {
     // Adding lines to the county's plan is the county's business.
     expect(codeOf(await township.request(CREATE_TASK, { input: { planId: plan, title: 'x', gridId: await grid(VILLAGE) } }))).toBe('FORBIDDEN');
     expect((await county.data<{ enforcementPlan: { progress: unknown } }>(PLAN, { id: plan })).enforcementPlan.progress).toEqual({ total: 2, done: 0, rate: 0 });
+    const lines = await county.data<{ enforcementPlan: { tasks: { nodes: { id: string }[] } } }>(`query($id: ID!) { enforcementPlan(id: $id) { tasks(first: 10) { nodes { id } } } }`, { id: plan });
+    expect(lines.enforcementPlan.tasks.nodes.map((n) => n.id)).toEqual([onTownship.id, onVillage.id]);
+    // A county officer who is not on this township cannot be given its task.
+    const elsewhere = toGlobalId(
+      'Officer',
+      (
+        await app.ownerSql<{ id: number }>(
+          `select o.id from officer o join grid u on u.id = o.employer_unit_id and u.code = '340122000000'
+            where not exists (select 1 from officer_grid og join grid g on g.id = og.grid_id where og.officer_id = o.id and g.code = $1) order by o.id limit 1`,
+          [TOWNSHIP],
+        )
+      )[0].id,
+    );
+    expect(codeOf(await county.request(CREATE_TASK, { input: { planId: plan, title: 'x', gridId: await grid(TOWNSHIP), officerId: elsewhere } }))).toBe('BAD_USER_INPUT');
 
     const done = await worker.data<{ completeTask: { status: string; result: string } }>(COMPLETE, { id: onVillage.id, result: '已巡查, 无问题' });
     expect(done.completeTask).toMatchObject({ status: 'DONE', result: '已巡查, 无问题' });
@@ -83,6 +97,8 @@ describe('enforcement plans and tasks', () => {
     const mine = await createTask(township, { parentId: parent.id, title: '六家畈排查', gridId: await grid(VILLAGE), gridWorkerId: workerId });
     const other = await createTask(township, { parentId: parent.id, title: '另一村排查', gridId: await grid(OTHER_VILLAGE) });
     expect(mine.origin).toBe('INSTRUCTION');
+    const assigned = await worker.data<{ tasks: { nodes: { id: string }[] } }>(`{ tasks(first: 10, filter: { assignedToMe: true }) { nodes { id } } }`);
+    expect(assigned.tasks.nodes.map((n) => n.id)).toEqual([mine.id]);
     expect(codeOf(await township.request(CREATE_TASK, { input: { parentId: parent.id, title: 'x', gridId: await grid(VILLAGE), dueAt: beijing('2026-12-20T18:00:00') } }))).toBe(
       'BAD_USER_INPUT',
     );
