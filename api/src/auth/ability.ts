@@ -12,6 +12,8 @@ import { sourcePolicy } from '../modules/source/source.policy';
 import { inspectionPolicy } from '../modules/inspection/inspection.policy';
 import { sensitivePeriodPolicy } from '../modules/sensitive-period/sensitive-period.policy';
 import { supervisionPolicy } from '../modules/supervision/supervision.policy';
+import { patrolPolicy } from '../modules/patrol/patrol.policy';
+import { planPolicy } from '../modules/plan/plan.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -37,6 +39,11 @@ export const subjectTypes = [
   'InspectionFrequency',
   'SensitivePeriod',
   'Inspection',
+  'PatrolRule',
+  'PatrolPlan',
+  'PatrolCheckIn',
+  'EnforcementPlan',
+  'WorkTask',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -59,6 +66,8 @@ const policies: Policy[] = [
   evidencePolicy,
   inspectionPolicy,
   sensitivePeriodPolicy,
+  patrolPolicy,
+  planPolicy,
 ];
 
 const knownRoles = new Set<string>(Object.values(Role));

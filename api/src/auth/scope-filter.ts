@@ -36,6 +36,7 @@ const cityWide = new Set<SubjectType>([
   'CalendarDay',
   'TimeLimit',
   'InspectionFrequency',
+  'PatrolRule',
 ]);
 
 /** Entities whose every read, update and delete is bounded by the caller's territory. */

@@ -21,6 +21,11 @@ import { Inspection } from '../modules/inspection/inspection.entity';
 import { SensitivePeriod } from '../modules/sensitive-period/sensitive-period.entity';
 import { BaseEntity, ScopedEntity, VersionedScopedEntity } from '../common/base.entity';
 import { Person } from '../modules/person/person.entity';
+import { PatrolRule } from '../modules/patrol/patrol-rule.entity';
+import { PatrolPlan } from '../modules/patrol/patrol-plan.entity';
+import { PatrolCheckIn } from '../modules/patrol/patrol-check-in.entity';
+import { EnforcementPlan } from '../modules/plan/plan.entity';
+import { WorkTask } from '../modules/plan/task.entity';
 
 /** Every entity (and abstract base) MikroORM must discover, listed once. */
 export const entities = [
@@ -49,4 +54,9 @@ export const entities = [
   InspectionFrequency,
   SensitivePeriod,
   Inspection,
+  PatrolRule,
+  PatrolPlan,
+  PatrolCheckIn,
+  EnforcementPlan,
+  WorkTask,
 ];

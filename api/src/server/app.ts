@@ -74,7 +74,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   const index = path.join(config.adminDir, 'index.html');
   if (existsSync(index)) {
     app.use(express.static(config.adminDir, { index: 'index.html' }));
-    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases).*/, (_req, res) => res.sendFile(index));
+    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases|patrol-check-ins).*/, (_req, res) => res.sendFile(index));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -16,6 +16,9 @@ import { GridSourcesResolver, SourceResolver } from '../modules/source/source.re
 import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
 import { InspectionResolver, SourceInspectionsResolver } from '../modules/inspection/inspection.resolver';
 import { GridPatrolFactorResolver, SensitivePeriodResolver } from '../modules/sensitive-period/sensitive-period.resolver';
+import { PatrolCheckInResolver, PatrolResolver } from '../modules/patrol/patrol.resolver';
+import { PlanResolver, TaskResolver } from '../modules/plan/plan.resolver';
+import { CoverageGapResolver, CoverageResolver, PatrolWorkerProgressResolver } from '../modules/patrol/coverage.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   GridResolver,
@@ -41,6 +44,13 @@ export const resolvers: NonEmptyArray<Function> = [
   SourceInspectionsResolver,
   SensitivePeriodResolver,
   GridPatrolFactorResolver,
+  PatrolResolver,
+  PatrolCheckInResolver,
+  CoverageResolver,
+  CoverageGapResolver,
+  PatrolWorkerProgressResolver,
+  PlanResolver,
+  TaskResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

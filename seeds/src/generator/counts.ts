@@ -19,6 +19,9 @@ export interface TableCounts {
   pollution_source_change: number;
   case: number;
   case_event: number;
+  patrol_rule: number;
+  patrol_plan: number;
+  patrol_check_in: number;
 }
 
 const G = HEFEI_GRID_COUNTS;
@@ -43,6 +46,10 @@ export const PER_CITY_COUNTS = {
   officer_grid: 391,
   grid_worker: 1635,
   grid_worker_grid: 1635,
+  /** One patrol plan per grid worker and grid for the seeded month. */
+  patrol_plan: 1635,
+  /** Check-ins of that month so far (patrols.ts: patrolsDone, the same in every city). */
+  patrol_check_in: 4805,
 } as const;
 
 export const CASE_CATEGORY_COUNT = 19;
@@ -67,6 +74,9 @@ function countsFor(profile: ProfileName): TableCounts {
     pollution_source_change: sources,
     case: cases,
     case_event: cases,
+    patrol_rule: 3,
+    patrol_plan: PER_CITY_COUNTS.patrol_plan * cities,
+    patrol_check_in: PER_CITY_COUNTS.patrol_check_in * cities,
   };
 }
 

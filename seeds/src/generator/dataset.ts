@@ -19,6 +19,7 @@ import {
 } from './reference-tables';
 import { planSources, sourceRecords } from './sources';
 import type { TableData } from './table';
+import { checkIns, checkInTable, patrolPlans, patrolPlanTable, patrolRuleTable } from './patrols';
 
 export interface DatasetInput {
   spec: ProfileSpec;
@@ -50,6 +51,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
   const plan = planSources(grids, spec.sources, seed);
   const sources = (): ReturnType<typeof sourceRecords> => sourceRecords(grids, plan, seed);
   const cases = (): ReturnType<typeof caseRecords> => caseRecords(grids, categories, plan, spec.cases, seed, demo);
+  const patrols = patrolPlans(grids, workers);
 
   return [
     gridTable(grids),
@@ -66,5 +68,8 @@ export function buildDataset(input: DatasetInput): TableData[] {
     sourceChangeTable(spec.sources, sources),
     caseTable(spec.cases, cases, platformUnitIds(grids)),
     caseEventTable(spec.cases, cases),
+    patrolRuleTable(),
+    patrolPlanTable(patrols),
+    checkInTable(() => checkIns(patrols, seed)),
   ];
 }

@@ -8,6 +8,7 @@ import { beginRequest, createRequestContext, finishRequest } from '../../context
 import type { RequestContext } from '../../context/request-context';
 import { EvidenceStage } from './evidence.entity';
 import { evidenceService } from './evidence.service';
+import { patrolPhotoService } from '../patrol/patrol-photo.service';
 import type { EvidenceStorage } from './evidence-storage';
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
@@ -16,7 +17,8 @@ type Locals = { ctx: RequestContext };
 
 /**
  * Evidence over plain HTTP (multipart), outside the GraphQL document: POST
- * /cases/:caseId/evidence?stage=REPORT|FEEDBACK|VERIFY with one `file`, and GET /evidence/:id.
+ * /cases/:caseId/evidence?stage=REPORT|FEEDBACK|VERIFY with one `file`, and GET /evidence/:id;
+ * a patrol check-in's photo: POST and GET /patrol-check-ins/:checkInId/photo.
  * The caller is signed in by the same session cookie; the body is read only after that.
  */
 export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceStorage, clock: Clock, maxBytes: number): express.Router {
@@ -61,6 +63,32 @@ export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceS
       res.setHeader('content-type', evidence.mimeType);
       res.setHeader('x-content-type-options', 'nosniff');
       res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`);
+      res.setHeader('cache-control', 'private, no-store');
+      stream.on('error', next).pipe(res);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.post('/patrol-check-ins/:checkInId/photo', signedIn, upload.single('file'), async (req: Request<{ checkInId: string }>, res: Response<unknown, Locals>, next) => {
+    try {
+      if (!req.file) throw new BadInputError('Send one file in the field "file"', [{ field: 'file', message: 'missing' }]);
+      const checkIn = await patrolPhotoService.attach(res.locals.ctx, storage, req.params.checkInId, req.file);
+      await finishRequest(res.locals.ctx, false);
+      res.status(201).json({ id: checkIn.globalId, sha256: checkIn.photoSha256, mimeType: checkIn.photoMimeType, url: checkIn.photoUrl });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get('/patrol-check-ins/:id/photo', signedIn, async (req: Request<{ id: string }>, res: Response<unknown, Locals>, next) => {
+    try {
+      const id = Number(req.params.id);
+      if (!Number.isSafeInteger(id)) throw new BadInputError('Bad check-in id', [{ field: 'id', message: 'not a number' }]);
+      const { mimeType, stream } = await patrolPhotoService.open(res.locals.ctx, storage, id);
+      await finishRequest(res.locals.ctx, false);
+      res.setHeader('content-type', mimeType);
+      res.setHeader('x-content-type-options', 'nosniff');
       res.setHeader('cache-control', 'private, no-store');
       stream.on('error', next).pipe(res);
     } catch (error) {
