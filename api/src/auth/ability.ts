@@ -10,6 +10,7 @@ import { personPolicy } from '../modules/person/person.policy';
 import { evidencePolicy } from '../modules/evidence/evidence.policy';
 import { sourcePolicy } from '../modules/source/source.policy';
 import { supervisionPolicy } from '../modules/supervision/supervision.policy';
+import { spotCheckPolicy } from '../modules/spot-check/spot-check.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD plus the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -32,6 +33,8 @@ export const subjectTypes = [
   'TimeLimit',
   'CaseAlert',
   'CaseEvidence',
+  'SpotCheckCampaign',
+  'SpotCheckItem',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -43,6 +46,7 @@ export type RuleBuilder = AbilityBuilder<AppAbility>;
 export type Policy = (builder: RuleBuilder, principal: Principal) => void;
 
 const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy, deadlinePolicy, supervisionPolicy, evidencePolicy];
+policies.push(spotCheckPolicy);
 
 const knownRoles = new Set<string>(Object.values(Role));
 

@@ -18,6 +18,9 @@ import { PollutionSourceChange } from '../modules/source/source-change.entity';
 import { PollutionSource } from '../modules/source/source.entity';
 import { BaseEntity, ScopedEntity, VersionedScopedEntity } from '../common/base.entity';
 import { Person } from '../modules/person/person.entity';
+import { SpotCheckCampaign, SpotCheckDraw } from '../modules/spot-check/spot-check.entity';
+import { SpotCheckItem } from '../modules/spot-check/spot-check-item.entity';
+import { SpotCheckPublication } from '../modules/spot-check/spot-check-publication.entity';
 
 /** Every entity (and abstract base) MikroORM must discover, listed once. */
 export const entities = [
@@ -43,4 +46,8 @@ export const entities = [
   TimeLimit,
   CaseAlert,
   CaseEvidence,
+  SpotCheckCampaign,
+  SpotCheckDraw,
+  SpotCheckItem,
+  SpotCheckPublication,
 ];

@@ -13,6 +13,7 @@ import { DepartmentResolver } from '../modules/department/department.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
 import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
+import { DrawnSpotCheckResolver, SpotCheckDrawResolver, SpotCheckItemResolver, SpotCheckResolver } from '../modules/spot-check/spot-check.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   GridResolver,
@@ -33,6 +34,10 @@ export const resolvers: NonEmptyArray<Function> = [
   DeadlineResolver,
   CaseAlertsResolver,
   CaseEvidenceResolver,
+  SpotCheckResolver,
+  SpotCheckDrawResolver,
+  DrawnSpotCheckResolver,
+  SpotCheckItemResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;
