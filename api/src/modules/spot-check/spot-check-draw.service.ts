@@ -118,6 +118,10 @@ export const spotCheckDrawService = {
       drawnById: ctx.principal?.accountId ?? null,
       drawnAt: ctx.clock.now(),
     });
+    // The draw records stay as they were; the superseded checks are only marked so.
+    if (redraw) {
+      for (const item of await ctx.em.find(SpotCheckItem, { campaign: campaign.id, drawNo: campaign.currentDrawNo })) item.superseded = true;
+    }
     await addChecks(ctx.em, campaign, drawNo, outcome.sources);
     Object.assign(campaign, { currentDrawNo: drawNo, status: SpotCheckStatus.DRAWN });
     ctx.em.persist(draw);

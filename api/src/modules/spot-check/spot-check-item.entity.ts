@@ -52,6 +52,10 @@ export class SpotCheckItem extends ScopedEntity {
   @Property({ type: 'timestamptz', nullable: true })
   checkedAt?: Date | null;
 
+  @Field(() => Boolean, { description: '已被重新抽取取代' })
+  @Property({ type: 'boolean', default: false })
+  superseded: boolean = false;
+
   @ManyToOne({ entity: 'Account', mapToPk: true, fieldName: 'recorded_by_id', nullable: true })
   recordedById?: number | null;
 }

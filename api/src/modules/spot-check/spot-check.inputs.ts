@@ -113,4 +113,7 @@ export class SpotCheckItemFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: 未登记结果; false: 已登记' })
   pending?: boolean;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: '被重新抽取取代的记录 (默认不含)' })
+  superseded?: boolean;
 }

@@ -75,7 +75,7 @@ export const spotCheckService = {
 
   /** Checks across campaigns in the caller's territory (a county: the checks on its sources). */
   async listItems(ctx: RequestContext, filter: SpotCheckItemFilter = {}, args: ConnectionArgs): Promise<Connection<SpotCheckItem>> {
-    const where: FilterQuery<SpotCheckItem>[] = [];
+    const where: FilterQuery<SpotCheckItem>[] = [{ superseded: filter.superseded ?? false }];
     if (filter.campaignId) where.push({ campaign: fromGlobalId('SpotCheckCampaign', filter.campaignId) });
     if (filter.sourceId) where.push({ sourceId: fromGlobalId('PollutionSource', filter.sourceId) });
     if (filter.pending != null) where.push({ result: filter.pending ? null : { $ne: null } });

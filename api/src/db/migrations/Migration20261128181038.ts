@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261128180558 extends Migration {
+export class Migration20261128181038 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create type "spot_check_stratification" as enum ('NONE', 'LEVEL', 'UNIT', 'LEVEL_AND_UNIT');`);
@@ -16,7 +16,7 @@ export class Migration20261128180558 extends Migration {
     this.addSql(`create table "spot_check_draw" ("id" serial primary key, "campaign_id" int not null, "draw_no" int not null, "seed" int not null, "algorithm" varchar(60) not null, "population" jsonb not null, "pool" jsonb not null, "snapshot_hash" varchar(64) not null, "params" jsonb not null, "outcome" jsonb not null, "reason" text null, "drawn_by_id" int null, "drawn_at" timestamptz not null);`);
     this.addSql(`alter table "spot_check_draw" add constraint "spot_check_draw_campaign_id_draw_no_unique" unique ("campaign_id", "draw_no");`);
 
-    this.addSql(`create table "spot_check_item" ("id" serial primary key, "city_id" int not null, "county_id" int null, "township_id" int null, "campaign_id" int not null, "draw_no" int not null, "position" int not null, "source_id" int not null, "grid_id" int not null, "stratum" varchar(60) not null, "inspector_ids" jsonb not null, "result" "spot_check_result" null, "notes" text null, "case_id" int null, "checked_at" timestamptz null, "recorded_by_id" int null);`);
+    this.addSql(`create table "spot_check_item" ("id" serial primary key, "city_id" int not null, "county_id" int null, "township_id" int null, "campaign_id" int not null, "draw_no" int not null, "position" int not null, "source_id" int not null, "grid_id" int not null, "stratum" varchar(60) not null, "inspector_ids" jsonb not null, "result" "spot_check_result" null, "notes" text null, "case_id" int null, "checked_at" timestamptz null, "superseded" boolean not null default false, "recorded_by_id" int null);`);
     this.addSql(`create index "spot_check_item_city_id_index" on "spot_check_item" ("city_id");`);
     this.addSql(`create index "spot_check_item_county_id_index" on "spot_check_item" ("county_id");`);
     this.addSql(`create index "spot_check_item_township_id_index" on "spot_check_item" ("township_id");`);
