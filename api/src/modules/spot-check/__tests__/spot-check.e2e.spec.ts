@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { Client } from 'pg';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 
@@ -109,6 +111,14 @@ describe('spot checks (双随机一公开)', () => {
     const { replayDraw } = await inspector.data<{ replayDraw: Replay }>(REPLAY, { id, no: 1 });
     expect(replayDraw).toMatchObject({ matches: true, hashMatches: true, draw: { drawNo: 1, seed: draw.seed, snapshotHash: draw.snapshotHash } });
     expect(replayDraw.sources).toEqual(draw.sources.map(({ sourceId, stratum, inspectorIds }) => ({ sourceId, stratum, inspectorIds })));
+
+    // The CLI recomputes it outside the API, from the database alone.
+    const cli = execFileSync(process.execPath, ['-r', '@swc-node/register', 'src/cli/replay-draw.ts', id, '1'], {
+      cwd: path.resolve(__dirname, '../../../..'),
+      env: { ...process.env, DATABASE_URL: app.databaseUrl },
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(cli)).toMatchObject({ campaignId: id, drawNo: 1, seed: draw.seed, matches: true, sources: replayDraw.sources });
 
     // Results: all compliant but one, whose problem becomes an inspection case.
     const { spotCheckCampaign } = await inspector.data<{ spotCheckCampaign: { items: { nodes: Item[] } } }>(ITEMS, { id });
