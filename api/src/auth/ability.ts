@@ -11,6 +11,7 @@ import { evidencePolicy } from '../modules/evidence/evidence.policy';
 import { sourcePolicy } from '../modules/source/source.policy';
 import { supervisionPolicy } from '../modules/supervision/supervision.policy';
 import { spotCheckPolicy } from '../modules/spot-check/spot-check.policy';
+import { auditPolicy } from '../modules/audit/audit.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD plus the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -35,6 +36,9 @@ export const subjectTypes = [
   'CaseEvidence',
   'SpotCheckCampaign',
   'SpotCheckItem',
+  'Audit',
+  'AuditSample',
+  'AuditRecommendation',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -47,6 +51,7 @@ export type Policy = (builder: RuleBuilder, principal: Principal) => void;
 
 const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy, deadlinePolicy, supervisionPolicy, evidencePolicy];
 policies.push(spotCheckPolicy);
+policies.push(auditPolicy);
 
 const knownRoles = new Set<string>(Object.values(Role));
 

@@ -21,6 +21,7 @@ import { Person } from '../modules/person/person.entity';
 import { SpotCheckCampaign, SpotCheckDraw } from '../modules/spot-check/spot-check.entity';
 import { SpotCheckItem } from '../modules/spot-check/spot-check-item.entity';
 import { SpotCheckPublication } from '../modules/spot-check/spot-check-publication.entity';
+import { Audit, AuditRecommendation, AuditSample } from '../modules/audit/audit.entity';
 
 /** Every entity (and abstract base) MikroORM must discover, listed once. */
 export const entities = [
@@ -50,4 +51,7 @@ export const entities = [
   SpotCheckDraw,
   SpotCheckItem,
   SpotCheckPublication,
+  Audit,
+  AuditSample,
+  AuditRecommendation,
 ];

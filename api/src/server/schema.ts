@@ -13,6 +13,7 @@ import { DepartmentResolver } from '../modules/department/department.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
 import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
+import { AuditRecommendationResolver, AuditResolver, AuditSampleResolver } from '../modules/audit/audit.resolver';
 import { DrawnSpotCheckResolver, SpotCheckDrawResolver, SpotCheckItemResolver, SpotCheckResolver } from '../modules/spot-check/spot-check.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
@@ -38,6 +39,9 @@ export const resolvers: NonEmptyArray<Function> = [
   SpotCheckDrawResolver,
   DrawnSpotCheckResolver,
   SpotCheckItemResolver,
+  AuditResolver,
+  AuditSampleResolver,
+  AuditRecommendationResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;
