@@ -14,6 +14,8 @@ import { sensitivePeriodPolicy } from '../modules/sensitive-period/sensitive-per
 import { supervisionPolicy } from '../modules/supervision/supervision.policy';
 import { patrolPolicy } from '../modules/patrol/patrol.policy';
 import { planPolicy } from '../modules/plan/plan.policy';
+import { spotCheckPolicy } from '../modules/spot-check/spot-check.policy';
+import { auditPolicy } from '../modules/audit/audit.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -44,6 +46,11 @@ export const subjectTypes = [
   'PatrolCheckIn',
   'EnforcementPlan',
   'WorkTask',
+  'SpotCheckCampaign',
+  'SpotCheckItem',
+  'Audit',
+  'AuditSample',
+  'AuditRecommendation',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -68,6 +75,8 @@ const policies: Policy[] = [
   sensitivePeriodPolicy,
   patrolPolicy,
   planPolicy,
+  spotCheckPolicy,
+  auditPolicy,
 ];
 
 const knownRoles = new Set<string>(Object.values(Role));

@@ -26,6 +26,10 @@ import { PatrolPlan } from '../modules/patrol/patrol-plan.entity';
 import { PatrolCheckIn } from '../modules/patrol/patrol-check-in.entity';
 import { EnforcementPlan } from '../modules/plan/plan.entity';
 import { WorkTask } from '../modules/plan/task.entity';
+import { SpotCheckCampaign, SpotCheckDraw } from '../modules/spot-check/spot-check.entity';
+import { SpotCheckItem } from '../modules/spot-check/spot-check-item.entity';
+import { SpotCheckPublication } from '../modules/spot-check/spot-check-publication.entity';
+import { Audit, AuditRecommendation, AuditSample } from '../modules/audit/audit.entity';
 
 /** Every entity (and abstract base) MikroORM must discover, listed once. */
 export const entities = [
@@ -59,4 +63,11 @@ export const entities = [
   PatrolCheckIn,
   EnforcementPlan,
   WorkTask,
+  SpotCheckCampaign,
+  SpotCheckDraw,
+  SpotCheckItem,
+  SpotCheckPublication,
+  Audit,
+  AuditSample,
+  AuditRecommendation,
 ];

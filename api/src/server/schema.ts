@@ -19,6 +19,8 @@ import { GridPatrolFactorResolver, SensitivePeriodResolver } from '../modules/se
 import { PatrolCheckInResolver, PatrolResolver } from '../modules/patrol/patrol.resolver';
 import { PlanResolver, TaskResolver } from '../modules/plan/plan.resolver';
 import { CoverageGapResolver, CoverageResolver, PatrolWorkerProgressResolver } from '../modules/patrol/coverage.resolver';
+import { AuditRecommendationResolver, AuditResolver, AuditSampleResolver } from '../modules/audit/audit.resolver';
+import { DrawnSpotCheckResolver, SpotCheckDrawResolver, SpotCheckItemResolver, SpotCheckResolver } from '../modules/spot-check/spot-check.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   GridResolver,
@@ -51,6 +53,13 @@ export const resolvers: NonEmptyArray<Function> = [
   PatrolWorkerProgressResolver,
   PlanResolver,
   TaskResolver,
+  SpotCheckResolver,
+  SpotCheckDrawResolver,
+  DrawnSpotCheckResolver,
+  SpotCheckItemResolver,
+  AuditResolver,
+  AuditSampleResolver,
+  AuditRecommendationResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;
