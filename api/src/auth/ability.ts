@@ -10,6 +10,7 @@ import { personPolicy } from '../modules/person/person.policy';
 import { evidencePolicy } from '../modules/evidence/evidence.policy';
 import { sourcePolicy } from '../modules/source/source.policy';
 import { supervisionPolicy } from '../modules/supervision/supervision.policy';
+import { assessmentPolicy } from '../modules/assessment/assessment.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD plus the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -32,6 +33,10 @@ export const subjectTypes = [
   'TimeLimit',
   'CaseAlert',
   'CaseEvidence',
+  'AssessmentIndicator',
+  'Assessment',
+  // Not an entity: one row of an assessment table (a subject's scope, type and grids).
+  'AssessmentRow',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -42,7 +47,9 @@ export type RuleBuilder = AbilityBuilder<AppAbility>;
 /** A domain's contribution: its lines of the role table. */
 export type Policy = (builder: RuleBuilder, principal: Principal) => void;
 
-const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy, deadlinePolicy, supervisionPolicy, evidencePolicy];
+const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy, deadlinePolicy, supervisionPolicy, evidencePolicy,
+  assessmentPolicy,
+];
 
 const knownRoles = new Set<string>(Object.values(Role));
 

@@ -31,7 +31,7 @@ export function scopeCondition<T>(ability: AppAbility, action: Action, type: Sub
 }
 
 /** City-wide reference data: the same for every caller, so no territory applies. */
-const cityWide = new Set<SubjectType>(['CaseCategory', 'CalendarDay', 'TimeLimit']);
+const cityWide = new Set<SubjectType>(['CaseCategory', 'CalendarDay', 'TimeLimit', 'AssessmentIndicator']);
 
 /** Entities whose every read, update and delete is bounded by the caller's territory. */
 export const scopedEntityNames: SubjectType[] = subjectTypes.filter((type) => !cityWide.has(type));

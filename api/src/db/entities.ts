@@ -18,6 +18,8 @@ import { PollutionSourceChange } from '../modules/source/source-change.entity';
 import { PollutionSource } from '../modules/source/source.entity';
 import { BaseEntity, ScopedEntity, VersionedScopedEntity } from '../common/base.entity';
 import { Person } from '../modules/person/person.entity';
+import { AssessmentIndicator } from '../modules/assessment/assessment-indicator.entity';
+import { Assessment } from '../modules/assessment/assessment.entity';
 
 /** Every entity (and abstract base) MikroORM must discover, listed once. */
 export const entities = [
@@ -43,4 +45,6 @@ export const entities = [
   TimeLimit,
   CaseAlert,
   CaseEvidence,
+  AssessmentIndicator,
+  Assessment,
 ];
