@@ -81,7 +81,7 @@ pc as (
   from ev, p group by ev.case_id
 ),
 f as (
-  select c.id as case_id, c.grid_id, c.township_id, c.county_id, pc.*,
+  select pc.*, c.grid_id, c.township_id, c.county_id,
     coalesce(pc.handle_due >= p.t0 and pc.handle_due < p.t1, false) as due,
     pc.state in ('CLOSED', 'EVALUATED') as closed,
     (select a.department_id from case_assignment a where a.case_id = c.id and a.lead and a.at < p.t1 order by a.at desc, a.id desc limit 1) as lead_department_id
