@@ -19,6 +19,7 @@ export interface TableCounts {
   pollution_source_change: number;
   case: number;
   case_event: number;
+  case_assignment: number;
 }
 
 const G = HEFEI_GRID_COUNTS;
@@ -46,6 +47,12 @@ export const PER_CITY_COUNTS = {
 } as const;
 
 export const CASE_CATEGORY_COUNT = 19;
+/**
+ * The demo profile's life-cycle steps and dispatches with the default seed (case-lifecycles.ts):
+ * what the generator yields, pinned so a change to the life cycles shows in review.
+ */
+export const HEFEI_LIFECYCLE_STEPS = 573;
+export const HEFEI_LIFECYCLE_ASSIGNMENTS = 99;
 export const DEMO_ACCOUNT_COUNT = 11;
 /** Holidays and 调休 working days of the pinned chinese-days release (it grows with new years). */
 export const CALENDAR_DAY_COUNT = calendarDays().length;
@@ -66,7 +73,8 @@ function countsFor(profile: ProfileName): TableCounts {
     pollution_source: sources,
     pollution_source_change: sources,
     case: cases,
-    case_event: cases,
+    case_event: cases + (PROFILES[profile].lifecycles ? HEFEI_LIFECYCLE_STEPS : 0),
+    case_assignment: PROFILES[profile].lifecycles ? HEFEI_LIFECYCLE_ASSIGNMENTS : 0,
   };
 }
 
