@@ -16,6 +16,7 @@ import { patrolPolicy } from '../modules/patrol/patrol.policy';
 import { planPolicy } from '../modules/plan/plan.policy';
 import { spotCheckPolicy } from '../modules/spot-check/spot-check.policy';
 import { auditPolicy } from '../modules/audit/audit.policy';
+import { assessmentPolicy } from '../modules/assessment/assessment.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -51,6 +52,10 @@ export const subjectTypes = [
   'Audit',
   'AuditSample',
   'AuditRecommendation',
+  'AssessmentIndicator',
+  'Assessment',
+  // Not an entity: one row of an assessment table (a subject's scope, type and grids).
+  'AssessmentRow',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -77,6 +82,7 @@ const policies: Policy[] = [
   planPolicy,
   spotCheckPolicy,
   auditPolicy,
+  assessmentPolicy,
 ];
 
 const knownRoles = new Set<string>(Object.values(Role));

@@ -37,6 +37,7 @@ const cityWide = new Set<SubjectType>([
   'TimeLimit',
   'InspectionFrequency',
   'PatrolRule',
+  'AssessmentIndicator',
 ]);
 
 /** Entities whose every read, update and delete is bounded by the caller's territory. */

@@ -30,6 +30,8 @@ import { SpotCheckCampaign, SpotCheckDraw } from '../modules/spot-check/spot-che
 import { SpotCheckItem } from '../modules/spot-check/spot-check-item.entity';
 import { SpotCheckPublication } from '../modules/spot-check/spot-check-publication.entity';
 import { Audit, AuditRecommendation, AuditSample } from '../modules/audit/audit.entity';
+import { AssessmentIndicator } from '../modules/assessment/assessment-indicator.entity';
+import { Assessment } from '../modules/assessment/assessment.entity';
 
 /** Every entity (and abstract base) MikroORM must discover, listed once. */
 export const entities = [
@@ -70,4 +72,6 @@ export const entities = [
   Audit,
   AuditSample,
   AuditRecommendation,
+  AssessmentIndicator,
+  Assessment,
 ];

@@ -21,6 +21,7 @@ import { PlanResolver, TaskResolver } from '../modules/plan/plan.resolver';
 import { CoverageGapResolver, CoverageResolver, PatrolWorkerProgressResolver } from '../modules/patrol/coverage.resolver';
 import { AuditRecommendationResolver, AuditResolver, AuditSampleResolver } from '../modules/audit/audit.resolver';
 import { DrawnSpotCheckResolver, SpotCheckDrawResolver, SpotCheckItemResolver, SpotCheckResolver } from '../modules/spot-check/spot-check.resolver';
+import { AssessmentDrillDownResolver, AssessmentResolver, PublishedAssessmentResolver } from '../modules/assessment/assessment.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   GridResolver,
@@ -60,6 +61,9 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditResolver,
   AuditSampleResolver,
   AuditRecommendationResolver,
+  AssessmentResolver,
+  PublishedAssessmentResolver,
+  AssessmentDrillDownResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

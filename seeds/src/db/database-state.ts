@@ -6,6 +6,7 @@ export const SEEDED_TABLES = [
   'patrol_check_in',
   'patrol_plan',
   'patrol_rule',
+  'case_assignment',
   'case_event',
   'case',
   'pollution_source_change',

@@ -22,6 +22,7 @@ export interface TableCounts {
   patrol_rule: number;
   patrol_plan: number;
   patrol_check_in: number;
+  case_assignment: number;
 }
 
 const G = HEFEI_GRID_COUNTS;
@@ -53,6 +54,12 @@ export const PER_CITY_COUNTS = {
 } as const;
 
 export const CASE_CATEGORY_COUNT = 19;
+/**
+ * The demo profile's life-cycle steps and dispatches with the default seed (case-lifecycles.ts):
+ * what the generator yields, pinned so a change to the life cycles shows in review.
+ */
+export const HEFEI_LIFECYCLE_STEPS = 573;
+export const HEFEI_LIFECYCLE_ASSIGNMENTS = 99;
 export const DEMO_ACCOUNT_COUNT = 11;
 /** Holidays and 调休 working days of the pinned chinese-days release (it grows with new years). */
 export const CALENDAR_DAY_COUNT = calendarDays().length;
@@ -73,7 +80,8 @@ function countsFor(profile: ProfileName): TableCounts {
     pollution_source: sources,
     pollution_source_change: sources,
     case: cases,
-    case_event: cases,
+    case_event: cases + (PROFILES[profile].lifecycles ? HEFEI_LIFECYCLE_STEPS : 0),
+    case_assignment: PROFILES[profile].lifecycles ? HEFEI_LIFECYCLE_ASSIGNMENTS : 0,
     patrol_rule: 3,
     patrol_plan: PER_CITY_COUNTS.patrol_plan * cities,
     patrol_check_in: PER_CITY_COUNTS.patrol_check_in * cities,
