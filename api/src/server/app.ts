@@ -13,6 +13,7 @@ import type { Config } from '../config';
 import { type Clock, systemClock } from '../common/clock';
 import { createRequestContext } from '../context/create-context';
 import { evidenceRouter } from '../modules/evidence/evidence.routes';
+import { exportRouter } from '../modules/export/export.routes';
 import { LocalDiskStorage } from '../modules/evidence/evidence-storage';
 import { createApollo } from './apollo';
 import { buildAppSchema } from './schema';
@@ -64,6 +65,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
     res.status(ready && database ? 200 : 503).json({ status: ready && database ? 'ready' : 'unavailable', database });
   });
   app.use(evidenceRouter(orm, limits, new LocalDiskStorage(config.evidenceDir), clock, config.evidenceMaxBytes));
+  app.use(exportRouter(orm, limits, clock));
   app.use(
     '/graphql',
     pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) }),
@@ -74,7 +76,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   const index = path.join(config.adminDir, 'index.html');
   if (existsSync(index)) {
     app.use(express.static(config.adminDir, { index: 'index.html' }));
-    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases).*/, (_req, res) => res.sendFile(index));
+    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases|export|import).*/, (_req, res) => res.sendFile(index));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -10,6 +10,7 @@ import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
 import { CaseAlertsResolver } from '../modules/supervision/supervision.resolver';
 import { CaseEvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
+import { ExportResolver } from '../modules/export/export.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
 import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
@@ -33,6 +34,7 @@ export const resolvers: NonEmptyArray<Function> = [
   DeadlineResolver,
   CaseAlertsResolver,
   CaseEvidenceResolver,
+  ExportResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;
