@@ -10,6 +10,7 @@ import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
 import { CaseAlertsResolver } from '../modules/supervision/supervision.resolver';
 import { CaseEvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
+import { ExportResolver } from '../modules/export/export.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
 import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
@@ -64,6 +65,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AssessmentResolver,
   PublishedAssessmentResolver,
   AssessmentDrillDownResolver,
+  ExportResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;
