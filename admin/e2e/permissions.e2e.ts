@@ -1,10 +1,10 @@
 import { asUser, baseUrl, expectCount, screenshot, type Session } from './browser';
 
-/** The list's toolbar is drawn (its export button) before the create link's permission check settles: poll the count. */
+/** The list's toolbar is drawn (its export buttons) before the create link's permission check settles: poll the count. */
 const expectLinks = async (s: Session, hash: string, name: string, count: number) => {
   await s.page.goto(`${baseUrl()}/#${hash}`);
   await s.page.locator('tbody tr').first().waitFor();
-  await s.page.getByRole('button', { name: '导出' }).waitFor();
+  await s.page.getByTestId('export-csv').waitFor();
   await expectCount(s.page.getByRole('link', { name }), count);
 };
 

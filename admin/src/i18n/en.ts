@@ -210,7 +210,7 @@ export const appEn: AppMessages = {
       cases: 'Cases',
       shown: '%{sources} sources and %{cases} cases shown',
     },
-    export: { note: 'Export the current list (up to 1000 rows under the current filters) as CSV' },
+    export: { csv: 'Export CSV', xlsx: 'Export Excel', note: 'The server exports every record under the current filters (your territory only)' },
     empty: 'Nothing here yet',
     yes: 'Yes',
     no: 'No',

@@ -207,7 +207,7 @@ export const appZh = {
       cases: '案件',
       shown: '显示 %{sources} 个污染源、%{cases} 件案件',
     },
-    export: { note: '导出当前列表 (本页所在筛选条件下最多 1000 条) 为 CSV' },
+    export: { csv: '导出 CSV', xlsx: '导出 Excel', note: '由服务器导出当前筛选条件下的全部记录 (本辖区内)' },
     empty: '暂无数据',
     yes: '是',
     no: '否',
