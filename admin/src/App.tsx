@@ -17,6 +17,7 @@ import { gridWorkers } from './resources/gridWorkers';
 import { grids } from './resources/grids';
 import { officers } from './resources/officers';
 import { sources } from './resources/sources';
+import { InspectionOverduePage } from './resources/sources/InspectionOverdue';
 
 // Charts are only on the dashboard: load them after the first paint of the other screens.
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -46,6 +47,7 @@ export const App = () => (
     <Resource {...apiKeys} />
     <CustomRoutes>
       <Route path="/map" element={<MapPage />} />
+      <Route path="/inspection-overdue" element={<InspectionOverduePage />} />
     </CustomRoutes>
   </Admin>
 );

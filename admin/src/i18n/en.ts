@@ -57,7 +57,7 @@ export const appEn: AppMessages = {
   },
   gw: {
     app: { title: 'Gridded environmental supervision', subtitle: 'gridwatch' },
-    menu: { dashboard: 'Dashboard', map: 'Map' },
+    menu: { dashboard: 'Dashboard', map: 'Map', inspection_overdue: 'Inspections overdue', coverage: 'Patrol coverage', assessment: 'Assessment' },
     lang: { zh: '中文', en: 'English', switch: 'Language' },
     auth: {
       bad_credentials: 'Wrong user name or password',
@@ -74,9 +74,11 @@ export const appEn: AppMessages = {
       GridLevel: { CITY: 'City', COUNTY: 'County', TOWNSHIP: 'Township', VILLAGE: 'Village' },
       GridKind: { ADMINISTRATIVE: 'Administrative', URBAN_MANAGEMENT: 'Urban management' },
       SourceType: { AUTO_REPAIR: 'Auto repair', CONSTRUCTION_SITE: 'Construction site', ENTERPRISE: 'Enterprise', LIVESTOCK_FARM: 'Livestock farm', OTHER: 'Other', RESTAURANT: 'Restaurant' },
-      SourceStatus: { ACTIVE: 'Active', CLOSED: 'Closed', PENDING: 'Pending', SUSPENDED: 'Suspended' },
+      SourceStatus: { ACTIVE: 'Active', CLOSED: 'Closed', PENDING: 'Pending', SUSPENDED: 'Suspended', REJECTED: 'Rejected' },
+      InspectionResult: { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' },
+      AssessmentSubjectType: { COUNTY: 'Counties', TOWNSHIP: 'Townships', GRID: 'Grids', DEPARTMENT: 'Departments', GRID_WORKER: 'Grid workers', OFFICER: 'Officers' },
       SupervisionLevel: { GENERAL: 'General', KEY: 'Key', SPECIAL: 'Special' },
-      SourceChangeAction: { CREATED: 'Created', DEACTIVATED: 'Deactivated', UPDATED: 'Updated' },
+      SourceChangeAction: { CREATED: 'Created', DEACTIVATED: 'Deactivated', UPDATED: 'Updated', CONFIRMED: 'Confirmed', REJECTED: 'Rejected' },
       CaseStatus: {
         CANCELLED: 'Cancelled', CLOSED: 'Closed', DISPATCHED: 'Dispatched', EVALUATED: 'Evaluated', FED_BACK: 'Fed back', FILED: 'Filed',
         IN_PROGRESS: 'In progress', PARKED: 'Parked', REPORTED: 'Reported',
@@ -175,7 +177,15 @@ export const appEn: AppMessages = {
       action: 'Action',
       location_hint: 'Longitude/latitude (WGS-84), optional',
     },
-    source: { history: 'History', history_empty: 'No changes yet', changes: 'Changes', at: 'Time', action: 'Kind' },
+    source: {
+      history: 'History', history_empty: 'No changes yet', changes: 'Changes', at: 'Time', action: 'Kind', by: 'By',
+      pending: 'Pending', pending_hint: 'Reported by a grid worker, waiting to be checked and confirmed', confirm: 'Confirm', reject: 'Reject', confirmed: 'Confirmed into the archive', rejected: 'Marked as rejected', reason: 'Reason',
+      inspections: 'Inspections', inspections_empty: 'No inspections yet', inspected_on: 'Inspected on', result: 'Result', inspector: 'Inspector', findings: 'Findings',
+      compliance: 'Compliance history', q_inspected: 'inspected', q_not_inspected: 'not inspected', q_violation: 'violation found', q_case_open: 'open case',
+      compliance_legend: 'One cell per quarter: green inspected and compliant, amber open case, red violation found, outlined not inspected',
+      overdue_hint: 'Sources past their inspection date (frequency by supervision level, raised in sensitive periods): %{total}, most overdue first',
+      last_inspected: 'Last inspected', due_on: 'Due on', days_overdue: 'Days overdue', never: 'Never',
+    },
     dashboard: {
       title: 'Dashboard',
       scope: 'Scope: %{unit}',

@@ -56,7 +56,7 @@ export const appZh = {
   },
   gw: {
     app: { title: '网格化环境监管', subtitle: 'gridwatch' },
-    menu: { dashboard: '概览', map: '地图' },
+    menu: { dashboard: '概览', map: '地图', inspection_overdue: '超期未检查', coverage: '巡查覆盖', assessment: '考核排名' },
     lang: { zh: '中文', en: 'English', switch: '语言' },
     auth: {
       bad_credentials: '用户名或密码错误',
@@ -73,9 +73,11 @@ export const appZh = {
       GridLevel: { CITY: '市级', COUNTY: '县区级', TOWNSHIP: '乡镇街道级', VILLAGE: '村居级' },
       GridKind: { ADMINISTRATIVE: '按行政区域', URBAN_MANAGEMENT: '城市管理网格' },
       SourceType: { AUTO_REPAIR: '汽修', CONSTRUCTION_SITE: '建筑工地', ENTERPRISE: '企业', LIVESTOCK_FARM: '畜禽养殖', OTHER: '其他', RESTAURANT: '餐饮' },
-      SourceStatus: { ACTIVE: '在产', CLOSED: '关闭', PENDING: '待确认', SUSPENDED: '停产' },
+      SourceStatus: { ACTIVE: '在产', CLOSED: '关闭', PENDING: '待确认', SUSPENDED: '停产', REJECTED: '不予确认' },
+      InspectionResult: { COMPLIANT: '未发现问题', PROBLEM_FOUND: '发现问题' },
+      AssessmentSubjectType: { COUNTY: '县区', TOWNSHIP: '乡镇街道', GRID: '网格', DEPARTMENT: '责任部门', GRID_WORKER: '环保网格员', OFFICER: '执法人员' },
       SupervisionLevel: { GENERAL: '一般', KEY: '重点', SPECIAL: '特殊' },
-      SourceChangeAction: { CREATED: '建档', DEACTIVATED: '注销', UPDATED: '修改' },
+      SourceChangeAction: { CREATED: '建档', DEACTIVATED: '注销', UPDATED: '修改', CONFIRMED: '确认', REJECTED: '不予确认' },
       CaseStatus: {
         CANCELLED: '已注销', CLOSED: '已结案', DISPATCHED: '已派遣', EVALUATED: '已评价', FED_BACK: '已反馈', FILED: '已立案',
         IN_PROGRESS: '处理中', PARKED: '挂账', REPORTED: '已上报',
@@ -172,7 +174,15 @@ export const appZh = {
       action: '操作',
       location_hint: '经纬度 (WGS-84)，可选',
     },
-    source: { history: '变更历史', history_empty: '暂无变更记录', changes: '变更内容', at: '时间', action: '类型' },
+    source: {
+      history: '变更历史', history_empty: '暂无变更记录', changes: '变更内容', at: '时间', action: '类型', by: '操作人',
+      pending: '待确认', pending_hint: '网格员新报的污染源，待核实确认', confirm: '确认', reject: '不予确认', confirmed: '已确认入档', rejected: '已标为不予确认', reason: '理由',
+      inspections: '检查记录', inspections_empty: '暂无检查记录', inspected_on: '检查日期', result: '检查结果', inspector: '检查人', findings: '检查情况',
+      compliance: '合规历史', q_inspected: '已检查', q_not_inspected: '未检查', q_violation: '发现违法问题', q_case_open: '有未结案件',
+      compliance_legend: '每格一个季度：绿色 已检查且无问题，黄色 有未结案件，红色 发现违法问题，空心 未检查',
+      overdue_hint: '按监管等级的检查频次 (敏感时期加密) 已超期的污染源，共 %{total} 个，超期最久的在前',
+      last_inspected: '最近检查', due_on: '应检查日期', days_overdue: '超期天数', never: '从未检查',
+    },
     dashboard: {
       title: '概览',
       scope: '统计范围：%{unit}',
