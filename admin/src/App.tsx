@@ -18,6 +18,7 @@ import { grids } from './resources/grids';
 import { officers } from './resources/officers';
 import { sources } from './resources/sources';
 import { InspectionOverduePage } from './resources/sources/InspectionOverdue';
+import { AssessmentPage } from './assessment/AssessmentPage';
 
 // Charts are only on the dashboard: load them after the first paint of the other screens.
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -48,6 +49,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/map" element={<MapPage />} />
       <Route path="/inspection-overdue" element={<InspectionOverduePage />} />
+      <Route path="/assessment" element={<AssessmentPage />} />
     </CustomRoutes>
   </Admin>
 );

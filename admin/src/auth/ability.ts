@@ -22,6 +22,7 @@ export type Subject =
   | 'SpotCheckItem'
   | 'Audit'
   | 'Assessment'
+  | 'AssessmentRow'
   | 'AssessmentIndicator';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 

@@ -177,6 +177,11 @@ export const appEn: AppMessages = {
       action: 'Action',
       location_hint: 'Longitude/latitude (WGS-84), optional',
     },
+    assessment: {
+      period: 'Period', period_hint: 'Month 2026-10, quarter 2026-Q3, year 2026', subject: 'Assessed', subject_name: 'Name',
+      drill_hint: 'Click a base measure to see the cases behind it', case_count: '%{count} cases (those in your territory listed below)',
+    },
+    measure: { reported: 'Reported', valid_reports: 'Valid reports', due: 'Due', closed: 'Closed', closed_on_time: 'Closed on time', parked: 'Parked', handled: 'Handled', handled_on_time: 'Handled on time', rework_cases: 'Reworked cases', rework_count: 'Reworks', extended: 'Extended', verifications: 'Verifications', verified_on_time: 'Verified on time', dispatches: 'Dispatches', dispatches_correct: 'Correct dispatches' },
     source: {
       history: 'History', history_empty: 'No changes yet', changes: 'Changes', at: 'Time', action: 'Kind', by: 'By',
       pending: 'Pending', pending_hint: 'Reported by a grid worker, waiting to be checked and confirmed', confirm: 'Confirm', reject: 'Reject', confirmed: 'Confirmed into the archive', rejected: 'Marked as rejected', reason: 'Reason',

@@ -174,6 +174,11 @@ export const appZh = {
       action: '操作',
       location_hint: '经纬度 (WGS-84)，可选',
     },
+    assessment: {
+      period: '考核期', period_hint: '月 2026-10，季度 2026-Q3，年 2026', subject: '考核对象', subject_name: '名称',
+      drill_hint: '点击基础计量的数字，查看其背后的案件', case_count: '共 %{count} 件案件 (下列为您辖区内可见的)',
+    },
+    measure: { reported: '上报数', valid_reports: '有效上报数', due: '应结案数', closed: '结案数', closed_on_time: '按期结案数', parked: '缓办数', handled: '处置数', handled_on_time: '按期处置数', rework_cases: '返工案件数', rework_count: '返工次数', extended: '延期案件数', verifications: '核实次数', verified_on_time: '按时核实次数', dispatches: '派遣次数', dispatches_correct: '准确派遣次数' },
     source: {
       history: '变更历史', history_empty: '暂无变更记录', changes: '变更内容', at: '时间', action: '类型', by: '操作人',
       pending: '待确认', pending_hint: '网格员新报的污染源，待核实确认', confirm: '确认', reject: '不予确认', confirmed: '已确认入档', rejected: '已标为不予确认', reason: '理由',

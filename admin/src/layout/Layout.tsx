@@ -1,4 +1,5 @@
 import EventBusyIcon from '@mui/icons-material/EventBusy';
+import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import MapIcon from '@mui/icons-material/Map';
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
@@ -30,6 +31,7 @@ const GwMenu = () => {
       <Menu.DashboardItem />
       <Menu.ResourceItems />
       {can('read', 'Inspection') ? <Menu.Item to="/inspection-overdue" primaryText="gw.menu.inspection_overdue" leftIcon={<EventBusyIcon />} /> : null}
+      {can('read', 'AssessmentRow') ? <Menu.Item to="/assessment" primaryText="gw.menu.assessment" leftIcon={<LeaderboardIcon />} /> : null}
       <Menu.Item to="/map" primaryText="gw.menu.map" leftIcon={<MapIcon />} />
     </Menu>
   );
