@@ -19,6 +19,7 @@ import { officers } from './resources/officers';
 import { sources } from './resources/sources';
 import { InspectionOverduePage } from './resources/sources/InspectionOverdue';
 import { AssessmentPage } from './assessment/AssessmentPage';
+import { CoveragePage } from './patrol/CoveragePage';
 
 // Charts are only on the dashboard: load them after the first paint of the other screens.
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -50,6 +51,7 @@ export const App = () => (
       <Route path="/map" element={<MapPage />} />
       <Route path="/inspection-overdue" element={<InspectionOverduePage />} />
       <Route path="/assessment" element={<AssessmentPage />} />
+      <Route path="/coverage" element={<CoveragePage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -177,6 +177,10 @@ export const appEn: AppMessages = {
       action: 'Action',
       location_hint: 'Longitude/latitude (WGS-84), optional',
     },
+    coverage: {
+      month: 'Month', month_hint: 'e.g. 2026-11; empty for this month', grids: 'Grids', required: 'Planned patrols', expected: 'Expected by now', done: 'Done', rate: 'Completion',
+      gaps: 'Coverage gaps', behind: 'Grid workers behind', gaps_title: 'Coverage gaps: grids without an officer or a grid worker', behind_title: 'Grid workers behind on patrols',
+    },
     assessment: {
       period: 'Period', period_hint: 'Month 2026-10, quarter 2026-Q3, year 2026', subject: 'Assessed', subject_name: 'Name',
       drill_hint: 'Click a base measure to see the cases behind it', case_count: '%{count} cases (those in your territory listed below)',

@@ -174,6 +174,10 @@ export const appZh = {
       action: '操作',
       location_hint: '经纬度 (WGS-84)，可选',
     },
+    coverage: {
+      month: '月份', month_hint: '如 2026-11，留空为本月', grids: '网格数', required: '计划巡查', expected: '应完成', done: '已完成', rate: '完成率',
+      gaps: '无人覆盖网格', behind: '进度落后网格员', gaps_title: '覆盖缺口：无执法人员或无网格员的网格', behind_title: '巡查进度落后的网格员',
+    },
     assessment: {
       period: '考核期', period_hint: '月 2026-10，季度 2026-Q3，年 2026', subject: '考核对象', subject_name: '名称',
       drill_hint: '点击基础计量的数字，查看其背后的案件', case_count: '共 %{count} 件案件 (下列为您辖区内可见的)',

@@ -1,5 +1,6 @@
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
+import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
 import MapIcon from '@mui/icons-material/Map';
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
@@ -31,6 +32,7 @@ const GwMenu = () => {
       <Menu.DashboardItem />
       <Menu.ResourceItems />
       {can('read', 'Inspection') ? <Menu.Item to="/inspection-overdue" primaryText="gw.menu.inspection_overdue" leftIcon={<EventBusyIcon />} /> : null}
+      {can('read', 'PatrolPlan') ? <Menu.Item to="/coverage" primaryText="gw.menu.coverage" leftIcon={<DirectionsWalkIcon />} /> : null}
       {can('read', 'AssessmentRow') ? <Menu.Item to="/assessment" primaryText="gw.menu.assessment" leftIcon={<LeaderboardIcon />} /> : null}
       <Menu.Item to="/map" primaryText="gw.menu.map" leftIcon={<MapIcon />} />
     </Menu>

@@ -1,7 +1,7 @@
-import { asUser, baseUrl, expectCount, screenshot } from './browser';
+import { asUser, baseUrl, expectCount, expectText, screenshot } from './browser';
 
-/** Issue 5's KPI screen: a county admin's township table and the cases behind one figure. */
-test('a county admin reads its townships’ assessment and drills down to the cases behind a measure', () =>
+/** Issue 5's KPI and patrol screens: a county admin's township table, the cases behind one figure, the month's coverage. */
+test('a county admin reads its townships’ assessment, drills down to the cases behind a measure, and sees patrol coverage gaps', () =>
   asUser('feidong', async (s) => {
     await s.page.goto(`${baseUrl()}/#/assessment`);
     const period = s.page.getByTestId('assessment-period');
@@ -19,5 +19,11 @@ test('a county admin reads its townships’ assessment and drills down to the ca
     const numbers = await dialog.getByTestId('drill-case').locator('a').allTextContents();
     for (const n of numbers) expect(n.startsWith('340122-')).toBe(true);
     await screenshot(s.page, 'assessment-drill-down');
+
+    await s.page.goto(`${baseUrl()}/#/coverage`);
+    await expectText(s.page.getByTestId('coverage-rate'), /^(—|\d+\.\d%)$/);
+    const gaps = Number(await s.page.getByTestId('coverage-gap-count').textContent());
+    await expectCount(s.page.getByTestId('coverage-gap'), Math.min(gaps, 50));
+    await screenshot(s.page, 'patrol-coverage');
     expect(s.problems).toEqual([]);
   }));
