@@ -38,7 +38,7 @@ class AuditDrawReplay {
   elements!: AuditElement[];
 }
 
-const typeOf: Record<AuditElementKind, string> = { [AuditElementKind.CASE_FILE]: 'Case', [AuditElementKind.PATROL_RECORD]: 'PatrolRecord' };
+const typeOf: Record<AuditElementKind, string> = { [AuditElementKind.CASE_FILE]: 'Case', [AuditElementKind.PATROL_RECORD]: 'PatrolCheckIn' };
 const element = ([kind, id]: [AuditElementKind, number]): AuditElement => ({ kind, elementId: toGlobalId(typeOf[kind], id) });
 
 @Resolver(() => Audit)

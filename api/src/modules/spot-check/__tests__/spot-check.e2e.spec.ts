@@ -179,6 +179,12 @@ describe('spot checks (双随机一公开)', () => {
     expect(superseded.spotCheckItems.nodes).toHaveLength(first.sources.length);
     expect(superseded.spotCheckItems.nodes.every((n) => n.drawNo === 1 && n.superseded)).toBe(true);
 
+    // Once a result is recorded the draw is final.
+    const current = await inspector.data<{ spotCheckCampaign: { items: { nodes: Item[] } } }>(ITEMS, { id });
+    await inspector.data(RESULT, { input: { itemId: current.spotCheckCampaign.items.nodes[0].id, result: 'COMPLIANT' } });
+    const late = await inspector.request(DRAW, { input: { campaignId: id, reason: '再抽一次' } });
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', allowedActions: ['recordSpotCheckResult'] });
+
     // The same seed on the same population and pool gives the same draw (another campaign).
     const twin = await createCampaign(inspector, input);
     const twinDraw = (await inspector.data<{ drawSpotCheck: Draw }>(DRAW, { input: { campaignId: twin, seed: 12345 } })).drawSpotCheck;
@@ -200,6 +206,8 @@ describe('spot checks (双随机一公开)', () => {
 
     const { spotCheckCampaign } = await feidong.data<{ spotCheckCampaign: { title: string; items: { nodes: Item[] } } }>(ITEMS, { id });
     expect(spotCheckCampaign.title).toBe('全市抽查');
+    const listed = await feidong.data<{ spotCheckCampaigns: { nodes: { id: string }[] } }>(`{ spotCheckCampaigns(first: 100) { nodes { id } } }`);
+    expect(listed.spotCheckCampaigns.nodes.map((c) => c.id)).toContain(id);
     expect(spotCheckCampaign.items.nodes.map((i) => internal(i.source?.id ?? '')).sort()).toEqual(own.map((s) => s.id).sort());
     const { spotCheckItems } = await feidong.data<{ spotCheckItems: { nodes: { source: { id: string } }[] } }>(
       `query($id: ID!) { spotCheckItems(first: 100, filter: { pending: true, campaignId: $id }) { nodes { source { id } } } }`,
