@@ -28,7 +28,7 @@ class AuditDrawReplay {
   @Field(() => Audit)
   audit!: Audit;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { name: 'snapshotMatches', description: '快照仍与记录的摘要一致' })
   hashMatches!: boolean;
 
   @Field(() => Boolean, { description: '与记录的抽样结果一致' })
