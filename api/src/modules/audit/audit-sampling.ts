@@ -29,7 +29,8 @@ const populations: Record<AuditElementKind, PopulationQuery> = {
     const where: FilterQuery<Case> = { $and: [subtreeOf<Case>(unit, 'gridId'), { reportedAt: { $gte: period.from, $lt: period.to } }] };
     return (await ctx.em.find(Case, where, { fields: ['id'], orderBy: { id: 'asc' } })).map((c) => c.id);
   },
-  // Patrol records arrive with the plans module: add their query here, nothing else changes.
+  // Patrol records (PatrolCheckIn of the plans branch) join here: the ids of check-ins in the
+  // unit's subtree with `at` in the period, ascending. Nothing else changes.
   [AuditElementKind.PATROL_RECORD]: null,
 };
 

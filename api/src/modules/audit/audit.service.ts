@@ -4,6 +4,7 @@ import { BadInputError, ForbiddenError, IllegalTransitionError } from '../../com
 import { fromGlobalId } from '../../common/global-id';
 import { assertCan, findVisible, findVisibleById } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
+import { beijingDay } from '../deadline/working-calendar';
 import { Grid } from '../grid/grid.entity';
 import { newSeed } from '../spot-check/random-draw';
 import { AUDIT_ALGORITHM, auditPopulation, available, drawAudit, kinds, populationHash } from './audit-sampling';
@@ -11,8 +12,7 @@ import { Audit, AuditRecommendation, AuditSample } from './audit.entity';
 import { AuditElementKind, AuditStatus, RecommendationStatus } from './audit.enums';
 import type { AuditRecommendationFilter, CreateAuditInput, IssueAuditFindingsInput, ScoreAuditSampleInput } from './audit.inputs';
 
-const dayInShanghai = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-export const today = (ctx: RequestContext): string => dayInShanghai.format(ctx.clock.now());
+export const today = (ctx: RequestContext): string => beijingDay(ctx.clock.now());
 
 function illegal(status: string, message: string, allowedActions: string[] = []): IllegalTransitionError {
   return new IllegalTransitionError(message, { currentState: status, allowedActions });

@@ -2,11 +2,11 @@ import { FakeClock } from '../../../common/clock';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 
 const CREATE = `mutation($input: CreateAuditInput!) {
-  createAudit(input: $input) { id status seed snapshotHash auditedUnit { code } samples { id kind elementId case { id number } score } }
+  createAudit(input: $input) { id status seed snapshotDigest auditedUnit { code } samples { id kind elementId case { id number } score } }
 }`;
 const SCORE = `mutation($input: ScoreAuditSampleInput!) { scoreAuditSample(input: $input) { id score finding } }`;
 const ISSUE = `mutation($input: IssueAuditFindingsInput!) { issueAuditFindings(input: $input) { id status finding averageScore recommendations { id status dueOn overdue } } }`;
-const REPLAY = `query($id: ID!) { replayAuditDraw(auditId: $id) { matches hashMatches elements { kind elementId } } }`;
+const REPLAY = `query($id: ID!) { replayAuditDraw(auditId: $id) { matches snapshotMatches elements { kind elementId } } }`;
 const OVERDUE = `{ auditRecommendations(first: 50, filter: { overdue: true }) { nodes { id text overdue audit { id } } } }`;
 
 interface Sample {
@@ -20,7 +20,7 @@ interface CreatedAudit {
   id: string;
   status: string;
   seed: number;
-  snapshotHash: string;
+  snapshotDigest: string;
   auditedUnit: { code: string };
   samples: Sample[];
 }
