@@ -90,7 +90,7 @@ async function compute(ctx: RequestContext, input: AssessmentInput, indicators: 
   }));
   // Ranks are among every subject of the unit, then the caller sees the rows it may.
   rank(rows, rankBy);
-  const shown = rows.filter((_, index) => visible.has(all[index].id));
+  const shown = rows.filter((_, index) => visible.has(all[index].id)).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   const applicable = indicators.filter((i) => i.subjectTypes.includes(input.subjectType));
   const table = tableOf(input, scope, applicable, rankBy, shown);
   return { table, rows, unit };
