@@ -1,3 +1,4 @@
+import { measure, value, type Row } from './kpi-rows';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 import { verifyChains } from '../../case/case-chain.service';
 
@@ -11,15 +12,6 @@ const TABLE = `query($input: AssessmentInput!) { assessment(input: $input) {
   rows { subjectId subjectName rank values { code value } measures { code value } } } }`;
 const DRILL = `query($input: AssessmentDrillDownInput!) { assessmentDrillDown(input: $input) { caseCount caseIds cases(first: 100) { id number status grid { code } } } }`;
 
-interface Row {
-  subjectId: string;
-  subjectName: string;
-  rank: number | null;
-  values: { code: string; value: number | null }[];
-  measures: { code: string; value: number }[];
-}
-const value = (row: Row, code: string) => row.values.find((v) => v.code === code)?.value ?? null;
-const measure = (row: Row, code: string) => row.measures.find((m) => m.code === code)?.value ?? 0;
 
 describe('KPI table on the demo seed (肥东县, 2026-10)', () => {
   let app: TestApp;
@@ -85,6 +77,27 @@ describe('KPI table on the demo seed (肥东县, 2026-10)', () => {
         if (code === 'closed') expect(drill.assessmentDrillDown.cases.every((c) => ['CLOSED', 'EVALUATED'].includes(c.status))).toBe(true);
       }
     }
+  });
+
+  it('rolls the same due cases up to the county’s departments, townships and officers, and the city’s counties', async () => {
+    const total = rows.reduce((sum, r) => sum + measure(r, 'due'), 0);
+    const table = async (client: GraphQLClient, subjectType: string, unitId = county) =>
+      (await client.data<{ assessment: { rows: Row[] } }>(TABLE, { input: { ...input(), subjectType, unitId } })).assessment.rows;
+    const sum = (list: Row[], code: string) => list.reduce((s, r) => s + measure(r, code), 0);
+    // Every dispatched case has one lead department of its handling unit, all inside the county.
+    expect(sum(await table(feidong, 'DEPARTMENT'), 'due')).toBe(total);
+    expect(sum(await table(feidong, 'TOWNSHIP'), 'due')).toBe(total);
+    const officers = await table(feidong, 'OFFICER');
+    expect(officers.length).toBeGreaterThan(0);
+    expect(sum(officers, 'due')).toBeGreaterThanOrEqual(total);
+
+    const city = await app.as('cityadmin');
+    const [hefei] = await app.ownerSql<{ id: number }>(`select id from grid where code = '340100000000'`);
+    const counties = await table(city, 'COUNTY', Buffer.from(`Grid:${hefei.id}`).toString('base64url'));
+    expect(counties).toHaveLength(13);
+    expect(measure(counties.find((r) => r.subjectId === county)!, 'due')).toBe(total);
+    const countyAdmin = await feidong.request(TABLE, { input: { ...input(), subjectType: 'COUNTY', unitId: Buffer.from(`Grid:${hefei.id}`).toString('base64url') } });
+    expect(countyAdmin.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('keeps the seeded timelines’ hash chains intact', async () => {
