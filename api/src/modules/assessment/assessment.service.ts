@@ -90,7 +90,10 @@ async function compute(ctx: RequestContext, input: AssessmentInput, indicators: 
   }));
   // Ranks are among every subject of the unit, then the caller sees the rows it may.
   rank(rows, rankBy);
-  const shown = rows.filter((_, index) => visible.has(all[index].id));
+  const readable = new Set(rows.filter((_, index) => visible.has(all[index].id)));
+  // Ranked rows first, in rank order (the sort is stable: ties and the unranked stay in id order).
+  rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  const shown = rows.filter((row) => readable.has(row));
   const applicable = indicators.filter((i) => i.subjectTypes.includes(input.subjectType));
   const table = tableOf(input, scope, applicable, rankBy, shown);
   return { table, rows, unit };
