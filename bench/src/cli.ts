@@ -82,10 +82,14 @@ async function main(): Promise<void> {
   const identities: Identities = { units: { county: fixture.county.unit, city: fixture.city.unit }, cookies: {} };
   let contenders: Contender[] = [];
   try {
-    contenders = await startContenders(db.ownerUrl, db.appUrl, identities, options.variants);
+    contenders = await startContenders(db.ownerUrl, db.appUrl, identities, { variants: options.variants, only: options.contenders, cpuProf: options.cpuProf });
     const shipped = contenders.find((c) => c.name === 'gridwatch');
     if (!shipped) throw new Error('gridwatch did not start');
     identities.cookies = { county: await signIn(shipped.url, fixture.county.login), city: await signIn(shipped.url, fixture.city.login) };
+    if (options.serve) {
+      await serve(db.ownerUrl, contenders, identities);
+      return;
+    }
     const pgDeepCursor = await postgraphileCursor(contenders, identities, fixture.county.id, (fixture.deepPage - 1) * PAGE - 1);
     const specs = querySpecs(fixture, pgDeepCursor).filter((spec) => !options.queries || options.queries.includes(spec.id));
     const results: RunResults = {
@@ -122,6 +126,18 @@ async function main(): Promise<void> {
     stopContenders(contenders);
     await db.server.stop();
   }
+}
+
+/** --serve: prints where everything listens and waits for SIGINT/SIGTERM. */
+async function serve(ownerUrl: string, contenders: Contender[], identities: Identities): Promise<void> {
+  log(`database (owner): ${ownerUrl}`);
+  for (const c of contenders) log(`${c.name}: ${c.url}`);
+  for (const [who, cookie] of Object.entries(identities.cookies)) log(`cookie ${who}: ${cookie}`);
+  for (const [who, unit] of Object.entries(identities.units)) log(`x-gw-unit ${who}: ${unit}`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
 }
 
 /** PostGraphile's own cursor for the row before the deep page (its cursors are opaque). */

@@ -55,17 +55,24 @@ export function ensurePostgraphile(log: (line: string) => void): void {
 
 const swc = ['-r', '@swc-node/register'];
 
-function definitions(ownerUrl: string, appUrl: string, withVariants: boolean): Definition[] {
+export interface ContenderOptions {
+  variants: boolean;
+  only: string[] | null;
+  cpuProf: boolean;
+}
+
+function definitions(ownerUrl: string, appUrl: string, options: ContenderOptions): Definition[] {
+  const profile = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.join(benchDir, '.data', 'prof')}`] : [];
   const gridwatch = (name: string, env: Record<string, string>): Definition => ({
     name,
     kind: 'gridwatch',
     variant: name !== 'gridwatch',
     command: process.execPath,
-    args: [...swc, path.join(benchDir, 'src/contenders/gridwatch.ts')],
+    args: [...profile, ...swc, path.join(benchDir, 'src/contenders/gridwatch.ts')],
     env: { DATABASE_URL: ownerUrl, ...env },
     health: { path: '/healthz', method: 'GET' },
   });
-  return [
+  const all: Definition[] = [
     {
       name: 'floor',
       kind: 'floor',
@@ -76,7 +83,7 @@ function definitions(ownerUrl: string, appUrl: string, withVariants: boolean): D
       health: { path: '/healthz', method: 'GET' },
     },
     gridwatch('gridwatch', {}),
-    ...(withVariants ? [gridwatch('gridwatch-noscope', { GW_BENCH_SCOPE: 'off' }), gridwatch('gridwatch-norls', { GW_BENCH_RLS: 'off' })] : []),
+    ...(options.variants ? [gridwatch('gridwatch-noscope', { GW_BENCH_SCOPE: 'off' }), gridwatch('gridwatch-norls', { GW_BENCH_RLS: 'off' })] : []),
     {
       name: 'postgraphile',
       kind: 'postgraphile',
@@ -87,6 +94,7 @@ function definitions(ownerUrl: string, appUrl: string, withVariants: boolean): D
       health: { path: '/graphql', method: 'POST', body: JSON.stringify({ query: '{ __typename }' }) },
     },
   ];
+  return all.filter((d) => !options.only || d.name === 'floor' || options.only.includes(d.name));
 }
 
 async function waitUntilUp(definition: Definition, url: string, child: ChildProcess, output: string[]): Promise<void> {
@@ -108,9 +116,9 @@ async function waitUntilUp(definition: Definition, url: string, child: ChildProc
 }
 
 /** Starts every contender as its own process (each with its own pool of 10 connections). */
-export async function startContenders(ownerUrl: string, appUrl: string, identities: Identities, withVariants: boolean): Promise<Contender[]> {
+export async function startContenders(ownerUrl: string, appUrl: string, identities: Identities, options: ContenderOptions): Promise<Contender[]> {
   const started: Contender[] = [];
-  for (const definition of definitions(ownerUrl, appUrl, withVariants)) {
+  for (const definition of definitions(ownerUrl, appUrl, options)) {
     const port = await freePort();
     const output: string[] = [];
     const child = spawn(definition.command, definition.args, {

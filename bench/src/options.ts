@@ -12,6 +12,12 @@ export interface BenchOptions {
   commonRate: number;
   variants: boolean;
   queries: string[] | null;
+  /** Only these contenders (floor is always kept: answers are compared with it). */
+  contenders: string[] | null;
+  /** Writes a V8 CPU profile of each gridwatch process into bench/.data/prof (diagnosis, not for tables). */
+  cpuProf: boolean;
+  /** Starts the database and contenders, prints how to reach them, and waits (for EXPLAIN, curl, profiles). */
+  serve: boolean;
   dataDir: string;
   persistent: boolean;
 }
@@ -21,7 +27,7 @@ function value(args: string[], name: string): string | undefined {
   return at >= 0 ? args[at + 1] : undefined;
 }
 
-/** `pnpm bench [--profile city|province] [--smoke] [--repeats N] [--seconds S] [--warmup S] [--rates 25,50] [--queries Q1,Q4] [--no-variants]` */
+/** `pnpm bench [--profile city|province] [--smoke] [--repeats N] [--seconds S] [--warmup S] [--rates 25,50] [--queries Q1,Q4] [--contenders floor,gridwatch] [--no-variants] [--cpu-prof] [--serve]` */
 export function parseOptions(args: string[]): BenchOptions {
   const smoke = args.includes('--smoke');
   const profile = value(args, 'profile') ?? (smoke ? 'hefei' : 'city');
@@ -41,6 +47,9 @@ export function parseOptions(args: string[]): BenchOptions {
     commonRate: rates.includes(50) ? 50 : rates[0],
     variants: !args.includes('--no-variants'),
     queries: value(args, 'queries')?.split(',') ?? null,
+    contenders: value(args, 'contenders')?.split(',') ?? null,
+    cpuProf: args.includes('--cpu-prof'),
+    serve: args.includes('--serve'),
     dataDir: value(args, 'data-dir') ?? (persistent ? path.resolve(__dirname, '..', '.data', profile) : path.join(os.tmpdir(), `gridwatch-bench-smoke-${process.pid}`)),
     persistent,
   };
