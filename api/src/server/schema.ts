@@ -13,6 +13,7 @@ import { DepartmentResolver } from '../modules/department/department.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
 import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
+import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   GridResolver,
@@ -33,6 +34,7 @@ export const resolvers: NonEmptyArray<Function> = [
   DeadlineResolver,
   CaseAlertsResolver,
   CaseEvidenceResolver,
+  StatisticsResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;
