@@ -23,6 +23,9 @@ function machine(): string[] {
   ];
 }
 
+/** Only a full run (every query and contender, no profiler) replaces the table in docs/benchmarks.md. */
+const complete = (options: BenchOptions): boolean => !options.smoke && !options.queries && !options.contenders && !options.cpuProf;
+
 /** Preflight, statement counts, then the rate sweep of every query × contender. */
 async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec[], contenders: Contender[], results: RunResults, load: LoadGenerator): Promise<void> {
   const expected = new Map<string, string>();
@@ -67,7 +70,7 @@ async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec
         }
       }
     }
-    if (!options.smoke) writeSection(docs, options.profile, renderReport({ ...results, settings: { ...results.settings, repeats: repeat } }));
+    if (complete(options)) writeSection(docs, options.profile, renderReport({ ...results, settings: { ...results.settings, repeats: repeat } }));
   }
 }
 
@@ -113,8 +116,8 @@ async function main(): Promise<void> {
     results.machine.push(`Load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}; whole run ${((Date.now() - started) / 60000).toFixed(1)} min`);
     const report = renderReport(results);
     // The raw points, so a table can be re-rendered or re-read without rerunning.
-    if (!options.smoke) writeFileSync(path.join(benchDir, '.data', `${options.profile}-results.json`), JSON.stringify(results, null, 1));
-    if (options.smoke) console.log(report);
+    if (!options.smoke) writeFileSync(path.join(benchDir, '.data', `${options.profile}${complete(options) ? '' : '-partial'}-results.json`), JSON.stringify(results, null, 1));
+    if (!complete(options)) console.log(report);
     else writeSection(docs, options.profile, report);
     const wrong = results.answers.filter((a) => !a.ok && !a.known && !contenders.find((c) => c.name === a.contender)?.variant);
     const broken = results.points.filter((p) => p.errors > 0 || p.mismatches > 0);
