@@ -7,8 +7,9 @@ import { prepareDatabase } from './database';
 import { PAGE, readFixture } from './fixture';
 import { countStatements, drain, LoadGenerator, preflight } from './measure';
 import { parseOptions, type BenchOptions } from './options';
-import { querySpecs, type QuerySpec } from './queries';
+import { querySpecs, type Call, type QuerySpec } from './queries';
 import { renderReport, writeSection } from './report';
+import { checkWrites, WritePool, writesTo } from './writes';
 import { passes, type RunResults } from './results';
 
 const log = (line: string): void => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -29,31 +30,37 @@ const complete = (options: BenchOptions): boolean => !options.smoke && !options.
 /** Preflight, statement counts, then the rate sweep of every query × contender. */
 async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec[], contenders: Contender[], results: RunResults, load: LoadGenerator): Promise<void> {
   const expected = new Map<string, string>();
+  const pools = new Map(specs.filter((spec) => spec.writes).map((spec) => [spec.id, new WritePool(spec)]));
+  const asked = (spec: QuerySpec): Contender[] => contenders.filter((c) => spec.calls[c.kind] && (!spec.writes || writesTo(spec, c)));
   for (const spec of specs) {
-    const answers = await preflight(spec, contenders);
+    const pool = pools.get(spec.id);
+    const answers = await preflight(spec, asked(spec), (c) => pool?.take(c, 1)[0]);
     for (const [contender, answer] of answers) {
       results.answers.push({ query: spec.id, contender, ok: answer.ok, known: answer.known, detail: answer.detail });
-      if (answer.ok) expected.set(`${spec.id}/${contender}`, answer.body);
+      // A write's answer names another case each time: no body to expect under load.
+      if (answer.ok && !pool) expected.set(`${spec.id}/${contender}`, answer.body);
       if (!answer.ok) log(`${spec.id} ${contender}: ${answer.known ? 'known refusal' : 'WRONG ANSWER'} ${answer.detail}`);
     }
-    for (const contender of contenders) {
-      const call = spec.calls[contender.kind];
-      if (call) results.statements.push({ query: spec.id, contender: contender.name, ...(await countStatements(ownerUrl, contender, call)) });
+    for (const contender of asked(spec)) {
+      const call = spec.calls[contender.kind] as Call;
+      results.statements.push({ query: spec.id, contender: contender.name, ...(await countStatements(ownerUrl, contender, call, pool?.take(contender, 5))) });
     }
   }
   for (let repeat = 1; repeat <= options.repeats; repeat += 1) {
     for (const spec of specs) {
-      for (const contender of contenders) {
-        const call = spec.calls[contender.kind];
+      const pool = pools.get(spec.id);
+      for (const contender of asked(spec)) {
+        const call = spec.calls[contender.kind] as Call;
         const answer = results.answers.find((a) => a.query === spec.id && a.contender === contender.name);
         // A wrong answer is recorded, not timed: its figures would price an error page.
-        if (!call || !answer?.ok) continue;
-        for (const rate of options.rates) {
+        if (!answer?.ok) continue;
+        for (const rate of pool ? options.writeRates : options.rates) {
           const point = await load.runPoint({
             url: `${contender.url}${call.path}`,
             method: call.method,
             headers: contender.headers(call),
             body: call.body,
+            bodies: pool?.take(contender, Math.ceil(rate * (options.warmupSeconds + options.seconds))),
             // A wrong answer under load counts as a mismatch (only checked when the preflight was right).
             expectBody: expected.get(`${spec.id}/${contender.name}`),
             rate,
@@ -72,6 +79,12 @@ async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec
     }
     if (complete(options)) writeSection(docs, options.profile, renderReport({ ...results, settings: { ...results.settings, repeats: repeat } }));
   }
+  for (const [id, pool] of pools) {
+    for (const check of await checkWrites(ownerUrl, pool)) {
+      results.writes.push({ query: id, ...check });
+      log(`${id} ${check.contender}: ${check.applied} applied, ${check.untouched} never sent, ${check.lost} lost or doubled (of ${check.handedOut})`);
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -82,13 +95,17 @@ async function main(): Promise<void> {
   const db = await prepareDatabase(options.profile, options.dataDir, options.persistent, log);
   log(`${options.profile}: ${db.reused ? 'reused the loaded' : 'loaded a fresh'} database, load ${db.loadSeconds.toFixed(1)} s, size ${db.sizePretty}`);
   const fixture = await readFixture(db.ownerUrl);
-  const identities: Identities = { units: { county: fixture.county.unit, city: fixture.city.unit }, cookies: {} };
+  const identities: Identities = { units: { county: fixture.county.unit, city: fixture.city.unit, operator: fixture.operator.unit }, cookies: {} };
   let contenders: Contender[] = [];
   try {
     contenders = await startContenders(db.ownerUrl, db.appUrl, identities, { variants: options.variants, only: options.contenders, cpuProf: options.cpuProf });
     const shipped = contenders.find((c) => c.name === 'gridwatch');
     if (!shipped) throw new Error('gridwatch did not start');
-    identities.cookies = { county: await signIn(shipped.url, fixture.county.login), city: await signIn(shipped.url, fixture.city.login) };
+    identities.cookies = {
+      county: await signIn(shipped.url, fixture.county.login),
+      city: await signIn(shipped.url, fixture.city.login),
+      operator: await signIn(shipped.url, fixture.operator.login),
+    };
     if (options.serve) {
       await serve(db.ownerUrl, contenders, identities);
       return;
@@ -105,6 +122,7 @@ async function main(): Promise<void> {
       answers: [],
       statements: [],
       points: [],
+      writes: [],
       notes: [],
     };
     const load = new LoadGenerator();
@@ -121,8 +139,9 @@ async function main(): Promise<void> {
     else writeSection(docs, options.profile, report);
     const wrong = results.answers.filter((a) => !a.ok && !a.known && !contenders.find((c) => c.name === a.contender)?.variant);
     const broken = results.points.filter((p) => p.errors > 0 || p.mismatches > 0);
-    if (wrong.length || broken.length || results.points.length === 0) {
-      console.error(`bench: ${wrong.length} wrong answer(s), ${broken.length} point(s) with errors`);
+    const lost = results.writes.reduce((sum, w) => sum + w.lost, 0);
+    if (wrong.length || broken.length || lost || results.points.length === 0) {
+      console.error(`bench: ${wrong.length} wrong answer(s), ${broken.length} point(s) with errors, ${lost} lost update(s)`);
       process.exitCode = 1;
     }
   } finally {

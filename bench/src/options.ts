@@ -9,6 +9,8 @@ export interface BenchOptions {
   seconds: number;
   warmupSeconds: number;
   rates: number[];
+  /** The sweep of writes (each request files a case: the pool is finite). */
+  writeRates: number[];
   commonRate: number;
   variants: boolean;
   queries: string[] | null;
@@ -27,7 +29,7 @@ function value(args: string[], name: string): string | undefined {
   return at >= 0 ? args[at + 1] : undefined;
 }
 
-/** `pnpm bench [--profile city|province] [--smoke] [--repeats N] [--seconds S] [--warmup S] [--rates 25,50] [--queries Q1,Q4] [--contenders floor,gridwatch] [--no-variants] [--cpu-prof] [--serve]` */
+/** `pnpm bench [--profile city|province] [--smoke] [--repeats N] [--seconds S] [--warmup S] [--rates 25,50] [--write-rates 25,100] [--queries Q1,Q4] [--contenders floor,gridwatch] [--no-variants] [--cpu-prof] [--serve]` */
 export function parseOptions(args: string[]): BenchOptions {
   const smoke = args.includes('--smoke');
   const profile = value(args, 'profile') ?? (smoke ? 'hefei' : 'city');
@@ -43,6 +45,7 @@ export function parseOptions(args: string[]): BenchOptions {
     seconds: Number(value(args, 'seconds') ?? 2),
     warmupSeconds: Number(value(args, 'warmup') ?? (smoke ? 0 : 1)),
     rates,
+    writeRates: numbers(value(args, 'write-rates')) ?? (smoke ? [20] : [25, 50, 100, 150, 200]),
     // Latencies are compared at 50 req/s, or at the lowest rate when the sweep has no 50.
     commonRate: rates.includes(50) ? 50 : rates[0],
     variants: !args.includes('--no-variants'),

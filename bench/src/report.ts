@@ -31,6 +31,9 @@ export function renderReport(results: RunResults): string {
       );
     }
   }
+  for (const w of results.writes ?? []) {
+    lines.push('', `- ${w.query} ${w.contender}: of ${w.handedOut} cases handed to the load generator, ${w.applied} were filed exactly once (FILED, version + 1, one FILE event), ${w.untouched} were never sent (the window closed first), **${w.lost} lost or doubled updates**.`);
+  }
   if (results.notes.length) lines.push('', ...results.notes.map((note) => `- ${note}`));
   return lines.join('\n');
 }

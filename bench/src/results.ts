@@ -1,5 +1,6 @@
 import type { PointResult } from './load-worker';
 import type { StatementCount } from './measure';
+import type { WriteCheck } from './writes';
 
 export interface PointRecord extends PointResult {
   repeat: number;
@@ -18,6 +19,8 @@ export interface RunResults {
   answers: { query: string; contender: string; ok: boolean; known: boolean; detail: string }[];
   statements: ({ query: string; contender: string } & StatementCount)[];
   points: PointRecord[];
+  /** Writes checked after the run (lost-update check). */
+  writes: ({ query: string } & WriteCheck)[];
   notes: string[];
 }
 
