@@ -6,7 +6,7 @@ import { benchDir, ensurePostgraphile, signIn, startContenders, stopContenders, 
 import { prepareDatabase } from './database';
 import { PAGE, readFixture } from './fixture';
 import { countStatements, drain, LoadGenerator, preflight } from './measure';
-import { parseOptions, type BenchOptions } from './options';
+import { dataDirOf, parseOptions, type BenchOptions } from './options';
 import { querySpecs, type Call, type QuerySpec } from './queries';
 import { renderReport, writeSection } from './report';
 import { checkWrites, WritePool, writesTo } from './writes';
@@ -26,6 +26,15 @@ function machine(): string[] {
 
 /** Only a full run (every query and contender, no profiler) replaces the table in docs/benchmarks.md. */
 const complete = (options: BenchOptions): boolean => !options.smoke && !options.queries && !options.contenders && !options.cpuProf;
+
+/**
+ * Reads first (every repeat), then writes: a write changes statuses that city-wide answers
+ * (Q5c, Q7) show, and each read's answer must stay what its preflight saw.
+ */
+async function measureAll(options: BenchOptions, ownerUrl: string, specs: QuerySpec[], contenders: Contender[], results: RunResults, load: LoadGenerator): Promise<void> {
+  await measure(options, ownerUrl, specs.filter((spec) => !spec.writes), contenders, results, load);
+  await measure(options, ownerUrl, specs.filter((spec) => spec.writes), contenders, results, load);
+}
 
 /** Preflight, statement counts, then the rate sweep of every query × contender. */
 async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec[], contenders: Contender[], results: RunResults, load: LoadGenerator): Promise<void> {
@@ -88,9 +97,16 @@ async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
-  const command = `npx -y pnpm@12.4.2 bench ${process.argv.slice(2).join(' ')}`.trim();
+  const parsed = parseOptions(process.argv.slice(2));
   ensurePostgraphile(log);
+  const explicitDir = process.argv.includes('--data-dir');
+  for (const profile of parsed.profiles) {
+    await runProfile({ ...parsed, profile, dataDir: explicitDir ? parsed.dataDir : dataDirOf(profile, parsed.persistent) });
+  }
+}
+
+async function runProfile(options: BenchOptions): Promise<void> {
+  const command = `npx -y pnpm@12.4.2 bench ${process.argv.slice(2).join(' ')}`.trim();
   const started = Date.now();
   const db = await prepareDatabase(options.profile, options.dataDir, options.persistent, log);
   log(`${options.profile}: ${db.reused ? 'reused the loaded' : 'loaded a fresh'} database, load ${db.loadSeconds.toFixed(1)} s, size ${db.sizePretty}`);
@@ -116,8 +132,17 @@ async function main(): Promise<void> {
       profile: options.profile,
       command,
       machine: [...machine(), `Data: profile ${options.profile}, load ${db.loadSeconds.toFixed(1)} s (COPY, loadProfile), database size ${db.sizePretty}; pg_stat_statements ${db.statements ? 'on' : 'unavailable'}`],
-      settings: { seconds: options.seconds, warmupSeconds: options.warmupSeconds, repeats: options.repeats, rates: options.rates, commonRate: options.commonRate, p95LimitMs: 50 },
-      queries: specs.map((s) => ({ id: s.id, title: s.title })),
+      settings: {
+        seconds: options.seconds,
+        warmupSeconds: options.warmupSeconds,
+        repeats: options.repeats,
+        rates: options.rates,
+        commonRate: options.commonRate,
+        p95LimitMs: 50,
+        writeRates: options.writeRates,
+        writeRate: options.writeRates.includes(100) ? 100 : options.writeRates[options.writeRates.length - 1],
+      },
+      queries: specs.map((s) => ({ id: s.id, title: s.title, write: Boolean(s.writes) })),
       contenders: contenders.map((c) => ({ name: c.name, variant: c.variant })),
       answers: [],
       statements: [],
@@ -127,7 +152,7 @@ async function main(): Promise<void> {
     };
     const load = new LoadGenerator();
     try {
-      await measure(options, db.ownerUrl, specs, contenders, results, load);
+      await measureAll(options, db.ownerUrl, specs, contenders, results, load);
     } finally {
       load.stop();
     }

@@ -115,10 +115,9 @@ async function waitUntilUp(definition: Definition, url: string, child: ChildProc
   throw new Error(`${definition.name} did not start:\n${output.join('').slice(-2000)}`);
 }
 
-/** Starts every contender as its own process (each with its own pool of 10 connections). */
+/** Starts every contender as its own process (each with its own pool of 10 connections), all at once. */
 export async function startContenders(ownerUrl: string, appUrl: string, identities: Identities, options: ContenderOptions): Promise<Contender[]> {
-  const started: Contender[] = [];
-  for (const definition of definitions(ownerUrl, appUrl, options)) {
+  const starting = definitions(ownerUrl, appUrl, options).map(async (definition) => {
     const port = await freePort();
     const output: string[] = [];
     const child = spawn(definition.command, definition.args, {
@@ -129,7 +128,7 @@ export async function startContenders(ownerUrl: string, appUrl: string, identiti
     child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     const url = `http://127.0.0.1:${port}`;
-    started.push({
+    const contender: Contender = {
       name: definition.name,
       kind: definition.kind,
       variant: definition.variant,
@@ -139,10 +138,17 @@ export async function startContenders(ownerUrl: string, appUrl: string, identiti
         ...(call.method === 'POST' ? { 'content-type': 'application/json' } : {}),
         ...(definition.kind === 'gridwatch' ? { cookie: identities.cookies[call.as] ?? '' } : { 'x-gw-unit': identities.units[call.as] }),
       }),
-    });
-    await waitUntilUp(definition, url, child, output);
+    };
+    return { contender, up: waitUntilUp(definition, url, child, output) };
+  });
+  const started = await Promise.all(starting);
+  try {
+    await Promise.all(started.map((s) => s.up));
+  } catch (error) {
+    stopContenders(started.map((s) => s.contender));
+    throw error;
   }
-  return started;
+  return started.map((s) => s.contender);
 }
 
 export function stopContenders(contenders: Contender[]): void {
