@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Readable } from 'node:stream';
 import multer from 'multer';
 import type { Clock } from '../../common/clock';
 import { BadInputError, DomainError, UnauthenticatedError } from '../../common/errors';
@@ -14,6 +15,21 @@ import type { EvidenceStorage } from './evidence-storage';
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
 type Locals = { ctx: RequestContext };
+
+/** Stored bytes back to a reader: never sniffed by the browser, never cached by proxies. */
+function sendStored(res: Response, next: NextFunction, mimeType: string, stream: Readable, fileName?: string): void {
+  res.setHeader('content-type', mimeType);
+  res.setHeader('x-content-type-options', 'nosniff');
+  if (fileName) res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  res.setHeader('cache-control', 'private, no-store');
+  stream.on('error', next).pipe(res);
+}
+
+function numericId(raw: string, what: string): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id)) throw new BadInputError(`Bad ${what} id`, [{ field: 'id', message: 'not a number' }]);
+  return id;
+}
 
 /**
  * Evidence over plain HTTP (multipart), outside the GraphQL document: POST
@@ -56,15 +72,9 @@ export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceS
 
   router.get('/evidence/:id', signedIn, async (req: Request<{ id: string }>, res: Response<unknown, Locals>, next) => {
     try {
-      const id = Number(req.params.id);
-      if (!Number.isSafeInteger(id)) throw new BadInputError('Bad evidence id', [{ field: 'id', message: 'not a number' }]);
-      const { evidence, stream } = await evidenceService.open(res.locals.ctx, storage, id);
+      const { evidence, stream } = await evidenceService.open(res.locals.ctx, storage, numericId(req.params.id, 'evidence'));
       await finishRequest(res.locals.ctx, false);
-      res.setHeader('content-type', evidence.mimeType);
-      res.setHeader('x-content-type-options', 'nosniff');
-      res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`);
-      res.setHeader('cache-control', 'private, no-store');
-      stream.on('error', next).pipe(res);
+      sendStored(res, next, evidence.mimeType, stream, evidence.fileName);
     } catch (error) {
       next(error);
     }
@@ -83,14 +93,9 @@ export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceS
 
   router.get('/patrol-check-ins/:id/photo', signedIn, async (req: Request<{ id: string }>, res: Response<unknown, Locals>, next) => {
     try {
-      const id = Number(req.params.id);
-      if (!Number.isSafeInteger(id)) throw new BadInputError('Bad check-in id', [{ field: 'id', message: 'not a number' }]);
-      const { mimeType, stream } = await patrolPhotoService.open(res.locals.ctx, storage, id);
+      const { mimeType, stream } = await patrolPhotoService.open(res.locals.ctx, storage, numericId(req.params.id, 'check-in'));
       await finishRequest(res.locals.ctx, false);
-      res.setHeader('content-type', mimeType);
-      res.setHeader('x-content-type-options', 'nosniff');
-      res.setHeader('cache-control', 'private, no-store');
-      stream.on('error', next).pipe(res);
+      sendStored(res, next, mimeType, stream);
     } catch (error) {
       next(error);
     }
