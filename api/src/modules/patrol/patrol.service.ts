@@ -57,7 +57,6 @@ function isArea(boundary: unknown): boundary is Area {
   return typeof boundary === 'object' && boundary !== null && 'type' in boundary && (boundary.type === 'Polygon' || boundary.type === 'MultiPolygon');
 }
 
-
 /**
  * 生成月度巡查计划 for every active grid worker on the active grids of a unit: one row per
  * (worker, grid, month), the rule's count times the sensitive-period factor. Idempotent:
