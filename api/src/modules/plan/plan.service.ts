@@ -9,7 +9,7 @@ import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { GridWorker } from '../person/grid-worker.entity';
 import { Officer } from '../person/officer.entity';
-import { pgArray } from '../patrol/patrol.service';
+import { pgArray } from '../patrol/patrol-sql';
 import { PlanKind, TaskOrigin, TaskStatus } from './plan.enums';
 import { EnforcementPlan } from './plan.entity';
 import type { CreatePlanInput, CreateTaskInput, PlanFilter, TaskFilter } from './plan.inputs';
