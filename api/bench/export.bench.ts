@@ -91,17 +91,19 @@ async function main(): Promise<void> {
         peakRss = Math.max(peakRss, now.rss);
         peakHeap = Math.max(peakHeap, now.heapUsed);
       }, 50);
+      const cpu = process.cpuUsage();
       const started = performance.now();
       const response = await fetch(`${server.url}${run.path}`, { headers: { cookie } });
       let bytes = 0;
       for await (const chunk of response.body ?? []) bytes += (chunk as Uint8Array).length;
       const seconds = (performance.now() - started) / 1000;
+      const used = process.cpuUsage(cpu);
       clearInterval(sampler);
       global.gc?.();
       const after = process.memoryUsage().heapUsed;
       const mb = (value: number) => `${(value / 1024 / 1024).toFixed(0)} MB`;
       console.log(
-        `${run.label}: HTTP ${response.status}, ${mb(bytes)} in ${seconds.toFixed(1)} s; ` +
+        `${run.label}: HTTP ${response.status}, ${mb(bytes)} in ${seconds.toFixed(1)} s (this process's CPU ${((used.user + used.system) / 1e6).toFixed(1)} s); ` +
           `RSS ${mb(base.rss)} before, peak ${mb(peakRss)}; heap ${mb(base.heapUsed)} before, peak ${mb(peakHeap)}, ${mb(after)} after`,
       );
     }
