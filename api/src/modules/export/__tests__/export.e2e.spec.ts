@@ -120,6 +120,23 @@ describe('list exports (CSV and XLSX, streamed, within scope)', () => {
     expect(staff.rows.every((r) => r['电话'] === '')).toBe(true);
   });
 
+  it('serves integrators by API key, within the key’s scopes and unit', async () => {
+    const feidong = await app.as('feidong');
+    const county = (await feidong.data<{ gridByCode: { id: string } }>(`{ gridByCode(code: "340122000000") { id } }`)).gridByCode.id;
+    const { createApiKey } = await feidong.data<{ createApiKey: { key: string } }>(
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
+      { input: { name: '数字城管平台', unitId: county, scopes: ['READ_SOURCES', 'READ_GRIDS'] } },
+    );
+    const withKey = (path: string) => fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${createApiKey.key}` } });
+    const response = await withKey('/export/sources.csv?lang=en');
+    expect(response.status).toBe(200);
+    const { rows } = await csvOf(response);
+    const [{ count }] = await app.ownerSql<{ count: string }>('select count(*) from pollution_source where county_id = $1', [await gridId('340122000000')]);
+    expect(rows).toHaveLength(Number(count));
+    expect(new Set(rows.map((r) => r.County))).toEqual(new Set(['肥东县']));
+    expect((await withKey('/export/cases.csv')).status).toBe(403);
+  });
+
   it('lists the exports for integrators, only those the caller may read', async () => {
     const cityadmin = await app.as('cityadmin');
     const { exportLists } = await cityadmin.data<{ exportLists: { name: string; title: string; csvPath: string; filterType: string; columns: { key: string; header: string }[] }[] }>(
