@@ -3,6 +3,7 @@ import { type Db, quoteIdent } from './copy';
 /** Every table the seed writes, children first (the order TRUNCATE and checks use). */
 export const SEEDED_TABLES = [
   'session',
+  'inspection',
   'case_event',
   'case',
   'pollution_source_change',

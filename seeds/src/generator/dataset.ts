@@ -19,6 +19,7 @@ import {
 } from './reference-tables';
 import { planSources, sourceRecords } from './sources';
 import type { TableData } from './table';
+import { inspectionRecords, inspectionTable } from './inspections';
 
 export interface DatasetInput {
   spec: ProfileSpec;
@@ -50,6 +51,8 @@ export function buildDataset(input: DatasetInput): TableData[] {
   const plan = planSources(grids, spec.sources, seed);
   const sources = (): ReturnType<typeof sourceRecords> => sourceRecords(grids, plan, seed);
   const cases = (): ReturnType<typeof caseRecords> => caseRecords(grids, categories, plan, spec.cases, seed, demo);
+  const inspectionCount = spec.inspections ?? 0;
+  const inspections = (): ReturnType<typeof inspectionRecords> => inspectionRecords(sources, officers, inspectionCount, seed);
 
   return [
     gridTable(grids),
@@ -66,5 +69,6 @@ export function buildDataset(input: DatasetInput): TableData[] {
     sourceChangeTable(spec.sources, sources),
     caseTable(spec.cases, cases, platformUnitIds(grids)),
     caseEventTable(spec.cases, cases),
+    inspectionTable(inspectionCount, inspections),
   ];
 }
