@@ -9,7 +9,7 @@ import { Case } from '../modules/case/case.entity';
 import { CalendarDay } from '../modules/deadline/calendar-day.entity';
 import { TimeLimit } from '../modules/deadline/time-limit.entity';
 import { CaseAlert } from '../modules/supervision/case-alert.entity';
-import { CaseEvidence } from '../modules/evidence/evidence.entity';
+import { CaseEvidence, StoredFile } from '../modules/evidence/evidence.entity';
 import { Department } from '../modules/department/department.entity';
 import { Grid } from '../modules/grid/grid.entity';
 import { GridWorker } from '../modules/person/grid-worker.entity';
@@ -45,6 +45,7 @@ export const entities = [
   CalendarDay,
   TimeLimit,
   CaseAlert,
+  StoredFile,
   CaseEvidence,
   InspectionFrequency,
   SensitivePeriod,
