@@ -37,6 +37,7 @@ export const subjectTypes = [
   'InspectionFrequency',
   'SensitivePeriod',
   'Inspection',
+  'InspectionPhoto',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 

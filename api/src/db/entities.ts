@@ -18,6 +18,7 @@ import { PollutionSourceChange } from '../modules/source/source-change.entity';
 import { PollutionSource } from '../modules/source/source.entity';
 import { InspectionFrequency } from '../modules/inspection/inspection-frequency.entity';
 import { Inspection } from '../modules/inspection/inspection.entity';
+import { InspectionPhoto } from '../modules/inspection/inspection-photo.entity';
 import { SensitivePeriod } from '../modules/sensitive-period/sensitive-period.entity';
 import { BaseEntity, ScopedEntity, VersionedScopedEntity } from '../common/base.entity';
 import { Person } from '../modules/person/person.entity';
@@ -50,4 +51,5 @@ export const entities = [
   InspectionFrequency,
   SensitivePeriod,
   Inspection,
+  InspectionPhoto,
 ];

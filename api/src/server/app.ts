@@ -14,6 +14,7 @@ import { type Clock, systemClock } from '../common/clock';
 import { createRequestContext } from '../context/create-context';
 import { evidenceRouter } from '../modules/evidence/evidence.routes';
 import { LocalDiskStorage } from '../modules/evidence/evidence-storage';
+import { inspectionPhotoRouter } from '../modules/inspection/inspection-photo.routes';
 import { createApollo } from './apollo';
 import { buildAppSchema } from './schema';
 
@@ -63,7 +64,9 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
     const database = await orm.em.getConnection().execute('select 1').then(() => true, () => false);
     res.status(ready && database ? 200 : 503).json({ status: ready && database ? 'ready' : 'unavailable', database });
   });
-  app.use(evidenceRouter(orm, limits, new LocalDiskStorage(config.evidenceDir), clock, config.evidenceMaxBytes));
+  const evidenceStorage = new LocalDiskStorage(config.evidenceDir);
+  app.use(evidenceRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
+  app.use(inspectionPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(
     '/graphql',
     pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) }),
@@ -74,7 +77,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   const index = path.join(config.adminDir, 'index.html');
   if (existsSync(index)) {
     app.use(express.static(config.adminDir, { index: 'index.html' }));
-    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases).*/, (_req, res) => res.sendFile(index));
+    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases|inspections|inspection-photos).*/, (_req, res) => res.sendFile(index));
   }
 
   await new Promise<void>((resolve, reject) => {
