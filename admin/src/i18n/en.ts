@@ -74,9 +74,9 @@ export const appEn: AppMessages = {
       GridLevel: { CITY: 'City', COUNTY: 'County', TOWNSHIP: 'Township', VILLAGE: 'Village' },
       GridKind: { ADMINISTRATIVE: 'Administrative', URBAN_MANAGEMENT: 'Urban management' },
       SourceType: { AUTO_REPAIR: 'Auto repair', CONSTRUCTION_SITE: 'Construction site', ENTERPRISE: 'Enterprise', LIVESTOCK_FARM: 'Livestock farm', OTHER: 'Other', RESTAURANT: 'Restaurant' },
-      SourceStatus: { ACTIVE: 'Active', CLOSED: 'Closed', PENDING: 'Pending', SUSPENDED: 'Suspended' },
+      SourceStatus: { ACTIVE: 'Active', CLOSED: 'Closed', PENDING: 'Pending', SUSPENDED: 'Suspended', REJECTED: 'Rejected' },
       SupervisionLevel: { GENERAL: 'General', KEY: 'Key', SPECIAL: 'Special' },
-      SourceChangeAction: { CREATED: 'Created', DEACTIVATED: 'Deactivated', UPDATED: 'Updated' },
+      SourceChangeAction: { CREATED: 'Created', DEACTIVATED: 'Deactivated', UPDATED: 'Updated', CONFIRMED: 'Confirmed', REJECTED: 'Rejected' },
       CaseStatus: {
         CANCELLED: 'Cancelled', CLOSED: 'Closed', DISPATCHED: 'Dispatched', EVALUATED: 'Evaluated', FED_BACK: 'Fed back', FILED: 'Filed',
         IN_PROGRESS: 'In progress', PARKED: 'Parked', REPORTED: 'Reported',

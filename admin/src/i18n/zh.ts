@@ -73,9 +73,9 @@ export const appZh = {
       GridLevel: { CITY: '市级', COUNTY: '县区级', TOWNSHIP: '乡镇街道级', VILLAGE: '村居级' },
       GridKind: { ADMINISTRATIVE: '按行政区域', URBAN_MANAGEMENT: '城市管理网格' },
       SourceType: { AUTO_REPAIR: '汽修', CONSTRUCTION_SITE: '建筑工地', ENTERPRISE: '企业', LIVESTOCK_FARM: '畜禽养殖', OTHER: '其他', RESTAURANT: '餐饮' },
-      SourceStatus: { ACTIVE: '在产', CLOSED: '关闭', PENDING: '待确认', SUSPENDED: '停产' },
+      SourceStatus: { ACTIVE: '在产', CLOSED: '关闭', PENDING: '待确认', SUSPENDED: '停产', REJECTED: '不予确认' },
       SupervisionLevel: { GENERAL: '一般', KEY: '重点', SPECIAL: '特殊' },
-      SourceChangeAction: { CREATED: '建档', DEACTIVATED: '注销', UPDATED: '修改' },
+      SourceChangeAction: { CREATED: '建档', DEACTIVATED: '注销', UPDATED: '修改', CONFIRMED: '确认', REJECTED: '不予确认' },
       CaseStatus: {
         CANCELLED: '已注销', CLOSED: '已结案', DISPATCHED: '已派遣', EVALUATED: '已评价', FED_BACK: '已反馈', FILED: '已立案',
         IN_PROGRESS: '处理中', PARKED: '挂账', REPORTED: '已上报',
