@@ -1,10 +1,9 @@
 import type { Readable } from 'node:stream';
-import { BadInputError, NotFoundError } from '../../common/errors';
+import { NotFoundError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import { assertCan, findVisible, loadChildren } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
-import { inspect, sniffType } from '../evidence/evidence-inspect';
-import type { UploadedFile } from '../evidence/evidence.service';
+import { storeFile, type UploadedFile } from '../evidence/evidence.service';
 import type { EvidenceStorage } from '../evidence/evidence-storage';
 import { InspectionPhoto } from './inspection-photo.entity';
 import { Inspection } from './inspection.entity';
@@ -14,22 +13,7 @@ export const inspectionPhotoService = {
   async attach(ctx: RequestContext, storage: EvidenceStorage, inspectionId: string, file: UploadedFile): Promise<InspectionPhoto> {
     const inspection = await findVisible(ctx, Inspection, inspectionId);
     assertCan(ctx, 'create', inspection);
-    const mimeType = sniffType(file.buffer);
-    if (!mimeType) throw new BadInputError('Only JPEG, PNG and PDF files are accepted', [{ field: 'file', message: 'unsupported type' }]);
-    const facts = await inspect(file.buffer, mimeType);
-    await storage.put(facts.sha256, file.buffer);
-    const photo = Object.assign(new InspectionPhoto(), {
-      cityId: inspection.cityId,
-      countyId: inspection.countyId ?? null,
-      townshipId: inspection.townshipId ?? null,
-      inspectionId: inspection.id,
-      gridId: inspection.gridId,
-      fileName: file.originalname.slice(0, 200) || 'upload',
-      size: file.buffer.length,
-      uploadedById: ctx.principal?.accountId ?? null,
-      at: ctx.clock.now(),
-      ...facts,
-    });
+    const photo = Object.assign(new InspectionPhoto(), await storeFile(ctx, storage, file, inspection), { inspectionId: inspection.id });
     await ctx.em.persistAndFlush(photo);
     return photo;
   },

@@ -35,6 +35,11 @@ describe('new-source reports: confirm or reject, every step in the history', () 
       `{ pendingSources(first: 100) { nodes { id status } } }`,
     );
     expect(pending.pendingSources.nodes).toContainEqual({ id: reported.id, status: 'PENDING' });
+    const inGrid = await township.data<{ pendingSources: { nodes: { id: string }[] } }>(
+      `query($g: ID!) { pendingSources(first: 100, withinId: $g) { nodes { id } } }`,
+      { g: gridId },
+    );
+    expect(inGrid.pendingSources.nodes.map((n) => n.id)).toContain(reported.id);
     // Another county's admin does not see it at all.
     const yaohai = await app.as('yaohai');
     const other = await yaohai.data<{ pendingSources: { nodes: { id: string }[] } }>(`{ pendingSources(first: 100) { nodes { id } } }`);
