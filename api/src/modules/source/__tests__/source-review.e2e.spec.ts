@@ -100,6 +100,8 @@ describe('new-source reports: confirm or reject, every step in the history', () 
     expect(outside.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const edit = await feidong.request(`mutation($id: ID!) { updateSource(id: $id, input: { status: ACTIVE }) { status } }`, { id: reported.id });
     expect(edit.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'PENDING', allowedActions: ['confirmSource', 'rejectSource'] });
+    const closing = await feidong.request(`mutation($id: ID!) { deactivateSource(id: $id) { status } }`, { id: reported.id });
+    expect(closing.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'PENDING' });
     const toPending = await feidong.request(`mutation($input: CreateSourceInput!) { createSource(input: $input) { id } }`, {
       input: { gridId, name: '直接不予确认', type: 'OTHER', supervisionLevel: 'GENERAL', status: 'REJECTED' },
     });
