@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -91,3 +91,42 @@ export async function asUser(login: string, run: (session: Session) => Promise<v
     await session.close();
   }
 }
+
+/**
+ * Retries an assertion until it holds (jest's expect inside), backing off from 50 ms to
+ * 500 ms, and rethrows its last failure after `timeoutMs`. For what a locator cannot wait
+ * for by itself: a count, a set of texts, a value that changes after a refetch.
+ */
+export async function eventually<T>(assertion: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let pause = 50; ; pause = Math.min(pause * 2, 500)) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() + pause > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
+/** The locator's texts once there are exactly `count` of them. */
+export const textsWhen = (locator: Locator, count: number): Promise<string[]> =>
+  eventually(async () => {
+    const texts = await locator.allTextContents();
+    expect(texts).toHaveLength(count);
+    return texts;
+  });
+
+/** Waits until the locator's text equals `expected` (polling: the text may change after a refetch). */
+export const expectText = (locator: Locator, expected: string | RegExp): Promise<void> =>
+  eventually(async () => {
+    const text = (await locator.textContent({ timeout: 5_000 })) ?? '';
+    if (typeof expected === 'string') expect(text).toBe(expected);
+    else expect(text).toMatch(expected);
+  });
+
+/** Waits until the locator matches exactly `count` elements. */
+export const expectCount = (locator: Locator, count: number): Promise<void> => eventually(async () => expect(await locator.count()).toBe(count));
+
+/** Waits until an input holds `expected` (forms fill in after their record loads). */
+export const expectValue = (locator: Locator, expected: string): Promise<void> => eventually(async () => expect(await locator.inputValue({ timeout: 5_000 })).toBe(expected));

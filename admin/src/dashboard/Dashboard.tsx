@@ -1,59 +1,16 @@
-import { Box, Card, CardContent, CardHeader, Typography } from '@mui/material';
+import { Box, Card, CardContent, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Title, useDataProvider, useGetIdentity, useTranslate, type RaRecord } from 'react-admin';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { apolloClient } from '../apollo';
 import type { Identity } from '../auth/authProvider';
-import { categoryKey, enumChoices } from '../common/enums';
-import { childUnits, countCases, countSources, type Bucket } from './counts';
+import { categoryKey } from '../common/enums';
+import { BarCard, RankingCard, TrendCard } from './charts';
+import { loadDashboard, ranking, type DashboardData, type TrendUnit } from './statistics';
 
-interface Figures {
-  byStatus: { name: string; count: number }[];
-  byCategory: { name: string; count: number }[];
-  byUnit: { name: string; count: number }[];
-  total: number;
-  open: number;
-  sources: number;
-}
-
-const OPEN = ['REPORTED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'FED_BACK', 'PARKED'];
-
-const Chart = ({ title, data, testId, vertical = false }: { title: string; data: { name: string; count: number }[]; testId: string; vertical?: boolean }) => (
-  <Card sx={{ flex: '1 1 420px' }} data-testid={testId}>
-    <CardHeader title={title} />
-    <CardContent sx={{ height: vertical ? Math.max(260, data.length * 26) : 300 }}>
-      <ResponsiveContainer width="100%" height="100%">
-        {vertical ? (
-          <BarChart data={data} layout="vertical" margin={{ left: 40 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="name" width={120} interval={0} />
-            <Tooltip />
-            <Bar dataKey="count" fill="#2e7d32" isAnimationActive={false} />
-          </BarChart>
-        ) : (
-          <BarChart data={data}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="name" interval={0} angle={-30} textAnchor="end" height={70} />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Bar dataKey="count" fill="#1565c0" isAnimationActive={false} />
-          </BarChart>
-        )}
-      </ResponsiveContainer>
-      <Box component="ul" sx={{ display: 'none' }} data-testid={`${testId}-labels`}>
-        {data.map((d) => (
-          <li key={d.name}>
-            {d.name}: {d.count}
-          </li>
-        ))}
-      </Box>
-    </CardContent>
-  </Card>
-);
+const OPEN = ['REPORTED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'EXTENSION_REQUESTED', 'FED_BACK', 'PARKED'];
 
 const Figure = ({ label, value, testId }: { label: string; value: number; testId: string }) => (
-  <Card sx={{ flex: '1 1 180px' }}>
+  <Card sx={{ flex: '1 1 160px' }}>
     <CardContent>
       <Typography variant="body2" color="text.secondary">
         {label}
@@ -65,61 +22,79 @@ const Figure = ({ label, value, testId }: { label: string; value: number; testId
   </Card>
 );
 
-/** Counts by status, category and sub-unit, all in the account's scope. */
+/** Counts by status, category and sub-unit, overdue by unit, a trend and a ranking: all in the account's scope. */
 const Dashboard = () => {
   const translate = useTranslate();
-  const dataProvider = useDataProvider();
   const { data } = useGetIdentity();
   const identity = data as Identity | undefined;
-  const [figures, setFigures] = useState<Figures | null>(null);
+  const [trendUnit, setTrendUnit] = useState<TrendUnit>('DAY');
+  const [figures, setFigures] = useState<DashboardData | null>(null);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     if (!identity) return;
     let live = true;
-    (async () => {
-      const statuses = enumChoices('CaseStatus').map((c) => c.id);
-      const categories = (await dataProvider.getList<RaRecord>('caseCategories', { pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' }, filter: {} })).data;
-      const units = identity.unitLevel === 'VILLAGE' ? [] : await childUnits(apolloClient, identity.unitId);
-      const buckets: Bucket[] = [
-        { key: 'all', label: '', filter: {} },
-        { key: 'open', label: '', filter: { status: OPEN } },
-        ...statuses.map((s) => ({ key: `s:${s}`, label: translate(`gw.enum.CaseStatus.${s}`), filter: { status: [s] } })),
-        ...categories.map((c) => ({ key: `c:${String(c.id)}`, label: translate(categoryKey(String(c.code)), { _: String(c.name) }), filter: { categoryId: c.id } })),
-        ...units.map((u) => ({ key: `u:${u.id}`, label: u.name, filter: { withinId: u.id } })),
-      ];
-      const [counts, sources] = await Promise.all([countCases(apolloClient, buckets), countSources(apolloClient)]);
-      const series = (prefix: string) => buckets.filter((b) => b.key.startsWith(prefix)).map((b) => ({ name: b.label, count: counts[b.key] }));
-      if (live) {
-        setFigures({
-          byStatus: series('s:'),
-          byCategory: series('c:').filter((c) => c.count > 0),
-          byUnit: series('u:'),
-          total: counts.all,
-          open: counts.open,
-          sources,
-        });
-      }
-    })().catch(() => undefined);
+    loadDashboard(apolloClient, { id: identity.unitId, level: identity.unitLevel }, trendUnit)
+      .then((loaded) => live && setFigures(loaded))
+      .catch(() => live && setFailed(true));
     return () => {
       live = false;
     };
-  }, [identity, dataProvider, translate]);
+  }, [identity, trendUnit]);
+
+  const sum = (key: 'count' | 'overdue', statuses?: string[]) =>
+    (figures?.byStatus ?? []).filter((r) => !statuses || statuses.includes(r.status)).reduce((s, r) => s + r[key], 0);
+  const unitTitle = identity?.unitLevel === 'CITY' ? 'county' : 'unit';
 
   return (
     <Box sx={{ p: 2 }} data-testid="dashboard">
       <Title title="gw.dashboard.title" />
       {identity ? <Typography variant="subtitle1">{translate('gw.dashboard.scope', { unit: identity.unitName })}</Typography> : null}
-      {!figures ? (
+      {failed ? (
+        <Typography color="error">{translate('gw.errors.INTERNAL_SERVER_ERROR')}</Typography>
+      ) : !figures ? (
         <Typography>{translate('gw.dashboard.loading')}</Typography>
       ) : (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mt: 1 }}>
-          <Figure label={translate('gw.dashboard.cases_total')} value={figures.total} testId="figure-cases" />
-          <Figure label={translate('gw.dashboard.open_cases')} value={figures.open} testId="figure-open" />
+          <Figure label={translate('gw.dashboard.cases_total')} value={sum('count')} testId="figure-cases" />
+          <Figure label={translate('gw.dashboard.open_cases')} value={sum('count', OPEN)} testId="figure-open" />
+          <Figure label={translate('gw.dashboard.overdue_cases')} value={sum('overdue')} testId="figure-overdue" />
           <Figure label={translate('gw.dashboard.sources_total')} value={figures.sources} testId="figure-sources" />
           <Box sx={{ flexBasis: '100%' }} />
-          <Chart title={translate('gw.dashboard.by_status')} data={figures.byStatus} testId="chart-status" />
-          {figures.byUnit.length ? <Chart title={translate(identity?.unitLevel === 'CITY' ? 'gw.dashboard.by_county' : 'gw.dashboard.by_unit')} data={figures.byUnit} testId="chart-units" /> : null}
-          <Chart title={translate('gw.dashboard.by_category')} data={figures.byCategory} testId="chart-category" vertical />
+          <TrendCard
+            title={translate(`gw.dashboard.trend_${trendUnit}`)}
+            data={figures.trend}
+            action={
+              <ToggleButtonGroup size="small" exclusive value={trendUnit} onChange={(_, v: TrendUnit | null) => v && setTrendUnit(v)}>
+                <ToggleButton value="DAY">{translate('gw.dashboard.by_day')}</ToggleButton>
+                <ToggleButton value="WEEK">{translate('gw.dashboard.by_week')}</ToggleButton>
+              </ToggleButtonGroup>
+            }
+          />
+          <BarCard
+            title={translate('gw.dashboard.by_status')}
+            data={figures.byStatus.map((r) => ({ name: translate(`gw.enum.CaseStatus.${r.status}`), count: r.count }))}
+            testId="chart-status"
+          />
+          {figures.byUnit.length ? (
+            <>
+              <BarCard title={translate(`gw.dashboard.by_${unitTitle}`)} data={figures.byUnit} testId="chart-units" />
+              <BarCard
+                title={translate(`gw.dashboard.overdue_by_${unitTitle}`)}
+                data={figures.byUnit.map((u) => ({ name: u.name, count: u.overdue }))}
+                testId="chart-overdue"
+                color="#c62828"
+              />
+              <RankingCard title={translate('gw.dashboard.ranking')} rows={ranking(figures.byUnit)} />
+            </>
+          ) : null}
+          <BarCard
+            title={translate('gw.dashboard.by_category')}
+            data={figures.byCategory.map((r) => ({ name: translate(categoryKey(r.category.code), { _: r.category.name }), count: r.count }))}
+            testId="chart-category"
+            color="#2e7d32"
+            vertical
+          />
         </Box>
       )}
     </Box>

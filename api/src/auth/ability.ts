@@ -12,6 +12,11 @@ import { sourcePolicy } from '../modules/source/source.policy';
 import { inspectionPolicy } from '../modules/inspection/inspection.policy';
 import { sensitivePeriodPolicy } from '../modules/sensitive-period/sensitive-period.policy';
 import { supervisionPolicy } from '../modules/supervision/supervision.policy';
+import { patrolPolicy } from '../modules/patrol/patrol.policy';
+import { planPolicy } from '../modules/plan/plan.policy';
+import { spotCheckPolicy } from '../modules/spot-check/spot-check.policy';
+import { auditPolicy } from '../modules/audit/audit.policy';
+import { assessmentPolicy } from '../modules/assessment/assessment.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -37,6 +42,20 @@ export const subjectTypes = [
   'InspectionFrequency',
   'SensitivePeriod',
   'Inspection',
+  'PatrolRule',
+  'PatrolPlan',
+  'PatrolCheckIn',
+  'EnforcementPlan',
+  'WorkTask',
+  'SpotCheckCampaign',
+  'SpotCheckItem',
+  'Audit',
+  'AuditSample',
+  'AuditRecommendation',
+  'AssessmentIndicator',
+  'Assessment',
+  // Not an entity: one row of an assessment table (a subject's scope, type and grids).
+  'AssessmentRow',
   'InspectionPhoto',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
@@ -60,6 +79,11 @@ const policies: Policy[] = [
   evidencePolicy,
   inspectionPolicy,
   sensitivePeriodPolicy,
+  patrolPolicy,
+  planPolicy,
+  spotCheckPolicy,
+  auditPolicy,
+  assessmentPolicy,
 ];
 
 const knownRoles = new Set<string>(Object.values(Role));

@@ -36,6 +36,8 @@ const cityWide = new Set<SubjectType>([
   'CalendarDay',
   'TimeLimit',
   'InspectionFrequency',
+  'PatrolRule',
+  'AssessmentIndicator',
 ]);
 
 /** Entities whose every read, update and delete is bounded by the caller's territory. */

@@ -22,6 +22,17 @@ import { InspectionPhoto } from '../modules/inspection/inspection-photo.entity';
 import { SensitivePeriod } from '../modules/sensitive-period/sensitive-period.entity';
 import { BaseEntity, ScopedEntity, VersionedScopedEntity } from '../common/base.entity';
 import { Person } from '../modules/person/person.entity';
+import { PatrolRule } from '../modules/patrol/patrol-rule.entity';
+import { PatrolPlan } from '../modules/patrol/patrol-plan.entity';
+import { PatrolCheckIn } from '../modules/patrol/patrol-check-in.entity';
+import { EnforcementPlan } from '../modules/plan/plan.entity';
+import { WorkTask } from '../modules/plan/task.entity';
+import { SpotCheckCampaign, SpotCheckDraw } from '../modules/spot-check/spot-check.entity';
+import { SpotCheckItem } from '../modules/spot-check/spot-check-item.entity';
+import { SpotCheckPublication } from '../modules/spot-check/spot-check-publication.entity';
+import { Audit, AuditRecommendation, AuditSample } from '../modules/audit/audit.entity';
+import { AssessmentIndicator } from '../modules/assessment/assessment-indicator.entity';
+import { Assessment } from '../modules/assessment/assessment.entity';
 
 /** Every entity (and abstract base) MikroORM must discover, listed once. */
 export const entities = [
@@ -51,5 +62,19 @@ export const entities = [
   InspectionFrequency,
   SensitivePeriod,
   Inspection,
+  PatrolRule,
+  PatrolPlan,
+  PatrolCheckIn,
+  EnforcementPlan,
+  WorkTask,
+  SpotCheckCampaign,
+  SpotCheckDraw,
+  SpotCheckItem,
+  SpotCheckPublication,
+  Audit,
+  AuditSample,
+  AuditRecommendation,
+  AssessmentIndicator,
+  Assessment,
   InspectionPhoto,
 ];

@@ -117,6 +117,19 @@ describe('account administration stays inside scope', () => {
     const renamed = await township.data<{ updateGrid: { name: string } }>(`mutation($id: ID!) { updateGrid(id: $id, input: { name: "新名村" }) { name } }`, { id: village.id });
     expect(renamed.updateGrid.name).toBe('新名村');
   });
+
+  it('me names a department account’s department (its queue), and none for others', async () => {
+    const dept = await app.as('countydept');
+    const me = await dept.data<{ me: { department: { id: string; name: string } } }>('{ me { department { id name } } }');
+    const [row] = await app.ownerSql<{ name: string }>(`select d.name from account a join department d on d.id = a.department_id where a.login = 'countydept'`);
+    expect(me.me.department.name).toBe(row.name);
+    const { cases } = await dept.data<{ cases: { nodes: { id: string }[] } }>(`query($d: ID!) { cases(first: 5, filter: { leadDepartmentId: $d }) { nodes { id } } }`, { d: me.me.department.id });
+    expect(Array.isArray(cases.nodes)).toBe(true);
+    const admin = await app.as('feidong');
+    expect((await admin.data<{ me: { department: null } }>('{ me { department { id } } }')).me.department).toBeNull();
+    const accounts = await admin.data<{ accounts: { nodes: { login: string; department: { name: string } | null }[] } }>(`{ accounts(first: 100) { nodes { login department { name } } } }`);
+    expect(accounts.accounts.nodes.find((a) => a.login === 'countydept')?.department?.name).toBe(row.name);
+  });
 });
 
 describe('API keys', () => {

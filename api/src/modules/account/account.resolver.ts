@@ -8,6 +8,7 @@ import { actAs } from '../../context/create-context';
 import { Role } from '../../common/enums';
 import { loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
+import { Department } from '../department/department.entity';
 import { Grid } from '../grid/grid.entity';
 import { Account } from './account.entity';
 import { ChangePasswordInput, CreateAccountInput, UpdateAccountInput } from './account.inputs';
@@ -26,6 +27,9 @@ export class Me {
   @Field(() => Role)
   role!: Role;
 
+  @Field(() => Department, { nullable: true, description: '部门账号所属部门 (本部门待办)' })
+  department!: Department | null;
+
   @Field(() => GraphQLJSON, { description: 'packRules(ability.rules): the console hides what is not allowed' })
   rules!: unknown;
 }
@@ -35,7 +39,8 @@ async function currentAccount(ctx: RequestContext): Promise<Me | null> {
   const account = await loadVisible(ctx, Account, ctx.principal.accountId);
   const unit = await loadVisible(ctx, Grid, ctx.principal.unitId);
   if (!account || !unit) return null;
-  return { account, unit, role: ctx.principal.role, rules: packRules(ctx.ability.rules) };
+  const department = await loadVisible(ctx, Department, ctx.principal.departmentId);
+  return { account, unit, role: ctx.principal.role, department, rules: packRules(ctx.ability.rules) };
 }
 
 @Resolver(() => Account)
@@ -112,5 +117,10 @@ export class AccountResolver {
   @FieldResolver(() => Grid, { nullable: true, description: '所属单位' })
   unit(@Ctx() ctx: RequestContext, @Root() account: Account): Promise<Grid | null> {
     return loadVisible(ctx, Grid, account.unitId);
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: '所属部门 (部门账号)' })
+  department(@Ctx() ctx: RequestContext, @Root() account: Account): Promise<Department | null> {
+    return loadVisible(ctx, Department, account.departmentId);
   }
 }

@@ -1,10 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response } from 'express';
+import multer from 'multer';
 import type { Limits } from '../../auth/limits';
 import type { Clock } from '../../common/clock';
 import { BadInputError } from '../../common/errors';
 import { finishRequest } from '../../context/create-context';
-import { fileCreated, fileErrors, sendFile, signedInRequest, singleFile, type Locals } from '../evidence/evidence.routes';
+import { numericId, routeErrors, sendStored, signedIn, type RouteLocals } from '../../server/http-route';
 import type { EvidenceStorage } from '../evidence/evidence-storage';
 import { inspectionPhotoService } from './inspection-photo.service';
 
@@ -14,31 +15,32 @@ import { inspectionPhotoService } from './inspection-photo.service';
  */
 export function inspectionPhotoRouter(orm: MikroORM, limits: Limits, storage: EvidenceStorage, clock: Clock, maxBytes: number): express.Router {
   const router = express.Router();
-  const signedIn = signedInRequest(orm, limits, clock);
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5 } });
+  // The caller is identified (and the RLS transaction opened) before the body is read.
+  const caller = signedIn(orm, limits, clock);
 
-  router.post('/inspections/:inspectionId/photos', signedIn, singleFile(maxBytes), async (req: Request<{ inspectionId: string }>, res: Response<unknown, Locals>, next) => {
+  router.post('/inspections/:inspectionId/photos', caller, upload.single('file'), async (req: Request<{ inspectionId: string }>, res: Response<unknown, RouteLocals>, next) => {
     try {
       if (!req.file) throw new BadInputError('Send one file in the field "file"', [{ field: 'file', message: 'missing' }]);
       const photo = await inspectionPhotoService.attach(res.locals.ctx, storage, req.params.inspectionId, req.file);
       await finishRequest(res.locals.ctx, false);
-      fileCreated(res, photo);
+      const { id, sha256, mimeType, size, takenAt, lng, lat, url } = photo;
+      res.status(201).json({ id: photo.globalId, number: id, sha256, mimeType, size, takenAt, lng, lat, url });
     } catch (error) {
       next(error);
     }
   });
 
-  router.get('/inspection-photos/:id', signedIn, async (req: Request<{ id: string }>, res: Response<unknown, Locals>, next) => {
+  router.get('/inspection-photos/:id', caller, async (req: Request<{ id: string }>, res: Response<unknown, RouteLocals>, next) => {
     try {
-      const id = Number(req.params.id);
-      if (!Number.isSafeInteger(id)) throw new BadInputError('Bad photo id', [{ field: 'id', message: 'not a number' }]);
-      const { photo, stream } = await inspectionPhotoService.open(res.locals.ctx, storage, id);
+      const { photo, stream } = await inspectionPhotoService.open(res.locals.ctx, storage, numericId(req.params.id, 'photo'));
       await finishRequest(res.locals.ctx, false);
-      sendFile(res, next, photo, stream);
+      sendStored(res, next, photo.mimeType, stream, photo.fileName);
     } catch (error) {
       next(error);
     }
   });
 
-  router.use(fileErrors);
+  router.use(routeErrors);
   return router;
 }

@@ -19,15 +19,15 @@ const orderings: Record<SourceOrder, QueryOrderMap<PollutionSource>[]> = {
 };
 
 /** The archived fields: what a change history entry can mention. */
-const archivedFields = ['name', 'creditCode', 'type', 'industry', 'address', 'lng', 'lat', 'gridId', 'supervisionLevel', 'status'] as const;
-type ArchivedField = (typeof archivedFields)[number];
+export const archivedFields = ['name', 'creditCode', 'type', 'industry', 'address', 'lng', 'lat', 'gridId', 'supervisionLevel', 'status'] as const;
+export type ArchivedField = (typeof archivedFields)[number];
 
-function snapshot(source: PollutionSource): Record<ArchivedField, unknown> {
+export function snapshot(source: PollutionSource): Record<ArchivedField, unknown> {
   return Object.fromEntries(archivedFields.map((f) => [f, source[f] ?? null])) as Record<ArchivedField, unknown>;
 }
 
 /** Appends a history entry; it is written by the same flush (one transaction) as the change itself. */
-function record(
+export function record(
   ctx: RequestContext,
   em: EntityManager,
   source: PollutionSource,

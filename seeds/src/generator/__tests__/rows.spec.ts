@@ -73,17 +73,18 @@ describe('generated rows (hefei profile)', () => {
     expect(key).toBeLessThan(0.15);
   });
 
-  it('numbers cases uniquely, reports them in 2026 and gives each one REPORT event', () => {
+  it('numbers cases uniquely, reports them in 2026 and gives each one REPORT event first', () => {
     const cases = records(tables.get('case'));
     const events = records(tables.get('case_event'));
     expect(new Set(cases.map((c) => c.number)).size).toBe(cases.length);
     for (const c of cases) {
       expect(c.number).toMatch(/^\d{6}-2026\d{4}-\d{6}$/);
       expect(String(c.number).slice(0, 6)).toBe(String(gridById.get(c.grid_id as number)?.code).slice(0, 6));
-      expect(c.status).toBe('REPORTED');
+      // Only the recent months run through the workflow (case-lifecycles.ts).
+      if (String(c.reported_at) < '2026-08-31T16:00:00.000Z') expect(c.status).toBe('REPORTED');
       expect(String(c.reported_at) >= '2025-12-31T16:00:00.000Z' && String(c.reported_at) < '2026-12-31T16:00:00.000Z').toBe(true);
     }
-    expect(events.map((e) => [e.case_id, e.grid_id, e.action, e.from_status, e.to_status, e.at])).toEqual(
+    expect(events.filter((e) => e.action === 'REPORT').map((e) => [e.case_id, e.grid_id, e.action, e.from_status, e.to_status, e.at])).toEqual(
       cases.map((c) => [c.id, c.grid_id, 'REPORT', null, 'REPORTED', c.reported_at]),
     );
   });
