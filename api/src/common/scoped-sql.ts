@@ -19,9 +19,24 @@ export function scopedIdsSql<T extends object>(
   subject: SubjectType,
   filter: FilterQuery<T> = {} as FilterQuery<T>,
 ): SqlFragment | null {
+  return scopedSelectSql(ctx, entity, subject, 'scoped', ['id'], filter);
+}
+
+/** Like scopedIdsSql, selecting the given columns of the table under `alias` (one scan, no self-join). */
+export function scopedSelectSql<T extends object>(
+  ctx: RequestContext,
+  entity: EntityName<T>,
+  subject: SubjectType,
+  alias: string,
+  columns: string[],
+  filter: FilterQuery<T> = {} as FilterQuery<T>,
+): SqlFragment | null {
   const scope = scopeCondition<T>(ctx.ability, 'read', subject);
   if (scope === null) return null;
-  const qb = ctx.em.createQueryBuilder(entity, 'scoped').select('scoped.id' as never).where({ $and: [scope, filter] } as FilterQuery<T>);
+  const qb = ctx.em
+    .createQueryBuilder(entity, alias)
+    .select(columns.map((c) => `${alias}.${c}`) as never)
+    .where({ $and: [scope, filter] } as FilterQuery<T>);
   const { sql, bindings } = qb.getKnexQuery().toSQL();
   return { sql, bindings: [...bindings] };
 }

@@ -1,7 +1,7 @@
 import { connection, type Connection, type ConnectionArgs } from '../../common/connection';
 import { BadInputError } from '../../common/errors';
 import { findVisible } from '../../common/records';
-import { scopedIdsSql } from '../../common/scoped-sql';
+import { scopedSelectSql } from '../../common/scoped-sql';
 import type { RequestContext } from '../../context/request-context';
 import { beijingDay } from '../deadline/working-calendar';
 import { Grid } from '../grid/grid.entity';
@@ -10,6 +10,8 @@ import { PollutionSource } from '../source/source.entity';
 import { SourceStatus } from '../source/source.enums';
 import type { OverdueFilter } from './inspection.inputs';
 import type { OverdueSource } from './inspection.types';
+
+const SOURCE_COLUMNS = ['id', 'supervision_level', 'industry', 'city_id', 'county_id', 'township_id', 'grid_id', 'created_at'];
 
 interface Row {
   id: number;
@@ -23,13 +25,16 @@ interface Row {
  * Every active source in scope with its due date: the last inspection (or, never inspected,
  * the day it was put on file) plus its level's interval, divided by the largest inspection
  * factor of the sensitive periods active on `as_of` that cover its grid, industry and level.
- * `?` 1 is the scoped source ids, then as_of.
+ * Bindings: those of the scoped sources, then as_of.
  */
 const DUE_SQL = `
-  with src as (
-    select s.id, s.supervision_level, s.industry, s.city_id, s.county_id, s.township_id, s.grid_id, s.created_at
-    from pollution_source s where s.status = '${SourceStatus.ACTIVE}' and s.id in (%SCOPE%)
-  ), params as (select ?::date as as_of)
+  with src as (%SOURCES%),
+  params as (select ?::date as as_of),
+  -- The periods active that day, read once (not once per source).
+  periods as materialized (
+    select p.grid_ids, p.industries, p.levels, p.inspection_factor from sensitive_period p, params
+    where p.active and params.as_of between p.starts_on and p.ends_on
+  )
   select src.id, li.last_on::text as last_on, coalesce(sp.factor, 1)::float8 as factor,
     ((coalesce(li.last_on, (src.created_at at time zone 'Asia/Shanghai')::date)
       + case f.unit when 'MONTH' then make_interval(months => f.every) else make_interval(days => f.every) end
@@ -42,9 +47,8 @@ const DUE_SQL = `
     select max(i.inspected_on) as last_on from inspection i where i.source_id = src.id and i.inspected_on <= params.as_of
   ) li on true
   left join lateral (
-    select max(p.inspection_factor) as factor from sensitive_period p
-    where p.active and params.as_of between p.starts_on and p.ends_on
-      and p.grid_ids && array[src.city_id, src.county_id, src.township_id, src.grid_id]
+    select max(p.inspection_factor) as factor from periods p
+    where p.grid_ids && array[src.city_id, src.county_id, src.township_id, src.grid_id]
       and (cardinality(p.industries) = 0 or src.industry = any(p.industries))
       and (cardinality(p.levels) = 0 or src.supervision_level::text = any(p.levels))
   ) sp on true`;
@@ -72,10 +76,12 @@ export const inspectionOverdueService = {
       ...(filter.withinId ? [subtreeOf<PollutionSource>(await findVisible(ctx, Grid, filter.withinId), 'gridId')] : []),
       ...(filter.supervisionLevel ? [{ supervisionLevel: filter.supervisionLevel }] : []),
     ];
-    const scope = scopedIdsSql(ctx, PollutionSource, 'PollutionSource', { $and: sourceFilter });
+    const scope = scopedSelectSql(ctx, PollutionSource, 'PollutionSource', 's', SOURCE_COLUMNS, {
+      $and: [...sourceFilter, { status: SourceStatus.ACTIVE }],
+    });
     const empty = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
     if (!scope) return connection<OverdueSource>([], () => '', empty, async () => 0);
-    const due = DUE_SQL.replace('%SCOPE%', scope.sql);
+    const due = DUE_SQL.replace('%SOURCES%', scope.sql);
     const after = args.after ? decodeCursor(args.after) : null;
     const keyset = after ? 'and (due.as_of - due.due_on < ? or (due.as_of - due.due_on = ? and due.id > ?))' : '';
     const rows = await ctx.em.execute<Row[]>(
