@@ -6,9 +6,10 @@ import { benchDir, ensurePostgraphile, signIn, startContenders, stopContenders, 
 import { prepareDatabase } from './database';
 import { PAGE, readFixture } from './fixture';
 import { countStatements, drain, LoadGenerator, preflight } from './measure';
-import { parseOptions, type BenchOptions } from './options';
-import { querySpecs, type QuerySpec } from './queries';
+import { dataDirOf, parseOptions, type BenchOptions } from './options';
+import { querySpecs, type Call, type QuerySpec } from './queries';
 import { renderReport, writeSection } from './report';
+import { checkWrites, WritePool, writesTo } from './writes';
 import { passes, type RunResults } from './results';
 
 const log = (line: string): void => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -23,34 +24,52 @@ function machine(): string[] {
   ];
 }
 
+/** Only a full run (every query and contender, no profiler) replaces the table in docs/benchmarks.md. */
+const complete = (options: BenchOptions): boolean => !options.smoke && !options.queries && !options.contenders && !options.cpuProf;
+
+/**
+ * Reads first (every repeat), then writes: a write changes statuses that city-wide answers
+ * (Q5c, Q7) show, and each read's answer must stay what its preflight saw.
+ */
+async function measureAll(options: BenchOptions, ownerUrl: string, specs: QuerySpec[], contenders: Contender[], results: RunResults, load: LoadGenerator): Promise<void> {
+  await measure(options, ownerUrl, specs.filter((spec) => !spec.writes), contenders, results, load);
+  await measure(options, ownerUrl, specs.filter((spec) => spec.writes), contenders, results, load);
+}
+
 /** Preflight, statement counts, then the rate sweep of every query × contender. */
 async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec[], contenders: Contender[], results: RunResults, load: LoadGenerator): Promise<void> {
   const expected = new Map<string, string>();
+  const pools = new Map(specs.filter((spec) => spec.writes).map((spec) => [spec.id, new WritePool(spec)]));
+  const asked = (spec: QuerySpec): Contender[] => contenders.filter((c) => spec.calls[c.kind] && (!spec.writes || writesTo(spec, c)));
   for (const spec of specs) {
-    const answers = await preflight(spec, contenders);
+    const pool = pools.get(spec.id);
+    const answers = await preflight(spec, asked(spec), (c) => pool?.take(c, 1)[0]);
     for (const [contender, answer] of answers) {
       results.answers.push({ query: spec.id, contender, ok: answer.ok, known: answer.known, detail: answer.detail });
-      if (answer.ok) expected.set(`${spec.id}/${contender}`, answer.body);
+      // A write's answer names another case each time: no body to expect under load.
+      if (answer.ok && !pool) expected.set(`${spec.id}/${contender}`, answer.body);
       if (!answer.ok) log(`${spec.id} ${contender}: ${answer.known ? 'known refusal' : 'WRONG ANSWER'} ${answer.detail}`);
     }
-    for (const contender of contenders) {
-      const call = spec.calls[contender.kind];
-      if (call) results.statements.push({ query: spec.id, contender: contender.name, ...(await countStatements(ownerUrl, contender, call)) });
+    for (const contender of asked(spec)) {
+      const call = spec.calls[contender.kind] as Call;
+      results.statements.push({ query: spec.id, contender: contender.name, ...(await countStatements(ownerUrl, contender, call, pool?.take(contender, 5))) });
     }
   }
   for (let repeat = 1; repeat <= options.repeats; repeat += 1) {
     for (const spec of specs) {
-      for (const contender of contenders) {
-        const call = spec.calls[contender.kind];
+      const pool = pools.get(spec.id);
+      for (const contender of asked(spec)) {
+        const call = spec.calls[contender.kind] as Call;
         const answer = results.answers.find((a) => a.query === spec.id && a.contender === contender.name);
         // A wrong answer is recorded, not timed: its figures would price an error page.
-        if (!call || !answer?.ok) continue;
-        for (const rate of options.rates) {
+        if (!answer?.ok) continue;
+        for (const rate of pool ? options.writeRates : options.rates) {
           const point = await load.runPoint({
             url: `${contender.url}${call.path}`,
             method: call.method,
             headers: contender.headers(call),
             body: call.body,
+            bodies: pool?.take(contender, Math.ceil(rate * (options.warmupSeconds + options.seconds))),
             // A wrong answer under load counts as a mismatch (only checked when the preflight was right).
             expectBody: expected.get(`${spec.id}/${contender.name}`),
             rate,
@@ -67,61 +86,105 @@ async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec
         }
       }
     }
-    if (!options.smoke) writeSection(docs, options.profile, renderReport({ ...results, settings: { ...results.settings, repeats: repeat } }));
+    if (complete(options)) writeSection(docs, options.profile, renderReport({ ...results, settings: { ...results.settings, repeats: repeat } }));
+  }
+  for (const [id, pool] of pools) {
+    for (const check of await checkWrites(ownerUrl, pool)) {
+      results.writes.push({ query: id, ...check });
+      log(`${id} ${check.contender}: ${check.applied} applied, ${check.untouched} never sent, ${check.lost} lost or doubled (of ${check.handedOut})`);
+    }
   }
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
-  const command = `npx -y pnpm@12.4.2 bench ${process.argv.slice(2).join(' ')}`.trim();
+  const parsed = parseOptions(process.argv.slice(2));
   ensurePostgraphile(log);
+  const explicitDir = process.argv.includes('--data-dir');
+  for (const profile of parsed.profiles) {
+    await runProfile({ ...parsed, profile, dataDir: explicitDir ? parsed.dataDir : dataDirOf(profile, parsed.persistent) });
+  }
+}
+
+async function runProfile(options: BenchOptions): Promise<void> {
+  const command = `npx -y pnpm@12.4.2 bench ${process.argv.slice(2).join(' ')}`.trim();
   const started = Date.now();
   const db = await prepareDatabase(options.profile, options.dataDir, options.persistent, log);
   log(`${options.profile}: ${db.reused ? 'reused the loaded' : 'loaded a fresh'} database, load ${db.loadSeconds.toFixed(1)} s, size ${db.sizePretty}`);
   const fixture = await readFixture(db.ownerUrl);
-  const identities: Identities = { units: { county: fixture.county.unit, city: fixture.city.unit }, cookies: {} };
+  const identities: Identities = { units: { county: fixture.county.unit, city: fixture.city.unit, operator: fixture.operator.unit }, cookies: {} };
   let contenders: Contender[] = [];
   try {
-    contenders = await startContenders(db.ownerUrl, db.appUrl, identities, options.variants);
+    contenders = await startContenders(db.ownerUrl, db.appUrl, identities, { variants: options.variants, only: options.contenders, cpuProf: options.cpuProf });
     const shipped = contenders.find((c) => c.name === 'gridwatch');
     if (!shipped) throw new Error('gridwatch did not start');
-    identities.cookies = { county: await signIn(shipped.url, fixture.county.login), city: await signIn(shipped.url, fixture.city.login) };
+    identities.cookies = {
+      county: await signIn(shipped.url, fixture.county.login),
+      city: await signIn(shipped.url, fixture.city.login),
+      operator: await signIn(shipped.url, fixture.operator.login),
+    };
+    if (options.serve) {
+      await serve(db.ownerUrl, contenders, identities);
+      return;
+    }
     const pgDeepCursor = await postgraphileCursor(contenders, identities, fixture.county.id, (fixture.deepPage - 1) * PAGE - 1);
     const specs = querySpecs(fixture, pgDeepCursor).filter((spec) => !options.queries || options.queries.includes(spec.id));
     const results: RunResults = {
       profile: options.profile,
       command,
       machine: [...machine(), `Data: profile ${options.profile}, load ${db.loadSeconds.toFixed(1)} s (COPY, loadProfile), database size ${db.sizePretty}; pg_stat_statements ${db.statements ? 'on' : 'unavailable'}`],
-      settings: { seconds: options.seconds, warmupSeconds: options.warmupSeconds, repeats: options.repeats, rates: options.rates, commonRate: options.commonRate, p95LimitMs: 50 },
-      queries: specs.map((s) => ({ id: s.id, title: s.title })),
+      settings: {
+        seconds: options.seconds,
+        warmupSeconds: options.warmupSeconds,
+        repeats: options.repeats,
+        rates: options.rates,
+        commonRate: options.commonRate,
+        p95LimitMs: 50,
+        writeRates: options.writeRates,
+        writeRate: options.writeRates.includes(100) ? 100 : options.writeRates[options.writeRates.length - 1],
+      },
+      queries: specs.map((s) => ({ id: s.id, title: s.title, write: Boolean(s.writes) })),
       contenders: contenders.map((c) => ({ name: c.name, variant: c.variant })),
       answers: [],
       statements: [],
       points: [],
+      writes: [],
       notes: [],
     };
     const load = new LoadGenerator();
     try {
-      await measure(options, db.ownerUrl, specs, contenders, results, load);
+      await measureAll(options, db.ownerUrl, specs, contenders, results, load);
     } finally {
       load.stop();
     }
     results.machine.push(`Load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}; whole run ${((Date.now() - started) / 60000).toFixed(1)} min`);
     const report = renderReport(results);
     // The raw points, so a table can be re-rendered or re-read without rerunning.
-    if (!options.smoke) writeFileSync(path.join(benchDir, '.data', `${options.profile}-results.json`), JSON.stringify(results, null, 1));
-    if (options.smoke) console.log(report);
+    if (!options.smoke) writeFileSync(path.join(benchDir, '.data', `${options.profile}${complete(options) ? '' : '-partial'}-results.json`), JSON.stringify(results, null, 1));
+    if (!complete(options)) console.log(report);
     else writeSection(docs, options.profile, report);
     const wrong = results.answers.filter((a) => !a.ok && !a.known && !contenders.find((c) => c.name === a.contender)?.variant);
     const broken = results.points.filter((p) => p.errors > 0 || p.mismatches > 0);
-    if (wrong.length || broken.length || results.points.length === 0) {
-      console.error(`bench: ${wrong.length} wrong answer(s), ${broken.length} point(s) with errors`);
+    const lost = results.writes.reduce((sum, w) => sum + w.lost, 0);
+    if (wrong.length || broken.length || lost || results.points.length === 0) {
+      console.error(`bench: ${wrong.length} wrong answer(s), ${broken.length} point(s) with errors, ${lost} lost update(s)`);
       process.exitCode = 1;
     }
   } finally {
     stopContenders(contenders);
     await db.server.stop();
   }
+}
+
+/** --serve: prints where everything listens and waits for SIGINT/SIGTERM. */
+async function serve(ownerUrl: string, contenders: Contender[], identities: Identities): Promise<void> {
+  log(`database (owner): ${ownerUrl}`);
+  for (const c of contenders) log(`${c.name}: ${c.url}`);
+  for (const [who, cookie] of Object.entries(identities.cookies)) log(`cookie ${who}: ${cookie}`);
+  for (const [who, unit] of Object.entries(identities.units)) log(`x-gw-unit ${who}: ${unit}`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
 }
 
 /** PostGraphile's own cursor for the row before the deep page (its cursors are opaque). */

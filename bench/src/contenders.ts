@@ -55,17 +55,24 @@ export function ensurePostgraphile(log: (line: string) => void): void {
 
 const swc = ['-r', '@swc-node/register'];
 
-function definitions(ownerUrl: string, appUrl: string, withVariants: boolean): Definition[] {
+export interface ContenderOptions {
+  variants: boolean;
+  only: string[] | null;
+  cpuProf: boolean;
+}
+
+function definitions(ownerUrl: string, appUrl: string, options: ContenderOptions): Definition[] {
+  const profile = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.join(benchDir, '.data', 'prof')}`] : [];
   const gridwatch = (name: string, env: Record<string, string>): Definition => ({
     name,
     kind: 'gridwatch',
     variant: name !== 'gridwatch',
     command: process.execPath,
-    args: [...swc, path.join(benchDir, 'src/contenders/gridwatch.ts')],
+    args: [...profile, ...swc, path.join(benchDir, 'src/contenders/gridwatch.ts')],
     env: { DATABASE_URL: ownerUrl, ...env },
     health: { path: '/healthz', method: 'GET' },
   });
-  return [
+  const all: Definition[] = [
     {
       name: 'floor',
       kind: 'floor',
@@ -76,7 +83,7 @@ function definitions(ownerUrl: string, appUrl: string, withVariants: boolean): D
       health: { path: '/healthz', method: 'GET' },
     },
     gridwatch('gridwatch', {}),
-    ...(withVariants ? [gridwatch('gridwatch-noscope', { GW_BENCH_SCOPE: 'off' }), gridwatch('gridwatch-norls', { GW_BENCH_RLS: 'off' })] : []),
+    ...(options.variants ? [gridwatch('gridwatch-noscope', { GW_BENCH_SCOPE: 'off' }), gridwatch('gridwatch-norls', { GW_BENCH_RLS: 'off' })] : []),
     {
       name: 'postgraphile',
       kind: 'postgraphile',
@@ -87,6 +94,7 @@ function definitions(ownerUrl: string, appUrl: string, withVariants: boolean): D
       health: { path: '/graphql', method: 'POST', body: JSON.stringify({ query: '{ __typename }' }) },
     },
   ];
+  return all.filter((d) => !options.only || d.name === 'floor' || options.only.includes(d.name));
 }
 
 async function waitUntilUp(definition: Definition, url: string, child: ChildProcess, output: string[]): Promise<void> {
@@ -107,10 +115,9 @@ async function waitUntilUp(definition: Definition, url: string, child: ChildProc
   throw new Error(`${definition.name} did not start:\n${output.join('').slice(-2000)}`);
 }
 
-/** Starts every contender as its own process (each with its own pool of 10 connections). */
-export async function startContenders(ownerUrl: string, appUrl: string, identities: Identities, withVariants: boolean): Promise<Contender[]> {
-  const started: Contender[] = [];
-  for (const definition of definitions(ownerUrl, appUrl, withVariants)) {
+/** Starts every contender as its own process (each with its own pool of 10 connections), all at once. */
+export async function startContenders(ownerUrl: string, appUrl: string, identities: Identities, options: ContenderOptions): Promise<Contender[]> {
+  const starting = definitions(ownerUrl, appUrl, options).map(async (definition) => {
     const port = await freePort();
     const output: string[] = [];
     const child = spawn(definition.command, definition.args, {
@@ -121,7 +128,7 @@ export async function startContenders(ownerUrl: string, appUrl: string, identiti
     child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     const url = `http://127.0.0.1:${port}`;
-    started.push({
+    const contender: Contender = {
       name: definition.name,
       kind: definition.kind,
       variant: definition.variant,
@@ -131,10 +138,17 @@ export async function startContenders(ownerUrl: string, appUrl: string, identiti
         ...(call.method === 'POST' ? { 'content-type': 'application/json' } : {}),
         ...(definition.kind === 'gridwatch' ? { cookie: identities.cookies[call.as] ?? '' } : { 'x-gw-unit': identities.units[call.as] }),
       }),
-    });
-    await waitUntilUp(definition, url, child, output);
+    };
+    return { contender, up: waitUntilUp(definition, url, child, output) };
+  });
+  const started = await Promise.all(starting);
+  try {
+    await Promise.all(started.map((s) => s.up));
+  } catch (error) {
+    stopContenders(started.map((s) => s.contender));
+    throw error;
   }
-  return started;
+  return started.map((s) => s.contender);
 }
 
 export function stopContenders(contenders: Contender[]): void {

@@ -46,7 +46,7 @@ export async function prepareDatabase(profile: ProfileName, dataDir: string, per
     persistent,
     log,
     // Statement counts per request come from pg_stat_statements; it must be preloaded.
-    settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', 'pg_stat_statements.max': '10000' },
+    settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'top', 'pg_stat_statements.max': '10000' },
   });
   const ownerUrl = server.url(DATABASE);
   const marker = path.join(dataDir, 'gridwatch-bench-load.json');

@@ -14,7 +14,7 @@ export interface Fixture {
   /** The row before the deep page, as the keyset cursor (due_at, id). */
   deepAfter: { dueAt: string | null; id: number };
   /** Q6: the platform operator and REPORTED cases of its county to file, in order. */
-  operator: { login: string; unit: string };
+  operator: { login: string; unit: string; accountId: number };
   fileable: { id: number; version: number }[];
 }
 
@@ -24,10 +24,11 @@ export const WANTED_DEEP_PAGE = 10_000;
 interface UnitRow {
   id: number;
   level: string;
+  account: number;
 }
 
 async function unitOf(url: string, login: string): Promise<UnitRow> {
-  const [row] = await ownerQuery<UnitRow>(url, 'select g.id, g.level::text as level from account a join grid g on g.id = a.unit_id where a.login = $1', [login]);
+  const [row] = await ownerQuery<UnitRow>(url, 'select g.id, g.level::text as level, a.id as account from account a join grid g on g.id = a.unit_id where a.login = $1', [login]);
   if (!row) throw new Error(`demo account ${login} is missing`);
   return row;
 }
@@ -60,7 +61,7 @@ export async function readFixture(url: string): Promise<Fixture> {
     caseNumber: mid.number,
     deepPage,
     deepAfter: { dueAt: before.due_at?.toISOString() ?? null, id: before.id },
-    operator: { login: 'operator', unit: `${operator.level}:${operator.id}` },
+    operator: { login: 'operator', unit: `${operator.level}:${operator.id}`, accountId: operator.account },
     fileable,
   };
 }

@@ -35,9 +35,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function run(request: PointRequest, seconds: number, bodies: string[] | undefined): Promise<{ latencies: number[]; result: autocannon.Result }> {
+async function run(request: PointRequest, seconds: number, bodies: string[] | undefined): Promise<{ latencies: number[]; result: autocannon.Result; refused: number }> {
   const latencies: number[] = [];
   let next = 0;
+  // A GraphQL error comes with status 200: writes (no expected body) count it here.
+  let refused = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -50,13 +52,24 @@ async function run(request: PointRequest, seconds: number, bodies: string[] | un
         duration: seconds,
         expectBody: request.expectBody,
         ...(bodies ? { amount: Math.min(bodies.length, Math.ceil(request.rate * seconds)) } : {}),
-        ...(bodies ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: bodies[next++ % bodies.length] }) }] } : {}),
+        ...(bodies
+          ? {
+              requests: [
+                {
+                  setupRequest: (req: autocannon.Request) => ({ ...req, body: bodies[next++ % bodies.length] }),
+                  onResponse: (_status: number, body: string) => {
+                    if (body.includes('"errors"')) refused += 1;
+                  },
+                },
+              ],
+            }
+          : {}),
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
-  return { latencies, result };
+  return { latencies, result, refused };
 }
 
 export type WorkerReply = { point: PointResult } | { error: string };
@@ -66,7 +79,7 @@ async function measurePoint(request: PointRequest): Promise<PointResult> {
   // Writes consume their bodies: warm-up takes the first part, the measure the rest.
   const warmCount = bodies ? Math.ceil(request.rate * request.warmupSeconds) : 0;
   if (request.warmupSeconds > 0) await run(request, request.warmupSeconds, bodies?.slice(0, warmCount));
-  const { latencies, result } = await run(request, request.seconds, bodies?.slice(warmCount));
+  const { latencies, result, refused } = await run(request, request.seconds, bodies?.slice(warmCount));
   latencies.sort((a, b) => a - b);
   return {
     rate: request.rate,
@@ -76,7 +89,7 @@ async function measurePoint(request: PointRequest): Promise<PointResult> {
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     errors: result.errors + result.timeouts + result.non2xx,
-    mismatches: result.mismatches,
+    mismatches: result.mismatches + refused,
   };
 }
 

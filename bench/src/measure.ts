@@ -44,13 +44,13 @@ export interface Answer {
 }
 
 /** Asks every contender once and compares the normalized answers with the floor's. */
-export async function preflight(spec: QuerySpec, contenders: Contender[]): Promise<Map<string, Answer>> {
+export async function preflight(spec: QuerySpec, contenders: Contender[], bodyOf: (contender: Contender) => string | undefined = () => undefined): Promise<Map<string, Answer>> {
   const answers = new Map<string, Answer>();
   let reference: string | null = null;
   for (const contender of contenders) {
     const call = spec.calls[contender.kind];
     if (!call) continue;
-    const { status, text } = await ask(contender, call);
+    const { status, text } = await ask(contender, call, bodyOf(contender) ?? call.body);
     let normalized = '<unparsable>';
     let errors: unknown = null;
     try {
@@ -80,12 +80,13 @@ export interface StatementCount {
 const plumbing = `query ~* '^\\s*(begin|commit|rollback|savepoint|release|start transaction)' or query ~* 'set_config\\(|^\\s*set '`;
 
 /** SQL statements per request from pg_stat_statements: reset, N sequential requests, read. */
-export async function countStatements(ownerUrl: string, contender: Contender, call: Call, requests = 5): Promise<StatementCount> {
+export async function countStatements(ownerUrl: string, contender: Contender, call: Call, bodies: (string | undefined)[] = Array(5).fill(call.body)): Promise<StatementCount> {
+  const requests = bodies.length;
   const client = new Client(ownerUrl);
   await client.connect();
   try {
     await client.query('select pg_stat_statements_reset()');
-    for (let i = 0; i < requests; i += 1) await ask(contender, call);
+    for (const body of bodies) await ask(contender, call, body);
     const { rows } = await client.query<{ calls: string; data: string; rows: string }>(
       `select coalesce(sum(calls), 0) as calls, coalesce(sum(calls) filter (where not (${plumbing})), 0) as data, coalesce(sum(rows) filter (where not (${plumbing})), 0) as rows
        from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())

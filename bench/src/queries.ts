@@ -7,7 +7,7 @@ export interface Call {
   method: 'GET' | 'POST';
   path: string;
   /** Who asks: the floor and PostGraphile get the unit in a header, gridwatch a session cookie. */
-  as: 'county' | 'city';
+  as: 'county' | 'city' | 'operator';
   body?: string;
 }
 
@@ -17,6 +17,8 @@ export interface QuerySpec {
   calls: Partial<Record<Kind, Call>>;
   /** A refusal we know of and report (a finding, not a rotten harness): kind → pattern of the error. */
   knownRefusal?: Partial<Record<Kind, RegExp>>;
+  /** A write: each request sends the next of these bodies (each files another case), per kind. */
+  writes?: Partial<Record<Kind, { body: string; id: number; version: number }[]>>;
   /** The answer reduced to what must be equal across servers (case numbers, grid codes...). */
   normalize(kind: Kind, body: unknown): unknown;
 }
@@ -47,6 +49,14 @@ function flatten(grids: unknown, sourcesKey: string, casesKey: string): string[]
   return out;
 }
 
+/** Q5: counts per child unit × status (PostGraphile amber has no aggregates). */
+const statistics = gql('{ caseStatistics(groupBy: [UNIT, STATUS]) { unit { code } status count } }');
+const statisticsNormalize = (kind: Kind, body: unknown): string[] => {
+  const rows = (kind === 'floor' ? at(body, 'data') : at(body, 'data', 'caseStatistics')) as Json[] | null;
+  const code = (row: Json): unknown => (kind === 'floor' ? row.code : at(row, 'unit', 'code'));
+  return (rows ?? []).map((row) => `${String(code(row))}:${String(row.status)}:${String(row.count)}`).sort();
+};
+
 export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[] {
   const offset = (f.deepPage - 1) * PAGE;
   const listNormalize = (pgField: string, gwField: string) => (kind: Kind, body: unknown) =>
@@ -58,6 +68,13 @@ export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[]
   const gwList = (after: string | null) =>
     gql(`query($after: String) { cases(first: ${PAGE}, after: $after, filter: { status: [REPORTED] }, orderBy: DUE_ASC) { nodes { id ${caseFields} } pageInfo { endCursor } } }`, { after });
   const deepAfter = f.deepAfter;
+  // Q6: the floor and the API file disjoint halves of the operator's REPORTED cases.
+  const half = Math.floor(f.fileable.length / 2);
+  const fileMutation = 'mutation($input: CaseStepInput!) { fileCase(input: $input) { status version } }';
+  const writes = {
+    floor: f.fileable.slice(0, half).map((c) => ({ ...c, body: JSON.stringify({ id: c.id, version: c.version, actorId: f.operator.accountId }) })),
+    gridwatch: f.fileable.slice(half).map((c) => ({ ...c, body: gql(fileMutation, { input: { id: caseId(c.id), version: c.version } }) })),
+  };
   return [
     {
       id: 'Q1',
@@ -92,7 +109,7 @@ export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[]
     },
     {
       id: 'Q3a',
-      title: 'offset page 1 (the API has no offset paging)',
+      title: 'offset page 1 (floor and PostGraphile: the API pages by cursor only)',
       calls: {
         floor: { method: 'GET', path: '/offset?status=REPORTED&offset=0', as: 'county' },
         postgraphile: { method: 'POST', path: '/graphql', as: 'county', body: pgList(', offset: 0') },
@@ -101,7 +118,7 @@ export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[]
     },
     {
       id: 'Q3b',
-      title: `offset page ${f.deepPage.toLocaleString('en')} (the API has no offset paging)`,
+      title: `offset page ${f.deepPage.toLocaleString('en')} (floor and PostGraphile: the API pages by cursor only)`,
       calls: {
         floor: { method: 'GET', path: `/offset?status=REPORTED&offset=${offset}`, as: 'county' },
         postgraphile: { method: 'POST', path: '/graphql', as: 'county', body: pgList(`, offset: ${offset}`) },
@@ -111,8 +128,6 @@ export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[]
     {
       id: 'Q4',
       title: 'grids(20) → sources(10) → cases(5) (county admin)',
-      // graphql-armor's static cost (depth-weighted, whatever the page sizes) refuses three levels.
-      knownRefusal: { gridwatch: /Query Cost limit of \d+ exceeded/ },
       calls: {
         floor: { method: 'GET', path: '/nested', as: 'county' },
         gridwatch: {
@@ -138,36 +153,23 @@ export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[]
             : flatten(at(body, 'data', 'grids', 'nodes'), 'sources', 'cases'),
     },
     {
-      id: 'Q4b',
-      title: 'grids(20) → sources(10), two levels (what the API\'s cost limit admits)',
-      calls: {
-        floor: { method: 'GET', path: '/nested2', as: 'county' },
-        gridwatch: { method: 'POST', path: '/graphql', as: 'county', body: gql('{ grids(first: 20) { nodes { code sources(first: 10) { nodes { name } } } } }') },
-        postgraphile: {
-          method: 'POST',
-          path: '/graphql',
-          as: 'county',
-          body: gql(`{ allGrids(first: 20, orderBy: CODE_ASC, condition: { countyId: ${f.county.id} }) { nodes { code pollutionSourcesByGridId(first: 10, orderBy: PRIMARY_KEY_ASC) { nodes { name } } } } }`),
-        },
-      },
-      normalize: (kind, body) =>
-        kind === 'floor'
-          ? flatten(at(body, 'data'), 'sources', 'cases')
-          : kind === 'postgraphile'
-            ? flatten(at(body, 'data', 'allGrids', 'nodes'), 'pollutionSourcesByGridId', 'casesBySourceId')
-            : flatten(at(body, 'data', 'grids', 'nodes'), 'sources', 'cases'),
-    },
-    {
       id: 'Q5',
-      title: 'dashboard: counts per township × status, county (no aggregate query in the API nor in PostGraphile amber)',
-      calls: { floor: { method: 'GET', path: '/dashboard', as: 'county' } },
-      normalize: (_kind, body) => at(body, 'data'),
+      title: 'dashboard: counts per township × status, county admin (caseStatistics)',
+      calls: { floor: { method: 'GET', path: '/dashboard', as: 'county' }, gridwatch: { method: 'POST', path: '/graphql', as: 'county', body: statistics } },
+      normalize: statisticsNormalize,
     },
     {
       id: 'Q5c',
-      title: 'dashboard city-wide as the city inspector (floor only, as Q5)',
-      calls: { floor: { method: 'GET', path: '/dashboard', as: 'city' } },
-      normalize: (_kind, body) => at(body, 'data'),
+      title: 'dashboard city-wide: counts per county × status, city inspector',
+      calls: { floor: { method: 'GET', path: '/dashboard', as: 'city' }, gridwatch: { method: 'POST', path: '/graphql', as: 'city', body: statistics } },
+      normalize: statisticsNormalize,
+    },
+    {
+      id: 'Q6',
+      title: 'fileCase: a transition with its event and hash chain (platform operator, writes)',
+      calls: { floor: { method: 'POST', path: '/file', as: 'operator' }, gridwatch: { method: 'POST', path: '/graphql', as: 'operator' } },
+      writes,
+      normalize: (kind, body) => String(kind === 'floor' ? at(body, 'data', 'status') : at(body, 'data', 'fileCase', 'status')),
     },
     {
       id: 'Q7',

@@ -1,5 +1,6 @@
 import type { PointResult } from './load-worker';
 import type { StatementCount } from './measure';
+import type { WriteCheck } from './writes';
 
 export interface PointRecord extends PointResult {
   repeat: number;
@@ -12,12 +13,15 @@ export interface RunResults {
   profile: string;
   command: string;
   machine: string[];
-  settings: { seconds: number; warmupSeconds: number; repeats: number; rates: number[]; commonRate: number; p95LimitMs: number };
-  queries: { id: string; title: string }[];
+  settings: { seconds: number; warmupSeconds: number; repeats: number; rates: number[]; commonRate: number; p95LimitMs: number; writeRates?: number[]; writeRate?: number };
+  /** `write`: latencies are compared at settings.writeRate (the issue's 100 transitions/s). */
+  queries: { id: string; title: string; write?: boolean }[];
   contenders: { name: string; variant: boolean }[];
   answers: { query: string; contender: string; ok: boolean; known: boolean; detail: string }[];
   statements: ({ query: string; contender: string } & StatementCount)[];
   points: PointRecord[];
+  /** Writes checked after the run (lost-update check). */
+  writes: ({ query: string } & WriteCheck)[];
   notes: string[];
 }
 
@@ -44,7 +48,7 @@ export interface Summary {
   repeats: number;
 }
 
-export function summarize(results: RunResults, query: string, contender: string): Summary | null {
+export function summarize(results: RunResults, query: string, contender: string, rate = results.settings.commonRate): Summary | null {
   const points = results.points.filter((p) => p.query === query && p.contender === contender);
   if (!points.length) return null;
   const repeats = [...new Set(points.map((p) => p.repeat))];
@@ -52,7 +56,7 @@ export function summarize(results: RunResults, query: string, contender: string)
     const passing = points.filter((p) => p.repeat === repeat && p.pass).sort((a, b) => b.rate - a.rate);
     return passing[0]?.achieved ?? 0;
   });
-  const common = points.filter((p) => p.rate === results.settings.commonRate);
+  const common = points.filter((p) => p.rate === rate);
   // A point with no response inside its window has no percentiles (null in JSON): slower than the window, not 0.
   const slow = (value: number | null): number => (value == null || Number.isNaN(value) ? Number.POSITIVE_INFINITY : value);
   return {

@@ -56,6 +56,7 @@ export const subjectTypes = [
   'Assessment',
   // Not an entity: one row of an assessment table (a subject's scope, type and grids).
   'AssessmentRow',
+  'InspectionPhoto',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 

@@ -31,10 +31,7 @@ interface PrincipalRow {
   assigned_townships: number[];
 }
 
-export async function principalForToken(em: EntityManager, token: string): Promise<Principal | null> {
-  // A security-definer function: the unit is not known yet, so row-level security would hide it.
-  const [row] = await em.execute<PrincipalRow[]>('select * from gw_session_principal(?)', [tokenHash(token)]);
-  if (!row) return null;
+function principalOf(row: PrincipalRow): Principal {
   return {
     accountId: row.account_id,
     login: row.login,
@@ -50,6 +47,27 @@ export async function principalForToken(em: EntityManager, token: string): Promi
     apiScopes: [],
     apiKey: null,
   };
+}
+
+export async function principalForToken(em: EntityManager, token: string): Promise<Principal | null> {
+  // A security-definer function: the unit is not known yet, so row-level security would hide it.
+  const [row] = await em.execute<PrincipalRow[]>('select * from gw_session_principal(?)', [tokenHash(token)]);
+  return row ? principalOf(row) : null;
+}
+
+/**
+ * The session's principal with its unit bound to the transaction in the same statement (the
+ * settings `actAs` writes), so a request spends one round trip on who it is, not two. No row
+ * (unknown, expired or revoked session): nothing is set, and no tenant row is visible.
+ */
+export async function bindSessionPrincipal(em: EntityManager, token: string): Promise<Principal | null> {
+  const [row] = await em.execute<PrincipalRow[]>(
+    `select p.*, set_config('gw.unit', p.unit_level || ':' || p.unit_id, true) as bound_unit,
+       set_config('gw.path', '{' || concat_ws(',', p.city_id, p.county_id, p.township_id) || '}', true) as bound_path
+     from gw_session_principal(?) p`,
+    [tokenHash(token)],
+  );
+  return row ? principalOf(row) : null;
 }
 
 /**

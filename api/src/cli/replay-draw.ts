@@ -46,8 +46,8 @@ async function main(): Promise<number> {
       seed: draw.seed,
       algorithm: draw.algorithm,
       populationSize: draw.population.length,
-      snapshotHash: draw.snapshotHash,
-      hashMatches: replay.hashMatches,
+      snapshotDigest: draw.snapshotHash,
+      snapshotMatches: replay.hashMatches,
       matches: replay.matches,
       sources: replay.sources.map((s) => ({
         sourceId: toGlobalId('PollutionSource', s.sourceId),

@@ -3,7 +3,7 @@ import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
 import { buildAbility } from '../auth/ability';
 import { SCOPE_FILTER, type ScopeFilterArgs } from '../auth/scope-filter';
-import { principalForToken, SESSION_COOKIE } from '../auth/session.service';
+import { bindSessionPrincipal, SESSION_COOKIE } from '../auth/session.service';
 import { principalForApiKey } from '../auth/api-key.service';
 import type { Limits } from '../auth/limits';
 import type { DomainError } from '../common/errors';
@@ -52,7 +52,7 @@ export function createRequestContext(orm: MikroORM, limits: Limits, req: Request
 export async function beginRequest(ctx: RequestContext): Promise<void> {
   await ctx.em.begin();
   try {
-    await actAs(ctx, await identify(ctx));
+    await identify(ctx);
     const key = ctx.principal?.apiKey;
     if (key) await ctx.limits?.consumeKey(key.id, key.rateLimitPerMinute).catch((error: DomainError) => (ctx.refusal = error));
   } catch (error) {
@@ -61,18 +61,28 @@ export async function beginRequest(ctx: RequestContext): Promise<void> {
   }
 }
 
-/** The caller: an API key when one is presented (an unknown key is no one), else the session. */
-async function identify(ctx: RequestContext): Promise<Principal | null> {
-  if (ctx.apiKey) return principalForApiKey(ctx.em, ctx.apiKey);
-  return ctx.sessionToken ? principalForToken(ctx.em, ctx.sessionToken) : null;
+/**
+ * Binds the caller: an API key when one is presented (an unknown key is no one), else the
+ * session, whose lookup also sets the database's row-level scope (one statement).
+ */
+async function identify(ctx: RequestContext): Promise<void> {
+  if (ctx.apiKey) await actAs(ctx, await principalForApiKey(ctx.em, ctx.apiKey));
+  else if (ctx.sessionToken) bindInProcess(ctx, await bindSessionPrincipal(ctx.em, ctx.sessionToken));
+  // No caller: nothing to set, a fresh transaction carries no unit (the settings are transaction-local).
+  else bindInProcess(ctx, null);
 }
 
-/** Binds a principal to the context: ability, scope filter, the database's row-level scope, fresh loaders. */
-export async function actAs(ctx: RequestContext, principal: Principal | null): Promise<RequestContext> {
+/** The in-process half of binding: ability, scope filter, fresh loaders. */
+function bindInProcess(ctx: RequestContext, principal: Principal | null): void {
   ctx.principal = principal;
   ctx.ability = buildAbility(principal);
   ctx.em.setFilterParams(SCOPE_FILTER, { ability: ctx.ability } satisfies ScopeFilterArgs);
   ctx.loaders = new Loaders();
+}
+
+/** Binds a principal to the context: ability, scope filter, the database's row-level scope, fresh loaders. */
+export async function actAs(ctx: RequestContext, principal: Principal | null): Promise<RequestContext> {
+  bindInProcess(ctx, principal);
   const path = principal ? [principal.unitScope.cityId, principal.unitScope.countyId, principal.unitScope.townshipId].filter((id) => id != null) : [];
   await ctx.em.execute(`select set_config('gw.unit', ?, true), set_config('gw.path', ?, true)`, [
     principal ? `${principal.unitLevel}:${principal.unitId}` : '',

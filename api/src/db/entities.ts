@@ -9,7 +9,7 @@ import { Case } from '../modules/case/case.entity';
 import { CalendarDay } from '../modules/deadline/calendar-day.entity';
 import { TimeLimit } from '../modules/deadline/time-limit.entity';
 import { CaseAlert } from '../modules/supervision/case-alert.entity';
-import { CaseEvidence } from '../modules/evidence/evidence.entity';
+import { CaseEvidence, StoredFile } from '../modules/evidence/evidence.entity';
 import { Department } from '../modules/department/department.entity';
 import { Grid } from '../modules/grid/grid.entity';
 import { GridWorker } from '../modules/person/grid-worker.entity';
@@ -18,6 +18,7 @@ import { PollutionSourceChange } from '../modules/source/source-change.entity';
 import { PollutionSource } from '../modules/source/source.entity';
 import { InspectionFrequency } from '../modules/inspection/inspection-frequency.entity';
 import { Inspection } from '../modules/inspection/inspection.entity';
+import { InspectionPhoto } from '../modules/inspection/inspection-photo.entity';
 import { SensitivePeriod } from '../modules/sensitive-period/sensitive-period.entity';
 import { BaseEntity, ScopedEntity, VersionedScopedEntity } from '../common/base.entity';
 import { Person } from '../modules/person/person.entity';
@@ -56,6 +57,7 @@ export const entities = [
   CalendarDay,
   TimeLimit,
   CaseAlert,
+  StoredFile,
   CaseEvidence,
   InspectionFrequency,
   SensitivePeriod,
@@ -74,4 +76,5 @@ export const entities = [
   AuditRecommendation,
   AssessmentIndicator,
   Assessment,
+  InspectionPhoto,
 ];

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { beginRequest, finishRequest } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
+import { costLimit } from './cost';
 import { formatError, isUnexpected } from './errors';
 
 /** Limits that reject abusive documents before any resolver (or SQL) runs. */
@@ -14,7 +15,8 @@ export const queryLimits = {
   maxAliases: 15,
   maxTokens: 2000,
   maxDirectives: 20,
-  maxCost: 20000,
+  /** Values an answer may hold at most, pages multiplied out (see cost.ts). */
+  maxCost: 50000,
 };
 
 /**
@@ -55,13 +57,14 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: 
     maxAliases: { n: queryLimits.maxAliases },
     maxTokens: { n: queryLimits.maxTokens },
     maxDirectives: { n: queryLimits.maxDirectives },
-    costLimit: { maxCost: queryLimits.maxCost },
+    // graphql-armor's cost is static (depth-weighted, blind to page sizes): cost.ts prices pages instead.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   }).protect();
   return new ApolloServer<RequestContext>({
     schema,
     ...armor,
-    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), requestLifecycle(logger)],
+    plugins: [...armor.plugins, costLimit(queryLimits.maxCost), ApolloServerPluginDrainHttpServer({ httpServer }), requestLifecycle(logger)],
     introspection: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

@@ -16,6 +16,7 @@ import { evidenceRouter } from '../modules/evidence/evidence.routes';
 import { exportRouter } from '../modules/export/export.routes';
 import { LocalDiskStorage } from '../modules/evidence/evidence-storage';
 import { sourceImportRouter } from '../modules/source/source-import.routes';
+import { inspectionPhotoRouter } from '../modules/inspection/inspection-photo.routes';
 import { createApollo } from './apollo';
 import { buildAppSchema } from './schema';
 
@@ -68,7 +69,9 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
     const database = await orm.em.getConnection().execute('select 1').then(() => true, () => false);
     res.status(ready && database ? 200 : 503).json({ status: ready && database ? 'ready' : 'unavailable', database });
   });
-  app.use(evidenceRouter(orm, limits, new LocalDiskStorage(config.evidenceDir), clock, config.evidenceMaxBytes));
+  const evidenceStorage = new LocalDiskStorage(config.evidenceDir);
+  app.use(evidenceRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
+  app.use(inspectionPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(exportRouter(orm, limits, clock));
   app.use(sourceImportRouter(orm, limits, clock));
   app.use(
@@ -81,7 +84,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   const index = path.join(config.adminDir, 'index.html');
   if (existsSync(index)) {
     app.use(express.static(config.adminDir, { index: 'index.html' }));
-    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases|patrol-check-ins|export|import).*/, (_req, res) => res.sendFile(index));
+    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases|patrol-check-ins|inspections|inspection-photos|export|import).*/, (_req, res) => res.sendFile(index));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,9 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
+import type { Readable } from 'node:stream';
 import multer from 'multer';
 import type { Limits } from '../auth/limits';
 import type { Clock } from '../common/clock';
-import { DomainError, UnauthenticatedError } from '../common/errors';
+import { BadInputError, DomainError, UnauthenticatedError } from '../common/errors';
 import { beginRequest, createRequestContext, finishRequest } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
 
@@ -58,3 +59,19 @@ export const routeErrors: ErrorRequestHandler = async (error: unknown, _req, res
   }
   next(error);
 };
+
+/** Stored bytes back to a reader: never sniffed by the browser, never cached by proxies. */
+export function sendStored(res: Response, next: NextFunction, mimeType: string, stream: Readable, fileName?: string): void {
+  res.setHeader('content-type', mimeType);
+  res.setHeader('x-content-type-options', 'nosniff');
+  if (fileName) res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  res.setHeader('cache-control', 'private, no-store');
+  stream.on('error', next).pipe(res);
+}
+
+/** A numeric id from the path, or BAD_USER_INPUT. */
+export function numericId(raw: string, what: string): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id)) throw new BadInputError(`Bad ${what} id`, [{ field: 'id', message: 'not a number' }]);
+  return id;
+}

@@ -10,17 +10,26 @@ import { floorSql, scopeColumns, type ScopeLevel } from './floor-sql';
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const port = Number(process.env.PORT);
 
-type Params = (url: URL) => unknown[];
-const nullable = (value: string | null): string | null => (value === null || value === '' ? null : value);
+type Params = (url: URL, body: Record<string, unknown>, unit: { id: number }) => unknown[];
 const params: Record<string, Params> = {
   case: (url) => [Number(url.searchParams.get('id'))],
-  keyset: (url) => [url.searchParams.getAll('status'), nullable(url.searchParams.get('afterDue')), nullable(url.searchParams.get('afterId'))],
-  offset: (url) => [url.searchParams.getAll('status'), Number(url.searchParams.get('offset') ?? 0)],
+  keyset: (url) => [url.searchParams.get('status'), url.searchParams.get('afterDue') ?? '-infinity', Number(url.searchParams.get('afterId') ?? 0)],
+  offset: (url) => [url.searchParams.get('status'), Number(url.searchParams.get('offset') ?? 0)],
   nested: () => [],
-  nested2: () => [],
   dashboard: () => [],
   recent: () => [],
+  file: (_url, body, unit) => [Number(body.id), Number(body.version), Number(body.actorId), unit.id],
 };
+
+function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  if (req.method !== 'POST') return Promise.resolve({});
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>));
+    req.on('error', reject);
+  });
+}
 
 function unitOf(req: http.IncomingMessage): { level: ScopeLevel; id: number } | null {
   const match = /^(CITY|COUNTY|TOWNSHIP):(\d+)$/.exec(String(req.headers['x-gw-unit'] ?? ''));
@@ -36,8 +45,11 @@ async function answer(req: http.IncomingMessage): Promise<[number, string]> {
   if (!values) return [404, '{"error":"no such query"}'];
   if (!unit) return [401, '{"error":"no unit"}'];
   // The JSON travels as text: Postgres builds it, node only frames it.
-  const text = `select (${floorSql(scopeColumns[unit.level])[name]})::text as json`;
-  const result = await pool.query<{ json: string | null }>({ name: `${name}:${unit.level}`, text, values: [unit.id, ...values(url)] });
+  const sql = floorSql(scopeColumns[unit.level])[name];
+  const text = name === 'file' ? sql : `select (${sql})::text as json`;
+  const result = await pool.query<{ json: string | null }>({ name: `${name}:${unit.level}`, text, values: [unit.id, ...values(url, await readBody(req), unit)] });
+  // A write that matched no row (changed meanwhile, or not the caller's) is a conflict, as in the API.
+  if (name === 'file' && !result.rows[0]?.json) return [409, '{"error":"conflict"}'];
   return [200, `{"data":${result.rows[0]?.json ?? 'null'}}`];
 }
 

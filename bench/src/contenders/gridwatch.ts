@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { scopeFilterDef } from '../../../api/src/auth/scope-filter';
 import { loadConfig } from '../../../api/src/config';
@@ -23,6 +25,30 @@ async function main(): Promise<void> {
   const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production' }), production: true };
   // Request logs at warn: the floor and PostGraphile log nothing per request either.
   await startServer(orm, config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
+  // A clean exit on SIGTERM, so that --cpu-prof writes its profile.
+  process.once('SIGTERM', () => process.exit(0));
+  profileOnSignal();
+}
+
+/** SIGUSR2 starts a CPU profile of the steady state (no start-up in it), the next SIGUSR2 writes it to GW_BENCH_PROFILE. */
+function profileOnSignal(): void {
+  const file = process.env.GW_BENCH_PROFILE;
+  if (!file) return;
+  const session = new Session();
+  session.connect();
+  let running = false;
+  process.on('SIGUSR2', () => {
+    void (async () => {
+      if (!running) {
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+      } else {
+        const { profile } = await session.post('Profiler.stop');
+        writeFileSync(file, JSON.stringify(profile));
+      }
+      running = !running;
+    })();
+  });
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,7 @@ export const SEEDED_TABLES = [
   'patrol_plan',
   'patrol_rule',
   'case_assignment',
+  'inspection',
   'case_event',
   'case',
   'pollution_source_change',

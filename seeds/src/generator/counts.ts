@@ -23,6 +23,7 @@ export interface TableCounts {
   patrol_plan: number;
   patrol_check_in: number;
   case_assignment: number;
+  inspection: number;
 }
 
 const G = HEFEI_GRID_COUNTS;
@@ -65,7 +66,7 @@ export const DEMO_ACCOUNT_COUNT = 11;
 export const CALENDAR_DAY_COUNT = calendarDays().length;
 
 function countsFor(profile: ProfileName): TableCounts {
-  const { cities, sources, cases } = PROFILES[profile];
+  const { cities, sources, cases, inspections } = PROFILES[profile];
   return {
     grid: PER_CITY_COUNTS.grid * cities,
     case_category: CASE_CATEGORY_COUNT,
@@ -85,10 +86,11 @@ function countsFor(profile: ProfileName): TableCounts {
     patrol_rule: 3,
     patrol_plan: PER_CITY_COUNTS.patrol_plan * cities,
     patrol_check_in: PER_CITY_COUNTS.patrol_check_in * cities,
+    inspection: inspections ?? 0,
   };
 }
 
-/** hefei: 1,649 grids, 130 officers, 1,635 grid workers, 11 accounts, 600 sources, 400 cases. */
+/** hefei: 1,649 grids, 130 officers, 1,635 grid workers, 11 accounts, 600 sources, 400 cases, 1,500 inspections. */
 export const HEFEI_COUNTS: Readonly<TableCounts> = countsFor('hefei');
 /** city: the same people and grid, 100,000 sources, 1,000,000 cases and events. */
 export const CITY_COUNTS: Readonly<TableCounts> = countsFor('city');

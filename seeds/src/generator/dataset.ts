@@ -21,6 +21,7 @@ import {
 import { planSources, sourceRecords } from './sources';
 import type { TableData } from './table';
 import { checkIns, checkInTable, patrolPlans, patrolPlanTable, patrolRuleTable } from './patrols';
+import { inspectionRecords, inspectionTable } from './inspections';
 
 export interface DatasetInput {
   spec: ProfileSpec;
@@ -66,6 +67,8 @@ export function buildDataset(input: DatasetInput): TableData[] {
       assignments += life?.assignments.length ?? 0;
     }
   }
+  const inspectionCount = spec.inspections ?? 0;
+  const inspections = (): ReturnType<typeof inspectionRecords> => inspectionRecords(sources, officers, inspectionCount, seed);
 
   return [
     gridTable(grids),
@@ -86,5 +89,6 @@ export function buildDataset(input: DatasetInput): TableData[] {
     patrolRuleTable(),
     patrolPlanTable(patrols),
     checkInTable(() => checkIns(patrols, seed)),
+    inspectionTable(inspectionCount, inspections),
   ];
 }

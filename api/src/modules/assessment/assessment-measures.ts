@@ -36,11 +36,28 @@ export const MEASURES = {
   dispatches_correct: { name: '准确派遣次数 (未被回退)', where: 'f.dispatch_ok_n > 0', add: 'f.dispatch_ok_n' },
 } as const satisfies Record<string, MeasureDef>;
 
-export type MeasureCode = keyof typeof MEASURES;
-export const MEASURE_CODES = Object.keys(MEASURES) as MeasureCode[];
+/**
+ * Patrol measures come from the patrol plans (`patrol_plan_progress`, the plans module's one
+ * definition of progress) of the months inside the period; a patrol beyond the plan adds nothing.
+ */
+export const PATROL_MEASURES = {
+  patrols_required: { name: '应巡查次数 (本期巡查计划)', sum: 'pp.required_count' },
+  patrols_done: { name: '已巡查次数 (计划内, 每日至多一次)', sum: 'least(pp.done_count, pp.required_count)' },
+} as const;
+
+type CaseMeasureCode = keyof typeof MEASURES;
+export type PatrolMeasureCode = keyof typeof PATROL_MEASURES;
+export type MeasureCode = CaseMeasureCode | PatrolMeasureCode;
+const CASE_MEASURE_CODES = Object.keys(MEASURES) as CaseMeasureCode[];
+const PATROL_MEASURE_CODES = Object.keys(PATROL_MEASURES) as PatrolMeasureCode[];
+export const MEASURE_CODES: MeasureCode[] = [...CASE_MEASURE_CODES, ...PATROL_MEASURE_CODES];
 
 export function isMeasure(code: string): code is MeasureCode {
-  return Object.hasOwn(MEASURES, code);
+  return Object.hasOwn(MEASURES, code) || Object.hasOwn(PATROL_MEASURES, code);
+}
+
+export function isPatrolMeasure(code: MeasureCode): code is PatrolMeasureCode {
+  return Object.hasOwn(PATROL_MEASURES, code);
 }
 
 /** The unit column that bounds a statement: the unit's own level. */
@@ -136,12 +153,30 @@ export interface SubjectMeasures {
 
 type SubjectRow = { id: number; name: string; city_id: number; county_id: number | null; township_id: number | null; grid_ids: number[] } & Record<MeasureCode, number>;
 
+/** Which subject a patrol plan counts for (officers and departments have no patrol plans). */
+const PATROL_SUBJECT: Partial<Record<AssessmentSubjectType, string>> = {
+  GRID_WORKER: 'pp.grid_worker_id',
+  GRID: 'pp.grid_id',
+  TOWNSHIP: 'pp.township_id',
+  COUNTY: 'pp.county_id',
+};
+
+/** The unit's patrol plans of the months that start inside the period (Beijing dates). */
+const PATROL_PLANS = (col: string) => `patrol_plan_progress pp, p
+  where pp.${col} = p.unit and pp.month >= (p.t0 at time zone 'Asia/Shanghai')::date and pp.month < (p.t1 at time zone 'Asia/Shanghai')::date`;
+
 function withClauses(scope: MeasureScope): string {
   const col = unitColumn(scope.unitLevel);
   if (!col) throw new Error(`No assessment unit at level ${scope.unitLevel}`);
+  const subject = PATROL_SUBJECT[scope.subjectType];
+  const sums = PATROL_MEASURE_CODES.map((code) => `sum(${PATROL_MEASURES[code].sum})::int as "${code}"`).join(', ');
+  const patrols = subject
+    ? `select ${subject} as subject_id, ${sums} from ${PATROL_PLANS(col)} group by 1`
+    : `select null::int as subject_id, ${PATROL_MEASURE_CODES.map((code) => `0 as "${code}"`).join(', ')} where false`;
   return `with ${FACTS(col)},
 s as (${SUBJECTS[scope.subjectType](col)}),
-m as (${ATTRIBUTION[scope.subjectType]})`;
+m as (${ATTRIBUTION[scope.subjectType]}),
+pt as (${patrols})`;
 }
 
 const params = (scope: MeasureScope): unknown[] => [scope.from, scope.to, scope.unitId];
@@ -151,13 +186,17 @@ const params = (scope: MeasureScope): unknown[] => [scope.from, scope.to, scope.
  * in the request's transaction, so row-level security bounds it to the caller's territory.
  */
 export async function measureSubjects(em: EntityManager, scope: MeasureScope): Promise<SubjectMeasures[]> {
-  const columns = MEASURE_CODES.map((code) => {
-    const m: MeasureDef = MEASURES[code];
-    return `coalesce(sum(${m.add}) filter (where ${m.where}), 0)::int as "${code}"`;
-  });
+  const columns = [
+    ...CASE_MEASURE_CODES.map((code) => {
+      const m: MeasureDef = MEASURES[code];
+      return `coalesce(sum(${m.add}) filter (where ${m.where}), 0)::int as "${code}"`;
+    }),
+    // One pt row per subject, repeated on each of its case rows: max() takes it once.
+    ...PATROL_MEASURE_CODES.map((code) => `coalesce(max(pt."${code}"), 0)::int as "${code}"`),
+  ];
   const sql = `${withClauses(scope)}
 select s.id, s.name, s.city_id, s.county_id, s.township_id, s.grid_ids, ${columns.join(',\n  ')}
-from s left join m on m.subject_id = s.id left join f on f.case_id = m.case_id
+from s left join m on m.subject_id = s.id left join f on f.case_id = m.case_id left join pt on pt.subject_id = s.id
 group by s.id, s.name, s.city_id, s.county_id, s.township_id, s.grid_ids
 order by s.id`;
   const rows = await em.execute<SubjectRow[]>(sql, params(scope));
@@ -173,7 +212,7 @@ order by s.id`;
 }
 
 /** The cases behind one measure of one subject (the drill-down), in id order. */
-export async function casesBehind(em: EntityManager, scope: MeasureScope, subjectId: number, measure: MeasureCode): Promise<number[]> {
+export async function casesBehind(em: EntityManager, scope: MeasureScope, subjectId: number, measure: CaseMeasureCode): Promise<number[]> {
   const m: MeasureDef = MEASURES[measure];
   const sql = `${withClauses(scope)}
 select distinct f.case_id from m join f on f.case_id = m.case_id
@@ -181,4 +220,14 @@ where m.subject_id = ? and (${m.where}) and (${m.add}) > 0
 order by f.case_id`;
   const rows = await em.execute<{ case_id: number }[]>(sql, [...params(scope), subjectId]);
   return rows.map((row) => row.case_id);
+}
+
+/** The patrol plans behind a patrol measure of one subject (the drill-down), in id order. */
+export async function patrolPlansBehind(em: EntityManager, scope: MeasureScope, subjectId: number): Promise<number[]> {
+  const subject = PATROL_SUBJECT[scope.subjectType];
+  if (!subject) return [];
+  const sql = `with p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit)
+select pp.patrol_plan_id from ${PATROL_PLANS(unitColumn(scope.unitLevel) ?? 'city_id')} and ${subject} = ? order by pp.patrol_plan_id`;
+  const rows = await em.execute<{ patrol_plan_id: number }[]>(sql, [...params(scope), subjectId]);
+  return rows.map((row) => row.patrol_plan_id);
 }

@@ -9,7 +9,7 @@ function beijingStart(year: number, monthIndex: number): Date {
 
 /** A period (2026-10, 2026-Q3, 2026) as [from, to) in Beijing time. */
 export function periodRange(period: string): { from: Date; to: Date } {
-  const match = /^(\d{4})(?:-(\d{2})|-Q([1-4]))?$/.exec(period);
+  const match = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/.exec(period);
   if (!match) throw new BadInputError('A period is 2026-10, 2026-Q3 or 2026', [{ field: 'period', message: 'bad period' }]);
   const year = Number(match[1]);
   if (match[2]) {

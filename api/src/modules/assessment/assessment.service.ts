@@ -10,7 +10,7 @@ import { Assessment } from './assessment.entity';
 import { AssessmentSubjectType } from './assessment.enums';
 import { checkVariables, evaluate, parseFormula, type ParsedFormula } from './assessment-formula';
 import type { AssessmentDrillDownInput, AssessmentInput, DefineIndicatorInput } from './assessment.inputs';
-import { casesBehind, isMeasure, MEASURE_CODES, measureSubjects, unitColumn, type MeasureScope, type SubjectMeasures } from './assessment-measures';
+import { casesBehind, isMeasure, isPatrolMeasure, MEASURE_CODES, measureSubjects, patrolPlansBehind, unitColumn, type MeasureScope, type SubjectMeasures } from './assessment-measures';
 import { periodRange } from './assessment-period';
 import { toRow, type AssessmentDrillDown, type AssessmentRowData, type AssessmentTable } from './assessment.types';
 
@@ -90,7 +90,10 @@ async function compute(ctx: RequestContext, input: AssessmentInput, indicators: 
   }));
   // Ranks are among every subject of the unit, then the caller sees the rows it may.
   rank(rows, rankBy);
-  const shown = rows.filter((_, index) => visible.has(all[index].id));
+  const readable = new Set(rows.filter((_, index) => visible.has(all[index].id)));
+  // Ranked rows first, in rank order (the sort is stable: ties and the unranked stay in id order).
+  rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  const shown = rows.filter((row) => readable.has(row));
   const applicable = indicators.filter((i) => i.subjectTypes.includes(input.subjectType));
   const table = tableOf(input, scope, applicable, rankBy, shown);
   return { table, rows, unit };
@@ -158,8 +161,12 @@ export const assessmentService = {
     const subjectId = fromGlobalId(SUBJECT_ID_TYPE[input.subjectType], input.subjectId);
     const { visible } = await visibleSubjects(ctx, scope);
     if (!visible.has(subjectId)) throw new NotFoundError(SUBJECT_ID_TYPE[input.subjectType], input.subjectId);
+    if (isPatrolMeasure(input.measure)) {
+      const plans = await patrolPlansBehind(ctx.em, scope, subjectId);
+      return { measure: input.measure, caseCount: 0, caseIds: [], patrolPlanIds: plans.map((id) => toGlobalId('PatrolPlan', id)) };
+    }
     const ids = await casesBehind(ctx.em, scope, subjectId, input.measure);
-    return { measure: input.measure, caseCount: ids.length, caseIds: ids.map((id) => toGlobalId('Case', id)) };
+    return { measure: input.measure, caseCount: ids.length, caseIds: ids.map((id) => toGlobalId('Case', id)), patrolPlanIds: [] };
   },
 
   /** Stores the figures and the indicator versions; one publication per unit, period and subject type. */

@@ -77,7 +77,7 @@ export class AssessmentTable {
   publishedId?: string | null;
 }
 
-@ObjectType('AssessmentDrillDown', { description: '下钻: 某考核对象某项基础计量背后的案件' })
+@ObjectType('AssessmentDrillDown', { description: '下钻: 某考核对象某项基础计量背后的案件或巡查计划' })
 export class AssessmentDrillDown {
   @Field(() => String)
   measure!: string;
@@ -87,6 +87,9 @@ export class AssessmentDrillDown {
 
   @Field(() => [ID], { description: '案件 ID (全部)' })
   caseIds!: string[];
+
+  @Field(() => [ID], { description: '巡查计划 ID (巡查类计量: 应巡查次数, 已巡查次数)' })
+  patrolPlanIds!: string[];
 }
 
 export function toRow(data: AssessmentRowData, codes: string[], measureCodes: string[]): AssessmentRow {

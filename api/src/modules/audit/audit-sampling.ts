@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../context/request-context';
 import { Case } from '../case/case.entity';
 import type { Grid } from '../grid/grid.entity';
+import { PatrolCheckIn } from '../patrol/patrol-check-in.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { DRAW_ALGORITHM, generator, sample, snapshotHash } from '../spot-check/random-draw';
 import type { AuditPopulation } from './audit.entity';
@@ -21,7 +22,7 @@ export interface Period {
 }
 
 /** Where each kind's population comes from: the audited unit's records in the period. */
-type PopulationQuery = ((ctx: RequestContext, unit: Grid, period: Period) => Promise<number[]>) | null;
+type PopulationQuery = (ctx: RequestContext, unit: Grid, period: Period) => Promise<number[]>;
 
 const populations: Record<AuditElementKind, PopulationQuery> = {
   // Case files reported in the unit during the period.
@@ -29,17 +30,16 @@ const populations: Record<AuditElementKind, PopulationQuery> = {
     const where: FilterQuery<Case> = { $and: [subtreeOf<Case>(unit, 'gridId'), { reportedAt: { $gte: period.from, $lt: period.to } }] };
     return (await ctx.em.find(Case, where, { fields: ['id'], orderBy: { id: 'asc' } })).map((c) => c.id);
   },
-  // Patrol records arrive with the plans module: add their query here, nothing else changes.
-  [AuditElementKind.PATROL_RECORD]: null,
+  // Patrol records: the check-ins in the unit's subtree during the period.
+  [AuditElementKind.PATROL_RECORD]: async (ctx, unit, period) => {
+    const where: FilterQuery<PatrolCheckIn> = { $and: [subtreeOf<PatrolCheckIn>(unit, 'gridId'), { at: { $gte: period.from, $lt: period.to } }] };
+    return (await ctx.em.find(PatrolCheckIn, where, { fields: ['id'], orderBy: { id: 'asc' } })).map((c) => c.id);
+  },
 };
-
-export function available(kind: AuditElementKind): boolean {
-  return populations[kind] != null;
-}
 
 export async function auditPopulation(ctx: RequestContext, unit: Grid, period: Period): Promise<AuditPopulation> {
   const result = {} as AuditPopulation;
-  for (const kind of kinds) result[kind] = (await populations[kind]?.(ctx, unit, period)) ?? [];
+  for (const kind of kinds) result[kind] = await populations[kind](ctx, unit, period);
   return result;
 }
 

@@ -51,7 +51,7 @@ export class Audit extends VersionedScopedEntity {
   @Property({ type: 'json' })
   population!: AuditPopulation;
 
-  @Field(() => String, { description: '抽样总体快照的 SHA-256' })
+  @Field(() => String, { name: 'snapshotDigest', description: '抽样总体快照的 SHA-256 摘要' })
   @Property({ type: 'string', length: 64 })
   snapshotHash!: string;
 

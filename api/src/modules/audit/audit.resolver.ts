@@ -28,7 +28,7 @@ class AuditDrawReplay {
   @Field(() => Audit)
   audit!: Audit;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { name: 'snapshotMatches', description: '快照仍与记录的摘要一致' })
   hashMatches!: boolean;
 
   @Field(() => Boolean, { description: '与记录的抽样结果一致' })
@@ -38,7 +38,7 @@ class AuditDrawReplay {
   elements!: AuditElement[];
 }
 
-const typeOf: Record<AuditElementKind, string> = { [AuditElementKind.CASE_FILE]: 'Case', [AuditElementKind.PATROL_RECORD]: 'PatrolRecord' };
+const typeOf: Record<AuditElementKind, string> = { [AuditElementKind.CASE_FILE]: 'Case', [AuditElementKind.PATROL_RECORD]: 'PatrolCheckIn' };
 const element = ([kind, id]: [AuditElementKind, number]): AuditElement => ({ kind, elementId: toGlobalId(typeOf[kind], id) });
 
 @Resolver(() => Audit)

@@ -4,15 +4,15 @@ import { BadInputError, ForbiddenError, IllegalTransitionError } from '../../com
 import { fromGlobalId } from '../../common/global-id';
 import { assertCan, findVisible, findVisibleById } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
+import { beijingDay } from '../deadline/working-calendar';
 import { Grid } from '../grid/grid.entity';
 import { newSeed } from '../spot-check/random-draw';
-import { AUDIT_ALGORITHM, auditPopulation, available, drawAudit, kinds, populationHash } from './audit-sampling';
+import { AUDIT_ALGORITHM, auditPopulation, drawAudit, kinds, populationHash } from './audit-sampling';
 import { Audit, AuditRecommendation, AuditSample } from './audit.entity';
 import { AuditElementKind, AuditStatus, RecommendationStatus } from './audit.enums';
 import type { AuditRecommendationFilter, CreateAuditInput, IssueAuditFindingsInput, ScoreAuditSampleInput } from './audit.inputs';
 
-const dayInShanghai = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-export const today = (ctx: RequestContext): string => dayInShanghai.format(ctx.clock.now());
+export const today = (ctx: RequestContext): string => beijingDay(ctx.clock.now());
 
 function illegal(status: string, message: string, allowedActions: string[] = []): IllegalTransitionError {
   return new IllegalTransitionError(message, { currentState: status, allowedActions });
@@ -36,9 +36,6 @@ export const auditService = {
   async create(ctx: RequestContext, input: CreateAuditInput): Promise<Audit> {
     const unit = await findVisible(ctx, Grid, input.auditedUnitId);
     if (input.periodTo <= input.periodFrom) throw new BadInputError('The period ends before it starts', [{ field: 'periodTo', message: 'must be after periodFrom' }]);
-    if (input.patrolRecordCount > 0 && !available(AuditElementKind.PATROL_RECORD)) {
-      throw new BadInputError('Patrol records cannot be sampled yet (no patrol module)', [{ field: 'patrolRecordCount', message: 'must be 0 for now' }]);
-    }
     if (input.caseFileCount + input.patrolRecordCount === 0) throw new BadInputError('Sample at least one element', [{ field: 'caseFileCount', message: 'nothing to sample' }]);
     const audit = Object.assign(new Audit(), {
       ...unit.scope,

@@ -11,6 +11,12 @@ import { CaseOrigin, CaseStatus, CaseUrgency } from './case.enums';
 @Index({ properties: ['sourceId', 'id'] })
 @Index({ properties: ['countyId', 'status', 'dueAt', 'id'] })
 @Index({ properties: ['handlingUnitId', 'status'] })
+// Under row-level security an enum filter (status) is never an index condition (enum equality
+// is not leakproof), so lists by deadline need an index that gives the order without it.
+@Index({ properties: ['countyId', 'dueAt', 'id'] })
+// The newest cases first (REPORTED_DESC, every list's default) for a city or a county.
+@Index({ properties: ['cityId', 'reportedAt', 'id'] })
+@Index({ properties: ['countyId', 'reportedAt', 'id'] })
 // A phone that resubmits after a timeout sends the same key: one case per reporter and key.
 @Unique({ properties: ['reportedById', 'idempotencyKey'] })
 export class Case extends VersionedScopedEntity {

@@ -5,7 +5,7 @@ import type { Clock } from '../../common/clock';
 import { BadInputError } from '../../common/errors';
 import type { Limits } from '../../auth/limits';
 import { finishRequest } from '../../context/create-context';
-import { routeErrors, signedIn, type RouteLocals } from '../../server/http-route';
+import { numericId, routeErrors, sendStored, signedIn, type RouteLocals } from '../../server/http-route';
 import { EvidenceStage } from './evidence.entity';
 import { evidenceService } from './evidence.service';
 import { patrolPhotoService } from '../patrol/patrol-photo.service';
@@ -40,15 +40,9 @@ export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceS
 
   router.get('/evidence/:id', caller, async (req: Request<{ id: string }>, res: Response<unknown, RouteLocals>, next) => {
     try {
-      const id = Number(req.params.id);
-      if (!Number.isSafeInteger(id)) throw new BadInputError('Bad evidence id', [{ field: 'id', message: 'not a number' }]);
-      const { evidence, stream } = await evidenceService.open(res.locals.ctx, storage, id);
+      const { evidence, stream } = await evidenceService.open(res.locals.ctx, storage, numericId(req.params.id, 'evidence'));
       await finishRequest(res.locals.ctx, false);
-      res.setHeader('content-type', evidence.mimeType);
-      res.setHeader('x-content-type-options', 'nosniff');
-      res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`);
-      res.setHeader('cache-control', 'private, no-store');
-      stream.on('error', next).pipe(res);
+      sendStored(res, next, evidence.mimeType, stream, evidence.fileName);
     } catch (error) {
       next(error);
     }
@@ -67,14 +61,9 @@ export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceS
 
   router.get('/patrol-check-ins/:id/photo', caller, async (req: Request<{ id: string }>, res: Response<unknown, RouteLocals>, next) => {
     try {
-      const id = Number(req.params.id);
-      if (!Number.isSafeInteger(id)) throw new BadInputError('Bad check-in id', [{ field: 'id', message: 'not a number' }]);
-      const { mimeType, stream } = await patrolPhotoService.open(res.locals.ctx, storage, id);
+      const { mimeType, stream } = await patrolPhotoService.open(res.locals.ctx, storage, numericId(req.params.id, 'check-in'));
       await finishRequest(res.locals.ctx, false);
-      res.setHeader('content-type', mimeType);
-      res.setHeader('x-content-type-options', 'nosniff');
-      res.setHeader('cache-control', 'private, no-store');
-      stream.on('error', next).pipe(res);
+      sendStored(res, next, mimeType, stream);
     } catch (error) {
       next(error);
     }

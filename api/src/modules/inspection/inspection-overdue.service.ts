@@ -59,7 +59,7 @@ function decodeCursor(cursor: string): [number, number] {
   throw new BadInputError('Invalid cursor', [{ field: 'after', message: 'not a cursor returned by this API' }]);
 }
 
-const encodeCursor = (row: Row): string => Buffer.from(JSON.stringify([row.days_overdue, row.id])).toString('base64url');
+const encodeCursor = (daysOverdue: number, id: number): string => Buffer.from(JSON.stringify([daysOverdue, id])).toString('base64url');
 
 export const inspectionOverdueService = {
   /** 检查超期: most overdue first, keyset-paged on (days overdue, id). */
@@ -87,15 +87,16 @@ export const inspectionOverdueService = {
     const page = rows.slice(0, first);
     const sources = await ctx.em.find(PollutionSource, { id: { $in: page.map((r) => r.id) } });
     const byId = new Map(sources.map((s) => [s.id, s]));
-    const nodes = page.flatMap((r) => {
+    const nodes: OverdueSource[] = page.flatMap((r) => {
       const source = byId.get(r.id);
-      return source ? [{ source, lastInspectedOn: r.last_on, dueOn: r.due_on, daysOverdue: r.days_overdue, inspectionFactor: r.factor, row: r }] : [];
+      return source ? [{ source, lastInspectedOn: r.last_on, dueOn: r.due_on, daysOverdue: r.days_overdue, inspectionFactor: r.factor }] : [];
     });
-    const last = page[page.length - 1];
+    const cursorOf = (n: OverdueSource) => encodeCursor(n.daysOverdue, n.source.id);
+    const [head, tail] = [nodes[0], nodes[nodes.length - 1]];
     return connection<OverdueSource>(
       nodes,
-      (n) => encodeCursor((n as OverdueSource & { row: Row }).row),
-      { hasNextPage: rows.length > first, hasPreviousPage: after != null, startCursor: page[0] ? encodeCursor(page[0]) : null, endCursor: last ? encodeCursor(last) : null },
+      cursorOf,
+      { hasNextPage: rows.length > first, hasPreviousPage: after != null, startCursor: head ? cursorOf(head) : null, endCursor: tail ? cursorOf(tail) : null },
       async () => {
         const [count] = await ctx.em.execute<{ n: number }[]>(
           `select count(*)::int as n from (${due}) due where due.due_on < due.as_of`,

@@ -12,6 +12,6 @@ export const inspectionPolicy: Policy = ({ can }, p) => {
   can('read', 'InspectionFrequency');
   if (p.role === Role.CITY_ADMIN) can(['create', 'update'], 'InspectionFrequency');
   const where = territory(p, 'attached');
-  if (readsAs(p, ApiKeyScope.READ_SOURCES)) for (const w of where) can('read', 'Inspection', w);
+  if (readsAs(p, ApiKeyScope.READ_SOURCES)) for (const w of where) can('read', ['Inspection', 'InspectionPhoto'], w);
   if (p.role === Role.OFFICER || p.role === Role.CITY_INSPECTOR) for (const w of where) can('create', 'Inspection', w);
 };

@@ -8,6 +8,8 @@ import { PollutionSource } from '../source/source.entity';
 import { complianceService } from './compliance.service';
 import { inspectionOverdueService } from './inspection-overdue.service';
 import { InspectionFrequency } from './inspection-frequency.entity';
+import { InspectionPhoto } from './inspection-photo.entity';
+import { inspectionPhotoService } from './inspection-photo.service';
 import { Inspection } from './inspection.entity';
 import { InspectionFilter, OverdueFilter, RecordInspectionInput, SetInspectionFrequencyInput } from './inspection.inputs';
 import { inspectionService } from './inspection.service';
@@ -67,7 +69,12 @@ export class InspectionResolver {
     return loadVisible(ctx, PollutionSource, inspection.sourceId);
   }
 
-  @FieldResolver(() => [Case], { description: '关联案件 (照片等证据见案件的 evidence)' })
+  @FieldResolver(() => [InspectionPhoto], { description: '现场照片 (上传: POST /inspections/{id}/photos)' })
+  photos(@Ctx() ctx: RequestContext, @Root() inspection: Inspection): Promise<InspectionPhoto[]> {
+    return inspectionPhotoService.list(ctx, inspection);
+  }
+
+  @FieldResolver(() => [Case], { description: '关联案件' })
   cases(@Ctx() ctx: RequestContext, @Root() inspection: Inspection): Promise<Case[]> {
     return inspectionService.cases(ctx, inspection);
   }

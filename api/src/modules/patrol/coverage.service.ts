@@ -3,7 +3,8 @@ import { assertCan } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Coverage, CoverageGap, PatrolWorkerProgress } from './coverage.types';
 import { elapsedShare, monthOf, parseMonth } from './patrol-month';
-import { subtreeSql, unitOrWithin } from './patrol.service';
+import { subtreeSql } from './patrol-sql';
+import { unitOrWithin } from './patrol.service';
 
 interface WorkerRow {
   grid_worker_id: number;

@@ -1,18 +1,11 @@
 import type { RequestContext } from '../../context/request-context';
 import type { PatrolMonth } from './patrol-month';
 
-/** A grid as the factor lookup needs it: its own id and the units above it. */
-export interface FactorGrid {
-  gridId: number;
-  countyId: number | null;
-  townshipId: number | null;
-}
-
 /**
  * The patrol frequency factor per grid for a month: sensitive periods (重大活动, 敏感时期)
  * raise it for chosen units. Until the sensitive-period archive exists every factor is 1;
  * this is the one place the patrol plan asks, so the plan follows periods once they land.
  */
-export async function patrolFactors(_ctx: RequestContext, _month: PatrolMonth, grids: readonly FactorGrid[]): Promise<Map<number, number>> {
-  return new Map(grids.map((g) => [g.gridId, 1]));
+export async function patrolFactors(_ctx: RequestContext, _month: PatrolMonth, gridIds: readonly number[]): Promise<Map<number, number>> {
+  return new Map(gridIds.map((id) => [id, 1]));
 }

@@ -11,6 +11,7 @@ import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { PatrolCheckIn } from './patrol-check-in.entity';
 import { patrolFactors } from './patrol-factor';
+import { pgArray, subtreeSql } from './patrol-sql';
 import { elapsedShare, expectedByNow, monthOf, parseMonth, type PatrolMonth } from './patrol-month';
 import { PatrolPlan } from './patrol-plan.entity';
 import { PatrolRule } from './patrol-rule.entity';
@@ -39,24 +40,12 @@ export function unitOrWithin(ctx: RequestContext, withinId?: string | null): Pro
   return findVisibleById(ctx, Grid, ctx.principal.unitId);
 }
 
-/** SQL bounding rows of `alias` to a unit's subtree, as subtreeOf does for the ORM. */
-export function subtreeSql(unit: Grid, alias = 'g', villageColumn = 'id'): [string, number] {
-  const column = { CITY: 'city_id', COUNTY: 'county_id', TOWNSHIP: 'township_id', VILLAGE: villageColumn }[unit.level];
-  return [`${alias}.${column} = ?`, unit.id];
-}
-
-/** A Postgres array literal: knex would expand a JS array binding into a list of parameters. */
-export function pgArray(values: readonly (number | null)[]): string {
-  return `{${values.map((v) => (v == null ? 'NULL' : String(v))).join(',')}}`;
-}
-
 type Area = Parameters<typeof booleanPointInPolygon>[1];
 
 /** Grid boundaries are validated GeoJSON Polygon/MultiPolygon on the way in (grid.inputs). */
 function isArea(boundary: unknown): boundary is Area {
   return typeof boundary === 'object' && boundary !== null && 'type' in boundary && (boundary.type === 'Polygon' || boundary.type === 'MultiPolygon');
 }
-
 
 /**
  * 生成月度巡查计划 for every active grid worker on the active grids of a unit: one row per
@@ -76,7 +65,7 @@ export async function generatePlans(ctx: RequestContext, month: PatrolMonth, uni
       order by wg.grid_worker_id, g.id`,
     [unitId],
   );
-  const factors = await patrolFactors(ctx, month, assignments.map((a) => ({ gridId: a.grid_id, countyId: a.county_id, townshipId: a.township_id })));
+  const factors = await patrolFactors(ctx, month, assignments.map((a) => a.grid_id));
   const result: GenerationResult = { month: month.label, plans: assignments.length, created: 0, updated: 0 };
   if (!assignments.length) return result;
   const factorOf = (a: Assignment) => factors.get(a.grid_id) ?? 1;

@@ -9,6 +9,7 @@ import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { GridWorker } from '../person/grid-worker.entity';
 import { Officer } from '../person/officer.entity';
+import { pgArray } from '../patrol/patrol-sql';
 import { PlanKind, TaskOrigin, TaskStatus } from './plan.enums';
 import { EnforcementPlan } from './plan.entity';
 import type { CreatePlanInput, CreateTaskInput, PlanFilter, TaskFilter } from './plan.inputs';
@@ -33,7 +34,7 @@ function progressBy(ctx: RequestContext, column: 'plan_id' | 'parent_id', id: nu
     const rows = await ctx.em.execute<{ key: number; total: number; done: number }[]>(
       `select ${column} as key, count(*)::int as total, count(*) filter (where status = 'DONE')::int as done
          from work_task where ${column} = any(?::int[]) and status <> 'CANCELLED' ${topLevel} group by ${column}`,
-      [`{${ids.join(',')}}`],
+      [pgArray(ids)],
     );
     const byKey = new Map(rows.map((r) => [r.key, { total: r.total, done: r.done }]));
     return ids.map((key) => byKey.get(key) ?? { total: 0, done: 0 });

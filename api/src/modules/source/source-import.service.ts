@@ -112,7 +112,7 @@ function readRow(line: number, cells: string[], columns: Map<ImportKey, number>,
 
   const creditCode = text('creditCode')?.toUpperCase() || null;
   if (creditCode && !isValidCreditCode(creditCode)) fail('creditCode', `${creditCode} is not an 18-character unified social credit code with a valid check character`);
-  if (columns.has('creditCode') && !(creditCode && !isValidCreditCode(creditCode))) values.creditCode = creditCode;
+  if (columns.has('creditCode')) values.creditCode = creditCode;
 
   for (const key of ['type', 'supervisionLevel', 'status'] as const) {
     const value = text(key);

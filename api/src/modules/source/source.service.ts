@@ -148,6 +148,7 @@ export const sourceService = {
   async deactivate(ctx: RequestContext, id: string): Promise<PollutionSource> {
     const source = await findVisible(ctx, PollutionSource, id);
     assertCan(ctx, 'deactivate', source);
+    assertNoReviewByEdit(source, SourceStatus.CLOSED);
     if (source.status !== SourceStatus.CLOSED) {
       const previous = source.status;
       source.status = SourceStatus.CLOSED;

@@ -114,7 +114,7 @@ export class SpotCheckDraw {
   @Property({ type: 'json' })
   pool!: PoolMember[];
 
-  @Field(() => String, { description: '总体与人员库快照的 SHA-256' })
+  @Field(() => String, { name: 'snapshotDigest', description: '总体与人员库快照的 SHA-256 摘要' })
   @Property({ type: 'string', length: 64 })
   snapshotHash!: string;
 

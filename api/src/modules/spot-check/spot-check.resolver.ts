@@ -57,7 +57,7 @@ class SpotCheckDrawReplay {
   @Field(() => SpotCheckDraw)
   draw!: SpotCheckDraw;
 
-  @Field(() => Boolean, { description: '快照仍与记录的哈希一致' })
+  @Field(() => Boolean, { name: 'snapshotMatches', description: '快照仍与记录的摘要一致' })
   hashMatches!: boolean;
 
   @Field(() => [DrawnSpotCheck], { description: '重新计算的结果' })

@@ -4,6 +4,7 @@ import { BadInputError, ConflictError, IllegalTransitionError } from '../../comm
 import { fromGlobalId, fromGlobalIds, toGlobalId } from '../../common/global-id';
 import { assertCan, findVisible, findVisibleById } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
+import { beijingDay } from '../deadline/working-calendar';
 import { CaseOrigin } from '../case/case.enums';
 import { caseService } from '../case/case.service';
 import { Grid } from '../grid/grid.entity';
@@ -15,7 +16,6 @@ import { SpotCheckCampaign } from './spot-check.entity';
 import { SpotCheckResult, SpotCheckStatus } from './spot-check.enums';
 import type { CreateSpotCheckCampaignInput, RecordSpotCheckResultInput, SpotCheckItemFilter } from './spot-check.inputs';
 
-const dayInShanghai = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 function illegal(campaign: SpotCheckCampaign, message: string, allowedActions: string[]): IllegalTransitionError {
   return new IllegalTransitionError(message, { currentState: campaign.status, allowedActions });
@@ -145,7 +145,7 @@ export const spotCheckService = {
           sourceName: source.name,
           creditCode: source.creditCode ?? null,
           result: item.result,
-          checkedOn: dayInShanghai.format(item.checkedAt),
+          checkedOn: beijingDay(item.checkedAt),
           publishedAt: now,
         }),
       );

@@ -33,6 +33,20 @@ describe('server hardening (development settings)', () => {
     expect((await client.request(cost)).errors?.[0].message).toMatch(/cost/i);
   });
 
+  it('prices pages by their size: three nested small pages pass, the same nesting at 100 is refused before any SQL', async () => {
+    const client = await app.as('feidong');
+    const nested = '{ grids(first: 20) { nodes { code sources(first: 10) { nodes { name cases(first: 5) { nodes { number } } } } } } }';
+    const admitted = await client.request(nested);
+    expect(admitted.errors).toBeUndefined();
+    expect(admitted.data).toHaveProperty('grids.nodes');
+    app.sql.reset();
+    // A page size sent as a variable costs what it asks for.
+    const huge = await client.request('query($n: Int) { grids(first: $n) { nodes { sources(first: 100) { nodes { cases(first: 100) { nodes { number } } } } } } }', { n: 100 });
+    expect(huge.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect(huge.errors?.[0].message).toMatch(/cost/i);
+    expect(app.sql.count).toBe(0);
+  });
+
   it('needs a session for data, and says so with UNAUTHENTICATED', async () => {
     const result = await app.client().request('{ grids(first: 1) { nodes { code } } }');
     expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

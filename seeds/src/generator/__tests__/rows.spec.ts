@@ -36,6 +36,26 @@ describe('generated rows (hefei profile)', () => {
     expect(bad).toEqual([]);
   });
 
+  it('inspects operating sources in 2026, by an officer of their county, key sources most often', () => {
+    const sources = new Map(records(tables.get('pollution_source')).map((s) => [s.id, s]));
+    const officers = new Map(records(tables.get('officer')).map((o) => [o.id, o]));
+    const inspections = records(tables.get('inspection'));
+    expect(inspections).toHaveLength(PROFILES.hefei.inspections ?? 0);
+    const perLevel: Record<string, { visits: number; sources: Set<unknown> }> = {};
+    for (const i of inspections) {
+      const source = sources.get(i.source_id)!;
+      expect(['ACTIVE', 'SUSPENDED']).toContain(source.status);
+      expect([i.grid_id, i.supervision_level, sameScope(i, i.grid_id)]).toEqual([source.grid_id, source.supervision_level, true]);
+      expect(String(i.inspected_on) >= '2026-01-01' && String(i.inspected_on) <= '2026-11-27').toBe(true);
+      if (i.officer_id !== null) expect(officers.get(i.officer_id)!.county_id).toBe(source.county_id);
+      const level = (perLevel[String(i.supervision_level)] ??= { visits: 0, sources: new Set() });
+      level.visits += 1;
+      level.sources.add(i.source_id);
+    }
+    const rate = (l: string) => perLevel[l].visits / perLevel[l].sources.size;
+    expect(rate('KEY')).toBeGreaterThan(2 * rate('GENERAL'));
+  });
+
   it('gives sources valid, unique credit codes and places them in Hefei', () => {
     const sources = records(tables.get('pollution_source'));
     const codes = sources.map((s) => s.credit_code).filter((c): c is string => typeof c === 'string');

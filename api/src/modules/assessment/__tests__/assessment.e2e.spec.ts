@@ -1,3 +1,4 @@
+import { measure, value, type Row } from './kpi-rows';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 import { insertFixture } from './kpi-fixture';
 
@@ -18,17 +19,7 @@ const DEFINE = `mutation($input: DefineIndicatorInput!) { defineAssessmentIndica
 const PUBLISH = `mutation($input: AssessmentInput!) { publishAssessment(input: $input) { id period subjectType
   table { publishedId rows { subjectId rank values { code value } } } } }`;
 
-interface Row {
-  subjectId: string;
-  subjectName: string;
-  rank: number | null;
-  values: { code: string; value: number | null }[];
-  measures: { code: string; value: number }[];
-}
 type Table = { assessment: { rows: Row[]; indicators: { code: string; version: number }[] } };
-
-const value = (row: Row, code: string) => row.values.find((v) => v.code === code)?.value;
-const measure = (row: Row, code: string) => row.measures.find((m) => m.code === code)?.value;
 
 describe('assessment (绩效考核)', () => {
   let app: TestApp;

@@ -58,7 +58,11 @@ describe('list exports (CSV and XLSX, streamed, within scope)', () => {
     expect(header).toEqual(expect.arrayContaining(['案件编号', '类别', '来源', '状态', '上报时间', '县区']));
     const at = (name: string, row: ExcelJS.CellValue[]) => row[header.indexOf(name)];
     const first = zh[1];
-    expect(at('状态', first)).toBe('已上报');
+    // Statuses are labels, never enum names; a case the database holds as REPORTED reads 已上报.
+    expect(zh.slice(1).some((row) => /^[A-Z_]+$/.test(String(at('状态', row))))).toBe(false);
+    const [reported] = await app.ownerSql<{ number: string }>(`select number from "case" where county_id = $1 and status = 'REPORTED' limit 1`, [await gridId('340122000000')]);
+    const reportedRow = (rows: ExcelJS.CellValue[][], column: string) => rows.find((row) => row[rows[0].indexOf(column)] === reported.number);
+    expect(at('状态', reportedRow(zh, '案件编号') ?? [])).toBe('已上报');
     expect(new Set(zh.slice(1).map((row) => at('县区', row)))).toEqual(new Set(['肥东县']));
     // The cell holds the Shanghai wall time: compare with the database's own conversion.
     const [db] = await app.ownerSql<{ local: string }>(
@@ -69,7 +73,7 @@ describe('list exports (CSV and XLSX, streamed, within scope)', () => {
 
     const en = await xlsxOf(await download(app, feidong, '/export/cases.xlsx?lang=en'));
     expect(en[0]).toEqual(expect.arrayContaining(['Number', 'Category', 'Origin', 'Status', 'Reported at']));
-    expect(en[1][en[0].indexOf('Status')]).toBe('Reported');
+    expect((reportedRow(en, 'Number') ?? [])[en[0].indexOf('Status')]).toBe('Reported');
   });
 
   it('is refused without a session, with an unknown list or format, and with a bad filter', async () => {
@@ -118,6 +122,23 @@ describe('list exports (CSV and XLSX, streamed, within scope)', () => {
     const staff = await csvOf(await download(app, officer, '/export/grid-workers.csv'));
     expect(staff.rows.length).toBeGreaterThan(0);
     expect(staff.rows.every((r) => r['电话'] === '')).toBe(true);
+  });
+
+  it('serves integrators by API key, within the key’s scopes and unit', async () => {
+    const feidong = await app.as('feidong');
+    const county = (await feidong.data<{ gridByCode: { id: string } }>(`{ gridByCode(code: "340122000000") { id } }`)).gridByCode.id;
+    const { createApiKey } = await feidong.data<{ createApiKey: { key: string } }>(
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
+      { input: { name: '数字城管平台', unitId: county, scopes: ['READ_SOURCES', 'READ_GRIDS'] } },
+    );
+    const withKey = (path: string) => fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${createApiKey.key}` } });
+    const response = await withKey('/export/sources.csv?lang=en');
+    expect(response.status).toBe(200);
+    const { rows } = await csvOf(response);
+    const [{ count }] = await app.ownerSql<{ count: string }>('select count(*) from pollution_source where county_id = $1', [await gridId('340122000000')]);
+    expect(rows).toHaveLength(Number(count));
+    expect(new Set(rows.map((r) => r.County))).toEqual(new Set(['肥东县']));
+    expect((await withKey('/export/cases.csv')).status).toBe(403);
   });
 
   it('lists the exports for integrators, only those the caller may read', async () => {

@@ -58,6 +58,17 @@ describe('inspections: records, frequency, overdue list, compliance history', ()
     expect(same.setInspectionFrequency).toEqual({ supervisionLevel: 'GENERAL', every: 3, unit: 'MONTH' });
   });
 
+  it('makes the seeded archive’s overdue list meaningful: key sources kept up and sources long overdue', async () => {
+    const cityadmin = await app.as('cityadmin');
+    const { inspections } = await cityadmin.data<{ inspections: { totalCount: number } }>(`{ inspections(first: 1, filter: { to: "2026-11-27" }) { totalCount } }`);
+    expect(inspections.totalCount).toBeGreaterThanOrEqual(1500);
+    const { sources } = await cityadmin.data<{ sources: { totalCount: number } }>(`{ sources(first: 1, filter: { status: ACTIVE, supervisionLevel: KEY }) { totalCount } }`);
+    const late = await overdue(cityadmin, { asOf: '2026-11-28', supervisionLevel: 'KEY' });
+    expect(late.totalCount).toBeGreaterThan(0);
+    expect(late.totalCount).toBeLessThan(sources.totalCount);
+    expect(late.nodes.some((n) => n.lastInspectedOn !== null)).toBe(true);
+  });
+
   it('an officer records an inspection of a source of his grids; other roles are refused and nothing is written', async () => {
     const mine = (await officer.data<{ sources: { nodes: { id: string }[] } }>(`{ sources(first: 1, filter: { status: ACTIVE }) { nodes { id } } }`)).sources.nodes[0];
     const count = async () => (await app.ownerSql<{ n: number }>('select count(*)::int as n from inspection'))[0].n;

@@ -35,6 +35,11 @@ describe('new-source reports: confirm or reject, every step in the history', () 
       `{ pendingSources(first: 100) { nodes { id status } } }`,
     );
     expect(pending.pendingSources.nodes).toContainEqual({ id: reported.id, status: 'PENDING' });
+    const inGrid = await township.data<{ pendingSources: { nodes: { id: string }[] } }>(
+      `query($g: ID!) { pendingSources(first: 100, withinId: $g) { nodes { id } } }`,
+      { g: gridId },
+    );
+    expect(inGrid.pendingSources.nodes.map((n) => n.id)).toContain(reported.id);
     // Another county's admin does not see it at all.
     const yaohai = await app.as('yaohai');
     const other = await yaohai.data<{ pendingSources: { nodes: { id: string }[] } }>(`{ pendingSources(first: 100) { nodes { id } } }`);
@@ -95,6 +100,8 @@ describe('new-source reports: confirm or reject, every step in the history', () 
     expect(outside.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const edit = await feidong.request(`mutation($id: ID!) { updateSource(id: $id, input: { status: ACTIVE }) { status } }`, { id: reported.id });
     expect(edit.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'PENDING', allowedActions: ['confirmSource', 'rejectSource'] });
+    const closing = await feidong.request(`mutation($id: ID!) { deactivateSource(id: $id) { status } }`, { id: reported.id });
+    expect(closing.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'PENDING' });
     const toPending = await feidong.request(`mutation($input: CreateSourceInput!) { createSource(input: $input) { id } }`, {
       input: { gridId, name: '直接不予确认', type: 'OTHER', supervisionLevel: 'GENERAL', status: 'REJECTED' },
     });

@@ -5,9 +5,9 @@ import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/te
 
 const CREATE = `mutation($input: CreateSpotCheckCampaignInput!) { createSpotCheckCampaign(input: $input) { id status conflictRule } }`;
 const DRAW = `mutation($input: DrawSpotCheckInput!) {
-  drawSpotCheck(input: $input) { drawNo seed algorithm populationSize snapshotHash reason drawnAt sources { sourceId stratum inspectorIds source { name } } }
+  drawSpotCheck(input: $input) { drawNo seed algorithm populationSize snapshotDigest reason drawnAt sources { sourceId stratum inspectorIds source { name } } }
 }`;
-const REPLAY = `query($id: ID!, $no: Int) { replayDraw(campaignId: $id, drawNo: $no) { matches hashMatches draw { drawNo seed snapshotHash } sources { sourceId stratum inspectorIds } } }`;
+const REPLAY = `query($id: ID!, $no: Int) { replayDraw(campaignId: $id, drawNo: $no) { matches snapshotMatches draw { drawNo seed snapshotDigest } sources { sourceId stratum inspectorIds } } }`;
 const ITEMS = `query($id: ID!) { spotCheckCampaign(id: $id) { id title status items(first: 100) { nodes { id drawNo source { id name countyId: grid { code } } inspectorIds result } } } }`;
 const RESULT = `mutation($input: RecordSpotCheckResultInput!) { recordSpotCheckResult(input: $input) { id result case { id origin status source { id } } } }`;
 
@@ -21,14 +21,14 @@ interface Draw {
   seed: number;
   algorithm: string;
   populationSize: number;
-  snapshotHash: string;
+  snapshotDigest: string;
   reason: string | null;
   sources: (Drawn & { source: { name: string } | null })[];
 }
 interface Replay {
   matches: boolean;
-  hashMatches: boolean;
-  draw: { drawNo: number; seed: number; snapshotHash: string };
+  snapshotMatches: boolean;
+  draw: { drawNo: number; seed: number; snapshotDigest: string };
   sources: Drawn[];
 }
 interface Item {
@@ -109,7 +109,7 @@ describe('spot checks (双随机一公开)', () => {
     }
 
     const { replayDraw } = await inspector.data<{ replayDraw: Replay }>(REPLAY, { id, no: 1 });
-    expect(replayDraw).toMatchObject({ matches: true, hashMatches: true, draw: { drawNo: 1, seed: draw.seed, snapshotHash: draw.snapshotHash } });
+    expect(replayDraw).toMatchObject({ matches: true, snapshotMatches: true, draw: { drawNo: 1, seed: draw.seed, snapshotDigest: draw.snapshotDigest } });
     expect(replayDraw.sources).toEqual(draw.sources.map(({ sourceId, stratum, inspectorIds }) => ({ sourceId, stratum, inspectorIds })));
 
     // The CLI recomputes it outside the API, from the database alone.
@@ -179,6 +179,12 @@ describe('spot checks (双随机一公开)', () => {
     expect(superseded.spotCheckItems.nodes).toHaveLength(first.sources.length);
     expect(superseded.spotCheckItems.nodes.every((n) => n.drawNo === 1 && n.superseded)).toBe(true);
 
+    // Once a result is recorded the draw is final.
+    const current = await inspector.data<{ spotCheckCampaign: { items: { nodes: Item[] } } }>(ITEMS, { id });
+    await inspector.data(RESULT, { input: { itemId: current.spotCheckCampaign.items.nodes[0].id, result: 'COMPLIANT' } });
+    const late = await inspector.request(DRAW, { input: { campaignId: id, reason: '再抽一次' } });
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', allowedActions: ['recordSpotCheckResult'] });
+
     // The same seed on the same population and pool gives the same draw (another campaign).
     const twin = await createCampaign(inspector, input);
     const twinDraw = (await inspector.data<{ drawSpotCheck: Draw }>(DRAW, { input: { campaignId: twin, seed: 12345 } })).drawSpotCheck;
@@ -186,7 +192,7 @@ describe('spot checks (双随机一公开)', () => {
 
     // A tampered snapshot no longer replays.
     await app.ownerSql(`update spot_check_draw set population = population - 0 where campaign_id = $1 and draw_no = 1`, [internal(id)]);
-    expect((await inspector.data<{ replayDraw: Replay }>(REPLAY, { id, no: 1 })).replayDraw).toMatchObject({ matches: false, hashMatches: false });
+    expect((await inspector.data<{ replayDraw: Replay }>(REPLAY, { id, no: 1 })).replayDraw).toMatchObject({ matches: false, snapshotMatches: false });
   });
 
   it('a county sees the checks on its own sources in a city campaign, never the others', async () => {
@@ -200,6 +206,8 @@ describe('spot checks (双随机一公开)', () => {
 
     const { spotCheckCampaign } = await feidong.data<{ spotCheckCampaign: { title: string; items: { nodes: Item[] } } }>(ITEMS, { id });
     expect(spotCheckCampaign.title).toBe('全市抽查');
+    const listed = await feidong.data<{ spotCheckCampaigns: { nodes: { id: string }[] } }>(`{ spotCheckCampaigns(first: 100) { nodes { id } } }`);
+    expect(listed.spotCheckCampaigns.nodes.map((c) => c.id)).toContain(id);
     expect(spotCheckCampaign.items.nodes.map((i) => internal(i.source?.id ?? '')).sort()).toEqual(own.map((s) => s.id).sort());
     const { spotCheckItems } = await feidong.data<{ spotCheckItems: { nodes: { source: { id: string } }[] } }>(
       `query($id: ID!) { spotCheckItems(first: 100, filter: { pending: true, campaignId: $id }) { nodes { source { id } } } }`,
