@@ -26,12 +26,12 @@ interface Campaign {
   status: string;
   unit: { id: string } | null;
   currentDrawNo: number | null;
-  draws: { drawNo: number; seed: number; populationSize: number; snapshotHash: string }[];
+  draws: { drawNo: number; seed: number; populationSize: number; snapshotDigest: string }[];
   items?: { nodes: Item[] };
 }
 
 const DRAW = gql`mutation Draw($input: DrawSpotCheckInput!) { drawSpotCheck(input: $input) { drawNo } }`;
-const REPLAY = gql`query Replay($id: ID!) { replayDraw(campaignId: $id) { matches hashMatches } }`;
+const REPLAY = gql`query Replay($id: ID!) { replayDraw(campaignId: $id) { matches snapshotMatches } }`;
 const RECORD = gql`mutation Record($input: RecordSpotCheckResultInput!) { recordSpotCheckResult(input: $input) { id result } }`;
 const COMPLETE = gql`mutation Complete($id: ID!) { completeSpotCheckCampaign(id: $id) { id status } }`;
 const PUBLISH = gql`mutation Publish($id: ID!) { publishSpotCheckCampaign(id: $id) { id status } }`;
@@ -56,12 +56,12 @@ const CampaignActions = () => {
   const record = useRecordContext<Campaign>();
   const translate = useTranslate();
   const run = useRun();
-  const [replay, setReplay] = useState<{ matches: boolean; hashMatches: boolean } | null>(null);
+  const [replay, setReplay] = useState<{ matches: boolean; snapshotMatches: boolean } | null>(null);
   if (!record) return null;
   const runs = can('update', 'SpotCheckCampaign');
   const draw = () => run(() => apolloClient.mutate({ mutation: DRAW, variables: { input: { campaignId: record.id, ...(record.currentDrawNo ? { reason: translate('gw.spotCheck.redraw_reason') } : {}) } } }), 'gw.spotCheck.drawn');
   const doReplay = async () => {
-    const { data } = await apolloClient.query<{ replayDraw: { matches: boolean; hashMatches: boolean } }>({ query: REPLAY, variables: { id: record.id }, fetchPolicy: 'network-only' });
+    const { data } = await apolloClient.query<{ replayDraw: { matches: boolean; snapshotMatches: boolean } }>({ query: REPLAY, variables: { id: record.id }, fetchPolicy: 'network-only' });
     setReplay(data.replayDraw);
   };
   return (
@@ -71,7 +71,7 @@ const CampaignActions = () => {
       {runs && record.status === 'DRAWN' ? <Button label="gw.spotCheck.complete" onClick={() => void run(() => apolloClient.mutate({ mutation: COMPLETE, variables: { id: record.id } }), 'gw.spotCheck.completed')} data-testid="spot-complete" /> : null}
       {runs && record.status === 'COMPLETED' ? <Button label="gw.spotCheck.publish" onClick={() => void run(() => apolloClient.mutate({ mutation: PUBLISH, variables: { id: record.id } }), 'gw.spotCheck.published')} data-testid="spot-publish" /> : null}
       {replay ? (
-        <Chip color={replay.matches && replay.hashMatches ? 'success' : 'error'} label={translate(replay.matches && replay.hashMatches ? 'gw.spotCheck.replay_ok' : 'gw.spotCheck.replay_bad')} data-testid="spot-replay-result" />
+        <Chip color={replay.matches && replay.snapshotMatches ? 'success' : 'error'} label={translate(replay.matches && replay.snapshotMatches ? 'gw.spotCheck.replay_ok' : 'gw.spotCheck.replay_bad')} data-testid="spot-replay-result" />
       ) : null}
     </Box>
   );

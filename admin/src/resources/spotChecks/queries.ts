@@ -9,7 +9,7 @@ export const spotCheckSpec: ResourceSpec = {
   one: 'spotCheckCampaign',
   listFields: () => row,
   oneFields: () =>
-    `${row} draws { drawNo seed drawnAt populationSize reason snapshotHash algorithm }
+    `${row} draws { drawNo seed drawnAt populationSize reason snapshotDigest algorithm }
      items(first: 100) { nodes { id position stratum result notes checkedAt superseded source { id name supervisionLevel } inspectors { id name } case { id number } } }`,
   // The form edits the population's fields flat; the API takes them nested.
   toInput: ({ supervisionLevels, withinUnitIds, ...rest }) => ({
