@@ -87,4 +87,4 @@ test('a county admin creates an account with only grantable roles, manages API k
     await row.getByRole('button', { name: '停用' }).waitFor({ state: 'detached' });
     expect(s.problems).toEqual([]);
   });
-});
+}, 240_000);

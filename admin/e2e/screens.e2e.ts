@@ -30,7 +30,10 @@ test('main screens render for the city admin', async () => {
     await s.page.getByRole('tab', { name: '变更历史' }).click();
     await screenshot(s.page, 'source-detail-history');
     await s.page.goto(`${baseUrl()}/#/grids`);
-    await s.page.locator('tbody tr').nth(1).click();
+    // A real row (placeholder rows come first on a loaded machine): the second grid by code.
+    const row = s.page.locator('tbody tr td.column-code').filter({ hasText: /^\d{12}$/ }).nth(1);
+    await row.waitFor();
+    await row.click();
     await s.page.getByRole('tab', { name: '下级网格' }).click();
     await s.page.locator('tbody tr').first().waitFor();
     await screenshot(s.page, 'grid-detail-children');

@@ -17,6 +17,7 @@ import { gridWorkers } from './resources/gridWorkers';
 import { grids } from './resources/grids';
 import { officers } from './resources/officers';
 import { sources } from './resources/sources';
+import { spotChecks } from './resources/spotChecks';
 import { InspectionOverduePage } from './resources/sources/InspectionOverdue';
 import { AssessmentPage } from './assessment/AssessmentPage';
 import { CoveragePage } from './patrol/CoveragePage';
@@ -44,6 +45,7 @@ export const App = () => (
     <Resource {...departments} />
     <Resource {...officers} />
     <Resource {...gridWorkers} />
+    <Resource {...spotChecks} />
     <Resource {...caseCategories} />
     <Resource {...accounts} />
     <Resource {...apiKeys} />

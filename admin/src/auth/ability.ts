@@ -42,6 +42,7 @@ export const subjectOf: Record<string, Subject> = {
   accounts: 'Account',
   apiKeys: 'ApiKey',
   caseCategories: 'CaseCategory',
+  spotChecks: 'SpotCheckCampaign',
 };
 
 /** react-admin actions → the API's actions. */

@@ -53,6 +53,14 @@ export const appEn: AppMessages = {
         location: 'Location', lng: 'Longitude', lat: 'Latitude', events: 'Timeline', reportedFrom: 'Reported from', reportedTo: 'Reported to', q: 'Case number',
       },
     },
+    spotChecks: {
+      name: 'Spot check |||| Spot checks',
+      fields: {
+        title: 'Title', status: 'Status', stratification: 'Strata', sampleSize: 'Sample per stratum', samplePercent: 'Share per stratum', currentDrawNo: 'Current draw', unit: 'Organised by',
+        supervisionLevels: 'Supervision levels (population)', withinUnitIds: 'Within units (population)', inspectorPoolIds: 'Inspector pool', inspectorsPerSource: 'Inspectors per source', conflictRule: 'Conflict rule',
+        sampleSizeHint: 'Sources drawn from each stratum',
+      },
+    },
     caseCategories: { name: 'Case category |||| Case categories', fields: { code: 'Code', name: 'Name' } },
   },
   gw: {
@@ -75,6 +83,10 @@ export const appEn: AppMessages = {
       GridKind: { ADMINISTRATIVE: 'Administrative', URBAN_MANAGEMENT: 'Urban management' },
       SourceType: { AUTO_REPAIR: 'Auto repair', CONSTRUCTION_SITE: 'Construction site', ENTERPRISE: 'Enterprise', LIVESTOCK_FARM: 'Livestock farm', OTHER: 'Other', RESTAURANT: 'Restaurant' },
       SourceStatus: { ACTIVE: 'Active', CLOSED: 'Closed', PENDING: 'Pending', SUSPENDED: 'Suspended', REJECTED: 'Rejected' },
+      SpotCheckStatus: { DRAFT: 'Draft', DRAWN: 'Drawn', COMPLETED: 'Completed', PUBLISHED: 'Published' },
+      SpotCheckStratification: { NONE: 'None', LEVEL: 'By supervision level', UNIT: 'By county', LEVEL_AND_UNIT: 'By level and county' },
+      SpotCheckResult: { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' },
+      ConflictRule: { NONE: 'None', SAME_COUNTY: 'Not from the same county' },
       InspectionResult: { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' },
       AssessmentSubjectType: { COUNTY: 'Counties', TOWNSHIP: 'Townships', GRID: 'Grids', DEPARTMENT: 'Departments', GRID_WORKER: 'Grid workers', OFFICER: 'Officers' },
       SupervisionLevel: { GENERAL: 'General', KEY: 'Key', SPECIAL: 'Special' },
@@ -176,6 +188,11 @@ export const appEn: AppMessages = {
       at: 'Time',
       action: 'Action',
       location_hint: 'Longitude/latitude (WGS-84), optional',
+    },
+    spotCheck: {
+      draw: 'Draw', redraw: 'Redraw', redraw_reason: 'Redrawn from the console', drawn: 'Drawn', replay: 'Replay draw', replay_ok: 'Replay matches: same seed and snapshot, same result', replay_bad: 'Replay differs',
+      complete: 'Complete', completed: 'Campaign completed', publish: 'Publish results', published: 'Results published', record: 'Record result', recorded: 'Result recorded',
+      result: 'Result', notes: 'Notes', stratum: 'Stratum', inspectors: 'Inspectors', no_items: 'Not drawn yet',
     },
     coverage: {
       month: 'Month', month_hint: 'e.g. 2026-11; empty for this month', grids: 'Grids', required: 'Planned patrols', expected: 'Expected by now', done: 'Done', rate: 'Completion',

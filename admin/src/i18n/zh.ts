@@ -52,6 +52,14 @@ export const appZh = {
         location: '位置', lng: '经度', lat: '纬度', events: '流转记录', reportedFrom: '上报日期起', reportedTo: '上报日期止', q: '案件编号',
       },
     },
+    spotChecks: {
+      name: '双随机抽查 |||| 双随机抽查',
+      fields: {
+        title: '任务名称', status: '状态', stratification: '分层方式', sampleSize: '每层抽取数量', samplePercent: '每层抽取比例', currentDrawNo: '当前抽取序号', unit: '组织单位',
+        supervisionLevels: '监管等级 (抽样总体)', withinUnitIds: '所在单位 (抽样总体)', inspectorPoolIds: '检查人员库', inspectorsPerSource: '每个污染源的检查人员数', conflictRule: '回避规则',
+        sampleSizeHint: '每层抽取的污染源数',
+      },
+    },
     caseCategories: { name: '案件类别 |||| 案件类别', fields: { code: '代码', name: '名称' } },
   },
   gw: {
@@ -74,6 +82,10 @@ export const appZh = {
       GridKind: { ADMINISTRATIVE: '按行政区域', URBAN_MANAGEMENT: '城市管理网格' },
       SourceType: { AUTO_REPAIR: '汽修', CONSTRUCTION_SITE: '建筑工地', ENTERPRISE: '企业', LIVESTOCK_FARM: '畜禽养殖', OTHER: '其他', RESTAURANT: '餐饮' },
       SourceStatus: { ACTIVE: '在产', CLOSED: '关闭', PENDING: '待确认', SUSPENDED: '停产', REJECTED: '不予确认' },
+      SpotCheckStatus: { DRAFT: '草拟', DRAWN: '已抽取', COMPLETED: '已完成', PUBLISHED: '已公开' },
+      SpotCheckStratification: { NONE: '不分层', LEVEL: '按监管等级', UNIT: '按县区', LEVEL_AND_UNIT: '按监管等级和县区' },
+      SpotCheckResult: { COMPLIANT: '未发现问题', PROBLEM_FOUND: '发现问题' },
+      ConflictRule: { NONE: '不回避', SAME_COUNTY: '回避本县区人员' },
       InspectionResult: { COMPLIANT: '未发现问题', PROBLEM_FOUND: '发现问题' },
       AssessmentSubjectType: { COUNTY: '县区', TOWNSHIP: '乡镇街道', GRID: '网格', DEPARTMENT: '责任部门', GRID_WORKER: '环保网格员', OFFICER: '执法人员' },
       SupervisionLevel: { GENERAL: '一般', KEY: '重点', SPECIAL: '特殊' },
@@ -173,6 +185,11 @@ export const appZh = {
       at: '时间',
       action: '操作',
       location_hint: '经纬度 (WGS-84)，可选',
+    },
+    spotCheck: {
+      draw: '随机抽取', redraw: '重新抽取', redraw_reason: '控制台重新抽取', drawn: '已抽取', replay: '复现抽取', replay_ok: '复现一致：同一种子与快照得到同样结果', replay_bad: '复现不一致',
+      complete: '完成', completed: '任务已完成', publish: '公开结果', published: '结果已公开', record: '录入结果', recorded: '结果已录入',
+      result: '检查结果', notes: '检查情况', stratum: '所在层', inspectors: '检查人员', no_items: '尚未抽取',
     },
     coverage: {
       month: '月份', month_hint: '如 2026-11，留空为本月', grids: '网格数', required: '计划巡查', expected: '应完成', done: '已完成', rate: '完成率',

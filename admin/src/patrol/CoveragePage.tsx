@@ -1,7 +1,8 @@
 import { gql } from '@apollo/client';
-import { Box, Card, CardContent, CardHeader, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Box, Card, CardContent, CardHeader, LinearProgress, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
+import { SimpleTable } from '../common/SimpleTable';
 import { useApi } from '../common/useApi';
 
 interface Coverage {
@@ -75,59 +76,31 @@ export const CoveragePage = () => {
           <Card sx={{ flex: '1 1 420px' }}>
             <CardHeader title={translate('gw.coverage.gaps_title')} titleTypographyProps={{ variant: 'h6' }} />
             <CardContent>
-              {c.gaps.length ? (
-                <Table size="small">
-                  <TableHead>
-                    <TableRow>
-                      <TableCell>{translate('resources.grids.fields.name')}</TableCell>
-                      <TableCell>{translate('resources.grids.fields.code')}</TableCell>
-                      <TableCell align="right">{translate('resources.officers.name', { smart_count: 2 })}</TableCell>
-                      <TableCell align="right">{translate('resources.gridWorkers.name', { smart_count: 2 })}</TableCell>
-                    </TableRow>
-                  </TableHead>
-                  <TableBody>
-                    {c.gaps.map((g, i) => (
-                      <TableRow key={g.grid?.id ?? i} data-testid="coverage-gap">
-                        <TableCell>{g.grid?.name ?? '—'}</TableCell>
-                        <TableCell>{g.grid?.code ?? ''}</TableCell>
-                        <TableCell align="right">{g.officers}</TableCell>
-                        <TableCell align="right">{g.gridWorkers}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              ) : (
-                <Typography color="text.secondary">{translate('gw.empty')}</Typography>
-              )}
+              <SimpleTable
+                rowTestId="coverage-gap"
+                columns={[
+                  { label: translate('resources.grids.fields.name') },
+                  { label: translate('resources.grids.fields.code') },
+                  { label: translate('resources.officers.name', { smart_count: 2 }), align: 'right' },
+                  { label: translate('resources.gridWorkers.name', { smart_count: 2 }), align: 'right' },
+                ]}
+                rows={c.gaps.map((g, i) => ({ key: g.grid?.id ?? String(i), cells: [g.grid?.name ?? '—', g.grid?.code ?? '', g.officers, g.gridWorkers] }))}
+              />
             </CardContent>
           </Card>
           <Card sx={{ flex: '1 1 420px' }}>
             <CardHeader title={translate('gw.coverage.behind_title')} titleTypographyProps={{ variant: 'h6' }} />
             <CardContent>
-              {c.workersBehind.length ? (
-                <Table size="small">
-                  <TableHead>
-                    <TableRow>
-                      <TableCell>{translate('resources.gridWorkers.fields.name')}</TableCell>
-                      <TableCell align="right">{translate('gw.coverage.required')}</TableCell>
-                      <TableCell align="right">{translate('gw.coverage.expected')}</TableCell>
-                      <TableCell align="right">{translate('gw.coverage.done')}</TableCell>
-                    </TableRow>
-                  </TableHead>
-                  <TableBody>
-                    {c.workersBehind.map((w, i) => (
-                      <TableRow key={w.gridWorker?.id ?? i} data-testid="coverage-behind">
-                        <TableCell>{w.gridWorker?.name ?? '—'}</TableCell>
-                        <TableCell align="right">{w.required}</TableCell>
-                        <TableCell align="right">{w.expected}</TableCell>
-                        <TableCell align="right">{w.done}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              ) : (
-                <Typography color="text.secondary">{translate('gw.empty')}</Typography>
-              )}
+              <SimpleTable
+                rowTestId="coverage-behind"
+                columns={[
+                  { label: translate('resources.gridWorkers.fields.name') },
+                  { label: translate('gw.coverage.required'), align: 'right' },
+                  { label: translate('gw.coverage.expected'), align: 'right' },
+                  { label: translate('gw.coverage.done'), align: 'right' },
+                ]}
+                rows={c.workersBehind.map((w, i) => ({ key: w.gridWorker?.id ?? String(i), cells: [w.gridWorker?.name ?? '—', w.required, w.expected, w.done] }))}
+              />
             </CardContent>
           </Card>
         </Box>

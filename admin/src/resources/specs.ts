@@ -8,6 +8,7 @@ import { gridWorkerSpec } from './gridWorkers/queries';
 import { gridSpec } from './grids/queries';
 import { officerSpec } from './officers/queries';
 import { sourceSpec } from './sources/queries';
+import { spotCheckSpec } from './spotChecks/queries';
 
 /** react-admin resource name → its mapping onto the API. */
 export const specs: Record<string, ResourceSpec> = {
@@ -20,4 +21,5 @@ export const specs: Record<string, ResourceSpec> = {
   caseCategories: caseCategorySpec,
   accounts: accountSpec,
   apiKeys: apiKeySpec,
+  spotChecks: spotCheckSpec,
 };

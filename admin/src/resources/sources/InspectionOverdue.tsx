@@ -1,7 +1,8 @@
 import { gql } from '@apollo/client';
-import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Card, CardContent, Typography } from '@mui/material';
 import { Link } from 'react-router';
 import { Title, useTranslate } from 'react-admin';
+import { SimpleTable } from '../../common/SimpleTable';
 import { useApi } from '../../common/useApi';
 
 interface Overdue {
@@ -34,34 +35,31 @@ export const InspectionOverduePage = () => {
           {translate('gw.source.overdue_hint', { total: data?.inspectionOverdue.totalCount ?? 0 })}
         </Typography>
         {error ? <Typography color="error">{translate(error)}</Typography> : null}
-        {data && !rows.length ? <Typography color="text.secondary">{translate('gw.empty')}</Typography> : null}
-        {rows.length ? (
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('resources.sources.fields.name')}</TableCell>
-                <TableCell>{translate('resources.sources.fields.supervisionLevel')}</TableCell>
-                <TableCell>{translate('resources.sources.fields.grid')}</TableCell>
-                <TableCell>{translate('gw.source.last_inspected')}</TableCell>
-                <TableCell>{translate('gw.source.due_on')}</TableCell>
-                <TableCell align="right">{translate('gw.source.days_overdue')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={r.source.id} data-testid="overdue-row">
-                  <TableCell>
-                    <Link to={`/sources/${encodeURIComponent(r.source.id)}/show/inspections`}>{r.source.name}</Link>
-                  </TableCell>
-                  <TableCell>{translate(`gw.enum.SupervisionLevel.${r.source.supervisionLevel}`)}</TableCell>
-                  <TableCell>{r.source.grid?.name ?? '—'}</TableCell>
-                  <TableCell>{r.lastInspectedOn ?? translate('gw.source.never')}</TableCell>
-                  <TableCell>{r.dueOn}</TableCell>
-                  <TableCell align="right">{r.daysOverdue}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+        {data ? (
+          <SimpleTable
+            rowTestId="overdue-row"
+            columns={[
+              { label: translate('resources.sources.fields.name') },
+              { label: translate('resources.sources.fields.supervisionLevel') },
+              { label: translate('resources.sources.fields.grid') },
+              { label: translate('gw.source.last_inspected') },
+              { label: translate('gw.source.due_on') },
+              { label: translate('gw.source.days_overdue'), align: 'right' },
+            ]}
+            rows={rows.map((r) => ({
+              key: r.source.id,
+              cells: [
+                <Link key="name" to={`/sources/${encodeURIComponent(r.source.id)}/show/inspections`}>
+                  {r.source.name}
+                </Link>,
+                translate(`gw.enum.SupervisionLevel.${r.source.supervisionLevel}`),
+                r.source.grid?.name ?? '—',
+                r.lastInspectedOn ?? translate('gw.source.never'),
+                r.dueOn,
+                r.daysOverdue,
+              ],
+            }))}
+          />
         ) : null}
       </CardContent>
     </Card>
