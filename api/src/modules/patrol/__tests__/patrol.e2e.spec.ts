@@ -176,4 +176,25 @@ describe('patrol plans, check-ins and coverage', () => {
     const again = await generateAllPatrolPlans(schedulerContext(app.ownerOrm, clock));
     expect(again).toMatchObject({ created: 0, updated: pairs[0].n });
   });
+  it('a sensitive period raises the plan for the days it lasts (mean of the daily factor over the month)', async () => {
+    // 10 of February 2027's 28 days at factor 2 on 长临河镇: factor 1 + 10/28 = 1.357 (3 decimals).
+    const city = await app.as('cityadmin');
+    await city.data(`mutation($input: SensitivePeriodInput!) { createSensitivePeriod(input: $input) { id } }`, {
+      input: { name: '秸秆禁烧期', startsOn: '2027-02-10', endsOn: '2027-02-19', gridIds: [await gridId(TOWNSHIP)], inspectionFactor: 1, patrolFactor: 2 },
+    });
+    await township.data(GENERATE, { month: '2027-02' });
+    await (await app.as('feidong')).data(GENERATE, { month: '2027-02', withinId: await gridId('340122100000') });
+    const rows = await app.ownerSql<{ township: string; level: string; factor: number; base: number; required: number }>(
+      `select distinct t.code as township, g.level::text as level, p.factor, p.base_count as base, p.required_count as required
+         from patrol_plan p join grid g on g.id = p.grid_id join grid t on t.id = g.township_id
+        where p.month = '2027-02-01' order by 1, 2`,
+    );
+    // Villages: base 6 (the rule set above) × 1.357 = 8.14 → 9; the township grid: 2 × 1.357 = 2.71 → 3; elsewhere unchanged.
+    expect(rows).toEqual([
+      { township: '340122100000', level: 'TOWNSHIP', factor: 1, base: 2, required: 2 },
+      { township: '340122100000', level: 'VILLAGE', factor: 1, base: 6, required: 6 },
+      { township: TOWNSHIP, level: 'TOWNSHIP', factor: 1.357, base: 2, required: 3 },
+      { township: TOWNSHIP, level: 'VILLAGE', factor: 1.357, base: 6, required: 9 },
+    ]);
+  });
 });
