@@ -1,4 +1,4 @@
-import { asUser, baseUrl, openBrowser, screenshot, signIn } from './browser';
+import { asUser, baseUrl, expectCount, expectText, expectValue, openBrowser, screenshot, signIn } from './browser';
 
 const LOGIN = `gw${Date.now().toString(36)}`;
 const PASSWORD = 'initial-pass-2026';
@@ -14,6 +14,7 @@ test('a county admin creates an account with only grantable roles, manages API k
     await s.page.locator('input[name="displayName"]').fill('瑶海区 测试网格员');
     await s.page.locator('input[name="password"]').fill(PASSWORD);
     await s.page.getByRole('combobox', { name: '角色' }).click();
+    await s.page.getByRole('option', { name: '环保网格员' }).waitFor();
     const roles = await s.page.getByRole('option').allTextContents();
     // A county admin grants roles below its own rank only (account.policy.ts GRANTABLE_ROLES).
     expect(roles).toEqual(expect.arrayContaining(['数字城管坐席', '环保网格员']));
@@ -26,15 +27,16 @@ test('a county admin creates an account with only grantable roles, manages API k
     await s.page.getByRole('button', { name: '保存' }).click();
     await s.page.getByRole('cell', { name: LOGIN }).waitFor();
     // Its own account (a rank it cannot grant) has no deactivate button.
-    await expect(s.page.locator('tbody tr').filter({ hasText: 'yaohai' }).filter({ hasText: '县区环保局' }).getByRole('button', { name: '停用' }).count()).resolves.toBe(0);
+    const own = s.page.locator('tbody tr').filter({ hasText: 'yaohai' }).filter({ hasText: '县区环保局' });
+    await own.first().waitFor();
+    await expectCount(own.getByRole('button', { name: '停用' }), 0);
 
     await s.page.goto(`${baseUrl()}/#/apiKeys/create`);
     await s.page.locator('input[name="name"]').fill('瑶海区数字城管平台');
     await s.page.getByRole('checkbox', { name: '读取案件' }).check();
     await s.page.getByTestId('api-key-submit').click();
-    const key = await s.page.getByTestId('api-key-value').textContent();
-    expect(key).toMatch(/^gwk_/);
-    await expect(s.page.getByTestId('api-key-once').textContent()).resolves.toContain('只显示这一次');
+    await expectText(s.page.getByTestId('api-key-value'), /^gwk_/);
+    await expectText(s.page.getByTestId('api-key-once'), /只显示这一次/);
     await s.page.getByTestId('api-key-copy').waitFor();
     await screenshot(s.page, 'api-key-created-once');
     await s.page.getByRole('button', { name: /返回列表/ }).click();
@@ -68,8 +70,19 @@ test('a county admin creates an account with only grantable roles, manages API k
   }
 
   await asUser('yaohai', async (s) => {
+    // Edit: a new name and the role of platform operator; only the roles it may grant are offered.
     await s.page.goto(`${baseUrl()}/#/accounts`);
     const row = s.page.locator('tbody tr').filter({ hasText: LOGIN });
+    await row.getByRole('link', { name: '编辑' }).click();
+    const name = s.page.locator('input[name="displayName"]');
+    await expectValue(name, '瑶海区 测试网格员');
+    await name.fill('瑶海区 测试坐席');
+    await s.page.getByRole('combobox', { name: '角色' }).click();
+    await s.page.getByRole('option', { name: '数字城管坐席' }).click();
+    await screenshot(s.page, 'account-edit-yaohai');
+    await s.page.getByRole('button', { name: '保存' }).click();
+    await expectText(row.locator('td.column-displayName'), '瑶海区 测试坐席');
+    await expectText(row.locator('td.column-role'), '数字城管坐席');
     await row.getByRole('button', { name: '停用' }).click();
     await row.getByRole('button', { name: '停用' }).waitFor({ state: 'detached' });
     expect(s.problems).toEqual([]);

@@ -127,3 +127,6 @@ export const expectText = (locator: Locator, expected: string | RegExp): Promise
 
 /** Waits until the locator matches exactly `count` elements. */
 export const expectCount = (locator: Locator, count: number): Promise<void> => eventually(async () => expect(await locator.count()).toBe(count));
+
+/** Waits until an input holds `expected` (forms fill in after their record loads). */
+export const expectValue = (locator: Locator, expected: string): Promise<void> => eventually(async () => expect(await locator.inputValue({ timeout: 5_000 })).toBe(expected));

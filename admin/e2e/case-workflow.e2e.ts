@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { asUser, baseUrl, screenshot } from './browser';
+import { asUser, baseUrl, eventually, expectText, screenshot } from './browser';
 import { apiAs } from './graphql';
 
 /** A JPEG as far as the API's type sniffing cares (SOI, a JFIF segment, EOI): the after photo. */
@@ -47,7 +47,7 @@ test('platform path (瑶海区): operator files and dispatches, the department a
     // The routing suggestion (瑶海区城管局) is ticked before the user does anything.
     const suggested = dialog.getByRole('checkbox', { name: /瑶海区城管局/ });
     await suggested.waitFor();
-    await expect(suggested.isChecked()).resolves.toBe(true);
+    await eventually(async () => expect(await suggested.isChecked()).toBe(true));
     // Joint handling: both suggestions stay ticked, the city-management bureau leads.
     await dialog.getByRole('combobox', { name: '牵头部门' }).click();
     await s.page.getByRole('option', { name: '瑶海区城管局' }).click();
@@ -80,7 +80,7 @@ test('platform path (瑶海区): operator files and dispatches, the department a
     await openCase(s.page, kase.id);
     await s.page.getByTestId('action-VERIFY_PASS').click();
     const dialog = s.page.getByTestId('transition-dialog-VERIFY_PASS');
-    await expect(dialog.getByTestId('transition-submit').isDisabled()).resolves.toBe(true);
+    await eventually(async () => expect(await dialog.getByTestId('transition-submit').isDisabled()).toBe(true));
     await dialog.locator('input[name="afterPhoto"]').setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: AFTER_PHOTO });
     await dialog.getByTestId('transition-submit').click();
     await dialog.waitFor({ state: 'detached' });
@@ -88,7 +88,7 @@ test('platform path (瑶海区): operator files and dispatches, the department a
 
     const steps = await s.page.getByTestId('timeline-action').allTextContents();
     expect(steps.map((t) => t.split(' ·')[0])).toEqual(['上报', '立案', '派遣', '受理', '结果反馈', '核实通过(结案)']);
-    await expect(s.page.getByTestId('case-timeline').textContent()).resolves.toContain('已结案');
+    await s.page.getByTestId('case-timeline').getByText('已结案').first().waitFor();
     await screenshot(s.page, 'case-closed-timeline');
 
     // Someone else evaluates meanwhile: the stale form gets an understandable message, not a code.
@@ -101,7 +101,7 @@ test('platform path (瑶海区): operator files and dispatches, the department a
     await evaluate.getByTestId('transition-submit').click();
     const error = evaluate.getByTestId('transition-error');
     await error.waitFor();
-    await expect(error.textContent()).resolves.toMatch(/已被他人更新|当前状态不允许/);
+    await expectText(error, /已被他人更新|当前状态不允许/);
     await screenshot(s.page, 'case-stale-version');
     expect(s.problems).toEqual([]);
     expect(s.external).toEqual([]);
@@ -130,7 +130,7 @@ test('a duplicate is cancelled by naming its master case by number', async () =>
     await s.page.getByRole('option', { name: '重复' }).click();
     await dialog.locator('input[name="duplicateOfNumber"]').fill('340102-20990101-999999');
     await dialog.getByTestId('transition-submit').click();
-    await expect(dialog.getByTestId('transition-error').textContent()).resolves.toContain('记录不存在');
+    await expectText(dialog.getByTestId('transition-error'), /记录不存在/);
     await dialog.locator('input[name="duplicateOfNumber"]').fill(master.number);
     await dialog.getByTestId('transition-submit').click();
     await dialog.waitFor({ state: 'detached' });
@@ -173,7 +173,13 @@ test('no-platform path (肥东县): the township escalates, the county files and
     expect(s.problems).toEqual([]);
   });
   await asUser('countydept', async (s) => {
-    await openCase(s.page, kase.id);
+    // The department finds it in its own queue (cases its department leads, still open).
+    await s.page.goto(`${baseUrl()}/#/cases`);
+    await s.page.getByTestId('queue-department').click();
+    await s.page.getByTestId('queue-department').and(s.page.locator('.MuiChip-colorPrimary')).waitFor();
+    await s.page.locator('tbody tr td.column-number').filter({ hasText: kase.number }).click();
+    await s.page.getByTestId('case-timeline').waitFor();
+    await screenshot(s.page, 'case-department-queue');
     await act(s.page, 'ACCEPT', '受理');
     await act(s.page, 'FEEDBACK', '结果反馈', (d) => d.locator('textarea[name="result"]').fill('已清扫路面并责令运输车辆覆盖'));
   });

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ARTIFACTS, baseUrl, openBrowser, screenshot, signIn, type Session } from './browser';
+import { ARTIFACTS, baseUrl, eventually, expectCount, expectText, openBrowser, screenshot, signIn, type Session } from './browser';
 import { apiAs } from './graphql';
 
 const FEIDONG = '340122';
@@ -17,41 +17,51 @@ describe('a county admin (feidong) sees only its county', () => {
   });
 
   test('name, unit and role are shown', async () => {
-    await expect(s.page.getByTestId('identity-unit').textContent()).resolves.toBe('肥东县');
-    await expect(s.page.getByTestId('identity-role').textContent()).resolves.toBe('县区环保局');
+    await expectText(s.page.getByTestId('identity-unit'), '肥东县');
+    await expectText(s.page.getByTestId('identity-role'), '县区环保局');
   });
 
   test('the grid tree starts at 肥东县 and opens into its townships only', async () => {
     await s.page.goto(`${baseUrl()}/#/grids`);
     const tree = s.page.getByTestId('grid-tree');
-    await tree.getByTestId('tree-node').nth(1).waitFor();
-    const names = await tree.getByTestId('tree-name').allTextContents();
-    expect(names[0]).toBe('肥东县');
-    const codes = await tree.locator('[data-testid="tree-node"] .MuiListItemText-secondary').allTextContents();
-    expect(codes.length).toBeGreaterThan(5);
+    await expectText(tree.getByTestId('tree-name').first(), '肥东县');
+    const codes = await eventually(async () => {
+      const found = await tree.locator('[data-testid="tree-node"] .MuiListItemText-secondary').allTextContents();
+      expect(found.length).toBeGreaterThan(5);
+      return found;
+    });
     for (const code of codes) expect(code.startsWith(FEIDONG)).toBe(true);
     await screenshot(s.page, 'grids-tree-feidong');
     // The grid list is within the county as well.
+    await s.page.locator('tbody tr td.column-code').first().waitFor();
     const listCodes = await s.page.locator('tbody tr td.column-code').allTextContents();
     expect(listCodes.length).toBeGreaterThan(0);
     for (const code of listCodes) expect(code.startsWith(FEIDONG)).toBe(true);
   });
 
   test('the case list holds only 肥东县 cases, and its first render is timed', async () => {
-    // A fresh page load (cold cache) of the case list, signed in: time to the first row.
-    const started = Date.now();
+    // Time from navigation start (performance.timeOrigin) to the first case row in the DOM,
+    // recorded inside the page by a MutationObserver: no polling delay in the figure.
+    await s.page.addInitScript(() => {
+      const w = window as unknown as { gwFirstRow?: number };
+      new MutationObserver(() => {
+        if (w.gwFirstRow === undefined && document.querySelector('tbody tr td.column-number')?.textContent) w.gwFirstRow = performance.now();
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
     await s.page.goto(`${baseUrl()}/#/cases`);
+    await s.page.locator('tbody tr td.column-number').first().waitFor();
+    // A fresh page load of the case list, signed in (the session cookie survives the reload).
     await s.page.reload();
-    const reloaded = Date.now();
-    await s.page.locator('tbody tr').first().waitFor();
-    const firstRender = Date.now() - reloaded;
+    await s.page.locator('tbody tr td.column-number').first().waitFor();
+    const firstRender = await s.page.evaluate(() => (window as unknown as { gwFirstRow?: number }).gwFirstRow ?? -1);
+    expect(firstRender).toBeGreaterThan(0);
     const numbers = await s.page.locator('tbody tr td.column-number').allTextContents();
     expect(numbers.length).toBeGreaterThan(0);
     for (const n of numbers) expect(n.startsWith(`${FEIDONG}-`)).toBe(true);
     await screenshot(s.page, 'cases-list-feidong');
-    const timing = { caseListFirstRenderMs: firstRender, navigationMs: Date.now() - started };
+    const timing = { caseListFirstRenderMs: Math.round(firstRender), rows: numbers.length, measuredFrom: 'navigation start (reload, signed in)', at: new Date().toISOString() };
     writeFileSync(path.join(ARTIFACTS, 'timings.json'), JSON.stringify(timing, null, 2));
-    console.log(`case list: first render ${firstRender} ms after a full page load`);
+    console.log(`case list: first row ${Math.round(firstRender)} ms after navigation start`);
   });
 
   test("another county's case cannot be opened by URL", async () => {
@@ -65,7 +75,7 @@ describe('a county admin (feidong) sees only its county', () => {
     expect(other.number.startsWith('340102-')).toBe(true);
     await s.page.goto(`${baseUrl()}/#/cases/${encodeURIComponent(other.id)}/show`);
     await s.page.getByText('记录不存在，或不在您的辖区内').first().waitFor();
-    await expect(s.page.getByText(other.number).count()).resolves.toBe(0);
+    await expectCount(s.page.getByText(other.number), 0);
     await screenshot(s.page, 'case-other-county-refused');
   });
 });

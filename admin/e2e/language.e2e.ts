@@ -1,4 +1,4 @@
-import { asUser, baseUrl, screenshot } from './browser';
+import { asUser, baseUrl, expectCount, expectText, screenshot } from './browser';
 
 test('switching to English changes the labels', () =>
   asUser('cityadmin', async (s) => {
@@ -8,9 +8,9 @@ test('switching to English changes the labels', () =>
     await s.page.getByRole('button', { name: '中文' }).click();
     await s.page.getByRole('menuitem', { name: 'English' }).click();
     await s.page.locator('th').filter({ hasText: 'Case number' }).waitFor();
-    await expect(s.page.getByRole('menuitem', { name: 'Cases' }).count()).resolves.toBe(1);
-    await expect(s.page.getByTestId('identity-role').textContent()).resolves.toBe('City administrator');
-    await expect(s.page.getByText('Reported').first().isVisible()).resolves.toBe(true);
+    await expectCount(s.page.getByRole('menuitem', { name: 'Cases' }), 1);
+    await expectText(s.page.getByTestId('identity-role'), 'City administrator');
+    await s.page.getByText('Reported').first().waitFor({ state: 'visible' });
     await screenshot(s.page, 'cases-list-english');
     await s.page.goto(`${baseUrl()}/#/`);
     await s.page.getByTestId('chart-status').waitFor();

@@ -1,8 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { baseUrl, openBrowser, screenshot, signIn, type Session } from './browser';
+import { baseUrl, eventually, expectText, openBrowser, screenshot, signIn, textsWhen, type Session } from './browser';
 import { apiAs } from './graphql';
 
-const numbers = (s: Session) => s.page.locator('tbody tr td.column-number').allTextContents();
+/** The case numbers on the page once real rows are drawn (placeholder rows come first on a loaded machine). */
+const numbers = (s: Session, count = 10) =>
+  eventually(async () => {
+    const texts = await s.page.locator('tbody tr td.column-number').allTextContents();
+    expect(texts).toHaveLength(count);
+    for (const text of texts) expect(text).toMatch(/^\d{6}-\d{8}-\d{6}$/);
+    return texts;
+  });
+
+/** The numbers of the next page drawn, once they differ from `previous`. */
+const numbersAfter = (s: Session, previous: string[]) =>
+  eventually(async () => {
+    const texts = await numbers(s);
+    expect(texts[0]).not.toBe(previous[0]);
+    return texts;
+  });
 
 describe('lists: keyset pages, CSV export, editing with history', () => {
   let s: Session;
@@ -20,24 +35,22 @@ describe('lists: keyset pages, CSV export, editing with history', () => {
     const page1 = await numbers(s);
     await s.page.getByRole('button', { name: '下一页' }).click();
     await s.page.getByText('第 2 页').waitFor();
-    await s.page.waitForFunction((first) => document.querySelector('tbody tr td.column-number')?.textContent !== first, page1[0]);
-    const page2 = await numbers(s);
+    const page2 = await numbersAfter(s, page1);
     expect(page2.filter((n) => page1.includes(n))).toEqual([]);
     await s.page.getByRole('button', { name: '上一页' }).click();
     await s.page.getByText('第 1 页').waitFor();
-    await s.page.waitForFunction((first) => document.querySelector('tbody tr td.column-number')?.textContent === first, page1[0]);
+    await eventually(async () => expect(await numbers(s)).toEqual(page1));
     // A fresh load straight onto page 3 walks forward by cursors and lands on the same rows.
     await s.page.getByRole('button', { name: '下一页' }).click();
     await s.page.getByText('第 2 页').waitFor();
     await s.page.getByRole('button', { name: '下一页' }).click();
     await s.page.getByText('第 3 页').waitFor();
-    await s.page.waitForFunction((first) => document.querySelector('tbody tr td.column-number')?.textContent !== first, page2[0]);
-    const page3 = await numbers(s);
+    const page3 = await numbersAfter(s, page2);
     await s.page.goto(`${baseUrl()}/#/cases?perPage=10&page=3&sort=reportedAt&order=DESC&filter=%7B%7D`);
     await s.page.reload();
     await s.page.getByText('第 3 页').waitFor();
     await s.page.locator('tbody tr').first().waitFor();
-    await expect(numbers(s)).resolves.toEqual(page3);
+    await eventually(async () => expect(await numbers(s)).toEqual(page3));
   });
 
   test("a grid's children page by cursors too (店埠镇 has 37 villages: 25 + 12)", async () => {
@@ -45,26 +58,31 @@ describe('lists: keyset pages, CSV export, editing with history', () => {
     const { grid } = await api<{ grid: { id: string } }>(`{ grid: gridByCode(code: "340122100000") { id } }`);
     await s.page.goto(`${baseUrl()}/#/grids/${encodeURIComponent(grid.id)}/show/children`);
     const rows = s.page.locator('tbody tr td.column-code');
-    await rows.nth(24).waitFor();
-    const first = await rows.allTextContents();
-    expect(first).toHaveLength(25);
+    const first = await textsWhen(rows, 25);
     await s.page.getByRole('button', { name: '下一页' }).click();
-    await s.page.waitForFunction(() => document.querySelectorAll('tbody tr td.column-code').length === 12);
-    const second = await rows.allTextContents();
+    const second = await textsWhen(rows, 12);
     expect(second.filter((c) => first.includes(c))).toEqual([]);
     expect(new Set([...first, ...second]).size).toBe(37);
   });
 
-  test('the case list exports as CSV with Chinese headers', async () => {
+  test('the case list exports through the API as CSV (Chinese headers) and XLSX, under the current filter', async () => {
     await s.page.goto(`${baseUrl()}/#/cases?page=1`);
     await s.page.locator('tbody tr').first().waitFor();
-    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: '导出' }).click()]);
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-csv').click()]);
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0].startsWith('案件编号,状态,案件类别')).toBe(true);
-    // Every case of the county, fetched as keyset pages of 100 (more than one page of the list).
-    expect(lines.length - 1).toBeGreaterThan(25);
-    for (const line of lines.slice(1)) expect(line.startsWith('340122-')).toBe(true);
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toContain('案件编号');
+    // Every case of the county (more than one page of the list), and only those.
+    const api = await apiAs('feidong');
+    const { cases } = await api<{ cases: { totalCount: number } }>(`{ cases(first: 1) { totalCount } }`);
+    expect(lines.length - 1).toBe(cases.totalCount);
+    expect(lines.slice(1).every((line) => line.includes('340122-'))).toBe(true);
+    // The same list filtered to one status, as XLSX (a zip: "PK").
+    await s.page.goto(`${baseUrl()}/#/cases?filter=${encodeURIComponent(JSON.stringify({ status: 'REPORTED' }))}`);
+    await s.page.locator('tbody tr').first().waitFor();
+    const [xlsx] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-xlsx').click()]);
+    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   });
 
   test('editing a source writes a line of its history', async () => {
@@ -77,7 +95,7 @@ describe('lists: keyset pages, CSV export, editing with history', () => {
     await s.page.getByRole('tab', { name: '变更历史' }).click();
     const history = s.page.getByTestId('source-history');
     await history.getByText(industry, { exact: false }).waitFor();
-    await expect(history.locator('tbody tr').first().textContent()).resolves.toContain('修改');
+    await expectText(history.locator('tbody tr').first(), /修改/);
     await screenshot(s.page, 'source-history-after-edit');
   });
 });

@@ -1,4 +1,4 @@
-import { asUser, baseUrl, screenshot } from './browser';
+import { asUser, baseUrl, expectCount, expectText, screenshot } from './browser';
 import { apiAs } from './graphql';
 
 /** Reporting only; the workflow after it is case-workflow.e2e.ts. */
@@ -25,9 +25,9 @@ test('a grid worker reports a case from the console and finds it with its timeli
     // The detail of the new case, with its first timeline entry.
     const timeline = s.page.getByTestId('case-timeline');
     await timeline.waitFor();
-    await expect(timeline.getByTestId('timeline-action').first().textContent()).resolves.toContain('上报');
-    await expect(timeline.textContent()).resolves.toContain('已上报');
-    await expect(s.page.getByText(description).count()).resolves.toBe(1);
+    await expectText(timeline.getByTestId('timeline-action').first(), /上报/);
+    await timeline.getByText('已上报').first().waitFor();
+    await expectCount(s.page.getByText(description), 1);
     await screenshot(s.page, 'case-detail-reported');
     const title = await s.page.locator('#react-admin-title').textContent();
     const number = /\d{6}-\d{8}-\d{6}/.exec(title ?? '')?.[0];
@@ -35,7 +35,7 @@ test('a grid worker reports a case from the console and finds it with its timeli
 
     // Newest first: the new case heads the list.
     await s.page.goto(`${baseUrl()}/#/cases`);
-    await expect(s.page.locator('tbody tr').first().locator('td.column-number').textContent()).resolves.toBe(number);
+    await expectText(s.page.locator('tbody tr').first().locator('td.column-number'), number!);
     await screenshot(s.page, 'cases-list-gridworker');
     expect(s.external).toEqual([]);
   });

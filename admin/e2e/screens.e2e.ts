@@ -38,7 +38,7 @@ test('main screens render for the city admin', async () => {
     await s.page.setViewportSize({ width: 1024, height: 768 });
     await s.page.goto(`${baseUrl()}/#/cases`);
     await s.page.locator('tbody tr').first().waitFor();
-    await expect(s.page.getByTestId('identity-unit').isVisible()).resolves.toBe(true);
+    await s.page.getByTestId('identity-unit').waitFor({ state: 'visible' });
     await screenshot(s.page, 'cases-list-tablet');
     expect(s.problems).toEqual([]);
     expect(s.external).toEqual([]);

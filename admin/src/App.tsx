@@ -17,6 +17,9 @@ import { gridWorkers } from './resources/gridWorkers';
 import { grids } from './resources/grids';
 import { officers } from './resources/officers';
 import { sources } from './resources/sources';
+import { InspectionOverduePage } from './resources/sources/InspectionOverdue';
+import { AssessmentPage } from './assessment/AssessmentPage';
+import { CoveragePage } from './patrol/CoveragePage';
 
 // Charts are only on the dashboard: load them after the first paint of the other screens.
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -46,6 +49,9 @@ export const App = () => (
     <Resource {...apiKeys} />
     <CustomRoutes>
       <Route path="/map" element={<MapPage />} />
+      <Route path="/inspection-overdue" element={<InspectionOverduePage />} />
+      <Route path="/assessment" element={<AssessmentPage />} />
+      <Route path="/coverage" element={<CoveragePage />} />
     </CustomRoutes>
   </Admin>
 );

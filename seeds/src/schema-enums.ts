@@ -46,7 +46,7 @@ export type Role =
 export type Employment = 'FULL_TIME' | 'PART_TIME';
 export type SourceType = 'ENTERPRISE' | 'CONSTRUCTION_SITE' | 'RESTAURANT' | 'LIVESTOCK_FARM' | 'AUTO_REPAIR' | 'OTHER';
 export type SupervisionLevel = 'KEY' | 'GENERAL' | 'SPECIAL';
-export type SourceStatus = 'PENDING' | 'ACTIVE' | 'SUSPENDED' | 'CLOSED';
+export type SourceStatus = 'PENDING' | 'ACTIVE' | 'SUSPENDED' | 'CLOSED' | 'REJECTED';
 export type CaseOrigin = 'PATROL' | 'COMPLAINT' | 'INSTRUCTION' | 'TRANSFER' | 'INSPECTION' | 'MONITORING';
 export type CaseUrgency = 'NORMAL' | 'URGENT' | 'EMERGENCY';
 export type CaseStatus =
@@ -60,6 +60,23 @@ export type CaseStatus =
   | 'CLOSED'
   | 'EVALUATED'
   | 'PARKED';
-/** Only REPORT exists until the workflow lands, so every seeded case is REPORTED. */
-export type CaseAction = 'REPORT';
+/** The workflow's actions (case_action); the demo seed's recent cases run through them. */
+export type CaseAction =
+  | 'REPORT'
+  | 'FILE'
+  | 'CANCEL'
+  | 'ESCALATE'
+  | 'DISPATCH'
+  | 'ACCEPT'
+  | 'RETURN'
+  | 'FEEDBACK'
+  | 'REQUEST_EXTENSION'
+  | 'APPROVE_EXTENSION'
+  | 'REJECT_EXTENSION'
+  | 'PARK'
+  | 'RESUME'
+  | 'VERIFY_PASS'
+  | 'VERIFY_FAIL'
+  | 'EVALUATE'
+  | 'REOPEN';
 export type SourceChangeAction = 'CREATED' | 'UPDATED' | 'DEACTIVATED';

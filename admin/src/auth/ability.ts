@@ -1,7 +1,7 @@
 import { createMongoAbility, type MongoAbility, type RawRuleOf } from '@casl/ability';
 import { unpackRules, type PackRule } from '@casl/ability/extra';
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate';
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate' | 'confirm' | 'publish';
 export type Subject =
   | 'all'
   | 'Grid'
@@ -13,7 +13,17 @@ export type Subject =
   | 'PollutionSource'
   | 'Case'
   | 'CaseEvent'
-  | 'CaseCategory';
+  | 'CaseCategory'
+  | 'Inspection'
+  | 'PatrolPlan'
+  | 'EnforcementPlan'
+  | 'WorkTask'
+  | 'SpotCheckCampaign'
+  | 'SpotCheckItem'
+  | 'Audit'
+  | 'Assessment'
+  | 'AssessmentRow'
+  | 'AssessmentIndicator';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 /** The server's packed rules, unpacked as they are: the console hides, the server decides. */

@@ -37,6 +37,7 @@ export interface Identity extends UserIdentity {
   unitLevel: string;
   unitCode: string;
   role: Me['role'];
+  departmentName: string | null;
 }
 
 export const authProvider: AuthProvider = {
@@ -76,6 +77,7 @@ export const authProvider: AuthProvider = {
       unitLevel: me.unit.level,
       unitCode: me.unit.code,
       role: me.role,
+      departmentName: me.department?.name ?? null,
     };
   },
   async getPermissions() {

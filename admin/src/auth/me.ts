@@ -19,10 +19,12 @@ export interface Me {
   account: { id: string; login: string; displayName: string };
   unit: { id: string; name: string; level: string; code: string };
   role: Role;
+  /** The department of a department account (its queue: cases it leads). */
+  department: { id: string; name: string } | null;
   rules: PackRule<RawRuleOf<AppAbility>>[];
 }
 
-const ME_FIELDS = `account { id login displayName } unit { id name level code } role rules`;
+const ME_FIELDS = `account { id login displayName } unit { id name level code } role department { id name } rules`;
 
 export const ME = gql`query Me { me { ${ME_FIELDS} } }`;
 export const SIGN_IN = gql`mutation SignIn($login: String!, $password: String!) { signIn(login: $login, password: $password) { ${ME_FIELDS} } }`;

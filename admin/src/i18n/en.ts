@@ -57,7 +57,7 @@ export const appEn: AppMessages = {
   },
   gw: {
     app: { title: 'Gridded environmental supervision', subtitle: 'gridwatch' },
-    menu: { dashboard: 'Dashboard', map: 'Map' },
+    menu: { dashboard: 'Dashboard', map: 'Map', inspection_overdue: 'Inspections overdue', coverage: 'Patrol coverage', assessment: 'Assessment' },
     lang: { zh: '中文', en: 'English', switch: 'Language' },
     auth: {
       bad_credentials: 'Wrong user name or password',
@@ -74,9 +74,11 @@ export const appEn: AppMessages = {
       GridLevel: { CITY: 'City', COUNTY: 'County', TOWNSHIP: 'Township', VILLAGE: 'Village' },
       GridKind: { ADMINISTRATIVE: 'Administrative', URBAN_MANAGEMENT: 'Urban management' },
       SourceType: { AUTO_REPAIR: 'Auto repair', CONSTRUCTION_SITE: 'Construction site', ENTERPRISE: 'Enterprise', LIVESTOCK_FARM: 'Livestock farm', OTHER: 'Other', RESTAURANT: 'Restaurant' },
-      SourceStatus: { ACTIVE: 'Active', CLOSED: 'Closed', PENDING: 'Pending', SUSPENDED: 'Suspended' },
+      SourceStatus: { ACTIVE: 'Active', CLOSED: 'Closed', PENDING: 'Pending', SUSPENDED: 'Suspended', REJECTED: 'Rejected' },
+      InspectionResult: { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' },
+      AssessmentSubjectType: { COUNTY: 'Counties', TOWNSHIP: 'Townships', GRID: 'Grids', DEPARTMENT: 'Departments', GRID_WORKER: 'Grid workers', OFFICER: 'Officers' },
       SupervisionLevel: { GENERAL: 'General', KEY: 'Key', SPECIAL: 'Special' },
-      SourceChangeAction: { CREATED: 'Created', DEACTIVATED: 'Deactivated', UPDATED: 'Updated' },
+      SourceChangeAction: { CREATED: 'Created', DEACTIVATED: 'Deactivated', UPDATED: 'Updated', CONFIRMED: 'Confirmed', REJECTED: 'Rejected' },
       CaseStatus: {
         CANCELLED: 'Cancelled', CLOSED: 'Closed', DISPATCHED: 'Dispatched', EVALUATED: 'Evaluated', FED_BACK: 'Fed back', FILED: 'Filed',
         IN_PROGRESS: 'In progress', PARKED: 'Parked', REPORTED: 'Reported',
@@ -137,6 +139,7 @@ export const appEn: AppMessages = {
       deactivated: 'Account deactivated',
       login_rule: 'Starts with a lower-case letter: 3-60 of a-z 0-9 _ . -',
       department_hint: 'Required for department roles (county or city department)',
+      role_hint: 'Only the roles you may grant; changing role or unit signs the account out',
     },
     apiKeys: {
       create: 'New API key',
@@ -148,7 +151,7 @@ export const appEn: AppMessages = {
       done: 'I have saved it, back to the list',
       unit_hint: 'The key can reach %{unit} and the units below it',
     },
-    queues: { unit: 'My unit’s to-do', mine: 'Reported by me', overdue: 'Overdue', due_soon: 'Due soon' },
+    queues: { department: 'My department’s to-do (%{department})', unit: 'My unit’s to-do', mine: 'Reported by me', overdue: 'Overdue', due_soon: 'Due soon' },
     workflow: {
       conflict: 'Someone else updated this case meanwhile (its version changed); it has been reloaded, please act on its current state',
       submit: 'Submit',
@@ -174,7 +177,24 @@ export const appEn: AppMessages = {
       action: 'Action',
       location_hint: 'Longitude/latitude (WGS-84), optional',
     },
-    source: { history: 'History', history_empty: 'No changes yet', changes: 'Changes', at: 'Time', action: 'Kind' },
+    coverage: {
+      month: 'Month', month_hint: 'e.g. 2026-11; empty for this month', grids: 'Grids', required: 'Planned patrols', expected: 'Expected by now', done: 'Done', rate: 'Completion',
+      gaps: 'Coverage gaps', behind: 'Grid workers behind', gaps_title: 'Coverage gaps: grids without an officer or a grid worker', behind_title: 'Grid workers behind on patrols',
+    },
+    assessment: {
+      period: 'Period', period_hint: 'Month 2026-10, quarter 2026-Q3, year 2026', subject: 'Assessed', subject_name: 'Name',
+      drill_hint: 'Click a base measure to see the cases behind it', case_count: '%{count} cases (those in your territory listed below)',
+    },
+    measure: { reported: 'Reported', valid_reports: 'Valid reports', due: 'Due', closed: 'Closed', closed_on_time: 'Closed on time', parked: 'Parked', handled: 'Handled', handled_on_time: 'Handled on time', rework_cases: 'Reworked cases', rework_count: 'Reworks', extended: 'Extended', verifications: 'Verifications', verified_on_time: 'Verified on time', dispatches: 'Dispatches', dispatches_correct: 'Correct dispatches' },
+    source: {
+      history: 'History', history_empty: 'No changes yet', changes: 'Changes', at: 'Time', action: 'Kind', by: 'By',
+      pending: 'Pending', pending_hint: 'Reported by a grid worker, waiting to be checked and confirmed', confirm: 'Confirm', reject: 'Reject', confirmed: 'Confirmed into the archive', rejected: 'Marked as rejected', reason: 'Reason',
+      inspections: 'Inspections', inspections_empty: 'No inspections yet', inspected_on: 'Inspected on', result: 'Result', inspector: 'Inspector', findings: 'Findings',
+      compliance: 'Compliance history', q_inspected: 'inspected', q_not_inspected: 'not inspected', q_violation: 'violation found', q_case_open: 'open case',
+      compliance_legend: 'One cell per quarter: green inspected and compliant, amber open case, red violation found, outlined not inspected',
+      overdue_hint: 'Sources past their inspection date (frequency by supervision level, raised in sensitive periods): %{total}, most overdue first',
+      last_inspected: 'Last inspected', due_on: 'Due on', days_overdue: 'Days overdue', never: 'Never',
+    },
     dashboard: {
       title: 'Dashboard',
       scope: 'Scope: %{unit}',
@@ -209,7 +229,7 @@ export const appEn: AppMessages = {
       cases: 'Cases',
       shown: '%{sources} sources and %{cases} cases shown',
     },
-    export: { note: 'Export the current list (up to 1000 rows under the current filters) as CSV' },
+    export: { csv: 'Export CSV', xlsx: 'Export Excel', note: 'The server exports every record under the current filters (your territory only)' },
     empty: 'Nothing here yet',
     yes: 'Yes',
     no: 'No',

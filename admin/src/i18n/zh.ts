@@ -56,7 +56,7 @@ export const appZh = {
   },
   gw: {
     app: { title: '网格化环境监管', subtitle: 'gridwatch' },
-    menu: { dashboard: '概览', map: '地图' },
+    menu: { dashboard: '概览', map: '地图', inspection_overdue: '超期未检查', coverage: '巡查覆盖', assessment: '考核排名' },
     lang: { zh: '中文', en: 'English', switch: '语言' },
     auth: {
       bad_credentials: '用户名或密码错误',
@@ -73,9 +73,11 @@ export const appZh = {
       GridLevel: { CITY: '市级', COUNTY: '县区级', TOWNSHIP: '乡镇街道级', VILLAGE: '村居级' },
       GridKind: { ADMINISTRATIVE: '按行政区域', URBAN_MANAGEMENT: '城市管理网格' },
       SourceType: { AUTO_REPAIR: '汽修', CONSTRUCTION_SITE: '建筑工地', ENTERPRISE: '企业', LIVESTOCK_FARM: '畜禽养殖', OTHER: '其他', RESTAURANT: '餐饮' },
-      SourceStatus: { ACTIVE: '在产', CLOSED: '关闭', PENDING: '待确认', SUSPENDED: '停产' },
+      SourceStatus: { ACTIVE: '在产', CLOSED: '关闭', PENDING: '待确认', SUSPENDED: '停产', REJECTED: '不予确认' },
+      InspectionResult: { COMPLIANT: '未发现问题', PROBLEM_FOUND: '发现问题' },
+      AssessmentSubjectType: { COUNTY: '县区', TOWNSHIP: '乡镇街道', GRID: '网格', DEPARTMENT: '责任部门', GRID_WORKER: '环保网格员', OFFICER: '执法人员' },
       SupervisionLevel: { GENERAL: '一般', KEY: '重点', SPECIAL: '特殊' },
-      SourceChangeAction: { CREATED: '建档', DEACTIVATED: '注销', UPDATED: '修改' },
+      SourceChangeAction: { CREATED: '建档', DEACTIVATED: '注销', UPDATED: '修改', CONFIRMED: '确认', REJECTED: '不予确认' },
       CaseStatus: {
         CANCELLED: '已注销', CLOSED: '已结案', DISPATCHED: '已派遣', EVALUATED: '已评价', FED_BACK: '已反馈', FILED: '已立案',
         IN_PROGRESS: '处理中', PARKED: '挂账', REPORTED: '已上报',
@@ -134,6 +136,7 @@ export const appZh = {
       deactivated: '账号已停用',
       login_rule: '小写字母开头，3-60 位小写字母、数字、_ . -',
       department_hint: '部门角色 (区县部门、市级部门) 必填',
+      role_hint: '只列出您可以授予的角色；改角色或单位后该账号需重新登录',
     },
     apiKeys: {
       create: '新建接口密钥',
@@ -145,7 +148,7 @@ export const appZh = {
       done: '我已保存，返回列表',
       unit_hint: '密钥可访问的范围：%{unit}及其下级',
     },
-    queues: { unit: '本单位待办', mine: '我上报的', overdue: '已超时', due_soon: '即将到期' },
+    queues: { department: '本部门待办 (%{department})', unit: '本单位待办', mine: '我上报的', overdue: '已超时', due_soon: '即将到期' },
     workflow: {
       conflict: '案件已被他人更新 (版本已变化)，已为您刷新，请按最新状态重新操作',
       submit: '提交',
@@ -171,7 +174,24 @@ export const appZh = {
       action: '操作',
       location_hint: '经纬度 (WGS-84)，可选',
     },
-    source: { history: '变更历史', history_empty: '暂无变更记录', changes: '变更内容', at: '时间', action: '类型' },
+    coverage: {
+      month: '月份', month_hint: '如 2026-11，留空为本月', grids: '网格数', required: '计划巡查', expected: '应完成', done: '已完成', rate: '完成率',
+      gaps: '无人覆盖网格', behind: '进度落后网格员', gaps_title: '覆盖缺口：无执法人员或无网格员的网格', behind_title: '巡查进度落后的网格员',
+    },
+    assessment: {
+      period: '考核期', period_hint: '月 2026-10，季度 2026-Q3，年 2026', subject: '考核对象', subject_name: '名称',
+      drill_hint: '点击基础计量的数字，查看其背后的案件', case_count: '共 %{count} 件案件 (下列为您辖区内可见的)',
+    },
+    measure: { reported: '上报数', valid_reports: '有效上报数', due: '应结案数', closed: '结案数', closed_on_time: '按期结案数', parked: '缓办数', handled: '处置数', handled_on_time: '按期处置数', rework_cases: '返工案件数', rework_count: '返工次数', extended: '延期案件数', verifications: '核实次数', verified_on_time: '按时核实次数', dispatches: '派遣次数', dispatches_correct: '准确派遣次数' },
+    source: {
+      history: '变更历史', history_empty: '暂无变更记录', changes: '变更内容', at: '时间', action: '类型', by: '操作人',
+      pending: '待确认', pending_hint: '网格员新报的污染源，待核实确认', confirm: '确认', reject: '不予确认', confirmed: '已确认入档', rejected: '已标为不予确认', reason: '理由',
+      inspections: '检查记录', inspections_empty: '暂无检查记录', inspected_on: '检查日期', result: '检查结果', inspector: '检查人', findings: '检查情况',
+      compliance: '合规历史', q_inspected: '已检查', q_not_inspected: '未检查', q_violation: '发现违法问题', q_case_open: '有未结案件',
+      compliance_legend: '每格一个季度：绿色 已检查且无问题，黄色 有未结案件，红色 发现违法问题，空心 未检查',
+      overdue_hint: '按监管等级的检查频次 (敏感时期加密) 已超期的污染源，共 %{total} 个，超期最久的在前',
+      last_inspected: '最近检查', due_on: '应检查日期', days_overdue: '超期天数', never: '从未检查',
+    },
     dashboard: {
       title: '概览',
       scope: '统计范围：%{unit}',
@@ -206,7 +226,7 @@ export const appZh = {
       cases: '案件',
       shown: '显示 %{sources} 个污染源、%{cases} 件案件',
     },
-    export: { note: '导出当前列表 (本页所在筛选条件下最多 1000 条) 为 CSV' },
+    export: { csv: '导出 CSV', xlsx: '导出 Excel', note: '由服务器导出当前筛选条件下的全部记录 (本辖区内)' },
     empty: '暂无数据',
     yes: '是',
     no: '否',

@@ -15,6 +15,7 @@ export const Identity = () => {
         {identity.fullName}
       </Typography>
       <Chip size="small" color="secondary" label={identity.unitName} data-testid="identity-unit" />
+      {identity.departmentName ? <Chip size="small" color="secondary" label={identity.departmentName} data-testid="identity-department" /> : null}
       <Chip size="small" variant="outlined" sx={{ color: 'inherit' }} label={translate(roleKey(identity.role))} data-testid="identity-role" />
     </Box>
   );

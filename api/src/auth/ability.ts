@@ -9,11 +9,18 @@ import { gridPolicy } from '../modules/grid/grid.policy';
 import { personPolicy } from '../modules/person/person.policy';
 import { evidencePolicy } from '../modules/evidence/evidence.policy';
 import { sourcePolicy } from '../modules/source/source.policy';
+import { inspectionPolicy } from '../modules/inspection/inspection.policy';
+import { sensitivePeriodPolicy } from '../modules/sensitive-period/sensitive-period.policy';
 import { supervisionPolicy } from '../modules/supervision/supervision.policy';
+import { patrolPolicy } from '../modules/patrol/patrol.policy';
+import { planPolicy } from '../modules/plan/plan.policy';
+import { spotCheckPolicy } from '../modules/spot-check/spot-check.policy';
+import { auditPolicy } from '../modules/audit/audit.policy';
+import { assessmentPolicy } from '../modules/assessment/assessment.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
-/** CRUD plus the case workflow's duties (case.workflow.ts names which transition needs which). */
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate' | CaseDuty;
+/** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate' | 'confirm' | CaseDuty;
 
 /** Subject types are entity class names, so an entity instance is its own subject. */
 export const subjectTypes = [
@@ -32,6 +39,24 @@ export const subjectTypes = [
   'TimeLimit',
   'CaseAlert',
   'CaseEvidence',
+  'InspectionFrequency',
+  'SensitivePeriod',
+  'Inspection',
+  'PatrolRule',
+  'PatrolPlan',
+  'PatrolCheckIn',
+  'EnforcementPlan',
+  'WorkTask',
+  'SpotCheckCampaign',
+  'SpotCheckItem',
+  'Audit',
+  'AuditSample',
+  'AuditRecommendation',
+  'AssessmentIndicator',
+  'Assessment',
+  // Not an entity: one row of an assessment table (a subject's scope, type and grids).
+  'AssessmentRow',
+  'InspectionPhoto',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -42,7 +67,24 @@ export type RuleBuilder = AbilityBuilder<AppAbility>;
 /** A domain's contribution: its lines of the role table. */
 export type Policy = (builder: RuleBuilder, principal: Principal) => void;
 
-const policies: Policy[] = [gridPolicy, departmentPolicy, personPolicy, accountPolicy, sourcePolicy, casePolicy, deadlinePolicy, supervisionPolicy, evidencePolicy];
+const policies: Policy[] = [
+  gridPolicy,
+  departmentPolicy,
+  personPolicy,
+  accountPolicy,
+  sourcePolicy,
+  casePolicy,
+  deadlinePolicy,
+  supervisionPolicy,
+  evidencePolicy,
+  inspectionPolicy,
+  sensitivePeriodPolicy,
+  patrolPolicy,
+  planPolicy,
+  spotCheckPolicy,
+  auditPolicy,
+  assessmentPolicy,
+];
 
 const knownRoles = new Set<string>(Object.values(Role));
 

@@ -31,7 +31,14 @@ export function scopeCondition<T>(ability: AppAbility, action: Action, type: Sub
 }
 
 /** City-wide reference data: the same for every caller, so no territory applies. */
-const cityWide = new Set<SubjectType>(['CaseCategory', 'CalendarDay', 'TimeLimit']);
+const cityWide = new Set<SubjectType>([
+  'CaseCategory',
+  'CalendarDay',
+  'TimeLimit',
+  'InspectionFrequency',
+  'PatrolRule',
+  'AssessmentIndicator',
+]);
 
 /** Entities whose every read, update and delete is bounded by the caller's territory. */
 export const scopedEntityNames: SubjectType[] = subjectTypes.filter((type) => !cityWide.has(type));

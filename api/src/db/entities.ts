@@ -9,15 +9,30 @@ import { Case } from '../modules/case/case.entity';
 import { CalendarDay } from '../modules/deadline/calendar-day.entity';
 import { TimeLimit } from '../modules/deadline/time-limit.entity';
 import { CaseAlert } from '../modules/supervision/case-alert.entity';
-import { CaseEvidence } from '../modules/evidence/evidence.entity';
+import { CaseEvidence, StoredFile } from '../modules/evidence/evidence.entity';
 import { Department } from '../modules/department/department.entity';
 import { Grid } from '../modules/grid/grid.entity';
 import { GridWorker } from '../modules/person/grid-worker.entity';
 import { Officer } from '../modules/person/officer.entity';
 import { PollutionSourceChange } from '../modules/source/source-change.entity';
 import { PollutionSource } from '../modules/source/source.entity';
+import { InspectionFrequency } from '../modules/inspection/inspection-frequency.entity';
+import { Inspection } from '../modules/inspection/inspection.entity';
+import { InspectionPhoto } from '../modules/inspection/inspection-photo.entity';
+import { SensitivePeriod } from '../modules/sensitive-period/sensitive-period.entity';
 import { BaseEntity, ScopedEntity, VersionedScopedEntity } from '../common/base.entity';
 import { Person } from '../modules/person/person.entity';
+import { PatrolRule } from '../modules/patrol/patrol-rule.entity';
+import { PatrolPlan } from '../modules/patrol/patrol-plan.entity';
+import { PatrolCheckIn } from '../modules/patrol/patrol-check-in.entity';
+import { EnforcementPlan } from '../modules/plan/plan.entity';
+import { WorkTask } from '../modules/plan/task.entity';
+import { SpotCheckCampaign, SpotCheckDraw } from '../modules/spot-check/spot-check.entity';
+import { SpotCheckItem } from '../modules/spot-check/spot-check-item.entity';
+import { SpotCheckPublication } from '../modules/spot-check/spot-check-publication.entity';
+import { Audit, AuditRecommendation, AuditSample } from '../modules/audit/audit.entity';
+import { AssessmentIndicator } from '../modules/assessment/assessment-indicator.entity';
+import { Assessment } from '../modules/assessment/assessment.entity';
 
 /** Every entity (and abstract base) MikroORM must discover, listed once. */
 export const entities = [
@@ -42,5 +57,24 @@ export const entities = [
   CalendarDay,
   TimeLimit,
   CaseAlert,
+  StoredFile,
   CaseEvidence,
+  InspectionFrequency,
+  SensitivePeriod,
+  Inspection,
+  PatrolRule,
+  PatrolPlan,
+  PatrolCheckIn,
+  EnforcementPlan,
+  WorkTask,
+  SpotCheckCampaign,
+  SpotCheckDraw,
+  SpotCheckItem,
+  SpotCheckPublication,
+  Audit,
+  AuditSample,
+  AuditRecommendation,
+  AssessmentIndicator,
+  Assessment,
+  InspectionPhoto,
 ];

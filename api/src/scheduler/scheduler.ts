@@ -4,14 +4,20 @@ import type { Logger } from 'pino';
 import { type Clock, systemClock } from '../common/clock';
 import { sweepDeadlines } from '../modules/supervision/deadline-sweep.service';
 import { schedulerContext } from './scheduler-context';
+import { generateAllPatrolPlans } from '../modules/patrol/patrol-job';
 
 export const DEADLINE_SWEEP = 'deadline_sweep';
+export const PATROL_PLANS = 'patrol_plans';
 
 export function schedulerTasks(orm: MikroORM, clock: Clock, logger?: Logger): TaskList {
   return {
     async [DEADLINE_SWEEP]() {
       const result = await sweepDeadlines(schedulerContext(orm, clock));
       logger?.info({ task: DEADLINE_SWEEP, ...result }, 'deadline sweep');
+    },
+    async [PATROL_PLANS]() {
+      const result = await generateAllPatrolPlans(schedulerContext(orm, clock));
+      logger?.info({ task: PATROL_PLANS, ...result }, 'patrol plans');
     },
   };
 }
@@ -28,7 +34,11 @@ export function startScheduler(orm: MikroORM, connectionString: string, logger: 
     noHandleSignals: true,
     pollInterval: 5000,
     taskList: schedulerTasks(orm, clock, logger),
-    crontab: `*/10 * * * * ${DEADLINE_SWEEP} ?jobKey=${DEADLINE_SWEEP}`,
+    crontab: [
+      `*/10 * * * * ${DEADLINE_SWEEP} ?jobKey=${DEADLINE_SWEEP}`,
+      // Daily, so a month's plans exist from its first day and pick up new assignments (idempotent).
+      `5 16 * * * ${PATROL_PLANS} ?jobKey=${PATROL_PLANS}`,
+    ].join('\n'),
     logger: new WorkerLogger(() => (level, message) => {
       if (level === 'error') logger.error({ scheduler: true }, message);
       else if (level === 'warning') logger.warn({ scheduler: true }, message);

@@ -13,7 +13,10 @@ import type { Config } from '../config';
 import { type Clock, systemClock } from '../common/clock';
 import { createRequestContext } from '../context/create-context';
 import { evidenceRouter } from '../modules/evidence/evidence.routes';
+import { exportRouter } from '../modules/export/export.routes';
 import { LocalDiskStorage } from '../modules/evidence/evidence-storage';
+import { sourceImportRouter } from '../modules/source/source-import.routes';
+import { inspectionPhotoRouter } from '../modules/inspection/inspection-photo.routes';
 import { createApollo } from './apollo';
 import { buildAppSchema } from './schema';
 
@@ -23,14 +26,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Malformed or oversized bodies get a GraphQL-shaped error, never an HTML page or stack. */
-const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
-  if (res.headersSent) return next(error);
-  const status = error.status ?? 500;
-  const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-  const message = code === 'PAYLOAD_TOO_LARGE' ? 'Request body too large' : code === 'BAD_REQUEST' ? 'Malformed request' : 'Internal server error';
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-};
+/** Malformed or oversized bodies get a GraphQL-shaped error, never an HTML page or stack; failures are logged. */
+function bodyErrors(logger: Logger): ErrorRequestHandler {
+  return (error: { status?: number; type?: string }, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? 500;
+    const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const message = code === 'PAYLOAD_TOO_LARGE' ? 'Request body too large' : code === 'BAD_REQUEST' ? 'Malformed request' : 'Internal server error';
+    if (status >= 500) logger.error({ err: error, requestId: res.locals.requestId, path: req.path }, 'request failed');
+    res.status(status).json({ errors: [{ message, extensions: { code, ...(status >= 500 ? { requestId: res.locals.requestId } : {}) } }] });
+  };
+}
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -63,18 +69,22 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
     const database = await orm.em.getConnection().execute('select 1').then(() => true, () => false);
     res.status(ready && database ? 200 : 503).json({ status: ready && database ? 'ready' : 'unavailable', database });
   });
-  app.use(evidenceRouter(orm, limits, new LocalDiskStorage(config.evidenceDir), clock, config.evidenceMaxBytes));
+  const evidenceStorage = new LocalDiskStorage(config.evidenceDir);
+  app.use(evidenceRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
+  app.use(inspectionPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
+  app.use(exportRouter(orm, limits, clock));
+  app.use(sourceImportRouter(orm, limits, clock));
   app.use(
     '/graphql',
     pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) }),
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, { context: async ({ req, res }) => createRequestContext(orm, limits, req, res, clock) }),
   );
-  app.use(bodyErrors);
+  app.use(bodyErrors(logger));
   const index = path.join(config.adminDir, 'index.html');
   if (existsSync(index)) {
     app.use(express.static(config.adminDir, { index: 'index.html' }));
-    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases).*/, (_req, res) => res.sendFile(index));
+    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases|patrol-check-ins|inspections|inspection-photos|export|import).*/, (_req, res) => res.sendFile(index));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -10,10 +10,19 @@ import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
 import { CaseAlertsResolver } from '../modules/supervision/supervision.resolver';
 import { CaseEvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
+import { ExportResolver } from '../modules/export/export.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
 import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
 import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
+import { InspectionResolver, SourceInspectionsResolver } from '../modules/inspection/inspection.resolver';
+import { GridPatrolFactorResolver, SensitivePeriodResolver } from '../modules/sensitive-period/sensitive-period.resolver';
+import { PatrolCheckInResolver, PatrolResolver } from '../modules/patrol/patrol.resolver';
+import { PlanResolver, TaskResolver } from '../modules/plan/plan.resolver';
+import { CoverageGapResolver, CoverageResolver, PatrolWorkerProgressResolver } from '../modules/patrol/coverage.resolver';
+import { AuditRecommendationResolver, AuditResolver, AuditSampleResolver } from '../modules/audit/audit.resolver';
+import { DrawnSpotCheckResolver, SpotCheckDrawResolver, SpotCheckItemResolver, SpotCheckResolver } from '../modules/spot-check/spot-check.resolver';
+import { AssessmentDrillDownResolver, AssessmentResolver, PublishedAssessmentResolver } from '../modules/assessment/assessment.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   GridResolver,
@@ -35,6 +44,28 @@ export const resolvers: NonEmptyArray<Function> = [
   CaseAlertsResolver,
   CaseEvidenceResolver,
   StatisticsResolver,
+  InspectionResolver,
+  SourceInspectionsResolver,
+  SensitivePeriodResolver,
+  GridPatrolFactorResolver,
+  PatrolResolver,
+  PatrolCheckInResolver,
+  CoverageResolver,
+  CoverageGapResolver,
+  PatrolWorkerProgressResolver,
+  PlanResolver,
+  TaskResolver,
+  SpotCheckResolver,
+  SpotCheckDrawResolver,
+  DrawnSpotCheckResolver,
+  SpotCheckItemResolver,
+  AuditResolver,
+  AuditSampleResolver,
+  AuditRecommendationResolver,
+  AssessmentResolver,
+  PublishedAssessmentResolver,
+  AssessmentDrillDownResolver,
+  ExportResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -3,6 +3,11 @@ import { type Db, quoteIdent } from './copy';
 /** Every table the seed writes, children first (the order TRUNCATE and checks use). */
 export const SEEDED_TABLES = [
   'session',
+  'patrol_check_in',
+  'patrol_plan',
+  'patrol_rule',
+  'case_assignment',
+  'inspection',
   'case_event',
   'case',
   'pollution_source_change',

@@ -29,7 +29,7 @@ export interface LoadOptions {
 }
 
 // Tables big enough in the scale profiles for index rebuilding to pay off.
-const BULK_TABLES = new Set(['pollution_source', 'pollution_source_change', 'case', 'case_event']);
+const BULK_TABLES = new Set(['pollution_source', 'pollution_source_change', 'case', 'case_event', 'inspection']);
 
 export interface LoadResult {
   profile: ProfileName;

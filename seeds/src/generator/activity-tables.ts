@@ -1,3 +1,4 @@
+import type { Lifecycle } from './case-lifecycles';
 import { type CaseRecord, REPORTER_ROLE } from './cases';
 import { ORIGIN_NOTES } from './case-texts';
 import type { GridNode } from './grid-tree';
@@ -56,23 +57,33 @@ export function firstHandler(grid: GridNode, platforms: ReadonlySet<number>): [n
   return [grid.cityId, null, false];
 }
 
-// due_at stays NULL: deadlines come with the workflow (filing limits per category and urgency).
-export function caseTable(count: number, records: () => Iterable<CaseRecord>, platforms: ReadonlySet<number>): TableData {
+/** A case's life cycle in the seed (null: it stays as reported). */
+export type LifecycleOf = (c: CaseRecord) => Lifecycle | null;
+
+const iso = (ms: number | null): string | null => (ms === null ? null : timestamp(ms));
+
+// A reported case has no deadline yet (due_at NULL); cases with a life cycle carry its state.
+export function caseTable(count: number, records: () => Iterable<CaseRecord>, platforms: ReadonlySet<number>, lifecycleOf: LifecycleOf): TableData {
   return {
     table: 'case',
     columns: [
       'id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'number', 'origin', 'category_id', 'field', 'urgency', 'description',
       'address', 'lng', 'lat', 'grid_id', 'source_id', 'status', 'complainant_name', 'complainant_phone',
       'reported_by_id', 'reported_at', 'due_at', 'closed_at', 'handling_unit_id', 'handling_parent_id', 'via_platform',
+      'lead_department_id', 'extension_count', 'requested_extension_days', 'review_at', 'score',
     ],
     count,
     *rows() {
       for (const c of records()) {
+        const life = lifecycleOf(c);
+        const last = life?.events.at(-1);
+        const versioned = last ? [1 + life!.events.length, timestamp(c.reportedAtMs), timestamp(last.atMs)] : versionedCells(c.reportedAtMs);
         yield [
-          c.id, ...scopeCells(c.grid), ...versionedCells(c.reportedAtMs), c.number, c.origin, c.category.id,
+          c.id, ...scopeCells(c.grid), ...versioned, c.number, c.origin, c.category.id,
           c.category.defaultField, c.urgency, c.description, c.address, c.location.lng, c.location.lat, c.grid.id,
-          c.sourceId, 'REPORTED', c.complainantName, c.complainantPhone, c.reportedById, timestamp(c.reportedAtMs),
-          null, null, ...firstHandler(c.grid, platforms),
+          c.sourceId, life?.status ?? 'REPORTED', c.complainantName, c.complainantPhone, c.reportedById, timestamp(c.reportedAtMs),
+          iso(life?.dueMs ?? null), iso(life?.closedMs ?? null), ...firstHandler(c.grid, platforms),
+          life?.leadDepartmentId ?? null, life?.extensionCount ?? 0, life?.requestedExtensionDays ?? null, iso(life?.reviewMs ?? null), life?.score ?? null,
         ];
       }
     },
@@ -80,23 +91,50 @@ export function caseTable(count: number, records: () => Iterable<CaseRecord>, pl
 }
 
 /**
- * The REPORT event of each case (the only action of the case_action enum so far), so every
- * seeded case is REPORTED. The reporter's unit: the grid worker's employer for patrols,
- * the level-2 unit for the platform and officers, none for monitoring alarms.
+ * The REPORT event of each case, then its life cycle's steps, ids in that order. The
+ * reporter's unit: the grid worker's employer for patrols, the level-2 unit for the platform
+ * and officers, none for monitoring alarms. Actors of generated steps have no account.
  */
-export function caseEventTable(count: number, records: () => Iterable<CaseRecord>): TableData {
+export function caseEventTable(count: number, records: () => Iterable<CaseRecord>, lifecycleOf: LifecycleOf): TableData {
   return {
     table: 'case_event',
-    columns: ['id', ...SCOPE_COLUMNS, 'case_id', 'grid_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_role', 'actor_unit_id', 'at', 'note'],
+    columns: [
+      'id', ...SCOPE_COLUMNS, 'case_id', 'grid_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_role', 'actor_unit_id', 'at', 'note',
+      'reason', 'details', 'due_at',
+    ],
     count,
     *rows() {
+      let id = 0;
       for (const c of records()) {
         const role = REPORTER_ROLE[c.origin];
         const unit = role === 'GRID_WORKER' ? c.grid.parentId : role ? c.grid.countyId : null;
         yield [
-          c.id, ...scopeCells(c.grid), c.id, c.grid.id, 'REPORT', null, 'REPORTED', c.reportedById, role, unit,
-          timestamp(c.reportedAtMs), ORIGIN_NOTES[c.origin],
+          ++id, ...scopeCells(c.grid), c.id, c.grid.id, 'REPORT', null, 'REPORTED', c.reportedById, role, unit,
+          timestamp(c.reportedAtMs), ORIGIN_NOTES[c.origin], null, null, null,
         ];
+        for (const e of lifecycleOf(c)?.events ?? []) {
+          yield [
+            ++id, ...scopeCells(c.grid), c.id, c.grid.id, e.action, e.from, e.to, null, e.actorRole, e.actorUnitId,
+            timestamp(e.atMs), null, e.reason, e.details ? JSON.stringify(e.details) : null, iso(e.dueMs),
+          ];
+        }
+      }
+    },
+  };
+}
+
+/** The departments each dispatched case was sent to (the earlier ones of a returned case inactive). */
+export function caseAssignmentTable(count: number, records: () => Iterable<CaseRecord>, lifecycleOf: LifecycleOf): TableData {
+  return {
+    table: 'case_assignment',
+    columns: ['id', ...SCOPE_COLUMNS, 'case_id', 'department_id', 'at', 'lead', 'suggested', 'active'],
+    count,
+    *rows() {
+      let id = 0;
+      for (const c of records()) {
+        for (const a of lifecycleOf(c)?.assignments ?? []) {
+          yield [++id, ...scopeCells(c.grid), c.id, a.departmentId, timestamp(a.atMs), true, true, a.active];
+        }
       }
     },
   };

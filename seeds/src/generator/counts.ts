@@ -19,6 +19,11 @@ export interface TableCounts {
   pollution_source_change: number;
   case: number;
   case_event: number;
+  patrol_rule: number;
+  patrol_plan: number;
+  patrol_check_in: number;
+  case_assignment: number;
+  inspection: number;
 }
 
 const G = HEFEI_GRID_COUNTS;
@@ -43,15 +48,25 @@ export const PER_CITY_COUNTS = {
   officer_grid: 391,
   grid_worker: 1635,
   grid_worker_grid: 1635,
+  /** One patrol plan per grid worker and grid for the seeded month. */
+  patrol_plan: 1635,
+  /** Check-ins of that month so far (patrols.ts: patrolsDone, the same in every city). */
+  patrol_check_in: 4805,
 } as const;
 
 export const CASE_CATEGORY_COUNT = 19;
+/**
+ * The demo profile's life-cycle steps and dispatches with the default seed (case-lifecycles.ts):
+ * what the generator yields, pinned so a change to the life cycles shows in review.
+ */
+export const HEFEI_LIFECYCLE_STEPS = 573;
+export const HEFEI_LIFECYCLE_ASSIGNMENTS = 99;
 export const DEMO_ACCOUNT_COUNT = 11;
 /** Holidays and 调休 working days of the pinned chinese-days release (it grows with new years). */
 export const CALENDAR_DAY_COUNT = calendarDays().length;
 
 function countsFor(profile: ProfileName): TableCounts {
-  const { cities, sources, cases } = PROFILES[profile];
+  const { cities, sources, cases, inspections } = PROFILES[profile];
   return {
     grid: PER_CITY_COUNTS.grid * cities,
     case_category: CASE_CATEGORY_COUNT,
@@ -66,11 +81,16 @@ function countsFor(profile: ProfileName): TableCounts {
     pollution_source: sources,
     pollution_source_change: sources,
     case: cases,
-    case_event: cases,
+    case_event: cases + (PROFILES[profile].lifecycles ? HEFEI_LIFECYCLE_STEPS : 0),
+    case_assignment: PROFILES[profile].lifecycles ? HEFEI_LIFECYCLE_ASSIGNMENTS : 0,
+    patrol_rule: 3,
+    patrol_plan: PER_CITY_COUNTS.patrol_plan * cities,
+    patrol_check_in: PER_CITY_COUNTS.patrol_check_in * cities,
+    inspection: inspections ?? 0,
   };
 }
 
-/** hefei: 1,649 grids, 130 officers, 1,635 grid workers, 11 accounts, 600 sources, 400 cases. */
+/** hefei: 1,649 grids, 130 officers, 1,635 grid workers, 11 accounts, 600 sources, 400 cases, 1,500 inspections. */
 export const HEFEI_COUNTS: Readonly<TableCounts> = countsFor('hefei');
 /** city: the same people and grid, 100,000 sources, 1,000,000 cases and events. */
 export const CITY_COUNTS: Readonly<TableCounts> = countsFor('city');

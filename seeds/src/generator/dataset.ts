@@ -3,7 +3,8 @@ import { type CaseCategory, loadCaseCategories } from '../reference/case-categor
 import { buildDepartments } from '../reference/departments';
 import { buildDemoAccounts } from './accounts';
 import { accountTable, gridWorkerGridTable, gridWorkerTable, officerGridTable, officerTable } from './people-tables';
-import { caseEventTable, caseTable, sourceChangeTable, sourceTable } from './activity-tables';
+import { caseAssignmentTable, caseEventTable, caseTable, firstHandler, type LifecycleOf, sourceChangeTable, sourceTable } from './activity-tables';
+import { lifecycleOf as caseLifecycle, SeedCalendar } from './case-lifecycles';
 import { caseRecords } from './cases';
 import { buildGridTree, type GridNode, platformUnitIds } from './grid-tree';
 import { buildGridWorkers, buildOfficers } from './people';
@@ -19,6 +20,8 @@ import {
 } from './reference-tables';
 import { planSources, sourceRecords } from './sources';
 import type { TableData } from './table';
+import { checkIns, checkInTable, patrolPlans, patrolPlanTable, patrolRuleTable } from './patrols';
+import { inspectionRecords, inspectionTable } from './inspections';
 
 export interface DatasetInput {
   spec: ProfileSpec;
@@ -50,6 +53,22 @@ export function buildDataset(input: DatasetInput): TableData[] {
   const plan = planSources(grids, spec.sources, seed);
   const sources = (): ReturnType<typeof sourceRecords> => sourceRecords(grids, plan, seed);
   const cases = (): ReturnType<typeof caseRecords> => caseRecords(grids, categories, plan, spec.cases, seed, demo);
+  const patrols = patrolPlans(grids, workers);
+  const platforms = platformUnitIds(grids);
+  const lifecycleContext = { seed, calendar: new SeedCalendar(calendarDays()), departments };
+  const lifecycleOf: LifecycleOf = spec.lifecycles ? (c) => caseLifecycle(c, firstHandler(c.grid, platforms), lifecycleContext) : () => null;
+  // Exact row counts of the tables that grow with the life cycles (one pass; only the demo profile has any).
+  let events = spec.cases;
+  let assignments = 0;
+  if (spec.lifecycles) {
+    for (const c of cases()) {
+      const life = lifecycleOf(c);
+      events += life?.events.length ?? 0;
+      assignments += life?.assignments.length ?? 0;
+    }
+  }
+  const inspectionCount = spec.inspections ?? 0;
+  const inspections = (): ReturnType<typeof inspectionRecords> => inspectionRecords(sources, officers, inspectionCount, seed);
 
   return [
     gridTable(grids),
@@ -64,7 +83,12 @@ export function buildDataset(input: DatasetInput): TableData[] {
     accountTable(accounts, input.passwordHash),
     sourceTable(spec.sources, sources),
     sourceChangeTable(spec.sources, sources),
-    caseTable(spec.cases, cases, platformUnitIds(grids)),
-    caseEventTable(spec.cases, cases),
+    caseTable(spec.cases, cases, platforms, lifecycleOf),
+    caseEventTable(events, cases, lifecycleOf),
+    caseAssignmentTable(assignments, cases, lifecycleOf),
+    patrolRuleTable(),
+    patrolPlanTable(patrols),
+    checkInTable(() => checkIns(patrols, seed)),
+    inspectionTable(inspectionCount, inspections),
   ];
 }

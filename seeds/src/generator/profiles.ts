@@ -8,10 +8,14 @@ export interface ProfileSpec {
   cities: number;
   sources: number;
   cases: number;
+  /** Recent cases run through the workflow (case-lifecycles.ts); the scale profiles keep every case REPORTED. */
+  lifecycles?: boolean;
+  /** Inspections of operating sources in 2026 (none when omitted: the scale profiles keep their load time). */
+  inspections?: number;
 }
 
 export const PROFILES: Readonly<Record<ProfileName, ProfileSpec>> = {
-  hefei: { cities: 1, sources: 600, cases: 400 },
+  hefei: { cities: 1, sources: 600, cases: 400, lifecycles: true, inspections: 1500 },
   city: { cities: 1, sources: 100_000, cases: 1_000_000 },
   province: { cities: 16, sources: 500_000, cases: 5_000_000 },
 };

@@ -3,7 +3,6 @@ import { BooleanField, Datagrid, List, SearchInput, TextField } from 'react-admi
 import { can } from '../../auth/authProvider';
 import type { Subject } from '../../auth/ability';
 import { ListActions } from '../ListActions';
-import { csvExporter, nameOf } from '../csv';
 import { CursorPagination } from '../CursorPagination';
 import { GridInput } from '../inputs';
 
@@ -11,14 +10,8 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />, <GridInput key="gr
 
 /** Officers and grid workers share a shape (Person); the role-specific column is passed in. */
 export const PersonList = ({ resource, subject, extra }: { resource: string; subject: Subject; extra: ReactNode }) => {
-  const exporter = csvExporter(resource, [
-    [`resources.${resource}.fields.name`, (r) => r.name],
-    [`resources.${resource}.fields.employerUnit`, (r) => nameOf(r.employerUnit)],
-    [`resources.${resource}.fields.grids`, (r) => (Array.isArray(r.grids) ? r.grids.map(nameOf).join('、') : '')],
-    [`resources.${resource}.fields.active`, (r) => r.active],
-  ]);
   return (
-    <List filters={filters} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions />}>
+    <List filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" sortable={false} />
         {extra}

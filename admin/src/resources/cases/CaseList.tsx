@@ -1,6 +1,5 @@
 import { Datagrid, DateInput, List, SearchInput, TextField } from 'react-admin';
 import { ListActions } from '../../common/ListActions';
-import { csvExporter, nameOf } from '../../common/csv';
 import { CursorPagination } from '../../common/CursorPagination';
 import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
 import { CategoryInput, EnumInput, GridInput } from '../../common/inputs';
@@ -16,20 +15,9 @@ const filters = [
   <GridInput key="withinId" source="withinId" />,
 ];
 
-const exporter = csvExporter('cases', [
-  ['resources.cases.fields.number', (r) => r.number],
-  ['resources.cases.fields.status', (r) => r.status],
-  ['resources.cases.fields.category', (r) => nameOf(r.category)],
-  ['resources.cases.fields.origin', (r) => r.origin],
-  ['resources.cases.fields.urgency', (r) => r.urgency],
-  ['resources.cases.fields.grid', (r) => nameOf(r.grid)],
-  ['resources.cases.fields.reportedAt', (r) => r.reportedAt],
-  ['resources.cases.fields.dueAt', (r) => r.dueAt],
-  ['resources.cases.fields.description', (r) => r.description],
-]);
 
 export const CaseList = () => (
-  <List filters={filters} sort={{ field: 'reportedAt', order: 'DESC' }} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions createLabel="gw.case.report" />}>
+  <List filters={filters} sort={{ field: 'reportedAt', order: 'DESC' }} pagination={<CursorPagination />} exporter={false} actions={<ListActions createLabel="gw.case.report" />}>
     <WorkQueues />
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="number" sortable={false} />

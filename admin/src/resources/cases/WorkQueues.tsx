@@ -2,16 +2,18 @@ import { Box, Chip } from '@mui/material';
 import { useListContext, useTranslate } from 'react-admin';
 import { currentMe } from '../../auth/authProvider';
 
-type Queue = 'mine' | 'unit' | 'overdue' | 'due_soon';
+type Queue = 'department' | 'unit' | 'mine' | 'overdue' | 'due_soon';
 
-/** Each queue is a CaseFilter the API has: reportedById, handlingUnitId (+ open), due. */
+/** Each queue is a CaseFilter the API has: leadDepartmentId / handlingUnitId (+ open), reportedById, due. */
 function queueFilter(queue: Queue): Record<string, unknown> {
   const me = currentMe();
   switch (queue) {
-    case 'mine':
-      return { reportedById: me?.account.id };
+    case 'department':
+      return { leadDepartmentId: me?.department?.id, open: true };
     case 'unit':
       return { handlingUnitId: me?.unit.id, open: true };
+    case 'mine':
+      return { reportedById: me?.account.id };
     case 'overdue':
       return { due: 'OVERDUE' };
     case 'due_soon':
@@ -19,14 +21,17 @@ function queueFilter(queue: Queue): Record<string, unknown> {
   }
 }
 
-const QUEUES: Queue[] = ['unit', 'mine', 'overdue', 'due_soon'];
-const QUEUE_KEYS = ['reportedById', 'handlingUnitId', 'open', 'due'];
+/** A department account works the cases its department leads; its unit never handles any itself. */
+function queuesOf(): Queue[] {
+  return currentMe()?.department ? ['department', 'mine', 'overdue', 'due_soon'] : ['unit', 'mine', 'overdue', 'due_soon'];
+}
+const QUEUE_KEYS = ['leadDepartmentId', 'reportedById', 'handlingUnitId', 'open', 'due'];
 
 function activeQueue(filter: Record<string, unknown>): Queue | undefined {
-  return QUEUES.find((q) => Object.entries(queueFilter(q)).every(([k, v]) => filter[k] === v) && QUEUE_KEYS.every((k) => k in queueFilter(q) || filter[k] === undefined));
+  return queuesOf().find((q) => Object.entries(queueFilter(q)).every(([k, v]) => filter[k] === v) && QUEUE_KEYS.every((k) => k in queueFilter(q) || filter[k] === undefined));
 }
 
-/** Quick filters above the case list: my unit's to-dos, what I reported, overdue, due soon. */
+/** Quick filters above the case list: my department's or my unit's to-dos, what I reported, overdue, due soon. */
 export const WorkQueues = () => {
   const translate = useTranslate();
   const { filterValues, setFilters } = useListContext();
@@ -37,8 +42,15 @@ export const WorkQueues = () => {
   };
   return (
     <Box sx={{ display: 'flex', gap: 1, px: 2, py: 1, flexWrap: 'wrap' }} data-testid="work-queues">
-      {QUEUES.map((q) => (
-        <Chip key={q} label={translate(`gw.queues.${q}`)} color={active === q ? 'primary' : 'default'} variant={active === q ? 'filled' : 'outlined'} onClick={() => choose(q)} />
+      {queuesOf().map((q) => (
+        <Chip
+          key={q}
+          data-testid={`queue-${q}`}
+          label={translate(`gw.queues.${q}`, { department: currentMe()?.department?.name ?? '' })}
+          color={active === q ? 'primary' : 'default'}
+          variant={active === q ? 'filled' : 'outlined'}
+          onClick={() => choose(q)}
+        />
       ))}
     </Box>
   );

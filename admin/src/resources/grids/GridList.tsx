@@ -1,6 +1,5 @@
 import { BooleanField, Datagrid, List, SearchInput, TextField } from 'react-admin';
 import { ListActions } from '../../common/ListActions';
-import { csvExporter, nameOf } from '../../common/csv';
 import { CursorPagination } from '../../common/CursorPagination';
 import { EnumField } from '../../common/fields';
 import { EnumInput } from '../../common/inputs';
@@ -12,18 +11,10 @@ const filters = [
   <EnumInput key="kind" source="kind" enumName="GridKind" />,
 ];
 
-const exporter = csvExporter('grids', [
-  ['resources.grids.fields.code', (r) => r.code],
-  ['resources.grids.fields.name', (r) => r.name],
-  ['resources.grids.fields.level', (r) => r.level],
-  ['resources.grids.fields.kind', (r) => r.kind],
-  ['resources.grids.fields.parent', (r) => nameOf(r.parent)],
-  ['resources.grids.fields.active', (r) => r.active],
-]);
 
 // The API sorts grids one way per key (code or name, ascending): the list keeps code order.
 export const GridList = () => (
-  <List filters={filters} sort={{ field: 'code', order: 'ASC' }} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions />} aside={<GridTree />}>
+  <List filters={filters} sort={{ field: 'code', order: 'ASC' }} pagination={<CursorPagination />} exporter={false} actions={<ListActions />} aside={<GridTree />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="code" sortable={false} />
       <TextField source="name" sortable={false} />

@@ -6,6 +6,9 @@ interface Change {
   action: string;
   at: string;
   changes: Record<string, [unknown, unknown]>;
+  actorName?: string | null;
+  actorRole?: string | null;
+  reason?: string | null;
 }
 
 const ENUMS: Record<string, string> = { type: 'SourceType', status: 'SourceStatus', supervisionLevel: 'SupervisionLevel' };
@@ -26,6 +29,7 @@ export const SourceHistory = () => {
         <TableRow>
           <TableCell>{translate('gw.source.at')}</TableCell>
           <TableCell>{translate('gw.source.action')}</TableCell>
+          <TableCell>{translate('gw.source.by')}</TableCell>
           <TableCell>{translate('gw.source.changes')}</TableCell>
         </TableRow>
       </TableHead>
@@ -34,7 +38,9 @@ export const SourceHistory = () => {
           <TableRow key={i}>
             <TableCell>{formatShanghai(c.at, locale)}</TableCell>
             <TableCell>{translate(`gw.enum.SourceChangeAction.${c.action}`)}</TableCell>
+            <TableCell>{[c.actorName, c.actorRole ? translate(`gw.role.${c.actorRole}`) : null].filter(Boolean).join(' · ') || '—'}</TableCell>
             <TableCell>
+              {c.reason ? <div>{translate('gw.source.reason')}: {c.reason}</div> : null}
               {Object.entries(c.changes).map(([field, [before, after]]) => (
                 <div key={field}>
                   {translate(`resources.sources.fields.${field}`, { _: field })}: {value(field, before)} → {value(field, after)}

@@ -1,6 +1,5 @@
 import { Datagrid, List, SearchInput, TextField, TextInput } from 'react-admin';
 import { ListActions } from '../../common/ListActions';
-import { csvExporter, nameOf } from '../../common/csv';
 import { CursorPagination } from '../../common/CursorPagination';
 import { EnumField } from '../../common/fields';
 import { EnumInput, GridInput } from '../../common/inputs';
@@ -14,21 +13,9 @@ const filters = [
   <GridInput key="withinId" source="withinId" />,
 ];
 
-const exporter = csvExporter('sources', [
-  ['resources.sources.fields.name', (r) => r.name],
-  ['resources.sources.fields.creditCode', (r) => r.creditCode],
-  ['resources.sources.fields.type', (r) => r.type],
-  ['resources.sources.fields.supervisionLevel', (r) => r.supervisionLevel],
-  ['resources.sources.fields.status', (r) => r.status],
-  ['resources.sources.fields.industry', (r) => r.industry],
-  ['resources.sources.fields.address', (r) => r.address],
-  ['resources.sources.fields.grid', (r) => nameOf(r.grid)],
-  ['resources.sources.fields.lng', (r) => r.lng],
-  ['resources.sources.fields.lat', (r) => r.lat],
-]);
 
 export const SourceList = () => (
-  <List filters={filters} pagination={<CursorPagination />} exporter={exporter} actions={<ListActions />}>
+  <List filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" sortable={false} />
       <TextField source="creditCode" emptyText="—" sortable={false} />

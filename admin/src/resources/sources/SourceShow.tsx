@@ -3,11 +3,14 @@ import { FunctionField, ReferenceField, Show, Tab, TabbedShowLayout, TextField }
 import { RelatedCases } from '../cases/RelatedCases';
 import { EnumField } from '../../common/fields';
 import { SourceHistory } from './SourceHistory';
+import { ComplianceHistory, SourceInspections } from './SourceInspections';
+import { SourceReview } from './SourceReview';
 
 export const SourceShow = () => (
   <Show queryOptions={useLoadError()}>
     <TabbedShowLayout>
       <Tab label="gw.grid.summary">
+        <SourceReview />
         <TextField source="name" />
         <TextField source="creditCode" emptyText="—" />
         <EnumField source="type" enumName="SourceType" />
@@ -20,6 +23,12 @@ export const SourceShow = () => (
       </Tab>
       <Tab label="gw.source.history" path="history">
         <SourceHistory />
+      </Tab>
+      <Tab label="gw.source.inspections" path="inspections">
+        <SourceInspections />
+      </Tab>
+      <Tab label="gw.source.compliance" path="compliance">
+        <ComplianceHistory />
       </Tab>
       <Tab label="gw.grid.cases" path="cases">
         <RelatedCases target="sourceId" />

@@ -68,6 +68,11 @@ export class CaseEvent extends ScopedEntity {
   @Property({ type: 'json', nullable: true })
   details?: Record<string, unknown> | null;
 
+  /** The deadline running after this step (the case's dueAt then): what 按期 measures compare against. */
+  @Field(() => Date, { nullable: true, description: '本环节后的时限' })
+  @Property({ type: 'timestamptz', nullable: true })
+  dueAt?: Date | null;
+
   // The hash chain and the feed position are written by the database (trigger
   // case_event_chain, see the migration), never by the application.
 

@@ -139,6 +139,7 @@ export function caseEvent(ctx: RequestContext, kase: Case, step: Pick<Transition
     reason: input.reason ?? input.cancelReason ?? null,
     note: input.note ?? null,
     details: details && Object.keys(details).length ? details : null,
+    dueAt: kase.dueAt ?? null,
   });
 }
 

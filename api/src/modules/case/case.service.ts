@@ -134,6 +134,7 @@ export const caseService = {
           actorRole: ctx.principal?.role ?? null,
           actorUnitId: ctx.principal?.unitId ?? null,
           at: now,
+          dueAt: kase.dueAt ?? null,
         }),
       );
       return kase;

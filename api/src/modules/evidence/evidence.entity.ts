@@ -9,21 +9,16 @@ export enum EvidenceStage {
 }
 registerEnumType(EvidenceStage, { name: 'EvidenceStage', description: '环节: 上报 (整改前), 结果反馈, 核实 (整改后)' });
 
-/** A photo or document attached to a case step; the bytes live in the evidence storage under their SHA-256. */
-@ObjectType('CaseEvidence', { implements: BaseEntity, description: '证据材料: 照片或文档' })
-@Entity({ tableName: 'case_evidence' })
-@Index({ properties: ['caseId', 'id'] })
-export class CaseEvidence extends ScopedEntity {
-  @ManyToOne({ entity: 'Case', mapToPk: true, fieldName: 'case_id' })
-  caseId!: number;
-
-  /** The case's grid, so grid workers and officers see the evidence of their grids. */
+/**
+ * A stored photo or document: the bytes live in the evidence storage under their SHA-256;
+ * the row keeps what was read from them. Case evidence and inspection photos share it.
+ */
+// Decorated so subclasses inherit its GraphQL fields; never referenced, so never emitted.
+@ObjectType('StoredFile')
+export abstract class StoredFile extends ScopedEntity {
+  /** The grid of the record it belongs to, so grid workers and officers see the files of their grids. */
   @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'grid_id' })
   gridId!: number;
-
-  @Field(() => EvidenceStage)
-  @Enum({ items: () => EvidenceStage, nativeEnumName: 'evidence_stage' })
-  stage!: EvidenceStage;
 
   @Field(() => String, { description: '文件名' })
   @Property({ type: 'string', length: 200 })
@@ -59,6 +54,19 @@ export class CaseEvidence extends ScopedEntity {
   @Field(() => Date, { description: '上传时间' })
   @Property({ type: 'timestamptz' })
   at!: Date;
+}
+
+/** A photo or document attached to a case step. */
+@ObjectType('CaseEvidence', { implements: BaseEntity, description: '证据材料: 照片或文档' })
+@Entity({ tableName: 'case_evidence' })
+@Index({ properties: ['caseId', 'id'] })
+export class CaseEvidence extends StoredFile {
+  @ManyToOne({ entity: 'Case', mapToPk: true, fieldName: 'case_id' })
+  caseId!: number;
+
+  @Field(() => EvidenceStage)
+  @Enum({ items: () => EvidenceStage, nativeEnumName: 'evidence_stage' })
+  stage!: EvidenceStage;
 
   @Field(() => String, { description: '下载地址 (仅可查看该案件者可访问)' })
   get url(): string {

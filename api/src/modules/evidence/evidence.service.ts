@@ -5,7 +5,7 @@ import { toGlobalId } from '../../common/global-id';
 import { assertCan, findVisible, loadChildren } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Case } from '../case/case.entity';
-import { CaseEvidence, EvidenceStage } from './evidence.entity';
+import { CaseEvidence, EvidenceStage, type StoredFile } from './evidence.entity';
 import { inspect, sniffType } from './evidence-inspect';
 import type { EvidenceStorage } from './evidence-storage';
 
@@ -21,27 +21,36 @@ export interface UploadedFile {
   originalname: string;
 }
 
+/** The owner's scope and grid of a stored file. */
+type FileOwner = Pick<StoredFile, 'cityId' | 'countyId' | 'townshipId' | 'gridId'>;
+
+/**
+ * Checks the type by content, reads size, hash, EXIF time and GPS, puts the bytes in the
+ * storage and gives the stored-file columns, scoped like the record the file belongs to.
+ */
+export async function storeFile(ctx: RequestContext, storage: EvidenceStorage, file: UploadedFile, owner: FileOwner): Promise<Omit<StoredFile, 'id' | 'globalId'>> {
+  const mimeType = sniffType(file.buffer);
+  if (!mimeType) throw new BadInputError('Only JPEG, PNG and PDF files are accepted', [{ field: 'file', message: 'unsupported type' }]);
+  const facts = await inspect(file.buffer, mimeType);
+  await storage.put(facts.sha256, file.buffer);
+  return {
+    cityId: owner.cityId,
+    countyId: owner.countyId ?? null,
+    townshipId: owner.townshipId ?? null,
+    gridId: owner.gridId,
+    fileName: file.originalname.slice(0, 200) || 'upload',
+    size: file.buffer.length,
+    uploadedById: ctx.principal?.accountId ?? null,
+    at: ctx.clock.now(),
+    ...facts,
+  };
+}
+
 export const evidenceService = {
   async attach(ctx: RequestContext, storage: EvidenceStorage, caseId: string, stage: EvidenceStage, file: UploadedFile): Promise<CaseEvidence> {
     const kase = await findVisible(ctx, Case, caseId);
     assertCan(ctx, DUTY[stage], kase);
-    const mimeType = sniffType(file.buffer);
-    if (!mimeType) throw new BadInputError('Only JPEG, PNG and PDF files are accepted', [{ field: 'file', message: 'unsupported type' }]);
-    const facts = await inspect(file.buffer, mimeType);
-    await storage.put(facts.sha256, file.buffer);
-    const evidence = Object.assign(new CaseEvidence(), {
-      cityId: kase.cityId,
-      countyId: kase.countyId ?? null,
-      townshipId: kase.townshipId ?? null,
-      caseId: kase.id,
-      gridId: kase.gridId,
-      stage,
-      fileName: file.originalname.slice(0, 200) || 'upload',
-      size: file.buffer.length,
-      uploadedById: ctx.principal?.accountId ?? null,
-      at: ctx.clock.now(),
-      ...facts,
-    });
+    const evidence = Object.assign(new CaseEvidence(), await storeFile(ctx, storage, file, kase), { caseId: kase.id, stage });
     await ctx.em.persistAndFlush(evidence);
     return evidence;
   },

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
 import { SourceStatus, SourceType, SupervisionLevel } from './source.enums';
 
@@ -47,4 +47,7 @@ export class PollutionSource extends VersionedScopedEntity {
   @Field(() => SourceStatus)
   @Enum({ items: () => SourceStatus, nativeEnumName: 'source_status' })
   status!: SourceStatus;
+
+  @Field(() => Int, { description: '版本号: 确认/不予确认时带上, 防止并发覆盖' })
+  override version!: number;
 }

@@ -28,8 +28,12 @@ export enum SourceStatus {
   ACTIVE = 'ACTIVE',
   SUSPENDED = 'SUSPENDED',
   CLOSED = 'CLOSED',
+  REJECTED = 'REJECTED',
 }
 registerEnumType(SourceStatus, {
   name: 'SourceStatus',
-  description: '状态: PENDING 待确认 (网格员新报), ACTIVE 在产, SUSPENDED 停产, CLOSED 关闭',
+  description: '状态: PENDING 待确认 (网格员新报), ACTIVE 在产, SUSPENDED 停产, CLOSED 关闭, REJECTED 不予确认 (新报核实不属实)',
 });
+
+/** States only confirmSource/rejectSource enter or leave: a report's review is not an edit. */
+export const REVIEW_STATES: ReadonlySet<SourceStatus> = new Set([SourceStatus.PENDING, SourceStatus.REJECTED]);

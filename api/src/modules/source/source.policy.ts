@@ -4,7 +4,10 @@ import { ApiKeyScope } from '../account/api-key.entity';
 import { Role } from '../../common/enums';
 import { SourceStatus } from './source.enums';
 
-/** Sources: read in territory; administrators keep the archive; grid workers report new ones (pending). */
+/**
+ * Sources: read in territory; administrators keep the archive and decide on grid workers'
+ * reports (confirm or reject a pending source); grid workers report new ones (pending).
+ */
 export const sourcePolicy: Policy = ({ can }, p) => {
   const where = territory(p, 'attached');
   if (readsAs(p, ApiKeyScope.READ_SOURCES)) for (const w of where) can('read', 'PollutionSource', w);
@@ -12,7 +15,7 @@ export const sourcePolicy: Policy = ({ can }, p) => {
     case Role.CITY_ADMIN:
     case Role.COUNTY_ADMIN:
     case Role.TOWNSHIP_ADMIN:
-      for (const w of where) can(['create', 'update', 'deactivate'], 'PollutionSource', w);
+      for (const w of where) can(['create', 'update', 'deactivate', 'confirm'], 'PollutionSource', w);
       break;
     case Role.OFFICER:
     case Role.CITY_INSPECTOR:

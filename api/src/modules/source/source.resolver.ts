@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import { ChildConnectionArgs, ConnectionArgs, ConnectionType } from '../../common/connection';
 import { loadVisible } from '../../common/records';
@@ -6,6 +6,7 @@ import type { RequestContext } from '../../context/request-context';
 import { GeoPoint, Grid } from '../grid/grid.entity';
 import { PollutionSourceChange } from './source-change.entity';
 import { PollutionSource } from './source.entity';
+import { SupervisionLevel } from './source.enums';
 import { CreateSourceInput, SourceFilter, SourceOrder, UpdateSourceInput } from './source.inputs';
 import { sourceService } from './source.service';
 
@@ -29,6 +30,16 @@ export class SourceResolver {
     @Arg('orderBy', () => SourceOrder, { nullable: true, defaultValue: SourceOrder.ID_ASC }) orderBy?: SourceOrder,
   ) {
     return sourceService.list(ctx, filter, orderBy, page);
+  }
+
+  @Query(() => SourceConnection, { description: '待确认的新报污染源 (本辖区或所给网格及其下级), 先报的在前' })
+  @Requires('read', 'PollutionSource')
+  pendingSources(
+    @Ctx() ctx: RequestContext,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('withinId', () => ID, { nullable: true, description: '该网格及其下级' }) withinId?: string,
+  ) {
+    return sourceService.pending(ctx, withinId, page);
   }
 
   @FieldResolver(() => Grid, { nullable: true, description: '所在网格' })
@@ -60,6 +71,28 @@ export class SourceResolver {
     @Arg('input', () => UpdateSourceInput) input: UpdateSourceInput,
   ) {
     return sourceService.update(ctx, id, input);
+  }
+
+  @Mutation(() => PollutionSource, { description: '确认网格员新报的污染源 (待确认 → 在产), 可同时定监管等级' })
+  @Requires('confirm', 'PollutionSource')
+  confirmSource(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('supervisionLevel', () => SupervisionLevel, { nullable: true }) supervisionLevel?: SupervisionLevel,
+  ) {
+    return sourceService.confirm(ctx, id, version, supervisionLevel);
+  }
+
+  @Mutation(() => PollutionSource, { description: '不予确认网格员新报的污染源 (待确认 → 不予确认), 须说明原因' })
+  @Requires('confirm', 'PollutionSource')
+  rejectSource(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('reason', () => String) reason: string,
+  ) {
+    return sourceService.reject(ctx, id, version, reason);
   }
 
   @Mutation(() => PollutionSource, { description: '注销污染源 (状态改为关闭, 档案保留)' })

@@ -2,13 +2,14 @@ import { subject } from '@casl/ability';
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
 import { childConnection } from '../../common/nested-connection';
+import { BadInputError, ConflictError, IllegalTransitionError } from '../../common/errors';
 import { assertCan, assertPermittedFields, findVisible, likeEscape } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { PollutionSourceChange, SourceChangeAction } from './source-change.entity';
 import { PollutionSource } from './source.entity';
-import { SourceStatus } from './source.enums';
+import { REVIEW_STATES, SourceStatus, type SupervisionLevel } from './source.enums';
 import { SourceOrder, type CreateSourceInput, type SourceFilter, type UpdateSourceInput } from './source.inputs';
 
 const orderings: Record<SourceOrder, QueryOrderMap<PollutionSource>[]> = {
@@ -18,18 +19,66 @@ const orderings: Record<SourceOrder, QueryOrderMap<PollutionSource>[]> = {
 };
 
 /** The archived fields: what a change history entry can mention. */
-const archivedFields = ['name', 'creditCode', 'type', 'industry', 'address', 'lng', 'lat', 'gridId', 'supervisionLevel', 'status'] as const;
-type ArchivedField = (typeof archivedFields)[number];
+export const archivedFields = ['name', 'creditCode', 'type', 'industry', 'address', 'lng', 'lat', 'gridId', 'supervisionLevel', 'status'] as const;
+export type ArchivedField = (typeof archivedFields)[number];
 
-function snapshot(source: PollutionSource): Record<ArchivedField, unknown> {
+export function snapshot(source: PollutionSource): Record<ArchivedField, unknown> {
   return Object.fromEntries(archivedFields.map((f) => [f, source[f] ?? null])) as Record<ArchivedField, unknown>;
 }
 
 /** Appends a history entry; it is written by the same flush (one transaction) as the change itself. */
-function record(ctx: RequestContext, em: EntityManager, source: PollutionSource, action: SourceChangeAction, changes: Record<string, [unknown, unknown]>): void {
+export function record(
+  ctx: RequestContext,
+  em: EntityManager,
+  source: PollutionSource,
+  action: SourceChangeAction,
+  changes: Record<string, [unknown, unknown]>,
+  reason: string | null = null,
+): void {
+  const p = ctx.principal;
   em.persist(
-    Object.assign(new PollutionSourceChange(), { sourceId: source.id, accountId: ctx.principal?.accountId ?? null, action, changes }),
+    Object.assign(new PollutionSourceChange(), {
+      sourceId: source.id,
+      accountId: p?.accountId ?? null,
+      actorName: p ? p.displayName.slice(0, 60) : null,
+      actorRole: p?.role ?? null,
+      at: ctx.clock.now(),
+      action,
+      changes,
+      reason,
+    }),
   );
+}
+
+function diff(before: Record<ArchivedField, unknown>, after: Record<ArchivedField, unknown>): Record<string, [unknown, unknown]> {
+  return Object.fromEntries(archivedFields.filter((f) => before[f] !== after[f]).map((f) => [f, [before[f], after[f]] as [unknown, unknown]]));
+}
+
+/** A pending report is decided by confirmSource/rejectSource, never by an edit of its status. */
+function assertNoReviewByEdit(source: PollutionSource, status: SourceStatus | undefined): void {
+  if (status === undefined || status === source.status) return;
+  if (REVIEW_STATES.has(status) || REVIEW_STATES.has(source.status)) {
+    throw new IllegalTransitionError(`A source cannot be moved from ${source.status} to ${status} by an edit`, {
+      currentState: source.status,
+      allowedActions: source.status === SourceStatus.PENDING ? ['confirmSource', 'rejectSource'] : [],
+    });
+  }
+}
+
+/** The decision on a grid worker's report: the record through the scoped em, the version, the state. */
+async function loadForReview(ctx: RequestContext, id: string, version: number): Promise<PollutionSource> {
+  const source = await findVisible(ctx, PollutionSource, id);
+  assertCan(ctx, 'confirm', source);
+  if (source.version !== version) {
+    throw new ConflictError('The source was changed meanwhile; reload it', { currentState: source.status, currentVersion: source.version });
+  }
+  if (source.status !== SourceStatus.PENDING) {
+    throw new IllegalTransitionError(`Only a pending source can be confirmed or rejected; this one is ${source.status}`, {
+      currentState: source.status,
+      allowedActions: [],
+    });
+  }
+  return source;
 }
 
 function fieldsOf(input: UpdateSourceInput | CreateSourceInput): Partial<PollutionSource> {
@@ -66,6 +115,9 @@ export const sourceService = {
 
   async create(ctx: RequestContext, input: CreateSourceInput): Promise<PollutionSource> {
     const grid = await findVisible(ctx, Grid, input.gridId);
+    if (input.status === SourceStatus.REJECTED) {
+      throw new BadInputError('A new source cannot start rejected', [{ field: 'status', message: 'REJECTED is set by rejectSource' }]);
+    }
     const source = Object.assign(new PollutionSource(), { ...grid.scope, gridId: grid.id }, fieldsOf(input));
     // Whoever may not register an active source (a grid worker) reports a pending one.
     source.status =
@@ -83,13 +135,11 @@ export const sourceService = {
     const source = await findVisible(ctx, PollutionSource, id);
     assertCan(ctx, 'update', source);
     assertPermittedFields(ctx, 'update', source, input);
+    assertNoReviewByEdit(source, input.status);
     const before = snapshot(source);
     Object.assign(source, fieldsOf(input));
     assertCan(ctx, 'update', source);
-    const after = snapshot(source);
-    const changes = Object.fromEntries(
-      archivedFields.filter((f) => before[f] !== after[f]).map((f) => [f, [before[f], after[f]] as [unknown, unknown]]),
-    );
+    const changes = diff(before, snapshot(source));
     if (Object.keys(changes).length) record(ctx, ctx.em, source, SourceChangeAction.UPDATED, changes);
     await ctx.em.flush();
     return source;
@@ -98,6 +148,7 @@ export const sourceService = {
   async deactivate(ctx: RequestContext, id: string): Promise<PollutionSource> {
     const source = await findVisible(ctx, PollutionSource, id);
     assertCan(ctx, 'deactivate', source);
+    assertNoReviewByEdit(source, SourceStatus.CLOSED);
     if (source.status !== SourceStatus.CLOSED) {
       const previous = source.status;
       source.status = SourceStatus.CLOSED;
@@ -107,4 +158,32 @@ export const sourceService = {
     return source;
   },
 
+  /** 确认: a township or county confirms a grid worker's report; it becomes an active source, possibly at another level. */
+  async confirm(ctx: RequestContext, id: string, version: number, supervisionLevel?: SupervisionLevel): Promise<PollutionSource> {
+    const source = await loadForReview(ctx, id, version);
+    const before = snapshot(source);
+    source.status = SourceStatus.ACTIVE;
+    if (supervisionLevel) source.supervisionLevel = supervisionLevel;
+    assertCan(ctx, 'confirm', source);
+    record(ctx, ctx.em, source, SourceChangeAction.CONFIRMED, diff(before, snapshot(source)));
+    await ctx.em.flush();
+    return source;
+  },
+
+  /** 不予确认: the report was wrong (no such site, already on file); the record stays, with the reason. */
+  async reject(ctx: RequestContext, id: string, version: number, reason: string): Promise<PollutionSource> {
+    const source = await loadForReview(ctx, id, version);
+    const text = reason.trim();
+    if (text.length < 2 || text.length > 500) {
+      throw new BadInputError('Give the reason for rejecting the report (2-500 characters)', [{ field: 'reason', message: 'length 2-500' }]);
+    }
+    source.status = SourceStatus.REJECTED;
+    record(ctx, ctx.em, source, SourceChangeAction.REJECTED, { status: [SourceStatus.PENDING, SourceStatus.REJECTED] }, text);
+    await ctx.em.flush();
+    return source;
+  },
+
+  /** 待确认: the reports waiting for a decision, oldest first. */
+  pending: (ctx: RequestContext, withinId: string | undefined, args: ConnectionArgs): Promise<Connection<PollutionSource>> =>
+    sourceService.list(ctx, { withinId, status: SourceStatus.PENDING }, SourceOrder.ID_ASC, args),
 };

@@ -1,0 +1,164 @@
+import { gql } from '@apollo/client';
+import { Box, Card, CardContent, Dialog, DialogContent, DialogTitle, Link as MuiLink, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import type { Identity } from '../auth/authProvider';
+import { enumChoices } from '../common/enums';
+import { useApi } from '../common/useApi';
+
+interface Indicator {
+  code: string;
+  name: string;
+  unit: 'PERCENT' | 'COUNT' | 'POINTS';
+}
+interface Row {
+  subjectId: string;
+  subjectName: string;
+  rank: number | null;
+  values: { code: string; value: number | null }[];
+  measures: { code: string; value: number }[];
+}
+interface Table {
+  assessment: { period: string; rankBy: string; indicators: Indicator[]; rows: Row[] };
+}
+interface DrillDown {
+  assessmentDrillDown: { measure: string; caseCount: number; cases: { id: string; number: string; status: string }[] };
+}
+
+const TABLE = gql`
+  query Assessment($input: AssessmentInput!) {
+    assessment(input: $input) {
+      period rankBy
+      indicators { id code name unit }
+      rows { subjectId subjectName rank values { code value } measures { code value } }
+    }
+  }
+`;
+const DRILL = gql`
+  query DrillDown($input: AssessmentDrillDownInput!) {
+    assessmentDrillDown(input: $input) { measure caseCount cases(first: 50) { id number status } }
+  }
+`;
+
+/** Whom each administration assesses by default: the level below it. */
+const DEFAULT_SUBJECT: Record<string, string> = { CITY: 'COUNTY', COUNTY: 'TOWNSHIP', TOWNSHIP: 'GRID_WORKER' };
+const SHANGHAI_MONTH = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
+
+const format = (value: number | null, unit: Indicator['unit']) => (value == null ? '—' : unit === 'PERCENT' ? `${value.toFixed(2)}%` : String(Math.round(value * 100) / 100));
+
+/** KPI tables (绩效考核): ranked subjects with indicator values; each base measure drills down to its cases. */
+export const AssessmentPage = () => {
+  const translate = useTranslate();
+  const { data: identityData } = useGetIdentity();
+  const identity = identityData as Identity | undefined;
+  const [period, setPeriod] = useState(SHANGHAI_MONTH());
+  const [subjectType, setSubjectType] = useState<string | null>(null);
+  const [drill, setDrill] = useState<{ subjectId: string; subjectName: string; measure: string } | null>(null);
+  const subject = subjectType ?? (identity ? (DEFAULT_SUBJECT[identity.unitLevel] ?? 'GRID_WORKER') : null);
+  const input = identity && subject && /^\d{4}(-\d{2}|-Q[1-4])?$/.test(period) ? { unitId: identity.unitId, period, subjectType: subject } : null;
+  const { data, error } = useApi<Table>(TABLE, input ? { input } : null);
+  const drilled = useApi<DrillDown>(DRILL, drill && input ? { input: { ...input, subjectId: drill.subjectId, measure: drill.measure } } : null);
+  const table = data?.assessment;
+  const measureCodes = table?.rows[0]?.measures.map((m) => m.code) ?? [];
+  const measureName = (code: string) => translate(`gw.measure.${code}`, { _: code });
+
+  return (
+    <Card sx={{ mt: 2 }} data-testid="assessment">
+      <Title title="gw.menu.assessment" />
+      <CardContent>
+        <Box sx={{ display: 'flex', gap: 2, mb: 2, flexWrap: 'wrap' }}>
+          <TextField size="small" label={translate('gw.assessment.period')} value={period} onChange={(e) => setPeriod(e.target.value.trim())} helperText={translate('gw.assessment.period_hint')} slotProps={{ htmlInput: { 'data-testid': 'assessment-period' } }} />
+          <TextField select size="small" label={translate('gw.assessment.subject')} value={subject ?? ''} onChange={(e) => setSubjectType(e.target.value)} sx={{ minWidth: 160 }} data-testid="assessment-subject">
+            {enumChoices('AssessmentSubjectType').map((c) => (
+              <MenuItem key={c.id} value={c.id}>
+                {translate(c.name)}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Box>
+        {error ? <Typography color="error">{translate(error)}</Typography> : null}
+        {table && !table.rows.length ? <Typography color="text.secondary">{translate('gw.empty')}</Typography> : null}
+        {table?.rows.length ? (
+          <Box sx={{ overflowX: 'auto' }}>
+            <Table size="small" data-testid="assessment-table">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('gw.dashboard.rank')}</TableCell>
+                  <TableCell>{translate('gw.assessment.subject_name')}</TableCell>
+                  {table.indicators.map((i) => (
+                    <TableCell key={i.code} align="right" sx={{ fontWeight: i.code === table.rankBy ? 'bold' : undefined }}>
+                      {i.name}
+                    </TableCell>
+                  ))}
+                  {measureCodes.map((code) => (
+                    <TableCell key={code} align="right" sx={{ color: 'text.secondary' }}>
+                      {measureName(code)}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {table.rows.map((r) => (
+                  <TableRow key={r.subjectId} data-testid="assessment-row">
+                    <TableCell>{r.rank ?? '—'}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.subjectName}</TableCell>
+                    {table.indicators.map((i) => (
+                      <TableCell key={i.code} align="right">
+                        {format(r.values.find((v) => v.code === i.code)?.value ?? null, i.unit)}
+                      </TableCell>
+                    ))}
+                    {r.measures.map((m) => (
+                      <TableCell key={m.code} align="right">
+                        {m.value > 0 ? (
+                          <MuiLink component="button" data-testid={`drill-${m.code}`} onClick={() => setDrill({ subjectId: r.subjectId, subjectName: r.subjectName, measure: m.code })}>
+                            {m.value}
+                          </MuiLink>
+                        ) : (
+                          0
+                        )}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        ) : null}
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {translate('gw.assessment.drill_hint')}
+        </Typography>
+      </CardContent>
+      <Dialog open={drill !== null} onClose={() => setDrill(null)} fullWidth maxWidth="sm">
+        <DialogTitle>
+          {drill ? `${drill.subjectName} · ${measureName(drill.measure)}` : ''}
+        </DialogTitle>
+        <DialogContent data-testid="drill-down">
+          {drilled.data ? (
+            <>
+              <Typography variant="body2" sx={{ mb: 1 }}>
+                {translate('gw.assessment.case_count', { count: drilled.data.assessmentDrillDown.caseCount })}
+              </Typography>
+              <Table size="small">
+                <TableBody>
+                  {drilled.data.assessmentDrillDown.cases.map((c) => (
+                    <TableRow key={c.id} data-testid="drill-case">
+                      <TableCell>
+                        <Link to={`/cases/${encodeURIComponent(c.id)}/show`}>{c.number}</Link>
+                      </TableCell>
+                      <TableCell>{translate(`gw.enum.CaseStatus.${c.status}`)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </>
+          ) : drilled.error ? (
+            <Typography color="error">{translate(drilled.error)}</Typography>
+          ) : (
+            <Typography>{translate('gw.dashboard.loading')}</Typography>
+          )}
+        </DialogContent>
+      </Dialog>
+    </Card>
+  );
+};

@@ -1,0 +1,103 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { AssessmentSubjectType } from './assessment.enums';
+import { AssessmentIndicator } from './assessment-indicator.entity';
+
+/** One row as computed (and as stored when published). */
+export interface AssessmentRowData {
+  subjectId: string;
+  subjectName: string;
+  rank: number | null;
+  values: Record<string, number | null>;
+  measures: Record<string, number>;
+}
+
+@ObjectType('IndicatorValue', { description: '指标值' })
+export class IndicatorValue {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => Float, { nullable: true, description: '值 (分母为零时为空)' })
+  value!: number | null;
+}
+
+@ObjectType('MeasureValue', { description: '基础计量 (件/次), 可下钻到案件' })
+export class MeasureValue {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => Int)
+  value!: number;
+}
+
+@ObjectType('AssessmentRow', { description: '考核表的一行: 一个考核对象' })
+export class AssessmentRow {
+  @Field(() => ID, { description: '考核对象的 ID (GridWorker, Officer, Grid 或 Department)' })
+  subjectId!: string;
+
+  @Field(() => String, { description: '考核对象名称' })
+  subjectName!: string;
+
+  @Field(() => Int, { nullable: true, description: '单位内排名 (按排名指标, 无值不排名)' })
+  rank!: number | null;
+
+  @Field(() => [IndicatorValue])
+  values!: IndicatorValue[];
+
+  @Field(() => [MeasureValue])
+  measures!: MeasureValue[];
+}
+
+@ObjectType('AssessmentTable', { description: '考核表: 考核对象 x 指标' })
+export class AssessmentTable {
+  @Field(() => String, { description: '考核期' })
+  period!: string;
+
+  @Field(() => Date, { description: '起 (含)' })
+  from!: Date;
+
+  @Field(() => Date, { description: '止 (不含)' })
+  to!: Date;
+
+  @Field(() => AssessmentSubjectType)
+  subjectType!: AssessmentSubjectType;
+
+  @Field(() => ID, { description: '考核单位 (Grid)' })
+  unitId!: string;
+
+  @Field(() => String, { description: '排名所依据的指标代码' })
+  rankBy!: string;
+
+  @Field(() => [AssessmentIndicator], { description: '所用指标版本' })
+  indicators!: AssessmentIndicator[];
+
+  @Field(() => [AssessmentRow])
+  rows!: AssessmentRow[];
+
+  @Field(() => ID, { nullable: true, description: '已公布时: 公布记录' })
+  publishedId?: string | null;
+}
+
+@ObjectType('AssessmentDrillDown', { description: '下钻: 某考核对象某项基础计量背后的案件或巡查计划' })
+export class AssessmentDrillDown {
+  @Field(() => String)
+  measure!: string;
+
+  @Field(() => Int, { description: '案件数' })
+  caseCount!: number;
+
+  @Field(() => [ID], { description: '案件 ID (全部)' })
+  caseIds!: string[];
+
+  @Field(() => [ID], { description: '巡查计划 ID (巡查类计量: 应巡查次数, 已巡查次数)' })
+  patrolPlanIds!: string[];
+}
+
+export function toRow(data: AssessmentRowData, codes: string[], measureCodes: string[]): AssessmentRow {
+  return {
+    subjectId: data.subjectId,
+    subjectName: data.subjectName,
+    rank: data.rank,
+    values: codes.map((code) => ({ code, value: data.values[code] ?? null })),
+    measures: measureCodes.map((code) => ({ code, value: data.measures[code] ?? 0 })),
+  };
+}

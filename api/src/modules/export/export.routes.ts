@@ -1,0 +1,52 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Request, type Response } from 'express';
+import type { Limits } from '../../auth/limits';
+import type { Clock } from '../../common/clock';
+import { finishRequest } from '../../context/create-context';
+import { routeErrors, signedIn, type RouteLocals } from '../../server/http-route';
+import { buildAppSchema } from '../../server/schema';
+import { shanghaiDateTime, CONTENT_TYPES } from './export-writers';
+import { exportService } from './export.service';
+
+function queryText(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** `sources-20261128-1805.csv`, with the Chinese title as the UTF-8 file name. */
+function disposition(name: string, title: string, format: string): string {
+  const stamp = shanghaiDateTime(new Date()).replace(/[-:]/g, '').replace(' ', '-').slice(0, 13);
+  return `attachment; filename="${name}-${stamp}.${format}"; filename*=UTF-8''${encodeURIComponent(`${title}-${stamp}.${format}`)}`;
+}
+
+/**
+ * GET /export/<list>.csv|.xlsx?filter=<the list query's filter as JSON>&orderBy=<order>&lang=en
+ * Signed in like the API (session cookie or API key); rows are the caller's scope only.
+ */
+export function exportRouter(orm: MikroORM, limits: Limits, clock: Clock): express.Router {
+  const router = express.Router();
+  router.get('/export/:file', signedIn(orm, limits, clock), async (req: Request<{ file: string }>, res: Response<unknown, RouteLocals>, next) => {
+    try {
+      const { ctx } = res.locals;
+      const dot = req.params.file.lastIndexOf('.');
+      const prepared = await exportService.prepare(ctx, await buildAppSchema(), {
+        list: dot > 0 ? req.params.file.slice(0, dot) : req.params.file,
+        format: dot > 0 ? req.params.file.slice(dot + 1) : '',
+        filter: queryText(req, 'filter'),
+        orderBy: queryText(req, 'orderBy'),
+        lang: queryText(req, 'lang'),
+      });
+      const batches = await exportService.open(ctx, prepared);
+      res.setHeader('content-type', CONTENT_TYPES[prepared.format]);
+      res.setHeader('content-disposition', disposition(prepared.list.name, prepared.lang === 'en' ? prepared.list.en : prepared.list.zh, prepared.format));
+      res.setHeader('cache-control', 'private, no-store');
+      res.setHeader('x-content-type-options', 'nosniff');
+      await exportService.write(res, prepared, batches);
+      await finishRequest(ctx, false);
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.use(routeErrors);
+  return router;
+}

@@ -1,0 +1,109 @@
+import { connection, type Connection, type ConnectionArgs } from '../../common/connection';
+import { BadInputError } from '../../common/errors';
+import { findVisible } from '../../common/records';
+import { scopedIdsSql } from '../../common/scoped-sql';
+import type { RequestContext } from '../../context/request-context';
+import { beijingDay } from '../deadline/working-calendar';
+import { Grid } from '../grid/grid.entity';
+import { subtreeOf } from '../grid/grid.service';
+import { PollutionSource } from '../source/source.entity';
+import { SourceStatus } from '../source/source.enums';
+import type { OverdueFilter } from './inspection.inputs';
+import type { OverdueSource } from './inspection.types';
+
+interface Row {
+  id: number;
+  last_on: string | null;
+  due_on: string;
+  days_overdue: number;
+  factor: number;
+}
+
+/**
+ * Every active source in scope with its due date: the last inspection (or, never inspected,
+ * the day it was put on file) plus its level's interval, divided by the largest inspection
+ * factor of the sensitive periods active on `as_of` that cover its grid, industry and level.
+ * `?` 1 is the scoped source ids, then as_of.
+ */
+const DUE_SQL = `
+  with src as (
+    select s.id, s.supervision_level, s.industry, s.city_id, s.county_id, s.township_id, s.grid_id, s.created_at
+    from pollution_source s where s.status = '${SourceStatus.ACTIVE}' and s.id in (%SCOPE%)
+  ), params as (select ?::date as as_of)
+  select src.id, li.last_on::text as last_on, coalesce(sp.factor, 1)::float8 as factor,
+    ((coalesce(li.last_on, (src.created_at at time zone 'Asia/Shanghai')::date)
+      + case f.unit when 'MONTH' then make_interval(months => f.every) else make_interval(days => f.every) end
+        / coalesce(sp.factor, 1))::date) as due_on,
+    params.as_of
+  from src
+  cross join params
+  join inspection_frequency f on f.supervision_level = src.supervision_level
+  left join lateral (
+    select max(i.inspected_on) as last_on from inspection i where i.source_id = src.id and i.inspected_on <= params.as_of
+  ) li on true
+  left join lateral (
+    select max(p.inspection_factor) as factor from sensitive_period p
+    where p.active and params.as_of between p.starts_on and p.ends_on
+      and p.grid_ids && array[src.city_id, src.county_id, src.township_id, src.grid_id]
+      and (cardinality(p.industries) = 0 or src.industry = any(p.industries))
+      and (cardinality(p.levels) = 0 or src.supervision_level::text = any(p.levels))
+  ) sp on true`;
+
+function decodeCursor(cursor: string): [number, number] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((n) => Number.isSafeInteger(n))) return value as [number, number];
+  } catch {
+    // fall through to the input error
+  }
+  throw new BadInputError('Invalid cursor', [{ field: 'after', message: 'not a cursor returned by this API' }]);
+}
+
+const encodeCursor = (daysOverdue: number, id: number): string => Buffer.from(JSON.stringify([daysOverdue, id])).toString('base64url');
+
+export const inspectionOverdueService = {
+  /** 检查超期: most overdue first, keyset-paged on (days overdue, id). */
+  async list(ctx: RequestContext, filter: OverdueFilter = {}, args: ConnectionArgs): Promise<Connection<OverdueSource>> {
+    if (args.last != null || args.before != null) throw new BadInputError('This list pages forward only', [{ field: 'last', message: 'use first/after' }]);
+    const first = args.first;
+    if (first == null) throw new BadInputError('Give first', [{ field: 'first', message: 'required' }]);
+    const asOf = filter.asOf ?? beijingDay(ctx.clock.now());
+    const sourceFilter = [
+      ...(filter.withinId ? [subtreeOf<PollutionSource>(await findVisible(ctx, Grid, filter.withinId), 'gridId')] : []),
+      ...(filter.supervisionLevel ? [{ supervisionLevel: filter.supervisionLevel }] : []),
+    ];
+    const scope = scopedIdsSql(ctx, PollutionSource, 'PollutionSource', { $and: sourceFilter });
+    const empty = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
+    if (!scope) return connection<OverdueSource>([], () => '', empty, async () => 0);
+    const due = DUE_SQL.replace('%SCOPE%', scope.sql);
+    const after = args.after ? decodeCursor(args.after) : null;
+    const keyset = after ? 'and (due.as_of - due.due_on < ? or (due.as_of - due.due_on = ? and due.id > ?))' : '';
+    const rows = await ctx.em.execute<Row[]>(
+      `select due.id, due.last_on, due.due_on::text as due_on, (due.as_of - due.due_on) as days_overdue, due.factor
+       from (${due}) due where due.due_on < due.as_of ${keyset}
+       order by days_overdue desc, due.id asc limit ?`,
+      [...scope.bindings, asOf, ...(after ? [after[0], after[0], after[1]] : []), first + 1],
+    );
+    const page = rows.slice(0, first);
+    const sources = await ctx.em.find(PollutionSource, { id: { $in: page.map((r) => r.id) } });
+    const byId = new Map(sources.map((s) => [s.id, s]));
+    const nodes: OverdueSource[] = page.flatMap((r) => {
+      const source = byId.get(r.id);
+      return source ? [{ source, lastInspectedOn: r.last_on, dueOn: r.due_on, daysOverdue: r.days_overdue, inspectionFactor: r.factor }] : [];
+    });
+    const cursorOf = (n: OverdueSource) => encodeCursor(n.daysOverdue, n.source.id);
+    const [head, tail] = [nodes[0], nodes[nodes.length - 1]];
+    return connection<OverdueSource>(
+      nodes,
+      cursorOf,
+      { hasNextPage: rows.length > first, hasPreviousPage: after != null, startCursor: head ? cursorOf(head) : null, endCursor: tail ? cursorOf(tail) : null },
+      async () => {
+        const [count] = await ctx.em.execute<{ n: number }[]>(
+          `select count(*)::int as n from (${due}) due where due.due_on < due.as_of`,
+          [...scope.bindings, asOf],
+        );
+        return count.n;
+      },
+    );
+  },
+};

@@ -1,0 +1,195 @@
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { point } from '@turf/helpers';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { subject } from '@casl/ability';
+import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
+import { ForbiddenError } from '../../common/errors';
+import { fromGlobalId } from '../../common/global-id';
+import { assertCan, findVisible, findVisibleById } from '../../common/records';
+import type { RequestContext } from '../../context/request-context';
+import { Grid } from '../grid/grid.entity';
+import { subtreeOf } from '../grid/grid.service';
+import { PatrolCheckIn } from './patrol-check-in.entity';
+import { patrolFactors } from './patrol-factor';
+import { pgArray, subtreeSql } from './patrol-sql';
+import { elapsedShare, expectedByNow, monthOf, parseMonth, type PatrolMonth } from './patrol-month';
+import { PatrolPlan } from './patrol-plan.entity';
+import { PatrolRule } from './patrol-rule.entity';
+import type { CheckInInput, PatrolCheckInFilter, PatrolPlanFilter, SetPatrolRuleInput } from './patrol.inputs';
+
+export interface GenerationResult {
+  month: string;
+  plans: number;
+  created: number;
+  updated: number;
+}
+
+interface Assignment {
+  grid_worker_id: number;
+  grid_id: number;
+  city_id: number;
+  county_id: number | null;
+  township_id: number | null;
+  times_per_month: number;
+}
+
+/** The caller's unit, or the grid named by `withinId`, loaded in scope. */
+export function unitOrWithin(ctx: RequestContext, withinId?: string | null): Promise<Grid> {
+  if (withinId) return findVisible(ctx, Grid, withinId);
+  if (!ctx.principal) throw new ForbiddenError('Sign in first');
+  return findVisibleById(ctx, Grid, ctx.principal.unitId);
+}
+
+type Area = Parameters<typeof booleanPointInPolygon>[1];
+
+/** Grid boundaries are validated GeoJSON Polygon/MultiPolygon on the way in (grid.inputs). */
+function isArea(boundary: unknown): boundary is Area {
+  return typeof boundary === 'object' && boundary !== null && 'type' in boundary && (boundary.type === 'Polygon' || boundary.type === 'MultiPolygon');
+}
+
+/**
+ * 生成月度巡查计划 for every active grid worker on the active grids of a unit: one row per
+ * (worker, grid, month), the rule's count times the sensitive-period factor. Idempotent:
+ * running it again updates the counts in place (a changed rule or period) and adds rows
+ * for new assignments; plans of assignments that ended stay as the month's record.
+ */
+export async function generatePlans(ctx: RequestContext, month: PatrolMonth, unit: Grid): Promise<GenerationResult> {
+  const [where, unitId] = subtreeSql(unit);
+  const assignments = await ctx.em.execute<Assignment[]>(
+    `select wg.grid_worker_id, g.id as grid_id, g.city_id, g.county_id, g.township_id, r.times_per_month
+       from grid_worker_grid wg
+       join grid_worker w on w.id = wg.grid_worker_id and w.active
+       join grid g on g.id = wg.grid_id and g.active
+       join patrol_rule r on r.grid_level = g.level and r.grid_kind = g.kind
+      where ${where}
+      order by wg.grid_worker_id, g.id`,
+    [unitId],
+  );
+  const factors = await patrolFactors(ctx, month, assignments.map((a) => a.grid_id));
+  const result: GenerationResult = { month: month.label, plans: assignments.length, created: 0, updated: 0 };
+  if (!assignments.length) return result;
+  const factorOf = (a: Assignment) => factors.get(a.grid_id) ?? 1;
+  const rows = await ctx.em.execute<{ inserted: boolean }[]>(
+    `insert into patrol_plan (city_id, county_id, township_id, grid_worker_id, grid_id, month, base_count, factor, required_count, generated_at)
+     select t.city_id, t.county_id, t.township_id, t.grid_worker_id, t.grid_id, ?::date, t.base, t.factor, ceil(t.base * t.factor)::int, ?
+       from unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::float8[])
+         as t(city_id, county_id, township_id, grid_worker_id, grid_id, base, factor)
+     on conflict (grid_worker_id, grid_id, month) do update
+       set base_count = excluded.base_count, factor = excluded.factor, required_count = excluded.required_count, generated_at = excluded.generated_at
+     returning (xmax = 0) as inserted`,
+    [
+      month.firstDay,
+      ctx.clock.now(),
+      pgArray(assignments.map((a) => a.city_id)),
+      pgArray(assignments.map((a) => a.county_id)),
+      pgArray(assignments.map((a) => a.township_id)),
+      pgArray(assignments.map((a) => a.grid_worker_id)),
+      pgArray(assignments.map((a) => a.grid_id)),
+      pgArray(assignments.map((a) => a.times_per_month)),
+      pgArray(assignments.map(factorOf)),
+    ],
+  );
+  result.created = rows.filter((r) => r.inserted).length;
+  result.updated = rows.length - result.created;
+  return result;
+}
+
+export const patrolService = {
+  rules: (ctx: RequestContext): Promise<PatrolRule[]> => ctx.em.find(PatrolRule, {}, { orderBy: { gridLevel: 'asc', gridKind: 'asc' } }),
+
+  async setRule(ctx: RequestContext, input: SetPatrolRuleInput): Promise<PatrolRule> {
+    const rule = (await ctx.em.findOne(PatrolRule, { gridLevel: input.gridLevel, gridKind: input.gridKind })) ?? Object.assign(new PatrolRule(), input);
+    assertCan(ctx, 'update', rule);
+    rule.timesPerMonth = input.timesPerMonth;
+    await ctx.em.persistAndFlush(rule);
+    return rule;
+  },
+
+  /** 生成月度巡查计划 for the caller's unit (or `withinId`), checked against the caller's rights. */
+  async generate(ctx: RequestContext, monthLabel: string, withinId?: string | null): Promise<GenerationResult> {
+    const month = parseMonth(monthLabel);
+    const unit = await unitOrWithin(ctx, withinId);
+    assertCan(ctx, 'create', subject('PatrolPlan', { ...unit.scope, gridId: unit.id }));
+    return generatePlans(ctx, month, unit);
+  },
+
+  async plans(ctx: RequestContext, filter: PatrolPlanFilter, args: ConnectionArgs): Promise<Connection<PatrolPlan>> {
+    const month = parseMonth(filter.month, 'filter.month');
+    const where: FilterQuery<PatrolPlan>[] = [{ month: month.firstDay }];
+    if (filter.withinId) where.push(subtreeOf<PatrolPlan>(await findVisible(ctx, Grid, filter.withinId), 'gridId'));
+    if (filter.gridWorkerId) where.push({ gridWorkerId: fromGlobalId('GridWorker', filter.gridWorkerId) });
+    if (filter.behind != null) {
+      // Behind = fewer patrols than the month's elapsed share of the plan (rounded down).
+      const rows = await ctx.em.execute<{ id: number }[]>(
+        `select patrol_plan_id as id from patrol_plan_progress where month = ? and done_count < floor(required_count * ?)`,
+        [month.firstDay, elapsedShare(month, ctx.clock.now())],
+      );
+      const ids = rows.map((r) => r.id);
+      where.push(filter.behind ? { id: { $in: ids } } : { id: { $nin: ids } });
+    }
+    return paginate(ctx.em, PatrolPlan, { $and: where }, [{ id: 'asc' }], args);
+  },
+
+  /** Patrols done per plan (distinct days with a check-in inside the grid), batched per request. */
+  doneCount(ctx: RequestContext, plan: PatrolPlan): Promise<number> {
+    const loader = ctx.loaders.get<number, number>('PatrolPlan.done', async (ids) => {
+      const rows = await ctx.em.execute<{ patrol_plan_id: number; done_count: number }[]>(
+        `select patrol_plan_id, done_count from patrol_plan_progress where patrol_plan_id = any(?::int[])`,
+        [pgArray(ids)],
+      );
+      const byId = new Map(rows.map((r) => [r.patrol_plan_id, r.done_count]));
+      return ids.map((id) => byId.get(id) ?? 0);
+    });
+    return loader.load(plan.id);
+  },
+
+  expected(ctx: RequestContext, plan: PatrolPlan): number {
+    return expectedByNow(plan.requiredCount, parseMonth(String(plan.month).slice(0, 7)), ctx.clock.now());
+  },
+
+  /**
+   * 巡查打卡 by the signed-in grid worker. Outside the grid's boundary it is recorded and
+   * flagged, never refused and never counted as a normal patrol.
+   */
+  async checkIn(ctx: RequestContext, input: CheckInInput): Promise<PatrolCheckIn> {
+    const grid = await findVisible(ctx, Grid, input.gridId);
+    const [account] = await ctx.em.execute<{ grid_worker_id: number | null }[]>(`select grid_worker_id from account where id = ?`, [
+      ctx.principal?.accountId ?? null,
+    ]);
+    if (!account?.grid_worker_id) throw new ForbiddenError('Only a grid worker account checks in on patrol');
+    await ctx.em.populate(grid, ['boundary']);
+    const checkIn = Object.assign(new PatrolCheckIn(), {
+      ...grid.scope,
+      gridId: grid.id,
+      gridWorkerId: account.grid_worker_id,
+      at: ctx.clock.now(),
+      lng: input.location.lng,
+      lat: input.location.lat,
+      notes: input.notes ?? null,
+      recordedById: ctx.principal?.accountId ?? null,
+    });
+    assertCan(ctx, 'create', checkIn);
+    const boundary: unknown = grid.boundary;
+    if (isArea(boundary)) {
+      checkIn.boundaryChecked = true;
+      checkIn.outsideBoundary = !booleanPointInPolygon(point([input.location.lng, input.location.lat]), boundary);
+    }
+    await ctx.em.persistAndFlush(checkIn);
+    return checkIn;
+  },
+
+  async checkIns(ctx: RequestContext, filter: PatrolCheckInFilter = {}, args: ConnectionArgs): Promise<Connection<PatrolCheckIn>> {
+    const where: FilterQuery<PatrolCheckIn>[] = [];
+    if (filter.month) {
+      const month: PatrolMonth = parseMonth(filter.month, 'filter.month');
+      where.push({ at: { $gte: month.start, $lt: month.end } });
+    }
+    if (filter.withinId) where.push(subtreeOf<PatrolCheckIn>(await findVisible(ctx, Grid, filter.withinId), 'gridId'));
+    if (filter.gridWorkerId) where.push({ gridWorkerId: fromGlobalId('GridWorker', filter.gridWorkerId) });
+    if (filter.outsideBoundary != null) where.push({ outsideBoundary: filter.outsideBoundary });
+    return paginate(ctx.em, PatrolCheckIn, { $and: where }, [{ id: 'desc' }], args);
+  },
+
+  monthLabel: (plan: PatrolPlan): string => String(plan.month).slice(0, 7),
+  currentMonth: (ctx: RequestContext): string => monthOf(ctx.clock.now()).label,
+};

@@ -1,0 +1,194 @@
+import type { CalendarDayRecord } from '../reference/calendar';
+import type { DepartmentRecord } from '../reference/departments';
+import { Rng } from '../random';
+import type { CaseAction, CaseStatus, Role } from '../schema-enums';
+import type { CaseRecord } from './cases';
+
+/**
+ * The recent months of the demo seed carry whole case life cycles (立卷, 派遣, 处理, 反馈, 核实,
+ * 结案, 评价; some cancelled, returned, extended, parked, reworked or late), so the KPI tables
+ * of the demo have something to show. Cases reported before LIFECYCLE_FROM stay REPORTED.
+ * Nothing happens at or after SEED_NOW: a case caught mid-way stays in its state then.
+ */
+export const LIFECYCLE_FROM_MS = Date.UTC(2026, 7, 31, 16); // 2026-09-01 00:00 Beijing
+export const SEED_NOW_MS = Date.UTC(2026, 10, 27, 16); // 2026-11-28 00:00 Beijing
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const BEIJING = 8 * HOUR;
+
+/** Working days of the Chinese calendar: weekdays, minus holidays, plus swapped working days (调休). */
+export class SeedCalendar {
+  private readonly exceptions: Map<string, boolean>;
+
+  constructor(days: readonly CalendarDayRecord[]) {
+    this.exceptions = new Map(days.map((d) => [d.day, d.working]));
+  }
+
+  private working(dayStartMs: number): boolean {
+    const local = new Date(dayStartMs + BEIJING);
+    const known = this.exceptions.get(local.toISOString().slice(0, 10));
+    return known ?? (local.getUTCDay() !== 0 && local.getUTCDay() !== 6);
+  }
+
+  /** The end of the n-th working day after the (Beijing) day of `fromMs`: the api's deadline rule. */
+  dueAfter(fromMs: number, workingDays: number): number {
+    let day = Math.floor((fromMs + BEIJING) / DAY) * DAY - BEIJING;
+    for (let left = workingDays; left > 0; ) {
+      day += DAY;
+      if (this.working(day)) left--;
+    }
+    return day + DAY;
+  }
+}
+
+export interface LifecycleEvent {
+  action: CaseAction;
+  from: CaseStatus;
+  to: CaseStatus;
+  atMs: number;
+  /** The deadline running after the step (case_event.due_at). */
+  dueMs: number | null;
+  actorRole: Role;
+  actorUnitId: number;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface LifecycleAssignment {
+  departmentId: number;
+  atMs: number;
+  active: boolean;
+}
+
+export interface Lifecycle {
+  events: LifecycleEvent[];
+  assignments: LifecycleAssignment[];
+  status: CaseStatus;
+  dueMs: number | null;
+  closedMs: number | null;
+  leadDepartmentId: number | null;
+  extensionCount: number;
+  requestedExtensionDays: number | null;
+  reviewMs: number | null;
+  score: number | null;
+}
+
+export interface LifecycleContext {
+  seed: number;
+  calendar: SeedCalendar;
+  departments: readonly DepartmentRecord[];
+}
+
+const departmentId = (id: number): string => Buffer.from(`Department:${id}`).toString('base64url');
+
+/** The department a dispatcher sends the case to: the township office without a platform, else the county's bureau of the field. */
+function leadDepartment(c: CaseRecord, viaPlatform: boolean, handlingUnitId: number, departments: readonly DepartmentRecord[]): number | null {
+  const field = viaPlatform ? c.category.defaultField : 'TOWNSHIP_OFFICE';
+  return departments.find((d) => d.unitId === handlingUnitId && d.field === field)?.id ?? null;
+}
+
+/**
+ * The life cycle of one case, or null when it stays as reported. The handler is the one
+ * the api assigns (firstHandler): the county's platform, or the township itself.
+ */
+export function lifecycleOf(c: CaseRecord, handler: [number, number | null, boolean], ctx: LifecycleContext): Lifecycle | null {
+  if (c.reportedAtMs < LIFECYCLE_FROM_MS) return null;
+  const [unitId, , viaPlatform] = handler;
+  const lead = leadDepartment(c, viaPlatform, unitId, ctx.departments);
+  if (lead === null) return null;
+  const rng = Rng.derive(ctx.seed, `lifecycle:${c.id}`);
+  const hours = (min: number, max: number): number => Math.round((min + rng.next() * (max - min)) * HOUR / 1000) * 1000;
+  const cal = ctx.calendar;
+  const dispatcher: Role = viaPlatform ? 'PLATFORM_OPERATOR' : 'TOWNSHIP_ADMIN';
+  const handlerRole: Role = viaPlatform ? 'COUNTY_DEPARTMENT' : 'TOWNSHIP_ADMIN';
+  const verifierUnit = c.grid.parentId ?? unitId;
+
+  const life: Lifecycle = {
+    events: [], assignments: [], status: 'REPORTED', dueMs: null, closedMs: null, leadDepartmentId: null,
+    extensionCount: 0, requestedExtensionDays: null, reviewMs: null, score: null,
+  };
+  let open = true;
+  /** Appends a step unless it would happen after the seed's "now". */
+  const step = (action: CaseAction, to: CaseStatus, atMs: number, dueMs: number | null, role: Role, unit: number, reason: string | null = null, details: Record<string, unknown> | null = null): boolean => {
+    if (!open || atMs >= SEED_NOW_MS) return (open = false);
+    life.events.push({ action, from: life.status, to, atMs, dueMs, actorRole: role, actorUnitId: unit, reason, details });
+    life.status = to;
+    life.dueMs = dueMs;
+    return true;
+  };
+
+  let t = c.reportedAtMs;
+  if (rng.chance(0.08)) {
+    step('CANCEL', 'CANCELLED', t + hours(1, 3), null, dispatcher, unitId, 'INVALID', { cancelReason: 'INVALID', duplicateOfId: null });
+    return life;
+  }
+  t += hours(0.5, 3);
+  if (!step('FILE', 'FILED', t, viaPlatform ? cal.dueAfter(t, 1) : cal.dueAfter(c.reportedAtMs, 3), dispatcher, unitId)) return life;
+
+  const dispatch = (atMs: number): boolean => {
+    const ok = step('DISPATCH', 'DISPATCHED', atMs, cal.dueAfter(atMs, 5), dispatcher, unitId, null, {
+      departmentIds: [departmentId(lead)], leadDepartmentId: departmentId(lead), complexity: 'NORMAL',
+      suggestedDepartmentIds: [departmentId(lead)], overridden: false,
+    });
+    if (ok) {
+      for (const a of life.assignments) a.active = false;
+      life.assignments.push({ departmentId: lead, atMs, active: true });
+      life.leadDepartmentId = lead;
+    }
+    return ok;
+  };
+  t += hours(0.5, 4);
+  if (!dispatch(t)) return life;
+  // 回退: a platform case sent to the wrong bureau comes back and is dispatched again.
+  if (viaPlatform && rng.chance(0.05)) {
+    t += hours(1, 5);
+    if (!step('RETURN', 'FILED', t, cal.dueAfter(t, 1), handlerRole, unitId, '不属于本部门职责')) return life;
+    life.leadDepartmentId = null;
+    for (const a of life.assignments) a.active = false;
+    t += hours(0.5, 2);
+    if (!dispatch(t)) return life;
+  }
+  let handleDue = life.dueMs!;
+  t += hours(0.5, 6);
+  if (!step('ACCEPT', 'IN_PROGRESS', t, handleDue, handlerRole, unitId)) return life;
+
+  if (rng.chance(0.04)) {
+    t += hours(24, 72);
+    const reviewMs = t + 30 * DAY;
+    if (step('PARK', 'PARKED', t, null, dispatcher, unitId, '需工程措施, 短期内无法解决', { reviewAt: new Date(reviewMs).toISOString() })) life.reviewMs = reviewMs;
+    return life;
+  }
+  if (rng.chance(0.08)) {
+    t += hours(24, 60);
+    if (!step('REQUEST_EXTENSION', 'EXTENSION_REQUESTED', t, handleDue, handlerRole, unitId, '需协调多个部门', { extensionDays: 5 })) return life;
+    life.requestedExtensionDays = 5;
+    t += hours(1, 4);
+    handleDue = cal.dueAfter(handleDue - 1, 5);
+    if (!step('APPROVE_EXTENSION', 'IN_PROGRESS', t, handleDue, dispatcher, unitId, null, { extensionDays: 5, extensionCount: 1 })) return life;
+    life.requestedExtensionDays = null;
+    life.extensionCount = 1;
+  }
+  const feedback = (): boolean => {
+    // Most are handled within the limit; some run late.
+    t = rng.chance(0.18) ? Math.max(t, handleDue) + hours(4, 72) : t + Math.round((0.2 + rng.next() * 0.7) * Math.max(HOUR, handleDue - t) / 1000) * 1000;
+    return step('FEEDBACK', 'FED_BACK', t, cal.dueAfter(t, 2), handlerRole, unitId, null, { result: '已整改到位' });
+  };
+  if (!feedback()) return life;
+  // 返工: the on-site check does not match the reported result.
+  if (rng.chance(0.12)) {
+    t += hours(2, 20);
+    handleDue = cal.dueAfter(t, 3);
+    if (!step('VERIFY_FAIL', 'IN_PROGRESS', t, handleDue, 'GRID_WORKER', verifierUnit, '现场核查未整改到位')) return life;
+    if (!feedback()) return life;
+  }
+  t = rng.chance(0.08) ? life.dueMs! + hours(4, 48) : t + hours(2, 30);
+  if (!step('VERIFY_PASS', 'CLOSED', t, null, 'GRID_WORKER', verifierUnit)) return life;
+  life.closedMs = t;
+  if (rng.chance(0.6)) {
+    const score = 60 + rng.int(0, 41);
+    t += hours(2, 48);
+    if (step('EVALUATE', 'EVALUATED', t, null, dispatcher, unitId, null, { score })) life.score = score;
+  }
+  return life;
+}
