@@ -82,7 +82,8 @@ async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec
           const pass = passes(point);
           results.points.push({ ...point, repeat, query: spec.id, contender: contender.name, pass });
           log(`r${repeat} ${spec.id} ${contender.name} @${rate}: ${point.achieved.toFixed(0)} req/s p50 ${point.p50} p95 ${point.p95} p99 ${point.p99}${point.errors + point.mismatches ? ` errors ${point.errors} wrong ${point.mismatches}` : ''}`);
-          if (!pass && rate >= options.commonRate) break;
+          // Writes are judged at their own rate (100/s): their sweep goes at least that far.
+          if (!pass && rate >= (pool ? Math.max(...options.writeRates.filter((r) => r <= 100)) : options.commonRate)) break;
         }
       }
     }

@@ -98,7 +98,8 @@ function definitions(ownerUrl: string, appUrl: string, options: ContenderOptions
 }
 
 async function waitUntilUp(definition: Definition, url: string, child: ChildProcess, output: string[]): Promise<void> {
-  const deadline = Date.now() + 90_000;
+  // Generous: five processes compile their TypeScript at once on a shared 2-core machine.
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (child.exitCode != null) break;
     const ok = await fetch(`${url}${definition.health.path}`, {
