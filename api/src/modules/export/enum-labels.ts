@@ -3,6 +3,7 @@ import { CaseOrigin, CaseStatus, CaseUrgency } from '../case/case.enums';
 import { CaseComplexity } from '../deadline/deadline.enums';
 import { Employment } from '../person/grid-worker.entity';
 import { SourceStatus, SourceType, SupervisionLevel } from '../source/source.enums';
+import { InspectionResult } from '../inspection/inspection.enums';
 
 export type Lang = 'zh' | 'en';
 
@@ -83,5 +84,7 @@ export const CASE_COMPLEXITY = labels<CaseComplexity>(
 );
 
 export const EMPLOYMENT = labels<Employment>({ FULL_TIME: '专职', PART_TIME: '兼职' }, { FULL_TIME: 'Full-time', PART_TIME: 'Part-time' });
+
+export const INSPECTION_RESULT = labels<InspectionResult>({ COMPLIANT: '未发现问题', PROBLEM_FOUND: '发现问题' }, { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' });
 
 export const YES_NO = labels<'true' | 'false'>({ true: '是', false: '否' }, { true: 'Yes', false: 'No' });

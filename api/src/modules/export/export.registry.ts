@@ -5,6 +5,8 @@ import { gridWorkersExport } from './lists/grid-workers.export';
 import { gridsExport } from './lists/grids.export';
 import { officersExport } from './lists/officers.export';
 import { sourcesExport } from './lists/sources.export';
+import { inspectionsExport } from './lists/inspections.export';
+import { patrolCheckInsExport } from './lists/patrol-check-ins.export';
 
 /** Every exportable list, by URL name. A new list: one file in lists/, one line here. */
 export const exportLists: ExportList[] = [
@@ -14,6 +16,8 @@ export const exportLists: ExportList[] = [
   officersExport,
   gridWorkersExport,
   departmentsExport,
+  inspectionsExport,
+  patrolCheckInsExport,
 ];
 
 export function findExportList(name: string): ExportList | undefined {

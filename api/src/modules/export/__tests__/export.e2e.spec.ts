@@ -146,9 +146,24 @@ describe('list exports (CSV and XLSX, streamed, within scope)', () => {
     const { exportLists } = await cityadmin.data<{ exportLists: { name: string; title: string; csvPath: string; filterType: string; columns: { key: string; header: string }[] }[] }>(
       `{ exportLists { name title csvPath filterType columns { key header } } }`,
     );
-    expect(exportLists.map((l) => l.name)).toEqual(['cases', 'sources', 'grids', 'officers', 'grid-workers', 'departments']);
+    expect(exportLists.map((l) => l.name)).toEqual(['cases', 'sources', 'grids', 'officers', 'grid-workers', 'departments', 'inspections', 'patrol-check-ins']);
     const sources = exportLists.find((l) => l.name === 'sources');
     expect(sources).toMatchObject({ title: '污染源档案', csvPath: '/export/sources.csv', filterType: 'SourceFilter' });
     expect(sources?.columns).toContainEqual({ key: 'creditCode', header: '统一社会信用代码' });
+  });
+
+  it("exports the supervision record (inspections, patrol check-ins) of a county admin's county only", async () => {
+    const feidong = await app.as('feidong');
+    const county = await gridId('340122000000');
+    for (const [list, table, column] of [['inspections', 'inspection', '检查结果'], ['patrol-check-ins', 'patrol_check_in', '网格界外']] as const) {
+      const response = await download(app, feidong, `/export/${list}.csv`);
+      expect(response.status).toBe(200);
+      const { rows } = await csvOf(response);
+      const [{ n }] = await app.ownerSql<{ n: number }>(`select count(*)::int as n from ${table} where county_id = $1`, [county]);
+      expect(n).toBeGreaterThan(0);
+      expect(rows).toHaveLength(n);
+      expect(new Set(rows.map((r) => r['县区']))).toEqual(new Set(['肥东县']));
+      expect(rows.some((r) => /^[A-Z_]+$|^(true|false)$/.test(r[column]))).toBe(false);
+    }
   });
 });
