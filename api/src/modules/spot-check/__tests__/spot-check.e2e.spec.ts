@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { Client } from 'pg';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
@@ -112,8 +113,9 @@ describe('spot checks (双随机一公开)', () => {
     expect(replayDraw).toMatchObject({ matches: true, snapshotMatches: true, draw: { drawNo: 1, seed: draw.seed, snapshotDigest: draw.snapshotDigest } });
     expect(replayDraw.sources).toEqual(draw.sources.map(({ sourceId, stratum, inspectorIds }) => ({ sourceId, stratum, inspectorIds })));
 
-    // The CLI recomputes it outside the API, from the database alone.
-    const cli = execFileSync(process.execPath, ['-r', '@swc-node/register', 'src/cli/replay-draw.ts', id, '1'], {
+    // The CLI recomputes it outside the API, from the database alone. Run without blocking:
+    // the API lives in this process and must keep answering its keep-alive sockets meanwhile.
+    const { stdout: cli } = await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'src/cli/replay-draw.ts', id, '1'], {
       cwd: path.resolve(__dirname, '../../../..'),
       env: { ...process.env, DATABASE_URL: app.databaseUrl },
       encoding: 'utf8',
