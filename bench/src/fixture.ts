@@ -44,10 +44,11 @@ export async function readFixture(url: string): Promise<Fixture> {
   );
   const [{ n }] = await ownerQuery<{ n: number }>(url, `select count(*)::int as n from "case" where county_id = $1 and status = 'REPORTED'`, [county.id]);
   const deepPage = Math.max(2, Math.min(WANTED_DEEP_PAGE, Math.ceil(n / PAGE)));
+  // A small profile may hold fewer than two pages: the row before the deep page still leaves one row after it.
   const [before] = await ownerQuery<{ due_at: Date | null; id: number }>(
     url,
     `select due_at, id from "case" where county_id = $1 and status = 'REPORTED' order by due_at asc nulls last, id asc offset $2 limit 1`,
-    [county.id, (deepPage - 1) * PAGE - 1],
+    [county.id, Math.max(0, Math.min(n - 2, (deepPage - 1) * PAGE - 1))],
   );
   const fileable = await ownerQuery<{ id: number; version: number }>(
     url,
