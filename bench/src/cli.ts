@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchDir, ensurePostgraphile, signIn, startContenders, stopContenders, type Contender, type Identities } from './contenders';
 import { prepareDatabase } from './database';
-import { PAGE, readFixture } from './fixture';
+import { readFixture } from './fixture';
 import { countStatements, drain, LoadGenerator, preflight } from './measure';
 import { dataDirOf, parseOptions, type BenchOptions } from './options';
 import { querySpecs, type Call, type QuerySpec } from './queries';
@@ -127,7 +127,7 @@ async function runProfile(options: BenchOptions): Promise<void> {
       await serve(db.ownerUrl, contenders, identities);
       return;
     }
-    const pgDeepCursor = await postgraphileCursor(contenders, identities, fixture.county.id, (fixture.deepPage - 1) * PAGE - 1);
+    const pgDeepCursor = await postgraphileCursor(contenders, identities, fixture.county.id, fixture.deepBefore);
     const specs = querySpecs(fixture, pgDeepCursor).filter((spec) => !options.queries || options.queries.includes(spec.id));
     const results: RunResults = {
       profile: options.profile,

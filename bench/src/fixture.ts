@@ -11,6 +11,8 @@ export interface Fixture {
   caseNumber: string;
   /** Q2/Q3 deep page: page 10,000 when the county has that many, else its last page. */
   deepPage: number;
+  /** Index (0-based, by deadline) of the row before the deep page: keyset and offset pages start after it. */
+  deepBefore: number;
   /** The row before the deep page, as the keyset cursor (due_at, id). */
   deepAfter: { dueAt: string | null; id: number };
   /** Q6: the platform operator and REPORTED cases of its county to file, in order. */
@@ -45,10 +47,11 @@ export async function readFixture(url: string): Promise<Fixture> {
   const [{ n }] = await ownerQuery<{ n: number }>(url, `select count(*)::int as n from "case" where county_id = $1 and status = 'REPORTED'`, [county.id]);
   const deepPage = Math.max(2, Math.min(WANTED_DEEP_PAGE, Math.ceil(n / PAGE)));
   // A small profile may hold fewer than two pages: the row before the deep page still leaves one row after it.
+  const deepBefore = Math.max(0, Math.min(n - 2, (deepPage - 1) * PAGE - 1));
   const [before] = await ownerQuery<{ due_at: Date | null; id: number }>(
     url,
     `select due_at, id from "case" where county_id = $1 and status = 'REPORTED' order by due_at asc nulls last, id asc offset $2 limit 1`,
-    [county.id, Math.max(0, Math.min(n - 2, (deepPage - 1) * PAGE - 1))],
+    [county.id, deepBefore],
   );
   const fileable = await ownerQuery<{ id: number; version: number }>(
     url,
@@ -61,6 +64,7 @@ export async function readFixture(url: string): Promise<Fixture> {
     caseId: mid.id,
     caseNumber: mid.number,
     deepPage,
+    deepBefore,
     deepAfter: { dueAt: before.due_at?.toISOString() ?? null, id: before.id },
     operator: { login: 'operator', unit: `${operator.level}:${operator.id}`, accountId: operator.account },
     fileable,

@@ -58,7 +58,7 @@ const statisticsNormalize = (kind: Kind, body: unknown): string[] => {
 };
 
 export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[] {
-  const offset = (f.deepPage - 1) * PAGE;
+  const offset = f.deepBefore + 1;
   const listNormalize = (pgField: string, gwField: string) => (kind: Kind, body: unknown) =>
     kind === 'floor' ? numbers(at(body, 'data')) : numbers(at(body, 'data', kind === 'postgraphile' ? pgField : gwField, 'nodes'));
   // PostGraphile clients name the county they list: RLS alone (gw_visible(), a CASE over a
