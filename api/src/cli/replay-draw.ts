@@ -1,9 +1,5 @@
-import 'reflect-metadata';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { loadConfig } from '../config';
-import { toGlobalId } from '../common/global-id';
-import { migrate, openDatabase } from '../db/database';
-import { ormConfig } from '../db/orm.config';
+import { runOwnerCli } from './owner-cli';
+import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { replayRecordedDraw } from '../modules/spot-check/spot-check-draw.service';
 import { SpotCheckDraw } from '../modules/spot-check/spot-check.entity';
 
@@ -12,8 +8,11 @@ const usage = 'usage: pnpm --filter @gridwatch/api replay:draw <campaign id (glo
 /** The internal id from a global id (`SpotCheckCampaign:7` in base64url) or a plain number. */
 function campaignKey(arg: string): number | null {
   if (/^\d+$/.test(arg)) return Number(arg);
-  const [type, raw] = Buffer.from(arg, 'base64url').toString('utf8').split(':');
-  return type === 'SpotCheckCampaign' && /^\d+$/.test(raw ?? '') ? Number(raw) : null;
+  try {
+    return fromGlobalId('SpotCheckCampaign', arg);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -21,18 +20,14 @@ function campaignKey(arg: string): number | null {
  * prints the recomputed sources and inspectors with `matches`. Exit code 1 when it differs.
  * The same function serves the `replayDraw` query.
  */
-async function main(): Promise<number> {
+function main(): void {
   const [campaignArg, drawArg] = process.argv.slice(2);
   const campaignId = campaignArg ? campaignKey(campaignArg) : null;
   if (campaignId == null || (drawArg != null && !/^\d+$/.test(drawArg))) {
     console.error(usage);
-    return 2;
+    process.exit(2);
   }
-  const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: () => undefined });
-  await migrate(database.url);
-  const orm = await MikroORM.init(ormConfig(database.url));
-  try {
+  return runOwnerCli(async (orm) => {
     const draws = await orm.em.fork().find(SpotCheckDraw, { campaignId }, { orderBy: { drawNo: 'desc' } });
     const draw = drawArg ? draws.find((d) => d.drawNo === Number(drawArg)) : draws[0];
     if (!draw) {
@@ -57,16 +52,7 @@ async function main(): Promise<number> {
     };
     console.log(JSON.stringify(output, null, 2));
     return replay.matches ? 0 : 1;
-  } finally {
-    await orm.close(true);
-    await database.embedded?.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+main();

@@ -1,8 +1,4 @@
-import 'reflect-metadata';
-import { loadConfig } from '../config';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { migrate, openDatabase } from '../db/database';
-import { ormConfig } from '../db/orm.config';
+import { runOwnerCli } from './owner-cli';
 import { verifyChains } from '../modules/case/case-chain.service';
 
 const usage = 'usage: pnpm --filter @gridwatch/api verify:chain [--county <code>]';
@@ -11,20 +7,15 @@ const usage = 'usage: pnpm --filter @gridwatch/api verify:chain [--county <code>
  * Verifies the case-event hash chains (one per county) of DATABASE_URL or the embedded
  * database, and names the first broken link of each. Exit code 1 when any chain is broken.
  */
-async function main(): Promise<number> {
+function main(): void {
   const args = process.argv.slice(2);
   const at = args.indexOf('--county');
   const code = at >= 0 ? args[at + 1] : undefined;
   if (at >= 0 && !code) {
     console.error(usage);
-    return 2;
+    process.exit(2);
   }
-  const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: () => undefined });
-  // An administrative tool: it reads every county's chain as the owner.
-  await migrate(database.url);
-  const orm = await MikroORM.init(ormConfig(database.url));
-  try {
+  return runOwnerCli(async (orm) => {
     const em = orm.em.fork();
     const names = new Map<number, string>(
       (await em.execute<{ id: number; code: string; name: string }[]>(`select id, code, name from grid where level in ('CITY', 'COUNTY')`)).map((g: { id: number; code: string; name: string }) => [g.id, `${g.code.slice(0, 6)} ${g.name}`]),
@@ -45,16 +36,7 @@ async function main(): Promise<number> {
       else console.log(`${label}: BROKEN at event ${r.broken.eventId} (case ${r.broken.caseId}, seq ${r.broken.seq}): ${r.broken.problem}`);
     }
     return reports.some((r) => r.broken) ? 1 : 0;
-  } finally {
-    await orm.close(true);
-    await database.embedded?.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+main();
