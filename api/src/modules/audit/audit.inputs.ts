@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { MAX_SEED } from '../spot-check/random-draw';
-import { AuditFinding, RecommendationStatus } from './audit.enums';
+import { AuditFinding, AuditStatus, RecommendationStatus } from './audit.enums';
 
 @InputType('CreateAuditInput', { description: '发起督查: 随机抽取下级单位期间内的案卷 (及巡查记录)' })
 export class CreateAuditInput {
@@ -81,6 +81,12 @@ export class IssueAuditFindingsInput {
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   recommendations!: RecommendationInput[];
+}
+
+@InputType('AuditFilter')
+export class AuditFilter {
+  @Field(() => AuditStatus, { nullable: true })
+  status?: AuditStatus;
 }
 
 @InputType('AuditRecommendationFilter')

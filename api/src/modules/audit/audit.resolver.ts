@@ -8,7 +8,7 @@ import { Case } from '../case/case.entity';
 import { Grid } from '../grid/grid.entity';
 import { Audit, AuditRecommendation, AuditSample } from './audit.entity';
 import { AuditElementKind, AuditStatus, RecommendationStatus } from './audit.enums';
-import { AuditRecommendationFilter, CreateAuditInput, IssueAuditFindingsInput, ScoreAuditSampleInput } from './audit.inputs';
+import { AuditFilter, AuditRecommendationFilter, CreateAuditInput, IssueAuditFindingsInput, ScoreAuditSampleInput } from './audit.inputs';
 import { auditService, today } from './audit.service';
 
 const AuditConnection = ConnectionType(Audit, 'Audit');
@@ -51,8 +51,13 @@ export class AuditResolver {
 
   @Query(() => AuditConnection, { description: '督查列表 (本单位发起的及本单位被督查的)' })
   @Requires('read', 'Audit')
-  audits(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs, @Arg('status', () => AuditStatus, { nullable: true }) status?: AuditStatus) {
-    return auditService.list(ctx, status, page);
+  audits(
+    @Ctx() ctx: RequestContext,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('status', () => AuditStatus, { nullable: true }) status?: AuditStatus,
+    @Arg('filter', () => AuditFilter, { nullable: true, description: '筛选 (导出 /export/audits 接受同样的 JSON)' }) filter?: AuditFilter,
+  ) {
+    return auditService.list(ctx, { status: filter?.status ?? status }, page);
   }
 
   @Query(() => AuditDrawReplay, { description: '复现督查抽样' })

@@ -10,7 +10,7 @@ import { newSeed } from '../spot-check/random-draw';
 import { AUDIT_ALGORITHM, auditPopulation, drawAudit, kinds, populationHash } from './audit-sampling';
 import { Audit, AuditRecommendation, AuditSample } from './audit.entity';
 import { AuditElementKind, AuditStatus, RecommendationStatus } from './audit.enums';
-import type { AuditRecommendationFilter, CreateAuditInput, IssueAuditFindingsInput, ScoreAuditSampleInput } from './audit.inputs';
+import type { AuditFilter, AuditRecommendationFilter, CreateAuditInput, IssueAuditFindingsInput, ScoreAuditSampleInput } from './audit.inputs';
 
 export const today = (ctx: RequestContext): string => beijingDay(ctx.clock.now());
 
@@ -28,8 +28,8 @@ export interface AuditReplay {
 export const auditService = {
   byId: (ctx: RequestContext, id: string): Promise<Audit> => findVisible(ctx, Audit, id),
 
-  async list(ctx: RequestContext, status: AuditStatus | undefined, args: ConnectionArgs): Promise<Connection<Audit>> {
-    return paginate(ctx.em, Audit, status ? { status } : {}, [{ id: 'desc' }], args);
+  async list(ctx: RequestContext, filter: AuditFilter, args: ConnectionArgs): Promise<Connection<Audit>> {
+    return paginate(ctx.em, Audit, filter.status ? { status: filter.status } : {}, [{ id: 'desc' }], args);
   },
 
   /** Draws the sample of the audited unit's records in the period (seeded, replayable). */

@@ -4,6 +4,9 @@ import { CaseComplexity } from '../deadline/deadline.enums';
 import { Employment } from '../person/grid-worker.entity';
 import { SourceStatus, SourceType, SupervisionLevel } from '../source/source.enums';
 import { InspectionResult } from '../inspection/inspection.enums';
+import { PlanKind, TaskOrigin, TaskStatus } from '../plan/plan.enums';
+import { SpotCheckResult, SpotCheckStatus } from '../spot-check/spot-check.enums';
+import { AuditFinding, AuditStatus, RecommendationStatus } from '../audit/audit.enums';
 
 export type Lang = 'zh' | 'en';
 
@@ -88,3 +91,34 @@ export const EMPLOYMENT = labels<Employment>({ FULL_TIME: '专职', PART_TIME: '
 export const INSPECTION_RESULT = labels<InspectionResult>({ COMPLIANT: '未发现问题', PROBLEM_FOUND: '发现问题' }, { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' });
 
 export const YES_NO = labels<'true' | 'false'>({ true: '是', false: '否' }, { true: 'Yes', false: 'No' });
+
+export const PLAN_KIND = labels<PlanKind>({ ANNUAL: '年度计划', MONTHLY: '月度计划' }, { ANNUAL: 'Annual', MONTHLY: 'Monthly' });
+
+export const TASK_ORIGIN = labels<TaskOrigin>(
+  { PLANNED: '计划任务', INSTRUCTION: '上级批示交办', COMPLAINT: '群众投诉举报', TRANSFER: '其他单位移送' },
+  { PLANNED: 'Planned', INSTRUCTION: 'Instruction', COMPLAINT: 'Complaint', TRANSFER: 'Transfer' },
+);
+
+export const TASK_STATUS = labels<TaskStatus>({ OPEN: '办理中', DONE: '已完成', CANCELLED: '已撤销' }, { OPEN: 'Open', DONE: 'Done', CANCELLED: 'Cancelled' });
+
+export const SPOT_CHECK_STATUS = labels<SpotCheckStatus>(
+  { DRAFT: '草拟', DRAWN: '已抽取', COMPLETED: '已完成', PUBLISHED: '已公开' },
+  { DRAFT: 'Draft', DRAWN: 'Drawn', COMPLETED: 'Completed', PUBLISHED: 'Published' },
+);
+
+export const SPOT_CHECK_RESULT = labels<SpotCheckResult>({ COMPLIANT: '未发现问题', PROBLEM_FOUND: '发现问题' }, { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' });
+
+export const AUDIT_STATUS = labels<AuditStatus>(
+  { SAMPLED: '已抽样', FINDINGS_ISSUED: '已下发意见', CLOSED: '已结束' },
+  { SAMPLED: 'Sampled', FINDINGS_ISSUED: 'Findings issued', CLOSED: 'Closed' },
+);
+
+export const AUDIT_FINDING = labels<AuditFinding>(
+  { MEETS: '符合要求', ATTENTION: '需关注', IMPROVEMENT_NEEDED: '需整改' },
+  { MEETS: 'Meets', ATTENTION: 'Attention', IMPROVEMENT_NEEDED: 'Improvement needed' },
+);
+
+export const RECOMMENDATION_STATUS = labels<RecommendationStatus>(
+  { OPEN: '待整改', RESPONDED: '已反馈', CLOSED: '已销号' },
+  { OPEN: 'Open', RESPONDED: 'Responded', CLOSED: 'Closed' },
+);

@@ -44,7 +44,13 @@ export interface ColumnInfo {
   type: ColumnType;
 }
 
-/** A registered list with its types erased; the route validates filter and order before calling `batches`. */
+/** What an opened export writes: its columns (fixed, or from the data) and its rows in batches. */
+export interface ExportRows {
+  columns: ColumnInfo[];
+  batches: AsyncIterable<CellValue[][]>;
+}
+
+/** A registered list with its types erased; the route validates filter and order before calling `open`. */
 export interface ExportList {
   name: string;
   zh: string;
@@ -53,8 +59,19 @@ export interface ExportList {
   filterType: ClassType<object>;
   filterTypeName: string;
   orderTypeName: string | null;
+  /** The columns every file of the list has (a table export adds its data's columns after them). */
   columns: ColumnInfo[];
-  batches(ctx: RequestContext, filter: object, order: string | undefined): AsyncGenerator<CellValue[][]>;
+  /** Runs the first batch before returning: what fails there is answered before any byte is sent. */
+  open(ctx: RequestContext, filter: object, order: string | undefined): Promise<ExportRows>;
+}
+
+const columnInfo = <T>({ key, zh, en, type }: ExportColumn<T>): ColumnInfo => ({ key, zh, en, type: type ?? 'text' });
+
+/** Yields `first`, then the rest of `rest`. */
+async function* prepend<T>(first: IteratorResult<T, void>, rest: AsyncGenerator<T, void>): AsyncGenerator<T, void> {
+  if (first.done) return;
+  yield first.value;
+  yield* rest;
 }
 
 /** Rows per keyset page: large enough to amortise the round trip, small enough to keep memory flat. */
@@ -73,6 +90,25 @@ async function cells<T>(ctx: RequestContext, columns: ExportColumn<T>[], rows: T
   return table;
 }
 
+/** The list query's keyset pages, one batch each, until the last. */
+async function* keysetBatches<T extends object, F extends object, O extends string>(
+  def: ExportListDefinition<T, F, O>,
+  ctx: RequestContext,
+  filter: F,
+  order: O | undefined,
+): AsyncGenerator<CellValue[][], void> {
+  let after: string | undefined;
+  for (;;) {
+    const page = await def.page(ctx, filter, order, { first: EXPORT_BATCH, after });
+    yield await cells(ctx, def.columns, page.nodes);
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
+    after = page.pageInfo.endCursor;
+    // Forget the batch: the identity map and loader caches would otherwise grow with the export.
+    ctx.em.clear();
+    ctx.loaders = new Loaders();
+  }
+}
+
 export function defineExport<T extends object, F extends object, O extends string = never>(def: ExportListDefinition<T, F, O>): ExportList {
   return {
     name: def.name,
@@ -82,19 +118,48 @@ export function defineExport<T extends object, F extends object, O extends strin
     filterType: def.filter.type,
     filterTypeName: def.filter.name,
     orderTypeName: def.order?.name ?? null,
-    columns: def.columns.map(({ key, zh, en, type }) => ({ key, zh, en, type: type ?? 'text' })),
-    async *batches(ctx, filter, order) {
-      let after: string | undefined;
-      for (;;) {
-        // filter and order were coerced through the GraphQL input types named above.
-        const page = await def.page(ctx, filter as F, order as O | undefined, { first: EXPORT_BATCH, after });
-        yield await cells(ctx, def.columns, page.nodes);
-        if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
-        after = page.pageInfo.endCursor;
-        // Forget the batch: the identity map and loader caches would otherwise grow with the export.
-        ctx.em.clear();
-        ctx.loaders = new Loaders();
+    columns: def.columns.map(columnInfo),
+    async open(ctx, filter, order) {
+      // filter and order were coerced through the GraphQL input types named above.
+      const batches = keysetBatches(def, ctx, filter as F, order as O | undefined);
+      return { columns: def.columns.map(columnInfo), batches: prepend(await batches.next(), batches) };
+    },
+  };
+}
+
+/**
+ * A list that is one computed table rather than a keyset-paged query (the KPI table): its
+ * columns may come from the data, and its rows are computed at once, bounded by what the
+ * table covers (a unit's subjects), then written in batches.
+ */
+export interface TableExportDefinition<T extends object, F extends object> {
+  name: string;
+  zh: string;
+  en: string;
+  subject: SubjectType;
+  filter: { type: ClassType<F>; name: string };
+  /** Columns every file has (also what `exportLists` describes). */
+  columns: ExportColumn<T>[];
+  table(ctx: RequestContext, filter: F): Promise<{ rows: T[]; columns: ExportColumn<T>[] }>;
+}
+
+export function defineTableExport<T extends object, F extends object>(def: TableExportDefinition<T, F>): ExportList {
+  return {
+    name: def.name,
+    zh: def.zh,
+    en: def.en,
+    subject: def.subject,
+    filterType: def.filter.type,
+    filterTypeName: def.filter.name,
+    orderTypeName: null,
+    columns: def.columns.map(columnInfo),
+    async open(ctx, filter) {
+      const { rows, columns } = await def.table(ctx, filter as F);
+      const all = [...def.columns, ...columns];
+      async function* batches(): AsyncGenerator<CellValue[][]> {
+        for (let start = 0; start < rows.length; start += EXPORT_BATCH) yield await cells(ctx, all, rows.slice(start, start + EXPORT_BATCH));
       }
+      return { columns: all.map(columnInfo), batches: batches() };
     },
   };
 }

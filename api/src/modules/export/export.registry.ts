@@ -7,6 +7,13 @@ import { officersExport } from './lists/officers.export';
 import { sourcesExport } from './lists/sources.export';
 import { inspectionsExport } from './lists/inspections.export';
 import { patrolCheckInsExport } from './lists/patrol-check-ins.export';
+import { tasksExport } from './lists/tasks.export';
+import { enforcementPlansExport } from './lists/enforcement-plans.export';
+import { patrolPlansExport } from './lists/patrol-plans.export';
+import { spotCheckSamplesExport } from './lists/spot-check-samples.export';
+import { auditsExport } from './lists/audits.export';
+import { auditRecommendationsExport } from './lists/audit-recommendations.export';
+import { assessmentExport } from './lists/assessment.export';
 
 /** Every exportable list, by URL name. A new list: one file in lists/, one line here. */
 export const exportLists: ExportList[] = [
@@ -18,6 +25,13 @@ export const exportLists: ExportList[] = [
   departmentsExport,
   inspectionsExport,
   patrolCheckInsExport,
+  tasksExport,
+  enforcementPlansExport,
+  patrolPlansExport,
+  spotCheckSamplesExport,
+  auditsExport,
+  auditRecommendationsExport,
+  assessmentExport,
 ];
 
 export function findExportList(name: string): ExportList | undefined {

@@ -36,12 +36,12 @@ export function exportRouter(orm: MikroORM, limits: Limits, clock: Clock): expre
         orderBy: queryText(req, 'orderBy'),
         lang: queryText(req, 'lang'),
       });
-      const batches = await exportService.open(ctx, prepared);
+      const rows = await exportService.open(ctx, prepared);
       res.setHeader('content-type', CONTENT_TYPES[prepared.format]);
       res.setHeader('content-disposition', disposition(prepared.list.name, prepared.lang === 'en' ? prepared.list.en : prepared.list.zh, prepared.format));
       res.setHeader('cache-control', 'private, no-store');
       res.setHeader('x-content-type-options', 'nosniff');
-      await exportService.write(res, prepared, batches);
+      await exportService.write(res, prepared, rows);
       await finishRequest(ctx, false);
     } catch (error) {
       next(error);

@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import { BadInputError, ForbiddenError, NotFoundError, type FieldProblem } from '../../common/errors';
 import type { RequestContext } from '../../context/request-context';
 import type { Lang } from './enum-labels';
-import type { CellValue, ExportList } from './export-list';
+import type { ExportList, ExportRows } from './export-list';
 import { exportLists, findExportList } from './export.registry';
 import type { ExportListInfo } from './export.types';
 import { writeCsv, writeXlsx, type ExportFormat } from './export-writers';
@@ -100,18 +100,10 @@ export const exportService = {
    * Runs the first keyset batch: what fails there (a grid of the filter outside the scope)
    * is still answered as an error, before any byte of the file is sent.
    */
-  async open(ctx: RequestContext, { list, filter, order }: PreparedExport): Promise<AsyncIterable<CellValue[][]>> {
-    const batches = list.batches(ctx, filter, order);
-    const first = await batches.next();
-    return (async function* () {
-      if (first.done) return;
-      yield first.value;
-      yield* batches;
-    })();
-  },
+  open: (ctx: RequestContext, { list, filter, order }: PreparedExport): Promise<ExportRows> => list.open(ctx, filter, order),
 
   /** Streams the batches (fetched through the caller's scoped entity manager as the client reads). */
-  write(out: Writable, { list, format, lang }: PreparedExport, batches: AsyncIterable<CellValue[][]>): Promise<void> {
-    return format === 'csv' ? writeCsv(out, list.columns, lang, batches) : writeXlsx(out, lang === 'en' ? list.en : list.zh, list.columns, lang, batches);
+  write(out: Writable, { list, format, lang }: PreparedExport, { columns, batches }: ExportRows): Promise<void> {
+    return format === 'csv' ? writeCsv(out, columns, lang, batches) : writeXlsx(out, lang === 'en' ? list.en : list.zh, columns, lang, batches);
   },
 };

@@ -1,24 +1,6 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
-
-async function download(app: TestApp, client: GraphQLClient | null, path: string): Promise<Response> {
-  return fetch(`${app.url}${path}`, { headers: client?.cookie ? { cookie: client.cookie } : {} });
-}
-
-async function csvOf(response: Response): Promise<{ bom: boolean; rows: Record<string, string>[] }> {
-  const bytes = Buffer.from(await response.arrayBuffer());
-  const bom = bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
-  return { bom, rows: parse(bytes, { bom: true, columns: true }) as Record<string, string>[] };
-}
-
-async function xlsxOf(response: Response): Promise<ExcelJS.CellValue[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await response.arrayBuffer());
-  const rows: ExcelJS.CellValue[][] = [];
-  workbook.worksheets[0].eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
-  return rows;
-}
+import type ExcelJS from 'exceljs';
+import { startTestApp, type TestApp } from '../../../test/test-app';
+import { csvOf, download, xlsxOf } from './export-download';
 
 describe('list exports (CSV and XLSX, streamed, within scope)', () => {
   let app: TestApp;
@@ -146,7 +128,10 @@ describe('list exports (CSV and XLSX, streamed, within scope)', () => {
     const { exportLists } = await cityadmin.data<{ exportLists: { name: string; title: string; csvPath: string; filterType: string; columns: { key: string; header: string }[] }[] }>(
       `{ exportLists { name title csvPath filterType columns { key header } } }`,
     );
-    expect(exportLists.map((l) => l.name)).toEqual(['cases', 'sources', 'grids', 'officers', 'grid-workers', 'departments', 'inspections', 'patrol-check-ins']);
+    expect(exportLists.map((l) => l.name)).toEqual([
+      'cases', 'sources', 'grids', 'officers', 'grid-workers', 'departments', 'inspections', 'patrol-check-ins',
+      'tasks', 'enforcement-plans', 'patrol-plans', 'spot-check-samples', 'audits', 'audit-recommendations', 'assessment',
+    ]);
     const sources = exportLists.find((l) => l.name === 'sources');
     expect(sources).toMatchObject({ title: '污染源档案', csvPath: '/export/sources.csv', filterType: 'SourceFilter' });
     expect(sources?.columns).toContainEqual({ key: 'creditCode', header: '统一社会信用代码' });
