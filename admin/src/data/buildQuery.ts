@@ -120,9 +120,12 @@ export function buildQueryFactory(introspection: IntrospectionResult) {
         // Only what changed: every change is a line in the record's history.
         const changed = Object.fromEntries(Object.entries(data).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previous[key])));
         const input = index.pick(spec.update, 'input', changed);
+        // A version-checked edit (updateSource) sends the version the form was loaded with.
+        const args = ['id', 'version', 'input'];
+        const version = index.hasArg(spec.update, 'version') ? { version: (params.previousData as { version?: number } | undefined)?.version } : {};
         return {
-          query: parse(`mutation Update(${index.declare(spec.update, ['id', 'input'])}) { data: ${spec.update}(id: $id, input: $input) { ${(spec.oneFields ?? spec.listFields)()} } }`),
-          variables: { id: params.id, input },
+          query: parse(`mutation Update(${index.declare(spec.update, args)}) { data: ${spec.update}(${index.pass(spec.update, args)}) { ${(spec.oneFields ?? spec.listFields)()} } }`),
+          variables: { id: params.id, ...version, input },
           parseResponse: ({ data }) => ({ data: toRecord(spec, data.data as Node) }),
         };
       }

@@ -20,6 +20,14 @@ describe('SchemaIndex over schema/schema.graphql', () => {
     expect(index.pick('updateSource', 'input', { name: 'a', gridId: 'G1', id: 'S1' })).toEqual({ name: 'a' });
   });
 
+  test('passes the expected version to a version-checked edit only', () => {
+    const args = ['id', 'version', 'input'];
+    expect(index.hasArg('updateSource', 'version')).toBe(true);
+    expect(index.pass('updateSource', args)).toBe('id: $id, input: $input, version: $version');
+    expect(index.hasArg('updateGrid', 'version')).toBe(false);
+    expect(index.pass('updateGrid', args)).toBe('id: $id, input: $input');
+  });
+
   test('an operation the API does not have is an error, not a silent no-op', () => {
     expect(() => index.field('allCases')).toThrow('The API has no operation allCases');
   });

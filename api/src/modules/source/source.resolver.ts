@@ -63,14 +63,15 @@ export class SourceResolver {
     return sourceService.create(ctx, input);
   }
 
-  @Mutation(() => PollutionSource, { description: '修改污染源档案' })
+  @Mutation(() => PollutionSource, { description: '修改污染源档案 (version: 读取时的版本, 期间被他人修改则 CONFLICT)' })
   @Requires('update', 'PollutionSource')
   updateSource(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
     @Arg('input', () => UpdateSourceInput) input: UpdateSourceInput,
   ) {
-    return sourceService.update(ctx, id, input);
+    return sourceService.update(ctx, id, version, input);
   }
 
   @Mutation(() => PollutionSource, { description: '确认网格员新报的污染源 (待确认 → 在产), 可同时定监管等级' })

@@ -65,13 +65,17 @@ function assertNoReviewByEdit(source: PollutionSource, status: SourceStatus | un
   }
 }
 
+function assertCurrent(source: PollutionSource, version: number): void {
+  if (source.version !== version) {
+    throw new ConflictError('The source was changed meanwhile; reload it', { currentState: source.status, currentVersion: source.version });
+  }
+}
+
 /** The decision on a grid worker's report: the record through the scoped em, the version, the state. */
 async function loadForReview(ctx: RequestContext, id: string, version: number): Promise<PollutionSource> {
   const source = await findVisible(ctx, PollutionSource, id);
   assertCan(ctx, 'confirm', source);
-  if (source.version !== version) {
-    throw new ConflictError('The source was changed meanwhile; reload it', { currentState: source.status, currentVersion: source.version });
-  }
+  assertCurrent(source, version);
   if (source.status !== SourceStatus.PENDING) {
     throw new IllegalTransitionError(`Only a pending source can be confirmed or rejected; this one is ${source.status}`, {
       currentState: source.status,
@@ -131,9 +135,11 @@ export const sourceService = {
     return source;
   },
 
-  async update(ctx: RequestContext, id: string, input: UpdateSourceInput): Promise<PollutionSource> {
+  /** An edit of the version the caller saw: a stale version is a CONFLICT and nothing is written. */
+  async update(ctx: RequestContext, id: string, version: number, input: UpdateSourceInput): Promise<PollutionSource> {
     const source = await findVisible(ctx, PollutionSource, id);
     assertCan(ctx, 'update', source);
+    assertCurrent(source, version);
     assertPermittedFields(ctx, 'update', source, input);
     assertNoReviewByEdit(source, input.status);
     const before = snapshot(source);

@@ -98,7 +98,10 @@ describe('new-source reports: confirm or reject, every step in the history', () 
     const yaohai = await app.as('yaohai');
     const outside = await yaohai.request(REJECT, { id: reported.id, version: reported.version, reason: '不在本区' });
     expect(outside.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const edit = await feidong.request(`mutation($id: ID!) { updateSource(id: $id, input: { status: ACTIVE }) { status } }`, { id: reported.id });
+    const edit = await feidong.request(`mutation($id: ID!, $version: Int!) { updateSource(id: $id, version: $version, input: { status: ACTIVE }) { status } }`, {
+      id: reported.id,
+      version: reported.version,
+    });
     expect(edit.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'PENDING', allowedActions: ['confirmSource', 'rejectSource'] });
     const closing = await feidong.request(`mutation($id: ID!) { deactivateSource(id: $id) { status } }`, { id: reported.id });
     expect(closing.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'PENDING' });
@@ -112,7 +115,10 @@ describe('new-source reports: confirm or reject, every step in the history', () 
   it('the history is paged newest first and bounded by territory', async () => {
     const reported = await report('六家畈分页测试工地');
     const { confirmSource } = await township.data<{ confirmSource: Source }>(CONFIRM, { id: reported.id, version: reported.version });
-    await feidong.data(`mutation($id: ID!) { updateSource(id: $id, input: { industry: "建筑施工" }) { id } }`, { id: confirmSource.id });
+    await feidong.data(`mutation($id: ID!, $version: Int!) { updateSource(id: $id, version: $version, input: { industry: "建筑施工" }) { id } }`, {
+      id: confirmSource.id,
+      version: confirmSource.version,
+    });
     await feidong.data(`mutation($id: ID!) { deactivateSource(id: $id) { id } }`, { id: confirmSource.id });
     const seen: string[] = [];
     let after: string | undefined;

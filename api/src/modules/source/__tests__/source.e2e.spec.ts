@@ -1,7 +1,8 @@
 import { creditCodeCheckChar } from '@gridwatch/seeds';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 
-const CREATE = `mutation($input: CreateSourceInput!) { createSource(input: $input) { id name status creditCode grid { code } } }`;
+const CREATE = `mutation($input: CreateSourceInput!) { createSource(input: $input) { id name status creditCode version grid { code } } }`;
+const UPDATE = `mutation($id: ID!, $version: Int!, $input: UpdateSourceInput!) { updateSource(id: $id, version: $version, input: $input) { id name version } }`;
 const validCode = (body: string) => body + creditCodeCheckChar(body);
 
 describe('pollution sources', () => {
@@ -32,13 +33,23 @@ describe('pollution sources', () => {
 
   it('archives a source and keeps every change as history', async () => {
     const code = validCode('91340122MA2N00001');
-    const { createSource } = await feidong.data<{ createSource: { id: string; status: string } }>(CREATE, {
+    const { createSource } = await feidong.data<{ createSource: { id: string; status: string; version: number } }>(CREATE, {
       input: { gridId: villageId, name: '测试建材厂', creditCode: code, type: 'ENTERPRISE', industry: '建材', supervisionLevel: 'GENERAL' },
     });
     expect(createSource.status).toBe('ACTIVE');
-    await feidong.data(`mutation($id: ID!) { updateSource(id: $id, input: { supervisionLevel: KEY, name: "测试建材厂(扩建)" }) { id } }`, {
+    const { updateSource } = await feidong.data<{ updateSource: { version: number } }>(UPDATE, {
       id: createSource.id,
+      version: createSource.version,
+      input: { supervisionLevel: 'KEY', name: '测试建材厂(扩建)' },
     });
+    expect(updateSource.version).toBe(createSource.version + 1);
+    // An edit of the version read before someone else's edit: CONFLICT, nothing written.
+    const stale = await feidong.request(UPDATE, { id: createSource.id, version: createSource.version, input: { name: '过期的修改' } });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: updateSource.version });
+    const [row] = await app.ownerSql<{ name: string; version: number }>('select name, version from pollution_source where id = $1', [
+      Number(Buffer.from(createSource.id, 'base64url').toString().split(':')[1]),
+    ]);
+    expect(row).toEqual({ name: '测试建材厂(扩建)', version: updateSource.version });
     await feidong.data(`mutation($id: ID!) { deactivateSource(id: $id) { status } }`, { id: createSource.id });
     const { source } = await feidong.data<{ source: { status: string; history: { nodes: { action: string; changes: Record<string, unknown[]> }[] } } }>(
       `query($id: ID!) { source(id: $id) { status history(first: 10) { nodes { action changes } } } }`,
