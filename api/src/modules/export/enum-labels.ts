@@ -5,7 +5,7 @@ import { Employment } from '../person/grid-worker.entity';
 import { SourceStatus, SourceType, SupervisionLevel } from '../source/source.enums';
 import { InspectionResult } from '../inspection/inspection.enums';
 import { PlanKind, TaskOrigin, TaskStatus } from '../plan/plan.enums';
-import { SpotCheckResult, SpotCheckStatus } from '../spot-check/spot-check.enums';
+import { SpotCheckResult } from '../spot-check/spot-check.enums';
 import { AuditFinding, AuditStatus, RecommendationStatus } from '../audit/audit.enums';
 
 export type Lang = 'zh' | 'en';
@@ -100,11 +100,6 @@ export const TASK_ORIGIN = labels<TaskOrigin>(
 );
 
 export const TASK_STATUS = labels<TaskStatus>({ OPEN: '办理中', DONE: '已完成', CANCELLED: '已撤销' }, { OPEN: 'Open', DONE: 'Done', CANCELLED: 'Cancelled' });
-
-export const SPOT_CHECK_STATUS = labels<SpotCheckStatus>(
-  { DRAFT: '草拟', DRAWN: '已抽取', COMPLETED: '已完成', PUBLISHED: '已公开' },
-  { DRAFT: 'Draft', DRAWN: 'Drawn', COMPLETED: 'Completed', PUBLISHED: 'Published' },
-);
 
 export const SPOT_CHECK_RESULT = labels<SpotCheckResult>({ COMPLIANT: '未发现问题', PROBLEM_FOUND: '发现问题' }, { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' });
 

@@ -48,6 +48,6 @@ export class PollutionSource extends VersionedScopedEntity {
   @Enum({ items: () => SourceStatus, nativeEnumName: 'source_status' })
   status!: SourceStatus;
 
-  @Field(() => Int, { description: '版本号: 确认/不予确认时带上, 防止并发覆盖' })
+  @Field(() => Int, { description: '版本号: 修改、确认、不予确认时带上, 防止并发覆盖' })
   override version!: number;
 }

@@ -17,7 +17,10 @@ export interface PopulationFilter {
  * A 双随机一公开 campaign. Its scope columns are the creating unit's (the city, or a county
  * for its own campaign); the checks it draws carry their sources' scope (spot-check-item).
  */
-@ObjectType('SpotCheckCampaign', { implements: BaseEntity, description: '双随机一公开 抽查任务' })
+@ObjectType('SpotCheckCampaign', {
+  implements: BaseEntity,
+  description: '双随机一公开 抽查任务. 检查人员库 (inspector pool) 由执法人员 (officers) 组成: 双随机的"随机选派执法检查人员"',
+})
 @Entity({ tableName: 'spot_check_campaign' })
 export class SpotCheckCampaign extends VersionedScopedEntity {
   @Field(() => String, { description: '任务名称' })
@@ -46,7 +49,7 @@ export class SpotCheckCampaign extends VersionedScopedEntity {
   @Property({ type: 'integer', nullable: true })
   sampleBasisPoints?: number | null;
 
-  /** Officer ids of the inspector pool (执法检查人员名录库). */
+  /** Officer ids of the inspector pool (执法检查人员名录库): officers only, the brief's inspectors. */
   @Property({ type: 'json' })
   inspectorPool!: number[];
 
@@ -73,6 +76,20 @@ export class SpotCheckCampaign extends VersionedScopedEntity {
   @Field(() => Date, { nullable: true, description: '公开时间' })
   @Property({ type: 'timestamptz', nullable: true })
   publishedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '撤销时间' })
+  @Property({ type: 'timestamptz', nullable: true })
+  cancelledAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: '撤销原因' })
+  @Property({ type: 'text', nullable: true })
+  cancelReason?: string | null;
+
+  @ManyToOne({ entity: 'Account', mapToPk: true, fieldName: 'cancelled_by_id', nullable: true })
+  cancelledById?: number | null;
+
+  @Field(() => Int, { description: '版本号: 修改、撤销时带上, 防止并发覆盖' })
+  override version!: number;
 
   /** The checks; also what lets a county read a city campaign touching its sources. */
   @OneToMany({ entity: () => SpotCheckItem, mappedBy: 'campaign' })

@@ -5,8 +5,9 @@ export enum SpotCheckStatus {
   DRAWN = 'DRAWN',
   COMPLETED = 'COMPLETED',
   PUBLISHED = 'PUBLISHED',
+  CANCELLED = 'CANCELLED',
 }
-registerEnumType(SpotCheckStatus, { name: 'SpotCheckStatus', description: '抽查任务状态: 草拟, 已抽取, 已完成, 已公开' });
+registerEnumType(SpotCheckStatus, { name: 'SpotCheckStatus', description: '抽查任务状态: 草拟, 已抽取, 已完成, 已公开, 已撤销' });
 
 /** How the population is split before sampling; each stratum gets its own sample. */
 export enum SpotCheckStratification {

@@ -25,18 +25,12 @@ export class SpotCheckPopulationInput {
   withinUnitIds?: string[];
 }
 
-@InputType('CreateSpotCheckCampaignInput', { description: '新建双随机抽查任务' })
-export class CreateSpotCheckCampaignInput {
-  @Field(() => String)
-  @Length(2, 200)
-  title!: string;
-
-  @Field(() => SpotCheckPopulationInput)
-  population!: SpotCheckPopulationInput;
-
-  @Field(() => SpotCheckStratification, { defaultValue: SpotCheckStratification.LEVEL, description: '分层方式' })
-  stratification!: SpotCheckStratification;
-
+/**
+ * What the draw's size depends on: the same in a new campaign and in an edit of a draft. A base
+ * class only: type-graphql 2 emits no input type that no operation references.
+ */
+@InputType()
+class SpotCheckSampleFields {
   @Field(() => Int, { nullable: true, description: '每层抽取数量 (与 samplePercent 二选一)' })
   @IsOptional()
   @Min(1)
@@ -48,6 +42,19 @@ export class CreateSpotCheckCampaignInput {
   @Min(0.01)
   @Max(100)
   samplePercent?: number;
+}
+
+@InputType('CreateSpotCheckCampaignInput', { description: '新建双随机抽查任务' })
+export class CreateSpotCheckCampaignInput extends SpotCheckSampleFields {
+  @Field(() => String)
+  @Length(2, 200)
+  title!: string;
+
+  @Field(() => SpotCheckPopulationInput)
+  population!: SpotCheckPopulationInput;
+
+  @Field(() => SpotCheckStratification, { defaultValue: SpotCheckStratification.LEVEL, description: '分层方式' })
+  stratification!: SpotCheckStratification;
 
   @Field(() => [ID], { description: '检查人员库 (执法人员)' })
   @ArrayMinSize(1)
@@ -61,6 +68,35 @@ export class CreateSpotCheckCampaignInput {
 
   @Field(() => ConflictRule, { defaultValue: ConflictRule.SAME_COUNTY, description: '回避规则' })
   conflictRule!: ConflictRule;
+}
+
+@InputType('UpdateSpotCheckCampaignInput', { description: '修改草拟的抽查任务 (尚未抽取); 只改给出的字段. 抽取数量与比例给出其一时替换另一个' })
+export class UpdateSpotCheckCampaignInput extends SpotCheckSampleFields {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 200)
+  title?: string;
+
+  @Field(() => SpotCheckPopulationInput, { nullable: true, description: '替换抽样总体条件' })
+  population?: SpotCheckPopulationInput;
+
+  @Field(() => SpotCheckStratification, { nullable: true })
+  stratification?: SpotCheckStratification;
+
+  @Field(() => [ID], { nullable: true, description: '替换检查人员库 (执法人员)' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  inspectorPoolIds?: string[];
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(5)
+  inspectorsPerSource?: number;
+
+  @Field(() => ConflictRule, { nullable: true })
+  conflictRule?: ConflictRule;
 }
 
 @InputType('DrawSpotCheckInput', { description: '抽取 (首次) 或重新抽取' })

@@ -15,7 +15,7 @@ import { SpotCheckItem } from './spot-check-item.entity';
 import { SpotCheckPublication } from './spot-check-publication.entity';
 import { SpotCheckCampaign, SpotCheckDraw } from './spot-check.entity';
 import { SpotCheckStatus } from './spot-check.enums';
-import { CreateSpotCheckCampaignInput, DrawSpotCheckInput, RecordSpotCheckResultInput, SpotCheckItemFilter } from './spot-check.inputs';
+import { CreateSpotCheckCampaignInput, DrawSpotCheckInput, RecordSpotCheckResultInput, SpotCheckItemFilter, UpdateSpotCheckCampaignInput } from './spot-check.inputs';
 import { spotCheckService } from './spot-check.service';
 
 const CampaignConnection = ConnectionType(SpotCheckCampaign, 'SpotCheckCampaign');
@@ -166,6 +166,28 @@ export class SpotCheckResolver {
   @Requires('create', 'SpotCheckCampaign')
   createSpotCheckCampaign(@Ctx() ctx: RequestContext, @Arg('input', () => CreateSpotCheckCampaignInput) input: CreateSpotCheckCampaignInput) {
     return spotCheckService.create(ctx, input);
+  }
+
+  @Mutation(() => SpotCheckCampaign, { description: '修改草拟的抽查任务 (尚未抽取; version: 读取时的版本)' })
+  @Requires('update', 'SpotCheckCampaign')
+  updateSpotCheckCampaign(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => UpdateSpotCheckCampaignInput) input: UpdateSpotCheckCampaignInput,
+  ) {
+    return spotCheckService.update(ctx, id, version, input);
+  }
+
+  @Mutation(() => SpotCheckCampaign, { description: '撤销抽查任务 (未完成前, 须说明原因); 已有的抽取记录和检查结果保留可查' })
+  @Requires('update', 'SpotCheckCampaign')
+  cancelSpotCheckCampaign(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('reason', () => String) reason: string,
+  ) {
+    return spotCheckService.cancel(ctx, id, version, reason);
   }
 
   @Mutation(() => SpotCheckDraw, { description: '随机抽取 (首次或重新抽取; 重新抽取另存为新记录)' })

@@ -12,13 +12,56 @@ import { Officer } from '../person/officer.entity';
 import { PollutionSource } from '../source/source.entity';
 import { SpotCheckItem } from './spot-check-item.entity';
 import { SpotCheckPublication } from './spot-check-publication.entity';
-import { SpotCheckCampaign } from './spot-check.entity';
+import { SpotCheckCampaign, type PopulationFilter } from './spot-check.entity';
 import { SpotCheckResult, SpotCheckStatus } from './spot-check.enums';
-import type { CreateSpotCheckCampaignInput, RecordSpotCheckResultInput, SpotCheckItemFilter } from './spot-check.inputs';
+import type { CreateSpotCheckCampaignInput, RecordSpotCheckResultInput, SpotCheckItemFilter, SpotCheckPopulationInput, UpdateSpotCheckCampaignInput } from './spot-check.inputs';
 
+type SpotCheckSampleInput = Pick<CreateSpotCheckCampaignInput, 'sampleSize' | 'samplePercent'>;
 
 function illegal(campaign: SpotCheckCampaign, message: string, allowedActions: string[]): IllegalTransitionError {
   return new IllegalTransitionError(message, { currentState: campaign.status, allowedActions });
+}
+
+/** The population filter as stored: the units resolved within the caller's scope. */
+async function populationFilter(ctx: RequestContext, population: SpotCheckPopulationInput): Promise<PopulationFilter> {
+  const within = await Promise.all((population.withinUnitIds ?? []).map((unitId) => findVisible(ctx, Grid, unitId)));
+  return {
+    supervisionLevels: population.supervisionLevels ?? [],
+    industries: population.industries ?? [],
+    sourceTypes: population.sourceTypes ?? [],
+    withinUnitIds: within.map((g) => g.id),
+  };
+}
+
+/** The inspector pool: active officers the caller sees (执法人员 only), by id. */
+async function inspectorPool(ctx: RequestContext, globalIds: string[]): Promise<number[]> {
+  const poolIds = [...new Set(fromGlobalIds('Officer', globalIds))];
+  const visible = await ctx.em.find(Officer, { id: { $in: poolIds }, active: true });
+  const missing = poolIds.filter((id) => !visible.some((o) => o.id === id));
+  if (missing.length) {
+    throw new BadInputError('Unknown or inactive officers in the inspector pool', [
+      { field: 'inspectorPoolIds', message: `not found: ${missing.map((id) => toGlobalId('Officer', id)).join(', ')}` },
+    ]);
+  }
+  return poolIds.sort((a, b) => a - b);
+}
+
+/** Sample size or ratio: exactly one (a new campaign must give one; an edit may give neither). */
+function sampling(input: SpotCheckSampleInput, required: boolean): Partial<Pick<SpotCheckCampaign, 'sampleSize' | 'sampleBasisPoints'>> {
+  const given = Number(input.sampleSize != null) + Number(input.samplePercent != null);
+  if (given === 2 || (required && given === 0)) {
+    throw new BadInputError('Give exactly one of sampleSize or samplePercent', [{ field: 'sampleSize', message: 'sampleSize or samplePercent is required' }]);
+  }
+  if (given === 0) return {};
+  return { sampleSize: input.sampleSize ?? null, sampleBasisPoints: input.samplePercent == null ? null : Math.round(input.samplePercent * 100) };
+}
+
+/** A campaign the caller may change, at the version the caller saw. */
+async function loadCurrent(ctx: RequestContext, id: string, version: number): Promise<SpotCheckCampaign> {
+  const campaign = await findVisible(ctx, SpotCheckCampaign, id);
+  assertCan(ctx, 'update', campaign);
+  if (campaign.version !== version) throw new ConflictError('The campaign was changed meanwhile; reload it', { currentState: campaign.status, currentVersion: campaign.version });
+  return campaign;
 }
 
 export const spotCheckService = {
@@ -28,41 +71,54 @@ export const spotCheckService = {
     paginate(ctx.em, SpotCheckCampaign, status ? { status } : {}, [{ id: 'desc' }], args),
 
   async create(ctx: RequestContext, input: CreateSpotCheckCampaignInput): Promise<SpotCheckCampaign> {
-    if ((input.sampleSize == null) === (input.samplePercent == null)) {
-      throw new BadInputError('Give exactly one of sampleSize or samplePercent', [{ field: 'sampleSize', message: 'sampleSize or samplePercent is required' }]);
-    }
     const unit = await findVisibleById(ctx, Grid, ctx.principal?.unitId ?? 0);
-    const population = input.population;
-    const within = await Promise.all((population.withinUnitIds ?? []).map((id) => findVisible(ctx, Grid, id)));
-    const poolIds = [...new Set(fromGlobalIds('Officer', input.inspectorPoolIds))];
-    const visible = await ctx.em.find(Officer, { id: { $in: poolIds }, active: true });
-    const missing = poolIds.filter((id) => !visible.some((o) => o.id === id));
-    if (missing.length) {
-      throw new BadInputError('Unknown or inactive officers in the inspector pool', [
-        { field: 'inspectorPoolIds', message: `not found: ${missing.map((id) => toGlobalId('Officer', id)).join(', ')}` },
-      ]);
-    }
     const campaign = Object.assign(new SpotCheckCampaign(), {
       ...unit.scope,
       unitId: unit.id,
       createdById: ctx.principal?.accountId ?? null,
       title: input.title,
-      populationFilter: {
-        supervisionLevels: population.supervisionLevels ?? [],
-        industries: population.industries ?? [],
-        sourceTypes: population.sourceTypes ?? [],
-        withinUnitIds: within.map((g) => g.id),
-      },
+      populationFilter: await populationFilter(ctx, input.population),
       stratification: input.stratification,
-      sampleSize: input.sampleSize ?? null,
-      sampleBasisPoints: input.samplePercent == null ? null : Math.round(input.samplePercent * 100),
-      inspectorPool: poolIds.sort((a, b) => a - b),
+      ...sampling(input, true),
+      inspectorPool: await inspectorPool(ctx, input.inspectorPoolIds),
       inspectorsPerSource: input.inspectorsPerSource,
       conflictRule: input.conflictRule,
       status: SpotCheckStatus.DRAFT,
     });
     assertCan(ctx, 'create', campaign);
     ctx.em.persist(campaign);
+    await ctx.em.flush();
+    return campaign;
+  },
+
+  /** Edits a draft, before any draw: a drawn campaign is redrawn (with a reason) or cancelled instead. */
+  async update(ctx: RequestContext, id: string, version: number, input: UpdateSpotCheckCampaignInput): Promise<SpotCheckCampaign> {
+    const campaign = await loadCurrent(ctx, id, version);
+    if (campaign.status !== SpotCheckStatus.DRAFT || campaign.currentDrawNo != null) {
+      throw illegal(campaign, 'Only a draft campaign, not drawn yet, can be edited', campaign.status === SpotCheckStatus.DRAWN ? ['drawSpotCheck', 'cancelSpotCheckCampaign'] : []);
+    }
+    const changes: Partial<SpotCheckCampaign> = {
+      ...sampling(input, false),
+      ...(input.population ? { populationFilter: await populationFilter(ctx, input.population) } : {}),
+      ...(input.inspectorPoolIds ? { inspectorPool: await inspectorPool(ctx, input.inspectorPoolIds) } : {}),
+    };
+    for (const key of ['title', 'stratification', 'inspectorsPerSource', 'conflictRule'] as const) {
+      if (input[key] != null) Object.assign(changes, { [key]: input[key] });
+    }
+    Object.assign(campaign, changes);
+    await ctx.em.flush();
+    return campaign;
+  },
+
+  /** 撤销, with its reason, while not completed; its draws and checks stay readable as they were. */
+  async cancel(ctx: RequestContext, id: string, version: number, reason: string): Promise<SpotCheckCampaign> {
+    const campaign = await loadCurrent(ctx, id, version);
+    if (campaign.status !== SpotCheckStatus.DRAFT && campaign.status !== SpotCheckStatus.DRAWN) {
+      throw illegal(campaign, `A ${campaign.status} campaign cannot be cancelled`, []);
+    }
+    const text = reason.trim();
+    if (text.length < 2 || text.length > 500) throw new BadInputError('Give the reason for cancelling (2-500 characters)', [{ field: 'reason', message: 'length 2-500' }]);
+    Object.assign(campaign, { status: SpotCheckStatus.CANCELLED, cancelledAt: ctx.clock.now(), cancelReason: text, cancelledById: ctx.principal?.accountId ?? null });
     await ctx.em.flush();
     return campaign;
   },
