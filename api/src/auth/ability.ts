@@ -17,6 +17,7 @@ import { planPolicy } from '../modules/plan/plan.policy';
 import { spotCheckPolicy } from '../modules/spot-check/spot-check.policy';
 import { auditPolicy } from '../modules/audit/audit.policy';
 import { assessmentPolicy } from '../modules/assessment/assessment.policy';
+import { statisticsPolicy } from '../modules/statistics/statistics.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -57,6 +58,8 @@ export const subjectTypes = [
   // Not an entity: one row of an assessment table (a subject's scope, type and grids).
   'AssessmentRow',
   'InspectionPhoto',
+  // Not an entity: a count of cases (statistics.policy.ts).
+  'CaseStatistic',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -84,6 +87,8 @@ const policies: Policy[] = [
   spotCheckPolicy,
   auditPolicy,
   assessmentPolicy,
+  // After casePolicy: it reads the case rules.
+  statisticsPolicy,
 ];
 
 const knownRoles = new Set<string>(Object.values(Role));

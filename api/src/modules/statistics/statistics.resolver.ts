@@ -8,13 +8,13 @@ import { CaseStatisticsArgs } from './statistics.inputs';
 import { statisticsService } from './statistics.service';
 import { CaseStatistic } from './statistics.types';
 
-/** Statistics read cases: whoever may read cases gets the counts of the cases it may read, nothing else. */
+/** Statistics read cases: whoever may read cases gets the counts of the cases it may read, nothing else (statistics.policy.ts). */
 @Resolver(() => CaseStatistic)
 export class StatisticsResolver {
   @Query(() => [CaseStatistic], {
     description: '案件统计 (本辖区内): 按下级单位/状态/类别/日/周分组计数, 如 groupBy: [UNIT, STATUS] 得到各乡镇×状态',
   })
-  @Requires('read', 'Case')
+  @Requires('read', 'CaseStatistic')
   caseStatistics(@Ctx() ctx: RequestContext, @Args(() => CaseStatisticsArgs) args: CaseStatisticsArgs): Promise<CaseStatistic[]> {
     return statisticsService.caseStatistics(ctx, args);
   }
