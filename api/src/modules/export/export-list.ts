@@ -20,8 +20,8 @@ export interface ExportColumn<T> {
   value(row: T, ctx: RequestContext): CellValue | Promise<CellValue>;
 }
 
-/** What one exportable list declares: its columns, its GraphQL filter input and how to page it. */
-export interface ExportListDefinition<T extends object, F extends object, O extends string> {
+/** What every exportable list declares: its names, who reads it, its filter input and its columns. */
+interface ListDescription<T extends object, F extends object> {
   /** The URL name: /export/<name>.csv */
   name: string;
   zh: string;
@@ -30,11 +30,15 @@ export interface ExportListDefinition<T extends object, F extends object, O exte
   subject: SubjectType;
   /** The list query's filter input: the export accepts the same JSON. */
   filter: { type: ClassType<F>; name: string };
+  columns: ExportColumn<T>[];
+}
+
+/** A list query exported page by page. */
+export interface ExportListDefinition<T extends object, F extends object, O extends string> extends ListDescription<T, F> {
   /** The list query's order enum, when it has one. */
   order?: { name: string };
   /** One keyset page of the list query, within the caller's scope. */
   page(ctx: RequestContext, filter: F, order: O | undefined, page: { first: number; after?: string }): Promise<Connection<T>>;
-  columns: ExportColumn<T>[];
 }
 
 export interface ColumnInfo {
@@ -90,6 +94,11 @@ async function cells<T>(ctx: RequestContext, columns: ExportColumn<T>[], rows: T
   return table;
 }
 
+/** What `exportLists` tells about a list, whatever kind it is. */
+function described<T extends object, F extends object>(def: ListDescription<T, F>): Pick<ExportList, 'name' | 'zh' | 'en' | 'subject' | 'filterType' | 'filterTypeName' | 'columns'> {
+  return { name: def.name, zh: def.zh, en: def.en, subject: def.subject, filterType: def.filter.type, filterTypeName: def.filter.name, columns: def.columns.map(columnInfo) };
+}
+
 /** The list query's keyset pages, one batch each, until the last. */
 async function* keysetBatches<T extends object, F extends object, O extends string>(
   def: ExportListDefinition<T, F, O>,
@@ -111,14 +120,8 @@ async function* keysetBatches<T extends object, F extends object, O extends stri
 
 export function defineExport<T extends object, F extends object, O extends string = never>(def: ExportListDefinition<T, F, O>): ExportList {
   return {
-    name: def.name,
-    zh: def.zh,
-    en: def.en,
-    subject: def.subject,
-    filterType: def.filter.type,
-    filterTypeName: def.filter.name,
+    ...described(def),
     orderTypeName: def.order?.name ?? null,
-    columns: def.columns.map(columnInfo),
     async open(ctx, filter, order) {
       // filter and order were coerced through the GraphQL input types named above.
       const batches = keysetBatches(def, ctx, filter as F, order as O | undefined);
@@ -132,27 +135,15 @@ export function defineExport<T extends object, F extends object, O extends strin
  * columns may come from the data, and its rows are computed at once, bounded by what the
  * table covers (a unit's subjects), then written in batches.
  */
-export interface TableExportDefinition<T extends object, F extends object> {
-  name: string;
-  zh: string;
-  en: string;
-  subject: SubjectType;
-  filter: { type: ClassType<F>; name: string };
-  /** Columns every file has (also what `exportLists` describes). */
-  columns: ExportColumn<T>[];
+export interface TableExportDefinition<T extends object, F extends object> extends ListDescription<T, F> {
+  /** `columns` are those every file has (what `exportLists` describes); the table adds its own after them. */
   table(ctx: RequestContext, filter: F): Promise<{ rows: T[]; columns: ExportColumn<T>[] }>;
 }
 
 export function defineTableExport<T extends object, F extends object>(def: TableExportDefinition<T, F>): ExportList {
   return {
-    name: def.name,
-    zh: def.zh,
-    en: def.en,
-    subject: def.subject,
-    filterType: def.filter.type,
-    filterTypeName: def.filter.name,
+    ...described(def),
     orderTypeName: null,
-    columns: def.columns.map(columnInfo),
     async open(ctx, filter) {
       const { rows, columns } = await def.table(ctx, filter as F);
       const all = [...def.columns, ...columns];

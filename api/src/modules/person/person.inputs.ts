@@ -3,31 +3,13 @@ import { Field, ID, InputType } from 'type-graphql';
 import { IsPhone } from '../../common/inputs';
 import { Employment } from './grid-worker.entity';
 
-@InputType('CreateOfficerInput')
-export class CreateOfficerInput {
-  @Field(() => ID, { description: '用人单位 (市、县区或乡镇街道)' })
-  employerUnitId!: string;
-
-  @Field(() => String)
-  @Length(1, 60)
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsPhone()
-  phone?: string;
-
-  @Field(() => String, { nullable: true, description: '执法证号' })
-  @IsOptional()
-  @Length(1, 40)
-  badgeNumber?: string;
-
-  @Field(() => [ID], { description: '负责的网格' })
-  @ArrayMaxSize(500)
-  gridIds!: string[];
-}
-
-@InputType('UpdateOfficerInput')
-export class UpdateOfficerInput {
+/**
+ * What officers and grid workers share, optional as an edit gives it; the create inputs declare
+ * again what a new person must have. Base classes only: type-graphql 2 emits no input type
+ * that no operation references.
+ */
+@InputType()
+class PersonFields {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 60)
@@ -36,12 +18,31 @@ export class UpdateOfficerInput {
   @Field(() => String, { nullable: true })
   @IsPhone()
   phone?: string;
+}
 
-  @Field(() => String, { nullable: true })
+@InputType()
+class OfficerFields extends PersonFields {
+  @Field(() => String, { nullable: true, description: '执法证号' })
   @IsOptional()
   @Length(1, 40)
   badgeNumber?: string;
+}
 
+@InputType('CreateOfficerInput')
+export class CreateOfficerInput extends OfficerFields {
+  @Field(() => ID, { description: '用人单位 (市、县区或乡镇街道)' })
+  employerUnitId!: string;
+
+  @Field(() => String)
+  declare name: string;
+
+  @Field(() => [ID], { description: '负责的网格' })
+  @ArrayMaxSize(500)
+  gridIds!: string[];
+}
+
+@InputType('UpdateOfficerInput')
+export class UpdateOfficerInput extends OfficerFields {
   @Field(() => [ID], { nullable: true, description: '替换负责的网格' })
   @IsOptional()
   @ArrayMaxSize(500)
@@ -49,17 +50,12 @@ export class UpdateOfficerInput {
 }
 
 @InputType('CreateGridWorkerInput')
-export class CreateGridWorkerInput {
+export class CreateGridWorkerInput extends PersonFields {
   @Field(() => ID, { description: '聘用单位 (乡镇街道)' })
   employerUnitId!: string;
 
   @Field(() => String)
-  @Length(1, 60)
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsPhone()
-  phone?: string;
+  declare name: string;
 
   @Field(() => Employment)
   employment!: Employment;
@@ -70,16 +66,7 @@ export class CreateGridWorkerInput {
 }
 
 @InputType('UpdateGridWorkerInput')
-export class UpdateGridWorkerInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 60)
-  name?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsPhone()
-  phone?: string;
-
+export class UpdateGridWorkerInput extends PersonFields {
   @Field(() => Employment, { nullable: true })
   employment?: Employment;
 

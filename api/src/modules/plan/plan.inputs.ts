@@ -2,8 +2,21 @@ import { IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { PlanKind, TaskOrigin, TaskStatus } from './plan.enums';
 
+/** Plans and tasks are both a title with an optional text. A base class only: not in the schema. */
+@InputType()
+class TitledInput {
+  @Field(() => String)
+  @Length(1, 200)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 2000)
+  description?: string;
+}
+
 @InputType('CreatePlanInput', { description: '制定执法计划' })
-export class CreatePlanInput {
+export class CreatePlanInput extends TitledInput {
   @Field(() => ID, { nullable: true, description: '制定单位 (默认本单位)' })
   unitId?: string;
 
@@ -20,19 +33,10 @@ export class CreatePlanInput {
   @Min(1)
   @Max(12)
   month?: number;
-
-  @Field(() => String)
-  @Length(1, 200)
-  title!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 2000)
-  description?: string;
 }
 
 @InputType('CreateTaskInput', { description: '新建任务: 计划任务 (planId), 非计划任务 (来源与期限), 或分解为子任务 (parentId)' })
-export class CreateTaskInput {
+export class CreateTaskInput extends TitledInput {
   @Field(() => ID, { nullable: true, description: '所属执法计划' })
   planId?: string;
 
@@ -41,15 +45,6 @@ export class CreateTaskInput {
 
   @Field(() => TaskOrigin, { nullable: true, description: '来源; 计划任务为 PLANNED, 子任务沿用上级任务的来源' })
   origin?: TaskOrigin;
-
-  @Field(() => String)
-  @Length(1, 200)
-  title!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 2000)
-  description?: string;
 
   @Field(() => ID, { description: '落实到的网格' })
   gridId!: string;

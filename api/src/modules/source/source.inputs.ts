@@ -16,52 +16,19 @@ function IsCreditCode(): PropertyDecorator {
     });
 }
 
-@InputType('CreateSourceInput', { description: '新建污染源档案' })
-export class CreateSourceInput {
-  @Field(() => ID, { description: '所在网格' })
-  gridId!: string;
-
-  @Field(() => String)
-  @Length(1, 200)
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: '统一社会信用代码' })
-  @IsCreditCode()
-  creditCode?: string;
-
-  @Field(() => SourceType)
-  type!: SourceType;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 60)
-  industry?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 200)
-  address?: string;
-
-  @Field(() => GeoPointInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  location?: GeoPointInput;
-
-  @Field(() => SupervisionLevel)
-  supervisionLevel!: SupervisionLevel;
-
-  @Field(() => SourceStatus, { nullable: true, description: '默认: 可确认者为在产, 网格员新报为待确认' })
-  status?: SourceStatus;
-}
-
-@InputType('UpdateSourceInput', { description: '修改污染源档案; 每次修改都记入变更历史' })
-export class UpdateSourceInput {
+/**
+ * A source's editable fields, all optional: an edit gives what changes. The create input
+ * declares again the ones a new source must have. A base class only: type-graphql 2 emits
+ * no input type that no operation references.
+ */
+@InputType()
+class SourceFields {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '统一社会信用代码' })
   @IsCreditCode()
   creditCode?: string;
 
@@ -89,6 +56,27 @@ export class UpdateSourceInput {
   @Field(() => SourceStatus, { nullable: true })
   status?: SourceStatus;
 }
+
+@InputType('CreateSourceInput', { description: '新建污染源档案' })
+export class CreateSourceInput extends SourceFields {
+  @Field(() => ID, { description: '所在网格' })
+  gridId!: string;
+
+  @Field(() => String)
+  declare name: string;
+
+  @Field(() => SourceType)
+  declare type: SourceType;
+
+  @Field(() => SupervisionLevel)
+  declare supervisionLevel: SupervisionLevel;
+
+  @Field(() => SourceStatus, { nullable: true, description: '默认: 可确认者为在产, 网格员新报为待确认' })
+  declare status?: SourceStatus;
+}
+
+@InputType('UpdateSourceInput', { description: '修改污染源档案; 每次修改都记入变更历史' })
+export class UpdateSourceInput extends SourceFields {}
 
 @InputType('SourceFilter')
 export class SourceFilter {
