@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GridLevel } from '../../common/enums';
+import type { SqlFragment } from '../../common/scoped-sql';
 import { AssessmentSubjectType } from './assessment.enums';
+import { FAMILIES, type BehindKind, type MeasureFamily } from './assessment-families';
 
 /**
  * The base measures (基础计量) of the KPI engine, counted in SQL over the case record
@@ -36,28 +38,20 @@ export const MEASURES = {
   dispatches_correct: { name: '准确派遣次数 (未被回退)', where: 'f.dispatch_ok_n > 0', add: 'f.dispatch_ok_n' },
 } as const satisfies Record<string, MeasureDef>;
 
-/**
- * Patrol measures come from the patrol plans (`patrol_plan_progress`, the plans module's one
- * definition of progress) of the months inside the period; a patrol beyond the plan adds nothing.
- */
-export const PATROL_MEASURES = {
-  patrols_required: { name: '应巡查次数 (本期巡查计划)', sum: 'pp.required_count' },
-  patrols_done: { name: '已巡查次数 (计划内, 每日至多一次)', sum: 'least(pp.done_count, pp.required_count)' },
-} as const;
+/** Measures of the other families (patrols, coverage, key sources, activity), by code. */
+const FAMILY_OF = new Map<string, MeasureFamily>(FAMILIES.flatMap((family) => Object.keys(family.measures).map((code) => [code, family] as const)));
 
-type CaseMeasureCode = keyof typeof MEASURES;
-export type PatrolMeasureCode = keyof typeof PATROL_MEASURES;
-export type MeasureCode = CaseMeasureCode | PatrolMeasureCode;
+export type CaseMeasureCode = keyof typeof MEASURES;
+export type MeasureCode = string;
 const CASE_MEASURE_CODES = Object.keys(MEASURES) as CaseMeasureCode[];
-const PATROL_MEASURE_CODES = Object.keys(PATROL_MEASURES) as PatrolMeasureCode[];
-export const MEASURE_CODES: MeasureCode[] = [...CASE_MEASURE_CODES, ...PATROL_MEASURE_CODES];
+export const MEASURE_CODES: MeasureCode[] = [...CASE_MEASURE_CODES, ...FAMILY_OF.keys()];
 
 export function isMeasure(code: string): code is MeasureCode {
-  return Object.hasOwn(MEASURES, code) || Object.hasOwn(PATROL_MEASURES, code);
+  return Object.hasOwn(MEASURES, code) || FAMILY_OF.has(code);
 }
 
-export function isPatrolMeasure(code: MeasureCode): code is PatrolMeasureCode {
-  return Object.hasOwn(PATROL_MEASURES, code);
+export function isCaseMeasure(code: string): code is CaseMeasureCode {
+  return Object.hasOwn(MEASURES, code);
 }
 
 /** The unit column that bounds a statement: the unit's own level. */
@@ -71,9 +65,9 @@ export function unitColumn(level: GridLevel): string | undefined {
   return UNIT_COLUMN[level];
 }
 
-/** Per-case facts as of the period's end; `p` holds the parameters (t0, t1, unit). */
+/** Per-case facts as of the period's end; `p` holds the parameters (t0, t1, unit; subject in a drill-down). */
 const FACTS = (col: string) => `
-p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit),
+p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::int as subject),
 ev as (
   select e.case_id, e.id, e.action, e.to_status, e.at, e.due_at,
          lag(e.due_at) over w as due_before,
@@ -144,90 +138,90 @@ export interface MeasureScope {
 export interface SubjectMeasures {
   id: number;
   name: string;
-  cityId: number;
-  countyId: number | null;
-  townshipId: number | null;
-  gridIds: number[];
+  /** Whether the caller may read this subject's row (the CASL rules, evaluated in SQL). */
+  readable: boolean;
   measures: Record<MeasureCode, number>;
 }
 
-type SubjectRow = { id: number; name: string; city_id: number; county_id: number | null; township_id: number | null; grid_ids: number[] } & Record<MeasureCode, number>;
+type SubjectRow = { id: number; name: string; readable: boolean } & Record<MeasureCode, number>;
 
-/** Which subject a patrol plan counts for (officers and departments have no patrol plans). */
-const PATROL_SUBJECT: Partial<Record<AssessmentSubjectType, string>> = {
-  GRID_WORKER: 'pp.grid_worker_id',
-  GRID: 'pp.grid_id',
-  TOWNSHIP: 'pp.township_id',
-  COUNTY: 'pp.county_id',
-};
-
-/** The unit's patrol plans of the months that start inside the period (Beijing dates). */
-const PATROL_PLANS = (col: string) => `patrol_plan_progress pp, p
-  where pp.${col} = p.unit and pp.month >= (p.t0 at time zone 'Asia/Shanghai')::date and pp.month < (p.t1 at time zone 'Asia/Shanghai')::date`;
-
-function withClauses(scope: MeasureScope): string {
+function columnOf(scope: MeasureScope): string {
   const col = unitColumn(scope.unitLevel);
   if (!col) throw new Error(`No assessment unit at level ${scope.unitLevel}`);
-  const subject = PATROL_SUBJECT[scope.subjectType];
-  const sums = PATROL_MEASURE_CODES.map((code) => `sum(${PATROL_MEASURES[code].sum})::int as "${code}"`).join(', ');
-  const patrols = subject
-    ? `select ${subject} as subject_id, ${sums} from ${PATROL_PLANS(col)} group by 1`
-    : `select null::int as subject_id, ${PATROL_MEASURE_CODES.map((code) => `0 as "${code}"`).join(', ')} where false`;
-  return `with ${FACTS(col)},
-s as (${SUBJECTS[scope.subjectType](col)}),
-m as (${ATTRIBUTION[scope.subjectType]}),
-pt as (${patrols})`;
+  return col;
 }
 
-const params = (scope: MeasureScope): unknown[] => [scope.from, scope.to, scope.unitId];
+/** The facts, the subjects and which cases count for whom. */
+function withClauses(scope: MeasureScope, col: string): string {
+  return `with ${FACTS(col)},
+s as (${SUBJECTS[scope.subjectType](col)}),
+m as (${ATTRIBUTION[scope.subjectType]})`;
+}
+
+const params = (scope: MeasureScope, subjectId: number | null = null): unknown[] => [scope.from, scope.to, scope.unitId, subjectId];
 
 /**
- * Every base measure of every subject of a type in the unit: one grouped statement. It runs
- * in the request's transaction, so row-level security bounds it to the caller's territory.
+ * Every base measure of every subject of a type in the unit: one statement, the case
+ * measures grouped per subject, each other family's figures joined on the subject.
+ * `readable` is the caller's row condition over the subject columns (city_id, county_id,
+ * township_id, grid_ids, subject_type) with its bindings. It runs in the request's
+ * transaction, so row-level security bounds it to the caller's territory as well.
  */
-export async function measureSubjects(em: EntityManager, scope: MeasureScope): Promise<SubjectMeasures[]> {
+export async function measureSubjects(em: EntityManager, scope: MeasureScope, readable: SqlFragment): Promise<SubjectMeasures[]> {
+  const col = columnOf(scope);
+  const caseSums = CASE_MEASURE_CODES.map((code) => {
+    const m: MeasureDef = MEASURES[code];
+    return `coalesce(sum(${m.add}) filter (where ${m.where}), 0)::int as "${code}"`;
+  });
+  const families = FAMILIES.map((family, index) => ({ family, index, sql: family.perSubject(scope.subjectType, col) }));
+  const ctes = families.filter((x) => x.sql).map((x) => `,\nx${x.index} as (${x.sql})`);
   const columns = [
-    ...CASE_MEASURE_CODES.map((code) => {
-      const m: MeasureDef = MEASURES[code];
-      return `coalesce(sum(${m.add}) filter (where ${m.where}), 0)::int as "${code}"`;
-    }),
-    // One pt row per subject, repeated on each of its case rows: max() takes it once.
-    ...PATROL_MEASURE_CODES.map((code) => `coalesce(max(pt."${code}"), 0)::int as "${code}"`),
+    ...CASE_MEASURE_CODES.map((code) => `coalesce(cm."${code}", 0)::int as "${code}"`),
+    ...families.flatMap(({ family, index, sql }) => Object.keys(family.measures).map((code) => `${sql ? `coalesce(x${index}."${code}", 0)` : '0'}::int as "${code}"`)),
   ];
-  const sql = `${withClauses(scope)}
-select s.id, s.name, s.city_id, s.county_id, s.township_id, s.grid_ids, ${columns.join(',\n  ')}
-from s left join m on m.subject_id = s.id left join f on f.case_id = m.case_id left join pt on pt.subject_id = s.id
-group by s.id, s.name, s.city_id, s.county_id, s.township_id, s.grid_ids
+  const joins = families.filter((x) => x.sql).map((x) => `left join x${x.index} on x${x.index}.subject_id = s.id`);
+  const sql = `${withClauses(scope, col)},
+cm as (select m.subject_id, ${caseSums.join(',\n  ')} from m join f on f.case_id = m.case_id group by m.subject_id)${ctes.join('')}
+select s.id, s.name, coalesce((${readable.sql}), false) as readable, ${columns.join(',\n  ')}
+from s left join cm on cm.subject_id = s.id ${joins.join(' ')}
 order by s.id`;
-  const rows = await em.execute<SubjectRow[]>(sql, params(scope));
+  const rows = await em.execute<SubjectRow[]>(sql, [...params(scope), ...readable.bindings]);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
-    cityId: row.city_id,
-    countyId: row.county_id,
-    townshipId: row.township_id,
-    gridIds: row.grid_ids,
+    readable: row.readable,
     measures: Object.fromEntries(MEASURE_CODES.map((code) => [code, Number(row[code])])) as Record<MeasureCode, number>,
   }));
 }
 
-/** The cases behind one measure of one subject (the drill-down), in id order. */
-export async function casesBehind(em: EntityManager, scope: MeasureScope, subjectId: number, measure: CaseMeasureCode): Promise<number[]> {
-  const m: MeasureDef = MEASURES[measure];
-  const sql = `${withClauses(scope)}
-select distinct f.case_id from m join f on f.case_id = m.case_id
-where m.subject_id = ? and (${m.where}) and (${m.add}) > 0
-order by f.case_id`;
-  const rows = await em.execute<{ case_id: number }[]>(sql, [...params(scope), subjectId]);
-  return rows.map((row) => row.case_id);
+/** The records behind one measure of one subject (the drill-down), by kind, in id order. */
+export async function recordsBehind(em: EntityManager, scope: MeasureScope, subjectId: number, measure: MeasureCode): Promise<Map<BehindKind, number[]>> {
+  const col = columnOf(scope);
+  let sql: string;
+  if (isCaseMeasure(measure)) {
+    const m: MeasureDef = MEASURES[measure];
+    sql = `${withClauses(scope, col)}
+select distinct 'Case' as kind, f.case_id as id from m join f on f.case_id = m.case_id
+where m.subject_id = (select subject from p) and (${m.where}) and (${m.add}) > 0`;
+  } else {
+    const family = FAMILY_OF.get(measure)!;
+    const behind = family.behind(scope.subjectType, col, measure);
+    if (!behind) return new Map();
+    sql = `with p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::int as subject)
+select distinct b.kind, b.id from (${behind}) b`;
+  }
+  const rows = await em.execute<{ kind: BehindKind; id: number }[]>(`${sql} order by 1, 2`, params(scope, subjectId));
+  const byKind = new Map<BehindKind, number[]>();
+  for (const row of rows) byKind.set(row.kind, [...(byKind.get(row.kind) ?? []), row.id]);
+  return byKind;
 }
 
-/** The patrol plans behind a patrol measure of one subject (the drill-down), in id order. */
-export async function patrolPlansBehind(em: EntityManager, scope: MeasureScope, subjectId: number): Promise<number[]> {
-  const subject = PATROL_SUBJECT[scope.subjectType];
-  if (!subject) return [];
-  const sql = `with p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit)
-select pp.patrol_plan_id from ${PATROL_PLANS(unitColumn(scope.unitLevel) ?? 'city_id')} and ${subject} = ? order by pp.patrol_plan_id`;
-  const rows = await em.execute<{ patrol_plan_id: number }[]>(sql, [...params(scope), subjectId]);
-  return rows.map((row) => row.patrol_plan_id);
+/** Whether one subject of the unit exists and the caller may read its row (no measures computed). */
+export async function subjectReadable(em: EntityManager, scope: MeasureScope, subjectId: number, readable: SqlFragment): Promise<boolean> {
+  const col = columnOf(scope);
+  const sql = `with p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::int as subject),
+s as (${SUBJECTS[scope.subjectType](col)})
+select coalesce((${readable.sql}), false) as readable from s where s.id = (select subject from p)`;
+  const rows = await em.execute<{ readable: boolean }[]>(sql, [...params(scope, subjectId), ...readable.bindings]);
+  return rows[0]?.readable === true;
 }
