@@ -18,11 +18,17 @@ export interface MeasureDef {
   where: string;
   /** What each matching case adds (1 = count the case; a column = count its events). */
   add: string;
+  /**
+   * Whom a person's figure counts for: the reporter's or the verifier's account, else (case) the
+   * people of the case's grid, as handling is done by departments, not by a person. Units and
+   * departments count every measure by the case.
+   */
+  by?: 'reporter' | 'verifier';
 }
 
 export const MEASURES = {
-  reported: { name: '上报数 (本期上报的案件)', where: 'f.reported', add: '1' },
-  valid_reports: { name: '有效上报数 (本期上报且期末未注销)', where: `f.reported and f.state <> 'CANCELLED'`, add: '1' },
+  reported: { name: '上报数 (本期上报的案件; 人员: 本人账号上报)', where: 'f.reported', add: '1', by: 'reporter' },
+  valid_reports: { name: '有效上报数 (本期上报且期末未注销; 人员: 本人账号上报)', where: `f.reported and f.state <> 'CANCELLED'`, add: '1', by: 'reporter' },
   due: { name: '应结案数 (处置时限在本期)', where: 'f.due', add: '1' },
   closed: { name: '结案数 (应结案中期末已结案)', where: 'f.due and f.closed', add: '1' },
   closed_on_time: { name: '按期结案数 (结案不晚于处置时限)', where: 'f.due and f.closed and f.closed_at <= f.handle_due', add: '1' },
@@ -32,8 +38,8 @@ export const MEASURES = {
   rework_cases: { name: '返工案件数', where: 'f.due and f.rework_n > 0', add: '1' },
   rework_count: { name: '返工次数', where: 'f.due and f.rework_n > 0', add: 'f.rework_n' },
   extended: { name: '延期案件数', where: 'f.due and f.extension_n > 0', add: '1' },
-  verifications: { name: '核实次数 (本期)', where: 'f.verify_n > 0', add: 'f.verify_n' },
-  verified_on_time: { name: '按时核实次数', where: 'f.verify_ok_n > 0', add: 'f.verify_ok_n' },
+  verifications: { name: '核实次数 (本期; 人员: 本人账号核实)', where: 'f.verify_n > 0', add: 'f.verify_n', by: 'verifier' },
+  verified_on_time: { name: '按时核实次数 (人员: 本人账号核实)', where: 'f.verify_ok_n > 0', add: 'f.verify_ok_n', by: 'verifier' },
   dispatches: { name: '派遣次数 (本期)', where: 'f.dispatch_n > 0', add: 'f.dispatch_n' },
   dispatches_correct: { name: '准确派遣次数 (未被回退)', where: 'f.dispatch_ok_n > 0', add: 'f.dispatch_ok_n' },
 } as const satisfies Record<string, MeasureDef>;
@@ -68,13 +74,22 @@ export function unitColumn(level: GridLevel): string | undefined {
 /** Per-case facts as of the period's end; `p` holds the parameters (t0, t1, unit; subject in a drill-down). */
 const FACTS = (col: string) => `
 p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::int as subject),
+-- Only a case acting in the period (an event in it) or given a deadline in or after it can
+-- count: any other case is all zeros (reported, verified, dispatched before; due before).
+-- Events carry their case's scope columns, and a case never changes grid.
+cand as (
+  select e.case_id from case_event e, p where e.${col} = p.unit and e.at >= p.t0 and e.at < p.t1
+  union
+  select e.case_id from case_event e, p where e.${col} = p.unit and e.due_at >= p.t0 and e.at < p.t1
+),
+-- Each candidate's timeline by its (case_id, id) index, not a hash over every event.
 ev as (
-  select e.case_id, e.id, e.action, e.to_status, e.at, e.due_at,
-         lag(e.due_at) over w as due_before,
-         lead(e.action) over w as next_action
-  from case_event e join "case" c on c.id = e.case_id, p
-  where c.${col} = p.unit and c.reported_at < p.t1 and e.at < p.t1
-  window w as (partition by e.case_id order by e.id)
+  select x.* from cand, p, lateral (
+    select e.case_id, e.id, e.action, e.to_status, e.at, e.due_at, e.actor_id,
+           lag(e.due_at) over w as due_before,
+           lead(e.action) over w as next_action
+    from case_event e where e.case_id = cand.case_id and e.at < p.t1
+    window w as (order by e.id)) x
 ),
 pc as (
   select ev.case_id,
@@ -92,7 +107,7 @@ pc as (
   from ev, p group by ev.case_id
 ),
 f as (
-  select pc.*, c.grid_id, c.township_id, c.county_id,
+  select pc.*, c.grid_id, c.township_id, c.county_id, c.reported_by_id,
     coalesce(pc.handle_due >= p.t0 and pc.handle_due < p.t1, false) as due,
     pc.state in ('CLOSED', 'EVALUATED') as closed,
     (select a.department_id from case_assignment a where a.case_id = c.id and a.lead and a.at < p.t1 order by a.at desc, a.id desc limit 1) as lead_department_id
@@ -117,15 +132,35 @@ const SUBJECTS: Record<AssessmentSubjectType, (col: string) => string> = {
     from department d, p where d.active and d.${col} = p.unit`,
 };
 
-/** Which subject each case counts for: its grid's workers and officers, its units, its lead department. */
+/**
+ * Which subject each case counts for (rows: subject_id and the case's facts f.*): its grid's
+ * workers and officers, its units, its lead department.
+ */
 const ATTRIBUTION: Record<AssessmentSubjectType, string> = {
-  GRID_WORKER: 'select gg.grid_worker_id as subject_id, f.case_id from f join grid_worker_grid gg on gg.grid_id = f.grid_id',
-  OFFICER: 'select distinct og.officer_id as subject_id, f.case_id from f join officer_grid og on og.grid_id in (f.grid_id, f.township_id)',
-  GRID: 'select f.grid_id as subject_id, f.case_id from f',
-  TOWNSHIP: 'select f.township_id as subject_id, f.case_id from f',
-  COUNTY: 'select f.county_id as subject_id, f.case_id from f',
-  DEPARTMENT: 'select f.lead_department_id as subject_id, f.case_id from f where f.lead_department_id is not null',
+  GRID_WORKER: 'select gg.grid_worker_id as subject_id, f.* from f join grid_worker_grid gg on gg.grid_id = f.grid_id',
+  OFFICER: 'select o.officer_id as subject_id, f.* from f, lateral (select distinct og.officer_id from officer_grid og where og.grid_id in (f.grid_id, f.township_id)) o',
+  GRID: 'select f.grid_id as subject_id, f.* from f',
+  TOWNSHIP: 'select f.township_id as subject_id, f.* from f',
+  COUNTY: 'select f.county_id as subject_id, f.* from f',
+  DEPARTMENT: 'select f.lead_department_id as subject_id, f.* from f where f.lead_department_id is not null',
 };
+
+/** The account column naming the person assessed, for the people's tables. */
+const PERSON_COLUMN: Partial<Record<AssessmentSubjectType, string>> = { GRID_WORKER: 'grid_worker_id', OFFICER: 'officer_id' };
+
+/** Rows per attribution: `mc` by the case, `mr` by the reporter's account, `mv` by the verifier's (per person, the verify counts of its own events). */
+function attributionClauses(type: AssessmentSubjectType): string {
+  const person = PERSON_COLUMN[type];
+  if (!person) return `mc as (${ATTRIBUTION[type]}), mr as (select * from mc), mv as (select * from mc)`;
+  return `mc as (${ATTRIBUTION[type]}),
+mr as (select a.${person} as subject_id, f.* from f join account a on a.id = f.reported_by_id where a.${person} is not null),
+mv as (select a.${person} as subject_id, ev.case_id, count(*) as verify_n, count(*) filter (where ev.at <= ev.due_before) as verify_ok_n
+  from ev join account a on a.id = ev.actor_id, p
+  where ev.action in ('VERIFY_PASS', 'VERIFY_FAIL') and ev.at >= p.t0 and a.${person} is not null group by 1, 2)`;
+}
+
+const ATTRIBUTED = { case: 'mc', reporter: 'mr', verifier: 'mv' } as const;
+const attributedBy = (m: MeasureDef): string => ATTRIBUTED[m.by ?? 'case'];
 
 export interface MeasureScope {
   from: Date;
@@ -155,7 +190,7 @@ function columnOf(scope: MeasureScope): string {
 function withClauses(scope: MeasureScope, col: string): string {
   return `with ${FACTS(col)},
 s as (${SUBJECTS[scope.subjectType](col)}),
-m as (${ATTRIBUTION[scope.subjectType]})`;
+${attributionClauses(scope.subjectType)}`;
 }
 
 const params = (scope: MeasureScope, subjectId: number | null = null): unknown[] => [scope.from, scope.to, scope.unitId, subjectId];
@@ -169,21 +204,27 @@ const params = (scope: MeasureScope, subjectId: number | null = null): unknown[]
  */
 export async function measureSubjects(em: EntityManager, scope: MeasureScope, readable: SqlFragment): Promise<SubjectMeasures[]> {
   const col = columnOf(scope);
-  const caseSums = CASE_MEASURE_CODES.map((code) => {
-    const m: MeasureDef = MEASURES[code];
-    return `coalesce(sum(${m.add}) filter (where ${m.where}), 0)::int as "${code}"`;
+  // One grouped CTE per attribution, each summing the measures attributed that way.
+  const caseCtes = Object.values(ATTRIBUTED).map((m) => {
+    const sums = CASE_MEASURE_CODES.filter((code) => attributedBy(MEASURES[code]) === m).map((code) => {
+      const d: MeasureDef = MEASURES[code];
+      return `coalesce(sum(${d.add}) filter (where ${d.where}), 0)::int as "${code}"`;
+    });
+    return `,\n${m}_sum as (select f.subject_id, ${sums.join(', ')} from ${m} f group by f.subject_id)`;
   });
   const families = FAMILIES.map((family, index) => ({ family, index, sql: family.perSubject(scope.subjectType, col) }));
   const ctes = families.filter((x) => x.sql).map((x) => `,\nx${x.index} as (${x.sql})`);
   const columns = [
-    ...CASE_MEASURE_CODES.map((code) => `coalesce(cm."${code}", 0)::int as "${code}"`),
+    ...CASE_MEASURE_CODES.map((code) => `coalesce(${attributedBy(MEASURES[code])}_sum."${code}", 0)::int as "${code}"`),
     ...families.flatMap(({ family, index, sql }) => Object.keys(family.measures).map((code) => `${sql ? `coalesce(x${index}."${code}", 0)` : '0'}::int as "${code}"`)),
   ];
-  const joins = families.filter((x) => x.sql).map((x) => `left join x${x.index} on x${x.index}.subject_id = s.id`);
-  const sql = `${withClauses(scope, col)},
-cm as (select m.subject_id, ${caseSums.join(',\n  ')} from m join f on f.case_id = m.case_id group by m.subject_id)${ctes.join('')}
+  const joins = [
+    ...Object.values(ATTRIBUTED).map((m) => `left join ${m}_sum on ${m}_sum.subject_id = s.id`),
+    ...families.filter((x) => x.sql).map((x) => `left join x${x.index} on x${x.index}.subject_id = s.id`),
+  ];
+  const sql = `${withClauses(scope, col)}${caseCtes.join('')}${ctes.join('')}
 select s.id, s.name, coalesce((${readable.sql}), false) as readable, ${columns.join(',\n  ')}
-from s left join cm on cm.subject_id = s.id ${joins.join(' ')}
+from s ${joins.join(' ')}
 order by s.id`;
   const rows = await em.execute<SubjectRow[]>(sql, [...params(scope), ...readable.bindings]);
   return rows.map((row) => ({
@@ -201,8 +242,8 @@ export async function recordsBehind(em: EntityManager, scope: MeasureScope, subj
   if (isCaseMeasure(measure)) {
     const m: MeasureDef = MEASURES[measure];
     sql = `${withClauses(scope, col)}
-select distinct 'Case' as kind, f.case_id as id from m join f on f.case_id = m.case_id
-where m.subject_id = (select subject from p) and (${m.where}) and (${m.add}) > 0`;
+select distinct 'Case' as kind, f.case_id as id from ${attributedBy(m)} f
+where f.subject_id = (select subject from p) and (${m.where}) and (${m.add}) > 0`;
   } else {
     const family = FAMILY_OF.get(measure)!;
     const behind = family.behind(scope.subjectType, col, measure);
