@@ -76,7 +76,7 @@ const FACTS = (col: string) => `
 p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::int as subject),
 -- Only a case acting in the period (an event in it) or given a deadline in or after it can
 -- count: any other case is all zeros (reported, verified, dispatched before; due before).
--- Events carry their case's scope columns, and a case never changes grid.
+-- Events carry their case's scope columns (a case never changes grid): no read of "case".
 cand as (
   select e.case_id from case_event e, p where e.${col} = p.unit and e.at >= p.t0 and e.at < p.t1
   union
@@ -85,14 +85,16 @@ cand as (
 -- Each candidate's timeline by its (case_id, id) index, not a hash over every event.
 ev as (
   select x.* from cand, p, lateral (
-    select e.case_id, e.id, e.action, e.to_status, e.at, e.due_at, e.actor_id,
+    select e.case_id, e.id, e.action, e.to_status, e.at, e.due_at, e.actor_id, e.grid_id, e.township_id, e.county_id,
            lag(e.due_at) over w as due_before,
            lead(e.action) over w as next_action
     from case_event e where e.case_id = cand.case_id and e.at < p.t1
     window w as (order by e.id)) x
 ),
 pc as (
-  select ev.case_id,
+  select ev.case_id, min(ev.grid_id) as grid_id, min(ev.township_id) as township_id, min(ev.county_id) as county_id,
+    -- The REPORT event's actor is the case's reporter (reported_by_id).
+    min(ev.actor_id) filter (where ev.action = 'REPORT') as reported_by_id,
     bool_or(ev.action = 'REPORT' and ev.at >= p.t0) as reported,
     (array_agg(ev.to_status order by ev.id desc))[1] as state,
     (array_agg(ev.due_at order by ev.id desc) filter (where ev.action in ('DISPATCH', 'APPROVE_EXTENSION', 'RESUME', 'VERIFY_FAIL')))[1] as handle_due,
@@ -107,11 +109,11 @@ pc as (
   from ev, p group by ev.case_id
 ),
 f as (
-  select pc.*, c.grid_id, c.township_id, c.county_id, c.reported_by_id,
+  select pc.*,
     coalesce(pc.handle_due >= p.t0 and pc.handle_due < p.t1, false) as due,
     pc.state in ('CLOSED', 'EVALUATED') as closed,
-    (select a.department_id from case_assignment a where a.case_id = c.id and a.lead and a.at < p.t1 order by a.at desc, a.id desc limit 1) as lead_department_id
-  from pc join "case" c on c.id = pc.case_id, p
+    (select a.department_id from case_assignment a where a.case_id = pc.case_id and a.lead and a.at < p.t1 order by a.at desc, a.id desc limit 1) as lead_department_id
+  from pc, p
 )`;
 
 /** The subjects of a type in the unit, with their own scope columns and grids (for the policy). */
