@@ -1,6 +1,6 @@
 import { scopeCondition } from '../../auth/scope-filter';
 import type { SqlFragment } from '../../common/scoped-sql';
-import type { RequestContext } from '../../context/request-context';
+import type { AppAbility } from '../../auth/ability';
 import { pgArray } from '../patrol/patrol-sql';
 import type { AssessmentSubjectType } from './assessment.enums';
 
@@ -51,8 +51,8 @@ function conditionSql(condition: Condition, subjectType: AssessmentSubjectType, 
 }
 
 /** The rows of `subjectType` the caller may read, as SQL over `s`; `false` when no rule permits any. */
-export function readableRowSql(ctx: RequestContext, subjectType: AssessmentSubjectType): SqlFragment {
-  const condition = scopeCondition<Condition>(ctx.ability, 'read', 'AssessmentRow');
+export function readableRowSql(ability: AppAbility, subjectType: AssessmentSubjectType): SqlFragment {
+  const condition = scopeCondition<Condition>(ability, 'read', 'AssessmentRow');
   if (condition === null) return { sql: 'false', bindings: [] };
   const bindings: unknown[] = [];
   return { sql: conditionSql(condition as Condition, subjectType, bindings), bindings };

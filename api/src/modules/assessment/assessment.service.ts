@@ -62,7 +62,7 @@ async function scopeOf(ctx: RequestContext, input: AssessmentInput): Promise<{ s
 
 /** Every subject of the unit (ranks are over all of them), each marked readable or not by the caller's rules in SQL. */
 async function subjectsOf(ctx: RequestContext, scope: MeasureScope): Promise<SubjectMeasures[]> {
-  const all = await measureSubjects(ctx.em, scope, readableRowSql(ctx, scope.subjectType));
+  const all = await measureSubjects(ctx.em, scope, readableRowSql(ctx.ability, scope.subjectType));
   if (all.length && !all.some((s) => s.readable)) throw new ForbiddenError(`Your role may not read the assessment of ${scope.subjectType} here`);
   return all;
 }
@@ -154,7 +154,7 @@ export const assessmentService = {
     if (!isMeasure(input.measure)) throw new BadInputError(`No base measure ${input.measure}`, [{ field: 'measure', message: `one of ${MEASURE_CODES.join(', ')}` }]);
     const { scope } = await scopeOf(ctx, input);
     const subjectId = fromGlobalId(SUBJECT_ID_TYPE[input.subjectType], input.subjectId);
-    if (!(await subjectReadable(ctx.em, scope, subjectId, readableRowSql(ctx, scope.subjectType)))) throw new NotFoundError(SUBJECT_ID_TYPE[input.subjectType], input.subjectId);
+    if (!(await subjectReadable(ctx.em, scope, subjectId, readableRowSql(ctx.ability, scope.subjectType)))) throw new NotFoundError(SUBJECT_ID_TYPE[input.subjectType], input.subjectId);
     const behind = await recordsBehind(ctx.em, scope, subjectId, input.measure);
     const ids = (kind: BehindKind) => (behind.get(kind) ?? []).map((id) => toGlobalId(kind, id));
     const caseIds = ids('Case');
