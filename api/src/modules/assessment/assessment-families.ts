@@ -17,6 +17,20 @@ export interface MeasureFamily {
 /** The kinds of record a drill-down returns, by global-id type. */
 export type BehindKind = 'Case' | 'PatrolPlan' | 'Grid' | 'PollutionSource' | 'PatrolCheckIn';
 
+/** A family whose records name their subject in one column per subject type (`owners`); other types have none. */
+function owned(
+  measures: Record<string, string>,
+  owners: Partial<Record<S, string>>,
+  perSubject: (owner: string, col: string) => string,
+  behind: (owner: string, col: string, code: string) => string,
+): MeasureFamily {
+  return {
+    measures,
+    perSubject: (type, col) => (owners[type] ? perSubject(owners[type], col) : null),
+    behind: (type, col, code) => (owners[type] ? behind(owners[type], col, code) : null),
+  };
+}
+
 /**
  * 巡查频次完成率: the patrol plans (`patrol_plan_progress`, the plans module's one definition
  * of progress) of the months inside the period; a patrol beyond the plan adds nothing.
@@ -26,23 +40,13 @@ const PATROL_OWNER: Partial<Record<S, string>> = { [S.GRID_WORKER]: 'pp.grid_wor
 const PATROL_PLANS = (col: string) => `patrol_plan_progress pp, p
   where pp.${col} = p.unit and pp.month >= (p.t0 at time zone 'Asia/Shanghai')::date and pp.month < (p.t1 at time zone 'Asia/Shanghai')::date`;
 
-export const PATROLS: MeasureFamily = {
-  measures: {
-    patrols_required: '应巡查次数 (本期巡查计划)',
-    patrols_done: '已巡查次数 (计划内, 每日至多一次)',
-  },
-  perSubject(type, col) {
-    const owner = PATROL_OWNER[type];
-    if (!owner) return null;
-    return `select ${owner} as subject_id, sum(pp.required_count)::int as patrols_required, sum(least(pp.done_count, pp.required_count))::int as patrols_done
-      from ${PATROL_PLANS(col)} group by 1`;
-  },
-  behind(type, col) {
-    const owner = PATROL_OWNER[type];
-    if (!owner) return null;
-    return `select 'PatrolPlan' as kind, pp.patrol_plan_id as id from ${PATROL_PLANS(col)} and ${owner} = (select subject from p)`;
-  },
-};
+export const PATROLS = owned(
+  { patrols_required: '应巡查次数 (本期巡查计划)', patrols_done: '已巡查次数 (计划内, 每日至多一次)' },
+  PATROL_OWNER,
+  (owner, col) => `select ${owner} as subject_id, sum(pp.required_count)::int as patrols_required, sum(least(pp.done_count, pp.required_count))::int as patrols_done
+      from ${PATROL_PLANS(col)} group by 1`,
+  (owner, col) => `select 'PatrolPlan' as kind, pp.patrol_plan_id as id from ${PATROL_PLANS(col)} and ${owner} = (select subject from p)`,
+);
 
 /** The last Beijing day of the period. */
 const LAST_DAY = `(select (p.t1 at time zone 'Asia/Shanghai')::date - 1 from p)`;
@@ -60,26 +64,19 @@ const STAFFED = `select s.grid_id, (s.officers > 0 and s.grid_workers > 0) as st
   from gw_grid_staffing(array(select lg.id from lg)) s`;
 const GRID_OWNER: Partial<Record<S, string>> = { [S.GRID]: 'lg.id', [S.TOWNSHIP]: 'lg.township_id', [S.COUNTY]: 'lg.county_id' };
 
-export const COVERAGE: MeasureFamily = {
-  measures: {
+export const COVERAGE = owned(
+  {
     grids_total: '末级网格数 (考核对象下无下级的乡镇街道、村社区网格)',
     grids_staffed: '已覆盖网格数 (至少一名在岗执法人员和一名在岗网格员; 按当前配备)',
   },
-  perSubject(type, col) {
-    const owner = GRID_OWNER[type];
-    if (!owner) return null;
-    return `with lg as (${LEAF_GRIDS(col)}), st as (${STAFFED})
+  GRID_OWNER,
+  (owner, col) => `with lg as (${LEAF_GRIDS(col)}), st as (${STAFFED})
       select ${owner} as subject_id, count(*)::int as grids_total, count(*) filter (where st.staffed)::int as grids_staffed
-      from lg join st on st.grid_id = lg.id group by 1`;
-  },
-  behind(type, col, code) {
-    const owner = GRID_OWNER[type];
-    if (!owner) return null;
-    const staffed = code === 'grids_staffed' ? 'and st.staffed' : '';
-    return `with lg as (${LEAF_GRIDS(col)}), st as (${STAFFED})
-      select 'Grid' as kind, lg.id from lg join st on st.grid_id = lg.id where ${owner} = (select subject from p) ${staffed}`;
-  },
-};
+      from lg join st on st.grid_id = lg.id group by 1`,
+  (owner, col, code) => `with lg as (${LEAF_GRIDS(col)}), st as (${STAFFED})
+      select 'Grid' as kind, lg.id from lg join st on st.grid_id = lg.id
+      where ${owner} = (select subject from p) ${code === 'grids_staffed' ? 'and st.staffed' : ''}`,
+);
 
 /**
  * 重点源按频次检查率: KEY sources in operation (active, on file before the period's end)
@@ -95,24 +92,17 @@ const KEY_SOURCES = (col: string) => `select d.id, d.due_on >= d.as_of as on_tim
   )}) d join pollution_source s on s.id = d.id`;
 const SOURCE_OWNER: Partial<Record<S, string>> = { [S.GRID]: 'ks.grid_id', [S.TOWNSHIP]: 'ks.township_id', [S.COUNTY]: 'ks.county_id' };
 
-export const KEY_SOURCE_INSPECTION: MeasureFamily = {
-  measures: {
+export const KEY_SOURCE_INSPECTION = owned(
+  {
     key_sources: '重点污染源数 (期末在产)',
     key_sources_inspected: '按频次检查的重点源数 (期末最后一日未超期, 含敏感时期加密)',
   },
-  perSubject(type, col) {
-    const owner = SOURCE_OWNER[type];
-    if (!owner) return null;
-    return `select ${owner} as subject_id, count(*)::int as key_sources, count(*) filter (where ks.on_time)::int as key_sources_inspected
-      from (${KEY_SOURCES(col)}) ks group by 1`;
-  },
-  behind(type, col, code) {
-    const owner = SOURCE_OWNER[type];
-    if (!owner) return null;
-    const onTime = code === 'key_sources_inspected' ? 'and ks.on_time' : '';
-    return `select 'PollutionSource' as kind, ks.id from (${KEY_SOURCES(col)}) ks where ${owner} = (select subject from p) ${onTime}`;
-  },
-};
+  SOURCE_OWNER,
+  (owner, col) => `select ${owner} as subject_id, count(*)::int as key_sources, count(*) filter (where ks.on_time)::int as key_sources_inspected
+      from (${KEY_SOURCES(col)}) ks group by 1`,
+  (owner, col, code) => `select 'PollutionSource' as kind, ks.id from (${KEY_SOURCES(col)}) ks
+      where ${owner} = (select subject from p) ${code === 'key_sources_inspected' ? 'and ks.on_time' : ''}`,
+);
 
 /**
  * 活跃率 of grid workers (there is no presence record): the working days (Mon-Fri, Beijing)
