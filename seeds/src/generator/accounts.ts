@@ -97,3 +97,24 @@ export function buildDemoAccounts(
     };
   });
 }
+
+/**
+ * An account (login `gw-<worker id>`) for each grid worker of `gridIds` who has none yet: the
+ * people who report on patrol and verify on site in the seeded life cycles act as themselves.
+ */
+export function gridWorkerAccounts(gridWorkers: readonly GridWorkerRecord[], gridIds: ReadonlySet<number>, taken: readonly AccountRecord[]): AccountRecord[] {
+  const linked = new Set(taken.map((a) => a.gridWorkerId));
+  let id = Math.max(0, ...taken.map((a) => a.id));
+  return gridWorkers
+    .filter((w) => gridIds.has(w.gridId) && !linked.has(w.id))
+    .map((w) => ({
+      id: ++id,
+      login: `gw-${w.id}`,
+      role: 'GRID_WORKER' as Role,
+      unit: w.employer,
+      displayName: w.name,
+      departmentId: null,
+      officerId: null,
+      gridWorkerId: w.id,
+    }));
+}

@@ -93,7 +93,8 @@ export function caseTable(count: number, records: () => Iterable<CaseRecord>, pl
 /**
  * The REPORT event of each case, then its life cycle's steps, ids in that order. The
  * reporter's unit: the grid worker's employer for patrols, the level-2 unit for the platform
- * and officers, none for monitoring alarms. Actors of generated steps have no account.
+ * and officers, none for monitoring alarms. Of the generated steps, the grid worker's on-site
+ * checks (核实) carry its account where it has one; the other actors have none.
  */
 export function caseEventTable(count: number, records: () => Iterable<CaseRecord>, lifecycleOf: LifecycleOf): TableData {
   return {
@@ -114,7 +115,7 @@ export function caseEventTable(count: number, records: () => Iterable<CaseRecord
         ];
         for (const e of lifecycleOf(c)?.events ?? []) {
           yield [
-            ++id, ...scopeCells(c.grid), c.id, c.grid.id, e.action, e.from, e.to, null, e.actorRole, e.actorUnitId,
+            ++id, ...scopeCells(c.grid), c.id, c.grid.id, e.action, e.from, e.to, e.actorId, e.actorRole, e.actorUnitId,
             timestamp(e.atMs), null, e.reason, e.details ? JSON.stringify(e.details) : null, iso(e.dueMs),
           ];
         }

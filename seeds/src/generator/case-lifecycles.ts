@@ -51,6 +51,8 @@ export interface LifecycleEvent {
   dueMs: number | null;
   actorRole: Role;
   actorUnitId: number;
+  /** The acting account, where the seed has one (the grid worker who verifies on site). */
+  actorId: number | null;
   reason: string | null;
   details: Record<string, unknown> | null;
 }
@@ -78,6 +80,8 @@ export interface LifecycleContext {
   seed: number;
   calendar: SeedCalendar;
   departments: readonly DepartmentRecord[];
+  /** The account of the grid worker of a grid, who verifies its cases on site (核实). */
+  workerAccountOf?: (gridId: number) => number | null;
 }
 
 const departmentId = (id: number): string => Buffer.from(`Department:${id}`).toString('base64url');
@@ -103,6 +107,7 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
   const dispatcher: Role = viaPlatform ? 'PLATFORM_OPERATOR' : 'TOWNSHIP_ADMIN';
   const handlerRole: Role = viaPlatform ? 'COUNTY_DEPARTMENT' : 'TOWNSHIP_ADMIN';
   const verifierUnit = c.grid.parentId ?? unitId;
+  const verifier = ctx.workerAccountOf?.(c.grid.id) ?? null;
 
   const life: Lifecycle = {
     events: [], assignments: [], status: 'REPORTED', dueMs: null, closedMs: null, leadDepartmentId: null,
@@ -112,7 +117,7 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
   /** Appends a step unless it would happen after the seed's "now". */
   const step = (action: CaseAction, to: CaseStatus, atMs: number, dueMs: number | null, role: Role, unit: number, reason: string | null = null, details: Record<string, unknown> | null = null): boolean => {
     if (!open || atMs >= SEED_NOW_MS) return (open = false);
-    life.events.push({ action, from: life.status, to, atMs, dueMs, actorRole: role, actorUnitId: unit, reason, details });
+    life.events.push({ action, from: life.status, to, atMs, dueMs, actorRole: role, actorUnitId: unit, actorId: role === 'GRID_WORKER' ? verifier : null, reason, details });
     life.status = to;
     life.dueMs = dueMs;
     return true;

@@ -62,6 +62,8 @@ export const CASE_CATEGORY_COUNT = 19;
 export const HEFEI_LIFECYCLE_STEPS = 573;
 export const HEFEI_LIFECYCLE_ASSIGNMENTS = 99;
 export const DEMO_ACCOUNT_COUNT = 11;
+/** The accounts of the grid workers who report and verify in the hefei life cycles (default seed). */
+export const HEFEI_WORKER_ACCOUNTS = 96;
 /** Holidays and 调休 working days of the pinned chinese-days release (it grows with new years). */
 export const CALENDAR_DAY_COUNT = calendarDays().length;
 
@@ -77,7 +79,7 @@ function countsFor(profile: ProfileName): TableCounts {
     officer_grid: PER_CITY_COUNTS.officer_grid * cities,
     grid_worker: PER_CITY_COUNTS.grid_worker * cities,
     grid_worker_grid: PER_CITY_COUNTS.grid_worker_grid * cities,
-    account: DEMO_ACCOUNT_COUNT,
+    account: DEMO_ACCOUNT_COUNT + (PROFILES[profile].lifecycles ? HEFEI_WORKER_ACCOUNTS : 0),
     pollution_source: sources,
     pollution_source_change: sources,
     case: cases,
@@ -90,7 +92,7 @@ function countsFor(profile: ProfileName): TableCounts {
   };
 }
 
-/** hefei: 1,649 grids, 130 officers, 1,635 grid workers, 11 accounts, 600 sources, 400 cases, 1,500 inspections. */
+/** hefei: 1,649 grids, 130 officers, 1,635 grid workers, 11 demo + 96 grid-worker accounts, 600 sources, 400 cases, 1,500 inspections. */
 export const HEFEI_COUNTS: Readonly<TableCounts> = countsFor('hefei');
 /** city: the same people and grid, 100,000 sources, 1,000,000 cases and events. */
 export const CITY_COUNTS: Readonly<TableCounts> = countsFor('city');

@@ -1,11 +1,11 @@
 import { loadAnnex1 } from '../annex1/annex1-row';
 import { type CaseCategory, loadCaseCategories } from '../reference/case-categories';
 import { buildDepartments } from '../reference/departments';
-import { buildDemoAccounts } from './accounts';
+import { buildDemoAccounts, gridWorkerAccounts } from './accounts';
 import { accountTable, gridWorkerGridTable, gridWorkerTable, officerGridTable, officerTable } from './people-tables';
 import { caseAssignmentTable, caseEventTable, caseTable, firstHandler, type LifecycleOf, sourceChangeTable, sourceTable } from './activity-tables';
 import { lifecycleOf as caseLifecycle, SeedCalendar } from './case-lifecycles';
-import { caseRecords } from './cases';
+import { type CaseRecord, caseRecords } from './cases';
 import { buildGridTree, type GridNode, platformUnitIds } from './grid-tree';
 import { buildGridWorkers, buildOfficers } from './people';
 import type { ProfileSpec } from './profiles';
@@ -45,18 +45,32 @@ export function buildDataset(input: DatasetInput): TableData[] {
   const departments = buildDepartments(grids);
   const officers = buildOfficers(grids, seed);
   const workers = buildGridWorkers(grids, seed);
-  const accounts = buildDemoAccounts(grids, departments, officers, workers);
-  const gridworker = accounts.find((a) => a.role === 'GRID_WORKER');
+  const demoAccounts = buildDemoAccounts(grids, departments, officers, workers);
+  const gridworker = demoAccounts.find((a) => a.role === 'GRID_WORKER');
   const demoGrid = workers.find((w) => w.id === gridworker?.gridWorkerId)?.gridId;
   const demo = gridworker && demoGrid !== undefined ? { gridId: demoGrid, accountId: gridworker.id } : null;
 
   const plan = planSources(grids, spec.sources, seed);
   const sources = (): ReturnType<typeof sourceRecords> => sourceRecords(grids, plan, seed);
-  const cases = (): ReturnType<typeof caseRecords> => caseRecords(grids, categories, plan, spec.cases, seed, demo);
+  const generated = (): ReturnType<typeof caseRecords> => caseRecords(grids, categories, plan, spec.cases, seed, demo);
   const patrols = patrolPlans(grids, workers);
   const platforms = platformUnitIds(grids);
-  const lifecycleContext = { seed, calendar: new SeedCalendar(calendarDays()), departments };
+  // The grid workers of the grids whose cases run through the workflow act through accounts.
+  const workerAccount = new Map<number, number>();
+  const lifecycleContext = { seed, calendar: new SeedCalendar(calendarDays()), departments, workerAccountOf: (gridId: number) => workerAccount.get(gridId) ?? null };
   const lifecycleOf: LifecycleOf = spec.lifecycles ? (c) => caseLifecycle(c, firstHandler(c.grid, platforms), lifecycleContext) : () => null;
+  const acting = new Set<number>();
+  if (spec.lifecycles) for (const c of generated()) if (lifecycleOf(c)) acting.add(c.grid.id);
+  const accounts = [...demoAccounts, ...gridWorkerAccounts(workers, acting, demoAccounts)];
+  const gridOfWorker = new Map(workers.map((w) => [w.id, w.gridId]));
+  for (const a of accounts) if (a.gridWorkerId !== null) workerAccount.set(gridOfWorker.get(a.gridWorkerId)!, a.id);
+  // A patrol report of such a case is the grid worker's own (上报 through its account).
+  const cases = function* (): Generator<CaseRecord> {
+    for (const c of generated()) {
+      const own = c.origin === 'PATROL' && c.reportedById === null && acting.has(c.grid.id) && lifecycleOf(c) ? workerAccount.get(c.grid.id) : undefined;
+      yield own === undefined ? c : { ...c, reportedById: own };
+    }
+  };
   // Exact row counts of the tables that grow with the life cycles (one pass; only the demo profile has any).
   let events = spec.cases;
   let assignments = 0;

@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/argon2';
+import { toGlobalId } from '../../common/global-id';
 import { GraphQLClient, startTestApp, type TestApp } from '../../test/test-app';
 
 const SIGN_IN = `mutation($login: String!, $password: String!) { signIn(login: $login, password: $password) { role } }`;
@@ -99,8 +100,10 @@ describe('account administration stays inside scope', () => {
   it('changing an account’s role ends its sessions; raising it above one’s own rank is refused', async () => {
     const city = await app.as('cityadmin');
     const officer = await app.as('officer');
-    const { accounts } = await city.data<{ accounts: { nodes: { id: string; login: string }[] } }>(`{ accounts(first: 100) { nodes { id login } } }`);
-    const id = accounts.nodes.find((a) => a.login === 'officer')!.id;
+    // The seed holds more than a page of accounts (the grid workers who act): look the officer up.
+    const [row] = await app.ownerSql<{ id: number }>(`select id from account where login = 'officer'`);
+    const id = toGlobalId('Account', row.id);
+    expect((await city.data<{ account: { login: string } }>(`query($id: ID!) { account(id: $id) { login } }`, { id })).account.login).toBe('officer');
     const feidong = await app.as('feidong');
     const raise = await feidong.request(`mutation($id: ID!) { updateAccount(id: $id, input: { role: COUNTY_ADMIN }) { role } }`, { id });
     expect(raise.errors?.[0].extensions?.code).toBe('FORBIDDEN');

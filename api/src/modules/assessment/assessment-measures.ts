@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GridLevel } from '../../common/enums';
+import type { SqlFragment } from '../../common/scoped-sql';
 import { AssessmentSubjectType } from './assessment.enums';
+import { FAMILIES, type BehindKind, type MeasureFamily } from './assessment-families';
 
 /**
  * The base measures (基础计量) of the KPI engine, counted in SQL over the case record
@@ -16,11 +18,17 @@ export interface MeasureDef {
   where: string;
   /** What each matching case adds (1 = count the case; a column = count its events). */
   add: string;
+  /**
+   * Whom a person's figure counts for: the reporter's or the verifier's account, else (case) the
+   * people of the case's grid, as handling is done by departments, not by a person. Units and
+   * departments count every measure by the case.
+   */
+  by?: 'reporter' | 'verifier';
 }
 
 export const MEASURES = {
-  reported: { name: '上报数 (本期上报的案件)', where: 'f.reported', add: '1' },
-  valid_reports: { name: '有效上报数 (本期上报且期末未注销)', where: `f.reported and f.state <> 'CANCELLED'`, add: '1' },
+  reported: { name: '上报数 (本期上报的案件; 人员: 本人账号上报)', where: 'f.reported', add: '1', by: 'reporter' },
+  valid_reports: { name: '有效上报数 (本期上报且期末未注销; 人员: 本人账号上报)', where: `f.reported and f.state <> 'CANCELLED'`, add: '1', by: 'reporter' },
   due: { name: '应结案数 (处置时限在本期)', where: 'f.due', add: '1' },
   closed: { name: '结案数 (应结案中期末已结案)', where: 'f.due and f.closed', add: '1' },
   closed_on_time: { name: '按期结案数 (结案不晚于处置时限)', where: 'f.due and f.closed and f.closed_at <= f.handle_due', add: '1' },
@@ -30,34 +38,26 @@ export const MEASURES = {
   rework_cases: { name: '返工案件数', where: 'f.due and f.rework_n > 0', add: '1' },
   rework_count: { name: '返工次数', where: 'f.due and f.rework_n > 0', add: 'f.rework_n' },
   extended: { name: '延期案件数', where: 'f.due and f.extension_n > 0', add: '1' },
-  verifications: { name: '核实次数 (本期)', where: 'f.verify_n > 0', add: 'f.verify_n' },
-  verified_on_time: { name: '按时核实次数', where: 'f.verify_ok_n > 0', add: 'f.verify_ok_n' },
+  verifications: { name: '核实次数 (本期; 人员: 本人账号核实)', where: 'f.verify_n > 0', add: 'f.verify_n', by: 'verifier' },
+  verified_on_time: { name: '按时核实次数 (人员: 本人账号核实)', where: 'f.verify_ok_n > 0', add: 'f.verify_ok_n', by: 'verifier' },
   dispatches: { name: '派遣次数 (本期)', where: 'f.dispatch_n > 0', add: 'f.dispatch_n' },
   dispatches_correct: { name: '准确派遣次数 (未被回退)', where: 'f.dispatch_ok_n > 0', add: 'f.dispatch_ok_n' },
 } as const satisfies Record<string, MeasureDef>;
 
-/**
- * Patrol measures come from the patrol plans (`patrol_plan_progress`, the plans module's one
- * definition of progress) of the months inside the period; a patrol beyond the plan adds nothing.
- */
-export const PATROL_MEASURES = {
-  patrols_required: { name: '应巡查次数 (本期巡查计划)', sum: 'pp.required_count' },
-  patrols_done: { name: '已巡查次数 (计划内, 每日至多一次)', sum: 'least(pp.done_count, pp.required_count)' },
-} as const;
+/** Measures of the other families (patrols, coverage, key sources, activity), by code. */
+const FAMILY_OF = new Map<string, MeasureFamily>(FAMILIES.flatMap((family) => Object.keys(family.measures).map((code) => [code, family] as const)));
 
-type CaseMeasureCode = keyof typeof MEASURES;
-export type PatrolMeasureCode = keyof typeof PATROL_MEASURES;
-export type MeasureCode = CaseMeasureCode | PatrolMeasureCode;
+export type CaseMeasureCode = keyof typeof MEASURES;
+export type MeasureCode = string;
 const CASE_MEASURE_CODES = Object.keys(MEASURES) as CaseMeasureCode[];
-const PATROL_MEASURE_CODES = Object.keys(PATROL_MEASURES) as PatrolMeasureCode[];
-export const MEASURE_CODES: MeasureCode[] = [...CASE_MEASURE_CODES, ...PATROL_MEASURE_CODES];
+export const MEASURE_CODES: MeasureCode[] = [...CASE_MEASURE_CODES, ...FAMILY_OF.keys()];
 
 export function isMeasure(code: string): code is MeasureCode {
-  return Object.hasOwn(MEASURES, code) || Object.hasOwn(PATROL_MEASURES, code);
+  return Object.hasOwn(MEASURES, code) || FAMILY_OF.has(code);
 }
 
-export function isPatrolMeasure(code: MeasureCode): code is PatrolMeasureCode {
-  return Object.hasOwn(PATROL_MEASURES, code);
+export function isCaseMeasure(code: string): code is CaseMeasureCode {
+  return Object.hasOwn(MEASURES, code);
 }
 
 /** The unit column that bounds a statement: the unit's own level. */
@@ -71,19 +71,30 @@ export function unitColumn(level: GridLevel): string | undefined {
   return UNIT_COLUMN[level];
 }
 
-/** Per-case facts as of the period's end; `p` holds the parameters (t0, t1, unit). */
+/** Per-case facts as of the period's end; `p` holds the parameters (t0, t1, unit; subject in a drill-down). */
 const FACTS = (col: string) => `
-p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit),
+p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::int as subject),
+-- Only a case acting in the period (an event in it) or given a deadline in or after it can
+-- count: any other case is all zeros (reported, verified, dispatched before; due before).
+-- Events carry their case's scope columns (a case never changes grid): no read of "case".
+cand as (
+  select e.case_id from case_event e, p where e.${col} = p.unit and e.at >= p.t0 and e.at < p.t1
+  union
+  select e.case_id from case_event e, p where e.${col} = p.unit and e.due_at >= p.t0 and e.at < p.t1
+),
+-- Each candidate's timeline by its (case_id, id) index, not a hash over every event.
 ev as (
-  select e.case_id, e.id, e.action, e.to_status, e.at, e.due_at,
-         lag(e.due_at) over w as due_before,
-         lead(e.action) over w as next_action
-  from case_event e join "case" c on c.id = e.case_id, p
-  where c.${col} = p.unit and c.reported_at < p.t1 and e.at < p.t1
-  window w as (partition by e.case_id order by e.id)
+  select x.* from cand, p, lateral (
+    select e.case_id, e.id, e.action, e.to_status, e.at, e.due_at, e.actor_id, e.grid_id, e.township_id, e.county_id,
+           lag(e.due_at) over w as due_before,
+           lead(e.action) over w as next_action
+    from case_event e where e.case_id = cand.case_id and e.at < p.t1
+    window w as (order by e.id)) x
 ),
 pc as (
-  select ev.case_id,
+  select ev.case_id, min(ev.grid_id) as grid_id, min(ev.township_id) as township_id, min(ev.county_id) as county_id,
+    -- The REPORT event's actor is the case's reporter (reported_by_id).
+    min(ev.actor_id) filter (where ev.action = 'REPORT') as reported_by_id,
     bool_or(ev.action = 'REPORT' and ev.at >= p.t0) as reported,
     (array_agg(ev.to_status order by ev.id desc))[1] as state,
     (array_agg(ev.due_at order by ev.id desc) filter (where ev.action in ('DISPATCH', 'APPROVE_EXTENSION', 'RESUME', 'VERIFY_FAIL')))[1] as handle_due,
@@ -98,11 +109,11 @@ pc as (
   from ev, p group by ev.case_id
 ),
 f as (
-  select pc.*, c.grid_id, c.township_id, c.county_id,
+  select pc.*,
     coalesce(pc.handle_due >= p.t0 and pc.handle_due < p.t1, false) as due,
     pc.state in ('CLOSED', 'EVALUATED') as closed,
-    (select a.department_id from case_assignment a where a.case_id = c.id and a.lead and a.at < p.t1 order by a.at desc, a.id desc limit 1) as lead_department_id
-  from pc join "case" c on c.id = pc.case_id, p
+    (select a.department_id from case_assignment a where a.case_id = pc.case_id and a.lead and a.at < p.t1 order by a.at desc, a.id desc limit 1) as lead_department_id
+  from pc, p
 )`;
 
 /** The subjects of a type in the unit, with their own scope columns and grids (for the policy). */
@@ -123,15 +134,35 @@ const SUBJECTS: Record<AssessmentSubjectType, (col: string) => string> = {
     from department d, p where d.active and d.${col} = p.unit`,
 };
 
-/** Which subject each case counts for: its grid's workers and officers, its units, its lead department. */
+/**
+ * Which subject each case counts for (rows: subject_id and the case's facts f.*): its grid's
+ * workers and officers, its units, its lead department.
+ */
 const ATTRIBUTION: Record<AssessmentSubjectType, string> = {
-  GRID_WORKER: 'select gg.grid_worker_id as subject_id, f.case_id from f join grid_worker_grid gg on gg.grid_id = f.grid_id',
-  OFFICER: 'select distinct og.officer_id as subject_id, f.case_id from f join officer_grid og on og.grid_id in (f.grid_id, f.township_id)',
-  GRID: 'select f.grid_id as subject_id, f.case_id from f',
-  TOWNSHIP: 'select f.township_id as subject_id, f.case_id from f',
-  COUNTY: 'select f.county_id as subject_id, f.case_id from f',
-  DEPARTMENT: 'select f.lead_department_id as subject_id, f.case_id from f where f.lead_department_id is not null',
+  GRID_WORKER: 'select gg.grid_worker_id as subject_id, f.* from f join grid_worker_grid gg on gg.grid_id = f.grid_id',
+  OFFICER: 'select o.officer_id as subject_id, f.* from f, lateral (select distinct og.officer_id from officer_grid og where og.grid_id in (f.grid_id, f.township_id)) o',
+  GRID: 'select f.grid_id as subject_id, f.* from f',
+  TOWNSHIP: 'select f.township_id as subject_id, f.* from f',
+  COUNTY: 'select f.county_id as subject_id, f.* from f',
+  DEPARTMENT: 'select f.lead_department_id as subject_id, f.* from f where f.lead_department_id is not null',
 };
+
+/** The account column naming the person assessed, for the people's tables. */
+const PERSON_COLUMN: Partial<Record<AssessmentSubjectType, string>> = { GRID_WORKER: 'grid_worker_id', OFFICER: 'officer_id' };
+
+/** Rows per attribution: `mc` by the case, `mr` by the reporter's account, `mv` by the verifier's (per person, the verify counts of its own events). */
+function attributionClauses(type: AssessmentSubjectType): string {
+  const person = PERSON_COLUMN[type];
+  if (!person) return `mc as (${ATTRIBUTION[type]}), mr as (select * from mc), mv as (select * from mc)`;
+  return `mc as (${ATTRIBUTION[type]}),
+mr as (select a.${person} as subject_id, f.* from f join account a on a.id = f.reported_by_id where a.${person} is not null),
+mv as (select a.${person} as subject_id, ev.case_id, count(*) as verify_n, count(*) filter (where ev.at <= ev.due_before) as verify_ok_n
+  from ev join account a on a.id = ev.actor_id, p
+  where ev.action in ('VERIFY_PASS', 'VERIFY_FAIL') and ev.at >= p.t0 and a.${person} is not null group by 1, 2)`;
+}
+
+const ATTRIBUTED = { case: 'mc', reporter: 'mr', verifier: 'mv' } as const;
+const attributedBy = (m: MeasureDef): string => ATTRIBUTED[m.by ?? 'case'];
 
 export interface MeasureScope {
   from: Date;
@@ -144,90 +175,96 @@ export interface MeasureScope {
 export interface SubjectMeasures {
   id: number;
   name: string;
-  cityId: number;
-  countyId: number | null;
-  townshipId: number | null;
-  gridIds: number[];
+  /** Whether the caller may read this subject's row (the CASL rules, evaluated in SQL). */
+  readable: boolean;
   measures: Record<MeasureCode, number>;
 }
 
-type SubjectRow = { id: number; name: string; city_id: number; county_id: number | null; township_id: number | null; grid_ids: number[] } & Record<MeasureCode, number>;
+type SubjectRow = { id: number; name: string; readable: boolean } & Record<MeasureCode, number>;
 
-/** Which subject a patrol plan counts for (officers and departments have no patrol plans). */
-const PATROL_SUBJECT: Partial<Record<AssessmentSubjectType, string>> = {
-  GRID_WORKER: 'pp.grid_worker_id',
-  GRID: 'pp.grid_id',
-  TOWNSHIP: 'pp.township_id',
-  COUNTY: 'pp.county_id',
-};
-
-/** The unit's patrol plans of the months that start inside the period (Beijing dates). */
-const PATROL_PLANS = (col: string) => `patrol_plan_progress pp, p
-  where pp.${col} = p.unit and pp.month >= (p.t0 at time zone 'Asia/Shanghai')::date and pp.month < (p.t1 at time zone 'Asia/Shanghai')::date`;
-
-function withClauses(scope: MeasureScope): string {
+function columnOf(scope: MeasureScope): string {
   const col = unitColumn(scope.unitLevel);
   if (!col) throw new Error(`No assessment unit at level ${scope.unitLevel}`);
-  const subject = PATROL_SUBJECT[scope.subjectType];
-  const sums = PATROL_MEASURE_CODES.map((code) => `sum(${PATROL_MEASURES[code].sum})::int as "${code}"`).join(', ');
-  const patrols = subject
-    ? `select ${subject} as subject_id, ${sums} from ${PATROL_PLANS(col)} group by 1`
-    : `select null::int as subject_id, ${PATROL_MEASURE_CODES.map((code) => `0 as "${code}"`).join(', ')} where false`;
-  return `with ${FACTS(col)},
-s as (${SUBJECTS[scope.subjectType](col)}),
-m as (${ATTRIBUTION[scope.subjectType]}),
-pt as (${patrols})`;
+  return col;
 }
 
-const params = (scope: MeasureScope): unknown[] => [scope.from, scope.to, scope.unitId];
+/** The facts, the subjects and which cases count for whom. */
+function withClauses(scope: MeasureScope, col: string): string {
+  return `with ${FACTS(col)},
+s as (${SUBJECTS[scope.subjectType](col)}),
+${attributionClauses(scope.subjectType)}`;
+}
+
+const params = (scope: MeasureScope, subjectId: number | null = null): unknown[] => [scope.from, scope.to, scope.unitId, subjectId];
 
 /**
- * Every base measure of every subject of a type in the unit: one grouped statement. It runs
- * in the request's transaction, so row-level security bounds it to the caller's territory.
+ * Every base measure of every subject of a type in the unit: one statement, the case
+ * measures grouped per subject, each other family's figures joined on the subject.
+ * `readable` is the caller's row condition over the subject columns (city_id, county_id,
+ * township_id, grid_ids, subject_type) with its bindings. It runs in the request's
+ * transaction, so row-level security bounds it to the caller's territory as well.
  */
-export async function measureSubjects(em: EntityManager, scope: MeasureScope): Promise<SubjectMeasures[]> {
+export async function measureSubjects(em: EntityManager, scope: MeasureScope, readable: SqlFragment): Promise<SubjectMeasures[]> {
+  const col = columnOf(scope);
+  // One grouped CTE per attribution, each summing the measures attributed that way.
+  const caseCtes = Object.values(ATTRIBUTED).map((m) => {
+    const sums = CASE_MEASURE_CODES.filter((code) => attributedBy(MEASURES[code]) === m).map((code) => {
+      const d: MeasureDef = MEASURES[code];
+      return `coalesce(sum(${d.add}) filter (where ${d.where}), 0)::int as "${code}"`;
+    });
+    return `,\n${m}_sum as (select f.subject_id, ${sums.join(', ')} from ${m} f group by f.subject_id)`;
+  });
+  const families = FAMILIES.map((family, index) => ({ family, index, sql: family.perSubject(scope.subjectType, col) }));
+  const ctes = families.filter((x) => x.sql).map((x) => `,\nx${x.index} as (${x.sql})`);
   const columns = [
-    ...CASE_MEASURE_CODES.map((code) => {
-      const m: MeasureDef = MEASURES[code];
-      return `coalesce(sum(${m.add}) filter (where ${m.where}), 0)::int as "${code}"`;
-    }),
-    // One pt row per subject, repeated on each of its case rows: max() takes it once.
-    ...PATROL_MEASURE_CODES.map((code) => `coalesce(max(pt."${code}"), 0)::int as "${code}"`),
+    ...CASE_MEASURE_CODES.map((code) => `coalesce(${attributedBy(MEASURES[code])}_sum."${code}", 0)::int as "${code}"`),
+    ...families.flatMap(({ family, index, sql }) => Object.keys(family.measures).map((code) => `${sql ? `coalesce(x${index}."${code}", 0)` : '0'}::int as "${code}"`)),
   ];
-  const sql = `${withClauses(scope)}
-select s.id, s.name, s.city_id, s.county_id, s.township_id, s.grid_ids, ${columns.join(',\n  ')}
-from s left join m on m.subject_id = s.id left join f on f.case_id = m.case_id left join pt on pt.subject_id = s.id
-group by s.id, s.name, s.city_id, s.county_id, s.township_id, s.grid_ids
+  const joins = [
+    ...Object.values(ATTRIBUTED).map((m) => `left join ${m}_sum on ${m}_sum.subject_id = s.id`),
+    ...families.filter((x) => x.sql).map((x) => `left join x${x.index} on x${x.index}.subject_id = s.id`),
+  ];
+  const sql = `${withClauses(scope, col)}${caseCtes.join('')}${ctes.join('')}
+select s.id, s.name, coalesce((${readable.sql}), false) as readable, ${columns.join(',\n  ')}
+from s ${joins.join(' ')}
 order by s.id`;
-  const rows = await em.execute<SubjectRow[]>(sql, params(scope));
+  const rows = await em.execute<SubjectRow[]>(sql, [...params(scope), ...readable.bindings]);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
-    cityId: row.city_id,
-    countyId: row.county_id,
-    townshipId: row.township_id,
-    gridIds: row.grid_ids,
+    readable: row.readable,
     measures: Object.fromEntries(MEASURE_CODES.map((code) => [code, Number(row[code])])) as Record<MeasureCode, number>,
   }));
 }
 
-/** The cases behind one measure of one subject (the drill-down), in id order. */
-export async function casesBehind(em: EntityManager, scope: MeasureScope, subjectId: number, measure: CaseMeasureCode): Promise<number[]> {
-  const m: MeasureDef = MEASURES[measure];
-  const sql = `${withClauses(scope)}
-select distinct f.case_id from m join f on f.case_id = m.case_id
-where m.subject_id = ? and (${m.where}) and (${m.add}) > 0
-order by f.case_id`;
-  const rows = await em.execute<{ case_id: number }[]>(sql, [...params(scope), subjectId]);
-  return rows.map((row) => row.case_id);
+/** The records behind one measure of one subject (the drill-down), by kind, in id order. */
+export async function recordsBehind(em: EntityManager, scope: MeasureScope, subjectId: number, measure: MeasureCode): Promise<Map<BehindKind, number[]>> {
+  const col = columnOf(scope);
+  let sql: string;
+  if (isCaseMeasure(measure)) {
+    const m: MeasureDef = MEASURES[measure];
+    sql = `${withClauses(scope, col)}
+select distinct 'Case' as kind, f.case_id as id from ${attributedBy(m)} f
+where f.subject_id = (select subject from p) and (${m.where}) and (${m.add}) > 0`;
+  } else {
+    const family = FAMILY_OF.get(measure)!;
+    const behind = family.behind(scope.subjectType, col, measure);
+    if (!behind) return new Map();
+    sql = `with p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::int as subject)
+select distinct b.kind, b.id from (${behind}) b`;
+  }
+  const rows = await em.execute<{ kind: BehindKind; id: number }[]>(`${sql} order by 1, 2`, params(scope, subjectId));
+  const byKind = new Map<BehindKind, number[]>();
+  for (const row of rows) byKind.set(row.kind, [...(byKind.get(row.kind) ?? []), row.id]);
+  return byKind;
 }
 
-/** The patrol plans behind a patrol measure of one subject (the drill-down), in id order. */
-export async function patrolPlansBehind(em: EntityManager, scope: MeasureScope, subjectId: number): Promise<number[]> {
-  const subject = PATROL_SUBJECT[scope.subjectType];
-  if (!subject) return [];
-  const sql = `with p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit)
-select pp.patrol_plan_id from ${PATROL_PLANS(unitColumn(scope.unitLevel) ?? 'city_id')} and ${subject} = ? order by pp.patrol_plan_id`;
-  const rows = await em.execute<{ patrol_plan_id: number }[]>(sql, [...params(scope), subjectId]);
-  return rows.map((row) => row.patrol_plan_id);
+/** Whether one subject of the unit exists and the caller may read its row (no measures computed). */
+export async function subjectReadable(em: EntityManager, scope: MeasureScope, subjectId: number, readable: SqlFragment): Promise<boolean> {
+  const col = columnOf(scope);
+  const sql = `with p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::int as subject),
+s as (${SUBJECTS[scope.subjectType](col)})
+select coalesce((${readable.sql}), false) as readable from s where s.id = (select subject from p)`;
+  const rows = await em.execute<{ readable: boolean }[]>(sql, [...params(scope, subjectId), ...readable.bindings]);
+  return rows[0]?.readable === true;
 }

@@ -1,4 +1,3 @@
-import { subject } from '@casl/ability';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { fromGlobalId, toGlobalId } from '../../common/global-id';
@@ -10,7 +9,9 @@ import { Assessment } from './assessment.entity';
 import { AssessmentSubjectType } from './assessment.enums';
 import { checkVariables, evaluate, parseFormula, type ParsedFormula } from './assessment-formula';
 import type { AssessmentDrillDownInput, AssessmentInput, DefineIndicatorInput } from './assessment.inputs';
-import { casesBehind, isMeasure, isPatrolMeasure, MEASURE_CODES, measureSubjects, patrolPlansBehind, unitColumn, type MeasureScope, type SubjectMeasures } from './assessment-measures';
+import { isMeasure, MEASURE_CODES, measureSubjects, recordsBehind, subjectReadable, unitColumn, type MeasureScope, type SubjectMeasures } from './assessment-measures';
+import { readableRowSql } from './assessment-row-scope';
+import type { BehindKind } from './assessment-families';
 import { periodRange } from './assessment-period';
 import { toRow, type AssessmentDrillDown, type AssessmentRowData, type AssessmentTable } from './assessment.types';
 
@@ -25,11 +26,6 @@ const SUBJECT_ID_TYPE: Record<AssessmentSubjectType, string> = {
   COUNTY: 'Grid',
   DEPARTMENT: 'Department',
 };
-
-/** What the policy judges a row by: the subject's own scope columns, type and grids. */
-function rowSubject(type: AssessmentSubjectType, s: SubjectMeasures) {
-  return subject('AssessmentRow', { cityId: s.cityId, countyId: s.countyId, townshipId: s.townshipId, subjectType: type, gridIds: s.gridIds });
-}
 
 /** Indicator values of one subject; formulas may read earlier-evaluated indicators (no cycles, checked on definition). */
 function indicatorValues(indicators: AssessmentIndicator[], measures: Record<string, number>): Record<string, number | null> {
@@ -64,12 +60,11 @@ async function scopeOf(ctx: RequestContext, input: AssessmentInput): Promise<{ s
   return { unit, scope: { ...periodRange(input.period), unitId: unit.id, unitLevel: unit.level, subjectType: input.subjectType } };
 }
 
-/** The subjects the caller may see; refuses when the caller may see none of a non-empty unit. */
-async function visibleSubjects(ctx: RequestContext, scope: MeasureScope): Promise<{ all: SubjectMeasures[]; visible: Set<number> }> {
-  const all = await measureSubjects(ctx.em, scope);
-  const visible = new Set(all.filter((s) => ctx.ability.can('read', rowSubject(scope.subjectType, s))).map((s) => s.id));
-  if (all.length && !visible.size) throw new ForbiddenError(`Your role may not read the assessment of ${scope.subjectType} here`);
-  return { all, visible };
+/** Every subject of the unit (ranks are over all of them), each marked readable or not by the caller's rules in SQL. */
+async function subjectsOf(ctx: RequestContext, scope: MeasureScope): Promise<SubjectMeasures[]> {
+  const all = await measureSubjects(ctx.em, scope, readableRowSql(ctx.ability, scope.subjectType));
+  if (all.length && !all.some((s) => s.readable)) throw new ForbiddenError(`Your role may not read the assessment of ${scope.subjectType} here`);
+  return all;
 }
 
 function byCodes(indicators: AssessmentIndicator[], rankBy: string): void {
@@ -79,7 +74,7 @@ function byCodes(indicators: AssessmentIndicator[], rankBy: string): void {
 async function compute(ctx: RequestContext, input: AssessmentInput, indicators: AssessmentIndicator[], rankBy: string): Promise<{ table: AssessmentTable; rows: AssessmentRowData[]; unit: Grid }> {
   byCodes(indicators, rankBy);
   const { scope, unit } = await scopeOf(ctx, input);
-  const { all, visible } = await visibleSubjects(ctx, scope);
+  const all = await subjectsOf(ctx, scope);
   const idType = SUBJECT_ID_TYPE[input.subjectType];
   const rows: AssessmentRowData[] = all.map((s) => ({
     subjectId: toGlobalId(idType, s.id),
@@ -90,7 +85,7 @@ async function compute(ctx: RequestContext, input: AssessmentInput, indicators: 
   }));
   // Ranks are among every subject of the unit, then the caller sees the rows it may.
   rank(rows, rankBy);
-  const readable = new Set(rows.filter((_, index) => visible.has(all[index].id)));
+  const readable = new Set(rows.filter((_, index) => all[index].readable));
   // Ranked rows first, in rank order (the sort is stable: ties and the unranked stay in id order).
   rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   const shown = rows.filter((row) => readable.has(row));
@@ -154,19 +149,16 @@ export const assessmentService = {
     return (await compute(ctx, input, await currentIndicators(ctx), input.rankBy ?? DEFAULT_RANK_BY)).table;
   },
 
-  /** The cases behind one figure of a subject the caller may see. */
+  /** The records (cases, patrol plans, grids, sources, check-ins) behind one figure of a subject the caller may see. */
   async drillDown(ctx: RequestContext, input: AssessmentDrillDownInput): Promise<AssessmentDrillDown> {
     if (!isMeasure(input.measure)) throw new BadInputError(`No base measure ${input.measure}`, [{ field: 'measure', message: `one of ${MEASURE_CODES.join(', ')}` }]);
     const { scope } = await scopeOf(ctx, input);
     const subjectId = fromGlobalId(SUBJECT_ID_TYPE[input.subjectType], input.subjectId);
-    const { visible } = await visibleSubjects(ctx, scope);
-    if (!visible.has(subjectId)) throw new NotFoundError(SUBJECT_ID_TYPE[input.subjectType], input.subjectId);
-    if (isPatrolMeasure(input.measure)) {
-      const plans = await patrolPlansBehind(ctx.em, scope, subjectId);
-      return { measure: input.measure, caseCount: 0, caseIds: [], patrolPlanIds: plans.map((id) => toGlobalId('PatrolPlan', id)) };
-    }
-    const ids = await casesBehind(ctx.em, scope, subjectId, input.measure);
-    return { measure: input.measure, caseCount: ids.length, caseIds: ids.map((id) => toGlobalId('Case', id)), patrolPlanIds: [] };
+    if (!(await subjectReadable(ctx.em, scope, subjectId, readableRowSql(ctx.ability, scope.subjectType)))) throw new NotFoundError(SUBJECT_ID_TYPE[input.subjectType], input.subjectId);
+    const behind = await recordsBehind(ctx.em, scope, subjectId, input.measure);
+    const ids = (kind: BehindKind) => (behind.get(kind) ?? []).map((id) => toGlobalId(kind, id));
+    const caseIds = ids('Case');
+    return { measure: input.measure, caseCount: caseIds.length, caseIds, patrolPlanIds: ids('PatrolPlan'), gridIds: ids('Grid'), sourceIds: ids('PollutionSource'), checkInIds: ids('PatrolCheckIn') };
   },
 
   /** Stores the figures and the indicator versions; one publication per unit, period and subject type. */

@@ -20,7 +20,7 @@ export class IndicatorValue {
   value!: number | null;
 }
 
-@ObjectType('MeasureValue', { description: '基础计量 (件/次), 可下钻到案件' })
+@ObjectType('MeasureValue', { description: '基础计量 (件/次/个/天), 可下钻到背后的记录' })
 export class MeasureValue {
   @Field(() => String)
   code!: string;
@@ -77,7 +77,7 @@ export class AssessmentTable {
   publishedId?: string | null;
 }
 
-@ObjectType('AssessmentDrillDown', { description: '下钻: 某考核对象某项基础计量背后的案件或巡查计划' })
+@ObjectType('AssessmentDrillDown', { description: '下钻: 某考核对象某项基础计量背后的案件、巡查计划、网格、污染源或签到' })
 export class AssessmentDrillDown {
   @Field(() => String)
   measure!: string;
@@ -90,6 +90,15 @@ export class AssessmentDrillDown {
 
   @Field(() => [ID], { description: '巡查计划 ID (巡查类计量: 应巡查次数, 已巡查次数)' })
   patrolPlanIds!: string[];
+
+  @Field(() => [ID], { description: '网格 ID (覆盖类计量: 末级网格数, 已覆盖网格数)' })
+  gridIds!: string[];
+
+  @Field(() => [ID], { description: '污染源 ID (重点源类计量: 重点污染源数, 按频次检查的重点源数)' })
+  sourceIds!: string[];
+
+  @Field(() => [ID], { description: '巡查签到 ID (活跃天数; 当天上报的案件在 caseIds)' })
+  checkInIds!: string[];
 }
 
 export function toRow(data: AssessmentRowData, codes: string[], measureCodes: string[]): AssessmentRow {

@@ -12,6 +12,9 @@ import { CaseAction, CaseStatus } from './case.enums';
 @Index({ properties: ['caseId', 'id'] })
 // The change feed reads in (txId, id) order.
 @Index({ properties: ['txId', 'id'] })
+// The KPI engine finds a county's cases acting, or given a deadline, in a period.
+@Index({ properties: ['countyId', 'at'] })
+@Index({ properties: ['countyId', 'dueAt'] })
 @Unique({ properties: ['chainKey', 'chainSeq'] })
 export class CaseEvent extends ScopedEntity {
   @PrimaryKey({ type: new BigIntType('number') })

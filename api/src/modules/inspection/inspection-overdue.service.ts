@@ -11,7 +11,7 @@ import { SourceStatus } from '../source/source.enums';
 import type { OverdueFilter } from './inspection.inputs';
 import type { OverdueSource } from './inspection.types';
 
-const SOURCE_COLUMNS = ['id', 'supervision_level', 'industry', 'city_id', 'county_id', 'township_id', 'grid_id', 'created_at'];
+export const SOURCE_COLUMNS = ['id', 'supervision_level', 'industry', 'city_id', 'county_id', 'township_id', 'grid_id', 'created_at'];
 
 interface Row {
   id: number;
@@ -22,14 +22,15 @@ interface Row {
 }
 
 /**
- * Every active source in scope with its due date: the last inspection (or, never inspected,
- * the day it was put on file) plus its level's interval, divided by the largest inspection
- * factor of the sensitive periods active on `as_of` that cover its grid, industry and level.
- * Bindings: those of the scoped sources, then as_of.
+ * Every source of `sources` (a select of SOURCE_COLUMNS) with its due date: the last inspection
+ * (or, never inspected, the day it was put on file) plus its level's interval, divided by the
+ * largest inspection factor of the sensitive periods active on `as_of` that cover its grid,
+ * industry and level. Overdue when due_on < as_of. The one definition, also read by the KPI
+ * engine (重点源按频次检查率). Bindings: those of `sources`, then as_of's (by default one date).
  */
-const DUE_SQL = `
-  with src as (%SOURCES%),
-  params as (select ?::date as as_of),
+export const inspectionDueSql = (sources: string, asOf = '?::date'): string => `
+  with src as (${sources}),
+  params as (select ${asOf} as as_of),
   -- The periods active that day, read once (not once per source).
   periods as materialized (
     select p.grid_ids, p.industries, p.levels, p.inspection_factor from sensitive_period p, params
@@ -81,7 +82,7 @@ export const inspectionOverdueService = {
     });
     const empty = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
     if (!scope) return connection<OverdueSource>([], () => '', empty, async () => 0);
-    const due = DUE_SQL.replace('%SOURCES%', scope.sql);
+    const due = inspectionDueSql(scope.sql);
     const after = args.after ? decodeCursor(args.after) : null;
     const keyset = after ? 'and (due.as_of - due.due_on < ? or (due.as_of - due.due_on = ? and due.id > ?))' : '';
     const rows = await ctx.em.execute<Row[]>(

@@ -1,6 +1,6 @@
 import { HEFEI_GRID_COUNTS } from '../../annex1/plan';
 import { DEMO_ACCOUNTS } from '../accounts';
-import { CITY_COUNTS, HEFEI_COUNTS, PEOPLE_PER_CITY, PER_CITY_COUNTS, PROVINCE_COUNTS, type TableCounts } from '../counts';
+import { CITY_COUNTS, HEFEI_COUNTS, HEFEI_WORKER_ACCOUNTS, PEOPLE_PER_CITY, PER_CITY_COUNTS, PROVINCE_COUNTS, type TableCounts } from '../counts';
 import { DEFAULT_SEED, PROFILES } from '../profiles';
 import { dataset, records } from './helpers';
 
@@ -13,7 +13,8 @@ describe('count constants', () => {
     expect(PER_CITY_COUNTS.grid_worker).toBe(PEOPLE_PER_CITY.gridWorkers);
     expect(PER_CITY_COUNTS.officer_grid).toBe(PEOPLE_PER_CITY.officerGrids);
     expect(PER_CITY_COUNTS.department).toBe(17 + 17 * g.county + g.adminTownship);
-    expect(HEFEI_COUNTS.account).toBe(DEMO_ACCOUNTS.length);
+    expect(HEFEI_COUNTS.account).toBe(DEMO_ACCOUNTS.length + HEFEI_WORKER_ACCOUNTS);
+    expect(CITY_COUNTS.account).toBe(DEMO_ACCOUNTS.length);
   });
 
   it('match the rows the hefei profile generates (with the default seed: the life cycles depend on it)', () => {

@@ -6,10 +6,14 @@ import { insertFixture } from './kpi-fixture';
  * The KPI engine against hand-computed figures: June 2025 in 肥东县 holds only the fixture's
  * cases (the seed's cases start in 2026). 六家畈 (the demo grid worker's village):
  * 1,000 reported, 28 cancelled, 972 due; 911 closed, 850 of them on time (30 after one rework,
- * 20 after an extension), 61 late; 12 parked; 49 still in progress. 长临社区: 10 due, all on time.
+ * 20 after an extension), 61 late; 12 parked; 49 still in progress; all reported and verified
+ * by the demo grid worker's account. 长临社区: 10 due, all on time, reported and verified by its
+ * grid worker, who also reported 5 cases in a third village, all cancelled: a person's reports
+ * count where they were made by it (15 reported, 10 valid), the grid's cases for its handling.
  */
 const LJF = { prefix: 'KPI-LJF-', gridCode: '340122104008', onTime: 850, rework: 30, extended: 20, late: 61, parked: 12, inProgress: 49, cancelled: 28 };
 const CL = { prefix: 'KPI-CL-', gridCode: '340122104001', onTime: 10, rework: 0, extended: 0, late: 0, parked: 0, inProgress: 0, cancelled: 0 };
+const ELSEWHERE = { prefix: 'KPI-X-', onTime: 0, rework: 0, extended: 0, late: 0, parked: 0, inProgress: 0, cancelled: 5 };
 
 const TABLE = `query($input: AssessmentInput!) { assessment(input: $input) {
   period from to rankBy indicators { code version }
@@ -35,8 +39,21 @@ describe('assessment (绩效考核)', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    await insertFixture(app, LJF);
-    await insertFixture(app, CL);
+    const [demo] = await app.ownerSql<{ id: number }>(`select id from account where login = 'gridworker'`);
+    // 长临社区's grid worker gets an account to act with.
+    const [cl] = await app.ownerSql<{ id: number }>(
+      `insert into account (city_id, county_id, township_id, login, password_hash, display_name, unit_id, role, grid_worker_id)
+       select w.city_id, w.county_id, w.township_id, 'kpi-cl-worker', 'x', w.name, g.id, 'GRID_WORKER', w.id
+       from grid_worker_grid gg join grid_worker w on w.id = gg.grid_worker_id join grid g on g.id = gg.grid_id where g.code = $1 limit 1 returning id`,
+      [CL.gridCode],
+    );
+    const [third] = await app.ownerSql<{ code: string }>(
+      `select code from grid where level = 'VILLAGE' and code like '340122104%' and code not in ($1, $2) order by code limit 1`,
+      [LJF.gridCode, CL.gridCode],
+    );
+    await insertFixture(app, { ...LJF, reporter: demo.id, verifier: demo.id });
+    await insertFixture(app, { ...CL, reporter: cl.id, verifier: cl.id });
+    await insertFixture(app, { ...ELSEWHERE, gridCode: third.code, reporter: cl.id });
     const [units] = await app.ownerSql<{ county: number; township: number }>(
       `select (select id from grid where code = '340122000000') as county, (select id from grid where code = '340122104000') as township`,
     );
@@ -71,7 +88,10 @@ describe('assessment (绩效考核)', () => {
 
     const cl = rowOf(table, clWorker);
     expect(value(cl, 'CLOSE_RATE')).toBe(100);
-    expect(value(cl, 'COMPOSITE')).toBe(100);
+    expect([measure(cl, 'reported'), measure(cl, 'valid_reports'), measure(cl, 'verifications'), measure(cl, 'due')]).toEqual([15, 10, 10, 10]);
+    expect(value(cl, 'VALID_REPORT_RATE')).toBe(66.67); // 10 / 15
+    // 0.3*100 + 0.3*100 + 0.2*100 + 0.2*66.67
+    expect(value(cl, 'COMPOSITE')).toBe(93.33);
     expect(cl.rank).toBe(1);
     expect(ljf.rank).toBe(2);
     // Every other grid worker of the county had nothing to do in June 2025: no composite, no rank.
@@ -99,6 +119,13 @@ describe('assessment (绩效考核)', () => {
     });
     expect(parked.assessmentDrillDown.caseCount).toBe(12);
     expect(parked.assessmentDrillDown.cases.every((c) => c.status === 'PARKED')).toBe(true);
+    // A person's reports drill down to the cases its account reported, in any grid.
+    const reported = await feidong.data<{ assessmentDrillDown: { caseCount: number; caseIds: string[] } }>(DRILL, {
+      input: { ...input(), subjectId: clWorker, measure: 'reported' },
+    });
+    const byCl = await app.ownerSql<{ id: number }>(`select id from "case" where number like 'KPI-CL-%' or number like 'KPI-X-%' order by id`);
+    expect(byCl).toHaveLength(15);
+    expect(reported.assessmentDrillDown.caseIds).toEqual(byCl.map((c) => gid('Case', c.id)));
     const bad = await feidong.request(DRILL, { input: { ...input(), subjectId: ljfWorker, measure: 'nonsense' } });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });

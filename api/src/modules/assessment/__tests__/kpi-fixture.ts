@@ -18,6 +18,9 @@ export interface FixturePlan {
   inProgress: number;
   /** Reported and cancelled (注销): not valid, never due. */
   cancelled: number;
+  /** The accounts that report the cases and verify them on site (none: nobody's own figure). */
+  reporter?: number;
+  verifier?: number;
 }
 
 // Beijing times of June 2025; the handling deadline is the end of 20 June.
@@ -35,21 +38,22 @@ export async function insertFixture(app: TestApp, plan: FixturePlan): Promise<vo
   };
   const total = b.due + plan.cancelled;
   await app.ownerSql(
-    `insert into "case" (city_id, county_id, township_id, number, origin, category_id, field, urgency, description, grid_id, status, reported_at, handling_unit_id, via_platform)
+    `insert into "case" (city_id, county_id, township_id, number, origin, category_id, field, urgency, description, grid_id, status, reported_at, handling_unit_id, via_platform, reported_by_id)
      select g.city_id, g.county_id, g.township_id, $1 || lpad(i::text, 5, '0'), 'PATROL', cat.id, cat.default_field, 'NORMAL', 'KPI fixture', g.id,
        (case when i <= $3 then 'CLOSED' when i <= $4 then 'PARKED' when i <= $5 then 'IN_PROGRESS' else 'CANCELLED' end)::case_status,
-       ${T('02 00:00')} + i * interval '1 minute', g.township_id, false
+       ${T('02 00:00')} + i * interval '1 minute', g.township_id, false, $7::int
      from generate_series(1, $6::int) i, grid g, (select id, default_field from case_category order by id limit 1) cat
      where g.code = $2`,
-    [plan.prefix, plan.gridCode, b.late, b.parked, b.due, total],
+    [plan.prefix, plan.gridCode, b.late, b.parked, b.due, total, plan.reporter ?? null],
   );
+  const actors: Record<string, number | undefined> = { REPORT: plan.reporter, VERIFY_PASS: plan.verifier, VERIFY_FAIL: plan.verifier };
   const step = (range: string, action: string, from: string | null, to: string, at: string, due: string | null) =>
     app.ownerSql(
-      `insert into case_event (city_id, county_id, township_id, case_id, grid_id, action, from_status, to_status, at, due_at)
-       select c.city_id, c.county_id, c.township_id, c.id, c.grid_id, '${action}', ${from ? `'${from}'` : 'null'}, '${to}', ${at}, ${due ?? 'null'}
+      `insert into case_event (city_id, county_id, township_id, case_id, grid_id, action, from_status, to_status, at, due_at, actor_id)
+       select c.city_id, c.county_id, c.township_id, c.id, c.grid_id, '${action}', ${from ? `'${from}'` : 'null'}, '${to}', ${at}, ${due ?? 'null'}, $2::int
        from "case" c, lateral (select substring(c.number from length($1) + 1)::int as i) n
        where c.number like $1 || '%' and ${range} order by c.id`,
-      [plan.prefix],
+      [plan.prefix, actors[action] ?? null],
     );
   await step('true', 'REPORT', null, 'REPORTED', 'c.reported_at', null);
   await step(`n.i > ${b.due}`, 'CANCEL', 'REPORTED', 'CANCELLED', `c.reported_at + interval '1 hour'`, null);

@@ -79,6 +79,28 @@ describe('KPI table on the demo seed (肥东县, 2026-10)', () => {
     }
   });
 
+  it('counts a grid worker’s reports and on-site checks by its own account, wherever the case lies', async () => {
+    const idOf = (subjectId: string) => Number(Buffer.from(subjectId, 'base64url').toString().split(':')[1]);
+    const byAccount = await app.ownerSql<{ worker: number; reported: number; verifications: number }>(`
+      select a.grid_worker_id as worker,
+        (select count(*)::int from "case" c where c.reported_by_id = a.id and c.reported_at >= '2026-10-01T00:00+08' and c.reported_at < '2026-11-01T00:00+08') as reported,
+        (select count(*)::int from case_event e where e.actor_id = a.id and e.action in ('VERIFY_PASS', 'VERIFY_FAIL') and e.at >= '2026-10-01T00:00+08' and e.at < '2026-11-01T00:00+08') as verifications
+      from account a where a.grid_worker_id is not null`);
+    const expected = new Map(byAccount.map((r) => [r.worker, r]));
+    const acting = rows.filter((r) => measure(r, 'reported') + measure(r, 'verifications') > 0);
+    expect(acting.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const own = expected.get(idOf(row.subjectId));
+      expect([row.subjectName, measure(row, 'reported'), measure(row, 'verifications')]).toEqual([row.subjectName, own?.reported ?? 0, own?.verifications ?? 0]);
+    }
+    // The verifications add up to the county's on-site checks of the month (every seeded check names its worker).
+    const [checks] = await app.ownerSql<{ n: number }>(`
+      select count(*)::int as n from case_event e join grid g on g.id = e.county_id
+      where g.code = '340122000000' and e.action in ('VERIFY_PASS', 'VERIFY_FAIL') and e.at >= '2026-10-01T00:00+08' and e.at < '2026-11-01T00:00+08'`);
+    expect(checks.n).toBeGreaterThan(0);
+    expect(rows.reduce((sum, r) => sum + measure(r, 'verifications'), 0)).toBe(checks.n);
+  });
+
   it('rolls the same due cases up to the county’s departments, townships and officers, and the city’s counties', async () => {
     const total = rows.reduce((sum, r) => sum + measure(r, 'due'), 0);
     const table = async (client: GraphQLClient, subjectType: string, unitId = county) =>
