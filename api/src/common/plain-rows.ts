@@ -30,16 +30,46 @@ export function rowToInstance<T extends object>(em: EntityManager, entity: Named
   return asInstance(em, meta, entity, em.getDriver().mapResult(row as EntityData<T>, meta) ?? {});
 }
 
-const converted = new WeakMap<EntityMetadata, EntityMetadata['props']>();
+interface Shape {
+  /** The entity's prototype under a layer of plain writable slots (see asInstance). */
+  prototype: object;
+  /** Properties the entity factory would convert (bigint ids as numbers, arrays). */
+  converted: EntityMetadata['props'];
+}
+const shapes = new WeakMap<EntityMetadata, Shape>();
+
+function shapeOf<T extends object>(meta: EntityMetadata<T>, entity: Named<T>): Shape {
+  let shape = shapes.get(meta);
+  if (!shape) {
+    // MikroORM puts change-tracking setters on the entity's prototype: assigning a row's values
+    // through them builds a WrappedEntity and its state per row. Plain writable slots in
+    // between make an assignment create an ordinary own property instead.
+    const slots = Object.fromEntries(
+      meta.props
+        .filter((prop) => isTrackingSetter(entity.prototype, prop.name))
+        .map((prop) => [prop.name, { value: undefined, writable: true, enumerable: false, configurable: true }]),
+    );
+    shape = { prototype: Object.create(entity.prototype, slots) as object, converted: meta.props.filter((prop) => prop.customType) };
+    shapes.set(meta, shape);
+  }
+  return shape;
+}
 
 function asInstance<T extends object>(em: EntityManager, meta: EntityMetadata<T>, entity: Named<T>, data: EntityData<T>): T {
-  const instance = Object.assign(Object.create(entity.prototype) as T, data) as Record<string, unknown>;
-  let props = converted.get(meta);
-  if (!props) converted.set(meta, (props = meta.props.filter((prop) => prop.customType)));
-  // What the entity factory would convert (bigint ids as numbers, arrays).
-  for (const prop of props) {
+  const shape = shapeOf(meta, entity);
+  const instance = Object.assign(Object.create(shape.prototype) as object, data) as Record<string, unknown>;
+  for (const prop of shape.converted) {
     const value = instance[prop.name];
     if (value != null && prop.customType) instance[prop.name] = prop.customType.convertToJSValue(value, em.getPlatform());
   }
   return instance as T;
+}
+
+/** MikroORM's lazy tracking accessor: a setter without a getter (the class's own getters stay visible). */
+function isTrackingSetter(prototype: object | null, name: string): boolean {
+  for (let at = prototype; at; at = Object.getPrototypeOf(at) as object | null) {
+    const descriptor = Object.getOwnPropertyDescriptor(at, name);
+    if (descriptor) return Boolean(descriptor.set) && !descriptor.get;
+  }
+  return false;
 }
