@@ -50,8 +50,13 @@ export function pooledConnection<C extends Queryable>(client: C): C {
 
   client.query = (...args: unknown[]) => {
     const [config, callback] = args;
-    // knex always asks with (config object, callback); anything else goes straight through.
-    if (typeof config !== 'object' || config === null || typeof callback !== 'function' || args.length !== 2) return send.apply(client, args as never);
+    // knex always asks with (config object, callback); anything else (a stream) goes straight
+    // through, after the held BEGIN (pg's own queue keeps the two in order).
+    if (typeof config !== 'object' || config === null || typeof callback !== 'function' || args.length !== 2) {
+      if (beginHeld) send({ text: 'BEGIN;' }, () => undefined);
+      beginHeld = false;
+      return send.apply(client, args as never);
+    }
     const result = tail.then(() => next(config as QueryConfig));
     tail = result.catch(() => undefined);
     result.then(

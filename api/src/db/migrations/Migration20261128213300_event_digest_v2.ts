@@ -7,17 +7,14 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261128213300_event_digest_v2 extends Migration {
   override async up(): Promise<void> {
+    // v1's array unchanged (`|| '[]'` leaves a jsonb array as it was), v2 appends to it.
     this.addSql(`create or replace function case_event_digest(prev text, e case_event) returns text language sql stable as $$
-      select encode(sha256(convert_to((case when e.digest_version is null then jsonb_build_array(
+      select encode(sha256(convert_to((jsonb_build_array(
         prev, e.chain_key, e.chain_seq, e.id, e.case_id, e.grid_id, e.city_id, e.county_id, e.township_id,
         e.action, e.from_status, e.to_status, e.actor_id, e.actor_role, e.actor_unit_id,
         extract(epoch from e.at)::text, e.reason, e.note, e.details
-      ) else jsonb_build_array(
-        prev, e.chain_key, e.chain_seq, e.id, e.case_id, e.grid_id, e.city_id, e.county_id, e.township_id,
-        e.action, e.from_status, e.to_status, e.actor_id, e.actor_role, e.actor_unit_id,
-        extract(epoch from e.at)::text, e.reason, e.note, e.details,
-        e.digest_version, extract(epoch from e.due_at)::text
-      ) end)::text, 'UTF8')), 'hex')
+      ) || case when e.digest_version is null then '[]'::jsonb
+                else jsonb_build_array(e.digest_version, extract(epoch from e.due_at)::text) end)::text, 'UTF8')), 'hex')
     $$;`);
     this.addSql(`create or replace function case_event_chain() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
       declare head_seq bigint; head_hash text;
