@@ -61,11 +61,14 @@ export async function principalForToken(em: EntityManager, token: string): Promi
  * (unknown, expired or revoked session): nothing is set, and no tenant row is visible.
  */
 export async function bindSessionPrincipal(em: EntityManager, token: string): Promise<Principal | null> {
+  // The digest is written into the text (64 hex digits, nothing else can come out of tokenHash):
+  // a statement without parameters travels with the transaction's BEGIN (pooled-connection.ts).
+  const digest = tokenHash(token);
+  if (!/^[0-9a-f]{64}$/.test(digest)) throw new UnauthenticatedError();
   const [row] = await em.execute<PrincipalRow[]>(
     `select p.*, set_config('gw.unit', p.unit_level || ':' || p.unit_id, true) as bound_unit,
        set_config('gw.path', '{' || concat_ws(',', p.city_id, p.county_id, p.township_id) || '}', true) as bound_path
-     from gw_session_principal(?) p`,
-    [tokenHash(token)],
+     from gw_session_principal('${digest}') p`,
   );
   return row ? principalOf(row) : null;
 }

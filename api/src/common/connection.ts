@@ -2,6 +2,7 @@ import { Cursor, type EntityManager, type EntityName, type FilterQuery, type Que
 import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadInputError } from './errors';
+import { findRows } from './plain-rows';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -133,24 +134,24 @@ function checkCursor(value: string | undefined, field: string): void {
 /**
  * Keyset pagination through MikroORM's cursor API: `WHERE (sort keys) > (cursor values)`
  * so page 10,000 costs what page 1 costs. `orderBy` must end with a unique key.
+ * `rows: true` reads the page without managing it (plain-rows.ts): for lists of entities
+ * without collections, whose items are only returned.
  */
 export async function paginate<T extends object>(
   em: EntityManager,
-  entity: EntityName<T>,
+  entity: EntityName<T> & { name: string; prototype: T },
   where: FilterQuery<T>,
   orderBy: QueryOrderMap<T>[],
   args: ConnectionArgs,
+  read: { rows?: boolean } = {},
 ): Promise<Connection<T>> {
   const window = pageWindow(args);
   checkCursor(args.after, 'after');
   checkCursor(args.before, 'before');
-  const cursor = await em.findByCursor(entity, where, {
-    ...window,
-    after: args.after,
-    before: args.before,
-    orderBy,
-    includeCount: false,
-  });
+  const options = { ...window, after: args.after, before: args.before, orderBy, includeCount: false, overfetch: true };
+  const cursor = read.rows
+    ? new Cursor(await findRows(em, entity, where, { ...options }), undefined, options, em.getMetadata().get<T>(entity.name))
+    : await em.findByCursor(entity, where, options);
   return connection(
     cursor.items as T[],
     (node) => cursor.from(node),

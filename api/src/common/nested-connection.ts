@@ -4,9 +4,10 @@ import { scopeCondition } from '../auth/scope-filter';
 import type { Loaders } from '../context/loaders';
 import { connection, type ChildConnectionArgs, type Connection } from './connection';
 import { BadInputError } from './errors';
+import { rowToInstance } from './plain-rows';
 
 export interface ChildRelation<T> {
-  entity: EntityName<T> & { name: string };
+  entity: EntityName<T> & { name: string; prototype: T };
   /** The CASL subject bounding the children; omitted for rows only reachable through a visible parent. */
   subject?: SubjectType;
   /** The child's property pointing at the parent (e.g. `gridId`) and its column (`grid_id`). */
@@ -94,7 +95,8 @@ async function loadPages<T extends { id: number }>(
   );
   const byParent = new Map<number, T[]>(parentIds.map((id) => [id, []]));
   for (const { gw_parent_id: parent, ...row } of rows) {
-    byParent.get(parent as number)?.push(em.map(relation.entity, row) as T);
+    // Unmanaged: nested pages are only returned (plain-rows.ts).
+    byParent.get(parent as number)?.push(rowToInstance(em, relation.entity, row));
   }
   return parentIds.map((id) => {
     const items = byParent.get(id) ?? [];

@@ -4,6 +4,7 @@ import type { Action } from '../auth/ability';
 import type { RequestContext } from '../context/request-context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { fromGlobalId, toGlobalId } from './global-id';
+import { findRows } from './plain-rows';
 
 type Named<T> = EntityName<T> & { name: string };
 
@@ -14,6 +15,14 @@ type Named<T> = EntityName<T> & { name: string };
 export async function findVisible<T extends object>(ctx: RequestContext, entity: Named<T>, globalId: string): Promise<T> {
   const id = fromGlobalId(entity.name, globalId);
   const found = await ctx.em.findOne(entity, { id } as FilterQuery<T>);
+  if (!found) throw new NotFoundError(entity.name, globalId);
+  return found;
+}
+
+/** Like findVisible, unmanaged (plain-rows.ts): for a record a query only returns, never for one a mutation changes. */
+export async function findVisibleRow<T extends object>(ctx: RequestContext, entity: Named<T> & { prototype: T }, globalId: string): Promise<T> {
+  const id = fromGlobalId(entity.name, globalId);
+  const [found] = await findRows(ctx.em, entity, { id } as FilterQuery<T>, { limit: 1 });
   if (!found) throw new NotFoundError(entity.name, globalId);
   return found;
 }

@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import path from 'node:path';
 import { scopeFilterDef } from '../auth/scope-filter';
 import { entities } from './entities';
+import { pooledConnection } from './pooled-connection';
 
 /**
  * One configuration for the server, the CLIs and the tests. The schema is only ever
@@ -26,7 +27,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     },
     // Tables that are not entities (rate-limiter-flexible's counters) stay out of schema diffs.
     schemaGenerator: { skipTables: ['rate_limit'] },
-    pool: { min: 0, max: 10 },
+    // One statement at a time per connection, BEGIN sent with the first statement (pooled-connection.ts).
+    pool: { min: 0, max: 10, afterCreate: (connection: Parameters<typeof pooledConnection>[0], done: (error: Error | null, connection: unknown) => void) => done(null, pooledConnection(connection)) },
     forceUtcTimezone: true,
     // Writes happen at explicit flushes only, never as a side effect of a query in between.
     flushMode: 'commit',

@@ -92,6 +92,10 @@ export class CaseEvent extends ScopedEntity {
   @Property({ type: 'string', length: 64, nullable: true })
   hash?: string | null;
 
+  /** The digest's format: null (1) for events chained before due_at was covered, 2 since. */
+  @Property({ type: 'smallint', nullable: true })
+  digestVersion?: number | null;
+
   /** The inserting transaction's id (xid8): the change feed's order. */
   @Property({ type: new BigIntType('number'), nullable: true })
   txId?: number | null;

@@ -184,6 +184,10 @@ export const caseWorkflow = {
       const details = (await effects[action]?.(ctx, kase, input, now)) ?? null;
       kase.status = step.to;
       await updateDeadline(ctx, kase, clockBefore, action, now, extensionDays);
+      await ctx.em.flush();
+      // The event last, in a flush of its own: its trigger locks the county's chain head until
+      // COMMIT, so nothing else of the transition (the version-checked update, assignments)
+      // runs while other transitions of the county wait (one flush would insert it first).
       ctx.em.persist(caseEvent(ctx, kase, step, input, details, now));
       await ctx.em.flush();
     } catch (error) {

@@ -4,7 +4,7 @@ import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArg
 import { BadInputError, ConflictError, ForbiddenError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { childConnection } from '../../common/nested-connection';
-import { assertCan, findVisible, loadVisible } from '../../common/records';
+import { assertCan, findVisible, findVisibleRow, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { initialDeadlines } from '../deadline/case-clocks';
 import { DueState } from '../deadline/deadline.enums';
@@ -35,7 +35,8 @@ function caseNumber(countyCode: string, at: Date, id: number): string {
 }
 
 export const caseService = {
-  byId: (ctx: RequestContext, id: string): Promise<Case> => findVisible(ctx, Case, id),
+  /** The `case` query's read: unmanaged (nothing in the request changes it). */
+  byId: (ctx: RequestContext, id: string): Promise<Case> => findVisibleRow(ctx, Case, id),
 
   async list(ctx: RequestContext, filter: CaseFilter = {}, order = CaseOrder.REPORTED_DESC, args: ConnectionArgs): Promise<Connection<Case>> {
     const where: FilterQuery<Case>[] = [];
@@ -54,7 +55,7 @@ export const caseService = {
     if (filter.due === DueState.DUE_SOON) where.push({ dueAt: { $gte: ctx.clock.now(), $lte: await deadlineService.soonBoundary(ctx) } });
     // Keyset cursors cannot carry a null: ordering by deadline lists the cases that have one.
     if (order === CaseOrder.DUE_ASC) where.push({ dueAt: { $ne: null } });
-    return paginate(ctx.em, Case, { $and: where }, orderings[order], args);
+    return paginate(ctx.em, Case, { $and: where }, orderings[order], args, { rows: true });
   },
 
   onGrid: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs): Promise<Connection<Case>> =>

@@ -52,7 +52,7 @@ export const gridService = {
       const text = likeEscape(filter.search.trim());
       where.push({ $or: [{ code: { $like: `${text}%` } }, { name: { $ilike: `%${text}%` } }] });
     }
-    return paginate(ctx.em, Grid, { $and: where }, orderings[order], args);
+    return paginate(ctx.em, Grid, { $and: where }, orderings[order], args, { rows: true });
   },
 
   children: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs): Promise<Connection<Grid>> =>

@@ -107,7 +107,7 @@ export const sourceService = {
       const text = likeEscape(filter.search.trim());
       where.push({ $or: [{ name: { $ilike: `%${text}%` } }, { creditCode: text.toUpperCase() }] });
     }
-    return paginate(ctx.em, PollutionSource, { $and: where }, orderings[order], args);
+    return paginate(ctx.em, PollutionSource, { $and: where }, orderings[order], args, { rows: true });
   },
 
   onGrid: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs): Promise<Connection<PollutionSource>> =>

@@ -46,6 +46,45 @@ describe('tamper-evident timeline and change feed', () => {
     await expect(em.execute(`delete from case_event where id = (select min(id) from case_event)`)).rejects.toThrow(/append-only/);
   });
 
+  it('digest v2 covers the deadline (due_at); an event chained with v1 still verifies as before', async () => {
+    const client = await admin();
+    const asSuperuser = async (sql: string, values: unknown[]) => {
+      // Triggers off (replica): the append-only guard would refuse these edits.
+      await client.query('begin');
+      await client.query(`set local session_replication_role = replica`);
+      await client.query(sql, values);
+      await client.query('commit');
+    };
+    const broken = async () => (await verifyChains(app.ownerOrm.em.fork(), feidongId))[0].broken;
+    try {
+      const { rows } = await client.query<{ id: string; version: number | null; due_at: Date | null; note: string | null }>(
+        `select id, digest_version as version, due_at, note from case_event where chain_key = $1 and due_at is not null order by chain_seq desc limit 2`,
+        [feidongId],
+      );
+      expect(rows.map((r) => r.version)).toEqual([2, 2]);
+      const [last, earlier] = rows;
+      const isLast = await client.query(`select 1 from case_event_chain h join case_event e on e.chain_key = h.chain_key and e.chain_seq = h.seq where e.id = $1`, [last.id]);
+      expect(isLast.rowCount).toBe(1);
+      // A v2 event whose deadline is moved no longer matches its hash; moved back, the chain holds.
+      await asSuperuser(`update case_event set due_at = due_at + interval '1 day' where id = $1`, [earlier.id]);
+      expect(await broken()).toMatchObject({ eventId: Number(earlier.id), problem: expect.stringMatching(/edited/) });
+      await asSuperuser(`update case_event set due_at = $2 where id = $1`, [earlier.id, earlier.due_at]);
+      expect(await broken()).toBeNull();
+      // The chain's last event as one chained before v2: its v1 digest verifies, and v1 never covered due_at.
+      await asSuperuser(`update case_event set digest_version = null where id = $1`, [last.id]);
+      await asSuperuser(`update case_event set hash = case_event_digest(prev_hash, case_event) where id = $1`, [last.id]);
+      await asSuperuser(`update case_event_chain h set hash = e.hash from case_event e where e.id = $1 and h.chain_key = e.chain_key`, [last.id]);
+      expect(await broken()).toBeNull();
+      await asSuperuser(`update case_event set due_at = due_at + interval '1 day' where id = $1`, [last.id]);
+      expect(await broken()).toBeNull();
+      await asSuperuser(`update case_event set note = '篡改' where id = $1`, [last.id]);
+      expect(await broken()).toMatchObject({ eventId: Number(last.id), problem: expect.stringMatching(/edited/) });
+      await asSuperuser(`update case_event set note = $2 where id = $1`, [last.id, last.note]);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('the verifier names the first link edited behind the application’s back', async () => {
     const client = await admin();
     try {
