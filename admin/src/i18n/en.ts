@@ -1,8 +1,9 @@
 import englishMessages from 'ra-language-english';
-import type { AppMessages } from './zh';
+import { workEn } from './en-work';
+import { withWork, type AppMessages, type BaseMessages } from './zh';
 
 /** English: react-admin's pack plus ours, typed against the Chinese one (same keys). */
-export const appEn: AppMessages = {
+const baseEn: BaseMessages = {
   resources: {
     grids: {
       name: 'Grid |||| Grids',
@@ -268,5 +269,7 @@ const deactivation = {
     notification: { ...englishMessages.ra.notification, deleted: 'Deactivated |||| %{smart_count} deactivated', item_doesnt_exist: 'Not found, or outside your territory' },
   },
 };
+
+export const appEn: AppMessages = withWork(baseEn, workEn);
 
 export const enMessages = { ...englishMessages, ...deactivation, ...appEn };

@@ -1,7 +1,8 @@
 import { raZh } from './zh-ra';
+import { workZh, type WorkMessages } from './zh-work';
 
 /** The console's own strings (zh-CN, the default). en.ts must have exactly these keys. */
-export const appZh = {
+const baseZh = {
   resources: {
     grids: {
       name: '网格 |||| 网格',
@@ -250,6 +251,19 @@ export const appZh = {
   },
 };
 
+export type BaseMessages = typeof baseZh;
+
+/** Adds the work screens' strings (zh-work.ts / en-work.ts) one level below `resources` and `gw`. */
+export function withWork(base: BaseMessages, work: WorkMessages) {
+  const { resources, menu, errors, enum: enums, ...gw } = work;
+  return {
+    ...base,
+    resources: { ...base.resources, ...resources },
+    gw: { ...base.gw, ...gw, menu: { ...base.gw.menu, ...menu }, errors: { ...base.gw.errors, ...errors }, enum: { ...base.gw.enum, ...enums } },
+  };
+}
+
+export const appZh = withWork(baseZh, workZh);
 export type AppMessages = typeof appZh;
 
 export const zhMessages = { ...raZh, ...appZh };

@@ -1,0 +1,40 @@
+import { CreateButton, Datagrid, NumberField, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { can } from '../../auth/authProvider';
+import { CursorPagination } from '../../common/CursorPagination';
+import { EnumField, ShanghaiDateField } from '../../common/fields';
+import { ProgressField } from '../../common/ProgressField';
+import { useLoadError } from '../../common/useLoadError';
+import { OverdueFlag } from '../tasks/OverdueFlag';
+
+/** A plan line is a PLANNED task of this plan (the planner edits the plan by adding lines). */
+const AddLine = () => {
+  const plan = useRecordContext<{ id: string; title: string }>();
+  if (!plan || !can('update', 'EnforcementPlan')) return null;
+  return <CreateButton resource="tasks" label="gw.plan.add_task" state={{ record: { planId: plan.id, planTitle: plan.title, origin: 'PLANNED' } }} data-testid="plan-add-task" />;
+};
+
+export const PlanShow = () => (
+  <Show queryOptions={useLoadError()} actions={<TopToolbar />}>
+    <SimpleShowLayout>
+      <TextField source="title" />
+      <EnumField source="kind" enumName="PlanKind" />
+      <NumberField source="year" options={{ useGrouping: false }} />
+      <NumberField source="month" emptyText="—" />
+      <TextField source="unit.name" label="resources.enforcementPlans.fields.unit" />
+      <TextField source="description" emptyText="—" />
+      <ProgressField label="resources.enforcementPlans.fields.progress" />
+      <AddLine />
+      <ReferenceManyField reference="tasks" target="planId" filter={{ topLevel: true }} label="resources.enforcementPlans.fields.tasks" perPage={25} pagination={<CursorPagination />}>
+        <Datagrid rowClick="show" bulkActionButtons={false} empty={<span>—</span>}>
+          <TextField source="title" sortable={false} />
+          <EnumField source="status" enumName="TaskStatus" sortable={false} />
+          <TextField source="grid.name" label="resources.tasks.fields.grid" sortable={false} />
+          <TextField source="officer.name" label="resources.tasks.fields.officer" sortable={false} emptyText="—" />
+          <TextField source="gridWorker.name" label="resources.tasks.fields.gridWorker" sortable={false} emptyText="—" />
+          <ShanghaiDateField source="dueAt" sortable={false} emptyText="—" />
+          <OverdueFlag label="resources.tasks.fields.overdue" />
+        </Datagrid>
+      </ReferenceManyField>
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,56 @@
+import { Typography } from '@mui/material';
+import { AutocompleteInput, Create, DateInput, ReferenceInput, SelectInput, SimpleForm, TextInput, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { enumChoices } from '../../common/enums';
+import { GridInput, requiredValue } from '../../common/inputs';
+
+interface Context {
+  planId?: string;
+  planTitle?: string;
+  parentId?: string;
+  parentTitle?: string;
+  parentGridId?: string;
+}
+
+/** What the new task hangs under (a plan line or a subtask), shown above the form. */
+const Under = () => {
+  const record = useRecordContext<Context & RaRecord>();
+  const translate = useTranslate();
+  if (record?.parentTitle) return <Typography data-testid="task-under">{translate('gw.task.subtask_of', { title: record.parentTitle })}</Typography>;
+  if (record?.planTitle) return <Typography data-testid="task-under">{translate('gw.task.line_of', { title: record.planTitle })}</Typography>;
+  return null;
+};
+
+const NON_PLANNED = enumChoices('TaskOrigin').filter((c) => c.id !== 'PLANNED');
+const person = (record: RaRecord) => (record ? String(record.name) : '');
+
+/**
+ * 交办/分解: a plan line (planId), a subtask (parentId: on the parent's grid or below, due no
+ * later than it) or a non-planned task with its origin and deadline.
+ */
+const TaskForm = () => {
+  const record = useRecordContext<Context & RaRecord>();
+  const planned = Boolean(record?.planId) && !record?.parentId;
+  const free = !record?.planId && !record?.parentId;
+  return (
+    <SimpleForm>
+      <Under />
+      <TextInput source="title" validate={requiredValue} fullWidth />
+      {free ? <SelectInput source="origin" choices={NON_PLANNED} validate={requiredValue} /> : null}
+      <GridInput source="gridId" required filter={record?.parentGridId ? { withinId: record.parentGridId } : undefined} />
+      <ReferenceInput source="officerId" reference="officers" perPage={20}>
+        <AutocompleteInput optionText={person} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 280 }} />
+      </ReferenceInput>
+      <ReferenceInput source="gridWorkerId" reference="gridWorkers" perPage={20}>
+        <AutocompleteInput optionText={person} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 280 }} />
+      </ReferenceInput>
+      <DateInput source="dueOn" validate={free ? requiredValue : undefined} helperText={planned ? false : 'resources.tasks.fields.dueHint'} />
+      <TextInput source="description" multiline fullWidth />
+    </SimpleForm>
+  );
+};
+
+export const TaskCreate = () => (
+  <Create redirect="show">
+    <TaskForm />
+  </Create>
+);
