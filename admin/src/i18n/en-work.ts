@@ -25,7 +25,7 @@ export const workEn: WorkMessages = {
     },
     patrolCheckIns: {
       name: 'Patrol check-in |||| Patrol check-ins',
-      fields: { at: 'Time', gridWorker: 'Grid worker', grid: 'Grid', outsideBoundary: 'Outside boundary only', location: 'Location (lng, lat)', notes: 'Notes', photoUrl: 'Photo', month: 'Month', withinId: 'Within grid' },
+      fields: { at: 'Time', gridWorker: 'Grid worker', grid: 'Grid', outsideBoundary: 'Outside boundary only', boundary: 'Grid boundary', location: 'Location (lng, lat)', notes: 'Notes', photoUrl: 'Photo', month: 'Month', withinId: 'Within grid' },
     },
     sensitivePeriods: {
       name: 'Sensitive period |||| Sensitive periods',

@@ -23,7 +23,7 @@ export const workZh = {
     },
     patrolCheckIns: {
       name: '巡查打卡 |||| 巡查打卡',
-      fields: { at: '打卡时间', gridWorker: '环保网格员', grid: '网格', outsideBoundary: '只看边界外', location: '位置 (经度, 纬度)', notes: '巡查情况', photoUrl: '照片', month: '月份', withinId: '网格范围' },
+      fields: { at: '打卡时间', gridWorker: '环保网格员', grid: '网格', outsideBoundary: '只看边界外', boundary: '网格边界', location: '位置 (经度, 纬度)', notes: '巡查情况', photoUrl: '照片', month: '月份', withinId: '网格范围' },
     },
     sensitivePeriods: {
       name: '重大活动/敏感时期 |||| 重大活动/敏感时期',
@@ -34,7 +34,7 @@ export const workZh = {
       },
     },
     audits: {
-      name: '督查 |||| 督查/稽查',
+      name: '督查/稽查 |||| 督查/稽查',
       fields: {
         title: '督查名称', auditedUnit: '被督查单位', auditedUnitId: '被督查单位', auditorUnit: '督查单位', periodFrom: '抽查期间起', periodTo: '抽查期间止 (不含)', fromDay: '抽查期间起',
         toDay: '抽查期间止 (含)', status: '状态', finding: '结论', averageScore: '平均分', summary: '督查意见', seed: '随机种子', seedHint: '不填则随机生成并记录',

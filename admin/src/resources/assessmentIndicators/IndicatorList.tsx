@@ -6,13 +6,13 @@ import { ListActions } from '../../common/ListActions';
 const filters = [<BooleanInput key="history" source="history" alwaysOn />];
 
 /** The formula in monospace: weights and deductions of the composite are written in it. */
-const Formula = () => (
-  <FunctionField source="formula" sortable={false} render={(r: { formula?: string }) => <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{r.formula}</code>} />
+const Formula = ({ source }: { source: string }) => (
+  <FunctionField source={source} sortable={false} render={(r: { formula?: string }) => <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{r.formula}</code>} />
 );
 
-const Subjects = () => {
+const Subjects = ({ source }: { source: string }) => {
   const translate = useTranslate();
-  return <FunctionField source="subjectTypes" sortable={false} render={(r: { subjectTypes?: string[] }) => (r.subjectTypes ?? []).map((s) => translate(`gw.enum.AssessmentSubjectType.${s}`)).join('、')} />;
+  return <FunctionField source={source} sortable={false} render={(r: { subjectTypes?: string[] }) => (r.subjectTypes ?? []).map((s) => translate(`gw.enum.AssessmentSubjectType.${s}`)).join('、')} />;
 };
 
 /**
@@ -25,10 +25,10 @@ export const IndicatorList = () => (
       <TextField source="code" sortable={false} />
       <TextField source="name" sortable={false} />
       <NumberField source="version" sortable={false} />
-      <Formula />
+      <Formula source="formula" />
       <TextField source="description" sortable={false} />
       <EnumField source="unit" enumName="IndicatorUnit" sortable={false} />
-      <Subjects />
+      <Subjects source="subjectTypes" />
       <ShanghaiDateField source="createdAt" sortable={false} />
       <ShanghaiDateField source="supersededAt" sortable={false} emptyText="—" />
       {can('create', 'AssessmentIndicator') ? <CloneButton label="gw.indicator.new_version" data-testid="indicator-new-version" /> : null}

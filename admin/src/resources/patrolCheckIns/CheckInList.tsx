@@ -19,11 +19,12 @@ interface CheckIn {
 }
 
 /** Outside the grid's boundary: flagged in red (such a check-in does not count towards the plan). */
-const Boundary = () => {
+const Boundary = ({ source }: { source: string }) => {
   const translate = useTranslate();
   return (
     <FunctionField
-      source="outsideBoundary"
+      source={source}
+      label="resources.patrolCheckIns.fields.boundary"
       sortable={false}
       render={(r: CheckIn) =>
         r.outsideBoundary ? (
@@ -42,7 +43,7 @@ export const CheckInList = () => (
       <ShanghaiDateField source="at" sortable={false} />
       <TextField source="gridWorker.name" label="resources.patrolCheckIns.fields.gridWorker" sortable={false} />
       <TextField source="grid.name" label="resources.patrolCheckIns.fields.grid" sortable={false} />
-      <Boundary />
+      <Boundary source="outsideBoundary" />
       <FunctionField source="location" sortable={false} render={(r: CheckIn) => (r.location ? `${r.location.lng.toFixed(5)}, ${r.location.lat.toFixed(5)}` : '—')} />
       <TextField source="notes" sortable={false} emptyText="—" />
       <FunctionField source="photoUrl" sortable={false} render={(r: CheckIn) => (r.photoUrl ? <a href={r.photoUrl} target="_blank" rel="noreferrer">📷</a> : '—')} />

@@ -11,9 +11,9 @@ interface Period {
 
 const filters = [<DateInput key="activeOn" source="activeOn" alwaysOn />];
 
-const Levels = () => {
+const Levels = ({ source }: { source: string }) => {
   const translate = useTranslate();
-  return <FunctionField source="levels" sortable={false} render={(r: Period) => (r.levels?.length ? r.levels.map((l) => translate(`gw.enum.SupervisionLevel.${l}`)).join('、') : translate('gw.all'))} />;
+  return <FunctionField source={source} sortable={false} render={(r: Period) => (r.levels?.length ? r.levels.map((l) => translate(`gw.enum.SupervisionLevel.${l}`)).join('、') : translate('gw.all'))} />;
 };
 
 /** 重大活动/敏感时期 read below the unit that set them; later starts first. */
@@ -27,7 +27,7 @@ export const PeriodList = () => {
         <TextField source="endsOn" sortable={false} />
         <FunctionField source="units" sortable={false} render={(r: Period) => (r.units ?? []).map((u) => <Chip key={u.id} size="small" label={u.name} sx={{ mr: 0.5 }} />)} />
         <FunctionField source="industries" sortable={false} render={(r: Period) => (r.industries?.length ? r.industries.join('、') : translate('gw.all'))} />
-        <Levels />
+        <Levels source="levels" />
         <NumberField source="inspectionFactor" sortable={false} />
         <NumberField source="patrolFactor" sortable={false} />
         <TextField source="unit.name" label="resources.sensitivePeriods.fields.unit" sortable={false} />
