@@ -42,7 +42,7 @@ export const AuditRecommendations = ({ auditor, audited }: { auditor: boolean; a
           { label: translate('resources.auditRecommendations.fields.closingNote') },
           { label: '' },
         ]}
-        rows={audit.recommendations.map((r) => ({
+        rows={(audit.recommendations ?? []).map((r) => ({
           key: r.id,
           cells: [
             r.text,

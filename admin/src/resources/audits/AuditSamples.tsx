@@ -65,7 +65,7 @@ export const AuditSamples = ({ auditor }: { auditor: boolean }) => {
       <SimpleTable
         rowTestId="audit-sample"
         columns={[{ label: '#' }, { label: translate('resources.audits.fields.kind') }, { label: translate('gw.audit.element') }, { label: translate('resources.audits.fields.score'), align: 'right' }, { label: translate('resources.audits.fields.finding') }, { label: translate('resources.audits.fields.note') }, { label: '' }]}
-        rows={audit.samples.map((s) => ({
+        rows={(audit.samples ?? []).map((s) => ({
           key: s.id,
           cells: [
             s.position,

@@ -26,7 +26,7 @@ export const IssueFindings = () => {
   const [summary, setSummary] = useState('');
   const [lines, setLines] = useState<Line[]>([{ text: '', dueOn: '' }]);
   if (!audit || audit.status !== 'SAMPLED') return null;
-  const unscored = audit.samples.some((s) => s.score == null);
+  const unscored = (audit.samples ?? []).some((s) => s.score == null);
   const set = (i: number, patch: Partial<Line>) => setLines(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const submit = async () => {
     const recommendations = lines.filter((l) => l.text.trim()).map((l) => ({ text: l.text.trim(), dueOn: l.dueOn }));

@@ -26,6 +26,7 @@ export interface Audit {
   status: 'SAMPLED' | 'FINDINGS_ISSUED' | 'CLOSED';
   auditedUnit: { id: string; name: string } | null;
   auditorUnit: { id: string; name: string } | null;
-  samples: AuditSample[];
-  recommendations: AuditRecommendation[];
+  /** Absent in the record the create mutation answers (the detail query brings them). */
+  samples?: AuditSample[];
+  recommendations?: AuditRecommendation[];
 }

@@ -19,12 +19,12 @@ interface CheckIn {
 }
 
 /** Outside the grid's boundary: flagged in red (such a check-in does not count towards the plan). */
-const Boundary = ({ source }: { source: string }) => {
+const Boundary = ({ source, label }: { source: string; label: string }) => {
   const translate = useTranslate();
   return (
     <FunctionField
       source={source}
-      label="resources.patrolCheckIns.fields.boundary"
+      label={label}
       sortable={false}
       render={(r: CheckIn) =>
         r.outsideBoundary ? (
@@ -43,7 +43,7 @@ export const CheckInList = () => (
       <ShanghaiDateField source="at" sortable={false} />
       <TextField source="gridWorker.name" label="resources.patrolCheckIns.fields.gridWorker" sortable={false} />
       <TextField source="grid.name" label="resources.patrolCheckIns.fields.grid" sortable={false} />
-      <Boundary source="outsideBoundary" />
+      <Boundary source="outsideBoundary" label="resources.patrolCheckIns.fields.boundary" />
       <FunctionField source="location" sortable={false} render={(r: CheckIn) => (r.location ? `${r.location.lng.toFixed(5)}, ${r.location.lat.toFixed(5)}` : '—')} />
       <TextField source="notes" sortable={false} emptyText="—" />
       <FunctionField source="photoUrl" sortable={false} render={(r: CheckIn) => (r.photoUrl ? <a href={r.photoUrl} target="_blank" rel="noreferrer">📷</a> : '—')} />

@@ -33,7 +33,7 @@ interface Task {
   grid: { id: string } | null;
   plan: { id: string; title: string } | null;
   parent: { id: string; title: string } | null;
-  subtasks: Sub[];
+  subtasks?: Sub[];
 }
 
 const COMPLETE = gql`mutation CompleteTask($id: ID!, $result: String) { completeTask(id: $id, result: $result) { id status } }`;
@@ -88,7 +88,7 @@ const Subtasks = () => {
           { label: translate('resources.tasks.fields.assignee') },
           { label: translate('resources.tasks.fields.dueAt') },
         ]}
-        rows={task.subtasks.map((s) => ({
+        rows={(task.subtasks ?? []).map((s) => ({
           key: s.id,
           cells: [
             <Link key="t" to={`/tasks/${encodeURIComponent(s.id)}/show`}>{s.title}</Link>,
