@@ -63,7 +63,7 @@ export const workEn: WorkMessages = {
   plan: { add_task: 'Add plan task' },
   task: {
     overdue: 'Overdue', create: 'Assign task', complete: 'Complete', completed: 'Task completed', cancel: 'Cancel task', cancelled: 'Task cancelled', add_subtask: 'Add subtask',
-    subtask_of: 'Subtask of: %{title}', line_of: 'Task of plan: %{title}',
+    subtask_of: 'Subtask of: %{title}', subtasks_open: 'Complete every subtask first', line_of: 'Task of plan: %{title}',
   },
   patrol: {
     generate: 'Generate patrol plans', generated: 'Patrol plans generated', generation: '%{month}: %{created} created, %{updated} updated, %{plans} in your unit',

@@ -61,7 +61,7 @@ export const workZh = {
   plan: { add_task: '添加计划任务' },
   task: {
     overdue: '已超期', create: '交办任务', complete: '办结', completed: '任务已办结', cancel: '撤销任务', cancelled: '任务已撤销', add_subtask: '分解子任务',
-    subtask_of: '分解自：%{title}', line_of: '计划任务：%{title}',
+    subtask_of: '分解自：%{title}', subtasks_open: '子任务全部办结后才能办结本任务', line_of: '计划任务：%{title}',
   },
   patrol: {
     generate: '生成巡查计划', generated: '巡查计划已生成', generation: '%{month}：新建 %{created} 条，更新 %{updated} 条，本单位共 %{plans} 条',

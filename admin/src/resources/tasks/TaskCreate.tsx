@@ -1,5 +1,5 @@
 import { Typography } from '@mui/material';
-import { AutocompleteInput, Create, DateInput, ReferenceInput, SelectInput, SimpleForm, TextInput, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { AutocompleteInput, Create, DateInput, ReferenceInput, SelectInput, SimpleForm, TextInput, useRecordFromLocation, useTranslate, type RaRecord } from 'react-admin';
 import { enumChoices } from '../../common/enums';
 import { GridInput, requiredValue } from '../../common/inputs';
 
@@ -12,8 +12,7 @@ interface Context {
 }
 
 /** What the new task hangs under (a plan line or a subtask), shown above the form. */
-const Under = () => {
-  const record = useRecordContext<Context & RaRecord>();
+const Under = ({ record }: { record: Context | null }) => {
   const translate = useTranslate();
   if (record?.parentTitle) return <Typography data-testid="task-under">{translate('gw.task.subtask_of', { title: record.parentTitle })}</Typography>;
   if (record?.planTitle) return <Typography data-testid="task-under">{translate('gw.task.line_of', { title: record.planTitle })}</Typography>;
@@ -28,12 +27,13 @@ const person = (record: RaRecord) => (record ? String(record.name) : '');
  * later than it) or a non-planned task with its origin and deadline.
  */
 const TaskForm = () => {
-  const record = useRecordContext<Context & RaRecord>();
+  // A plan line or a subtask is opened with its plan / parent in the location (CreateButton state).
+  const record = useRecordFromLocation() as Context | null;
   const planned = Boolean(record?.planId) && !record?.parentId;
   const free = !record?.planId && !record?.parentId;
   return (
     <SimpleForm>
-      <Under />
+      <Under record={record} />
       <TextInput source="title" validate={requiredValue} fullWidth />
       {free ? <SelectInput source="origin" choices={NON_PLANNED} validate={requiredValue} /> : null}
       <GridInput source="gridId" required filter={record?.parentGridId ? { withinId: record.parentGridId } : undefined} />

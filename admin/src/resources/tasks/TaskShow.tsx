@@ -47,12 +47,15 @@ const TaskActions = () => {
   const [completing, setCompleting] = useState(false);
   const [result, setResult] = useState('');
   if (!task || task.status !== 'OPEN') return null;
+  // The API refuses to complete a task with open subtasks: say so instead of offering it.
+  const openSubtasks = (task.subtasks ?? []).some((sub) => sub.status === 'OPEN');
   const complete = async () => {
     if (await run(() => apolloClient.mutate({ mutation: COMPLETE, variables: { id: task.id, result: result || undefined } }), 'gw.task.completed')) setCompleting(false);
   };
   return (
-    <Box sx={{ display: 'flex', gap: 1, my: 1 }}>
-      {can('update', 'WorkTask') ? <Button label="gw.task.complete" variant="contained" onClick={() => setCompleting(true)} data-testid="task-complete" /> : null}
+    <Box sx={{ display: 'flex', gap: 1, my: 1, flexWrap: 'wrap' }}>
+      {can('update', 'WorkTask') ? <Button label="gw.task.complete" variant="contained" disabled={openSubtasks} onClick={() => setCompleting(true)} data-testid="task-complete" /> : null}
+      {openSubtasks ? <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>{translate('gw.task.subtasks_open')}</Typography> : null}
       {can('create', 'WorkTask') ? (
         <CreateButton resource="tasks" label="gw.task.add_subtask" state={{ record: { parentId: task.id, parentTitle: task.title, parentGridId: task.grid?.id } }} data-testid="task-add-subtask" />
       ) : null}
@@ -60,7 +63,7 @@ const TaskActions = () => {
       <Dialog open={completing} onClose={() => setCompleting(false)} fullWidth maxWidth="sm">
         <DialogTitle>{translate('gw.task.complete')}</DialogTitle>
         <DialogContent>
-          <MuiTextField fullWidth multiline minRows={3} margin="dense" label={translate('resources.tasks.fields.result')} value={result} onChange={(e) => setResult(e.target.value)} data-testid="task-result" />
+          <MuiTextField fullWidth multiline minRows={3} margin="dense" label={translate('resources.tasks.fields.result')} value={result} onChange={(e) => setResult(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'task-result' } }} />
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={() => setCompleting(false)} />
