@@ -42,6 +42,14 @@ test('the work screens render for a county admin, with the data the API holds', 
     await screenshot(s.page, 'enforcement-plan-detail');
     await expectCount(s.page.getByRole('menuitem', { name: '逾期任务' }), 1);
     await expectCount(s.page.getByText('计划与巡查'), 1);
+    // English: labels, groups and enum values of the new screens switch too.
+    await s.page.getByRole('button', { name: '中文' }).click();
+    await s.page.getByRole('menuitem', { name: 'English' }).click();
+    await s.page.goto(`${baseUrl()}/#/tasks`);
+    await s.page.locator('th').filter({ hasText: 'Deadline' }).first().waitFor();
+    await s.page.getByText('Plans and patrols').waitFor();
+    await s.page.getByRole('cell', { name: 'Planned' }).first().waitFor();
+    await screenshot(s.page, 'tasks-english');
     expect(s.problems).toEqual([]);
     expect(s.external).toEqual([]);
   });

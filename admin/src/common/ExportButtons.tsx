@@ -77,10 +77,13 @@ export function exportUrl(list: ExportList, filter: Record<string, unknown>, ord
  * The API's streamed export of a whole list as CSV or XLSX (same origin: the session cookie
  * goes along; rows are the caller's scope only). Shown only when `exportLists` names the list.
  */
-export const ExportLinks = ({ name, filter, orderBy }: { name: string; filter: Record<string, unknown>; orderBy?: string }) => {
+export const ExportLinks = ({ name, filter, orderBy, scopeKeys = [] }: { name: string; filter: Record<string, unknown>; orderBy?: string; scopeKeys?: string[] }) => {
   const locale = useLocale();
   const list = useExportList(name);
   if (!list) return null;
+  // An export of one campaign or one table must be filtered by it: without such a field, no button.
+  const allowed = index.inputFields(list.filterType);
+  if (allowed && scopeKeys.some((key) => !allowed.has(key))) return null;
   const go = (format: 'csv' | 'xlsx') => () => window.location.assign(exportUrl(list, filter, orderBy, format, locale));
   return (
     <>
