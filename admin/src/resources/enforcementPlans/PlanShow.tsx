@@ -1,10 +1,10 @@
 import { CreateButton, Datagrid, NumberField, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { can } from '../../auth/authProvider';
 import { CursorPagination } from '../../common/CursorPagination';
-import { EnumField, ShanghaiDateField } from '../../common/fields';
+import { EnumField } from '../../common/fields';
 import { ProgressField } from '../../common/ProgressField';
 import { useLoadError } from '../../common/useLoadError';
-import { OverdueFlag } from '../tasks/OverdueFlag';
+import { taskColumns } from '../tasks/taskColumns';
 
 /** A plan line is a PLANNED task of this plan (the planner edits the plan by adding lines). */
 const AddLine = () => {
@@ -27,12 +27,7 @@ export const PlanShow = () => (
       <ReferenceManyField reference="tasks" target="planId" filter={{ topLevel: true }} label="resources.enforcementPlans.fields.tasks" perPage={25} pagination={<CursorPagination />}>
         <Datagrid rowClick="show" bulkActionButtons={false} empty={<span>—</span>}>
           <TextField source="title" sortable={false} />
-          <EnumField source="status" enumName="TaskStatus" sortable={false} />
-          <TextField source="grid.name" label="resources.tasks.fields.grid" sortable={false} />
-          <TextField source="officer.name" label="resources.tasks.fields.officer" sortable={false} emptyText="—" />
-          <TextField source="gridWorker.name" label="resources.tasks.fields.gridWorker" sortable={false} emptyText="—" />
-          <ShanghaiDateField source="dueAt" sortable={false} emptyText="—" />
-          <OverdueFlag label="resources.tasks.fields.overdue" />
+          {taskColumns}
         </Datagrid>
       </ReferenceManyField>
     </SimpleShowLayout>

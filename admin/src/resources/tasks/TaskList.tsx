@@ -1,10 +1,10 @@
 import { BooleanInput, Datagrid, List, TextField } from 'react-admin';
 import { CursorPagination } from '../../common/CursorPagination';
-import { EnumField, ShanghaiDateField } from '../../common/fields';
+import { EnumField } from '../../common/fields';
 import { EnumInput, GridInput } from '../../common/inputs';
 import { ListActions } from '../../common/ListActions';
 import { ProgressField } from '../../common/ProgressField';
-import { OverdueFlag } from './OverdueFlag';
+import { taskColumns } from './taskColumns';
 
 const filters = [
   <EnumInput key="origin" source="origin" enumName="TaskOrigin" alwaysOn />,
@@ -21,12 +21,7 @@ export const TaskList = () => (
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" sortable={false} />
       <EnumField source="origin" enumName="TaskOrigin" sortable={false} />
-      <EnumField source="status" enumName="TaskStatus" sortable={false} />
-      <TextField source="grid.name" label="resources.tasks.fields.grid" sortable={false} />
-      <TextField source="officer.name" label="resources.tasks.fields.officer" sortable={false} emptyText="—" />
-      <TextField source="gridWorker.name" label="resources.tasks.fields.gridWorker" sortable={false} emptyText="—" />
-      <ShanghaiDateField source="dueAt" sortable={false} emptyText="—" />
-      <OverdueFlag label="resources.tasks.fields.overdue" />
+      {taskColumns}
       <ProgressField label="resources.tasks.fields.progress" />
     </Datagrid>
   </List>
