@@ -47,10 +47,12 @@ const PAGING = new Set(['first', 'after', 'last', 'before', 'filter', 'orderBy']
  * are taken from the react-admin filter by name when it holds a value.
  */
 export function topLevelArgs(index: SchemaIndex, field: string, filter: Filter): Record<string, unknown> {
+  // A key the `filter` input declares goes there (the export takes the same JSON).
+  const inFilter = index.hasArg(field, 'filter') ? Object.keys(index.pick(field, 'filter', filter)) : [];
   const values: Record<string, unknown> = {};
   for (const name of index.argNames(field)) {
     const value = filter[name];
-    if (!PAGING.has(name) && value !== undefined && value !== '' && value !== null) values[name] = value;
+    if (!PAGING.has(name) && !inFilter.includes(name) && value !== undefined && value !== '' && value !== null) values[name] = value;
   }
   return values;
 }

@@ -84,7 +84,7 @@ const baseEn: BaseMessages = {
       GridKind: { ADMINISTRATIVE: 'Administrative', URBAN_MANAGEMENT: 'Urban management' },
       SourceType: { AUTO_REPAIR: 'Auto repair', CONSTRUCTION_SITE: 'Construction site', ENTERPRISE: 'Enterprise', LIVESTOCK_FARM: 'Livestock farm', OTHER: 'Other', RESTAURANT: 'Restaurant' },
       SourceStatus: { ACTIVE: 'Active', CLOSED: 'Closed', PENDING: 'Pending', SUSPENDED: 'Suspended', REJECTED: 'Rejected' },
-      SpotCheckStatus: { DRAFT: 'Draft', DRAWN: 'Drawn', COMPLETED: 'Completed', PUBLISHED: 'Published' },
+      SpotCheckStatus: { DRAFT: 'Draft', DRAWN: 'Drawn', COMPLETED: 'Completed', PUBLISHED: 'Published', CANCELLED: 'Cancelled' },
       SpotCheckStratification: { NONE: 'None', LEVEL: 'By supervision level', UNIT: 'By county', LEVEL_AND_UNIT: 'By level and county' },
       SpotCheckResult: { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' },
       ConflictRule: { NONE: 'None', SAME_COUNTY: 'Not from the same county' },

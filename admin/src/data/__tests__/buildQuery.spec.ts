@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildSchema, introspectionFromSchema, print } from 'graphql';
 import type { IntrospectionResult } from 'ra-data-graphql';
 import { auditSpec } from '../../resources/audits/queries';
+import { spotCheckSpec } from '../../resources/spotChecks/queries';
 import { patrolPlanSpec } from '../../resources/patrolPlans/queries';
 import { endOfShanghaiDay, taskSpec } from '../../resources/tasks/queries';
 import { buildQueryFactory, listQuery } from '../buildQuery';
@@ -17,10 +18,13 @@ const index = new SchemaIndex(schema);
 const build = buildQueryFactory({ schema } as unknown as IntrospectionResult);
 
 describe('queries of the work screens', () => {
-  test('an argument beside `filter` (audits(status:)) is passed from the react-admin filter by name', () => {
-    const { query, variables } = listQuery(index, auditSpec, { filter: { status: 'CLOSED' } }, 'id');
-    expect(print(query)).toContain('audits(after: $after, first: $first, status: $status)');
-    expect(variables).toEqual({ status: 'CLOSED' });
+  test('an argument beside `filter` (spotCheckCampaigns(status:)) is passed from the react-admin filter by name', () => {
+    const { query, variables } = listQuery(index, spotCheckSpec, { filter: { status: 'DRAWN' } }, 'id');
+    expect(print(query)).toContain('spotCheckCampaigns(after: $after, first: $first, status: $status)');
+    expect(variables).toEqual({ status: 'DRAWN' });
+    // Audits: by `status` (an argument now, or a field of its filter once the API has one).
+    const audits = listQuery(index, auditSpec, { filter: { status: 'CLOSED' } }, 'id').variables;
+    expect(audits.status ?? (audits.filter as { status?: string } | undefined)?.status).toBe('CLOSED');
   });
 
   test('a plain list takes its arguments too, without paging', () => {
