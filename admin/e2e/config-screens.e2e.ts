@@ -22,6 +22,11 @@ describe('city configuration screens', () => {
       await s.page.getByRole('button', { name: '保存' }).click();
       await expectText(s.page.locator('tbody tr').filter({ hasText: name }).locator('td.column-patrolFactor'), '3');
       await screenshot(s.page, 'sensitive-periods-edited');
+      // Revoked: kept on record, inactive.
+      await s.page.locator('tbody tr').filter({ hasText: name }).getByTestId('period-revoke').click();
+      await s.page.getByRole('button', { name: '确认' }).click();
+      await s.page.locator('tbody tr').filter({ hasText: name }).locator('td.column-active [data-testid="false"]').waitFor();
+      await expectCount(s.page.locator('tbody tr').filter({ hasText: name }).getByTestId('period-revoke'), 0);
       expect(s.problems).toEqual([]);
     }));
 

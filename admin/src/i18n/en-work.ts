@@ -61,6 +61,7 @@ export const workEn: WorkMessages = {
   },
   errors: { STATE: 'This action is not allowed in the current state; someone may have acted already. Refresh to see.' },
   plan: { add_task: 'Add plan task' },
+  period: { revoke: 'Revoke', revoke_confirm: 'Revoke “%{name}”? It stays on record and no longer raises inspection and patrol frequencies.', revoked: 'Revoked' },
   task: {
     overdue: 'Overdue', create: 'Assign task', complete: 'Complete', completed: 'Task completed', cancel: 'Cancel task', cancelled: 'Task cancelled', add_subtask: 'Add subtask',
     subtask_of: 'Subtask of: %{title}', subtasks_open: 'Complete every subtask first', line_of: 'Task of plan: %{title}',

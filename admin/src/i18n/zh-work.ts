@@ -59,6 +59,7 @@ export const workZh = {
   },
   errors: { STATE: '当前状态不允许此操作，可能已被他人处理，请刷新后查看' },
   plan: { add_task: '添加计划任务' },
+  period: { revoke: '撤销', revoke_confirm: '撤销“%{name}”？记录保留，不再提高检查与巡查频次。', revoked: '已撤销' },
   task: {
     overdue: '已超期', create: '交办任务', complete: '办结', completed: '任务已办结', cancel: '撤销任务', cancelled: '任务已撤销', add_subtask: '分解子任务',
     subtask_of: '分解自：%{title}', subtasks_open: '子任务全部办结后才能办结本任务', line_of: '计划任务：%{title}',

@@ -2,6 +2,7 @@ import { Chip } from '@mui/material';
 import { BooleanField, Datagrid, DateInput, EditButton, FunctionField, List, NumberField, TextField, useTranslate } from 'react-admin';
 import { CursorPagination } from '../../common/CursorPagination';
 import { ListActions } from '../../common/ListActions';
+import { RevokeButton } from './RevokeButton';
 
 interface Period {
   units?: { id: string; name: string }[];
@@ -33,6 +34,7 @@ export const PeriodList = () => {
         <TextField source="unit.name" label="resources.sensitivePeriods.fields.unit" sortable={false} />
         <BooleanField source="active" sortable={false} />
         <EditButton />
+        <RevokeButton />
       </Datagrid>
     </List>
   );
