@@ -16,8 +16,8 @@ test('an audit of a county runs from the draw to its closure across both units',
     await s.page.locator('input[name="title"]').fill(title);
     await s.page.getByRole('combobox', { name: '被督查单位' }).fill('肥东');
     await s.page.getByRole('option', { name: '肥东县 (340122000000)' }).click();
-    await s.page.locator('input[name="fromDay"]').fill('2026-01-01');
-    await s.page.locator('input[name="toDay"]').fill(dayFromNow(0));
+    await s.page.locator('input[name="periodFrom"]').fill('2026-01-01');
+    await s.page.locator('input[name="periodTo"]').fill(dayFromNow(0));
     await s.page.locator('input[name="caseFileCount"]').fill('3');
     await screenshot(s.page, 'audit-create');
     await s.page.getByRole('button', { name: '保存' }).click();

@@ -46,7 +46,7 @@ test('a county plans, assigns and decomposes a task; the officer completes it; a
     await s.page.getByRole('option', { name: '上级批示交办' }).click();
     await s.page.getByRole('combobox', { name: '落实网格' }).fill('340122100000');
     await s.page.getByRole('option', { name: '店埠镇 (340122100000)' }).click();
-    await s.page.locator('input[name="dueOn"]').fill(yesterday());
+    await s.page.locator('input[name="dueAt"]').fill(yesterday());
     await s.page.getByRole('button', { name: '保存' }).click();
     await s.page.getByTestId('overdue-flag').waitFor();
     await s.page.getByRole('menuitem', { name: '逾期任务' }).click();

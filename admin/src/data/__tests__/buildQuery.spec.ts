@@ -60,7 +60,8 @@ describe('queries of the work screens', () => {
 
   test('days of the forms become instants in Asia/Shanghai', () => {
     expect(endOfShanghaiDay('2026-12-31')).toBe('2026-12-31T15:59:59.000Z');
-    const audit = auditSpec.toInput?.({ fromDay: '2026-01-01', toDay: '2026-11-28', title: 't' });
+    expect(taskSpec.toInput?.({ title: 't', dueAt: '2026-12-31' })).toEqual({ title: 't', dueAt: '2026-12-31T15:59:59.000Z' });
+    const audit = auditSpec.toInput?.({ periodFrom: '2026-01-01', periodTo: '2026-11-28', title: 't' });
     expect(audit).toEqual({ title: 't', periodFrom: '2025-12-31T16:00:00.000Z', periodTo: '2026-11-28T16:00:00.000Z' });
   });
 });

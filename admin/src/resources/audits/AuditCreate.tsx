@@ -11,8 +11,8 @@ export const AuditCreate = () => (
     <SimpleForm defaultValues={{ caseFileCount: 5, patrolRecordCount: 0 }}>
       <TextInput source="title" validate={requiredValue} fullWidth />
       <GridInput source="auditedUnitId" required filter={{ level: lowerLevel() }} />
-      <DateInput source="fromDay" validate={requiredValue} />
-      <DateInput source="toDay" validate={requiredValue} />
+      <DateInput source="periodFrom" label="resources.audits.fields.fromDay" validate={requiredValue} />
+      <DateInput source="periodTo" label="resources.audits.fields.toDay" validate={requiredValue} />
       <NumberInput source="caseFileCount" validate={[requiredValue, minValue(0)]} />
       <NumberInput source="patrolRecordCount" validate={minValue(0)} />
       <NumberInput source="seed" helperText="resources.audits.fields.seedHint" />

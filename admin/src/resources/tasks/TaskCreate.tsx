@@ -43,7 +43,7 @@ const TaskForm = () => {
       <ReferenceInput source="gridWorkerId" reference="gridWorkers" perPage={20}>
         <AutocompleteInput optionText={person} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 280 }} />
       </ReferenceInput>
-      <DateInput source="dueOn" validate={free ? requiredValue : undefined} helperText={planned ? false : 'resources.tasks.fields.dueHint'} />
+      <DateInput source="dueAt" label="resources.tasks.fields.dueOn" validate={free ? requiredValue : undefined} helperText={planned ? false : 'resources.tasks.fields.dueHint'} />
       <TextInput source="description" multiline fullWidth />
     </SimpleForm>
   );

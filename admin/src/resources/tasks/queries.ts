@@ -21,6 +21,7 @@ export const taskSpec: ResourceSpec = {
   oneFields: () => `${row} subtasks { id title status dueAt overdue grid { id name } officer { id name } gridWorker { id name } }`,
   toFilter: (filter) => onlyWhenTrue(filter, ['overdue', 'topLevel', 'assignedToMe']),
   toRecord: (node) => flatten(node, ['grid', 'officer', 'gridWorker', 'plan', 'parent']),
-  toInput: ({ dueOn, ...rest }) => ({ ...rest, dueAt: endOfShanghaiDay(dueOn) }),
+  // The deadline is picked as a day (under the API's name, so its field errors land on it).
+  toInput: ({ dueAt, ...rest }) => ({ ...rest, dueAt: endOfShanghaiDay(dueAt) ?? dueAt }),
   create: 'createTask',
 };
