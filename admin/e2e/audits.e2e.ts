@@ -75,3 +75,21 @@ test('an audit of a county runs from the draw to its closure across both units',
     expect(s.external).toEqual([]);
   });
 });
+
+test('an audit of a period without case files is refused on the period field', () =>
+  asUser('inspector', async (s) => {
+    await s.page.goto(`${baseUrl()}/#/audits/create`);
+    await s.page.locator('input[name="title"]').fill('无案卷期间的督查');
+    await s.page.getByRole('combobox', { name: '被督查单位' }).fill('肥东');
+    await s.page.getByRole('option', { name: '肥东县 (340122000000)' }).click();
+    await s.page.locator('input[name="periodFrom"]').fill('2020-01-01');
+    await s.page.locator('input[name="periodTo"]').fill('2020-01-02');
+    await s.page.getByRole('button', { name: '保存' }).click();
+    // BAD_USER_INPUT names `periodFrom`: the form marks that input with the API's words, nothing is created.
+    await s.page.getByText('表单有误，请检查').first().waitFor();
+    await s.page.locator('input[name="periodFrom"][aria-invalid="true"]').waitFor();
+    await s.page.getByText('empty population').waitFor();
+    expect(s.page.url()).toMatch(/#\/audits\/create$/);
+    await screenshot(s.page, 'audit-create-refused');
+    expect(s.problems).toEqual([]);
+  }));
