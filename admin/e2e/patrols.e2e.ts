@@ -1,4 +1,4 @@
-import { asUser, baseUrl, expectCount, expectText, screenshot } from './browser';
+import { asUser, baseUrl, eventually, expectCount, expectText, screenshot } from './browser';
 import { apiAs } from './graphql';
 
 /**
@@ -35,6 +35,11 @@ test('a township generates patrol plans; a check-in outside the grid boundary is
     await s.page.getByLabel('只看边界外').check();
     await expectCount(s.page.locator('tbody tr').filter({ hasText: '界内巡查' }), 0);
     await screenshot(s.page, 'patrol-check-ins-outside');
+    // Per grid worker: 刘琳's patrol plans only.
+    await s.page.goto(`${baseUrl()}/#/patrolPlans`);
+    await s.page.getByRole('combobox', { name: '环保网格员' }).fill('刘琳');
+    await s.page.getByRole('option', { name: '刘琳' }).first().click();
+    await eventually(async () => expect(new Set(await s.page.locator('tbody td.column-gridWorker\\.name').allTextContents())).toEqual(new Set(['刘琳'])));
     expect(s.problems).toEqual([]);
   });
   // The boundary is put back as it was (none), so other tests see the seed's grid.

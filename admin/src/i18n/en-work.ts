@@ -20,12 +20,12 @@ export const workEn: WorkMessages = {
       name: 'Patrol plan |||| Patrol plans',
       fields: {
         gridWorker: 'Grid worker', grid: 'Grid', month: 'Month', requiredCount: 'Required patrols', expectedCount: 'Expected by now', doneCount: 'Done', completionRate: 'Completion',
-        factor: 'Sensitive-period factor', behind: 'Behind only', withinId: 'Within grid',
+        factor: 'Sensitive-period factor', behind: 'Behind only', withinId: 'Within grid', gridWorkerId: 'Grid worker',
       },
     },
     patrolCheckIns: {
       name: 'Patrol check-in |||| Patrol check-ins',
-      fields: { at: 'Time', gridWorker: 'Grid worker', grid: 'Grid', outsideBoundary: 'Outside boundary only', boundary: 'Grid boundary', location: 'Location (lng, lat)', notes: 'Notes', photoUrl: 'Photo', month: 'Month', withinId: 'Within grid' },
+      fields: { at: 'Time', gridWorker: 'Grid worker', grid: 'Grid', outsideBoundary: 'Outside boundary only', boundary: 'Grid boundary', location: 'Location (lng, lat)', notes: 'Notes', photoUrl: 'Photo', month: 'Month', withinId: 'Within grid', gridWorkerId: 'Grid worker' },
     },
     sensitivePeriods: {
       name: 'Sensitive period |||| Sensitive periods',

@@ -18,12 +18,12 @@ export const workZh = {
       name: '巡查计划 |||| 巡查计划',
       fields: {
         gridWorker: '环保网格员', grid: '网格', month: '月份', requiredCount: '计划巡查次数', expectedCount: '按时间应完成', doneCount: '已巡查', completionRate: '完成率',
-        factor: '敏感时期系数', behind: '只看进度落后的', withinId: '网格范围',
+        factor: '敏感时期系数', behind: '只看进度落后的', withinId: '网格范围', gridWorkerId: '环保网格员',
       },
     },
     patrolCheckIns: {
       name: '巡查打卡 |||| 巡查打卡',
-      fields: { at: '打卡时间', gridWorker: '环保网格员', grid: '网格', outsideBoundary: '只看边界外', boundary: '网格边界', location: '位置 (经度, 纬度)', notes: '巡查情况', photoUrl: '照片', month: '月份', withinId: '网格范围' },
+      fields: { at: '打卡时间', gridWorker: '环保网格员', grid: '网格', outsideBoundary: '只看边界外', boundary: '网格边界', location: '位置 (经度, 纬度)', notes: '巡查情况', photoUrl: '照片', month: '月份', withinId: '网格范围', gridWorkerId: '环保网格员' },
     },
     sensitivePeriods: {
       name: '重大活动/敏感时期 |||| 重大活动/敏感时期',

@@ -2,12 +2,13 @@ import { Chip } from '@mui/material';
 import { BooleanInput, Datagrid, FunctionField, List, TextField, TextInput, useTranslate } from 'react-admin';
 import { CursorPagination } from '../../common/CursorPagination';
 import { ShanghaiDateField } from '../../common/fields';
-import { GridInput } from '../../common/inputs';
+import { GridInput, PersonInput } from '../../common/inputs';
 import { ListActions } from '../../common/ListActions';
 
 const filters = [
   <TextInput key="month" source="month" alwaysOn helperText="gw.patrol.month_hint" />,
   <BooleanInput key="outsideBoundary" source="outsideBoundary" alwaysOn />,
+  <PersonInput key="gridWorkerId" source="gridWorkerId" reference="gridWorkers" alwaysOn />,
   <GridInput key="withinId" source="withinId" />,
 ];
 

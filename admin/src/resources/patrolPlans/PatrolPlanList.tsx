@@ -2,13 +2,14 @@ import { BooleanInput, Datagrid, FunctionField, List, NumberField, TextField, Te
 import { CursorPagination } from '../../common/CursorPagination';
 import { ListActions } from '../../common/ListActions';
 import { percent } from '../../common/ProgressField';
-import { GridInput } from '../../common/inputs';
+import { GridInput, PersonInput } from '../../common/inputs';
 import { GeneratePlans } from './GeneratePlans';
 import { currentMonth } from './queries';
 
 const filters = [
   <TextInput key="month" source="month" alwaysOn helperText="gw.patrol.month_hint" />,
   <BooleanInput key="behind" source="behind" alwaysOn />,
+  <PersonInput key="gridWorkerId" source="gridWorkerId" reference="gridWorkers" alwaysOn />,
   <GridInput key="withinId" source="withinId" />,
 ];
 

@@ -1,7 +1,7 @@
 import { Typography } from '@mui/material';
-import { AutocompleteInput, Create, DateInput, ReferenceInput, SelectInput, SimpleForm, TextInput, useRecordFromLocation, useTranslate, type RaRecord } from 'react-admin';
+import { Create, DateInput, SelectInput, SimpleForm, TextInput, useRecordFromLocation, useTranslate } from 'react-admin';
 import { enumChoices } from '../../common/enums';
-import { GridInput, requiredValue } from '../../common/inputs';
+import { GridInput, PersonInput, requiredValue } from '../../common/inputs';
 
 interface Context {
   planId?: string;
@@ -20,7 +20,6 @@ const Under = ({ record }: { record: Context | null }) => {
 };
 
 const NON_PLANNED = enumChoices('TaskOrigin').filter((c) => c.id !== 'PLANNED');
-const person = (record: RaRecord) => (record ? String(record.name) : '');
 
 /**
  * 交办/分解: a plan line (planId), a subtask (parentId: on the parent's grid or below, due no
@@ -37,12 +36,8 @@ const TaskForm = () => {
       <TextInput source="title" validate={requiredValue} fullWidth />
       {free ? <SelectInput source="origin" choices={NON_PLANNED} validate={requiredValue} /> : null}
       <GridInput source="gridId" required filter={record?.parentGridId ? { withinId: record.parentGridId } : undefined} />
-      <ReferenceInput source="officerId" reference="officers" perPage={20}>
-        <AutocompleteInput optionText={person} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 280 }} />
-      </ReferenceInput>
-      <ReferenceInput source="gridWorkerId" reference="gridWorkers" perPage={20}>
-        <AutocompleteInput optionText={person} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 280 }} />
-      </ReferenceInput>
+      <PersonInput source="officerId" reference="officers" />
+      <PersonInput source="gridWorkerId" reference="gridWorkers" />
       <DateInput source="dueAt" label="resources.tasks.fields.dueOn" validate={free ? requiredValue : undefined} helperText={planned ? false : 'resources.tasks.fields.dueHint'} />
       <TextInput source="description" multiline fullWidth />
     </SimpleForm>
