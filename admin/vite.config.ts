@@ -8,7 +8,8 @@ const api = process.env.GRIDWATCH_API ?? 'http://127.0.0.1:4000';
 export default defineConfig({
   plugins: [react(), schemaIntrospection(fileURLToPath(new URL('../schema/schema.graphql', import.meta.url)))],
   server: {
-    proxy: { '/graphql': { target: api, changeOrigin: false } },
+    // The plain-HTTP routes beside GraphQL (exports, the source import) go to the API as well.
+    proxy: Object.fromEntries(['/graphql', '/export', '/import'].map((path) => [path, { target: api, changeOrigin: false }])),
   },
   build: {
     outDir: 'dist',

@@ -18,12 +18,21 @@ import { grids } from './resources/grids';
 import { officers } from './resources/officers';
 import { sources } from './resources/sources';
 import { spotChecks } from './resources/spotChecks';
+import { enforcementPlans } from './resources/enforcementPlans';
+import { tasks } from './resources/tasks';
+import { patrolPlans } from './resources/patrolPlans';
+import { patrolCheckIns } from './resources/patrolCheckIns';
+import { sensitivePeriods } from './resources/sensitivePeriods';
+import { audits } from './resources/audits';
+import { auditRecommendations } from './resources/auditRecommendations';
+import { assessmentIndicators } from './resources/assessmentIndicators';
 import { InspectionOverduePage } from './resources/sources/InspectionOverdue';
 import { AssessmentPage } from './assessment/AssessmentPage';
 import { CoveragePage } from './patrol/CoveragePage';
 
 // Charts are only on the dashboard: load them after the first paint of the other screens.
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+const SourceImportPage = lazy(() => import('./resources/sources/SourceImport').then((m) => ({ default: m.SourceImportPage })));
 
 const dataProvider = createDataProvider(apolloClient);
 
@@ -46,6 +55,14 @@ export const App = () => (
     <Resource {...officers} />
     <Resource {...gridWorkers} />
     <Resource {...spotChecks} />
+    <Resource {...enforcementPlans} />
+    <Resource {...tasks} />
+    <Resource {...patrolPlans} />
+    <Resource {...patrolCheckIns} />
+    <Resource {...sensitivePeriods} />
+    <Resource {...audits} />
+    <Resource {...auditRecommendations} />
+    <Resource {...assessmentIndicators} />
     <Resource {...caseCategories} />
     <Resource {...accounts} />
     <Resource {...apiKeys} />
@@ -54,6 +71,7 @@ export const App = () => (
       <Route path="/inspection-overdue" element={<InspectionOverduePage />} />
       <Route path="/assessment" element={<AssessmentPage />} />
       <Route path="/coverage" element={<CoveragePage />} />
+      <Route path="/source-import" element={<SourceImportPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import type { Identity } from '../auth/authProvider';
 import { enumChoices } from '../common/enums';
+import { ExportLinks } from '../common/ExportButtons';
 import { useApi } from '../common/useApi';
 
 interface Indicator {
@@ -76,6 +77,7 @@ export const AssessmentPage = () => {
               </MenuItem>
             ))}
           </TextField>
+          {input ? <ExportLinks name="assessment" filter={input} scopeKeys={['period', 'subjectType']} /> : null}
         </Box>
         {error ? <Typography color="error">{translate(error)}</Typography> : null}
         {table && !table.rows.length ? <Typography color="text.secondary">{translate('gw.empty')}</Typography> : null}

@@ -16,11 +16,14 @@ export type Subject =
   | 'CaseCategory'
   | 'Inspection'
   | 'PatrolPlan'
+  | 'PatrolCheckIn'
+  | 'SensitivePeriod'
   | 'EnforcementPlan'
   | 'WorkTask'
   | 'SpotCheckCampaign'
   | 'SpotCheckItem'
   | 'Audit'
+  | 'AuditRecommendation'
   | 'Assessment'
   | 'AssessmentRow'
   | 'AssessmentIndicator';
@@ -43,6 +46,14 @@ export const subjectOf: Record<string, Subject> = {
   apiKeys: 'ApiKey',
   caseCategories: 'CaseCategory',
   spotChecks: 'SpotCheckCampaign',
+  enforcementPlans: 'EnforcementPlan',
+  tasks: 'WorkTask',
+  patrolPlans: 'PatrolPlan',
+  patrolCheckIns: 'PatrolCheckIn',
+  sensitivePeriods: 'SensitivePeriod',
+  audits: 'Audit',
+  auditRecommendations: 'AuditRecommendation',
+  assessmentIndicators: 'AssessmentIndicator',
 };
 
 /** react-admin actions → the API's actions. */

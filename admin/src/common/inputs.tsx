@@ -23,6 +23,13 @@ export const GridArrayInput = ({ source }: { source: string }) => (
   </ReferenceArrayInput>
 );
 
+/** Officers or grid workers, searched by name. */
+export const PersonInput = ({ source, reference, alwaysOn }: { source: string; reference: 'officers' | 'gridWorkers'; alwaysOn?: boolean }) => (
+  <ReferenceInput source={source} reference={reference} alwaysOn={alwaysOn} perPage={20}>
+    <AutocompleteInput optionText={(record: RaRecord) => (record ? String(record.name) : '')} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 240 }} />
+  </ReferenceInput>
+);
+
 export const CategoryInput = ({ source, alwaysOn, required }: { source: string; alwaysOn?: boolean; required?: boolean }) => {
   const translate = useTranslate();
   return (

@@ -40,13 +40,35 @@ export function specOf(resource: string): ResourceSpec {
 
 const toRecord = (spec: ResourceSpec, node: Node): RaRecord => (spec.toRecord ? spec.toRecord(node) : (node as RaRecord));
 
+const PAGING = new Set(['first', 'after', 'last', 'before', 'filter', 'orderBy']);
+
+/**
+ * Arguments of a list query beside `filter` (`audits(status:)`, `assessmentIndicators(history:)`)
+ * are taken from the react-admin filter by name when it holds a value.
+ */
+export function topLevelArgs(index: SchemaIndex, field: string, filter: Filter): Record<string, unknown> {
+  // A key the `filter` input declares goes there (the export takes the same JSON).
+  const inFilter = index.hasArg(field, 'filter') ? Object.keys(index.pick(field, 'filter', filter)) : [];
+  const values: Record<string, unknown> = {};
+  for (const name of index.argNames(field)) {
+    const value = filter[name];
+    if (!PAGING.has(name) && !inFilter.includes(name) && value !== undefined && value !== '' && value !== null) values[name] = value;
+  }
+  return values;
+}
+
 /** The list query of a resource; `selection` lets the cursor walk ask for cursors only. */
 export function listQuery(index: SchemaIndex, spec: ResourceSpec, params: Pick<GetListParams, 'filter' | 'sort'>, selection: string) {
-  const args = ['first', 'after', 'filter', 'orderBy'].filter((a) => index.hasArg(spec.list, a));
-  const text = `query List(${index.declare(spec.list, args)}) { data: ${spec.list}(${index.pass(spec.list, args)}) { ${selection} } }`;
-  const filter = index.pick(spec.list, 'filter', spec.toFilter ? spec.toFilter(params.filter ?? {}) : (params.filter as Filter));
+  const raw = spec.toFilter ? spec.toFilter(params.filter ?? {}) : ((params.filter ?? {}) as Filter);
+  const extra = topLevelArgs(index, spec.list, raw);
+  const paging = spec.plainList ? [] : ['first', 'after'];
+  const args = [...paging, 'filter', 'orderBy', ...Object.keys(extra)].filter((a) => index.hasArg(spec.list, a));
+  const declared = args.length ? `(${index.declare(spec.list, args)})` : '';
+  const passed = args.length ? `(${index.pass(spec.list, args)})` : '';
+  const text = `query List${declared} { data: ${spec.list}${passed} { ${selection} } }`;
+  const filter = index.pick(spec.list, 'filter', raw);
   const orderBy = spec.toOrder?.(params.sort);
-  const variables: Record<string, unknown> = {};
+  const variables: Record<string, unknown> = { ...extra };
   if (args.includes('filter') && Object.keys(filter).length) variables.filter = filter;
   if (args.includes('orderBy') && orderBy) variables.orderBy = orderBy;
   return { query: parse(text), variables };
@@ -66,9 +88,10 @@ export function buildQueryFactory(introspection: IntrospectionResult) {
         const params = rawParams as GetListParams;
         const filter = params.filter;
         if (spec.plainList) {
+          const built = listQuery(index, spec, { filter, sort: params.sort }, spec.listFields());
           return {
-            query: parse(`query List { data: ${spec.list} { ${spec.listFields()} } }`),
-            variables: {},
+            query: built.query,
+            variables: built.variables,
             parseResponse: ({ data }) => {
               const rows = (data.data as Node[]).map((n) => toRecord(spec, n));
               return { data: rows, total: rows.length };
@@ -117,15 +140,16 @@ export function buildQueryFactory(introspection: IntrospectionResult) {
         if (!spec.update) throw new Error(`${resource} cannot be edited here`);
         const data = spec.toInput ? spec.toInput(params.data) : params.data;
         const previous = params.previousData ? (spec.toInput ? spec.toInput(params.previousData) : params.previousData) : {};
-        // Only what changed: every change is a line in the record's history.
-        const changed = Object.fromEntries(Object.entries(data).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previous[key])));
+        // Only what changed: every change is a line in the record's history. Inputs whose
+        // fields are all required (sensitive periods) are sent whole.
+        const changed = spec.wholeInput ? data : Object.fromEntries(Object.entries(data).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previous[key])));
         const input = index.pick(spec.update, 'input', changed);
-        // A version-checked edit (updateSource) sends the version the form was loaded with.
-        const args = ['id', 'version', 'input'];
-        const version = index.hasArg(spec.update, 'version') ? { version: (params.previousData as { version?: number } | undefined)?.version } : {};
+        // Other arguments (an expected `version`) come from the record by name.
+        const extra = topLevelArgs(index, spec.update, { ...previous, ...data, id: undefined, input: undefined });
+        const args = ['id', 'input', ...Object.keys(extra)];
         return {
           query: parse(`mutation Update(${index.declare(spec.update, args)}) { data: ${spec.update}(${index.pass(spec.update, args)}) { ${(spec.oneFields ?? spec.listFields)()} } }`),
-          variables: { id: params.id, ...version, input },
+          variables: { id: params.id, input, ...extra },
           parseResponse: ({ data }) => ({ data: toRecord(spec, data.data as Node) }),
         };
       }

@@ -20,6 +20,16 @@ export class SchemaIndex {
     return field;
   }
 
+  argNames(field: string): string[] {
+    return this.field(field).args.map((a) => a.name);
+  }
+
+  /** The fields of an input type (an export's filter type), or null when the schema has no such type. */
+  inputFields(type: string): Set<string> | null {
+    const input = this.inputs.get(type);
+    return input ? new Set(input.inputFields.map((f) => f.name)) : null;
+  }
+
   hasArg(field: string, arg: string): boolean {
     return this.field(field).args.some((a) => a.name === arg);
   }

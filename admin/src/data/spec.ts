@@ -28,6 +28,8 @@ export interface ResourceSpec {
   toInput?: (data: Filter) => Filter;
   create?: string;
   update?: string;
+  /** The update's input type requires every field: send the whole form, not only what changed. */
+  wholeInput?: boolean;
   remove?: string;
 }
 

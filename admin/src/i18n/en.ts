@@ -1,8 +1,9 @@
 import englishMessages from 'ra-language-english';
-import type { AppMessages } from './zh';
+import { workEn } from './en-work';
+import { withWork, type AppMessages, type BaseMessages } from './zh';
 
 /** English: react-admin's pack plus ours, typed against the Chinese one (same keys). */
-export const appEn: AppMessages = {
+const baseEn: BaseMessages = {
   resources: {
     grids: {
       name: 'Grid |||| Grids',
@@ -83,7 +84,7 @@ export const appEn: AppMessages = {
       GridKind: { ADMINISTRATIVE: 'Administrative', URBAN_MANAGEMENT: 'Urban management' },
       SourceType: { AUTO_REPAIR: 'Auto repair', CONSTRUCTION_SITE: 'Construction site', ENTERPRISE: 'Enterprise', LIVESTOCK_FARM: 'Livestock farm', OTHER: 'Other', RESTAURANT: 'Restaurant' },
       SourceStatus: { ACTIVE: 'Active', CLOSED: 'Closed', PENDING: 'Pending', SUSPENDED: 'Suspended', REJECTED: 'Rejected' },
-      SpotCheckStatus: { DRAFT: 'Draft', DRAWN: 'Drawn', COMPLETED: 'Completed', PUBLISHED: 'Published' },
+      SpotCheckStatus: { DRAFT: 'Draft', DRAWN: 'Drawn', COMPLETED: 'Completed', PUBLISHED: 'Published', CANCELLED: 'Cancelled' },
       SpotCheckStratification: { NONE: 'None', LEVEL: 'By supervision level', UNIT: 'By county', LEVEL_AND_UNIT: 'By level and county' },
       SpotCheckResult: { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' },
       ConflictRule: { NONE: 'None', SAME_COUNTY: 'Not from the same county' },
@@ -268,5 +269,7 @@ const deactivation = {
     notification: { ...englishMessages.ra.notification, deleted: 'Deactivated |||| %{smart_count} deactivated', item_doesnt_exist: 'Not found, or outside your territory' },
   },
 };
+
+export const appEn: AppMessages = withWork(baseEn, workEn);
 
 export const enMessages = { ...englishMessages, ...deactivation, ...appEn };

@@ -1,7 +1,8 @@
 import { raZh } from './zh-ra';
+import { workZh, type WorkMessages } from './zh-work';
 
 /** The console's own strings (zh-CN, the default). en.ts must have exactly these keys. */
-export const appZh = {
+const baseZh = {
   resources: {
     grids: {
       name: '网格 |||| 网格',
@@ -82,7 +83,7 @@ export const appZh = {
       GridKind: { ADMINISTRATIVE: '按行政区域', URBAN_MANAGEMENT: '城市管理网格' },
       SourceType: { AUTO_REPAIR: '汽修', CONSTRUCTION_SITE: '建筑工地', ENTERPRISE: '企业', LIVESTOCK_FARM: '畜禽养殖', OTHER: '其他', RESTAURANT: '餐饮' },
       SourceStatus: { ACTIVE: '在产', CLOSED: '关闭', PENDING: '待确认', SUSPENDED: '停产', REJECTED: '不予确认' },
-      SpotCheckStatus: { DRAFT: '草拟', DRAWN: '已抽取', COMPLETED: '已完成', PUBLISHED: '已公开' },
+      SpotCheckStatus: { DRAFT: '草拟', DRAWN: '已抽取', COMPLETED: '已完成', PUBLISHED: '已公开', CANCELLED: '已撤销' },
       SpotCheckStratification: { NONE: '不分层', LEVEL: '按监管等级', UNIT: '按县区', LEVEL_AND_UNIT: '按监管等级和县区' },
       SpotCheckResult: { COMPLIANT: '未发现问题', PROBLEM_FOUND: '发现问题' },
       ConflictRule: { NONE: '不回避', SAME_COUNTY: '回避本县区人员' },
@@ -250,6 +251,19 @@ export const appZh = {
   },
 };
 
+export type BaseMessages = typeof baseZh;
+
+/** Adds the work screens' strings (zh-work.ts / en-work.ts) one level below `resources` and `gw`. */
+export function withWork(base: BaseMessages, work: WorkMessages) {
+  const { resources, menu, errors, enum: enums, ...gw } = work;
+  return {
+    ...base,
+    resources: { ...base.resources, ...resources },
+    gw: { ...base.gw, ...gw, menu: { ...base.gw.menu, ...menu }, errors: { ...base.gw.errors, ...errors }, enum: { ...base.gw.enum, ...enums } },
+  };
+}
+
+export const appZh = withWork(baseZh, workZh);
 export type AppMessages = typeof appZh;
 
 export const zhMessages = { ...raZh, ...appZh };

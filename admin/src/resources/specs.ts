@@ -9,6 +9,14 @@ import { gridSpec } from './grids/queries';
 import { officerSpec } from './officers/queries';
 import { sourceSpec } from './sources/queries';
 import { spotCheckSpec } from './spotChecks/queries';
+import { enforcementPlanSpec } from './enforcementPlans/queries';
+import { taskSpec } from './tasks/queries';
+import { patrolPlanSpec } from './patrolPlans/queries';
+import { patrolCheckInSpec } from './patrolCheckIns/queries';
+import { sensitivePeriodSpec } from './sensitivePeriods/queries';
+import { auditSpec } from './audits/queries';
+import { auditRecommendationSpec } from './auditRecommendations/queries';
+import { assessmentIndicatorSpec } from './assessmentIndicators/queries';
 
 /** react-admin resource name → its mapping onto the API. */
 export const specs: Record<string, ResourceSpec> = {
@@ -22,4 +30,12 @@ export const specs: Record<string, ResourceSpec> = {
   accounts: accountSpec,
   apiKeys: apiKeySpec,
   spotChecks: spotCheckSpec,
+  enforcementPlans: enforcementPlanSpec,
+  tasks: taskSpec,
+  patrolPlans: patrolPlanSpec,
+  patrolCheckIns: patrolCheckInSpec,
+  sensitivePeriods: sensitivePeriodSpec,
+  audits: auditSpec,
+  auditRecommendations: auditRecommendationSpec,
+  assessmentIndicators: assessmentIndicatorSpec,
 };

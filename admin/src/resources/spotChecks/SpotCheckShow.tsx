@@ -5,6 +5,7 @@ import { Button, NumberField, Show, SimpleShowLayout, TextField, useNotify, useR
 import { Link } from 'react-router';
 import { apolloClient } from '../../apollo';
 import { can } from '../../auth/authProvider';
+import { ExportLinks } from '../../common/ExportButtons';
 import { EnumField } from '../../common/fields';
 import { enumChoices } from '../../common/enums';
 import { useLoadError } from '../../common/useLoadError';
@@ -70,6 +71,7 @@ const CampaignActions = () => {
       {record.currentDrawNo ? <Button label="gw.spotCheck.replay" onClick={() => void doReplay()} data-testid="spot-replay" /> : null}
       {runs && record.status === 'DRAWN' ? <Button label="gw.spotCheck.complete" onClick={() => void run(() => apolloClient.mutate({ mutation: COMPLETE, variables: { id: record.id } }), 'gw.spotCheck.completed')} data-testid="spot-complete" /> : null}
       {runs && record.status === 'COMPLETED' ? <Button label="gw.spotCheck.publish" onClick={() => void run(() => apolloClient.mutate({ mutation: PUBLISH, variables: { id: record.id } }), 'gw.spotCheck.published')} data-testid="spot-publish" /> : null}
+      <ExportLinks name="spot-check-samples" filter={{ campaignId: record.id }} scopeKeys={['campaignId']} />
       {replay ? (
         <Chip color={replay.matches && replay.snapshotMatches ? 'success' : 'error'} label={translate(replay.matches && replay.snapshotMatches ? 'gw.spotCheck.replay_ok' : 'gw.spotCheck.replay_bad')} data-testid="spot-replay-result" />
       ) : null}

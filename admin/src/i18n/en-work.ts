@@ -1,0 +1,97 @@
+import type { WorkMessages } from './zh-work';
+
+/** English strings of the plans, patrols, sensitive periods, audits, indicators and import screens (same keys as zh-work.ts). */
+export const workEn: WorkMessages = {
+  resources: {
+    enforcementPlans: {
+      name: 'Enforcement plan |||| Enforcement plans',
+      fields: { title: 'Title', kind: 'Kind', year: 'Year', month: 'Month', unit: 'Unit', unitId: 'Unit', description: 'Description', progress: 'Progress', tasks: 'Plan tasks' },
+    },
+    tasks: {
+      name: 'Task |||| Tasks',
+      fields: {
+        title: 'Title', origin: 'Origin', status: 'Status', grid: 'Grid', gridId: 'Grid', officer: 'Officer', officerId: 'Officer', gridWorker: 'Grid worker', gridWorkerId: 'Grid worker',
+        dueAt: 'Deadline', dueOn: 'Deadline', dueHint: 'Required for non-planned tasks; a subtask without one keeps its parent task’s deadline', overdue: 'Overdue', progress: 'Subtasks done',
+        description: 'Description', completedAt: 'Completed', result: 'Result', subtasks: 'Subtasks', assignee: 'Assignee', parent: 'Parent task', plan: 'Enforcement plan',
+        assignedToMe: 'Assigned to me', topLevel: 'Top-level tasks only', withinId: 'Within grid',
+      },
+    },
+    patrolPlans: {
+      name: 'Patrol plan |||| Patrol plans',
+      fields: {
+        gridWorker: 'Grid worker', grid: 'Grid', month: 'Month', requiredCount: 'Required patrols', expectedCount: 'Expected by now', doneCount: 'Done', completionRate: 'Completion',
+        factor: 'Sensitive-period factor', behind: 'Behind only', withinId: 'Within grid', gridWorkerId: 'Grid worker',
+      },
+    },
+    patrolCheckIns: {
+      name: 'Patrol check-in |||| Patrol check-ins',
+      fields: { at: 'Time', gridWorker: 'Grid worker', grid: 'Grid', outsideBoundary: 'Outside boundary only', boundary: 'Grid boundary', location: 'Location (lng, lat)', notes: 'Notes', photoUrl: 'Photo', month: 'Month', withinId: 'Within grid', gridWorkerId: 'Grid worker' },
+    },
+    sensitivePeriods: {
+      name: 'Sensitive period |||| Sensitive periods',
+      fields: {
+        name: 'Name', startsOn: 'Starts on', endsOn: 'Ends on (inclusive)', units: 'Units', gridIds: 'Units (and below)', industries: 'Industries', industriesHint: 'Empty: every industry',
+        levels: 'Supervision levels', inspectionFactor: 'Inspection factor', inspectionFactorHint: '1-10; 2 = inspection interval halved', patrolFactor: 'Patrol factor',
+        patrolFactorHint: '1-10; 2 = twice the monthly patrols', unit: 'Set by', active: 'Active', activeOn: 'Active on',
+      },
+    },
+    audits: {
+      name: 'Audit |||| Audits',
+      fields: {
+        title: 'Title', auditedUnit: 'Audited unit', auditedUnitId: 'Audited unit', auditorUnit: 'Auditor', periodFrom: 'Period from', periodTo: 'Period to (exclusive)', fromDay: 'Period from',
+        toDay: 'Period to (inclusive)', status: 'Status', finding: 'Finding', averageScore: 'Average score', summary: 'Summary', seed: 'Random seed', seedHint: 'Empty: generated and recorded',
+        snapshotDigest: 'Population snapshot digest (SHA-256)', caseFileCount: 'Case files to draw', patrolRecordCount: 'Patrol records to draw', kind: 'Element', score: 'Score (0-100)', note: 'Note',
+      },
+    },
+    auditRecommendations: {
+      name: 'Recommendation |||| Recommendations',
+      fields: { text: 'Recommendation', audit: 'Audit', dueOn: 'Due on', status: 'Status', overdue: 'Overdue', response: 'Response', closingNote: 'Closing note', closedAt: 'Closed' },
+    },
+    assessmentIndicators: {
+      name: 'Indicator |||| Indicators',
+      fields: {
+        code: 'Code', name: 'Name', version: 'Version', formula: 'Formula (with weights)', description: 'Description', unit: 'Unit', subjectTypes: 'Assessed', createdAt: 'Published',
+        supersededAt: 'Superseded', position: 'Position', history: 'Include history',
+      },
+    },
+  },
+  menu: {
+    group_grid: 'Grids and staff', group_sources: 'Pollution sources', group_plans: 'Plans and patrols', group_supervision: 'Supervision and assessment', group_system: 'Administration',
+    source_import: 'Import sources', tasks_overdue: 'Overdue tasks', recommendations_overdue: 'Overdue recommendations',
+  },
+  errors: { STATE: 'This action is not allowed in the current state; someone may have acted already. Refresh to see.' },
+  plan: { add_task: 'Add plan task' },
+  period: { revoke: 'Revoke', revoke_confirm: 'Revoke “%{name}”? It stays on record and no longer raises inspection and patrol frequencies.', revoked: 'Revoked' },
+  task: {
+    overdue: 'Overdue', create: 'Assign task', complete: 'Complete', completed: 'Task completed', cancel: 'Cancel task', cancelled: 'Task cancelled', add_subtask: 'Add subtask',
+    subtask_of: 'Subtask of: %{title}', subtasks_open: 'Complete every subtask first', line_of: 'Task of plan: %{title}',
+  },
+  patrol: {
+    generate: 'Generate patrol plans', generated: 'Patrol plans generated', generation: '%{month}: %{created} created, %{updated} updated, %{plans} in your unit',
+    month_hint: 'e.g. 2026-11; empty: this month', outside: 'Outside boundary', inside: 'Inside', unchecked: 'No boundary',
+  },
+  audit: {
+    scored: 'Score saved', score_title: 'Score element %{position}', score: 'Score', rescore: 'Change score', samples: 'Sampled elements', element: 'Case file / record',
+    issue: 'Issue findings', issued: 'Findings issued', recommendation: 'Recommendation', add_recommendation: 'Add recommendation', recommendations: 'Recommendations',
+    respond: 'Respond', responded: 'Response recorded', close: 'Close', closed: 'Closed',
+  },
+  indicator: { create: 'New indicator', new_version: 'New version', code_rule: 'Capital letter first, then capitals, digits and underscores', formula_hint: 'Base measures and other indicator codes, e.g. rate(closed_on_time, due - parked)' },
+  import: {
+    hint: 'Upload a CSV or Excel (XLSX) file with the columns of the source export (required: 名称/name, 类型/type, 监管等级/level, 网格编码/grid code). Check it first; only a file without errors can be imported, and a file with any wrong row writes nothing.',
+    choose: 'Choose file', no_file: 'No file chosen', dry_run: 'Check (dry run)', run: 'Import',
+    checked: 'Check passed: %{rows} rows, %{inserted} to add, %{updated} to update, %{unchanged} unchanged', done: 'Imported: %{rows} rows, %{inserted} added, %{updated} updated, %{unchanged} unchanged',
+    rejected: '%{rows} rows, %{errors} errors: nothing was written', line: 'Line', column: 'Column', code: 'Error', message: 'Details',
+    codes: { BAD_USER_INPUT: 'Invalid value', NOT_FOUND: 'Not found or outside your territory', CONFLICT: 'Conflicts with an existing record', FORBIDDEN: 'Not allowed to set' },
+  },
+  all: 'All',
+  enum: {
+    PlanKind: { ANNUAL: 'Annual', MONTHLY: 'Monthly' },
+    TaskOrigin: { PLANNED: 'Planned', INSTRUCTION: 'Instruction from above', COMPLAINT: 'Public complaint', TRANSFER: 'Transfer from another unit' },
+    TaskStatus: { OPEN: 'Open', DONE: 'Done', CANCELLED: 'Cancelled' },
+    AuditStatus: { SAMPLED: 'Sampled (scoring)', FINDINGS_ISSUED: 'Findings issued', CLOSED: 'Closed' },
+    AuditFinding: { MEETS: 'Meets requirements', ATTENTION: 'Needs attention', IMPROVEMENT_NEEDED: 'Improvement needed' },
+    AuditElementKind: { CASE_FILE: 'Case file', PATROL_RECORD: 'Patrol record' },
+    RecommendationStatus: { OPEN: 'Open', RESPONDED: 'Responded', CLOSED: 'Closed' },
+    IndicatorUnit: { PERCENT: 'Percent', POINTS: 'Points (0-100)', COUNT: 'Count' },
+  },
+};

@@ -1,0 +1,97 @@
+/** Strings of the plans, patrols, sensitive periods, audits, indicators and import screens (zh-CN); merged into zh.ts. */
+export const workZh = {
+  resources: {
+    enforcementPlans: {
+      name: '执法计划 |||| 执法计划',
+      fields: { title: '计划名称', kind: '类型', year: '年份', month: '月份', unit: '制定单位', unitId: '制定单位', description: '说明', progress: '完成情况', tasks: '计划任务' },
+    },
+    tasks: {
+      name: '任务 |||| 任务',
+      fields: {
+        title: '任务名称', origin: '来源', status: '状态', grid: '落实网格', gridId: '落实网格', officer: '执法人员', officerId: '执法人员', gridWorker: '环保网格员', gridWorkerId: '环保网格员',
+        dueAt: '办理期限', dueOn: '办理期限', dueHint: '非计划任务必填；子任务不填则沿用上级任务的期限', overdue: '超期', progress: '子任务完成情况', description: '任务内容',
+        completedAt: '完成时间', result: '办理结果', subtasks: '子任务', assignee: '承办人', parent: '上级任务', plan: '所属执法计划', assignedToMe: '只看交给我的',
+        topLevel: '只看顶层任务', withinId: '网格范围',
+      },
+    },
+    patrolPlans: {
+      name: '巡查计划 |||| 巡查计划',
+      fields: {
+        gridWorker: '环保网格员', grid: '网格', month: '月份', requiredCount: '计划巡查次数', expectedCount: '按时间应完成', doneCount: '已巡查', completionRate: '完成率',
+        factor: '敏感时期系数', behind: '只看进度落后的', withinId: '网格范围', gridWorkerId: '环保网格员',
+      },
+    },
+    patrolCheckIns: {
+      name: '巡查打卡 |||| 巡查打卡',
+      fields: { at: '打卡时间', gridWorker: '环保网格员', grid: '网格', outsideBoundary: '只看边界外', boundary: '网格边界', location: '位置 (经度, 纬度)', notes: '巡查情况', photoUrl: '照片', month: '月份', withinId: '网格范围', gridWorkerId: '环保网格员' },
+    },
+    sensitivePeriods: {
+      name: '重大活动/敏感时期 |||| 重大活动/敏感时期',
+      fields: {
+        name: '名称', startsOn: '开始日期', endsOn: '结束日期 (含)', units: '适用单位', gridIds: '适用单位 (及其下级)', industries: '限定行业', industriesHint: '不填：全部行业',
+        levels: '限定监管等级', inspectionFactor: '检查频次倍数', inspectionFactorHint: '1-10；2 = 检查间隔减半', patrolFactor: '巡查频次倍数', patrolFactorHint: '1-10；2 = 每月巡查次数加倍',
+        unit: '设定单位', active: '有效', activeOn: '在该日有效',
+      },
+    },
+    audits: {
+      name: '督查/稽查 |||| 督查/稽查',
+      fields: {
+        title: '督查名称', auditedUnit: '被督查单位', auditedUnitId: '被督查单位', auditorUnit: '督查单位', periodFrom: '抽查期间起', periodTo: '抽查期间止 (不含)', fromDay: '抽查期间起',
+        toDay: '抽查期间止 (含)', status: '状态', finding: '结论', averageScore: '平均分', summary: '督查意见', seed: '随机种子', seedHint: '不填则随机生成并记录',
+        snapshotDigest: '抽样总体快照摘要 (SHA-256)', caseFileCount: '抽取案卷数', patrolRecordCount: '抽取巡查记录数', kind: '要素类型', score: '评分 (0-100)', note: '评分说明',
+      },
+    },
+    auditRecommendations: {
+      name: '整改意见 |||| 整改意见',
+      fields: { text: '整改意见', audit: '督查', dueOn: '整改期限', status: '状态', overdue: '逾期', response: '整改反馈', closingNote: '销号说明', closedAt: '销号时间' },
+    },
+    assessmentIndicators: {
+      name: '考核指标 |||| 考核指标',
+      fields: {
+        code: '指标代码', name: '名称', version: '版本', formula: '公式 (含权重)', description: '说明 (口径)', unit: '计量单位', subjectTypes: '考核对象', createdAt: '发布时间',
+        supersededAt: '被取代时间', position: '排序', history: '含历史版本',
+      },
+    },
+  },
+  menu: {
+    group_grid: '网格与人员', group_sources: '污染源', group_plans: '计划与巡查', group_supervision: '督查与考核', group_system: '系统管理',
+    source_import: '污染源导入', tasks_overdue: '逾期任务', recommendations_overdue: '逾期整改意见',
+  },
+  errors: { STATE: '当前状态不允许此操作，可能已被他人处理，请刷新后查看' },
+  plan: { add_task: '添加计划任务' },
+  period: { revoke: '撤销', revoke_confirm: '撤销“%{name}”？记录保留，不再提高检查与巡查频次。', revoked: '已撤销' },
+  task: {
+    overdue: '已超期', create: '交办任务', complete: '办结', completed: '任务已办结', cancel: '撤销任务', cancelled: '任务已撤销', add_subtask: '分解子任务',
+    subtask_of: '分解自：%{title}', subtasks_open: '子任务全部办结后才能办结本任务', line_of: '计划任务：%{title}',
+  },
+  patrol: {
+    generate: '生成巡查计划', generated: '巡查计划已生成', generation: '%{month}：新建 %{created} 条，更新 %{updated} 条，本单位共 %{plans} 条',
+    month_hint: '如 2026-11，留空为本月', outside: '边界外', inside: '边界内', unchecked: '无边界',
+  },
+  audit: {
+    scored: '评分已保存', score_title: '第 %{position} 个要素评分', score: '评分', rescore: '改分', samples: '抽中的要素', element: '案卷/记录',
+    issue: '下发督查意见', issued: '督查意见已下发', recommendation: '整改意见', add_recommendation: '添加整改意见', recommendations: '整改意见',
+    respond: '反馈整改情况', responded: '整改情况已反馈', close: '销号', closed: '已销号',
+  },
+  indicator: { create: '新建指标', new_version: '发布新版本', code_rule: '大写字母开头，只含大写字母、数字、下划线', formula_hint: '基础计量与其他指标代码的算式，如 rate(closed_on_time, due - parked)' },
+  import: {
+    hint: '上传 CSV 或 Excel (XLSX) 文件，列与“导出污染源”相同 (必需：名称、类型、监管等级、网格编码)。先试导入检查每一行，全部无误后才能正式导入；有任何一行出错则不写入任何数据。',
+    choose: '选择文件', no_file: '未选择文件', dry_run: '试导入 (只检查)', run: '正式导入',
+    checked: '检查通过：共 %{rows} 行，将新增 %{inserted} 条、更新 %{updated} 条、%{unchanged} 条不变', done: '导入完成：共 %{rows} 行，新增 %{inserted} 条、更新 %{updated} 条、%{unchanged} 条不变',
+    rejected: '共 %{rows} 行，发现 %{errors} 处错误，未写入任何数据', line: '行号', column: '列', code: '错误类型', message: '说明',
+    codes: { BAD_USER_INPUT: '数据有误', NOT_FOUND: '找不到或不在辖区内', CONFLICT: '与现有记录冲突', FORBIDDEN: '无权设置' },
+  },
+  all: '全部',
+  enum: {
+    PlanKind: { ANNUAL: '年度计划', MONTHLY: '月度计划' },
+    TaskOrigin: { PLANNED: '计划任务', INSTRUCTION: '上级批示交办', COMPLAINT: '群众投诉举报', TRANSFER: '其他单位移送' },
+    TaskStatus: { OPEN: '办理中', DONE: '已完成', CANCELLED: '已撤销' },
+    AuditStatus: { SAMPLED: '已抽样 (评分中)', FINDINGS_ISSUED: '已下发意见 (整改中)', CLOSED: '已结束' },
+    AuditFinding: { MEETS: '符合要求', ATTENTION: '需关注', IMPROVEMENT_NEEDED: '需整改' },
+    AuditElementKind: { CASE_FILE: '案卷', PATROL_RECORD: '巡查记录' },
+    RecommendationStatus: { OPEN: '待整改', RESPONDED: '已反馈', CLOSED: '已销号' },
+    IndicatorUnit: { PERCENT: '百分比', POINTS: '分 (0-100)', COUNT: '件/次' },
+  },
+};
+
+export type WorkMessages = typeof workZh;
