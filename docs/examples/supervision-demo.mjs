@@ -28,7 +28,7 @@ const input = { period: '2026-10', subjectType: 'GRID_WORKER', unitId: county.id
 const table = (await feidong(`query($i: AssessmentInput!){ assessment(input:$i){ period rankBy indicators { code name version } rows { subjectId subjectName rank values { code value } measures { code value } } } }`, { i: input })).assessment;
 const ranked = table.rows.filter((r) => r.rank !== null);
 console.log(JSON.stringify({ period: table.period, rankBy: table.rankBy, indicators: table.indicators.map((i) => `${i.code} ${i.name} v${i.version}`), rows: table.rows.length, ranked: ranked.length }));
-const codes = ['CLOSE_RATE', 'ONTIME_CLOSE_RATE', 'REWORK_RATE', 'EXTENSION_RATE', 'VALID_REPORT_RATE', 'ONTIME_VERIFY_RATE', 'PATROL_COMPLETION_RATE', 'COMPOSITE'];
+const codes = ['CLOSE_RATE', 'ONTIME_CLOSE_RATE', 'REWORK_RATE', 'EXTENSION_RATE', 'VALID_REPORT_RATE', 'ONTIME_VERIFY_RATE', 'PATROL_COMPLETION_RATE', 'ACTIVE_RATE', 'COMPOSITE'];
 console.log(['rank', 'name', ...codes, 'due', 'closed', 'patrols'].join('\t'));
 for (const r of table.rows.slice(0, 12)) {
   const v = (c) => r.values.find((x) => x.code === c)?.value ?? '–';
