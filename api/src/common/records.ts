@@ -2,7 +2,7 @@ import { permittedFieldsOf } from '@casl/ability/extra';
 import type { EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import type { Action } from '../auth/ability';
 import type { RequestContext } from '../context/request-context';
-import { ForbiddenError, NotFoundError } from './errors';
+import { ConflictError, ForbiddenError, NotFoundError } from './errors';
 import { fromGlobalId, toGlobalId } from './global-id';
 import { findRows } from './plain-rows';
 
@@ -87,4 +87,14 @@ export function assertPermittedFields(ctx: RequestContext, action: Action, recor
 /** Escapes LIKE wildcards in user search text. */
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Optimistic concurrency: the record must still be at the version the caller read, or the
+ * write is a CONFLICT naming the current version (and state, where the record has one).
+ */
+export function assertVersion(record: { version: number; status?: string }, version: number, what: string): void {
+  if (record.version !== version) {
+    throw new ConflictError(`The ${what} was changed meanwhile; reload it`, { currentState: record.status, currentVersion: record.version });
+  }
 }

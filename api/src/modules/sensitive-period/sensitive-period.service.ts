@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { isDay } from '../../common/day';
-import { BadInputError, ConflictError } from '../../common/errors';
-import { assertCan, findVisible, findVisibleById, loadVisible } from '../../common/records';
+import { BadInputError } from '../../common/errors';
+import { assertCan, assertVersion, findVisible, findVisibleById, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { SensitivePeriod } from './sensitive-period.entity';
@@ -55,7 +55,7 @@ export const sensitivePeriodService = {
   async update(ctx: RequestContext, id: string, version: number, input: SensitivePeriodInput, active: boolean): Promise<SensitivePeriod> {
     const period = await findVisible(ctx, SensitivePeriod, id);
     assertCan(ctx, 'update', period);
-    if (period.version !== version) throw new ConflictError('The period was changed meanwhile; reload it', { currentVersion: period.version });
+    assertVersion(period, version, 'period');
     await apply(ctx, period, input);
     period.active = active;
     await ctx.em.flush();

@@ -2,8 +2,8 @@ import { subject } from '@casl/ability';
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
 import { childConnection } from '../../common/nested-connection';
-import { BadInputError, ConflictError, IllegalTransitionError } from '../../common/errors';
-import { assertCan, assertPermittedFields, findVisible, likeEscape } from '../../common/records';
+import { BadInputError, IllegalTransitionError } from '../../common/errors';
+import { assertCan, assertPermittedFields, assertVersion, findVisible, likeEscape } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
@@ -65,17 +65,11 @@ function assertNoReviewByEdit(source: PollutionSource, status: SourceStatus | un
   }
 }
 
-function assertCurrent(source: PollutionSource, version: number): void {
-  if (source.version !== version) {
-    throw new ConflictError('The source was changed meanwhile; reload it', { currentState: source.status, currentVersion: source.version });
-  }
-}
-
 /** The decision on a grid worker's report: the record through the scoped em, the version, the state. */
 async function loadForReview(ctx: RequestContext, id: string, version: number): Promise<PollutionSource> {
   const source = await findVisible(ctx, PollutionSource, id);
   assertCan(ctx, 'confirm', source);
-  assertCurrent(source, version);
+  assertVersion(source, version, 'source');
   if (source.status !== SourceStatus.PENDING) {
     throw new IllegalTransitionError(`Only a pending source can be confirmed or rejected; this one is ${source.status}`, {
       currentState: source.status,
@@ -139,7 +133,7 @@ export const sourceService = {
   async update(ctx: RequestContext, id: string, version: number, input: UpdateSourceInput): Promise<PollutionSource> {
     const source = await findVisible(ctx, PollutionSource, id);
     assertCan(ctx, 'update', source);
-    assertCurrent(source, version);
+    assertVersion(source, version, 'source');
     assertPermittedFields(ctx, 'update', source, input);
     assertNoReviewByEdit(source, input.status);
     const before = snapshot(source);

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { BadInputError, ConflictError, IllegalTransitionError } from '../../common/errors';
 import { fromGlobalId, fromGlobalIds, toGlobalId } from '../../common/global-id';
-import { assertCan, findVisible, findVisibleById } from '../../common/records';
+import { assertCan, assertVersion, findVisible, findVisibleById } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { beijingDay } from '../deadline/working-calendar';
 import { CaseOrigin } from '../case/case.enums';
@@ -60,7 +60,7 @@ function sampling(input: SpotCheckSampleInput, required: boolean): Partial<Pick<
 async function loadCurrent(ctx: RequestContext, id: string, version: number): Promise<SpotCheckCampaign> {
   const campaign = await findVisible(ctx, SpotCheckCampaign, id);
   assertCan(ctx, 'update', campaign);
-  if (campaign.version !== version) throw new ConflictError('The campaign was changed meanwhile; reload it', { currentState: campaign.status, currentVersion: campaign.version });
+  assertVersion(campaign, version, 'campaign');
   return campaign;
 }
 
