@@ -1,7 +1,7 @@
 // PostGraphile 5 contender, run by this folder's Node 22 (node_modules/.bin/node).
 // It connects as gridwatch_app, so our row-level security policies apply; the caller's unit
-// comes from the x-gw-unit header and reaches Postgres as the transaction-local gw.unit,
-// exactly as the API sets it. gw.path stays empty: the CASL rules do not list the grids
+// comes from the x-gw-unit header and reaches Postgres as the transaction-local gw.unit and
+// the level's role (gridwatch_county), exactly as the API's gw_bind_unit sets them. gw.path stays empty: the CASL rules do not list the grids
 // above the unit, and the API's read-up policy exists only for routing.
 import { createServer } from 'node:http';
 import { postgraphile } from 'postgraphile';
@@ -18,7 +18,9 @@ const preset = {
     explain: false,
     context(requestContext) {
       const headers = requestContext.node?.req.headers ?? {};
-      return { pgSettings: { 'gw.unit': String(headers['x-gw-unit'] ?? ''), 'gw.path': '{}' } };
+      const unit = String(headers['x-gw-unit'] ?? '');
+      const level = /^(CITY|COUNTY|TOWNSHIP|VILLAGE):\d+$/.exec(unit)?.[1];
+      return { pgSettings: { role: level ? `gridwatch_${level.toLowerCase()}` : 'gridwatch_app', 'gw.unit': unit, 'gw.path': '{}' } };
     },
   },
 };

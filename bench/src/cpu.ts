@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < 5; i++) await ask(c);
       const { rows } = await pg.query<{ n: string }>(
         `select coalesce(sum(calls), 0) as n from pg_stat_statements s join pg_roles r on r.oid = s.userid
-         where r.rolname = 'gridwatch_app' and s.toplevel`,
+         where r.rolname like 'gridwatch\\_%' and s.toplevel`,
       );
       statements.set(c.name, Number(rows[0].n) / 5);
     }

@@ -72,12 +72,12 @@ export async function preflight(spec: QuerySpec, contenders: Contender[], bodyOf
 
 export interface StatementCount {
   perRequest: number;
-  /** Without BEGIN/COMMIT/ROLLBACK and set_config (the transaction and tenant plumbing). */
+  /** Without BEGIN/COMMIT/ROLLBACK, set_config and gw_bind_unit (the transaction and tenant plumbing). */
   dataPerRequest: number;
   rowsPerRequest: number;
 }
 
-const plumbing = `query ~* '^\\s*(begin|commit|rollback|savepoint|release|start transaction)' or query ~* 'set_config\\(|^\\s*set '`;
+const plumbing = `query ~* '^\\s*(begin|commit|rollback|savepoint|release|start transaction)' or query ~* 'set_config\\(|gw_bind_unit\\(|^\\s*set '`;
 
 /** SQL statements per request from pg_stat_statements: reset, N sequential requests, read. */
 export async function countStatements(ownerUrl: string, contender: Contender, call: Call, bodies: (string | undefined)[] = Array(5).fill(call.body)): Promise<StatementCount> {

@@ -66,8 +66,7 @@ export async function bindSessionPrincipal(em: EntityManager, token: string): Pr
   const digest = tokenHash(token);
   if (!/^[0-9a-f]{64}$/.test(digest)) throw new UnauthenticatedError();
   const [row] = await em.execute<PrincipalRow[]>(
-    `select p.*, set_config('gw.unit', p.unit_level || ':' || p.unit_id, true) as bound_unit,
-       set_config('gw.path', '{' || concat_ws(',', p.city_id, p.county_id, p.township_id) || '}', true) as bound_path
+    `select p.*, gw_bind_unit(p.unit_level, p.unit_id, array_remove(array[p.city_id, p.county_id, p.township_id], null)) as bound_unit
      from gw_session_principal('${digest}') p`,
   );
   return row ? principalOf(row) : null;

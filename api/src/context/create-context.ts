@@ -84,10 +84,7 @@ function bindInProcess(ctx: RequestContext, principal: Principal | null): void {
 export async function actAs(ctx: RequestContext, principal: Principal | null): Promise<RequestContext> {
   bindInProcess(ctx, principal);
   const path = principal ? [principal.unitScope.cityId, principal.unitScope.countyId, principal.unitScope.townshipId].filter((id) => id != null) : [];
-  await ctx.em.execute(`select set_config('gw.unit', ?, true), set_config('gw.path', ?, true)`, [
-    principal ? `${principal.unitLevel}:${principal.unitId}` : '',
-    `{${path.join(',')}}`,
-  ]);
+  await ctx.em.execute(`select gw_bind_unit(?, ?, ?::int[])`, [principal?.unitLevel ?? null, principal?.unitId ?? null, `{${path.join(',')}}`]);
   return ctx;
 }
 

@@ -1,3 +1,5 @@
+import { Client } from 'pg';
+import { enableAppRole } from '../../db/app-role';
 import { startTestApp, type TestApp } from '../../test/test-app';
 
 const COUNT = `query($filter: GridFilter) { grids(first: 1, filter: $filter) { totalCount } }`;
@@ -63,6 +65,58 @@ describe('row-level security backstop (CASL scope filter switched off)', () => {
     );
     // The township's subtree and the two units above it (county, city), read-only.
     expect(withoutCasl).toBe(township + 2);
+  });
+
+  it('each level has its own role with the app role\'s privileges, and every tenant table a policy for it', async () => {
+    const levels = ['gridwatch_city', 'gridwatch_county', 'gridwatch_township', 'gridwatch_village'];
+    // Privileges that differ between the app role and a level role, on any table, view, sequence or function.
+    const differing = await app.ownerSql<{ object: string; role: string; privilege: string }>(
+      `select c.relname as object, r as role, p as privilege
+       from pg_class c, unnest($1::text[]) r, unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE']) p
+       where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'v', 'S')
+         and (c.relkind <> 'S' or p = 'SELECT')
+         and has_table_privilege(r, c.oid, p) <> has_table_privilege('gridwatch_app', c.oid, p)
+       union all
+       select f.oid::regprocedure::text, r, 'EXECUTE' from pg_proc f, unnest($1::text[]) r
+       where f.pronamespace = 'public'::regnamespace
+         and has_function_privilege(r, f.oid, 'EXECUTE') <> has_function_privilege('gridwatch_app', f.oid, 'EXECUTE')`,
+      [levels],
+    );
+    expect(differing).toEqual([]);
+    const uncovered = await app.ownerSql<{ table: string; role: string }>(
+      `select c.relname as table, r as role from pg_class c, unnest($1::text[]) r
+       where c.relnamespace = 'public'::regnamespace and c.relrowsecurity
+         and not exists (select from pg_policy p where p.polrelid = c.oid and r::regrole = any(p.polroles))`,
+      [levels],
+    );
+    expect(uncovered).toEqual([]);
+    // The shared OR over the levels is gone: it kept the planner from ordered index scans.
+    const [{ n }] = await app.ownerSql<{ n: number }>(`select count(*)::int as n from pg_policies where qual like '%gw_visible(%'`);
+    expect(n).toBe(0);
+  });
+
+  it('a unit bound to an app login takes its level\'s role; the owner keeps its own', async () => {
+    const [feidong] = await app.ownerSql<{ id: number }>(`select id from grid where code = '340122000000'`);
+    const client = new Client(await enableAppRole(app.databaseUrl));
+    await client.connect();
+    try {
+      await client.query('begin');
+      const before = await client.query<{ n: number }>(`select count(*)::int as n from "case"`);
+      expect(before.rows[0].n).toBe(0);
+      await client.query(`select gw_bind_unit('COUNTY', $1, '{}')`, [feidong.id]);
+      const bound = await client.query<{ role: string; n: number; other: number }>(
+        `select current_user as role, count(*)::int as n, count(*) filter (where county_id <> $1)::int as other from "case"`,
+        [feidong.id],
+      );
+      const [{ n: expected }] = await app.ownerSql<{ n: number }>(`select count(*)::int as n from "case" where county_id = $1`, [feidong.id]);
+      expect(bound.rows[0]).toEqual({ role: 'gridwatch_county', n: expected, other: 0 });
+      expect(expected).toBeGreaterThan(0);
+      await client.query('rollback');
+    } finally {
+      await client.end();
+    }
+    const [owner] = await app.ownerSql<{ role: string }>(`select gw_bind_unit('COUNTY', 1, '{}'), current_user as role`);
+    expect(owner.role).not.toMatch(/^gridwatch_/);
   });
 
   it('a request that is not signed in sees no tenant row at all', async () => {

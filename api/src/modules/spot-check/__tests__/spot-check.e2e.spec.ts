@@ -46,7 +46,8 @@ async function asAppRole(app: TestApp, unit: string, sql: string): Promise<Recor
   await client.connect();
   try {
     await client.query('begin');
-    await client.query('set local role gridwatch_app');
+    // The level's role, as gw_bind_unit takes it for an app login (the owner keeps its own).
+    await client.query(`set local role gridwatch_${unit.split(':')[0].toLowerCase()}`);
     await client.query(`select set_config('gw.unit', $1, true)`, [unit]);
     return (await client.query(sql)).rows as Record<string, unknown>[];
   } finally {
