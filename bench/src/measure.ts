@@ -39,7 +39,7 @@ export interface Answer {
   detail: string;
   /** Refused as the spec expects (a reported finding): not timed, not a failure. */
   known: boolean;
-  /** The exact body, used as autocannon's expectBody so a wrong answer under load counts. */
+  /** The exact body, compared with every answer under load so a wrong answer under load counts. */
   body: string;
 }
 

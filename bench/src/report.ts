@@ -17,7 +17,7 @@ export function renderReport(results: RunResults): string {
     `Command: \`${results.command}\``,
     '',
     ...results.machine.map((line) => `- ${line}`),
-    `- Method: fixed-rate sweep over ${s.rates.join(', ')} req/s (a separate autocannon process, ${s.warmupSeconds} s warm-up then ${s.seconds} s measured per point; the sweep of a series stops at its first miss above ${s.commonRate} req/s), ${s.repeats} repeat(s); figures are medians over the repeats. Throughput = requests/s achieved at the highest rate whose p95 < ${P95_LIMIT_MS} ms with no error nor wrong answer. Latencies at the common rate of ${s.commonRate} req/s${s.writeRates ? `; writes sweep ${s.writeRates.join(', ')} req/s and are compared at ${s.writeRate} req/s` : ''}.`,
+    `- Method: fixed-rate sweep over ${s.rates.join(', ')} req/s (open model: a separate process sends request i at i/rate whatever the answers, latency counted from that moment; ${s.warmupSeconds} s warm-up then ${s.seconds} s measured per point; the sweep of a series stops at its first miss above ${s.commonRate} req/s), ${s.repeats} repeat(s); figures are medians over the repeats. Throughput = requests/s achieved at the highest rate whose p95 < ${P95_LIMIT_MS} ms with no error nor wrong answer. Latencies at the common rate of ${s.commonRate} req/s${s.writeRates ? `; writes sweep ${s.writeRates.join(', ')} req/s and are compared at ${s.writeRate} req/s` : ''}.`,
     '',
     `| query | contender | req/s at p95 < ${P95_LIMIT_MS} ms | p50 / p95 / p99 ms at ${s.commonRate} req/s | p50 ÷ floor p50 | SQL stmts/req (data only) | rows/req | × floor | × PostGraphile | answer |`,
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
