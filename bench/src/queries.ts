@@ -61,8 +61,8 @@ export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[]
   const offset = f.deepBefore + 1;
   const listNormalize = (pgField: string, gwField: string) => (kind: Kind, body: unknown) =>
     kind === 'floor' ? numbers(at(body, 'data')) : numbers(at(body, 'data', kind === 'postgraphile' ? pgField : gwField, 'nodes'));
-  // PostGraphile clients name the county they list: RLS alone (gw_visible(), a CASE over a
-  // setting) cannot use an index, so without the condition every list scans the whole table.
+  // PostGraphile clients name the county they list, as the API's CASL filter does, so both
+  // send the same statement shape (RLS alone, one equality per level role, would also serve it).
   const pgList = (args: string) =>
     gql(`{ allCases(first: ${PAGE}, condition: { status: REPORTED, countyId: ${f.county.id} }, orderBy: [DUE_AT_ASC, ROW_ID_ASC]${args}) { nodes { ${pgCaseFields} } } }`);
   const gwList = (after: string | null) =>

@@ -19,7 +19,8 @@ export function appRoleUrl(ownerUrl: string): string {
 
 /**
  * Lets the app role log in (as the owner, after migrations) and returns its URL.
- * `DATABASE_APP_URL` skips this for servers where the owner may not alter roles.
+ * `DATABASE_APP_URL` skips this for servers where the owner may not alter roles; that login
+ * needs what gridwatch_app has, including membership of the four level roles (gw_bind_unit).
  */
 export async function enableAppRole(ownerUrl: string, appUrl = process.env.DATABASE_APP_URL): Promise<string> {
   if (appUrl) return appUrl;
