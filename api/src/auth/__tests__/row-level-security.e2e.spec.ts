@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { enableAppRole } from '../../db/app-role';
+import { LEVEL_ROLES } from '../../db/rls-sql';
 import { startTestApp, type TestApp } from '../../test/test-app';
 
 const COUNT = `query($filter: GridFilter) { grids(first: 1, filter: $filter) { totalCount } }`;
@@ -68,7 +69,6 @@ describe('row-level security backstop (CASL scope filter switched off)', () => {
   });
 
   it('each level has its own role with the app role\'s privileges, and every tenant table a policy for it', async () => {
-    const levels = ['gridwatch_city', 'gridwatch_county', 'gridwatch_township', 'gridwatch_village'];
     // Privileges that differ between the app role and a level role, on any table, view, sequence or function.
     const differing = await app.ownerSql<{ object: string; role: string; privilege: string }>(
       `select c.relname as object, r as role, p as privilege
@@ -80,14 +80,14 @@ describe('row-level security backstop (CASL scope filter switched off)', () => {
        select f.oid::regprocedure::text, r, 'EXECUTE' from pg_proc f, unnest($1::text[]) r
        where f.pronamespace = 'public'::regnamespace
          and has_function_privilege(r, f.oid, 'EXECUTE') <> has_function_privilege('gridwatch_app', f.oid, 'EXECUTE')`,
-      [levels],
+      [LEVEL_ROLES],
     );
     expect(differing).toEqual([]);
     const uncovered = await app.ownerSql<{ table: string; role: string }>(
       `select c.relname as table, r as role from pg_class c, unnest($1::text[]) r
        where c.relnamespace = 'public'::regnamespace and c.relrowsecurity
          and not exists (select from pg_policy p where p.polrelid = c.oid and r::regrole = any(p.polroles))`,
-      [levels],
+      [LEVEL_ROLES],
     );
     expect(uncovered).toEqual([]);
     // The shared OR over the levels is gone: it kept the planner from ordered index scans.

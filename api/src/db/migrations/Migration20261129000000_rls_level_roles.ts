@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { SCOPE_LEVELS, TENANT_ROLES, scopeRole } from '../rls-sql';
+import { LEVEL_ROLES, SCOPE_LEVELS, TENANT_ROLES, scopeRole } from '../rls-sql';
 
 /**
  * One database role per level (gridwatch_city … gridwatch_village), so a tenant policy is a
@@ -15,9 +15,9 @@ import { SCOPE_LEVELS, TENANT_ROLES, scopeRole } from '../rls-sql';
  */
 export class Migration20261129000000_rls_level_roles extends Migration {
   override async up(): Promise<void> {
-    const roles = TENANT_ROLES.slice(1).join(', ');
+    const roles = LEVEL_ROLES.join(', ');
     this.addSql(`do $$ declare r text; begin
-      foreach r in array array['${TENANT_ROLES.slice(1).join("','")}'] loop
+      foreach r in array array['${LEVEL_ROLES.join("','")}'] loop
         if not exists (select from pg_roles where rolname = r) then
           execute format('create role %I nologin nosuperuser nocreatedb nocreaterole inherit nobypassrls', r);
         end if;

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { Client } from 'pg';
+import { enableAppRole } from '../../../db/app-role';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 
 const CREATE = `mutation($input: CreateSpotCheckCampaignInput!) { createSpotCheckCampaign(input: $input) { id status conflictRule } }`;
@@ -42,13 +43,13 @@ interface Item {
 
 /** A query as the API's database role with a unit set, outside the API: row-level security alone. */
 async function asAppRole(app: TestApp, unit: string, sql: string): Promise<Record<string, unknown>[]> {
-  const client = new Client(app.databaseUrl);
+  const client = new Client(await enableAppRole(app.databaseUrl));
   await client.connect();
   try {
     await client.query('begin');
-    // The level's role, as gw_bind_unit takes it for an app login (the owner keeps its own).
-    await client.query(`set local role gridwatch_${unit.split(':')[0].toLowerCase()}`);
-    await client.query(`select set_config('gw.unit', $1, true)`, [unit]);
+    // The binding the API runs: the unit and its level's role, transaction-locally.
+    const [level, id] = unit.split(':');
+    await client.query(`select gw_bind_unit($1, $2, '{}')`, [level, Number(id)]);
     return (await client.query(sql)).rows as Record<string, unknown>[];
   } finally {
     await client.query('rollback');
