@@ -1,8 +1,10 @@
 import { Cursor, type EntityManager, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
-import { IsOptional, Max, Min } from 'class-validator';
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { IsOptional, Max, Min, validate } from 'class-validator';
+import type { GraphQLResolveInfo } from 'graphql';
+import { ArgumentValidationError, Args, ArgsType, Field, Int, ObjectType, type ClassType, type ValidatorFn } from 'type-graphql';
 import { BadInputError } from './errors';
 import { findRows } from './plain-rows';
+import { columnsFor, perField } from './selection';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -39,6 +41,22 @@ export class ChildConnectionArgs {
   after?: string;
 }
 
+const validatedPerField = perField<Promise<void>>();
+
+/**
+ * A nested page's arguments are the same for every parent row (220 objects for grids →
+ * sources → cases): class-validator runs once per field of a request, and each row awaits
+ * that one answer (an invalid argument still fails every row, as before).
+ */
+const validateOncePerField: ValidatorFn = (value, _type, { info }) =>
+  validatedPerField(info, async () => {
+    const errors = await validate(value as object, { skipMissingProperties: true, forbidUnknownValues: false });
+    if (errors.length) throw new ArgumentValidationError(errors);
+  });
+
+/** The arguments of a nested connection field (`first`, `after`). */
+export const ChildPage = () => Args(() => ChildConnectionArgs, { validateFn: validateOncePerField });
+
 @ObjectType('PageInfo')
 export class PageInfo {
   @Field(() => Boolean)
@@ -70,11 +88,13 @@ export interface Connection<T> {
   readonly totalCount: Promise<number>;
 }
 
-/** Assembles a connection whose count query runs only if `totalCount` is read. */
+/** Assembles a connection whose edges (a cursor each) and count are made only if the document reads them. */
 export function connection<T>(nodes: T[], cursorOf: (node: T) => string, pageInfo: PageInfo, count: () => Promise<number>): Connection<T> {
   return {
     nodes,
-    edges: nodes.map((node) => ({ node, cursor: cursorOf(node) })),
+    get edges() {
+      return nodes.map((node) => ({ node, cursor: cursorOf(node) }));
+    },
     pageInfo,
     get totalCount() {
       return count();
@@ -135,7 +155,8 @@ function checkCursor(value: string | undefined, field: string): void {
  * Keyset pagination through MikroORM's cursor API: `WHERE (sort keys) > (cursor values)`
  * so page 10,000 costs what page 1 costs. `orderBy` must end with a unique key.
  * `rows: true` reads the page without managing it (plain-rows.ts): for lists of entities
- * without collections, whose items are only returned.
+ * without collections, whose items are only returned; with the field's `info`, only the
+ * columns the document asks for (selection.ts) and the sort keys.
  */
 export async function paginate<T extends object>(
   em: EntityManager,
@@ -143,14 +164,17 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   orderBy: QueryOrderMap<T>[],
   args: ConnectionArgs,
-  read: { rows?: boolean } = {},
+  read: { rows?: boolean; info?: GraphQLResolveInfo } = {},
 ): Promise<Connection<T>> {
   const window = pageWindow(args);
   checkCursor(args.after, 'after');
   checkCursor(args.before, 'before');
   const options = { ...window, after: args.after, before: args.before, orderBy, includeCount: false, overfetch: true };
+  const meta = em.getMetadata().get<T>(entity.name);
+  const asked = columnsFor(meta, read.info, 'connection');
+  const columns = asked && [...new Set([...asked, ...orderBy.flatMap((order) => Object.keys(order))])];
   const cursor = read.rows
-    ? new Cursor(await findRows(em, entity, where, { ...options }), undefined, options, em.getMetadata().get<T>(entity.name))
+    ? new Cursor(await findRows(em, entity, where, { ...options }, columns), undefined, options, meta)
     : await em.findByCursor(entity, where, options);
   return connection(
     cursor.items as T[],

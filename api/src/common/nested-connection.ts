@@ -1,10 +1,12 @@
 import { Cursor, raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { AppAbility, SubjectType } from '../auth/ability';
 import { scopeCondition } from '../auth/scope-filter';
 import type { Loaders } from '../context/loaders';
 import { connection, type ChildConnectionArgs, type Connection } from './connection';
 import { BadInputError } from './errors';
-import { rowToInstance } from './plain-rows';
+import { rowsToInstances } from './plain-rows';
+import { columnsFor, perField, type Columns } from './selection';
 
 export interface ChildRelation<T> {
   entity: EntityName<T> & { name: string; prototype: T };
@@ -21,6 +23,12 @@ interface ChildPage<T> {
   hasNextPage: boolean;
 }
 
+/** A narrower child list (`filter`), and the field's `info` to read only the columns its document asks for. */
+export interface ChildRead<T> {
+  filter?: FilterQuery<T>;
+  info?: GraphQLResolveInfo;
+}
+
 /**
  * A connection nested under a list of parents (grids → sources → cases) in one SQL
  * statement per level: a LATERAL subquery takes each parent's first N children by keyset,
@@ -31,18 +39,15 @@ export async function childConnection<T extends { id: number }>(
   relation: ChildRelation<T>,
   parentId: number,
   args: ChildConnectionArgs,
-  filter: FilterQuery<T> = {},
+  read: ChildRead<T> = {},
 ): Promise<Connection<T>> {
-  const first = args.first;
-  const afterId = args.after ? decodeIdCursor(args.after) : null;
-  const scope = relation.subject ? scopeCondition<T>(ctx.ability, 'read', relation.subject) : ({} as FilterQuery<T>);
+  const make = () => planOf(ctx, relation, args, read);
+  // The same for every parent row of the field: worked out once per request.
+  const plan = read.info ? (plans(read.info, make) as ChildPlan<T>) : make();
   // No rule permits anything: an empty page, without asking the database.
-  if (scope === null) return connection<T>([], () => '', { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, async () => 0);
-  const where = { $and: [scope, filter] } as FilterQuery<T>;
-  const key = `${relation.entity.name}.${relation.column}:${first}:${afterId}:${JSON.stringify(filter)}`;
-  const loader = ctx.loaders.get<number, ChildPage<T>>(key, (ids) =>
-    loadPages(ctx.em, relation, ids, where, first, afterId),
-  );
+  if (!plan.where) return connection<T>([], () => '', { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, async () => 0);
+  const { where, key, afterId } = plan;
+  const loader = ctx.loaders.get<number, ChildPage<T>>(key, (ids) => loadPages(ctx.em, relation, ids, where, args.first, afterId, plan.columns));
   const page = await loader.load(parentId);
   const counter = ctx.loaders.get<number, number>(`count:${key}`, (ids) => countChildren(ctx.em, relation, ids, where));
   const cursorOf = (node: T) => Cursor.encode([node.id]);
@@ -53,11 +58,43 @@ export async function childConnection<T extends { id: number }>(
     {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: afterId != null,
-      startCursor: firstItem ? cursorOf(firstItem) : null,
-      endCursor: lastItem ? cursorOf(lastItem) : null,
+      // Encoded only when the document asks for them.
+      get startCursor() {
+        return firstItem ? cursorOf(firstItem) : null;
+      },
+      get endCursor() {
+        return lastItem ? cursorOf(lastItem) : null;
+      },
     },
     () => counter.load(parentId),
   );
+}
+
+interface ChildPlan<T> {
+  /** Null when no rule lets the caller read such children. */
+  where: FilterQuery<T> | null;
+  afterId: number | null;
+  columns: Columns;
+  /** The batch's loader key: everything the statement depends on. */
+  key: string;
+}
+const plans = perField<ChildPlan<unknown>>();
+
+function planOf<T extends { id: number }>(
+  ctx: { em: EntityManager; ability: AppAbility },
+  relation: ChildRelation<T>,
+  args: ChildConnectionArgs,
+  { filter = {}, info }: ChildRead<T>,
+): ChildPlan<T> {
+  const afterId = args.after ? decodeIdCursor(args.after) : null;
+  const scope = relation.subject ? scopeCondition<T>(ctx.ability, 'read', relation.subject) : ({} as FilterQuery<T>);
+  const columns = columnsFor(ctx.em.getMetadata().get<T>(relation.entity.name), info, 'connection');
+  return {
+    where: scope === null ? null : ({ $and: [scope, filter] } as FilterQuery<T>),
+    afterId,
+    columns,
+    key: `${relation.entity.name}.${relation.column}:${args.first}:${afterId}:${JSON.stringify(filter)}:${columns?.join() ?? '*'}`,
+  };
 }
 
 function decodeIdCursor(cursor: string): number {
@@ -77,10 +114,11 @@ async function loadPages<T extends { id: number }>(
   where: FilterQuery<T>,
   first: number,
   afterId: number | null,
+  columns: Columns,
 ): Promise<ChildPage<T>[]> {
   const inner = em
     .createQueryBuilder(relation.entity, 'child')
-    .select('*')
+    .select(columns ? [...new Set(['id', ...columns])] : '*')
     .where(where)
     .andWhere(`child.${relation.column} = parent.id`)
     .orderBy({ id: relation.order } as never)
@@ -94,10 +132,9 @@ async function loadPages<T extends { id: number }>(
     [`{${parentIds.join(',')}}`, ...bindings],
   );
   const byParent = new Map<number, T[]>(parentIds.map((id) => [id, []]));
-  for (const { gw_parent_id: parent, ...row } of rows) {
-    // Unmanaged: nested pages are only returned (plain-rows.ts).
-    byParent.get(parent as number)?.push(rowToInstance(em, relation.entity, row));
-  }
+  // Unmanaged: nested pages are only returned (plain-rows.ts).
+  const items = rowsToInstances(em, relation.entity, rows);
+  rows.forEach((row, i) => byParent.get(row.gw_parent_id as number)?.push(items[i]));
   return parentIds.map((id) => {
     const items = byParent.get(id) ?? [];
     return { items: items.slice(0, first), hasNextPage: items.length > first };

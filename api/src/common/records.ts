@@ -1,10 +1,12 @@
 import { permittedFieldsOf } from '@casl/ability/extra';
 import type { EntityName, FilterQuery } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Action } from '../auth/ability';
 import type { RequestContext } from '../context/request-context';
 import { ConflictError, ForbiddenError, NotFoundError } from './errors';
 import { fromGlobalId, toGlobalId } from './global-id';
 import { findRows } from './plain-rows';
+import { columnsFor } from './selection';
 
 type Named<T> = EntityName<T> & { name: string };
 
@@ -19,10 +21,19 @@ export async function findVisible<T extends object>(ctx: RequestContext, entity:
   return found;
 }
 
-/** Like findVisible, unmanaged (plain-rows.ts): for a record a query only returns, never for one a mutation changes. */
-export async function findVisibleRow<T extends object>(ctx: RequestContext, entity: Named<T> & { prototype: T }, globalId: string): Promise<T> {
+/**
+ * Like findVisible, unmanaged (plain-rows.ts): for a record a query only returns, never for one
+ * a mutation changes. With the field's `info`, only the columns its document asks for (selection.ts).
+ */
+export async function findVisibleRow<T extends object>(
+  ctx: RequestContext,
+  entity: Named<T> & { prototype: T },
+  globalId: string,
+  info?: GraphQLResolveInfo,
+): Promise<T> {
   const id = fromGlobalId(entity.name, globalId);
-  const [found] = await findRows(ctx.em, entity, { id } as FilterQuery<T>, { limit: 1 });
+  const columns = columnsFor(ctx.em.getMetadata().get<T>(entity.name), info, 'object');
+  const [found] = await findRows(ctx.em, entity, { id } as FilterQuery<T>, { limit: 1 }, columns);
   if (!found) throw new NotFoundError(entity.name, globalId);
   return found;
 }

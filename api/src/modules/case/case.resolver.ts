@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import { ChildConnectionArgs, ConnectionArgs, ConnectionType } from '../../common/connection';
+import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType } from '../../common/connection';
 import { loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { GeoPoint, Grid } from '../grid/grid.entity';
@@ -19,8 +20,8 @@ const CaseEventConnection = ConnectionType(CaseEvent, 'CaseEvent');
 export class CaseResolver {
   @Query(() => Case, { nullable: true, description: '按 ID 查案件' })
   @Requires('read', 'Case')
-  case(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Case> {
-    return caseService.byId(ctx, id);
+  case(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo): Promise<Case> {
+    return caseService.byId(ctx, id, info);
   }
 
   @Query(() => CaseConnection, { description: '案件列表 (本辖区内)' })
@@ -28,10 +29,11 @@ export class CaseResolver {
   cases(
     @Ctx() ctx: RequestContext,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter,
-    @Arg('orderBy', () => CaseOrder, { nullable: true, defaultValue: CaseOrder.REPORTED_DESC }) orderBy?: CaseOrder,
+    @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | undefined,
+    @Arg('orderBy', () => CaseOrder, { nullable: true, defaultValue: CaseOrder.REPORTED_DESC }) orderBy: CaseOrder | undefined,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return caseService.list(ctx, filter, orderBy, page);
+    return caseService.list(ctx, filter, orderBy, page, info);
   }
 
   @Query(() => [CaseCategory], { description: '案件类别 (全市统一)' })
@@ -92,7 +94,7 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => CaseEventConnection, { description: '流转记录 (时间线)' })
-  events(@Ctx() ctx: RequestContext, @Root() kase: Case, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
+  events(@Ctx() ctx: RequestContext, @Root() kase: Case, @ChildPage() page: ChildConnectionArgs) {
     return caseService.events(ctx, kase, page);
   }
 }
@@ -100,15 +102,15 @@ export class CaseResolver {
 @Resolver(() => Grid)
 export class GridCasesResolver {
   @FieldResolver(() => CaseConnection, { description: '本网格的案件, 新的在前' })
-  cases(@Ctx() ctx: RequestContext, @Root() grid: Grid, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
-    return caseService.onGrid(ctx, grid, page);
+  cases(@Ctx() ctx: RequestContext, @Root() grid: Grid, @ChildPage() page: ChildConnectionArgs, @Info() info: GraphQLResolveInfo) {
+    return caseService.onGrid(ctx, grid, page, info);
   }
 }
 
 @Resolver(() => PollutionSource)
 export class SourceCasesResolver {
   @FieldResolver(() => CaseConnection, { description: '涉及本污染源的案件' })
-  cases(@Ctx() ctx: RequestContext, @Root() source: PollutionSource, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
-    return caseService.onSource(ctx, source, page);
+  cases(@Ctx() ctx: RequestContext, @Root() source: PollutionSource, @ChildPage() page: ChildConnectionArgs, @Info() info: GraphQLResolveInfo) {
+    return caseService.onSource(ctx, source, page, info);
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { createHash } from 'node:crypto';
 import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
 import { BadInputError, ConflictError, ForbiddenError } from '../../common/errors';
@@ -35,10 +36,10 @@ function caseNumber(countyCode: string, at: Date, id: number): string {
 }
 
 export const caseService = {
-  /** The `case` query's read: unmanaged (nothing in the request changes it). */
-  byId: (ctx: RequestContext, id: string): Promise<Case> => findVisibleRow(ctx, Case, id),
+  /** The `case` query's read: unmanaged (nothing in the request changes it), the asked columns only. */
+  byId: (ctx: RequestContext, id: string, info?: GraphQLResolveInfo): Promise<Case> => findVisibleRow(ctx, Case, id, info),
 
-  async list(ctx: RequestContext, filter: CaseFilter = {}, order = CaseOrder.REPORTED_DESC, args: ConnectionArgs): Promise<Connection<Case>> {
+  async list(ctx: RequestContext, filter: CaseFilter = {}, order = CaseOrder.REPORTED_DESC, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Case>> {
     const where: FilterQuery<Case>[] = [];
     if (filter.status?.length) where.push({ status: { $in: filter.status } });
     if (filter.origin) where.push({ origin: filter.origin });
@@ -55,14 +56,14 @@ export const caseService = {
     if (filter.due === DueState.DUE_SOON) where.push({ dueAt: { $gte: ctx.clock.now(), $lte: await deadlineService.soonBoundary(ctx) } });
     // Keyset cursors cannot carry a null: ordering by deadline lists the cases that have one.
     if (order === CaseOrder.DUE_ASC) where.push({ dueAt: { $ne: null } });
-    return paginate(ctx.em, Case, { $and: where }, orderings[order], args, { rows: true });
+    return paginate(ctx.em, Case, { $and: where }, orderings[order], args, { rows: true, info });
   },
 
-  onGrid: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs): Promise<Connection<Case>> =>
-    childConnection(ctx, { entity: Case, subject: 'Case', property: 'gridId', column: 'grid_id', order: 'desc' }, grid.id, args),
+  onGrid: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Case>> =>
+    childConnection(ctx, { entity: Case, subject: 'Case', property: 'gridId', column: 'grid_id', order: 'desc' }, grid.id, args, { info }),
 
-  onSource: (ctx: RequestContext, source: PollutionSource, args: ChildConnectionArgs): Promise<Connection<Case>> =>
-    childConnection(ctx, { entity: Case, subject: 'Case', property: 'sourceId', column: 'source_id', order: 'desc' }, source.id, args),
+  onSource: (ctx: RequestContext, source: PollutionSource, args: ChildConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Case>> =>
+    childConnection(ctx, { entity: Case, subject: 'Case', property: 'sourceId', column: 'source_id', order: 'desc' }, source.id, args, { info }),
 
   /** The timeline, oldest first. */
   /** A visible case shows its whole timeline (a department sees the events of the cases of its field). */

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import { ChildConnectionArgs, ConnectionArgs, ConnectionType } from '../../common/connection';
+import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType } from '../../common/connection';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from './grid.entity';
 import { CreateGridInput, GridFilter, GridOrder, UpdateGridInput } from './grid.inputs';
@@ -27,10 +28,11 @@ export class GridResolver {
   grids(
     @Ctx() ctx: RequestContext,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Arg('filter', () => GridFilter, { nullable: true }) filter?: GridFilter,
-    @Arg('orderBy', () => GridOrder, { nullable: true, defaultValue: GridOrder.CODE_ASC }) orderBy?: GridOrder,
+    @Arg('filter', () => GridFilter, { nullable: true }) filter: GridFilter | undefined,
+    @Arg('orderBy', () => GridOrder, { nullable: true, defaultValue: GridOrder.CODE_ASC }) orderBy: GridOrder | undefined,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return gridService.list(ctx, filter, orderBy, page);
+    return gridService.list(ctx, filter, orderBy, page, info);
   }
 
   @FieldResolver(() => Grid, { nullable: true, description: '上级网格 (辖区外为空)' })
@@ -44,8 +46,8 @@ export class GridResolver {
   }
 
   @FieldResolver(() => GridConnection, { description: '直接下级网格' })
-  children(@Ctx() ctx: RequestContext, @Root() grid: Grid, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
-    return gridService.children(ctx, grid, page);
+  children(@Ctx() ctx: RequestContext, @Root() grid: Grid, @ChildPage() page: ChildConnectionArgs, @Info() info: GraphQLResolveInfo) {
+    return gridService.children(ctx, grid, page, info);
   }
 
   @Mutation(() => Grid, { description: '新建下级网格' })

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
 import { GridLevel } from '../../common/enums';
@@ -41,7 +42,7 @@ export const gridService = {
     return ctx.em.findOne(Grid, { code });
   },
 
-  async list(ctx: RequestContext, filter: GridFilter = {}, order = GridOrder.CODE_ASC, args: ConnectionArgs): Promise<Connection<Grid>> {
+  async list(ctx: RequestContext, filter: GridFilter = {}, order = GridOrder.CODE_ASC, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Grid>> {
     const where: FilterQuery<Grid>[] = [];
     if (filter.level) where.push({ level: filter.level });
     if (filter.kind) where.push({ kind: filter.kind });
@@ -52,11 +53,11 @@ export const gridService = {
       const text = likeEscape(filter.search.trim());
       where.push({ $or: [{ code: { $like: `${text}%` } }, { name: { $ilike: `%${text}%` } }] });
     }
-    return paginate(ctx.em, Grid, { $and: where }, orderings[order], args, { rows: true });
+    return paginate(ctx.em, Grid, { $and: where }, orderings[order], args, { rows: true, info });
   },
 
-  children: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs): Promise<Connection<Grid>> =>
-    childConnection(ctx, { entity: Grid, subject: 'Grid', property: 'parentId', column: 'parent_id', order: 'asc' }, grid.id, args),
+  children: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Grid>> =>
+    childConnection(ctx, { entity: Grid, subject: 'Grid', property: 'parentId', column: 'parent_id', order: 'asc' }, grid.id, args, { info }),
 
   parent: (ctx: RequestContext, grid: Grid): Promise<Grid | null> => loadVisible(ctx, Grid, grid.parentId),
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import { ChildConnectionArgs, ConnectionArgs, ConnectionType } from '../../common/connection';
+import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType } from '../../common/connection';
 import { loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Case } from '../case/case.entity';
@@ -83,7 +83,7 @@ export class InspectionResolver {
 @Resolver(() => PollutionSource)
 export class SourceInspectionsResolver {
   @FieldResolver(() => InspectionConnection, { description: '现场检查记录, 新录入的在前' })
-  inspections(@Ctx() ctx: RequestContext, @Root() source: PollutionSource, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
+  inspections(@Ctx() ctx: RequestContext, @Root() source: PollutionSource, @ChildPage() page: ChildConnectionArgs) {
     return inspectionService.ofSource(ctx, source, page);
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import { ChildConnectionArgs, ConnectionArgs, ConnectionType } from '../../common/connection';
+import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType } from '../../common/connection';
 import { loadChildren, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
@@ -54,7 +54,7 @@ export class PlanResolver {
   }
 
   @FieldResolver(() => TaskConnection, { description: '计划任务 (顶层, 本辖区内可见的)' })
-  tasks(@Ctx() ctx: RequestContext, @Root() plan: EnforcementPlan, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
+  tasks(@Ctx() ctx: RequestContext, @Root() plan: EnforcementPlan, @ChildPage() page: ChildConnectionArgs) {
     return planService.tasks(ctx, plan, page);
   }
 

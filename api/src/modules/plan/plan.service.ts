@@ -104,7 +104,7 @@ export const planService = {
 
   /** The plan's own lines (subtasks hang below them), batched over a page of plans. */
   tasks: (ctx: RequestContext, plan: EnforcementPlan, args: ChildConnectionArgs): Promise<Connection<WorkTask>> =>
-    childConnection(ctx, { entity: WorkTask, subject: 'WorkTask', property: 'planId', column: 'plan_id', order: 'asc' }, plan.id, args, { parentId: null }),
+    childConnection(ctx, { entity: WorkTask, subject: 'WorkTask', property: 'planId', column: 'plan_id', order: 'asc' }, plan.id, args, { filter: { parentId: null } }),
 
   /** Completion of a plan = its tasks' completion (cancelled tasks left out). */
   progress: (ctx: RequestContext, plan: EnforcementPlan): Promise<Progress> => progressBy(ctx, 'plan_id', plan.id),

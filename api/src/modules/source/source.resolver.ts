@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import { ChildConnectionArgs, ConnectionArgs, ConnectionType } from '../../common/connection';
+import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType } from '../../common/connection';
 import { loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { GeoPoint, Grid } from '../grid/grid.entity';
@@ -26,10 +27,11 @@ export class SourceResolver {
   sources(
     @Ctx() ctx: RequestContext,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Arg('filter', () => SourceFilter, { nullable: true }) filter?: SourceFilter,
-    @Arg('orderBy', () => SourceOrder, { nullable: true, defaultValue: SourceOrder.ID_ASC }) orderBy?: SourceOrder,
+    @Arg('filter', () => SourceFilter, { nullable: true }) filter: SourceFilter | undefined,
+    @Arg('orderBy', () => SourceOrder, { nullable: true, defaultValue: SourceOrder.ID_ASC }) orderBy: SourceOrder | undefined,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return sourceService.list(ctx, filter, orderBy, page);
+    return sourceService.list(ctx, filter, orderBy, page, info);
   }
 
   @Query(() => SourceConnection, { description: '待确认的新报污染源 (本辖区或所给网格及其下级), 先报的在前' })
@@ -53,7 +55,7 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => SourceChangeConnection, { description: '档案变更历史, 新的在前' })
-  history(@Ctx() ctx: RequestContext, @Root() source: PollutionSource, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
+  history(@Ctx() ctx: RequestContext, @Root() source: PollutionSource, @ChildPage() page: ChildConnectionArgs) {
     return sourceService.history(ctx, source, page);
   }
 
@@ -106,7 +108,7 @@ export class SourceResolver {
 @Resolver(() => Grid)
 export class GridSourcesResolver {
   @FieldResolver(() => SourceConnection, { description: '本网格的污染源' })
-  sources(@Ctx() ctx: RequestContext, @Root() grid: Grid, @Args(() => ChildConnectionArgs) page: ChildConnectionArgs) {
-    return sourceService.onGrid(ctx, grid, page);
+  sources(@Ctx() ctx: RequestContext, @Root() grid: Grid, @ChildPage() page: ChildConnectionArgs, @Info() info: GraphQLResolveInfo) {
+    return sourceService.onGrid(ctx, grid, page, info);
   }
 }

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { subject } from '@casl/ability';
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
@@ -90,7 +91,7 @@ function fieldsOf(input: UpdateSourceInput | CreateSourceInput): Partial<Polluti
 export const sourceService = {
   byId: (ctx: RequestContext, id: string): Promise<PollutionSource> => findVisible(ctx, PollutionSource, id),
 
-  async list(ctx: RequestContext, filter: SourceFilter = {}, order = SourceOrder.ID_ASC, args: ConnectionArgs): Promise<Connection<PollutionSource>> {
+  async list(ctx: RequestContext, filter: SourceFilter = {}, order = SourceOrder.ID_ASC, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<PollutionSource>> {
     const where: FilterQuery<PollutionSource>[] = [];
     if (filter.withinId) where.push(subtreeOf<PollutionSource>(await findVisible(ctx, Grid, filter.withinId), 'gridId'));
     if (filter.supervisionLevel) where.push({ supervisionLevel: filter.supervisionLevel });
@@ -101,11 +102,11 @@ export const sourceService = {
       const text = likeEscape(filter.search.trim());
       where.push({ $or: [{ name: { $ilike: `%${text}%` } }, { creditCode: text.toUpperCase() }] });
     }
-    return paginate(ctx.em, PollutionSource, { $and: where }, orderings[order], args, { rows: true });
+    return paginate(ctx.em, PollutionSource, { $and: where }, orderings[order], args, { rows: true, info });
   },
 
-  onGrid: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs): Promise<Connection<PollutionSource>> =>
-    childConnection(ctx, { entity: PollutionSource, subject: 'PollutionSource', property: 'gridId', column: 'grid_id', order: 'asc' }, grid.id, args),
+  onGrid: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<PollutionSource>> =>
+    childConnection(ctx, { entity: PollutionSource, subject: 'PollutionSource', property: 'gridId', column: 'grid_id', order: 'asc' }, grid.id, args, { info }),
 
   /** The change history, newest first; visible to whoever sees the source. */
   history: (ctx: RequestContext, source: PollutionSource, args: ChildConnectionArgs): Promise<Connection<PollutionSourceChange>> =>
