@@ -5,7 +5,7 @@ import path from 'node:path';
 import { benchDir, ensurePostgraphile, signIn, startContenders, stopContenders, type Contender, type Identities } from './contenders';
 import { prepareDatabase } from './database';
 import { readFixture } from './fixture';
-import { countStatements, drain, LoadGenerator, preflight } from './measure';
+import { countStatements, drain, LoadGenerator, preflight, warmUp } from './measure';
 import { dataDirOf, parseOptions, type BenchOptions } from './options';
 import { querySpecs, type Call, type QuerySpec } from './queries';
 import { renderReport, writeSection } from './report';
@@ -54,6 +54,17 @@ async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec
       const call = spec.calls[contender.kind] as Call;
       results.statements.push({ query: spec.id, contender: contender.name, ...(await countStatements(ownerUrl, contender, call, pool?.take(contender, 5))) });
     }
+  }
+  if (options.jitWarmup > 0 && specs.some((spec) => !spec.writes)) {
+    for (const spec of specs.filter((s) => !s.writes)) {
+      for (const contender of asked(spec)) {
+        if (results.answers.find((a) => a.query === spec.id && a.contender === contender.name)?.ok) {
+          await warmUp(contender, spec.calls[contender.kind] as Call, options.jitWarmup);
+        }
+      }
+    }
+    await drain(ownerUrl);
+    log(`warmed up: ${options.jitWarmup} requests (at most 5 s) per read and contender`);
   }
   for (let repeat = 1; repeat <= options.repeats; repeat += 1) {
     for (const spec of specs) {
@@ -136,6 +147,7 @@ async function runProfile(options: BenchOptions): Promise<void> {
       settings: {
         seconds: options.seconds,
         warmupSeconds: options.warmupSeconds,
+        jitWarmup: options.jitWarmup,
         repeats: options.repeats,
         rates: options.rates,
         commonRate: options.commonRate,

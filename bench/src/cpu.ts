@@ -1,68 +1,87 @@
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { readFixture } from './fixture';
-import { querySpecs, type Call } from './queries';
+import { querySpecs, type Call, type Kind } from './queries';
 
 /**
- * Diagnosis beside `--serve` (not part of the tables): server CPU and round trips per request,
- * sequential requests, contenders interleaved so that they share the machine's moments.
- * `node -r @swc-node/register src/cpu.ts <owner url> <rounds> name=url,pid,cookieCounty,cookieCity ...`
+ * Diagnosis beside `--serve` (not part of the tables): server CPU and statements per request,
+ * sequential requests, contenders interleaved in blocks of 10 so that they share the machine's
+ * moments; each contender is asked its own call for the query (an API build, the floor,
+ * PostGraphile). V8 keeps optimising for thousands of requests: compare processes that have
+ * served about as many (`--warmup`).
+ *
+ * `node -r @swc-node/register src/cpu.ts <owner url> <rounds> <Q1,Q2a,…> [--warmup N] name=kind,url,pid,county,city …`
+ * where county/city are the session cookies (`gw_session=…`) for gridwatch and the `x-gw-unit`
+ * values (`COUNTY:7`, `CITY:1`) for the floor and PostGraphile, as `--serve` prints them.
  */
-async function main(): Promise<void> {
-  const [ownerUrl, roundsText, queryList, ...specs] = process.argv.slice(2);
-  const rounds = Number(roundsText);
-  const contenders = specs.map((spec) => {
+interface Measured {
+  name: string;
+  kind: Kind;
+  url: string;
+  pid: number;
+  identity: Record<'county' | 'city', string>;
+}
+
+function parseArgs(argv: string[]): { ownerUrl: string; rounds: number; queries: string[]; warmup: number; contenders: Measured[] } {
+  const [ownerUrl, roundsText, queryList, ...rest] = argv;
+  const warmupAt = rest.indexOf('--warmup');
+  const warmup = warmupAt >= 0 ? Number(rest.splice(warmupAt, 2)[1]) : 200;
+  const contenders = rest.map((spec) => {
     const name = spec.slice(0, spec.indexOf('='));
-    const rest = spec.slice(spec.indexOf('=') + 1);
-    const [url, pid, county, city] = rest.split(',');
-    return { name, url, pid: Number(pid), cookies: { county, city, operator: '' } as Record<Call['as'], string> };
+    const [kind, url, pid, county, city] = spec.slice(spec.indexOf('=') + 1).split(',');
+    return { name, kind: kind as Kind, url, pid: Number(pid), identity: { county, city } };
   });
-  const fixture = await readFixture(ownerUrl);
-  const queries = querySpecs(fixture, null).filter((q) => queryList.split(',').includes(q.id));
+  return { ownerUrl, rounds: Number(roundsText), queries: queryList.split(','), warmup, contenders };
+}
+
+/** User + system CPU of a process (all its threads), in ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function main(): Promise<void> {
+  const { ownerUrl, rounds, queries, warmup, contenders } = parseArgs(process.argv.slice(2));
+  const specs = querySpecs(await readFixture(ownerUrl), null).filter((q) => queries.includes(q.id));
   const pg = new Client(ownerUrl);
   await pg.connect();
-  const ticks = (pid: number): number => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  };
-  for (const query of queries) {
-    const call = query.calls.gridwatch;
-    if (!call) continue;
-    const ask = (c: (typeof contenders)[number]) =>
-      fetch(`${c.url}${call.path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: c.cookies[call.as] }, body: call.body }).then(async (r) => {
-        const text = await r.text();
-        if (!r.ok || text.includes('"errors"')) throw new Error(`${c.name} ${query.id}: ${text.slice(0, 300)}`);
-        return text;
-      });
+  for (const query of specs) {
+    const ask = async (c: Measured): Promise<string> => {
+      const call = query.calls[c.kind] as Call;
+      const as = call.as === 'city' ? 'city' : 'county';
+      const headers = { 'content-type': 'application/json', ...(c.kind === 'gridwatch' ? { cookie: c.identity[as] } : { 'x-gw-unit': c.identity[as] }) };
+      const response = await fetch(`${c.url}${call.path}`, { method: call.method, headers, body: call.body });
+      const text = await response.text();
+      if (!response.ok || text.includes('"errors"')) throw new Error(`${c.name} ${query.id}: ${text.slice(0, 300)}`);
+      return JSON.stringify(query.normalize(c.kind, JSON.parse(text)));
+    };
+    const asked = contenders.filter((c) => query.calls[c.kind] && !query.writes);
+    for (const c of asked) for (let i = 0; i < warmup; i++) await ask(c);
     const cpu = new Map<string, number>();
     const wall = new Map<string, number>();
-    for (const c of contenders) for (let i = 0; i < 20; i++) await ask(c);
-    // Interleaved blocks of 10 requests per contender.
     for (let block = 0; block < rounds / 10; block++) {
-      for (const c of contenders) {
-        const t0 = ticks(c.pid);
-        const w0 = performance.now();
+      for (const c of asked) {
+        const [t0, w0] = [cpuMs(c.pid), performance.now()];
         for (let i = 0; i < 10; i++) await ask(c);
         wall.set(c.name, (wall.get(c.name) ?? 0) + performance.now() - w0);
-        cpu.set(c.name, (cpu.get(c.name) ?? 0) + (ticks(c.pid) - t0) * 10);
+        cpu.set(c.name, (cpu.get(c.name) ?? 0) + cpuMs(c.pid) - t0);
       }
     }
     const statements = new Map<string, number>();
-    for (const c of contenders) {
+    for (const c of asked) {
       await pg.query('select pg_stat_statements_reset()');
       for (let i = 0; i < 5; i++) await ask(c);
       const { rows } = await pg.query<{ n: string }>(
         `select coalesce(sum(calls), 0) as n from pg_stat_statements s join pg_roles r on r.oid = s.userid
-         where r.rolname like 'gridwatch\\_%' and s.toplevel`,
+         where (r.rolname like 'gridwatch\\_%' or r.rolname = current_user) and s.toplevel and s.query !~* 'pg_stat_statements'`,
       );
       statements.set(c.name, Number(rows[0].n) / 5);
     }
-    const answers = await Promise.all(contenders.map(ask));
-    const same = answers.every((a) => JSON.stringify(query.normalize('gridwatch', JSON.parse(a))) === JSON.stringify(query.normalize('gridwatch', JSON.parse(answers[0]))));
-    for (const c of contenders) {
-      console.log(
-        `${query.id}\t${c.name}\tcpu ${(cpu.get(c.name)! / rounds).toFixed(2)} ms/req\twall ${(wall.get(c.name)! / rounds).toFixed(2)} ms/req\tstatements ${statements.get(c.name)}\t${same ? 'same answers' : 'ANSWERS DIFFER'}`,
-      );
+    const answers = await Promise.all(asked.map(ask));
+    const same = answers.every((answer) => answer === answers[0]);
+    for (const c of asked) {
+      const [ms, w] = [(cpu.get(c.name) ?? 0) / rounds, (wall.get(c.name) ?? 0) / rounds];
+      console.log(`${query.id}\t${c.name}\tcpu ${ms.toFixed(2)} ms/req\twall ${w.toFixed(2)} ms/req\tstatements ${statements.get(c.name)}\t${same ? 'same answers' : 'ANSWERS DIFFER'}`);
     }
   }
   await pg.end();

@@ -10,6 +10,8 @@ export interface BenchOptions {
   repeats: number;
   seconds: number;
   warmupSeconds: number;
+  /** Requests per read query and contender before the first point (each at most 5 s): V8 optimises a process over its first thousands. */
+  jitWarmup: number;
   rates: number[];
   /** The sweep of writes (each request files a case: the pool is finite). */
   writeRates: number[];
@@ -36,7 +38,7 @@ function value(args: string[], name: string): string | undefined {
   return at >= 0 ? args[at + 1] : undefined;
 }
 
-/** `pnpm bench [--profile city|province] [--smoke] [--repeats N] [--seconds S] [--warmup S] [--rates 25,50] [--write-rates 25,100] [--queries Q1,Q4] [--contenders floor,gridwatch] [--no-variants] [--cpu-prof] [--serve]` */
+/** `pnpm bench [--profile city|province] [--smoke] [--repeats N] [--seconds S] [--warmup S] [--jit-warmup N] [--rates 25,50] [--write-rates 25,100] [--queries Q1,Q4] [--contenders floor,gridwatch] [--no-variants] [--cpu-prof] [--serve]` */
 export function parseOptions(args: string[]): BenchOptions {
   const smoke = args.includes('--smoke');
   const profiles = (value(args, 'profile') ?? (smoke ? 'hefei' : 'city')).split(',');
@@ -53,6 +55,7 @@ export function parseOptions(args: string[]): BenchOptions {
     repeats: Number(value(args, 'repeats') ?? (smoke ? 1 : 3)),
     seconds: Number(value(args, 'seconds') ?? (smoke ? 1 : 2)),
     warmupSeconds: Number(value(args, 'warmup') ?? (smoke ? 0 : 1)),
+    jitWarmup: Number(value(args, 'jit-warmup') ?? (smoke ? 0 : 500)),
     rates,
     // The smoke profile (hefei) has 20 cases the operator may file: one write a second is all it can feed.
     writeRates: numbers(value(args, 'write-rates')) ?? (smoke ? [1] : [25, 50, 100, 150, 200]),

@@ -13,7 +13,7 @@ export interface RunResults {
   profile: string;
   command: string;
   machine: string[];
-  settings: { seconds: number; warmupSeconds: number; repeats: number; rates: number[]; commonRate: number; p95LimitMs: number; writeRates?: number[]; writeRate?: number };
+  settings: { seconds: number; warmupSeconds: number; jitWarmup?: number; repeats: number; rates: number[]; commonRate: number; p95LimitMs: number; writeRates?: number[]; writeRate?: number };
   /** `write`: latencies are compared at settings.writeRate (the issue's 100 transitions/s). */
   queries: { id: string; title: string; write?: boolean }[];
   contenders: { name: string; variant: boolean }[];

@@ -49,7 +49,7 @@ const validatedPerField = perField<Promise<void>>();
  * that one answer (an invalid argument still fails every row, as before).
  */
 const validateOncePerField: ValidatorFn = (value, _type, { info }) =>
-  validatedPerField(info, async () => {
+  validatedPerField(info.variableValues, info, async () => {
     const errors = await validate(value as object, { skipMissingProperties: true, forbidUnknownValues: false });
     if (errors.length) throw new ArgumentValidationError(errors);
   });

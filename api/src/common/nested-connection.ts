@@ -42,8 +42,9 @@ export async function childConnection<T extends { id: number }>(
   read: ChildRead<T> = {},
 ): Promise<Connection<T>> {
   const make = () => planOf(ctx, relation, args, read);
-  // The same for every parent row of the field: worked out once per request.
-  const plan = read.info ? (plans(read.info, make) as ChildPlan<T>) : make();
+  // The same for every parent row of the field: worked out once per request (keyed by its
+  // context, since the scope is the caller's).
+  const plan = read.info ? (plans(ctx, read.info, make) as ChildPlan<T>) : make();
   // No rule permits anything: an empty page, without asking the database.
   if (!plan.where) return connection<T>([], () => '', { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, async () => 0);
   const { where, key, afterId } = plan;

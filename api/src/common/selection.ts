@@ -20,15 +20,16 @@ export type Columns = readonly string[] | undefined;
 export type ItemShape = 'object' | 'connection';
 
 /**
- * A value computed once per request (its variables object), field node and parent type: a
- * nested field runs once per parent row with the same arguments and selection, and its
- * siblings share the answer.
+ * A value computed once per request, field node and parent type: a nested field runs once per
+ * parent row with the same arguments and selection, and its siblings share the answer.
+ * `request` is an object that lives exactly as long as the request: its context when the
+ * value depends on the caller, the variables object when it depends on the document only.
  */
-export function perField<V>(): (info: GraphQLResolveInfo, compute: () => V) => V {
+export function perField<V>(): (request: object, info: GraphQLResolveInfo, compute: () => V) => V {
   const memo = new WeakMap<object, WeakMap<object, Map<string, V>>>();
-  return (info, compute) => {
-    const perRequest = memo.get(info.variableValues) ?? new WeakMap<object, Map<string, V>>();
-    memo.set(info.variableValues, perRequest);
+  return (request, info, compute) => {
+    const perRequest = memo.get(request) ?? new WeakMap<object, Map<string, V>>();
+    memo.set(request, perRequest);
     const perNode = perRequest.get(info.fieldNodes[0]) ?? new Map<string, V>();
     perRequest.set(info.fieldNodes[0], perNode);
     if (perNode.has(info.parentType.name)) return perNode.get(info.parentType.name) as V;
@@ -41,7 +42,7 @@ export function perField<V>(): (info: GraphQLResolveInfo, compute: () => V) => V
 const columnsPerField = perField<Columns>();
 
 export function columnsFor<T>(meta: EntityMetadata<T>, info: GraphQLResolveInfo | undefined, shape: ItemShape): Columns {
-  return info ? columnsPerField(info, () => compute(meta, info, shape)) : undefined;
+  return info ? columnsPerField(info.variableValues, info, () => compute(meta, info, shape)) : undefined;
 }
 
 function compute<T>(meta: EntityMetadata<T>, info: GraphQLResolveInfo, shape: ItemShape): Columns {
