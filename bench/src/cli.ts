@@ -41,6 +41,8 @@ async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec
   const expected = new Map<string, string>();
   const pools = new Map(specs.filter((spec) => spec.writes).map((spec) => [spec.id, new WritePool(spec)]));
   const asked = (spec: QuerySpec): Contender[] => contenders.filter((c) => spec.calls[c.kind] && (!spec.writes || writesTo(spec, c)));
+  const answeredRight = (spec: QuerySpec, contender: Contender): boolean =>
+    results.answers.some((a) => a.query === spec.id && a.contender === contender.name && a.ok);
   for (const spec of specs) {
     const pool = pools.get(spec.id);
     const answers = await preflight(spec, asked(spec), (c) => pool?.take(c, 1)[0]);
@@ -58,7 +60,7 @@ async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec
   if (options.jitWarmup > 0 && specs.some((spec) => !spec.writes)) {
     for (const spec of specs.filter((s) => !s.writes)) {
       for (const contender of asked(spec)) {
-        if (results.answers.find((a) => a.query === spec.id && a.contender === contender.name)?.ok) {
+        if (answeredRight(spec, contender)) {
           await warmUp(contender, spec.calls[contender.kind] as Call, options.jitWarmup);
         }
       }
@@ -71,9 +73,8 @@ async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec
       const pool = pools.get(spec.id);
       for (const contender of asked(spec)) {
         const call = spec.calls[contender.kind] as Call;
-        const answer = results.answers.find((a) => a.query === spec.id && a.contender === contender.name);
         // A wrong answer is recorded, not timed: its figures would price an error page.
-        if (!answer?.ok) continue;
+        if (!answeredRight(spec, contender)) continue;
         for (const rate of pool ? options.writeRates : options.rates) {
           const point = await load.runPoint({
             url: `${contender.url}${call.path}`,

@@ -1,12 +1,15 @@
-import { Cursor, type EntityManager, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+import { Cursor, type EntityManager, type EntityMetadata, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { IsOptional, Max, Min, validate } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ArgumentValidationError, Args, ArgsType, Field, Int, ObjectType, type ClassType, type ValidatorFn } from 'type-graphql';
 import { BadInputError } from './errors';
 import { findRows } from './plain-rows';
-import { columnsFor, perField } from './selection';
+import { columnsFor, perField, type Columns } from './selection';
 
 export const MAX_PAGE_SIZE = 100;
+
+/** class-validator's options for every argument (buildSchema's `validate`, and the nested pages' own check). */
+export const ARGUMENT_VALIDATION = { forbidUnknownValues: false };
 
 @ArgsType()
 export class ConnectionArgs {
@@ -50,7 +53,7 @@ const validatedPerField = perField<Promise<void>>();
  */
 const validateOncePerField: ValidatorFn = (value, _type, { info }) =>
   validatedPerField(info.variableValues, info, async () => {
-    const errors = await validate(value as object, { skipMissingProperties: true, forbidUnknownValues: false });
+    const errors = await validate(value as object, { ...ARGUMENT_VALIDATION, skipMissingProperties: true });
     if (errors.length) throw new ArgumentValidationError(errors);
   });
 
@@ -151,6 +154,12 @@ function checkCursor(value: string | undefined, field: string): void {
   }
 }
 
+/** The columns the document asks of a page's items, and the sort keys its cursors are made of. */
+function pageColumns<T>(meta: EntityMetadata<T>, info: GraphQLResolveInfo | undefined, orderBy: QueryOrderMap<T>[]): Columns {
+  const asked = columnsFor(meta, info, 'connection');
+  return asked && [...new Set([...asked, ...orderBy.flatMap((order) => Object.keys(order))])];
+}
+
 /**
  * Keyset pagination through MikroORM's cursor API: `WHERE (sort keys) > (cursor values)`
  * so page 10,000 costs what page 1 costs. `orderBy` must end with a unique key.
@@ -171,10 +180,8 @@ export async function paginate<T extends object>(
   checkCursor(args.before, 'before');
   const options = { ...window, after: args.after, before: args.before, orderBy, includeCount: false, overfetch: true };
   const meta = em.getMetadata().get<T>(entity.name);
-  const asked = columnsFor(meta, read.info, 'connection');
-  const columns = asked && [...new Set([...asked, ...orderBy.flatMap((order) => Object.keys(order))])];
   const cursor = read.rows
-    ? new Cursor(await findRows(em, entity, where, { ...options }, columns), undefined, options, meta)
+    ? new Cursor(await findRows(em, entity, where, { ...options }, pageColumns(meta, read.info, orderBy)), undefined, options, meta)
     : await em.findByCursor(entity, where, options);
   return connection(
     cursor.items as T[],

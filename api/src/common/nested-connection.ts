@@ -119,7 +119,7 @@ async function loadPages<T extends { id: number }>(
 ): Promise<ChildPage<T>[]> {
   const inner = em
     .createQueryBuilder(relation.entity, 'child')
-    .select(columns ? [...new Set(['id', ...columns])] : '*')
+    .select(columns ? [...columns] : '*')
     .where(where)
     .andWhere(`child.${relation.column} = parent.id`)
     .orderBy({ id: relation.order } as never)

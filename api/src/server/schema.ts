@@ -1,6 +1,7 @@
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { authChecker } from '../auth/requires';
+import { ARGUMENT_VALIDATION } from '../common/connection';
 import { AccountResolver } from '../modules/account/account.resolver';
 import { ApiKeyResolver } from '../modules/account/api-key.resolver';
 import { CaseCategoryResolver } from '../modules/case/case-category.resolver';
@@ -76,7 +77,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     authMode: 'error',
-    validate: { forbidUnknownValues: false },
+    validate: ARGUMENT_VALIDATION,
   });
   return built;
 }
