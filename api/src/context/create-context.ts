@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
-import { buildAbility } from '../auth/ability';
+import { type AppAbility, buildAbility } from '../auth/ability';
 import { SCOPE_FILTER, type ScopeFilterArgs } from '../auth/scope-filter';
 import { bindSessionPrincipal, SESSION_COOKIE } from '../auth/session.service';
 import { principalForApiKey } from '../auth/api-key.service';
@@ -72,10 +72,31 @@ async function identify(ctx: RequestContext): Promise<void> {
   else bindInProcess(ctx, null);
 }
 
+/**
+ * The ability is a pure function of the principal, which is read afresh on every request
+ * (revocation and role changes apply at once). Building it costs 0.05-0.13 ms of CPU, so the
+ * abilities of the principals seen lately are kept, keyed by the principal's whole content:
+ * any change of role, unit or assignments is a different key, nothing to invalidate.
+ */
+const abilities = new Map<string, AppAbility>();
+const ABILITIES_KEPT = 500;
+
+function abilityOf(principal: Principal | null): AppAbility {
+  if (!principal) return buildAbility(null);
+  const key = JSON.stringify(principal);
+  let ability = abilities.get(key);
+  if (ability) abilities.delete(key);
+  // Built from its own copy, so the kept ability shares no array with any request's principal.
+  else ability = buildAbility(JSON.parse(key) as Principal);
+  abilities.set(key, ability);
+  if (abilities.size > ABILITIES_KEPT) abilities.delete(abilities.keys().next().value as string);
+  return ability;
+}
+
 /** The in-process half of binding: ability, scope filter, fresh loaders. */
 function bindInProcess(ctx: RequestContext, principal: Principal | null): void {
   ctx.principal = principal;
-  ctx.ability = buildAbility(principal);
+  ctx.ability = abilityOf(principal);
   ctx.em.setFilterParams(SCOPE_FILTER, { ability: ctx.ability } satisfies ScopeFilterArgs);
   ctx.loaders = new Loaders();
 }

@@ -1,0 +1,34 @@
+import { startTestApp, type TestApp } from '../../test/test-app';
+
+const RULES = '{ me { rules unit { name } } }';
+
+/** Abilities are kept per principal content (create-context.ts): a changed account must never get a kept one. */
+describe('abilities kept between requests', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('follows a change of the account at the next request of the same session, and back', async () => {
+    type Place = { unit_id: number; city_id: number; county_id: number | null; township_id: number | null };
+    const placeOf = async (login: string) => (await app.ownerSql<Place>(`select unit_id, city_id, county_id, township_id from account where login = $1`, [login]))[0];
+    const place = (p: Place) => app.ownerSql(`update account set unit_id = $1, city_id = $2, county_id = $3, township_id = $4 where login = 'yaohai'`, [p.unit_id, p.city_id, p.county_id, p.township_id]);
+    const own = await placeOf('yaohai');
+    const other = await placeOf('feidong');
+    const client = await app.as('yaohai');
+    const before = await client.data<{ me: { rules: unknown; unit: { name: string } } }>(RULES);
+    expect(before.me.unit.name).toBe('瑶海区');
+    try {
+      await place(other);
+      const moved = await client.data<{ me: { rules: unknown; unit: { name: string } } }>(RULES);
+      expect(moved.me.unit.name).toBe('肥东县');
+      expect(moved.me.rules).not.toEqual(before.me.rules);
+      expect(JSON.stringify(moved.me.rules)).toContain(String(other.unit_id));
+    } finally {
+      await place(own);
+    }
+    const back = await client.data<{ me: { rules: unknown } }>(RULES);
+    expect(back.me.rules).toEqual(before.me.rules);
+  });
+});
