@@ -15,7 +15,8 @@ export interface Contender {
   variant: boolean;
   url: string;
   process: ChildProcess;
-  headers(call: Call): Record<string, string>;
+  /** The call's headers as `as` (default: the call's own identity). */
+  headers(call: Call, as?: string): Record<string, string>;
 }
 
 interface Definition {
@@ -28,10 +29,11 @@ interface Definition {
   health: { path: string; method: 'GET' | 'POST'; body?: string };
 }
 
+/** By identity key (`Call['as']`): the unit header and the session cookie. */
 export interface Identities {
-  units: Record<Call['as'], string>;
+  units: Record<string, string>;
   /** Session cookies of the demo accounts, filled in once gridwatch is up. */
-  cookies: Partial<Record<Call['as'], string>>;
+  cookies: Record<string, string>;
 }
 
 async function freePort(): Promise<number> {
@@ -135,9 +137,9 @@ export async function startContenders(ownerUrl: string, appUrl: string, identiti
       variant: definition.variant,
       url,
       process: child,
-      headers: (call) => ({
+      headers: (call, as = call.as) => ({
         ...(call.method === 'POST' ? { 'content-type': 'application/json' } : {}),
-        ...(definition.kind === 'gridwatch' ? { cookie: identities.cookies[call.as] ?? '' } : { 'x-gw-unit': identities.units[call.as] }),
+        ...(definition.kind === 'gridwatch' ? { cookie: identities.cookies[as] ?? '' } : { 'x-gw-unit': identities.units[as] }),
       }),
     };
     return { contender, up: waitUntilUp(definition, url, child, output) };

@@ -15,8 +15,20 @@ export interface Fixture {
   deepBefore: number;
   /** The row before the deep page, as the keyset cursor (due_at, id). */
   deepAfter: { dueAt: string | null; id: number };
-  /** Q6: the platform operator and REPORTED cases of its county to file, in order. */
-  operator: { login: string; unit: string; accountId: number };
+  /**
+   * Q6: one platform operator per county that has REPORTED cases of its own to file (瑶海区's
+   * demo `operator` first), each with those cases in id order: a real city's transitions fall
+   * in many counties, and each county's hash chain orders its own.
+   */
+  operators: Operator[];
+}
+
+export interface Operator {
+  /** Identity key of its unit header and session cookie (`operator:<county id>`). */
+  key: string;
+  login: string;
+  unit: string;
+  accountId: number;
   fileable: { id: number; version: number }[];
 }
 
@@ -38,7 +50,7 @@ async function unitOf(url: string, login: string): Promise<UnitRow> {
 export async function readFixture(url: string): Promise<Fixture> {
   const county = await unitOf(url, 'feidong');
   const city = await unitOf(url, 'inspector');
-  const operator = await unitOf(url, 'operator');
+  const operators = await platformOperators(url);
   const [mid] = await ownerQuery<{ id: number; number: string }>(
     url,
     `select id, number from "case" where county_id = $1 order by id offset (select count(*) / 2 from "case" where county_id = $1) limit 1`,
@@ -53,11 +65,6 @@ export async function readFixture(url: string): Promise<Fixture> {
     `select due_at, id from "case" where county_id = $1 and status = 'REPORTED' order by due_at asc nulls last, id asc offset $2 limit 1`,
     [county.id, deepBefore],
   );
-  const fileable = await ownerQuery<{ id: number; version: number }>(
-    url,
-    `select id, version from "case" where handling_unit_id = $1 and status = 'REPORTED' order by id`,
-    [operator.id],
-  );
   return {
     county: { login: 'feidong', unit: `${county.level}:${county.id}`, id: county.id },
     city: { login: 'inspector', unit: `${city.level}:${city.id}`, id: city.id },
@@ -66,7 +73,43 @@ export async function readFixture(url: string): Promise<Fixture> {
     deepPage,
     deepBefore,
     deepAfter: { dueAt: before.due_at?.toISOString() ?? null, id: before.id },
-    operator: { login: 'operator', unit: `${operator.level}:${operator.id}`, accountId: operator.account },
-    fileable,
+    operators,
   };
+}
+
+/** The seeded demo platform operator (瑶海区); the other platform counties get one like it. */
+const DEMO_OPERATOR = 'operator';
+
+/**
+ * One PLATFORM_OPERATOR account per county that handles REPORTED cases itself (the platform
+ * counties), created on first use with the demo operator's password, and its fileable cases.
+ */
+async function platformOperators(url: string): Promise<Operator[]> {
+  await ownerQuery(
+    url,
+    `insert into account (city_id, county_id, login, password_hash, display_name, unit_id, role)
+     select g.city_id, g.id, 'bench-operator-' || g.code, demo.password_hash, g.name || '数字城管坐席（基准测试）', g.id, 'PLATFORM_OPERATOR'
+     from grid g cross join (select password_hash, unit_id from account where login = $1) demo
+     where g.level = 'COUNTY' and g.id <> demo.unit_id
+       and exists (select 1 from "case" c where c.handling_unit_id = g.id and c.status = 'REPORTED')
+     on conflict (login) do nothing`,
+    [DEMO_OPERATOR],
+  );
+  const accounts = await ownerQuery<{ login: string; account: number; unit_id: number; level: string }>(
+    url,
+    `select a.login, a.id as account, a.unit_id, g.level::text as level from account a join grid g on g.id = a.unit_id
+     where a.login = $1 or a.login like 'bench-operator-%' order by a.login <> $1, a.unit_id`,
+    [DEMO_OPERATOR],
+  );
+  const operators: Operator[] = [];
+  for (const a of accounts) {
+    const fileable = await ownerQuery<{ id: number; version: number }>(
+      url,
+      `select id, version from "case" where handling_unit_id = $1 and status = 'REPORTED' order by id`,
+      [a.unit_id],
+    );
+    if (fileable.length) operators.push({ key: `operator:${a.unit_id}`, login: a.login, unit: `${a.level}:${a.unit_id}`, accountId: a.account, fileable });
+  }
+  if (!operators.some((o) => o.login === DEMO_OPERATOR)) throw new Error(`demo account ${DEMO_OPERATOR} has no case to file`);
+  return operators;
 }

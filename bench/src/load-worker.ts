@@ -1,5 +1,6 @@
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest, type ClientRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { OVERLOAD_MS } from './results';
 
 /**
  * The load generator, run as its own process so it does not share an event loop with any
@@ -17,8 +18,8 @@ export interface PointRequest {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
-  /** Bodies for successive requests (writes: each files another case); overrides body. */
-  bodies?: string[];
+  /** Successive requests' bodies and extra headers (writes: each files another case, as its county's operator); overrides body. */
+  writes?: { body: string; headers: Record<string, string> }[];
   expectBody?: string;
   rate: number;
   warmupSeconds: number;
@@ -35,6 +36,8 @@ export interface PointResult {
   p99: number;
   errors: number;
   mismatches: number;
+  /** Requests given up when the point was cut off as overloaded (unsent or abandoned in flight). */
+  cut?: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -49,17 +52,26 @@ interface Run {
   errors: number;
   /** A wrong answer, or (writes, which expect no body) a GraphQL error with status 200. */
   mismatches: number;
+  cut: number;
 }
 
-async function run(request: PointRequest, seconds: number, bodies: string[] | undefined): Promise<Run> {
+type Write = NonNullable<PointRequest['writes']>[number];
+
+async function run(request: PointRequest, seconds: number, writes: Write[] | undefined): Promise<Run> {
   const agent = new Agent({ keepAlive: true, maxSockets: request.connections });
-  const outcome: Run = { latencies: [], errors: 0, mismatches: 0 };
-  const send = (body: string | undefined, due: number) =>
+  const outcome: Run = { latencies: [], errors: 0, mismatches: 0, cut: 0 };
+  const total = writes ? Math.min(writes.length, Math.ceil(request.rate * seconds)) : Math.ceil(request.rate * seconds);
+  // In-flight requests and when each was due, to see an overload while it builds up.
+  const pending = new Map<ClientRequest, number>();
+  let overloaded = false;
+  const send = (write: Write | undefined, due: number) =>
     new Promise<void>((resolve) => {
-      const req = httpRequest(request.url, { method: request.method, headers: request.headers, agent }, (res) => {
+      const headers = write ? { ...request.headers, ...write.headers } : request.headers;
+      const req = httpRequest(request.url, { method: request.method, headers, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
+          pending.delete(req);
           const text = Buffer.concat(chunks).toString('utf8');
           if (res.statusCode !== 200) outcome.errors += 1;
           else {
@@ -69,44 +81,67 @@ async function run(request: PointRequest, seconds: number, bodies: string[] | un
           resolve();
         });
       });
+      pending.set(req, due);
       req.setTimeout(TIMEOUT_MS, () => req.destroy(new Error('timeout')));
       req.on('error', () => {
-        outcome.errors += 1;
+        // A request abandoned by the cut-off is counted in `cut`, not as an error.
+        if (pending.delete(req)) outcome.errors += 1;
         resolve();
       });
-      req.end(body);
+      req.end(write ? write.body : request.body);
     });
-  const total = bodies ? Math.min(bodies.length, Math.ceil(request.rate * seconds)) : Math.ceil(request.rate * seconds);
+  const watch = setInterval(() => {
+    const now = performance.now();
+    let late = 0;
+    for (const due of pending.values()) if (now - due > OVERLOAD_MS) late += 1;
+    if (late <= 0.05 * total) return;
+    overloaded = true;
+    clearInterval(watch);
+    for (const req of [...pending.keys()]) {
+      pending.delete(req);
+      outcome.cut += 1;
+      req.destroy();
+    }
+  }, 100);
   const interval = 1000 / request.rate;
   const start = performance.now();
   const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
+  for (let i = 0; i < total && !overloaded; i++) {
     const due = start + i * interval;
     const wait = due - performance.now();
     if (wait >= 1) await sleep(wait);
-    inFlight.push(send(bodies ? bodies[i] : request.body, due));
+    if (!overloaded) inFlight.push(send(writes?.[i], due));
   }
+  outcome.cut += total - inFlight.length;
   await Promise.all(inFlight);
+  clearInterval(watch);
   agent.destroy();
   return outcome;
 }
 
 async function measurePoint(request: PointRequest): Promise<PointResult> {
-  const bodies = request.bodies;
+  const writes = request.writes;
   // Writes consume their bodies: warm-up takes the first part, the measure the rest.
-  const warmCount = bodies ? Math.ceil(request.rate * request.warmupSeconds) : 0;
-  if (request.warmupSeconds > 0) await run(request, request.warmupSeconds, bodies?.slice(0, warmCount));
-  const { latencies, errors, mismatches } = await run(request, request.seconds, bodies?.slice(warmCount));
+  const warmCount = writes ? Math.ceil(request.rate * request.warmupSeconds) : 0;
+  if (request.warmupSeconds > 0) {
+    const warm = await run(request, request.warmupSeconds, writes?.slice(0, warmCount));
+    // Overloaded already while warming up: the measured run would only queue behind it.
+    if (warm.cut) return { rate: request.rate, achieved: 0, count: 0, p50: Infinity, p95: Infinity, p99: Infinity, errors: 0, mismatches: 0, cut: Math.ceil(request.rate * request.seconds) };
+  }
+  const { latencies, errors, mismatches, cut } = await run(request, request.seconds, writes?.slice(warmCount));
   latencies.sort((a, b) => a - b);
+  // Requests given up on are later than any answered one: they count at the top of the distribution.
+  const all = [...latencies, ...Array<number>(cut).fill(Number.POSITIVE_INFINITY)];
   return {
     rate: request.rate,
     achieved: latencies.length / request.seconds,
     count: latencies.length,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
+    p50: percentile(all, 50),
+    p95: percentile(all, 95),
+    p99: percentile(all, 99),
     errors,
     mismatches,
+    cut,
   };
 }
 

@@ -3,13 +3,17 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { Contender } from './contenders';
 import type { PointRequest, PointResult, WorkerReply } from './load-worker';
-import type { Call, QuerySpec } from './queries';
+import type { Call, QuerySpec, WriteItem } from './queries';
+
+/** What a request sends: a body and who sends it (a write names its county's operator). */
+export type Sent = Pick<WriteItem, 'body' | 'as'>;
 
 const workerFile = path.join(__dirname, 'load-worker.ts');
 
 /** The load generator: a separate process, started once, asked for one fixed-rate point at a time. */
 export class LoadGenerator {
-  private readonly child: ChildProcess = fork(workerFile, [], { execArgv: ['-r', '@swc-node/register'], cwd: path.dirname(__dirname), stdio: 'inherit' });
+  // 'advanced' keeps an overloaded point's Infinity percentiles (JSON would make them null).
+  private readonly child: ChildProcess = fork(workerFile, [], { execArgv: ['-r', '@swc-node/register'], cwd: path.dirname(__dirname), stdio: 'inherit', serialization: 'advanced' });
 
   runPoint(request: PointRequest): Promise<PointResult> {
     return new Promise((resolve, reject) => {
@@ -29,8 +33,8 @@ export class LoadGenerator {
   }
 }
 
-export async function ask(contender: Contender, call: Call, body = call.body): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${contender.url}${call.path}`, { method: call.method, headers: contender.headers(call), body });
+export async function ask(contender: Contender, call: Call, sent?: Sent): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${contender.url}${call.path}`, { method: call.method, headers: contender.headers(call, sent?.as), body: sent ? sent.body : call.body });
   return { status: response.status, text: await response.text() };
 }
 
@@ -61,13 +65,13 @@ export interface Answer {
 }
 
 /** Asks every contender once and compares the normalized answers with the floor's. */
-export async function preflight(spec: QuerySpec, contenders: Contender[], bodyOf: (contender: Contender) => string | undefined = () => undefined): Promise<Map<string, Answer>> {
+export async function preflight(spec: QuerySpec, contenders: Contender[], sentBy: (contender: Contender) => Sent | undefined = () => undefined): Promise<Map<string, Answer>> {
   const answers = new Map<string, Answer>();
   let reference: string | null = null;
   for (const contender of contenders) {
     const call = spec.calls[contender.kind];
     if (!call) continue;
-    const { status, text } = await ask(contender, call, bodyOf(contender) ?? call.body);
+    const { status, text } = await ask(contender, call, sentBy(contender));
     let normalized = '<unparsable>';
     let errors: unknown = null;
     try {
@@ -97,13 +101,14 @@ export interface StatementCount {
 const plumbing = `query ~* '^\\s*(begin|commit|rollback|savepoint|release|start transaction)' or query ~* 'set_config\\(|gw_bind_unit\\(|^\\s*set '`;
 
 /** SQL statements per request from pg_stat_statements: reset, N sequential requests, read. */
-export async function countStatements(ownerUrl: string, contender: Contender, call: Call, bodies: (string | undefined)[] = Array(5).fill(call.body)): Promise<StatementCount> {
-  const requests = bodies.length;
+export async function countStatements(ownerUrl: string, contender: Contender, call: Call, writes?: Sent[]): Promise<StatementCount> {
+  const sends: (Sent | undefined)[] = writes ?? Array<undefined>(5).fill(undefined);
+  const requests = sends.length;
   const client = new Client(ownerUrl);
   await client.connect();
   try {
     await client.query('select pg_stat_statements_reset()');
-    for (const body of bodies) await ask(contender, call, body);
+    for (const sent of sends) await ask(contender, call, sent);
     const { rows } = await client.query<{ calls: string; data: string; rows: string }>(
       `select coalesce(sum(calls), 0) as calls, coalesce(sum(calls) filter (where not (${plumbing})), 0) as data, coalesce(sum(rows) filter (where not (${plumbing})), 0) as rows
        from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
@@ -118,21 +123,24 @@ export async function countStatements(ownerUrl: string, contender: Contender, ca
 /**
  * Waits until the database has no statement of a previous point still running (a slow point
  * leaves its in-flight requests queued, which would load the next one); after `maxMs` it
- * cancels them. Returns how many it had to cancel.
+ * cancels whatever runs, until `quietPolls` polls in a row (200 ms apart) see nothing: a server
+ * whose pool still queues requests starts the next one as soon as the last is cancelled.
+ * Returns how many statements it had to cancel.
  */
-export async function drain(ownerUrl: string, maxMs = 15_000): Promise<number> {
+export async function drain(ownerUrl: string, { maxMs = 15_000, quietPolls = 1 } = {}): Promise<number> {
   const client = new Client(ownerUrl);
   await client.connect();
   const others = `from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`;
   try {
-    const until = Date.now() + maxMs;
-    while (Date.now() < until) {
+    const cancelFrom = Date.now() + maxMs;
+    let cancelled = 0;
+    for (let quiet = 0; quiet < quietPolls; ) {
       const { rows } = await client.query<{ n: number }>(`select count(*)::int as n ${others}`);
-      if (rows[0].n === 0) return 0;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      quiet = rows[0].n === 0 ? quiet + 1 : 0;
+      if (rows[0].n > 0 && Date.now() >= cancelFrom) cancelled += (await client.query(`select pg_cancel_backend(pid) ${others}`)).rowCount ?? 0;
+      if (quiet < quietPolls) await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const { rowCount } = await client.query(`select pg_cancel_backend(pid) ${others}`);
-    return rowCount ?? 0;
+    return cancelled;
   } finally {
     await client.end();
   }

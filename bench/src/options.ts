@@ -57,7 +57,7 @@ export function parseOptions(args: string[]): BenchOptions {
     warmupSeconds: Number(value(args, 'warmup') ?? (smoke ? 0 : 1)),
     jitWarmup: Number(value(args, 'jit-warmup') ?? (smoke ? 0 : 500)),
     rates,
-    // The smoke profile (hefei) has 20 cases the operator may file: one write a second is all it can feed.
+    // The smoke profile (hefei) has few cases its platform operators may file: one write a second is all it can feed.
     writeRates: numbers(value(args, 'write-rates')) ?? (smoke ? [1] : [25, 50, 100, 150, 200]),
     // Latencies are compared at 50 req/s, or at the lowest rate when the sweep has no 50.
     commonRate: rates.includes(50) ? 50 : rates[0],

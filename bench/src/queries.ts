@@ -6,8 +6,11 @@ export type Kind = 'floor' | 'gridwatch' | 'postgraphile';
 export interface Call {
   method: 'GET' | 'POST';
   path: string;
-  /** Who asks: the floor and PostGraphile get the unit in a header, gridwatch a session cookie. */
-  as: 'county' | 'city' | 'operator';
+  /**
+   * Who asks (an identity key: 'county', 'city', 'operator' or 'operator:<county id>'): the
+   * floor and PostGraphile get the unit in a header, gridwatch a session cookie.
+   */
+  as: string;
   body?: string;
 }
 
@@ -17,10 +20,18 @@ export interface QuerySpec {
   calls: Partial<Record<Kind, Call>>;
   /** A refusal we know of and report (a finding, not a rotten harness): kind → pattern of the error. */
   knownRefusal?: Partial<Record<Kind, RegExp>>;
-  /** A write: each request sends the next of these bodies (each files another case), per kind. */
-  writes?: Partial<Record<Kind, { body: string; id: number; version: number }[]>>;
+  /** A write: each request sends the next of these bodies (each files another case) as `as`, per kind. */
+  writes?: Partial<Record<Kind, WriteItem[]>>;
   /** The answer reduced to what must be equal across servers (case numbers, grid codes...). */
   normalize(kind: Kind, body: unknown): unknown;
+}
+
+export interface WriteItem {
+  body: string;
+  id: number;
+  version: number;
+  /** The identity that sends it (the operator of the case's county). */
+  as: string;
 }
 
 type Json = Record<string, unknown>;
@@ -68,13 +79,17 @@ export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[]
   const gwList = (after: string | null) =>
     gql(`query($after: String) { cases(first: ${PAGE}, after: $after, filter: { status: [REPORTED] }, orderBy: DUE_ASC) { nodes { id ${caseFields} } pageInfo { endCursor } } }`, { after });
   const deepAfter = f.deepAfter;
-  // Q6: the floor and the API file disjoint halves of the operator's REPORTED cases.
-  const half = Math.floor(f.fileable.length / 2);
+  // Q6: in every platform county the floor and the API file disjoint halves of its REPORTED
+  // cases; successive requests rotate through the counties.
   const fileMutation = 'mutation($input: CaseStepInput!) { fileCase(input: $input) { status version } }';
-  const writes = {
-    floor: f.fileable.slice(0, half).map((c) => ({ ...c, body: JSON.stringify({ id: c.id, version: c.version, actorId: f.operator.accountId }) })),
-    gridwatch: f.fileable.slice(half).map((c) => ({ ...c, body: gql(fileMutation, { input: { id: caseId(c.id), version: c.version } }) })),
-  };
+  const halves = f.operators.map((o) => {
+    const half = Math.floor(o.fileable.length / 2);
+    return {
+      floor: o.fileable.slice(0, half).map((c) => ({ ...c, as: o.key, body: JSON.stringify({ id: c.id, version: c.version, actorId: o.accountId }) })),
+      gridwatch: o.fileable.slice(half).map((c) => ({ ...c, as: o.key, body: gql(fileMutation, { input: { id: caseId(c.id), version: c.version } }) })),
+    };
+  });
+  const writes = { floor: roundRobin(halves.map((h) => h.floor)), gridwatch: roundRobin(halves.map((h) => h.gridwatch)) };
   return [
     {
       id: 'Q1',
@@ -166,7 +181,7 @@ export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[]
     },
     {
       id: 'Q6',
-      title: 'fileCase: a transition with its event and hash chain (platform operator, writes)',
+      title: `fileCase: a transition with its event and hash chain (platform operators of ${f.operators.length} counties in turn, writes)`,
       calls: { floor: { method: 'POST', path: '/file', as: 'operator' }, gridwatch: { method: 'POST', path: '/graphql', as: 'operator' } },
       writes,
       normalize: (kind, body) => String(kind === 'floor' ? at(body, 'data', 'status') : at(body, 'data', 'fileCase', 'status')),
@@ -189,4 +204,13 @@ export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[]
       normalize: listNormalize('allCases', 'cases'),
     },
   ];
+}
+
+/** One from each list in turn while any is left: [a1, b1, c1, a2, b2, ...]. */
+function roundRobin<T>(lists: T[][]): T[] {
+  const out: T[] = [];
+  for (let i = 0; lists.some((list) => i < list.length); i += 1) {
+    for (const list of lists) if (i < list.length) out.push(list[i]);
+  }
+  return out;
 }

@@ -1,8 +1,8 @@
 import type { Contender } from './contenders';
 import { ownerQuery } from './database';
-import type { QuerySpec } from './queries';
+import type { QuerySpec, WriteItem } from './queries';
 
-type Item = NonNullable<NonNullable<QuerySpec['writes']>['floor']>[number];
+type Item = WriteItem;
 
 /** Hands out each write body once (every request files another case) and remembers what was handed out. */
 export class WritePool {
@@ -11,14 +11,14 @@ export class WritePool {
 
   constructor(private readonly spec: QuerySpec) {}
 
-  take(contender: Contender, count: number): string[] {
+  take(contender: Contender, count: number): Item[] {
     const items = this.spec.writes?.[contender.kind] ?? [];
     const from = this.next.get(contender.name) ?? 0;
     const slice = items.slice(from, from + count);
     if (slice.length < count) throw new Error(`${this.spec.id}: ${contender.name} ran out of cases to write (${items.length})`);
     this.next.set(contender.name, from + count);
     for (const item of slice) this.taken.set(`${contender.name}:${item.id}`, item);
-    return slice.map((item) => item.body);
+    return slice;
   }
 }
 
