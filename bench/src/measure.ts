@@ -130,7 +130,8 @@ export async function countStatements(ownerUrl: string, contender: Contender, ca
 export async function drain(ownerUrl: string, { maxMs = 15_000, quietPolls = 1 } = {}): Promise<number> {
   const client = new Client(ownerUrl);
   await client.connect();
-  const others = `from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`;
+  // Client backends only: an autovacuum worker is not a point's leftover (and would keep the loop waiting).
+  const others = `from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()`;
   try {
     const cancelFrom = Date.now() + maxMs;
     let cancelled = 0;
