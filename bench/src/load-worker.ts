@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest, type ClientRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { OVERLOAD_MS } from './results';
+import { OVERLOAD_MS, OVERLOAD_SHARE } from './results';
 
 /**
  * The load generator, run as its own process so it does not share an event loop with any
@@ -94,7 +94,7 @@ async function run(request: PointRequest, seconds: number, writes: Write[] | und
     const now = performance.now();
     let late = 0;
     for (const due of pending.values()) if (now - due > OVERLOAD_MS) late += 1;
-    if (late <= 0.05 * total) return;
+    if (late <= OVERLOAD_SHARE * total) return;
     overloaded = true;
     clearInterval(watch);
     for (const req of [...pending.keys()]) {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { summarize, type RunResults, P95_LIMIT_MS, OVERLOAD_MS } from './results';
+import { summarize, type RunResults, P95_LIMIT_MS, OVERLOAD_MS, OVERLOAD_SHARE } from './results';
 
 const fmt = (value: number, digits = 0): string => (value === Number.POSITIVE_INFINITY ? '>window' : Number.isFinite(value) ? value.toFixed(digits) : '—');
 const ratio = (a: number | undefined, b: number | undefined): string => (a && b ? `${(a / b).toFixed(2)}×` : '—');
@@ -17,7 +17,7 @@ export function renderReport(results: RunResults): string {
     `Command: \`${results.command}\``,
     '',
     ...results.machine.map((line) => `- ${line}`),
-    `- Method: fixed-rate sweep over ${s.rates.join(', ')} req/s (open model: a separate process sends request i at i/rate whatever the answers, latency counted from that moment; ${s.jitWarmup ? `every server first answers each read ${s.jitWarmup} times (at most 5 s) so that no point times a cold process; ` : ''}${s.warmupSeconds} s warm-up then ${s.seconds} s measured per point; the sweep of a series stops at its first miss above ${s.commonRate} req/s; a point is cut off as overloaded once more than 5 % of its requests are over ${OVERLOAD_MS / 1000} s late, and the requests it gives up count as slower than any answer, shown as >window), ${s.repeats} repeat(s); figures are medians over the repeats. Throughput = requests/s achieved at the highest rate whose p95 < ${P95_LIMIT_MS} ms with no error nor wrong answer. Latencies at the common rate of ${s.commonRate} req/s${s.writeRates ? `; writes sweep ${s.writeRates.join(', ')} req/s and are compared at ${s.writeRate} req/s` : ''}.`,
+    `- Method: fixed-rate sweep over ${s.rates.join(', ')} req/s (open model: a separate process sends request i at i/rate whatever the answers, latency counted from that moment; ${s.jitWarmup ? `every server first answers each read ${s.jitWarmup} times (at most 5 s) so that no point times a cold process; ` : ''}${s.warmupSeconds} s warm-up then ${s.seconds} s measured per point; the sweep of a series stops at its first miss above ${s.commonRate} req/s; a point is cut off as overloaded once more than ${OVERLOAD_SHARE * 100} % of its requests are over ${OVERLOAD_MS / 1000} s late, and the requests it gives up count as slower than any answer, shown as >window), ${s.repeats} repeat(s); figures are medians over the repeats. Throughput = requests/s achieved at the highest rate whose p95 < ${P95_LIMIT_MS} ms with no error nor wrong answer. Latencies at the common rate of ${s.commonRate} req/s${s.writeRates ? `; writes sweep ${s.writeRates.join(', ')} req/s and are compared at ${s.writeRate} req/s` : ''}.`,
     '',
     `| query | contender | req/s at p95 < ${P95_LIMIT_MS} ms | p50 / p95 / p99 ms at ${s.commonRate} req/s | p50 ÷ floor p50 | SQL stmts/req (data only) | rows/req | × floor | × PostGraphile | answer |`,
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',

@@ -28,11 +28,12 @@ export interface RunResults {
 export const P95_LIMIT_MS = 50;
 
 /**
- * A point is cut off once more than 5 % of its requests are over this late: its p95 has failed
- * by then, and every request still queued in a server would only delay (and load) the next
- * point. Overloaded points used to take about 45 % of a run draining such queues.
+ * A point is cut off once more than OVERLOAD_SHARE of its requests are over OVERLOAD_MS late:
+ * its p95 has failed by then, and every request still queued in a server would only delay (and
+ * load) the next point. Overloaded points used to take about 45 % of a run draining such queues.
  */
 export const OVERLOAD_MS = 2_000;
+export const OVERLOAD_SHARE = 0.05;
 
 /** A point passes when p95 stays under the limit, the rate was reached, nothing was cut off and every answer was right. */
 export function passes(point: PointResult): boolean {

@@ -2,16 +2,14 @@ import type { Contender } from './contenders';
 import { ownerQuery } from './database';
 import type { QuerySpec, WriteItem } from './queries';
 
-type Item = WriteItem;
-
 /** Hands out each write body once (every request files another case) and remembers what was handed out. */
 export class WritePool {
   private readonly next = new Map<string, number>();
-  readonly taken = new Map<string, Item>();
+  readonly taken = new Map<string, WriteItem>();
 
   constructor(private readonly spec: QuerySpec) {}
 
-  take(contender: Contender, count: number): Item[] {
+  take(contender: Contender, count: number): WriteItem[] {
     const items = this.spec.writes?.[contender.kind] ?? [];
     const from = this.next.get(contender.name) ?? 0;
     const slice = items.slice(from, from + count);
@@ -38,7 +36,7 @@ export interface WriteCheck {
 
 /** After the run: was every write applied exactly once or not at all? */
 export async function checkWrites(ownerUrl: string, pool: WritePool): Promise<WriteCheck[]> {
-  const byContender = new Map<string, Item[]>();
+  const byContender = new Map<string, WriteItem[]>();
   for (const [key, item] of pool.taken) {
     const name = key.slice(0, key.lastIndexOf(':'));
     byContender.set(name, [...(byContender.get(name) ?? []), item]);

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse as parseCookies } from 'cookie';
+import { LRUCache } from 'lru-cache';
 import type { Request, Response } from 'express';
 import { type AppAbility, buildAbility } from '../auth/ability';
 import { SCOPE_FILTER, type ScopeFilterArgs } from '../auth/scope-filter';
@@ -78,18 +79,17 @@ async function identify(ctx: RequestContext): Promise<void> {
  * abilities of the principals seen lately are kept, keyed by the principal's whole content:
  * any change of role, unit or assignments is a different key, nothing to invalidate.
  */
-const abilities = new Map<string, AppAbility>();
-const ABILITIES_KEPT = 500;
+const abilities = new LRUCache<string, AppAbility>({ max: 500 });
 
 function abilityOf(principal: Principal | null): AppAbility {
   if (!principal) return buildAbility(null);
   const key = JSON.stringify(principal);
   let ability = abilities.get(key);
-  if (ability) abilities.delete(key);
-  // Built from its own copy, so the kept ability shares no array with any request's principal.
-  else ability = buildAbility(JSON.parse(key) as Principal);
-  abilities.set(key, ability);
-  if (abilities.size > ABILITIES_KEPT) abilities.delete(abilities.keys().next().value as string);
+  if (!ability) {
+    // Built from its own copy, so the kept ability shares no array with any request's principal.
+    ability = buildAbility(JSON.parse(key) as Principal);
+    abilities.set(key, ability);
+  }
   return ability;
 }
 
