@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { CLOCK_START } from './clock';
 
 export interface RunningApi {
   baseUrl: string;
@@ -77,7 +78,7 @@ async function startOnce(): Promise<RunningApi> {
   if (!existsSync(dist)) throw new Error('admin/dist is missing: run `pnpm --filter @gridwatch/admin build` first (the root test script does).');
   const port = await freePort();
   // Production mode: introspection is off there, and the console must not need it.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', GRIDWATCH_CLOCK_START: CLOCK_START };
   let dataDir: string | null = null;
   let database: { url: string; drop(): Promise<void> } | null = null;
   if (process.env.DATABASE_URL) {

@@ -1,4 +1,5 @@
 import { asUser, baseUrl, expectCount, expectText, screenshot } from './browser';
+import { testDay } from './clock';
 import { apiAs } from './graphql';
 
 /** Issue 5's source screens: review of a grid worker's new source, inspections, compliance history, overdue list. */
@@ -29,9 +30,8 @@ test('a township confirms a grid worker’s new source; its inspections and comp
 
   // The city inspector records an inspection through the API; the console shows it and the quarter turns green.
   const inspector = await apiAs('inspector');
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
   await inspector(`mutation($input: RecordInspectionInput!) { recordInspection(input: $input) { id } }`, {
-    input: { sourceId: createSource.id, inspectedOn: today, result: 'COMPLIANT', findings: '现场整洁，污水接入市政管网' },
+    input: { sourceId: createSource.id, inspectedOn: testDay(), result: 'COMPLIANT', findings: '现场整洁，污水接入市政管网' },
   });
   await asUser('inspector', async (s) => {
     await s.page.goto(`${baseUrl()}/#/sources/${encodeURIComponent(createSource.id)}/show/inspections`);

@@ -1,6 +1,5 @@
 import { asUser, baseUrl, expectCount, expectText, screenshot } from './browser';
-
-const yesterday = () => new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+import { testDay } from './clock';
 
 /**
  * 执法计划与任务: the county plans a year, adds a line for an officer on a township and breaks
@@ -46,7 +45,7 @@ test('a county plans, assigns and decomposes a task; the officer completes it; a
     await s.page.getByRole('option', { name: '上级批示交办' }).click();
     await s.page.getByRole('combobox', { name: '落实网格' }).fill('340122100000');
     await s.page.getByRole('option', { name: '店埠镇 (340122100000)' }).click();
-    await s.page.locator('input[name="dueAt"]').fill(yesterday());
+    await s.page.locator('input[name="dueAt"]').fill(testDay(-1));
     await s.page.getByRole('button', { name: '保存' }).click();
     await s.page.getByTestId('overdue-flag').waitFor();
     await s.page.getByRole('menuitem', { name: '逾期任务' }).click();

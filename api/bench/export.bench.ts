@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadProfile } from '@gridwatch/seeds';
+import { REFERENCE_ANCHOR, loadProfile } from '@gridwatch/seeds';
 import path from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config';
@@ -46,7 +46,7 @@ async function prepare(dataDir: string): Promise<{ ownerUrl: string; stop: () =>
     const client = new Client(ownerUrl);
     await client.connect();
     console.log('loading the city profile (once)');
-    const result = await loadProfile(client, 'city').finally(() => client.end());
+    const result = await loadProfile(client, 'city', { anchor: REFERENCE_ANCHOR }).finally(() => client.end());
     console.log(`loaded in ${(result.elapsedMs / 1000).toFixed(1)} s`);
   }
   if (process.argv.includes('--reported-index')) {

@@ -16,9 +16,18 @@ export interface Config {
   /** Where uploaded evidence is stored (local disk) and the largest accepted file. */
   evidenceDir: string;
   evidenceMaxBytes: number;
+  /** GRIDWATCH_CLOCK_START: business time starts at this instant instead of now (browser tests, training). */
+  clockStart: Date | null;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
+
+function clockStart(value: string | undefined): Date | null {
+  if (!value) return null;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw new Error(`GRIDWATCH_CLOCK_START must be an ISO instant (2026-11-28T09:00:00+08:00), got ${value}`);
+  return at;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
@@ -35,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: (env.SCHEDULER ?? 'on') !== 'off',
     evidenceDir: path.resolve(env.EVIDENCE_DIR ?? path.join(repoRoot, '.data', 'evidence')),
     evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 10 * 1024 * 1024),
+    clockStart: clockStart(env.GRIDWATCH_CLOCK_START),
   };
 }

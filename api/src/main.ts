@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { type Clock, StartedClock, systemClock } from './common/clock';
 import { ormConfig } from './db/orm.config';
 import { loadConfig } from './config';
 import { migrate, openAppOrm, openDatabase, type Database } from './db/database';
 import { StartupError } from './db/embedded-postgres';
 import { seedIfEmpty } from './db/seed';
+import { beijingDay } from './modules/deadline/working-calendar';
 import { printBanner } from './server/banner';
 import { startServer, type RunningServer } from './server/app';
 import { createLogger } from './server/logger';
@@ -13,8 +15,9 @@ import type { Runner } from 'graphile-worker';
 
 /** Starts everything: database (embedded unless DATABASE_URL), migrations, first-run seed, HTTP. */
 async function main(): Promise<void> {
-  const started = Date.now();
+  const started = performance.now();
   const config = loadConfig();
+  const clock: Clock = config.clockStart ? new StartedClock(config.clockStart) : systemClock;
   const logger = createLogger(config.logLevel);
   let database: Database | null = null;
   let orm: MikroORM | null = null;
@@ -40,9 +43,10 @@ async function main(): Promise<void> {
       process.once(signal, () => void shutdown(signal));
     }
     await migrate(database.url, (line) => logger.info(line));
-    const seeded = await seedIfEmpty(database.url);
+    // The demo is laid out before today (Beijing), so it is live whatever day the system starts.
+    const seeded = await seedIfEmpty(database.url, beijingDay(clock.now()));
     orm = await openAppOrm(database.url);
-    server = await startServer(orm, config, logger).catch((error: NodeJS.ErrnoException) => {
+    server = await startServer(orm, config, logger, clock).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
         throw new StartupError(`Port ${config.port} on ${config.host} is already in use. Stop the other program or set PORT (e.g. PORT=4001).`);
       }
@@ -51,9 +55,9 @@ async function main(): Promise<void> {
     if (config.scheduler) {
       // Jobs are trusted system work across every county: their ORM connects as the owner.
       systemOrm = await MikroORM.init(ormConfig(database.url));
-      scheduler = await startScheduler(systemOrm, database.url, logger);
+      scheduler = await startScheduler(systemOrm, database.url, logger, clock);
     }
-    printBanner({ url: server.url, seeded, embedded: database.embedded != null, dataDir: config.dataDir, startedMs: Date.now() - started });
+    printBanner({ url: server.url, seeded, embedded: database.embedded != null, dataDir: config.dataDir, startedMs: Math.round(performance.now() - started) });
   } catch (error) {
     await orm?.close(true).catch(() => undefined);
     await database?.embedded?.stop().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { loadProfile, databaseSize, type ProfileName } from '@gridwatch/seeds';
+import { REFERENCE_ANCHOR, loadProfile, databaseSize, type ProfileName } from '@gridwatch/seeds';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -61,7 +61,8 @@ export async function prepareDatabase(profile: ProfileName, dataDir: string, per
     await client.connect();
     try {
       log(`loading the ${profile} profile`);
-      const result = await loadProfile(client, profile);
+      // A pinned anchor: the same data whatever day the benchmark runs, so runs compare.
+      const result = await loadProfile(client, profile, { anchor: REFERENCE_ANCHOR });
       // The seeds predate deadlines (due_at is NULL everywhere), and the API's DUE_ASC list
       // fails on a NULL sort key (MikroORM cannot encode it in a cursor). A REPORTED case
       // waits for filing, whose limit is 24 h: give it that, as the workflow would have.

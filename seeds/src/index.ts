@@ -32,6 +32,7 @@ export {
 } from './generator/counts';
 export { HEFEI_BBOX } from './generator/geo';
 export { buildDataset } from './generator/dataset';
+export { REFERENCE_ANCHOR, type SeedTimeline, assertDay, beijingDate, seedTimeline } from './generator/timeline';
 export { ANNEX1_COLUMNS, ANNEX1_FILE, type Annex1Row, annex1ToCsv, loadAnnex1, parseAnnex1 } from './annex1/annex1-row';
 export { buildAnnex1 } from './annex1/build-annex1';
 export { DIVISIONS_FILE, type Division, loadDivisions, parseDivisions } from './annex1/divisions';

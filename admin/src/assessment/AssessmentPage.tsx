@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import type { Identity } from '../auth/authProvider';
+import { shanghaiMonth } from '../common/clock';
 import { enumChoices } from '../common/enums';
 import { ExportLinks } from '../common/ExportButtons';
 import { useApi } from '../common/useApi';
@@ -44,7 +45,6 @@ const DRILL = gql`
 
 /** Whom each administration assesses by default: the level below it. */
 const DEFAULT_SUBJECT: Record<string, string> = { CITY: 'COUNTY', COUNTY: 'TOWNSHIP', TOWNSHIP: 'GRID_WORKER' };
-const SHANGHAI_MONTH = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
 
 const format = (value: number | null, unit: Indicator['unit']) => (value == null ? '—' : unit === 'PERCENT' ? `${value.toFixed(2)}%` : String(Math.round(value * 100) / 100));
 
@@ -53,7 +53,7 @@ export const AssessmentPage = () => {
   const translate = useTranslate();
   const { data: identityData } = useGetIdentity();
   const identity = identityData as Identity | undefined;
-  const [period, setPeriod] = useState(SHANGHAI_MONTH());
+  const [period, setPeriod] = useState(shanghaiMonth);
   const [subjectType, setSubjectType] = useState<string | null>(null);
   const [drill, setDrill] = useState<{ subjectId: string; subjectName: string; measure: string } | null>(null);
   const subject = subjectType ?? (identity ? (DEFAULT_SUBJECT[identity.unitLevel] ?? 'GRID_WORKER') : null);

@@ -1,5 +1,6 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { apolloClient } from '../apollo';
+import { syncServerTime } from '../common/clock';
 import { cursorBook } from '../data/cursors';
 import { errorCodeOf, toHttpError } from '../data/errors';
 import { abilityFrom, actionOf, subjectOf, type AppAbility } from './ability';
@@ -10,6 +11,7 @@ let pending: Promise<Me | null> | null = null;
 
 function remember(me: Me | null): Me | null {
   if (me?.account.id !== current?.me.account.id) cursorBook.clear();
+  syncServerTime(me?.serverTime);
   current = me ? { me, ability: abilityFrom(me.rules) } : null;
   return me;
 }

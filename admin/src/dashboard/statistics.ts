@@ -1,4 +1,5 @@
 import { gql, type ApolloClient } from '@apollo/client';
+import { now } from '../common/clock';
 
 export type TrendUnit = 'DAY' | 'WEEK';
 
@@ -65,7 +66,7 @@ export function trendPeriods(now: number, unit: TrendUnit): number[] {
 }
 
 export async function loadDashboard(client: ApolloClient<unknown>, unit: { id: string; level: string }, trendUnit: TrendUnit): Promise<DashboardData> {
-  const periods = trendPeriods(Date.now(), trendUnit);
+  const periods = trendPeriods(now().getTime(), trendUnit);
   const { data } = await client.query<Answer>({
     query: DASHBOARD,
     variables: { from: new Date(periods[0]).toISOString(), trend: trendUnit, parentId: unit.id, hasChildren: unit.level !== 'VILLAGE' },

@@ -14,6 +14,12 @@ export interface LoadProgress {
 
 export interface LoadOptions {
   seed?: number;
+  /**
+   * The Beijing day (yyyy-mm-dd) the data is laid out before: open cases due in the days after
+   * it, overdue ones, its month's patrol plans, a year of history. Callers pass today from their
+   * clock; tests and benchmarks pin it.
+   */
+  anchor: string;
   onProgress?: (progress: LoadProgress) => void;
   /**
    * Skip foreign-key triggers while copying (session_replication_role = replica). The rows are
@@ -34,6 +40,7 @@ const BULK_TABLES = new Set(['pollution_source', 'pollution_source_change', 'cas
 export interface LoadResult {
   profile: ProfileName;
   seed: number;
+  anchor: string;
   /** Rows written per table. */
   rows: Record<string, number>;
   elapsedMs: number;
@@ -44,15 +51,15 @@ export interface LoadResult {
  * Loads a profile into an already migrated, empty database in one transaction: every table
  * through COPY with explicit ids, then each sequence moved past its largest id.
  */
-export async function loadProfile(client: Db, profile: ProfileName, options: LoadOptions = {}): Promise<LoadResult> {
-  const started = Date.now();
+export async function loadProfile(client: Db, profile: ProfileName, options: LoadOptions): Promise<LoadResult> {
+  const started = performance.now();
   const seed = options.seed ?? DEFAULT_SEED;
   const spec = PROFILES[profile];
   if (!spec) throw new Error(`unknown profile ${String(profile)}`);
   const filled = await nonEmptyTables(client);
   if (filled.length) throw new Error(`the database is not empty (rows in ${filled.join(', ')})`);
 
-  const tables = buildDataset({ spec, seed, passwordHash: await demoPasswordHash(seed) });
+  const tables = buildDataset({ spec, seed, anchor: options.anchor, passwordHash: await demoPasswordHash(seed) });
   const rows: Record<string, number> = {};
   let skipped = false;
   await client.query('begin');
@@ -75,7 +82,7 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
   }
   // Fresh statistics, so the first queries after a big load get sensible plans.
   for (const data of tables) await client.query(`analyze ${quoteIdent(data.table)}`);
-  return { profile, seed, rows, elapsedMs: Date.now() - started, foreignKeyChecksSkipped: skipped };
+  return { profile, seed, anchor: options.anchor, rows, elapsedMs: Math.round(performance.now() - started), foreignKeyChecksSkipped: skipped };
 }
 
 async function trySkipForeignKeys(client: Db): Promise<boolean> {

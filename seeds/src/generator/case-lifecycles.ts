@@ -3,15 +3,14 @@ import type { DepartmentRecord } from '../reference/departments';
 import { Rng } from '../random';
 import type { CaseAction, CaseStatus, Role } from '../schema-enums';
 import type { CaseRecord } from './cases';
+import type { SeedTimeline } from './timeline';
 
 /**
  * The recent months of the demo seed carry whole case life cycles (立卷, 派遣, 处理, 反馈, 核实,
  * 结案, 评价; some cancelled, returned, extended, parked, reworked or late), so the KPI tables
- * of the demo have something to show. Cases reported before LIFECYCLE_FROM stay REPORTED.
- * Nothing happens at or after SEED_NOW: a case caught mid-way stays in its state then.
+ * of the demo have something to show. Cases reported before the timeline's lifecycleFrom stay
+ * REPORTED. Nothing happens at or after its "now": a case caught mid-way stays in its state then.
  */
-export const LIFECYCLE_FROM_MS = Date.UTC(2026, 7, 31, 16); // 2026-09-01 00:00 Beijing
-export const SEED_NOW_MS = Date.UTC(2026, 10, 27, 16); // 2026-11-28 00:00 Beijing
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -78,6 +77,7 @@ export interface Lifecycle {
 
 export interface LifecycleContext {
   seed: number;
+  timeline: SeedTimeline;
   calendar: SeedCalendar;
   departments: readonly DepartmentRecord[];
   /** The account of the grid worker of a grid, who verifies its cases on site (核实). */
@@ -97,7 +97,7 @@ function leadDepartment(c: CaseRecord, viaPlatform: boolean, handlingUnitId: num
  * the api assigns (firstHandler): the county's platform, or the township itself.
  */
 export function lifecycleOf(c: CaseRecord, handler: [number, number | null, boolean], ctx: LifecycleContext): Lifecycle | null {
-  if (c.reportedAtMs < LIFECYCLE_FROM_MS) return null;
+  if (c.reportedAtMs < ctx.timeline.lifecycleFromMs) return null;
   const [unitId, , viaPlatform] = handler;
   const lead = leadDepartment(c, viaPlatform, unitId, ctx.departments);
   if (lead === null) return null;
@@ -116,7 +116,7 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
   let open = true;
   /** Appends a step unless it would happen after the seed's "now". */
   const step = (action: CaseAction, to: CaseStatus, atMs: number, dueMs: number | null, role: Role, unit: number, reason: string | null = null, details: Record<string, unknown> | null = null): boolean => {
-    if (!open || atMs >= SEED_NOW_MS) return (open = false);
+    if (!open || atMs >= ctx.timeline.nowMs) return (open = false);
     life.events.push({ action, from: life.status, to, atMs, dueMs, actorRole: role, actorUnitId: unit, actorId: role === 'GRID_WORKER' ? verifier : null, reason, details });
     life.status = to;
     life.dueMs = dueMs;

@@ -6,6 +6,7 @@ import { CITY_OFFSETS, type LngLat, clampToBox, jitter, round6 } from './geo';
 import type { GridNode } from './grid-tree';
 import { mobilePhone, personName } from './names';
 import { timestamp } from './table';
+import type { SeedTimeline } from './timeline';
 import { SOURCE_TYPES, type SourcePlan, gridAddress, leafPicker } from './sources';
 
 export interface CaseRecord {
@@ -35,9 +36,6 @@ export const REPORTER_ROLE: Readonly<Record<CaseOrigin, Role | null>> = {
   MONITORING: null,
 };
 
-// Cases are reported from 2026-01-01 to 2026-11-27 (Beijing time), in id order.
-const REPORTED_FROM_MS = Date.UTC(2025, 11, 31, 16);
-const REPORTED_TO_MS = Date.UTC(2026, 10, 27, 16);
 const BEIJING_MS = 8 * 3600 * 1000;
 const DAY_MS = 86_400_000;
 
@@ -85,20 +83,22 @@ export function* caseRecords(
   count: number,
   seed: number,
   demo: DemoReporter | null,
+  timeline: SeedTimeline,
 ): Generator<CaseRecord> {
   const rng = Rng.derive(seed, 'cases');
   const picker = leafPicker(grids);
   const pickers = categoryPickers(categories);
   const byId: GridNode[] = [];
   for (const g of grids) byId[g.id] = g;
-  const slot = (REPORTED_TO_MS - REPORTED_FROM_MS) / count;
+  // Reported over the timeline's case window, in id order.
+  const slot = (timeline.nowMs - timeline.casesFromMs) / count;
   const demoStep = Math.max(1, Math.floor(count / DEMO_REPORTS));
   let day = '';
   let dayEndMs = -Infinity;
   let sequences = new Map<string, number>();
 
   for (let i = 0; i < count; i++) {
-    const reportedAtMs = Math.floor((REPORTED_FROM_MS + (i + rng.next() * 0.999) * slot) / 1000) * 1000;
+    const reportedAtMs = Math.floor((timeline.casesFromMs + (i + rng.next() * 0.999) * slot) / 1000) * 1000;
     const isDemo = demo !== null && i % demoStep === Math.floor(demoStep / 2);
     const grid = isDemo ? byId[demo.gridId] : picker.pick(rng);
     const urban = grid.kind === 'URBAN_MANAGEMENT';

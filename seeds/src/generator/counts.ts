@@ -3,7 +3,7 @@ import { HEFEI_GRID_COUNTS } from '../annex1/plan';
 import { CITY_OFFICERS, COUNTY_OFFICERS } from './people';
 import { PROFILES, type ProfileName } from './profiles';
 
-/** Rows per seeded table (session stays empty). */
+/** Rows per seeded table (session stays empty), with the pinned anchor (timeline.ts REFERENCE_ANCHOR). */
 export interface TableCounts {
   grid: number;
   case_category: number;
@@ -48,10 +48,14 @@ export const PER_CITY_COUNTS = {
   officer_grid: 391,
   grid_worker: 1635,
   grid_worker_grid: 1635,
-  /** One patrol plan per grid worker and grid for the seeded month. */
-  patrol_plan: 1635,
-  /** Check-ins of that month so far (patrols.ts: patrolsDone, the same in every city). */
-  patrol_check_in: 4805,
+  /** One patrol plan per grid worker and grid for the anchor's month and the month before. */
+  patrol_plan: 2 * 1635,
+  /**
+   * Check-ins of both months (patrols.ts: patrolsDone, the same in every city) at the pinned
+   * anchor: 4,805 in its month so far (27 of 30 days), 6,085 in the whole month before. Other
+   * anchors give other counts: the days of the month seeded move with the anchor.
+   */
+  patrol_check_in: 4805 + 6085,
 } as const;
 
 export const CASE_CATEGORY_COUNT = 19;

@@ -22,10 +22,13 @@ import { planSources, sourceRecords } from './sources';
 import type { TableData } from './table';
 import { checkIns, checkInTable, patrolPlans, patrolPlanTable, patrolRuleTable } from './patrols';
 import { inspectionRecords, inspectionTable } from './inspections';
+import { seedTimeline } from './timeline';
 
 export interface DatasetInput {
   spec: ProfileSpec;
   seed: number;
+  /** The Beijing day the data is laid out before (timeline.ts); the same seed and anchor give the same data. */
+  anchor: string;
   /** The demo accounts' password hash (computed once by the caller). */
   passwordHash: string;
   /** Defaults to the committed Annex 1 and category files. */
@@ -40,6 +43,7 @@ export interface DatasetInput {
  */
 export function buildDataset(input: DatasetInput): TableData[] {
   const { spec, seed } = input;
+  const timeline = seedTimeline(input.anchor);
   const grids: GridNode[] = buildGridTree(input.annex ?? loadAnnex1(), spec.cities);
   const categories = input.categories ?? loadCaseCategories();
   const departments = buildDepartments(grids);
@@ -51,13 +55,13 @@ export function buildDataset(input: DatasetInput): TableData[] {
   const demo = gridworker && demoGrid !== undefined ? { gridId: demoGrid, accountId: gridworker.id } : null;
 
   const plan = planSources(grids, spec.sources, seed);
-  const sources = (): ReturnType<typeof sourceRecords> => sourceRecords(grids, plan, seed);
-  const generated = (): ReturnType<typeof caseRecords> => caseRecords(grids, categories, plan, spec.cases, seed, demo);
-  const patrols = patrolPlans(grids, workers);
+  const sources = (): ReturnType<typeof sourceRecords> => sourceRecords(grids, plan, seed, timeline);
+  const generated = (): ReturnType<typeof caseRecords> => caseRecords(grids, categories, plan, spec.cases, seed, demo, timeline);
+  const patrols = patrolPlans(grids, workers, timeline.patrolMonths);
   const platforms = platformUnitIds(grids);
   // The grid workers of the grids whose cases run through the workflow act through accounts.
   const workerAccount = new Map<number, number>();
-  const lifecycleContext = { seed, calendar: new SeedCalendar(calendarDays()), departments, workerAccountOf: (gridId: number) => workerAccount.get(gridId) ?? null };
+  const lifecycleContext = { seed, timeline, calendar: new SeedCalendar(calendarDays()), departments, workerAccountOf: (gridId: number) => workerAccount.get(gridId) ?? null };
   const lifecycleOf: LifecycleOf = spec.lifecycles ? (c) => caseLifecycle(c, firstHandler(c.grid, platforms), lifecycleContext) : () => null;
   const acting = new Set<number>();
   if (spec.lifecycles) for (const c of generated()) if (lifecycleOf(c)) acting.add(c.grid.id);
@@ -82,19 +86,19 @@ export function buildDataset(input: DatasetInput): TableData[] {
     }
   }
   const inspectionCount = spec.inspections ?? 0;
-  const inspections = (): ReturnType<typeof inspectionRecords> => inspectionRecords(sources, officers, inspectionCount, seed);
+  const inspections = (): ReturnType<typeof inspectionRecords> => inspectionRecords(sources, officers, inspectionCount, seed, timeline);
 
   return [
-    gridTable(grids),
+    gridTable(grids, timeline.referenceMs),
     caseCategoryTable(categories),
     calendarDayTable(calendarDays()),
-    departmentTable(departments),
+    departmentTable(departments, timeline.referenceMs),
     departmentCategoryTable(departmentCategoryPairs(departments, categories)),
-    officerTable(officers),
+    officerTable(officers, timeline.referenceMs),
     officerGridTable(officers),
-    gridWorkerTable(workers),
+    gridWorkerTable(workers, timeline.referenceMs),
     gridWorkerGridTable(workers),
-    accountTable(accounts, input.passwordHash),
+    accountTable(accounts, input.passwordHash, timeline.referenceMs),
     sourceTable(spec.sources, sources),
     sourceChangeTable(spec.sources, sources),
     caseTable(spec.cases, cases, platforms, lifecycleOf),

@@ -3,11 +3,8 @@ import type { SupervisionLevel } from '../schema-enums';
 import type { OfficerRecord } from './people';
 import type { SourceRecord } from './sources';
 import { SCOPE_COLUMNS, type TableData, scopeCells, timestamp } from './table';
+import type { SeedTimeline } from './timeline';
 
-// Inspections fall on days from 2026-01-01 to 2026-11-27 (Beijing), like the cases, so the
-// overdue list of the day after has both sources kept up and sources long overdue.
-const FIRST_DAY_MS = Date.UTC(2026, 0, 1);
-const DAYS = 331;
 const BEIJING_MS = 8 * 3_600_000;
 
 // Key sources are visited most (the frequency table: KEY monthly, SPECIAL every two months,
@@ -49,8 +46,12 @@ export function* inspectionRecords(
   officers: readonly OfficerRecord[],
   count: number,
   seed: number,
+  timeline: SeedTimeline,
 ): Generator<InspectionRecord> {
   if (count === 0) return;
+  // Inspections fall on the days of the case window, so the overdue list of the anchor day has
+  // both sources kept up and sources long overdue.
+  const firstDayMs = Date.parse(`${timeline.inspectionsFrom}T00:00:00Z`);
   const operating = [...sources()].filter((s) => s.status === 'ACTIVE' || s.status === 'SUSPENDED');
   const picker = new WeightedPicker(operating.map((s) => [s, LEVEL_WEIGHT[s.supervisionLevel]] as const));
   const byCounty = new Map<number, OfficerRecord[]>();
@@ -64,7 +65,7 @@ export function* inspectionRecords(
       id: i + 1,
       source,
       officer: staff?.length ? rng.pick(staff) : null,
-      day: new Date(FIRST_DAY_MS + rng.int(0, DAYS) * 86_400_000).toISOString().slice(0, 10),
+      day: new Date(firstDayMs + rng.int(0, timeline.inspectionDays) * 86_400_000).toISOString().slice(0, 10),
       problem,
       findings: rng.pick(problem ? PROBLEM_FINDINGS : COMPLIANT_FINDINGS),
     };

@@ -4,6 +4,7 @@ import { jitter, round6 } from './geo';
 import type { GridNode } from './grid-tree';
 import type { GridWorkerRecord } from './people';
 import { type Cell, SCOPE_COLUMNS, type TableData, scopeCells, timestamp } from './table';
+import type { PatrolMonth } from './timeline';
 
 /**
  * The city's default patrol rule (巡查频次): times a month a grid worker patrols each grid.
@@ -16,19 +17,13 @@ export const PATROL_RULES: readonly { level: GridLevel; kind: GridKind; times: n
   { level: 'VILLAGE', kind: 'ADMINISTRATIVE', times: 4 },
 ];
 
-/** The seeded month of patrol plans (Beijing calendar): the month the demo data ends in. */
-export const PATROL_MONTH = '2026-11';
-const BEIJING_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
-const MONTH_START_MS = Date.UTC(2026, 10, 1) - BEIJING_MS;
-/** Patrols are seeded up to the day before the demo data ends (27 days of November). */
-const PATROL_DAYS = 27;
-const DAYS_IN_MONTH = 30;
 
 export interface PatrolPlanRecord {
   id: number;
   worker: GridWorkerRecord;
   grid: GridNode;
+  month: PatrolMonth;
   required: number;
 }
 
@@ -40,28 +35,35 @@ export interface CheckInRecord {
   lat: number;
 }
 
-/** One plan per grid worker and assigned grid (each worker has one grid in the seed). */
-export function patrolPlans(grids: readonly GridNode[], workers: readonly GridWorkerRecord[]): PatrolPlanRecord[] {
+/**
+ * One plan per grid worker and assigned grid (each worker has one grid in the seed) for each
+ * of the timeline's months: the anchor's month first, then the month before.
+ */
+export function patrolPlans(grids: readonly GridNode[], workers: readonly GridWorkerRecord[], months: readonly PatrolMonth[]): PatrolPlanRecord[] {
   const byId = new Map(grids.map((g) => [g.id, g]));
   const out: PatrolPlanRecord[] = [];
-  for (const worker of workers) {
-    const grid = byId.get(worker.gridId);
-    const rule = grid && PATROL_RULES.find((r) => r.level === grid.level && r.kind === grid.kind);
-    if (grid && rule) out.push({ id: out.length + 1, worker, grid, required: rule.times });
+  for (const month of months) {
+    for (const worker of workers) {
+      const grid = byId.get(worker.gridId);
+      const rule = grid && PATROL_RULES.find((r) => r.level === grid.level && r.kind === grid.kind);
+      if (grid && rule) out.push({ id: out.length + 1, worker, grid, month, required: rule.times });
+    }
   }
   return out;
 }
 
 /**
- * How many patrols a plan has by day 27: most workers are on track (their share of the plan),
- * one in five behind (half of that or less), one in ten done already. Keyed on the grid code
- * within its city, so every city of a profile has the same number of check-ins.
+ * How many patrols a plan has by the end of its seeded days: most workers are on track (their
+ * share of the plan), one in five behind (half of that or less), one in ten done already.
+ * Keyed on the grid code within its city, so every city of a profile has the same number of
+ * check-ins. Never more than the days seeded (one counted patrol a day).
  */
 export function patrolsDone(plan: PatrolPlanRecord): number {
-  const onTrack = Math.floor((plan.required * PATROL_DAYS) / DAYS_IN_MONTH);
+  const { seededDays, days } = plan.month;
+  const onTrack = Math.floor((plan.required * seededDays) / days);
   const bucket = hashString(plan.grid.code.slice(4), 7) % 10;
-  if (bucket < 2) return Math.floor((onTrack * bucket) / 2);
-  return bucket === 2 ? plan.required : onTrack;
+  const done = bucket < 2 ? Math.floor((onTrack * bucket) / 2) : bucket === 2 ? plan.required : onTrack;
+  return Math.min(done, seededDays);
 }
 
 /** Check-ins on distinct days, in working hours, near the grid's centre (no seeded boundary, none flagged). */
@@ -69,17 +71,17 @@ export function* checkIns(plans: readonly PatrolPlanRecord[], seed: number): Gen
   const rng = Rng.derive(seed, 'patrol-check-ins');
   let id = 0;
   for (const plan of plans) {
-    const days = pickDays(rng, patrolsDone(plan));
+    const days = pickDays(rng, patrolsDone(plan), plan.month.seededDays);
     for (const day of days) {
-      const atMs = MONTH_START_MS + day * DAY_MS + (8 + rng.int(0, 9)) * 3_600_000 + rng.int(0, 3600) * 1000;
+      const atMs = plan.month.startMs + day * DAY_MS + (8 + rng.int(0, 9)) * 3_600_000 + rng.int(0, 3600) * 1000;
       const at = jitter(plan.grid.centre, 0.004, rng);
       yield { id: ++id, plan, atMs, lng: round6(at.lng), lat: round6(at.lat) };
     }
   }
 }
 
-function pickDays(rng: Rng, n: number): number[] {
-  const days = Array.from({ length: PATROL_DAYS }, (_, i) => i);
+function pickDays(rng: Rng, n: number, seededDays: number): number[] {
+  const days = Array.from({ length: seededDays }, (_, i) => i);
   for (let i = 0; i < n; i++) {
     const j = rng.int(i, days.length);
     [days[i], days[j]] = [days[j], days[i]];
@@ -100,13 +102,12 @@ export function patrolRuleTable(): TableData {
 }
 
 export function patrolPlanTable(plans: readonly PatrolPlanRecord[]): TableData {
-  const generatedAt = timestamp(MONTH_START_MS);
   return {
     table: 'patrol_plan',
     columns: ['id', ...SCOPE_COLUMNS, 'grid_worker_id', 'grid_id', 'month', 'base_count', 'factor', 'required_count', 'generated_at'],
     count: plans.length,
     *rows() {
-      for (const p of plans) yield [p.id, ...scopeCells(p.grid), p.worker.id, p.grid.id, `${PATROL_MONTH}-01`, p.required, 1, p.required, generatedAt];
+      for (const p of plans) yield [p.id, ...scopeCells(p.grid), p.worker.id, p.grid.id, `${p.month.label}-01`, p.required, 1, p.required, timestamp(p.month.startMs)];
     },
   };
 }

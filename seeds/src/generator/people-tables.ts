@@ -1,7 +1,7 @@
 import type { AccountRecord } from './accounts';
 import type { GridNode } from './grid-tree';
 import type { GridWorkerRecord, OfficerRecord } from './people';
-import { type Cell, REFERENCE_TIME_MS, SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, versionedCells } from './table';
+import { type Cell, SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, versionedCells } from './table';
 
 const PERSON_COLUMNS = ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'name', 'phone', 'employer_unit_id', 'active'];
 
@@ -13,25 +13,25 @@ interface PersonRecord {
 }
 
 /** Officers and grid workers share their columns but the last one (badge number, employment). */
-function personTable<T extends PersonRecord>(table: string, lastColumn: string, people: readonly T[], last: (p: T) => Cell): TableData {
+function personTable<T extends PersonRecord>(table: string, lastColumn: string, people: readonly T[], createdMs: number, last: (p: T) => Cell): TableData {
   return {
     table,
     columns: [...PERSON_COLUMNS, lastColumn],
     count: people.length,
     *rows() {
       for (const p of people) {
-        yield [p.id, ...scopeCells(p.employer), ...versionedCells(REFERENCE_TIME_MS), p.name, p.phone, p.employer.id, true, last(p)];
+        yield [p.id, ...scopeCells(p.employer), ...versionedCells(createdMs), p.name, p.phone, p.employer.id, true, last(p)];
       }
     },
   };
 }
 
-export function officerTable(officers: readonly OfficerRecord[]): TableData {
-  return personTable('officer', 'badge_number', officers, (o) => o.badgeNumber);
+export function officerTable(officers: readonly OfficerRecord[], createdMs: number): TableData {
+  return personTable('officer', 'badge_number', officers, createdMs, (o) => o.badgeNumber);
 }
 
-export function gridWorkerTable(workers: readonly GridWorkerRecord[]): TableData {
-  return personTable('grid_worker', 'employment', workers, (w) => w.employment);
+export function gridWorkerTable(workers: readonly GridWorkerRecord[], createdMs: number): TableData {
+  return personTable('grid_worker', 'employment', workers, createdMs, (w) => w.employment);
 }
 
 export function officerGridTable(officers: readonly OfficerRecord[]): TableData {
@@ -56,7 +56,7 @@ export function gridWorkerGridTable(workers: readonly GridWorkerRecord[]): Table
   };
 }
 
-export function accountTable(accounts: readonly AccountRecord[], passwordHash: string): TableData {
+export function accountTable(accounts: readonly AccountRecord[], passwordHash: string, createdMs: number): TableData {
   return {
     table: 'account',
     columns: [
@@ -67,7 +67,7 @@ export function accountTable(accounts: readonly AccountRecord[], passwordHash: s
     *rows() {
       for (const a of accounts) {
         yield [
-          a.id, ...scopeCells(a.unit), ...versionedCells(REFERENCE_TIME_MS), a.login, passwordHash, a.displayName, a.unit.id,
+          a.id, ...scopeCells(a.unit), ...versionedCells(createdMs), a.login, passwordHash, a.displayName, a.unit.id,
           a.role, a.departmentId, a.officerId, a.gridWorkerId, true,
         ];
       }

@@ -2,11 +2,11 @@ import { CALENDAR_SOURCE, type CalendarDayRecord } from '../reference/calendar';
 import type { CaseCategory } from '../reference/case-categories';
 import type { DepartmentRecord } from '../reference/departments';
 import { type GridNode, platformUnitIds } from './grid-tree';
-import { REFERENCE_TIME_MS, SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, versionedCells } from './table';
+import { SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, versionedCells } from './table';
 
 // boundary and centroid_* stay NULL: we have no real boundaries, and invented centroids
 // would look authoritative on a map.
-export function gridTable(grids: readonly GridNode[]): TableData {
+export function gridTable(grids: readonly GridNode[], createdMs: number): TableData {
   return {
     table: 'grid',
     columns: ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'code', 'name', 'level', 'kind', 'parent_id', 'active', 'illustrative', 'has_platform'],
@@ -15,7 +15,7 @@ export function gridTable(grids: readonly GridNode[]): TableData {
       const platforms = platformUnitIds(grids);
       for (const g of grids) {
         yield [
-          g.id, ...scopeCells(g), ...versionedCells(REFERENCE_TIME_MS), g.code, g.name, g.level, g.kind, g.parentId, true, g.illustrative,
+          g.id, ...scopeCells(g), ...versionedCells(createdMs), g.code, g.name, g.level, g.kind, g.parentId, true, g.illustrative,
           platforms.has(g.id),
         ];
       }
@@ -34,14 +34,14 @@ export function caseCategoryTable(categories: readonly CaseCategory[]): TableDat
   };
 }
 
-export function departmentTable(departments: readonly DepartmentRecord[]): TableData {
+export function departmentTable(departments: readonly DepartmentRecord[], createdMs: number): TableData {
   return {
     table: 'department',
     columns: ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'unit_id', 'name', 'field', 'active'],
     count: departments.length,
     *rows() {
       for (const d of departments) {
-        yield [d.id, ...scopeCells(d.scope), ...versionedCells(REFERENCE_TIME_MS), d.unitId, d.name, d.field, true];
+        yield [d.id, ...scopeCells(d.scope), ...versionedCells(createdMs), d.unitId, d.name, d.field, true];
       }
     },
   };

@@ -5,6 +5,7 @@ import { type LngLat, clampToBox, CITY_OFFSETS, jitter, round6 } from './geo';
 import type { GridNode } from './grid-tree';
 import { ROADS } from './names';
 import { creditKind, pickIndustry, sourceName } from './source-kinds';
+import type { SeedTimeline } from './timeline';
 
 export const SOURCE_TYPES: readonly SourceType[] = ['ENTERPRISE', 'CONSTRUCTION_SITE', 'RESTAURANT', 'LIVESTOCK_FARM', 'AUTO_REPAIR', 'OTHER'];
 
@@ -84,10 +85,6 @@ export interface SourceRecord {
   status: SourceStatus;
 }
 
-// Sources were put on file (建档) during 2024 and 2025, Beijing time.
-const FILED_FROM_MS = Date.UTC(2023, 11, 31, 16);
-const FILED_SPAN_MS = Date.UTC(2025, 11, 31, 16) - FILED_FROM_MS;
-
 export function gridAddress(grid: GridNode, rng: Rng): string {
   return grid.kind === 'URBAN_MANAGEMENT'
     ? `${grid.place}${rng.pick(ROADS)}${rng.int(1, 400)}号`
@@ -95,7 +92,9 @@ export function gridAddress(grid: GridNode, rng: Rng): string {
 }
 
 /** The source rows, in id order; calling it again yields the same rows. */
-export function* sourceRecords(grids: readonly GridNode[], plan: SourcePlan, seed: number): Generator<SourceRecord> {
+export function* sourceRecords(grids: readonly GridNode[], plan: SourcePlan, seed: number, timeline: SeedTimeline): Generator<SourceRecord> {
+  // Put on file (建档) over the two years before the first case.
+  const { sourcesFiledFromMs, sourcesFiledSpanMs } = timeline;
   const rng = Rng.derive(seed, 'sources');
   const codes = new CreditCodeGenerator(seed);
   const byId = gridsById(grids);
@@ -114,7 +113,7 @@ export function* sourceRecords(grids: readonly GridNode[], plan: SourcePlan, see
     yield {
       id: i + 1,
       grid,
-      createdMs: FILED_FROM_MS + Math.floor(rng.next() * FILED_SPAN_MS / 1000) * 1000,
+      createdMs: sourcesFiledFromMs + Math.floor(rng.next() * sourcesFiledSpanMs / 1000) * 1000,
       name,
       creditCode,
       type,

@@ -25,10 +25,6 @@ export function scopeCells(scope: Scope): Cell[] {
   return [scope.cityId, scope.countyId, scope.townshipId];
 }
 
-// 2026-01-01 00:00 in Beijing: the fixed creation time of reference rows, so that the same
-// seed gives byte-identical data whatever the clock says.
-export const REFERENCE_TIME_MS = Date.UTC(2025, 11, 31, 16);
-
 const DAY_MS = 86_400_000;
 let cachedDay = Number.NaN;
 let cachedDate = '';

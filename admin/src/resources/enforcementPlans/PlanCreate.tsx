@@ -1,10 +1,11 @@
 import { Create, FormDataConsumer, NumberInput, SimpleForm, TextInput, maxValue, minValue } from 'react-admin';
+import { shanghaiToday } from '../../common/clock';
 import { EnumInput, GridInput, requiredValue } from '../../common/inputs';
 
 /** A plan of the user's unit (or a unit below): annual, or monthly with its month. */
 export const PlanCreate = () => (
   <Create redirect="show">
-    <SimpleForm defaultValues={{ kind: 'ANNUAL', year: new Date().getFullYear() }}>
+    <SimpleForm defaultValues={{ kind: 'ANNUAL', year: Number(shanghaiToday().slice(0, 4)) }}>
       <TextInput source="title" validate={requiredValue} fullWidth />
       <EnumInput source="kind" enumName="PlanKind" required />
       <NumberInput source="year" validate={[requiredValue, minValue(2000), maxValue(2100)]} />

@@ -5,7 +5,7 @@ import { Button, useListContext, useTranslate } from 'react-admin';
 import { apolloClient } from '../../apollo';
 import { can } from '../../auth/authProvider';
 import { useRun } from '../../common/useRun';
-import { currentMonth } from './queries';
+import { shanghaiMonth } from '../../common/clock';
 
 const GENERATE = gql`mutation Generate($month: String!) { generatePatrolPlans(month: $month) { month created updated plans } }`;
 
@@ -22,7 +22,7 @@ export const GeneratePlans = () => {
   const { filterValues, setFilters } = useListContext();
   const run = useRun();
   const [open, setOpen] = useState(false);
-  const [month, setMonth] = useState(currentMonth());
+  const [month, setMonth] = useState(shanghaiMonth());
   const [done, setDone] = useState<Generation | null>(null);
   if (!can('create', 'PatrolPlan')) return null;
   const generate = () =>

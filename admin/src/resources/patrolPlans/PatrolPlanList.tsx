@@ -4,7 +4,7 @@ import { ListActions } from '../../common/ListActions';
 import { percent } from '../../common/ProgressField';
 import { GridInput, PersonInput } from '../../common/inputs';
 import { GeneratePlans } from './GeneratePlans';
-import { currentMonth } from './queries';
+import { shanghaiMonth } from '../../common/clock';
 
 const filters = [
   <TextInput key="month" source="month" alwaysOn helperText="gw.patrol.month_hint" />,
@@ -15,7 +15,7 @@ const filters = [
 
 /** 月度巡查计划 per grid worker and grid: required (rule × sensitive-period factor), expected by now, done. */
 export const PatrolPlanList = () => (
-  <List filters={filters} filterDefaultValues={{ month: currentMonth() }} pagination={<CursorPagination />} exporter={false} actions={<ListActions><GeneratePlans /></ListActions>}>
+  <List filters={filters} filterDefaultValues={{ month: shanghaiMonth() }} pagination={<CursorPagination />} exporter={false} actions={<ListActions><GeneratePlans /></ListActions>}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <TextField source="gridWorker.name" label="resources.patrolPlans.fields.gridWorker" sortable={false} />
       <TextField source="grid.name" label="resources.patrolPlans.fields.grid" sortable={false} />

@@ -32,6 +32,9 @@ export class Me {
 
   @Field(() => GraphQLJSON, { description: 'packRules(ability.rules): the console hides what is not allowed' })
   rules!: unknown;
+
+  @Field(() => Date, { description: '服务器当前时间 (业务时钟): 控制台据此计算今天、本月, 而不是本机时钟' })
+  serverTime!: Date;
 }
 
 async function currentAccount(ctx: RequestContext): Promise<Me | null> {
@@ -40,7 +43,7 @@ async function currentAccount(ctx: RequestContext): Promise<Me | null> {
   const unit = await loadVisible(ctx, Grid, ctx.principal.unitId);
   if (!account || !unit) return null;
   const department = await loadVisible(ctx, Department, ctx.principal.departmentId);
-  return { account, unit, role: ctx.principal.role, department, rules: packRules(ctx.ability.rules) };
+  return { account, unit, role: ctx.principal.role, department, rules: packRules(ctx.ability.rules), serverTime: ctx.clock.now() };
 }
 
 @Resolver(() => Account)

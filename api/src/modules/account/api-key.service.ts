@@ -12,7 +12,7 @@ export const apiKeyService = {
 
   /** Returns the key itself once; only its hash is stored. */
   async create(ctx: RequestContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; key: string }> {
-    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+    if (input.expiresAt && input.expiresAt.getTime() <= ctx.clock.now().getTime()) {
       throw new BadInputError('The expiry must be in the future', [{ field: 'expiresAt', message: 'in the past' }]);
     }
     const unit = await findVisible(ctx, Grid, input.unitId);
@@ -36,7 +36,7 @@ export const apiKeyService = {
   async revoke(ctx: RequestContext, id: string): Promise<ApiKey> {
     const apiKey = await findVisible(ctx, ApiKey, id);
     assertCan(ctx, 'deactivate', apiKey);
-    apiKey.revokedAt ??= new Date();
+    apiKey.revokedAt ??= ctx.clock.now();
     await ctx.em.flush();
     return apiKey;
   },

@@ -14,8 +14,8 @@ function queryText(req: Request, name: string): string | undefined {
 }
 
 /** `sources-20261128-1805.csv`, with the Chinese title as the UTF-8 file name. */
-function disposition(name: string, title: string, format: string): string {
-  const stamp = shanghaiDateTime(new Date()).replace(/[-:]/g, '').replace(' ', '-').slice(0, 13);
+function disposition(name: string, title: string, format: string, at: Date): string {
+  const stamp = shanghaiDateTime(at).replace(/[-:]/g, '').replace(' ', '-').slice(0, 13);
   return `attachment; filename="${name}-${stamp}.${format}"; filename*=UTF-8''${encodeURIComponent(`${title}-${stamp}.${format}`)}`;
 }
 
@@ -38,7 +38,7 @@ export function exportRouter(orm: MikroORM, limits: Limits, clock: Clock): expre
       });
       const rows = await exportService.open(ctx, prepared);
       res.setHeader('content-type', CONTENT_TYPES[prepared.format]);
-      res.setHeader('content-disposition', disposition(prepared.list.name, prepared.lang === 'en' ? prepared.list.en : prepared.list.zh, prepared.format));
+      res.setHeader('content-disposition', disposition(prepared.list.name, prepared.lang === 'en' ? prepared.list.en : prepared.list.zh, prepared.format, ctx.clock.now()));
       res.setHeader('cache-control', 'private, no-store');
       res.setHeader('x-content-type-options', 'nosniff');
       await exportService.write(res, prepared, rows);

@@ -3,11 +3,13 @@ import { copyChunks } from '../copy-text';
 import { buildDataset } from '../dataset';
 import type { ProfileSpec } from '../profiles';
 import type { Cell, TableData } from '../table';
+import { REFERENCE_ANCHOR } from '../timeline';
 
 export const TEST_HASH = '$argon2id$v=19$m=19456,t=2,p=1$test';
 
-export function dataset(spec: ProfileSpec, seed: number): Map<string, TableData> {
-  return new Map(buildDataset({ spec, seed, passwordHash: TEST_HASH }).map((t) => [t.table, t]));
+/** A profile's tables; the anchor is pinned unless a test moves it. */
+export function dataset(spec: ProfileSpec, seed: number, anchor = REFERENCE_ANCHOR): Map<string, TableData> {
+  return new Map(buildDataset({ spec, seed, anchor, passwordHash: TEST_HASH }).map((t) => [t.table, t]));
 }
 
 /** SHA-256 of each table's COPY text. */

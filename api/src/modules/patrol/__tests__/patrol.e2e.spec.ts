@@ -50,10 +50,11 @@ describe('patrol plans, check-ins and coverage', () => {
     const rows = await app.ownerSql<{ required: number; done: number }>(
       `select p.required_count as required,
               (select count(distinct ((c.at at time zone 'UTC') + interval '8 hours')::date) from patrol_check_in c
-                where c.grid_worker_id = p.grid_worker_id and c.grid_id = p.grid_id and not c.outside_boundary)::int as done
+                where c.grid_worker_id = p.grid_worker_id and c.grid_id = p.grid_id and not c.outside_boundary
+                  and c.at >= $2 and c.at < $3)::int as done
          from patrol_plan p join grid g on g.id = p.grid_id
         where p.month = '2026-11-01' and g.township_id = (select id from grid where code = $1)`,
-      [TOWNSHIP],
+      [TOWNSHIP, beijing('2026-11-01T00:00:00'), beijing('2026-12-01T00:00:00')],
     );
     const behind = rows.filter((r) => Math.min(r.done, r.required) < Math.floor(r.required * share));
     expect(rows.length).toBeGreaterThan(10);
