@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Clock } from '../common/clock';
+import { type Clock, StartedClock } from '../common/clock';
 import { loadConfig } from '../config';
 import { Client } from 'pg';
 import { scopeFilterDef } from '../auth/scope-filter';
@@ -12,6 +12,7 @@ import { ormConfig } from '../db/orm.config';
 import { startServer, type RunningServer } from '../server/app';
 import { createLogger } from '../server/logger';
 import { cloneDatabase, TEMPLATE_EMPTY, TEMPLATE_SEEDED } from './databases';
+import { TEST_CLOCK_START } from './time';
 
 export const DEMO_PASSWORD = 'gridwatch';
 
@@ -91,7 +92,7 @@ export interface TestAppOptions {
   poolSize?: number;
   /** Collect the server's log lines (at info level) here. */
   logLines?: string[];
-  /** An injected clock (the scheduler and deadline tests run a month in milliseconds). */
+  /** An injected clock (the scheduler and deadline tests run a month in milliseconds); default: TEST_CLOCK_START, running. */
   clock?: Clock;
 }
 
@@ -115,7 +116,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = options.logLines
     ? createLogger('info', { write: (line: string) => void options.logLines?.push(line) })
     : createLogger(process.env.GW_TEST_LOG ?? 'silent');
-  const server = await startServer(orm, config, logger, options.clock);
+  const server = await startServer(orm, config, logger, options.clock ?? new StartedClock(TEST_CLOCK_START));
   const ownerOrm = await MikroORM.init(ormConfig(database.url));
   const port = (server.httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
