@@ -8,6 +8,7 @@ import { loadConfig } from '../config';
 import { Client } from 'pg';
 import { scopeFilterDef } from '../auth/scope-filter';
 import { enableAppRole } from '../db/app-role';
+import { seedIfEmpty } from '../db/seed';
 import { ormConfig } from '../db/orm.config';
 import { startServer, type RunningServer } from '../server/app';
 import { createLogger } from '../server/logger';
@@ -94,10 +95,13 @@ export interface TestAppOptions {
   logLines?: string[];
   /** An injected clock (the scheduler and deadline tests run a month in milliseconds); default: TEST_CLOCK_START, running. */
   clock?: Clock;
+  /** Seed the demo laid out before this Beijing day (yyyy-mm-dd) instead of cloning the pinned seed. */
+  seededFor?: string;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await cloneDatabase(options.seeded === false ? TEMPLATE_EMPTY : TEMPLATE_SEEDED);
+  const database = await cloneDatabase(options.seeded === false || options.seededFor ? TEMPLATE_EMPTY : TEMPLATE_SEEDED);
+  if (options.seededFor) await seedIfEmpty(database.url, options.seededFor);
   const sql = new SqlCounter();
   const orm = await MikroORM.init(
     ormConfig(await enableAppRole(database.url), {

@@ -92,6 +92,18 @@ function leadDepartment(c: CaseRecord, viaPlatform: boolean, handlingUnitId: num
   return departments.find((d) => d.unitId === handlingUnitId && d.field === field)?.id ?? null;
 }
 
+// A few cases of the weeks before the anchor still wait for their handler's feedback, past
+// their limit: whatever day the demo is seeded for, its queues hold overdue cases (督办).
+const STALL_FROM_DAYS = 25;
+const STALL_TO_DAYS = 9;
+const STALL_SHARE = 0.35;
+
+/** Decided on a stream of its own, so the other cases' life cycles stay as they were. */
+function stalled(c: CaseRecord, ctx: LifecycleContext): boolean {
+  const ageDays = (ctx.timeline.nowMs - c.reportedAtMs) / DAY;
+  return ageDays >= STALL_TO_DAYS && ageDays < STALL_FROM_DAYS && Rng.derive(ctx.seed, `stall:${c.id}`).chance(STALL_SHARE);
+}
+
 /**
  * The life cycle of one case, or null when it stays as reported. The handler is the one
  * the api assigns (firstHandler): the county's platform, or the township itself.
@@ -157,6 +169,7 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
   let handleDue = life.dueMs!;
   t += hours(0.5, 6);
   if (!step('ACCEPT', 'IN_PROGRESS', t, handleDue, handlerRole, unitId)) return life;
+  if (stalled(c, ctx)) return life;
 
   if (rng.chance(0.04)) {
     t += hours(24, 72);

@@ -63,7 +63,7 @@ export const CASE_CATEGORY_COUNT = 19;
  * The demo profile's life-cycle steps and dispatches with the default seed (case-lifecycles.ts):
  * what the generator yields, pinned so a change to the life cycles shows in review.
  */
-export const HEFEI_LIFECYCLE_STEPS = 573;
+export const HEFEI_LIFECYCLE_STEPS = 550;
 export const HEFEI_LIFECYCLE_ASSIGNMENTS = 99;
 export const DEMO_ACCOUNT_COUNT = 11;
 /** The accounts of the grid workers who report and verify in the hefei life cycles (default seed). */

@@ -1,4 +1,6 @@
+import { FakeClock } from '../../../common/clock';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
+import { TEST_CLOCK_START } from '../../../test/time';
 
 interface Stat {
   unit: { id: string; code: string; level: string } | null;
@@ -17,6 +19,8 @@ const STATS = `query($groupBy: [CaseStatisticsDimension!]!, $within: ID, $from: 
 const key = (...parts: unknown[]) => parts.join('|');
 
 describe('caseStatistics: grouped counts within the caller’s territory', () => {
+  // "Overdue" is against the API's clock; the checks below compare with the same instant.
+  const clock = new FakeClock(TEST_CLOCK_START);
   let app: TestApp;
   let feidong: GraphQLClient;
   let inspector: GraphQLClient;
@@ -26,12 +30,12 @@ describe('caseStatistics: grouped counts within the caller’s territory', () =>
     (await client.data<{ caseStatistics: Stat[] }>(STATS, variables)).caseStatistics;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ clock });
     [feidong, inspector] = await Promise.all([app.as('feidong'), app.as('inspector')]);
     feidongId = (await app.ownerSql<{ id: number }>(`select id from grid where code like '340122%' and level = 'COUNTY'`))[0].id;
     // Close and make overdue a few cases (behind the API's back) so every metric has rows to count.
     await app.ownerSql(`update "case" set status = 'CLOSED', closed_at = reported_at + interval '3 days', due_at = null where id % 7 = 0`);
-    await app.ownerSql(`update "case" set due_at = now() - interval '2 days' where id % 7 = 3`);
+    await app.ownerSql(`update "case" set due_at = $1::timestamptz - interval '2 days' where id % 7 = 3`, [clock.now()]);
   });
   afterAll(() => app.close());
 
@@ -42,9 +46,9 @@ describe('caseStatistics: grouped counts within the caller’s territory', () =>
     expect(app.sql.statements.filter((s) => s.includes('from "case"')).length).toBe(1);
     const truth = await app.ownerSql<{ unit: number; status: string; n: number; overdue: number; closed: number }>(
       `select coalesce(township_id, grid_id) as unit, status, count(*)::int as n,
-              count(*) filter (where due_at < now())::int as overdue, count(*) filter (where closed_at is not null)::int as closed
+              count(*) filter (where due_at < $2)::int as overdue, count(*) filter (where closed_at is not null)::int as closed
        from "case" where county_id = $1 group by 1, 2`,
-      [feidongId],
+      [feidongId, clock.now()],
     );
     expect(rows.length).toBe(truth.length);
     expect(rows.length).toBeGreaterThan(1);
@@ -86,7 +90,7 @@ describe('caseStatistics: grouped counts within the caller’s territory', () =>
 
   it('overdueOnly keeps only the cases past their current deadline', async () => {
     const rows = await stats(inspector, { groupBy: ['UNIT'], overdueOnly: true });
-    const [truth] = await app.ownerSql<{ n: number }>(`select count(*)::int as n from "case" where due_at < now()`);
+    const [truth] = await app.ownerSql<{ n: number }>(`select count(*)::int as n from "case" where due_at < $1`, [clock.now()]);
     expect(rows.reduce((s, r) => s + r.count, 0)).toBe(truth.n);
     expect(rows.every((r) => r.overdue === r.count)).toBe(true);
   });
