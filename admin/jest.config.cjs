@@ -6,5 +6,6 @@ module.exports = {
   },
   globalSetup: '<rootDir>/e2e/global-setup.ts',
   globalTeardown: '<rootDir>/e2e/global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/e2e/disconnect.ts'],
   testTimeout: 90_000,
 };

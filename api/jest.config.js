@@ -7,4 +7,7 @@ module.exports = {
   globalTeardown: '<rootDir>/src/test/global-teardown.ts',
   setupFiles: ['reflect-metadata'],
   testTimeout: 120000,
+  // Each test file clones its own database from the templates and listens on its own port, so
+  // files run side by side, one per core of the 2-core machines.
+  maxWorkers: 2,
 };

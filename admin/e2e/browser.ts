@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Download, type Locator, type Page } from 'playwright-core';
 
 export const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,6 +21,27 @@ export function baseUrl(): string {
   return url;
 }
 
+/** One Chromium for the whole run (globalSetup); the tests connect to it over its endpoint. */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+let connection: Promise<Browser> | null = null;
+
+/** This test file's connection to the run's Chromium (a browser of its own when run without globalSetup's). */
+function browser(): Promise<Browser> {
+  const endpoint = process.env.GW_BROWSER_WS;
+  connection ??= endpoint ? chromium.connect(endpoint) : chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return connection;
+}
+
+/** Closes this file's connection (jest setup: after each test file). */
+export async function disconnectBrowser(): Promise<void> {
+  const open = connection;
+  connection = null;
+  if (open) await (await open).close();
+}
+
 export interface Session {
   context: BrowserContext;
   page: Page;
@@ -32,19 +52,15 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium with a fresh profile: no cookies, no cache, nothing from a previous test. */
+/** A fresh browser context: no cookies, no storage, no cache, nothing from a previous test. */
 export async function openBrowser(): Promise<Session> {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'gridwatch-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
+  const context = await (await browser()).newContext({
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   const external: string[] = [];
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(String(error)));
@@ -60,11 +76,15 @@ export async function openBrowser(): Promise<Session> {
     page,
     external,
     problems,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => context.close(),
   };
+}
+
+/** A download's bytes (the browser is remote: no local path, a stream instead). */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

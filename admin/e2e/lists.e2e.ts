@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { baseUrl, eventually, expectText, openBrowser, screenshot, signIn, textsWhen, type Session } from './browser';
+import { baseUrl, downloaded, eventually, expectText, openBrowser, screenshot, signIn, textsWhen, type Session } from './browser';
 import { apiAs } from './graphql';
 
 /** The case numbers on the page once real rows are drawn (placeholder rows come first on a loaded machine). */
@@ -69,7 +68,7 @@ describe('lists: keyset pages, CSV export, editing with history', () => {
     await s.page.goto(`${baseUrl()}/#/cases?page=1`);
     await s.page.locator('tbody tr').first().waitFor();
     const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-csv').click()]);
-    const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
+    const csv = (await downloaded(download)).toString('utf8').replace(/^\ufeff/, '');
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toContain('案件编号');
     // Every case of the county (more than one page of the list), and only those.
@@ -81,7 +80,7 @@ describe('lists: keyset pages, CSV export, editing with history', () => {
     await s.page.goto(`${baseUrl()}/#/cases?filter=${encodeURIComponent(JSON.stringify({ status: 'REPORTED' }))}`);
     await s.page.locator('tbody tr').first().waitFor();
     const [xlsx] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-xlsx').click()]);
-    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
+    expect((await downloaded(xlsx)).subarray(0, 2).toString()).toBe('PK');
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   });
 

@@ -1,4 +1,7 @@
-import { parse, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
+
+// mathjs takes about half a second to load: only a formula's first parse pays for it.
+const mathjs = (): typeof import('mathjs') => require('mathjs') as typeof import('mathjs');
 import { BadInputError } from '../../common/errors';
 import { isMeasure } from './assessment-measures';
 
@@ -30,7 +33,7 @@ function problem(message: string): BadInputError {
 export function parseFormula(text: string): ParsedFormula {
   let node: MathNode;
   try {
-    node = parse(text);
+    node = mathjs().parse(text);
   } catch (error) {
     throw problem((error as Error).message);
   }

@@ -1,5 +1,8 @@
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// exceljs takes about 0.2 s to load: only the first XLSX pays for it.
+const excel = (): typeof ExcelJS => require('exceljs') as typeof ExcelJS;
 import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -66,7 +69,7 @@ function xlsxCell(value: CellValue, type: ColumnType, lang: Lang): ExcelJS.CellV
 
 /** XLSX through exceljs's streaming writer: each row is committed (written out) as soon as it is added. */
 export async function writeXlsx(out: Writable, title: string, columns: ColumnInfo[], lang: Lang, batches: AsyncIterable<CellValue[][]>): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({
     key: column.key,

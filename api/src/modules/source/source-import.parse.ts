@@ -1,5 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// exceljs takes about 0.2 s to load: only the first XLSX pays for it.
+const excel = (): typeof ExcelJS => require('exceljs') as typeof ExcelJS;
 import { BadInputError } from '../../common/errors';
 
 /** A table read from an uploaded file: the header row and each data row with its line in the file. */
@@ -47,7 +50,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<ImportTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
