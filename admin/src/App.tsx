@@ -29,6 +29,7 @@ import { assessmentIndicators } from './resources/assessmentIndicators';
 import { InspectionOverduePage } from './resources/sources/InspectionOverdue';
 import { AssessmentPage } from './assessment/AssessmentPage';
 import { CoveragePage } from './patrol/CoveragePage';
+import { CalendarPage } from './calendar/CalendarPage';
 
 // Charts are only on the dashboard: load them after the first paint of the other screens.
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -72,6 +73,7 @@ export const App = () => (
       <Route path="/assessment" element={<AssessmentPage />} />
       <Route path="/coverage" element={<CoveragePage />} />
       <Route path="/source-import" element={<SourceImportPage />} />
+      <Route path="/calendar" element={<CalendarPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -26,7 +26,8 @@ export type Subject =
   | 'AuditRecommendation'
   | 'Assessment'
   | 'AssessmentRow'
-  | 'AssessmentIndicator';
+  | 'AssessmentIndicator'
+  | 'CalendarYear';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 /** The server's packed rules, unpacked as they are: the console hides, the server decides. */

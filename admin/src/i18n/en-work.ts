@@ -58,6 +58,7 @@ export const workEn: WorkMessages = {
   menu: {
     group_grid: 'Grids and staff', group_sources: 'Pollution sources', group_plans: 'Plans and patrols', group_supervision: 'Supervision and assessment', group_system: 'Administration',
     source_import: 'Import sources', tasks_overdue: 'Overdue tasks', recommendations_overdue: 'Overdue recommendations',
+    calendar: 'Working calendar',
   },
   errors: { STATE: 'This action is not allowed in the current state; someone may have acted already. Refresh to see.' },
   plan: { add_task: 'Add plan task' },
@@ -76,6 +77,16 @@ export const workEn: WorkMessages = {
     respond: 'Respond', responded: 'Response recorded', close: 'Close', closed: 'Closed',
   },
   indicator: { create: 'New indicator', new_version: 'New version', code_rule: 'Capital letter first, then capitals, digits and underscores', formula_hint: 'Base measures and other indicator codes, e.g. rate(closed_on_time, due - parked)' },
+  calendar: {
+    banner: 'The %{year} holiday schedule is not loaded: working-day deadlines in %{year} count Monday to Friday for now and are recomputed once it is loaded.',
+    open: 'Load holiday schedule',
+    hint: "Upload a year's holiday schedule (the State Council notice): CSV with date,working,name (e.g. 2027-01-01,no,New Year), or ICS with all-day events, a summary with 班 marking a swapped working day. Preview first, then load; loading recomputes every provisional deadline and records it on the case timeline.",
+    year: 'Year', choose: 'Choose file', no_file: 'No file chosen', preview: 'Preview (writes nothing)', load: 'Load',
+    previewed: '%{year}: %{holidays} holidays, %{workingDays} swapped working days; %{added} days added, %{changed} changed, %{removed} removed; %{recomputed} deadlines to recompute',
+    loaded: '%{year} loaded: %{holidays} holidays, %{workingDays} swapped working days; %{recomputed} deadlines recomputed',
+    case: 'Case', before: 'Deadline before', after: 'Deadline after', years: 'Years loaded', source: 'Source', loaded_at: 'Loaded',
+    provisional: 'provisional', provisional_hint: 'The deadline runs through a year whose holiday schedule is not loaded: counted Monday to Friday for now',
+  },
   import: {
     hint: 'Upload a CSV or Excel (XLSX) file with the columns of the source export (required: 名称/name, 类型/type, 监管等级/level, 网格编码/grid code). Check it first; only a file without errors can be imported, and a file with any wrong row writes nothing.',
     choose: 'Choose file', no_file: 'No file chosen', dry_run: 'Check (dry run)', run: 'Import',

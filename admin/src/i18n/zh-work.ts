@@ -56,6 +56,7 @@ export const workZh = {
   menu: {
     group_grid: '网格与人员', group_sources: '污染源', group_plans: '计划与巡查', group_supervision: '督查与考核', group_system: '系统管理',
     source_import: '污染源导入', tasks_overdue: '逾期任务', recommendations_overdue: '逾期整改意见',
+    calendar: '工作日历',
   },
   errors: { STATE: '当前状态不允许此操作，可能已被他人处理，请刷新后查看' },
   plan: { add_task: '添加计划任务' },
@@ -74,6 +75,16 @@ export const workZh = {
     respond: '反馈整改情况', responded: '整改情况已反馈', close: '销号', closed: '已销号',
   },
   indicator: { create: '新建指标', new_version: '发布新版本', code_rule: '大写字母开头，只含大写字母、数字、下划线', formula_hint: '基础计量与其他指标代码的算式，如 rate(closed_on_time, due - parked)' },
+  calendar: {
+    banner: '%{year} 年节假日安排尚未导入：%{year} 年的工作日期限暂按周一至周五计算，导入国务院办公厅通知后自动重算。',
+    open: '导入节假日安排',
+    hint: '上传一年的节假日安排 (国务院办公厅通知)：CSV 列为 日期,是否上班,名称 (如 2027-01-01,否,元旦)；ICS 为全天事件，名称含“班”的为调休上班日。先预览，再导入；导入后重算所有暂定期限，并记入案件时间线。',
+    year: '年份', choose: '选择文件', no_file: '未选择文件', preview: '预览 (不写入)', load: '导入',
+    previewed: '%{year} 年：节假日 %{holidays} 天、调休上班 %{workingDays} 天；新增 %{added}、修改 %{changed}、删除 %{removed} 个日期；%{recomputed} 个期限将重算',
+    loaded: '已导入 %{year} 年：节假日 %{holidays} 天、调休上班 %{workingDays} 天；%{recomputed} 个期限已重算',
+    case: '案件', before: '原期限', after: '新期限', years: '已导入的年份', source: '来源', loaded_at: '导入时间',
+    provisional: '暂定', provisional_hint: '期限经过尚未导入节假日安排的年份，暂按周一至周五计算',
+  },
   import: {
     hint: '上传 CSV 或 Excel (XLSX) 文件，列与“导出污染源”相同 (必需：名称、类型、监管等级、网格编码)。先试导入检查每一行，全部无误后才能正式导入；有任何一行出错则不写入任何数据。',
     choose: '选择文件', no_file: '未选择文件', dry_run: '试导入 (只检查)', run: '正式导入',

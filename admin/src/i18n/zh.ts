@@ -100,7 +100,7 @@ const baseZh = {
       CaseAction: {
         REPORT: '上报', FILE: '立案', CANCEL: '注销', ESCALATE: '上报上一级网格', DISPATCH: '派遣', ACCEPT: '受理', RETURN: '回退', FEEDBACK: '结果反馈',
         REQUEST_EXTENSION: '申请延期', APPROVE_EXTENSION: '批准延期', REJECT_EXTENSION: '驳回延期', PARK: '挂账', RESUME: '恢复办理',
-        VERIFY_PASS: '核实通过(结案)', VERIFY_FAIL: '核实不通过(返工)', EVALUATE: '综合评价', REOPEN: '重新办理',
+        VERIFY_PASS: '核实通过(结案)', VERIFY_FAIL: '核实不通过(返工)', EVALUATE: '综合评价', REOPEN: '重新办理', RECOMPUTE_DEADLINE: '期限重算',
       },
       ApiKeyScope: { CREATE_COMPLAINTS: '提交投诉', READ_CASES: '读取案件', READ_DEPARTMENTS: '读取部门', READ_GRIDS: '读取网格', READ_SOURCES: '读取污染源' },
       CancelReason: { DUPLICATE: '重复', INVALID: '无效', OUT_OF_SCOPE: '不属于环境监管范围' },

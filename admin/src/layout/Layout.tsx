@@ -1,5 +1,6 @@
 import AlarmIcon from '@mui/icons-material/Alarm';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
+import EventNoteIcon from '@mui/icons-material/EventNote';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
@@ -8,6 +9,7 @@ import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, Menu, TitlePortal, useGetIdentity, useSidebarState, useTranslate } from 'react-admin';
 import { can } from '../auth/authProvider';
+import { CalendarBanner } from '../calendar/CalendarBanner';
 import { ChangePassword } from './ChangePassword';
 import { Identity } from './Identity';
 
@@ -74,15 +76,17 @@ const GwMenu = () => {
       {can('read', 'AuditRecommendation') ? <Menu.Item to={overdue('auditRecommendations')} primaryText="gw.menu.recommendations_overdue" leftIcon={<AlarmIcon />} /> : null}
       {can('read', 'AssessmentRow') ? <Menu.Item to="/assessment" primaryText="gw.menu.assessment" leftIcon={<LeaderboardIcon />} /> : null}
       <Menu.ResourceItem name="assessmentIndicators" />
-      <Group label="gw.menu.group_system" show={can('create', 'Account') || can('create', 'ApiKey')} />
+      <Group label="gw.menu.group_system" show={can('create', 'Account') || can('create', 'ApiKey') || can('update', 'CalendarYear')} />
       <Menu.ResourceItem name="accounts" />
       <Menu.ResourceItem name="apiKeys" />
+      {can('update', 'CalendarYear') ? <Menu.Item to="/calendar" primaryText="gw.menu.calendar" leftIcon={<EventNoteIcon />} /> : null}
     </Menu>
   );
 };
 
 export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout appBar={GwAppBar} menu={GwMenu}>
+    <CalendarBanner />
     {children}
   </RaLayout>
 );

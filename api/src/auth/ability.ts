@@ -37,6 +37,7 @@ export const subjectTypes = [
   'CaseCategory',
   'CaseAssignment',
   'CalendarDay',
+  'CalendarYear',
   'TimeLimit',
   'CaseAlert',
   'CaseEvidence',

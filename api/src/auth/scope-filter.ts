@@ -34,6 +34,7 @@ export function scopeCondition<T>(ability: AppAbility, action: Action, type: Sub
 const cityWide = new Set<SubjectType>([
   'CaseCategory',
   'CalendarDay',
+  'CalendarYear',
   'TimeLimit',
   'InspectionFrequency',
   'PatrolRule',

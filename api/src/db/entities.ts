@@ -7,6 +7,7 @@ import { CaseCategory } from '../modules/case/case-category.entity';
 import { CaseEvent } from '../modules/case/case-event.entity';
 import { Case } from '../modules/case/case.entity';
 import { CalendarDay } from '../modules/deadline/calendar-day.entity';
+import { CalendarYear } from '../modules/deadline/calendar-year.entity';
 import { TimeLimit } from '../modules/deadline/time-limit.entity';
 import { CaseAlert } from '../modules/supervision/case-alert.entity';
 import { CaseEvidence, StoredFile } from '../modules/evidence/evidence.entity';
@@ -55,6 +56,7 @@ export const entities = [
   CaseAssignment,
   CaseEventChain,
   CalendarDay,
+  CalendarYear,
   TimeLimit,
   CaseAlert,
   StoredFile,

@@ -11,6 +11,7 @@ import { Pool } from 'pg';
 import { Limits } from '../auth/limits';
 import type { Config } from '../config';
 import { type Clock, systemClock } from '../common/clock';
+import { calendarWarnings } from '../modules/deadline/calendar-schedule.service';
 import { createRequestContext } from '../context/create-context';
 import { evidenceRouter } from '../modules/evidence/evidence.routes';
 import { exportRouter } from '../modules/export/export.routes';
@@ -66,8 +67,10 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const database = await orm.em.getConnection().execute('select 1').then(() => true, () => false);
-    res.status(ready && database ? 200 : 503).json({ status: ready && database ? 'ready' : 'unavailable', database });
+    // A year without its holiday schedule is a warning, never a failure: deadlines still run.
+    const warnings = await calendarWarnings(orm.em.fork(), clock.now()).then((found) => found.map((w) => w.message), () => null);
+    const database = warnings !== null;
+    res.status(ready && database ? 200 : 503).json({ status: ready && database ? 'ready' : 'unavailable', database, warnings: warnings ?? [] });
   });
   const evidenceStorage = new LocalDiskStorage(config.evidenceDir);
   app.use(evidenceRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));

@@ -3,6 +3,7 @@ import { type Db, quoteIdent } from './copy';
 /** Every table the seed writes, children first (the order TRUNCATE and checks use). */
 export const SEEDED_TABLES = [
   'session',
+  'calendar_year',
   'patrol_check_in',
   'patrol_plan',
   'patrol_rule',
@@ -26,7 +27,7 @@ export const SEEDED_TABLES = [
 
 /** Tables with a serial/bigserial id whose sequence must move past the loaded ids. */
 export const SEQUENCED_TABLES = SEEDED_TABLES.filter(
-  (t) => !['department_category', 'officer_grid', 'grid_worker_grid'].includes(t),
+  (t) => !['department_category', 'officer_grid', 'grid_worker_grid', 'calendar_year'].includes(t),
 );
 
 /** Names of the seeded tables that already hold rows. */

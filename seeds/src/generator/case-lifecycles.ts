@@ -19,9 +19,21 @@ const BEIJING = 8 * HOUR;
 /** Working days of the Chinese calendar: weekdays, minus holidays, plus swapped working days (调休). */
 export class SeedCalendar {
   private readonly exceptions: Map<string, boolean>;
+  /** Years the table covers; a count through any other year is provisional (weekdays only), as in the api. */
+  private readonly years: Set<string>;
 
   constructor(days: readonly CalendarDayRecord[]) {
     this.exceptions = new Map(days.map((d) => [d.day, d.working]));
+    this.years = new Set(days.map((d) => d.day.slice(0, 4)));
+  }
+
+  /** Whether the count of `workingDays` after `fromMs`'s day walks through a year the table lacks. */
+  provisional(fromMs: number, workingDays: number): boolean {
+    const last = this.dueAfter(fromMs, workingDays) - DAY;
+    for (let day = Math.floor((fromMs + BEIJING) / DAY) * DAY + DAY; day <= last + BEIJING; day += DAY) {
+      if (!this.years.has(new Date(day).toISOString().slice(0, 4))) return true;
+    }
+    return false;
   }
 
   private working(dayStartMs: number): boolean {
@@ -62,11 +74,19 @@ export interface LifecycleAssignment {
   active: boolean;
 }
 
+/** Where a working-day deadline was counted from, so a loaded schedule can recompute it. */
+export interface DueBasis {
+  fromMs: number;
+  days: number;
+  provisional: boolean;
+}
+
 export interface Lifecycle {
   events: LifecycleEvent[];
   assignments: LifecycleAssignment[];
   status: CaseStatus;
   dueMs: number | null;
+  dueBasis: DueBasis | null;
   closedMs: number | null;
   leadDepartmentId: number | null;
   extensionCount: number;
@@ -115,14 +135,23 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
   if (lead === null) return null;
   const rng = Rng.derive(ctx.seed, `lifecycle:${c.id}`);
   const hours = (min: number, max: number): number => Math.round((min + rng.next() * (max - min)) * HOUR / 1000) * 1000;
-  const cal = ctx.calendar;
+  const calendar = ctx.calendar;
+  // Every deadline remembers its basis (the api's due_basis_at/days): an extension adds working
+  // days to the same start, which gives what counting from the old deadline's day gives.
+  const bases = new Map<number, DueBasis>();
+  const due = (fromMs: number, days: number): number => {
+    const ms = calendar.dueAfter(fromMs, days);
+    bases.set(ms, { fromMs, days, provisional: calendar.provisional(fromMs, days) });
+    return ms;
+  };
+  const cal = { dueAfter: due };
   const dispatcher: Role = viaPlatform ? 'PLATFORM_OPERATOR' : 'TOWNSHIP_ADMIN';
   const handlerRole: Role = viaPlatform ? 'COUNTY_DEPARTMENT' : 'TOWNSHIP_ADMIN';
   const verifierUnit = c.grid.parentId ?? unitId;
   const verifier = ctx.workerAccountOf?.(c.grid.id) ?? null;
 
   const life: Lifecycle = {
-    events: [], assignments: [], status: 'REPORTED', dueMs: null, closedMs: null, leadDepartmentId: null,
+    events: [], assignments: [], status: 'REPORTED', dueMs: null, dueBasis: null, closedMs: null, leadDepartmentId: null,
     extensionCount: 0, requestedExtensionDays: null, reviewMs: null, score: null,
   };
   let open = true;
@@ -132,6 +161,7 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
     life.events.push({ action, from: life.status, to, atMs, dueMs, actorRole: role, actorUnitId: unit, actorId: role === 'GRID_WORKER' ? verifier : null, reason, details });
     life.status = to;
     life.dueMs = dueMs;
+    life.dueBasis = dueMs === null ? null : (bases.get(dueMs) ?? null);
     return true;
   };
 
@@ -182,7 +212,8 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
     if (!step('REQUEST_EXTENSION', 'EXTENSION_REQUESTED', t, handleDue, handlerRole, unitId, '需协调多个部门', { extensionDays: 5 })) return life;
     life.requestedExtensionDays = 5;
     t += hours(1, 4);
-    handleDue = cal.dueAfter(handleDue - 1, 5);
+    const basis = bases.get(handleDue)!;
+    handleDue = due(basis.fromMs, basis.days + 5);
     if (!step('APPROVE_EXTENSION', 'IN_PROGRESS', t, handleDue, dispatcher, unitId, null, { extensionDays: 5, extensionCount: 1 })) return life;
     life.requestedExtensionDays = null;
     life.extensionCount = 1;

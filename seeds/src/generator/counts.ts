@@ -8,6 +8,7 @@ export interface TableCounts {
   grid: number;
   case_category: number;
   calendar_day: number;
+  calendar_year: number;
   department: number;
   department_category: number;
   officer: number;
@@ -70,6 +71,8 @@ export const DEMO_ACCOUNT_COUNT = 11;
 export const HEFEI_WORKER_ACCOUNTS = 96;
 /** Holidays and 调休 working days of the pinned chinese-days release (it grows with new years). */
 export const CALENDAR_DAY_COUNT = calendarDays().length;
+/** The years those days cover (each counts as a loaded schedule). */
+export const CALENDAR_YEAR_COUNT = new Set(calendarDays().map((d) => d.day.slice(0, 4))).size;
 
 function countsFor(profile: ProfileName): TableCounts {
   const { cities, sources, cases, inspections } = PROFILES[profile];
@@ -77,6 +80,7 @@ function countsFor(profile: ProfileName): TableCounts {
     grid: PER_CITY_COUNTS.grid * cities,
     case_category: CASE_CATEGORY_COUNT,
     calendar_day: CALENDAR_DAY_COUNT,
+    calendar_year: CALENDAR_YEAR_COUNT,
     department: PER_CITY_COUNTS.department * cities,
     department_category: PER_CITY_COUNTS.department_category * cities,
     officer: PER_CITY_COUNTS.officer * cities,

@@ -12,6 +12,7 @@ import type { ProfileSpec } from './profiles';
 import { calendarDays } from '../reference/calendar';
 import {
   calendarDayTable,
+  calendarYearTable,
   caseCategoryTable,
   departmentCategoryPairs,
   departmentCategoryTable,
@@ -92,6 +93,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
     gridTable(grids, timeline.referenceMs),
     caseCategoryTable(categories),
     calendarDayTable(calendarDays()),
+    calendarYearTable(calendarDays(), timeline.referenceMs),
     departmentTable(departments, timeline.referenceMs),
     departmentCategoryTable(departmentCategoryPairs(departments, categories)),
     officerTable(officers, timeline.referenceMs),

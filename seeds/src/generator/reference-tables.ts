@@ -2,7 +2,7 @@ import { CALENDAR_SOURCE, type CalendarDayRecord } from '../reference/calendar';
 import type { CaseCategory } from '../reference/case-categories';
 import type { DepartmentRecord } from '../reference/departments';
 import { type GridNode, platformUnitIds } from './grid-tree';
-import { SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, versionedCells } from './table';
+import { SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, timestamp, versionedCells } from './table';
 
 // boundary and centroid_* stay NULL: we have no real boundaries, and invented centroids
 // would look authoritative on a map.
@@ -77,6 +77,19 @@ export function calendarDayTable(days: readonly CalendarDayRecord[]): TableData 
     count: days.length,
     *rows() {
       for (const d of days) yield [d.id, d.day, d.working, d.name, CALENDAR_SOURCE];
+    },
+  };
+}
+
+/** The years the packaged calendar covers: their official schedule counts as loaded (calendar_year). */
+export function calendarYearTable(days: readonly CalendarDayRecord[], loadedMs: number): TableData {
+  const years = [...new Set(days.map((d) => Number(d.day.slice(0, 4))))].sort((a, b) => a - b);
+  return {
+    table: 'calendar_year',
+    columns: ['year', 'source', 'loaded_at', 'loaded_by_id'],
+    count: years.length,
+    *rows() {
+      for (const year of years) yield [year, CALENDAR_SOURCE, timestamp(loadedMs), null];
     },
   };
 }

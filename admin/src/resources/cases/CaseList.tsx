@@ -1,3 +1,4 @@
+import { DueField } from './DueField';
 import { Datagrid, DateInput, List, SearchInput, TextField } from 'react-admin';
 import { ListActions } from '../../common/ListActions';
 import { CursorPagination } from '../../common/CursorPagination';
@@ -27,7 +28,7 @@ export const CaseList = () => (
       <EnumField source="urgency" enumName="CaseUrgency" sortable={false} />
       <TextField source="grid.name" label="resources.cases.fields.grid" sortable={false} />
       <ShanghaiDateField source="reportedAt" />
-      <ShanghaiDateField source="dueAt" sortable={false} />
+      <DueField sortable={false} />
     </Datagrid>
   </List>
 );

@@ -1,3 +1,4 @@
+import { DueField } from './DueField';
 import { useLoadError } from '../../common/useLoadError';
 import { Grid } from '@mui/material';
 import { FunctionField, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
@@ -43,7 +44,7 @@ export const CaseShow = () => (
           {can('read', 'Case', 'complainantName') ? <TextField source="complainantName" emptyText="—" /> : null}
           {can('read', 'Case', 'complainantPhone') ? <TextField source="complainantPhone" emptyText="—" /> : null}
           <ShanghaiDateField source="reportedAt" />
-          <ShanghaiDateField source="dueAt" emptyText="—" />
+          <DueField />
           <ShanghaiDateField source="closedAt" emptyText="—" />
         </SimpleShowLayout>
       </Grid>

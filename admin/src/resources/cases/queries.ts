@@ -2,7 +2,7 @@ import { can } from '../../auth/authProvider';
 import { OPEN_STATUSES } from './openStatuses';
 import { flatten, locationInput, shanghaiDayStart, type ResourceSpec } from '../../data/spec';
 
-const row = `id number status origin urgency reportedAt dueAt closedAt address description location { lng lat } category { id name code } grid { id name code }`;
+const row = `id number status origin urgency reportedAt dueAt dueProvisional closedAt address description location { lng lat } category { id name code } grid { id name code }`;
 
 /** Complainants' identities only for the roles that answer complaints (FORBIDDEN otherwise). */
 const complainant = () => (can('read', 'Case', 'complainantName') ? 'complainantName complainantPhone' : '');

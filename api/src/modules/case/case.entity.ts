@@ -82,6 +82,17 @@ export class Case extends VersionedScopedEntity {
   @Property({ type: 'timestamptz', nullable: true })
   dueAt?: Date | null;
 
+  @Field(() => Boolean, { description: '时限暂定: 计算经过尚未导入节假日安排的年份 (按周一至周五计), 导入后重算' })
+  @Property({ type: 'boolean', default: false })
+  dueProvisional: boolean = false;
+
+  /** Where the working-day deadline was counted from, and how many working days (to recompute it). */
+  @Property({ type: 'timestamptz', nullable: true })
+  dueBasisAt?: Date | null;
+
+  @Property({ type: 'integer', nullable: true })
+  dueBasisDays?: number | null;
+
   @Field(() => Date, { nullable: true, description: '结案时间' })
   @Property({ type: 'timestamptz', nullable: true })
   closedAt?: Date | null;

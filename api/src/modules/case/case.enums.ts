@@ -56,11 +56,13 @@ export enum CaseAction {
   VERIFY_FAIL = 'VERIFY_FAIL',
   EVALUATE = 'EVALUATE',
   REOPEN = 'REOPEN',
+  /** A system event, not a transition: the deadline recomputed after a year's holiday schedule was loaded. */
+  RECOMPUTE_DEADLINE = 'RECOMPUTE_DEADLINE',
 }
 registerEnumType(CaseAction, {
   name: 'CaseAction',
   description:
-    '操作: 上报, 立卷, 注销, 上报上一级网格, 派遣, 受理, 回退, 结果反馈, 申请延期, 批准延期, 驳回延期, 挂账, 恢复办理, 核实通过(结案), 核实不通过(返工), 综合评价, 重新办理',
+    '操作: 上报, 立卷, 注销, 上报上一级网格, 派遣, 受理, 回退, 结果反馈, 申请延期, 批准延期, 驳回延期, 挂账, 恢复办理, 核实通过(结案), 核实不通过(返工), 综合评价, 重新办理; 期限重算 (系统: 导入节假日安排后)',
 });
 
 /** Why a report is cancelled (注销) instead of filed. */

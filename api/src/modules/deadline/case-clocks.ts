@@ -2,7 +2,7 @@ import type { RequestContext } from '../../context/request-context';
 import { CaseAction, CaseStatus } from '../case/case.enums';
 import type { Case } from '../case/case.entity';
 import { DeadlineStep } from './deadline.enums';
-import { deadlineService } from './deadline.service';
+import { deadlineService, setDeadline } from './deadline.service';
 
 /**
  * Which time limit runs while a case is in a state. Without a platform the whole stay at one
@@ -32,16 +32,16 @@ const RESTARTS = new Set<CaseAction>([CaseAction.ESCALATE, CaseAction.DISPATCH, 
 export async function updateDeadline(ctx: RequestContext, kase: Case, before: DeadlineStep | null, action: CaseAction, now: Date, extensionDays: number | null): Promise<void> {
   const clock = clockOf(kase);
   if (action === CaseAction.APPROVE_EXTENSION && kase.dueAt && extensionDays) {
-    kase.dueAt = await deadlineService.extend(ctx, kase.dueAt, extensionDays);
+    setDeadline(kase, await deadlineService.extend(ctx, kase, extensionDays));
   } else if (clock === null) {
-    kase.dueAt = null;
+    setDeadline(kase, null);
   } else if (clock !== before || RESTARTS.has(action) || !kase.dueAt) {
-    kase.dueAt = await deadlineService.dueFor(ctx, kase, clock, now);
+    setDeadline(kase, await deadlineService.dueFor(ctx, kase, clock, now));
   }
 }
 
 /** A new report: its first clock, and for complaints the date the complainant must be answered by. */
 export async function initialDeadlines(ctx: RequestContext, kase: Case, now: Date): Promise<void> {
-  kase.dueAt = await deadlineService.dueFor(ctx, kase, clockOf(kase)!, now);
-  kase.answerDueAt = await deadlineService.dueFor(ctx, kase, DeadlineStep.ANSWER, now);
+  setDeadline(kase, await deadlineService.dueFor(ctx, kase, clockOf(kase)!, now));
+  kase.answerDueAt = (await deadlineService.dueFor(ctx, kase, DeadlineStep.ANSWER, now))?.due ?? null;
 }

@@ -33,3 +33,11 @@ export enum DueState {
   DUE_SOON = 'DUE_SOON',
 }
 registerEnumType(DueState, { name: 'DueState', description: '已超时; 即将到期 (下一个工作日结束前)' });
+
+/** The file formats of a year's official schedule (节假日安排). */
+export enum ScheduleFormat {
+  CSV = 'CSV',
+  ICS = 'ICS',
+}
+
+registerEnumType(ScheduleFormat, { name: 'ScheduleFormat', description: '节假日安排文件格式: CSV (日期,是否上班,名称) 或 ICS (全天事件; 含"班"为调休上班)' });

@@ -1,7 +1,7 @@
-import { Length, Matches, Max, Min } from 'class-validator';
+import { Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CaseOrigin, CaseUrgency } from '../case/case.enums';
-import { CaseComplexity, DeadlineStep, LimitUnit } from './deadline.enums';
+import { CaseComplexity, DeadlineStep, LimitUnit, ScheduleFormat } from './deadline.enums';
 
 @InputType('SetCalendarDayInput', { description: '新增或修改节假日/调休工作日 (如新年度的放假安排)' })
 export class SetCalendarDayInput {
@@ -41,4 +41,22 @@ export class SetTimeLimitInput {
 
   @Field(() => LimitUnit)
   unit!: LimitUnit;
+}
+
+@InputType('LoadCalendarScheduleInput', { description: '导入一年的节假日安排 (国务院办公厅通知): 替换该年全部节假日与调休日, 并重算暂定时限' })
+export class LoadCalendarScheduleInput {
+  @Field(() => Int, { description: '年份' })
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @Field(() => ScheduleFormat)
+  format!: ScheduleFormat;
+
+  @Field(() => String, { description: '文件内容 (UTF-8 文本)' })
+  @MaxLength(60_000)
+  content!: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: '只预览: 报告将新增/修改/删除的日期和将变化的时限, 不写入' })
+  dryRun!: boolean;
 }

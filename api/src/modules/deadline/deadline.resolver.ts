@@ -2,8 +2,11 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import type { RequestContext } from '../../context/request-context';
 import { CalendarDay } from './calendar-day.entity';
+import { CalendarYear } from './calendar-year.entity';
+import { calendarWarnings, loadSchedule } from './calendar-schedule.service';
+import { CalendarScheduleLoad, CalendarWarning } from './calendar-schedule.types';
 import { deadlineConfigService } from './deadline-config.service';
-import { SetCalendarDayInput, SetTimeLimitInput } from './deadline.inputs';
+import { LoadCalendarScheduleInput, SetCalendarDayInput, SetTimeLimitInput } from './deadline.inputs';
 import { TimeLimit } from './time-limit.entity';
 
 @Resolver()
@@ -12,6 +15,18 @@ export class DeadlineResolver {
   @Requires('read', 'CalendarDay')
   calendarDays(@Ctx() ctx: RequestContext, @Arg('from', () => String) from: string, @Arg('to', () => String) to: string): Promise<CalendarDay[]> {
     return deadlineConfigService.calendarDays(ctx, from, to);
+  }
+
+  @Query(() => [CalendarYear], { description: '已导入节假日安排的年份; 未列出的年份时限为暂定' })
+  @Requires('read', 'CalendarYear')
+  calendarYears(@Ctx() ctx: RequestContext): Promise<CalendarYear[]> {
+    return ctx.em.find(CalendarYear, {}, { orderBy: { year: 'asc' } });
+  }
+
+  @Query(() => [CalendarWarning], { description: '日历提醒: 今年 (11 月 1 日起含明年) 尚未导入节假日安排' })
+  @Requires('read', 'CalendarYear')
+  calendarWarnings(@Ctx() ctx: RequestContext): Promise<CalendarWarning[]> {
+    return calendarWarnings(ctx.em, ctx.clock.now());
   }
 
   @Query(() => [TimeLimit], { description: '市级时限配置 (未配置的使用内置默认值)' })
@@ -24,6 +39,19 @@ export class DeadlineResolver {
   @Requires('update', 'CalendarDay')
   setCalendarDay(@Ctx() ctx: RequestContext, @Arg('input', () => SetCalendarDayInput) input: SetCalendarDayInput): Promise<CalendarDay> {
     return deadlineConfigService.setCalendarDay(ctx, input);
+  }
+
+  @Mutation(() => CalendarScheduleLoad, { description: '导入一年的节假日安排 (CSV 或 ICS), 可先预览; 重算暂定时限并记入案件时间线' })
+  @Requires('update', 'CalendarYear')
+  async loadCalendarSchedule(@Ctx() ctx: RequestContext, @Arg('input', () => LoadCalendarScheduleInput) input: LoadCalendarScheduleInput): Promise<CalendarScheduleLoad> {
+    const load = await loadSchedule(ctx, input);
+    return {
+      ...load,
+      holidays: load.days.filter((d) => !d.working).length,
+      workingDays: load.days.filter((d) => d.working).length,
+      recomputed: load.moves.length,
+      moves: load.moves.slice(0, 50),
+    };
   }
 
   @Mutation(() => TimeLimit, { description: '设置时限' })

@@ -1,24 +1,28 @@
 import type { RequestContext } from '../../context/request-context';
 import type { Case } from '../case/case.entity';
 import { CalendarDay } from './calendar-day.entity';
+import { CalendarYear } from './calendar-year.entity';
 import { CaseComplexity, type DeadlineStep, LimitUnit } from './deadline.enums';
 import { TimeLimit } from './time-limit.entity';
 import { resolveLimit } from './time-limits';
-import { beijingDay, horizonDays, WorkingCalendar } from './working-calendar';
+import { beijingDay, type Deadline, horizonDays, WorkingCalendar } from './working-calendar';
 
 const DAY_MS = 86_400_000;
 
 export const deadlineService = {
-  /** The calendar exceptions from `from`'s day over the next `days` days (a few dozen rows). */
+  /** The calendar from `from`'s day over the next `days` days: its exceptions and which of its years are loaded. */
   async calendar(ctx: RequestContext, from: Date, days: number): Promise<WorkingCalendar> {
-    const rows = await ctx.em.find(CalendarDay, {
-      day: { $gte: beijingDay(from), $lte: beijingDay(new Date(from.getTime() + days * DAY_MS)) },
-    });
-    return new WorkingCalendar(new Map(rows.map((r) => [r.day, r.working])));
+    const first = beijingDay(from);
+    const last = beijingDay(new Date(from.getTime() + days * DAY_MS));
+    const [rows, years] = await Promise.all([
+      ctx.em.find(CalendarDay, { day: { $gte: first, $lte: last } }),
+      ctx.em.find(CalendarYear, { year: { $gte: Number(first.slice(0, 4)), $lte: Number(last.slice(0, 4)) } }),
+    ]);
+    return new WorkingCalendar(new Map(rows.map((r) => [r.day, r.working])), new Set(years.map((y) => y.year)));
   },
 
   /** The deadline of a case's step started at `from`, or null when no limit applies. */
-  async dueFor(ctx: RequestContext, kase: Case, step: DeadlineStep, from: Date): Promise<Date | null> {
+  async dueFor(ctx: RequestContext, kase: Case, step: DeadlineStep, from: Date): Promise<Deadline | null> {
     const cityRules = await ctx.em.find(TimeLimit, { step });
     const limit = resolveLimit(cityRules, {
       step,
@@ -28,16 +32,25 @@ export const deadlineService = {
       complexity: kase.complexity ?? CaseComplexity.NORMAL,
     });
     if (!limit) return null;
-    const calendar = await this.calendar(ctx, from, limit.unit === LimitUnit.WORKING_DAYS ? horizonDays(limit.amount) : 1);
-    return calendar.dueAfter(from, limit.amount, limit.unit);
+    return this.count(ctx, from, limit.amount, limit.unit);
   },
 
-  /** An approved extension: the deadline moves by working days. */
-  async extend(ctx: RequestContext, due: Date, days: number): Promise<Date> {
+  async count(ctx: RequestContext, from: Date, amount: number, unit: LimitUnit): Promise<Deadline> {
+    const calendar = await this.calendar(ctx, from, unit === LimitUnit.WORKING_DAYS ? horizonDays(amount) : 1);
+    return calendar.deadline(from, amount, unit);
+  },
+
+  /**
+   * An approved extension: the deadline moves by working days. Counted from the deadline's own
+   * basis when it has one (N more working days from the same start), so that a recompute after
+   * a schedule is loaded gives the same result as counting afresh.
+   */
+  async extend(ctx: RequestContext, kase: Pick<Case, 'dueAt' | 'dueBasisAt' | 'dueBasisDays'>, days: number): Promise<Deadline> {
+    if (kase.dueBasisAt && kase.dueBasisDays != null) return this.count(ctx, kase.dueBasisAt, kase.dueBasisDays + days, LimitUnit.WORKING_DAYS);
     // A deadline is the instant its day ends: count from that day, not the next.
-    const lastDay = new Date(due.getTime() - 1);
-    const calendar = await this.calendar(ctx, lastDay, horizonDays(days));
-    return calendar.dueAfter(lastDay, days, LimitUnit.WORKING_DAYS);
+    const lastDay = new Date(kase.dueAt!.getTime() - 1);
+    const extended = await this.count(ctx, lastDay, days, LimitUnit.WORKING_DAYS);
+    return { ...extended, basis: null };
   },
 
   /** The end of the next working day: what "due soon" means. */
@@ -46,3 +59,11 @@ export const deadlineService = {
     return (await this.calendar(ctx, now, horizonDays(1))).dueAfter(now, 1, LimitUnit.WORKING_DAYS);
   },
 };
+
+/** Puts a computed deadline (or none) on the case: the instant, the provisional mark and its basis. */
+export function setDeadline(kase: Case, deadline: Deadline | null): void {
+  kase.dueAt = deadline?.due ?? null;
+  kase.dueProvisional = deadline?.provisional ?? false;
+  kase.dueBasisAt = deadline?.basis?.from ?? null;
+  kase.dueBasisDays = deadline?.basis?.days ?? null;
+}

@@ -17,12 +17,24 @@ function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 }
 
+/** A computed deadline: provisional when its count walked through a year with no loaded schedule. */
+export interface Deadline {
+  due: Date;
+  provisional: boolean;
+  /** Working-day limits only: where the count started and how many working days it counts. */
+  basis: { from: Date; days: number } | null;
+}
+
 /**
  * Working days on the Chinese calendar: Monday to Friday, except the days the table lists
- * (holidays off, 调休 weekends on). `exceptions` maps yyyy-mm-dd to "is a working day".
+ * (holidays off, 调休 weekends on). `exceptions` maps yyyy-mm-dd to "is a working day";
+ * `loadedYears` are the years whose official schedule the table holds (others: weekdays only).
  */
 export class WorkingCalendar {
-  constructor(private readonly exceptions: ReadonlyMap<string, boolean>) {}
+  constructor(
+    private readonly exceptions: ReadonlyMap<string, boolean>,
+    private readonly loadedYears: ReadonlySet<number> = new Set(),
+  ) {}
 
   isWorkingDay(day: string): boolean {
     const listed = this.exceptions.get(day);
@@ -31,24 +43,35 @@ export class WorkingCalendar {
     return weekday !== 0 && weekday !== 6;
   }
 
+  /** Whether the official schedule of the day's year is known. */
+  isKnown(day: string): boolean {
+    return this.loadedYears.has(Number(day.slice(0, 4)));
+  }
+
   /**
    * The deadline of a limit started at `from`: N working days end with the N-th working day
    * after the start day (the start day itself does not count); hours are calendar hours;
    * same-day ends at midnight of the start day.
    */
   dueAfter(from: Date, amount: number, unit: LimitUnit): Date {
+    return this.deadline(from, amount, unit).due;
+  }
+
+  deadline(from: Date, amount: number, unit: LimitUnit): Deadline {
     switch (unit) {
       case LimitUnit.HOURS:
-        return new Date(from.getTime() + amount * 3_600_000);
+        return { due: new Date(from.getTime() + amount * 3_600_000), provisional: false, basis: null };
       case LimitUnit.SAME_DAY:
-        return endOfDay(beijingDay(from));
+        return { due: endOfDay(beijingDay(from)), provisional: false, basis: null };
       case LimitUnit.WORKING_DAYS: {
         let day = beijingDay(from);
+        let provisional = false;
         for (let counted = 0; counted < amount; ) {
           day = nextDay(day);
+          provisional ||= !this.isKnown(day);
           if (this.isWorkingDay(day)) counted += 1;
         }
-        return endOfDay(day);
+        return { due: endOfDay(day), provisional, basis: { from, days: amount } };
       }
     }
   }
