@@ -27,8 +27,10 @@ export async function enableAppRole(ownerUrl: string, appUrl = process.env.DATAB
   const client = new Client(ownerUrl);
   await client.connect();
   try {
-    // The password is hex, so quoting it as a literal is safe.
-    await client.query(`alter role ${APP_ROLE} login password '${appRolePassword(ownerUrl)}'`);
+    // The password is hex, so quoting it as a literal is safe. Two processes setting it at once
+    // (test workers) collide on the role's row; both set the same password, so one retry does.
+    const alter = `alter role ${APP_ROLE} login password '${appRolePassword(ownerUrl)}'`;
+    await client.query(alter).catch((error: Error) => (/concurrently updated/.test(error.message) ? client.query(alter) : Promise.reject(error)));
   } finally {
     await client.end();
   }

@@ -75,7 +75,8 @@ describe('server hardening (development settings)', () => {
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${app.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', database: true });
+    // The tests' clock is 28 November 2026 and the packaged calendar ends with 2026: a warning, not a failure.
+    expect(await ready.json()).toEqual({ status: 'ready', database: true, warnings: [expect.stringMatching(/the 2027 holiday schedule is not loaded/)] });
   });
 });
 
