@@ -52,13 +52,30 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** A phone held upright (390×844, a common size), with touch, and where it stands. */
+export interface PhoneOptions {
+  at: { lng: number; lat: number };
+}
+
+function phoneContext(phone: PhoneOptions) {
+  return {
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+    geolocation: { longitude: phone.at.lng, latitude: phone.at.lat, accuracy: 8 },
+    permissions: ['geolocation'],
+  };
+}
+
 /** A fresh browser context: no cookies, no storage, no cache, nothing from a previous test. */
-export async function openBrowser(): Promise<Session> {
+export async function openBrowser(phone?: PhoneOptions): Promise<Session> {
   const context = await (await browser()).newContext({
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
+    ...(phone ? phoneContext(phone) : {}),
   });
   const page = await context.newPage();
   const external: string[] = [];
@@ -99,6 +116,17 @@ export async function signIn(page: Page, login: string, password = 'gridwatch'):
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
   await page.getByTestId('identity-unit').waitFor();
+}
+
+/** One test's phone, signed in as `login`, closed whatever happens. */
+export async function onPhone(login: string, phone: PhoneOptions, run: (session: Session) => Promise<void>): Promise<void> {
+  const session = await openBrowser(phone);
+  try {
+    await signIn(session.page, login);
+    await run(session);
+  } finally {
+    await session.close();
+  }
 }
 
 /** One test's browser, signed in as `login`, closed whatever happens. */

@@ -30,12 +30,21 @@ import { InspectionOverduePage } from './resources/sources/InspectionOverdue';
 import { AssessmentPage } from './assessment/AssessmentPage';
 import { CoveragePage } from './patrol/CoveragePage';
 import { CalendarPage } from './calendar/CalendarPage';
+import { useFieldMode } from './field/roles';
 
 // Charts are only on the dashboard: load them after the first paint of the other screens.
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+// The field screens (phones): a chunk of their own, cached by the service worker for offline use.
+const FieldHome = lazy(() => import('./field/FieldHome').then((m) => ({ default: m.FieldHome })));
+const ReportPage = lazy(() => import('./field/ReportPage').then((m) => ({ default: m.ReportPage })));
+const CheckInPage = lazy(() => import('./field/CheckInPage').then((m) => ({ default: m.CheckInPage })));
+const OutboxPage = lazy(() => import('./field/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const SourceImportPage = lazy(() => import('./resources/sources/SourceImport').then((m) => ({ default: m.SourceImportPage })));
 
 const dataProvider = createDataProvider(apolloClient);
+
+/** A field worker's phone opens on their day's work; everyone else on the dashboard. */
+const Home = () => (useFieldMode() ? <FieldHome /> : <Dashboard />);
 
 export const App = () => (
   <Admin
@@ -44,7 +53,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     layout={Layout}
     loginPage={LoginPage}
-    dashboard={Dashboard}
+    dashboard={Home}
     title="gw.app.title"
     requireAuth
     disableTelemetry
@@ -74,6 +83,9 @@ export const App = () => (
       <Route path="/coverage" element={<CoveragePage />} />
       <Route path="/source-import" element={<SourceImportPage />} />
       <Route path="/calendar" element={<CalendarPage />} />
+      <Route path="/report" element={<ReportPage />} />
+      <Route path="/check-in/:gridId" element={<CheckInPage />} />
+      <Route path="/outbox" element={<OutboxPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -1,6 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerSW } from 'virtual:pwa-register';
 import { App } from './App';
+
+// The service worker keeps the app's files for offline starts; a new version takes over at once.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) registerSW({ immediate: true });
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -4,6 +4,7 @@ import { syncServerTime } from '../common/clock';
 import { cursorBook } from '../data/cursors';
 import { errorCodeOf, toHttpError } from '../data/errors';
 import { abilityFrom, actionOf, subjectOf, type AppAbility } from './ability';
+import { keepMe, keptMe } from '../field/snapshot';
 import { ME, SIGN_IN, SIGN_OUT, type Me } from './me';
 
 let current: { me: Me; ability: AppAbility } | null = null;
@@ -12,7 +13,17 @@ let pending: Promise<Me | null> | null = null;
 function remember(me: Me | null): Me | null {
   if (me?.account.id !== current?.me.account.id) cursorBook.clear();
   syncServerTime(me?.serverTime);
+  keepMe(me);
   current = me ? { me, ability: abilityFrom(me.rules) } : null;
+  return me;
+}
+
+/** Without a network the app still opens for the account that used it last (the field outbox needs it). */
+function offline(error: unknown): Me | null {
+  if (errorCodeOf(toHttpError(error)) !== 'NETWORK_ERROR') throw error;
+  const me = keptMe();
+  if (!me) throw error;
+  current = { me, ability: abilityFrom(me.rules) };
   return me;
 }
 
@@ -21,7 +32,7 @@ export function loadMe(): Promise<Me | null> {
   if (current) return Promise.resolve(current.me);
   pending ??= apolloClient
     .query<{ me: Me | null }>({ query: ME, fetchPolicy: 'network-only' })
-    .then((result) => remember(result.data.me))
+    .then((result) => remember(result.data.me), offline)
     .finally(() => {
       pending = null;
     });

@@ -11,6 +11,15 @@ export function syncServerTime(serverTime: string | null | undefined): void {
   if (!Number.isNaN(at)) offsetMs = at - Date.now();
 }
 
+/** The difference kept with the account for offline starts (src/field/snapshot.ts). */
+export function serverOffsetMs(): number {
+  return offsetMs;
+}
+
+export function restoreServerOffset(ms: number): void {
+  offsetMs = ms;
+}
+
 /** Now, by the server's clock. */
 export function now(): Date {
   return new Date(Date.now() + offsetMs);

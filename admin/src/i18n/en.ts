@@ -1,6 +1,7 @@
+import { fieldEn } from './en-field';
 import englishMessages from 'ra-language-english';
 import { workEn } from './en-work';
-import { withWork, type AppMessages, type BaseMessages } from './zh';
+import { withField, withWork, type AppMessages, type BaseMessages } from './zh';
 
 /** English: react-admin's pack plus ours, typed against the Chinese one (same keys). */
 const baseEn: BaseMessages = {
@@ -174,7 +175,7 @@ const baseEn: BaseMessages = {
       lead: 'Lead department',
       fields: {
         reason: 'Reason', cancelReason: 'Cancellation reason', result: 'Result', extensionDays: 'Extension (working days)', reviewAt: 'Review date', score: 'Score (0-100)',
-        duplicateOfNumber: 'Number of the master case', afterPhoto: 'After photo (JPEG/PNG, required to close)', note: 'Note (optional)', departments: 'Departments',
+        duplicateOfNumber: 'Number of the master case', afterPhoto: 'After photo (required to close)', feedbackPhotos: 'Photos of the result (optional)', note: 'Note (optional)', departments: 'Departments',
       },
     },
     case: {
@@ -270,6 +271,6 @@ const deactivation = {
   },
 };
 
-export const appEn: AppMessages = withWork(baseEn, workEn);
+export const appEn: AppMessages = withField(withWork(baseEn, workEn), fieldEn);
 
 export const enMessages = { ...englishMessages, ...deactivation, ...appEn };

@@ -1,3 +1,4 @@
+import { fieldZh, type FieldMessages } from './zh-field';
 import { raZh } from './zh-ra';
 import { workZh, type WorkMessages } from './zh-work';
 
@@ -171,7 +172,7 @@ const baseZh = {
       lead: '牵头部门',
       fields: {
         reason: '理由', cancelReason: '注销原因', result: '查处结果', extensionDays: '延期工作日数', reviewAt: '复查日期', score: '得分 (0-100)',
-        duplicateOfNumber: '主案件编号', afterPhoto: '整改后照片 (JPEG/PNG，结案必需)', note: '备注 (可选)', departments: '责任部门',
+        duplicateOfNumber: '主案件编号', afterPhoto: '整改后照片 (结案必需)', feedbackPhotos: '办理结果照片 (可选)', note: '备注 (可选)', departments: '责任部门',
       },
     },
     case: {
@@ -263,7 +264,12 @@ export function withWork(base: BaseMessages, work: WorkMessages) {
   };
 }
 
-export const appZh = withWork(baseZh, workZh);
+/** And the field screens' strings (zh-field.ts / en-field.ts) as gw.field. */
+export function withField<M extends ReturnType<typeof withWork>>(messages: M, field: FieldMessages) {
+  return { ...messages, gw: { ...messages.gw, field } };
+}
+
+export const appZh = withField(withWork(baseZh, workZh), fieldZh);
 export type AppMessages = typeof appZh;
 
 export const zhMessages = { ...raZh, ...appZh };

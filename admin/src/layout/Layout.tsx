@@ -5,23 +5,46 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
 import MapIcon from '@mui/icons-material/Map';
-import { Box, Typography } from '@mui/material';
+import HomeIcon from '@mui/icons-material/Home';
+import { Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, Menu, TitlePortal, useGetIdentity, useSidebarState, useTranslate } from 'react-admin';
+import OutboxIcon from '@mui/icons-material/Outbox';
+import AddAPhotoIcon from '@mui/icons-material/AddAPhoto';
+import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, Logout, Menu, TitlePortal, UserMenu, useGetIdentity, useSidebarState, useTranslate } from 'react-admin';
+import { FieldShell } from '../field/FieldShell';
+import { useFieldMode, usePhone } from '../field/roles';
 import { can } from '../auth/authProvider';
 import { CalendarBanner } from '../calendar/CalendarBanner';
 import { ChangePassword } from './ChangePassword';
-import { Identity } from './Identity';
+import { Identity, IdentityLine } from './Identity';
+
+const GwUserMenu = () => (
+  <UserMenu>
+    {usePhone() ? <IdentityLine /> : null}
+    <Logout />
+  </UserMenu>
+);
+
+/** No theme switch on a phone: the language and the loading indicator only. */
+const PhoneToolbar = () => (
+  <>
+    <LocalesMenuButton />
+    <LoadingIndicator />
+  </>
+);
 
 const GwAppBar = () => {
   const translate = useTranslate();
+  // On a phone the bar keeps the page's title, the unit, the language and the user menu on one line.
+  const phone = usePhone();
   return (
-    <AppBar>
-      <Typography variant="h6" sx={{ mr: 2, whiteSpace: 'nowrap' }} data-testid="app-title">
-        {translate('gw.app.title')}
-      </Typography>
-      <TitlePortal />
-      <Box sx={{ flex: 1 }} />
+    <AppBar userMenu={<GwUserMenu />} toolbar={phone ? <PhoneToolbar /> : undefined}>
+      {phone ? null : (
+        <Typography variant="h6" sx={{ mr: 2, whiteSpace: 'nowrap' }} data-testid="app-title">
+          {translate('gw.app.title')}
+        </Typography>
+      )}
+      <TitlePortal sx={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} />
       <Identity />
       <ChangePassword />
     </AppBar>
@@ -46,8 +69,21 @@ const Group = ({ label, show }: { label: string; show: boolean }) => {
  * Resources (shown by canAccess) and screens that are not a resource (shown when the rules
  * let the user read what they list), grouped by the work they belong to.
  */
+/** A field worker's phone: the few things done outside, in the order of the day. */
+const FieldMenu = () => (
+  <Menu>
+    <Menu.Item to="/" primaryText="gw.field.home" leftIcon={<HomeIcon />} />
+    <Menu.Item to="/report" primaryText="gw.field.report_short" leftIcon={<AddAPhotoIcon />} />
+    <Menu.ResourceItem name="cases" />
+    <Menu.ResourceItem name="patrolCheckIns" />
+    <Menu.Item to="/map" primaryText="gw.menu.map" leftIcon={<MapIcon />} />
+    <Menu.Item to="/outbox" primaryText="gw.field.outbox" leftIcon={<OutboxIcon />} />
+  </Menu>
+);
+
 const GwMenu = () => {
   useGetIdentity(); // re-render once `me` (and its rules) has loaded
+  if (useFieldMode()) return <FieldMenu />;
   return (
     <Menu>
       <Menu.DashboardItem />
@@ -88,5 +124,6 @@ export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout appBar={GwAppBar} menu={GwMenu}>
     <CalendarBanner />
     {children}
+    <FieldShell />
   </RaLayout>
 );

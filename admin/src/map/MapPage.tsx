@@ -2,6 +2,8 @@ import { Box, Card, CardContent, FormControlLabel, Switch, Typography } from '@m
 import { useEffect, useState } from 'react';
 import { Title, useCreatePath, useDataProvider, useNavigate, useTranslate, type RaRecord } from 'react-admin';
 import { projector } from './projection';
+import { FieldMap } from '../field/FieldMap';
+import { useFieldMode } from '../field/roles';
 
 interface Located extends RaRecord {
   name?: string;
@@ -24,7 +26,9 @@ async function located(dataProvider: ReturnType<typeof useDataProvider>, resourc
 }
 
 /** Sources and cases as dots on Hefei's extent, drawn in SVG: works with no internet at all. */
-export const MapPage = () => {
+export const MapPage = () => (useFieldMode() ? <FieldMap /> : <OfficeMap />);
+
+const OfficeMap = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider();
   const navigate = useNavigate();

@@ -20,3 +20,18 @@ export function projector(width: number) {
     project: (lng: number, lat: number): Point => ({ x: (lng - west) * k * scale, y: (north - lat) * scale }),
   };
 }
+
+/** The same projection fitted to a set of points (a field worker's grids span a few kilometres). */
+export function fittedProjector(points: { lng: number; lat: number }[], width: number, marginDeg = 0.005) {
+  if (!points.length) return { ...projector(width), bbox: HEFEI_BBOX };
+  const lngs = points.map((p) => p.lng);
+  const lats = points.map((p) => p.lat);
+  const bbox = { west: Math.min(...lngs) - marginDeg, east: Math.max(...lngs) + marginDeg, south: Math.min(...lats) - marginDeg, north: Math.max(...lats) + marginDeg };
+  const k = Math.cos((((bbox.south + bbox.north) / 2) * Math.PI) / 180);
+  const scale = width / ((bbox.east - bbox.west) * k);
+  return {
+    bbox,
+    height: (bbox.north - bbox.south) * scale,
+    project: (lng: number, lat: number): Point => ({ x: (lng - bbox.west) * k * scale, y: (bbox.north - lat) * scale }),
+  };
+}

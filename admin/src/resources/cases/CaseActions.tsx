@@ -2,6 +2,7 @@ import { Box, Button, Card, CardContent, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { TransitionDialog } from './TransitionDialog';
+import { usePhone } from '../../field/roles';
 import { transitionOf, type CaseTransition } from './transitions';
 
 interface CaseRecord {
@@ -16,6 +17,8 @@ export const CaseActions = () => {
   const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
   const [open, setOpen] = useState<CaseTransition | null>(null);
+  // On a phone every step is a full-width button, large enough for a thumb.
+  const phone = usePhone();
   if (!record) return null;
   const allowed = (record.availableActions ?? []).map(transitionOf).filter((t): t is CaseTransition => t !== undefined);
   return (
@@ -23,9 +26,9 @@ export const CaseActions = () => {
       <CardContent>
         <Typography variant="subtitle1">{translate('gw.case.actions')}</Typography>
         {allowed.length ? (
-          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1 }}>
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', flexDirection: phone ? 'column' : 'row', gap: 1, mt: 1 }}>
             {allowed.map((t) => (
-              <Button key={t.action} variant="contained" size="small" data-testid={`action-${t.action}`} onClick={() => setOpen(t)}>
+              <Button key={t.action} variant="contained" size={phone ? 'large' : 'small'} fullWidth={phone} sx={phone ? { minHeight: 48 } : undefined} data-testid={`action-${t.action}`} onClick={() => setOpen(t)}>
                 {translate(`gw.enum.CaseAction.${t.action}`)}
               </Button>
             ))}

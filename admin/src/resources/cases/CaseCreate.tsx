@@ -1,10 +1,15 @@
 import { Typography } from '@mui/material';
+import { lazy } from 'react';
 import { AutocompleteInput, Create, FormDataConsumer, NumberInput, ReferenceInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
 import { CategoryInput, EnumInput, GridInput, requiredValue } from '../../common/inputs';
+import { useFieldMode } from '../../field/roles';
 
-/** 信息采集: the report form. Complainant details only for complaints. */
+const ReportPage = lazy(() => import('../../field/ReportPage').then((m) => ({ default: m.ReportPage })));
+
+/** 信息采集: the report form (on a field worker's phone, the camera-and-position form). Complainant details only for complaints. */
 export const CaseCreate = () => {
   const translate = useTranslate();
+  if (useFieldMode()) return <ReportPage />;
   return (
     <Create redirect="show" title="gw.case.report">
       <SimpleForm defaultValues={{ origin: 'PATROL', urgency: 'NORMAL' }}>

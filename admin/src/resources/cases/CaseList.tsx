@@ -1,10 +1,15 @@
 import { DueField } from './DueField';
-import { Datagrid, DateInput, List, SearchInput, TextField } from 'react-admin';
+import { Datagrid, DateInput, List, SearchInput, SimpleList, TextField, useTranslate } from 'react-admin';
+import { DueChip, type CardCase } from '../../field/CaseCard';
+import { usePhone } from '../../field/roles';
+import { categoryKey } from '../../common/enums';
 import { ListActions } from '../../common/ListActions';
 import { CursorPagination } from '../../common/CursorPagination';
 import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
 import { CategoryInput, EnumInput, GridInput } from '../../common/inputs';
 import { WorkQueues } from './WorkQueues';
+import { OPEN_STATUSES } from './openStatuses';
+import { now } from '../../common/clock';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -16,10 +21,27 @@ const filters = [
   <GridInput key="withinId" source="withinId" />,
 ];
 
+/** At phone width each case is a card: number and due, category, status and grid; late ones in red. */
+const CaseCards = () => {
+  const translate = useTranslate();
+  return (
+    <SimpleList<CardCase>
+      linkType="show"
+      primaryText={(r) => r.number}
+      secondaryText={(r) => `${r.category ? translate(categoryKey(r.category.code), { _: r.category.name }) : ''} · ${translate(`gw.enum.CaseStatus.${r.status}`)} · ${r.grid?.name ?? ''}`}
+      tertiaryText={(r) => <DueChip dueAt={r.dueAt} />}
+      rowSx={(r) => (r.dueAt && Date.parse(r.dueAt) < now().getTime() && OPEN_STATUSES.includes(r.status) ? { borderLeft: '4px solid #d32f2f' } : { borderLeft: '4px solid transparent' })}
+      data-testid="case-cards"
+    />
+  );
+};
 
-export const CaseList = () => (
-  <List filters={filters} sort={{ field: 'reportedAt', order: 'DESC' }} pagination={<CursorPagination />} exporter={false} actions={<ListActions createLabel="gw.case.report" />}>
+export const CaseList = () => {
+  const phone = usePhone();
+  return (
+  <List filters={phone ? filters.slice(0, 2) : filters} sort={{ field: 'reportedAt', order: 'DESC' }} pagination={<CursorPagination />} exporter={false} actions={<ListActions createLabel="gw.case.report" />}>
     <WorkQueues />
+    {phone ? <CaseCards /> : (
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="number" sortable={false} />
       <EnumField source="status" enumName="CaseStatus" sortable={false} />
@@ -30,5 +52,7 @@ export const CaseList = () => (
       <ShanghaiDateField source="reportedAt" />
       <DueField sortable={false} />
     </Datagrid>
+    )}
   </List>
-);
+  );
+};

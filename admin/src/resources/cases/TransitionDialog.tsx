@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
 import { HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { shanghaiDayStart } from '../../data/spec';
@@ -6,6 +6,8 @@ import { DispatchFields } from './DispatchFields';
 import { caseIdByNumber, runTransition, uploadEvidence, type TransitionValues } from './runTransition';
 import { TransitionInput } from './TransitionFields';
 import type { CaseTransition } from './transitions';
+import { PhotoInput, type TakenPhoto } from '../../field/PhotoInput';
+import { usePhone } from '../../field/roles';
 
 interface Props {
   transition: CaseTransition;
@@ -13,10 +15,10 @@ interface Props {
   onClose: () => void;
 }
 
-function missing(transition: CaseTransition, values: TransitionValues, photo: File | null): boolean {
+function missing(transition: CaseTransition, values: TransitionValues, photos: TakenPhoto[]): boolean {
   if (values.cancelReason === 'DUPLICATE' && !(typeof values.duplicateOfNumber === 'string' && values.duplicateOfNumber.trim())) return true;
   return transition.fields.some((f) =>
-    f === 'departments' ? !Array.isArray(values.departmentIds) || !values.departmentIds.length : f === 'afterPhoto' ? !photo : values[f] === undefined || values[f] === '',
+    f === 'departments' ? !Array.isArray(values.departmentIds) || !values.departmentIds.length : f === 'afterPhoto' ? !photos.length : f === 'feedbackPhotos' ? false : values[f] === undefined || values[f] === '',
   );
 }
 
@@ -26,7 +28,8 @@ export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
   const notify = useNotify();
   const refresh = useRefresh();
   const [values, setValues] = useState<TransitionValues>({});
-  const [photo, setPhoto] = useState<File | null>(null);
+  const [photos, setPhotos] = useState<TakenPhoto[]>([]);
+  const phone = usePhone();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (name: string, value: unknown) => setValues((v) => ({ ...v, [name]: value }));
@@ -36,7 +39,8 @@ export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
     setBusy(true);
     setError(null);
     try {
-      if (photo) await uploadEvidence(kase.id, 'VERIFY', photo);
+      const stage = transition.fields.includes('afterPhoto') ? 'VERIFY' : 'FEEDBACK';
+      for (const p of photos) await uploadEvidence(kase.id, stage, p.blob, p.name);
       const input = { ...values };
       if (typeof input.reviewAt === 'string') input.reviewAt = shanghaiDayStart(input.reviewAt);
       if (typeof input.note === 'string' && !input.note.trim()) delete input.note;
@@ -57,7 +61,7 @@ export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
   };
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" data-testid={`transition-dialog-${transition.action}`}>
+    <Dialog open onClose={onClose} fullWidth fullScreen={phone} maxWidth="sm" data-testid={`transition-dialog-${transition.action}`}>
       <DialogTitle>{label}</DialogTitle>
       <DialogContent>
         {transition.fields.map((f) =>
@@ -70,11 +74,8 @@ export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
               leadDepartmentId={typeof values.leadDepartmentId === 'string' ? values.leadDepartmentId : ''}
               onChange={(ids, lead) => setValues((v) => ({ ...v, departmentIds: ids, leadDepartmentId: lead || undefined }))}
             />
-          ) : f === 'afterPhoto' ? (
-            <div key={f}>
-              <Typography variant="subtitle2">{translate('gw.workflow.fields.afterPhoto')}</Typography>
-              <input type="file" name="afterPhoto" accept="image/jpeg,image/png" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
-            </div>
+          ) : f === 'afterPhoto' || f === 'feedbackPhotos' ? (
+            <PhotoInput key={f} name={f} label={translate(`gw.workflow.fields.${f}`)} photos={photos} onChange={setPhotos} max={f === 'afterPhoto' ? 1 : 3} />
           ) : (
             <TransitionInput key={f} field={f} values={values} set={set} />
           ),
@@ -88,7 +89,7 @@ export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" disabled={busy || missing(transition, values, photo)} onClick={() => void submit()} data-testid="transition-submit">
+        <Button variant="contained" disabled={busy || missing(transition, values, photos)} onClick={() => void submit()} data-testid="transition-submit">
           {translate('gw.workflow.submit')}
         </Button>
       </DialogActions>

@@ -6,7 +6,7 @@ import type { TransitionValues } from './runTransition';
 const CANCEL_REASONS = ['INVALID', 'DUPLICATE', 'OUT_OF_SCOPE'] as const;
 
 interface Props {
-  field: Exclude<TransitionField, 'departments' | 'afterPhoto'>;
+  field: Exclude<TransitionField, 'departments' | 'afterPhoto' | 'feedbackPhotos'>;
   values: TransitionValues;
   set: (name: string, value: unknown) => void;
 }

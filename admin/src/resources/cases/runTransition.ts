@@ -18,10 +18,10 @@ export async function runTransition(transition: CaseTransition, caseId: string, 
   }
 }
 
-/** The after photo of a verification, uploaded as evidence before the case is closed. */
-export async function uploadEvidence(caseId: string, stage: 'REPORT' | 'FEEDBACK' | 'VERIFY', file: File): Promise<void> {
+/** A photo of a step (the handler's result, the verifier's after photo), uploaded as evidence before the step. */
+export async function uploadEvidence(caseId: string, stage: 'REPORT' | 'FEEDBACK' | 'VERIFY', file: Blob, name: string): Promise<void> {
   const form = new FormData();
-  form.append('file', file, file.name);
+  form.append('file', file, name);
   const response = await fetch(`/cases/${encodeURIComponent(caseId)}/evidence?stage=${stage}`, { method: 'POST', body: form, credentials: 'same-origin' });
   if (response.ok) return;
   const body = (await response.json().catch(() => ({}))) as { error?: { code?: string } };

@@ -3,7 +3,7 @@
  * `Case.availableActions`, naming its mutation, input type and the form fields it needs (the
  * API's `case.workflow.ts` table decides which are allowed, for whom, from which status).
  */
-export type TransitionField = 'reason' | 'cancelReason' | 'departments' | 'result' | 'reviewAt' | 'extensionDays' | 'score' | 'afterPhoto';
+export type TransitionField = 'reason' | 'cancelReason' | 'departments' | 'result' | 'reviewAt' | 'extensionDays' | 'score' | 'afterPhoto' | 'feedbackPhotos';
 
 export interface CaseTransition {
   action: string;
@@ -21,7 +21,8 @@ export const caseTransitions: readonly CaseTransition[] = [
   t('DISPATCH', 'dispatchCase', 'DispatchCaseInput', ['departments']),
   t('ACCEPT', 'acceptCase', 'CaseStepInput'),
   t('RETURN', 'returnCase', 'CaseReasonInput', ['reason']),
-  t('FEEDBACK', 'feedbackCase', 'FeedbackCaseInput', ['result']),
+  // The handler's result may carry photos (evidence stage FEEDBACK), uploaded before the mutation.
+  t('FEEDBACK', 'feedbackCase', 'FeedbackCaseInput', ['result', 'feedbackPhotos']),
   t('REQUEST_EXTENSION', 'requestCaseExtension', 'RequestExtensionInput', ['reason', 'extensionDays']),
   t('APPROVE_EXTENSION', 'approveCaseExtension', 'CaseStepInput'),
   t('REJECT_EXTENSION', 'rejectCaseExtension', 'CaseReasonInput', ['reason']),

@@ -10,6 +10,7 @@ import { loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Department } from '../department/department.entity';
 import { Grid } from '../grid/grid.entity';
+import { GridWorker } from '../person/grid-worker.entity';
 import { Account } from './account.entity';
 import { ChangePasswordInput, CreateAccountInput, UpdateAccountInput } from './account.inputs';
 import { accountService } from './account.service';
@@ -30,6 +31,9 @@ export class Me {
   @Field(() => Department, { nullable: true, description: '部门账号所属部门 (本部门待办)' })
   department!: Department | null;
 
+  @Field(() => GridWorker, { nullable: true, description: '网格员账号对应的网格员 (其负责的网格、巡查计划)' })
+  gridWorker!: GridWorker | null;
+
   @Field(() => GraphQLJSON, { description: 'packRules(ability.rules): the console hides what is not allowed' })
   rules!: unknown;
 
@@ -43,7 +47,8 @@ async function currentAccount(ctx: RequestContext): Promise<Me | null> {
   const unit = await loadVisible(ctx, Grid, ctx.principal.unitId);
   if (!account || !unit) return null;
   const department = await loadVisible(ctx, Department, ctx.principal.departmentId);
-  return { account, unit, role: ctx.principal.role, department, rules: packRules(ctx.ability.rules), serverTime: ctx.clock.now() };
+  const gridWorker = await loadVisible(ctx, GridWorker, account.gridWorkerId ?? null);
+  return { account, unit, role: ctx.principal.role, department, gridWorker, rules: packRules(ctx.ability.rules), serverTime: ctx.clock.now() };
 }
 
 @Resolver(() => Account)
