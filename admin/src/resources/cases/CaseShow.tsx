@@ -6,6 +6,7 @@ import { can } from '../../auth/authProvider';
 import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
 import { CaseActions } from './CaseActions';
 import { CaseTimeline } from './CaseTimeline';
+import { usePhone } from '../../field/roles';
 
 interface Ancestor {
   name: string;
@@ -20,10 +21,17 @@ const Timeline = () => {
   );
 };
 
-/** Facts on the left; the workflow's actions and the timeline on the right. */
-export const CaseShow = () => (
+/** Facts on the left; the workflow's actions and the timeline on the right. On a phone: one column, the actions first. */
+export const CaseShow = () => {
+  const phone = usePhone();
+  return (
   <Show queryOptions={useLoadError()}>
-    <Grid container spacing={2} sx={{ p: 2 }}>
+    <Grid container spacing={2} sx={{ p: phone ? 1 : 2, pb: phone ? 10 : 2 }}>
+      {phone ? (
+        <Grid size={12}>
+          <CaseActions />
+        </Grid>
+      ) : null}
       <Grid size={{ xs: 12, md: 7 }}>
         <SimpleShowLayout sx={{ p: 0 }}>
           <TextField source="number" />
@@ -49,9 +57,10 @@ export const CaseShow = () => (
         </SimpleShowLayout>
       </Grid>
       <Grid size={{ xs: 12, md: 5 }} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-        <CaseActions />
+        {phone ? null : <CaseActions />}
         <Timeline />
       </Grid>
     </Grid>
   </Show>
-);
+  );
+};

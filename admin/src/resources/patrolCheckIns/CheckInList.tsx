@@ -1,7 +1,8 @@
 import { Chip } from '@mui/material';
-import { BooleanInput, Datagrid, FunctionField, List, TextField, TextInput, useTranslate } from 'react-admin';
+import { BooleanInput, Datagrid, FunctionField, List, SimpleList, TextField, TextInput, useLocale, useTranslate } from 'react-admin';
+import { formatShanghai, ShanghaiDateField } from '../../common/fields';
+import { usePhone } from '../../field/roles';
 import { CursorPagination } from '../../common/CursorPagination';
-import { ShanghaiDateField } from '../../common/fields';
 import { GridInput, PersonInput } from '../../common/inputs';
 import { ListActions } from '../../common/ListActions';
 
@@ -13,6 +14,10 @@ const filters = [
 ];
 
 interface CheckIn {
+  id: string;
+  at: string;
+  notes?: string | null;
+  grid?: { name: string } | null;
   outsideBoundary: boolean;
   boundaryChecked: boolean;
   location?: { lng: number; lat: number };
@@ -38,8 +43,26 @@ const Boundary = ({ source, label }: { source: string; label: string }) => {
   );
 };
 
-export const CheckInList = () => (
-  <List filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
+/** At phone width: one line per check-in, newest first; outside the boundary in red. */
+const CheckInLines = () => {
+  const translate = useTranslate();
+  const locale = useLocale();
+  return (
+    <SimpleList<CheckIn>
+      linkType={false}
+      primaryText={(r) => `${formatShanghai(r.at, locale)} · ${r.grid?.name ?? ''}`}
+      secondaryText={(r) => r.notes ?? '—'}
+      tertiaryText={(r) => (r.outsideBoundary ? translate('gw.patrol.outside') : r.photoUrl ? '📷' : '')}
+      rowSx={(r) => (r.outsideBoundary ? { borderLeft: '4px solid #d32f2f' } : {})}
+    />
+  );
+};
+
+export const CheckInList = () => {
+  const phone = usePhone();
+  return (
+  <List filters={phone ? filters.slice(0, 1) : filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
+    {phone ? <CheckInLines /> : (
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <ShanghaiDateField source="at" sortable={false} />
       <TextField source="gridWorker.name" label="resources.patrolCheckIns.fields.gridWorker" sortable={false} />
@@ -49,5 +72,7 @@ export const CheckInList = () => (
       <TextField source="notes" sortable={false} emptyText="—" />
       <FunctionField source="photoUrl" sortable={false} render={(r: CheckIn) => (r.photoUrl ? <a href={r.photoUrl} target="_blank" rel="noreferrer">📷</a> : '—')} />
     </Datagrid>
+    )}
   </List>
-);
+  );
+};
