@@ -117,11 +117,11 @@ export function checkInTable(records: () => Iterable<CheckInRecord>): TableData 
   for (const _ of records()) count++;
   return {
     table: 'patrol_check_in',
-    columns: ['id', ...SCOPE_COLUMNS, 'grid_worker_id', 'grid_id', 'at', 'lng', 'lat', 'notes', 'outside_boundary', 'boundary_checked', 'recorded_by_id'],
+    columns: ['id', ...SCOPE_COLUMNS, 'grid_worker_id', 'grid_id', 'at', 'received_at', 'lng', 'lat', 'notes', 'outside_boundary', 'boundary_checked', 'recorded_by_id'],
     count,
     *rows() {
       for (const c of records()) {
-        const cells: Cell[] = [c.id, ...scopeCells(c.plan.grid), c.plan.worker.id, c.plan.grid.id, timestamp(c.atMs), c.lng, c.lat, '例行巡查, 未发现问题', false, false, null];
+        const cells: Cell[] = [c.id, ...scopeCells(c.plan.grid), c.plan.worker.id, c.plan.grid.id, timestamp(c.atMs), timestamp(c.atMs), c.lng, c.lat, '例行巡查, 未发现问题', false, false, null];
         yield cells;
       }
     },

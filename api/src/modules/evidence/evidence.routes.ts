@@ -29,10 +29,10 @@ export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceS
       const stage = String(req.query.stage ?? '') as EvidenceStage;
       if (!Object.values(EvidenceStage).includes(stage)) throw new BadInputError('stage must be REPORT, FEEDBACK or VERIFY', [{ field: 'stage', message: 'invalid' }]);
       if (!req.file) throw new BadInputError('Send one file in the field "file"', [{ field: 'file', message: 'missing' }]);
-      const evidence = await evidenceService.attach(res.locals.ctx, storage, req.params.caseId, stage, req.file);
+      const { evidence, created } = await evidenceService.attach(res.locals.ctx, storage, req.params.caseId, stage, req.file);
       await finishRequest(res.locals.ctx, false);
       const { id, sha256, mimeType, size, takenAt, lng, lat, url } = evidence;
-      res.status(201).json({ id: evidence.globalId, number: id, sha256, mimeType, size, takenAt, lng, lat, url });
+      res.status(created ? 201 : 200).json({ id: evidence.globalId, number: id, sha256, mimeType, size, takenAt, lng, lat, url });
     } catch (error) {
       next(error);
     }
@@ -51,9 +51,9 @@ export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceS
   router.post('/patrol-check-ins/:checkInId/photo', caller, upload.single('file'), async (req: Request<{ checkInId: string }>, res: Response<unknown, RouteLocals>, next) => {
     try {
       if (!req.file) throw new BadInputError('Send one file in the field "file"', [{ field: 'file', message: 'missing' }]);
-      const checkIn = await patrolPhotoService.attach(res.locals.ctx, storage, req.params.checkInId, req.file);
+      const { checkIn, created } = await patrolPhotoService.attach(res.locals.ctx, storage, req.params.checkInId, req.file);
       await finishRequest(res.locals.ctx, false);
-      res.status(201).json({ id: checkIn.globalId, sha256: checkIn.photoSha256, mimeType: checkIn.photoMimeType, url: checkIn.photoUrl });
+      res.status(created ? 201 : 200).json({ id: checkIn.globalId, sha256: checkIn.photoSha256, mimeType: checkIn.photoMimeType, url: checkIn.photoUrl });
     } catch (error) {
       next(error);
     }

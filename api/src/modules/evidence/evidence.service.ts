@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { CaseDuty } from '../case/case.workflow';
 import { BadInputError, NotFoundError } from '../../common/errors';
@@ -20,6 +21,8 @@ export interface UploadedFile {
   buffer: Buffer;
   originalname: string;
 }
+
+export const sha256Of = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
 /** The owner's scope and grid of a stored file. */
 type FileOwner = Pick<StoredFile, 'cityId' | 'countyId' | 'townshipId' | 'gridId'>;
@@ -47,12 +50,18 @@ export async function storeFile(ctx: RequestContext, storage: EvidenceStorage, f
 }
 
 export const evidenceService = {
-  async attach(ctx: RequestContext, storage: EvidenceStorage, caseId: string, stage: EvidenceStage, file: UploadedFile): Promise<CaseEvidence> {
+  /**
+   * Adds a file to a step of the case. The same bytes sent again for the same step (a phone
+   * retrying after a lost answer) find the file already there: `created` is false.
+   */
+  async attach(ctx: RequestContext, storage: EvidenceStorage, caseId: string, stage: EvidenceStage, file: UploadedFile): Promise<{ evidence: CaseEvidence; created: boolean }> {
     const kase = await findVisible(ctx, Case, caseId);
     assertCan(ctx, DUTY[stage], kase);
+    const same = await ctx.em.findOne(CaseEvidence, { caseId: kase.id, stage, sha256: sha256Of(file.buffer) });
+    if (same) return { evidence: same, created: false };
     const evidence = Object.assign(new CaseEvidence(), await storeFile(ctx, storage, file, kase), { caseId: kase.id, stage });
     await ctx.em.persistAndFlush(evidence);
-    return evidence;
+    return { evidence, created: true };
   },
 
   /** The bytes, for callers who may read the case (anyone else gets NOT_FOUND, as for a missing file). */

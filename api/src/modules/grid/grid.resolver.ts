@@ -1,10 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType } from '../../common/connection';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from './grid.entity';
-import { CreateGridInput, GridFilter, GridOrder, UpdateGridInput } from './grid.inputs';
+import { CreateGridInput, GeoPointInput, GridFilter, GridOrder, UpdateGridInput } from './grid.inputs';
+import { suggestGrids } from './grid-suggestion.service';
+import { GridSuggestion } from './grid-suggestion.types';
 import { gridService } from './grid.service';
 
 export const GridConnection = ConnectionType(Grid, 'Grid');
@@ -33,6 +35,16 @@ export class GridResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return gridService.list(ctx, filter, orderBy, page, info);
+  }
+
+  @Query(() => [GridSuggestion], { description: '按位置推荐所在网格 (上报、打卡时预选): 边界内的, 否则最近中心点, 否则附近记录所在网格; 仅本辖区' })
+  @Requires('read', 'Grid')
+  gridSuggestions(
+    @Ctx() ctx: RequestContext,
+    @Arg('location', () => GeoPointInput) location: GeoPointInput,
+    @Arg('first', () => Int, { defaultValue: 3 }) first: number,
+  ): Promise<GridSuggestion[]> {
+    return suggestGrids(ctx, location, Math.max(1, Math.min(first, 10)));
   }
 
   @FieldResolver(() => Grid, { nullable: true, description: '上级网格 (辖区外为空)' })

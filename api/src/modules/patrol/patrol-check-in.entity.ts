@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, ScopedEntity } from '../../common/base.entity';
 
@@ -10,6 +10,7 @@ import { BaseEntity, ScopedEntity } from '../../common/base.entity';
 @Entity({ tableName: 'patrol_check_in' })
 @Index({ properties: ['gridWorkerId', 'at'] })
 @Index({ properties: ['gridId', 'at'] })
+@Unique({ properties: ['recordedById', 'idempotencyKey'] })
 export class PatrolCheckIn extends ScopedEntity {
   @ManyToOne({ entity: 'GridWorker', mapToPk: true, fieldName: 'grid_worker_id' })
   gridWorkerId!: number;
@@ -17,9 +18,18 @@ export class PatrolCheckIn extends ScopedEntity {
   @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'grid_id' })
   gridId!: number;
 
-  @Field(() => Date, { description: '打卡时间 (服务器时间)' })
+  @Field(() => Date, { description: '打卡时间 (手机记录的时间, 离线打卡后补传; 未提供时为服务器时间)' })
   @Property({ type: 'timestamptz' })
   at!: Date;
+
+  /** When the server got it: later than `at` for a check-in made without a network. */
+  @Field(() => Date, { description: '服务器收到时间' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  receivedAt!: Date;
+
+  /** The phone's key for this check-in: a resend returns this row. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  idempotencyKey?: string | null;
 
   @Property({ type: 'double' })
   lng!: number;

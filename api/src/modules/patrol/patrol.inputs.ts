@@ -30,6 +30,15 @@ export class CheckInInput {
   @IsOptional()
   @Length(1, 1000)
   notes?: string;
+
+  @Field(() => String, { nullable: true, description: '幂等键 (客户端生成的UUID): 重发得到同一打卡记录; 同一键不同内容返回 CONFLICT' })
+  @IsOptional()
+  @Length(1, 100)
+  idempotencyKey?: string;
+
+  @Field(() => Date, { nullable: true, description: '手机上记录的打卡时间 (离线打卡后补传): 不得晚于服务器时间5分钟以上, 不得早于7天; 不填为服务器时间' })
+  @IsOptional()
+  observedAt?: Date;
 }
 
 @InputType('PatrolPlanFilter')

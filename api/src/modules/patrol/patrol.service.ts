@@ -1,14 +1,14 @@
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { point } from '@turf/helpers';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { subject } from '@casl/ability';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
-import { ForbiddenError } from '../../common/errors';
+import { ConflictError, ForbiddenError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { assertCan, findVisible, findVisibleById } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
+import { containsPoint } from '../grid/grid-area';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
+import { earlierCheckIn, observedTime, sameCheckIn } from './patrol-check-in-time';
 import { PatrolCheckIn } from './patrol-check-in.entity';
 import { patrolFactors } from './patrol-factor';
 import { pgArray, subtreeSql } from './patrol-sql';
@@ -40,12 +40,6 @@ export function unitOrWithin(ctx: RequestContext, withinId?: string | null): Pro
   return findVisibleById(ctx, Grid, ctx.principal.unitId);
 }
 
-type Area = Parameters<typeof booleanPointInPolygon>[1];
-
-/** Grid boundaries are validated GeoJSON Polygon/MultiPolygon on the way in (grid.inputs). */
-function isArea(boundary: unknown): boundary is Area {
-  return typeof boundary === 'object' && boundary !== null && 'type' in boundary && (boundary.type === 'Polygon' || boundary.type === 'MultiPolygon');
-}
 
 /**
  * 生成月度巡查计划 for every active grid worker on the active grids of a unit: one row per
@@ -151,6 +145,11 @@ export const patrolService = {
    * 巡查打卡 by the signed-in grid worker. Outside the grid's boundary it is recorded and
    * flagged, never refused and never counted as a normal patrol.
    */
+  /**
+   * 巡查打卡. A check-in made without a network carries the phone's time (`observedAt`, within
+   * bounds) and key: a resend under the key returns the first row, another payload under it
+   * is a CONFLICT.
+   */
   async checkIn(ctx: RequestContext, input: CheckInInput): Promise<PatrolCheckIn> {
     const grid = await findVisible(ctx, Grid, input.gridId);
     const [account] = await ctx.em.execute<{ grid_worker_id: number | null }[]>(`select grid_worker_id from account where id = ?`, [
@@ -158,24 +157,33 @@ export const patrolService = {
     ]);
     if (!account?.grid_worker_id) throw new ForbiddenError('Only a grid worker account checks in on patrol');
     await ctx.em.populate(grid, ['boundary']);
+    const receivedAt = ctx.clock.now();
     const checkIn = Object.assign(new PatrolCheckIn(), {
       ...grid.scope,
       gridId: grid.id,
       gridWorkerId: account.grid_worker_id,
-      at: ctx.clock.now(),
+      at: observedTime(input.observedAt, receivedAt),
+      receivedAt,
       lng: input.location.lng,
       lat: input.location.lat,
       notes: input.notes ?? null,
       recordedById: ctx.principal?.accountId ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
     });
     assertCan(ctx, 'create', checkIn);
-    const boundary: unknown = grid.boundary;
-    if (isArea(boundary)) {
-      checkIn.boundaryChecked = true;
-      checkIn.outsideBoundary = !booleanPointInPolygon(point([input.location.lng, input.location.lat]), boundary);
-    }
-    await ctx.em.persistAndFlush(checkIn);
-    return checkIn;
+    const inside = containsPoint(grid.boundary, input.location);
+    if (inside !== null) Object.assign(checkIn, { boundaryChecked: true, outsideBoundary: !inside });
+    return ctx.em.transactional(async (em) => {
+      if (input.idempotencyKey) {
+        const earlier = await earlierCheckIn(em, checkIn.recordedById ?? null, input.idempotencyKey);
+        if (earlier) {
+          if (!sameCheckIn(earlier, checkIn, input.observedAt !== undefined)) throw new ConflictError('This idempotency key was used for another check-in', { field: 'idempotencyKey' });
+          return earlier;
+        }
+      }
+      em.persist(checkIn);
+      return checkIn;
+    });
   },
 
   async checkIns(ctx: RequestContext, filter: PatrolCheckInFilter = {}, args: ConnectionArgs): Promise<Connection<PatrolCheckIn>> {

@@ -41,6 +41,20 @@ describe('evidence uploads', () => {
     expect(listed.case.evidence).toEqual([{ stage: 'REPORT', sha256: body.sha256 }]);
   });
 
+  it('a retried upload (the same bytes for the same step) finds the file already there; other bytes add a second', async () => {
+    const worker = await app.as('gridworker');
+    const kase = await report(worker, { gridId: village, categoryId: dust });
+    const photo = phonePhoto('2026:11:27 16:00:00', { lng: 117.47, lat: 31.88 });
+    const first = await upload(app, worker, kase.id, 'REPORT', photo);
+    const again = await upload(app, worker, kase.id, 'REPORT', photo);
+    expect(first.status).toBe(201);
+    expect(again).toEqual({ status: 200, body: first.body });
+    const other = await upload(app, worker, kase.id, 'REPORT', phonePhoto('2026:11:27 16:01:00', { lng: 117.47, lat: 31.88 }));
+    expect(other.status).toBe(201);
+    const rows = await app.ownerSql<{ n: number }>(`select count(*)::int as n from case_evidence where case_id = (select case_id from case_evidence where id = $1)`, [Number(first.body.number)]);
+    expect(rows[0].n).toBe(2);
+  });
+
   it('checks type (by content), size and the uploader’s duty for the stage', async () => {
     const worker = await app.as('gridworker');
     const kase = await report(worker, { gridId: village, categoryId: dust });

@@ -23,7 +23,7 @@ describe('patrol check-in photos', () => {
   });
   afterAll(() => app.close());
 
-  it('the author attaches one photo; those who read the check-in see it, nobody replaces it', async () => {
+  it('the author attaches one photo (a resend of it is no change); those who read the check-in see it, nobody replaces it', async () => {
     const village = toGlobalId('Grid', (await app.ownerSql<{ id: number }>(`select id from grid where code = '340122104008'`))[0].id);
     const { checkIn } = await worker.data<{ checkIn: { id: string; photoUrl: string | null } }>(CHECK_IN, { input: { gridId: village, location: { lng: 117.5, lat: 31.8 } } });
     expect(checkIn.photoUrl).toBeNull();
@@ -33,7 +33,9 @@ describe('patrol check-in photos', () => {
     expect((await post(worker, checkIn.id, Buffer.from('%PDF-1.4 not a photo'))).status).toBe(400);
     const stored = await post(worker, checkIn.id, photo);
     expect(stored).toMatchObject({ status: 201, body: { sha256: createHash('sha256').update(photo).digest('hex'), mimeType: 'image/jpeg' } });
-    expect((await post(worker, checkIn.id, photo)).status).toBe(409);
+    // A resend of the same photo (its answer lost) finds it stored; another photo is refused.
+    expect(await post(worker, checkIn.id, photo)).toEqual({ status: 200, body: stored.body });
+    expect((await post(worker, checkIn.id, phonePhoto('2026:11:20 10:05:00', { lng: 117.5, lat: 31.8 }))).status).toBe(409);
 
     const url = String(stored.body.url);
     const seen = await get(await app.as('township'), url);
