@@ -13,7 +13,9 @@ export default defineConfig({
     // An installable app whose shell works offline (Workbox precache); data sent offline waits in
     // the field outbox (src/field/outbox.ts), never in the service worker.
     VitePWA({
-      registerType: 'autoUpdate',
+      // A new version waits until every tab of the app is closed: never a reload in the middle
+      // of a report (the first install takes control at once).
+      registerType: 'prompt',
       injectRegister: null,
       includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon.png'],
       manifest: {
@@ -41,6 +43,8 @@ export default defineConfig({
         // The API's own routes are never answered from the cache.
         navigateFallbackDenylist: [/^\/(graphql|healthz|readyz|evidence|cases|patrol-check-ins|inspections|inspection-photos|export|import)/],
         cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: false,
       },
     }),
   ],

@@ -86,7 +86,7 @@ export async function openBrowser(phone?: PhoneOptions): Promise<Session> {
   });
   context.on('request', (request) => {
     const host = new URL(request.url()).hostname;
-    if (!['127.0.0.1', 'localhost'].includes(host) && !request.url().startsWith('data:')) external.push(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(host) && !/^(data|blob):/.test(request.url())) external.push(request.url());
   });
   return {
     context,

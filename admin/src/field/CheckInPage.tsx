@@ -21,6 +21,7 @@ export const CheckInPage = () => {
   const { data } = useFieldData(currentMe());
   const { locating, again } = usePosition();
   const [photos, setPhotos] = useState<TakenPhoto[]>([]);
+  const [resizing, setResizing] = useState(false);
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
   const grid = data?.grids.find((g) => g.id === gridId) ?? data?.plans.find((p) => p.grid.id === gridId)?.grid;
@@ -50,10 +51,10 @@ export const CheckInPage = () => {
           {translate('gw.field.check_in_at', { at: formatShanghai(now().toISOString(), locale) })}
         </Typography>
         <LocationLine locating={locating} again={again} />
-        <PhotoInput label={translate('gw.field.check_in_photo')} photos={photos} onChange={setPhotos} max={1} name="checkInPhoto" />
+        <PhotoInput onBusy={setResizing} label={translate('gw.field.check_in_photo')} photos={photos} onChange={setPhotos} max={1} name="checkInPhoto" />
         <TextField name="notes" label={translate('resources.patrolCheckIns.fields.notes')} multiline minRows={2} fullWidth margin="dense" value={notes} onChange={(e) => setNotes(e.target.value)} />
         {locating.state === 'none' ? <Alert severity="warning">{translate('gw.field.check_in_needs_position')}</Alert> : null}
-        <Button variant="contained" size="large" fullWidth disabled={busy || locating.state !== 'found' || !gridId} onClick={() => void checkIn()} sx={{ mt: 2, minHeight: 52 }} data-testid="field-check-in-submit">
+        <Button variant="contained" size="large" fullWidth disabled={busy || resizing || locating.state !== 'found' || !gridId} onClick={() => void checkIn()} sx={{ mt: 2, minHeight: 52 }} data-testid="field-check-in-submit">
           {translate('gw.field.check_in')}
         </Button>
       </CardContent>

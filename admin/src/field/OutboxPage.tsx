@@ -58,7 +58,7 @@ const ItemCard = ({ item }: { item: OutboxItem }) => {
 export const OutboxPage = () => {
   const translate = useTranslate();
   const online = useOnline();
-  const { items, waiting } = useOutbox();
+  const { items, loaded, waiting } = useOutbox();
   const me = currentMe();
   return (
     <Box sx={{ p: { xs: 1, sm: 2 }, pb: 10 }} data-testid="outbox">
@@ -69,7 +69,7 @@ export const OutboxPage = () => {
           {translate('gw.field.send_now')}
         </Button>
       ) : null}
-      {items.length ? null : <Typography sx={{ p: 2 }}>{translate('gw.field.outbox_empty')}</Typography>}
+      {items.length || !loaded ? null : <Typography sx={{ p: 2 }}>{translate('gw.field.outbox_empty')}</Typography>}
       <Stack spacing={1}>
         {[...items].reverse().map((item) => (
           <ItemCard key={item.id} item={item} />

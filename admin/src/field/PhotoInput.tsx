@@ -27,14 +27,28 @@ const Thumb = ({ photo, onRemove }: { photo: TakenPhoto; onRemove: () => void })
  * One tap opens the camera (`capture`); the photo is resized on the phone before it is kept.
  * On a desktop the same button opens the file picker.
  */
-export const PhotoInput = ({ label, photos, onChange, max = 3, name = 'photo' }: { label: string; photos: TakenPhoto[]; onChange: (photos: TakenPhoto[]) => void; max?: number; name?: string }) => {
+interface Props {
+  label: string;
+  photos: TakenPhoto[];
+  onChange: (photos: TakenPhoto[]) => void;
+  /** While a photo is being resized the form must not be sent without it. */
+  onBusy?: (busy: boolean) => void;
+  max?: number;
+  name?: string;
+}
+
+export const PhotoInput = ({ label, photos, onChange, onBusy, max = 3, name = 'photo' }: Props) => {
   const translate = useTranslate();
   const [busy, setBusy] = useState(false);
+  const working = (on: boolean) => {
+    setBusy(on);
+    onBusy?.(on);
+  };
   const add = async (files: FileList | null) => {
     if (!files?.length) return;
-    setBusy(true);
+    working(true);
     const taken = await Promise.all([...files].slice(0, max - photos.length).map(async (f) => ({ blob: await shrinkPhoto(f), name: f.name.replace(/\.\w+$/, '') + '.jpg' })));
-    setBusy(false);
+    working(false);
     onChange([...photos, ...taken]);
   };
   return (

@@ -31,6 +31,7 @@ export const ReportPage = () => {
   const [allCategories, setAllCategories] = useState(false);
   const [gridId, setGridId] = useState('');
   const [photos, setPhotos] = useState<TakenPhoto[]>([]);
+  const [resizing, setResizing] = useState(false);
   const [description, setDescription] = useState('');
   const [urgency, setUrgency] = useState<string>('NORMAL');
   const [busy, setBusy] = useState(false);
@@ -49,7 +50,7 @@ export const ReportPage = () => {
     return [...(data?.categories ?? [])].sort((a, b) => (use[b.id] ?? 0) - (use[a.id] ?? 0));
   }, [data]);
   const shown = allCategories ? categories : categories.slice(0, FIRST_CATEGORIES);
-  const ready = categoryId && gridId && description.trim() && !busy;
+  const ready = categoryId && gridId && description.trim() && !busy && !resizing;
 
   const submit = async () => {
     setBusy(true);
@@ -93,7 +94,7 @@ export const ReportPage = () => {
           ))}
           {categories.length > FIRST_CATEGORIES ? <Chip label={translate(allCategories ? 'gw.field.fewer' : 'gw.field.more')} onClick={() => setAllCategories(!allCategories)} sx={{ height: 40 }} /> : null}
         </Box>
-        <PhotoInput label={translate('gw.field.photos')} photos={photos} onChange={setPhotos} />
+        <PhotoInput onBusy={setResizing} label={translate('gw.field.photos')} photos={photos} onChange={setPhotos} />
         <LocationLine locating={locating} again={again} />
         <TextField
           select

@@ -94,33 +94,41 @@ async function sendOne(item: OutboxItem): Promise<boolean> {
   }
 }
 
-async function flushUnlocked(accountId: string): Promise<void> {
+/** True when an item had to stay waiting (no network, no session, a server error). */
+async function flushUnlocked(accountId: string): Promise<boolean> {
   for (const item of await outbox.list(accountId)) {
     if (item.status !== 'waiting' && item.status !== 'sending') continue;
-    if (!(await sendOne(item))) return;
+    if (!(await sendOne(item))) return true;
   }
+  return false;
 }
 
-/** Sends what waits, oldest first; one sender at a time across the console's tabs. */
-export async function flushOutbox(accountId: string): Promise<void> {
+/** Sends what waits, oldest first; one sender at a time across the console's tabs. Answers whether something still waits. */
+export async function flushOutbox(accountId: string): Promise<boolean> {
   if (typeof navigator !== 'undefined' && navigator.locks) {
-    await navigator.locks.request('gridwatch-outbox', { ifAvailable: true }, async (lock) => {
-      if (lock) await flushUnlocked(accountId);
-    });
-  } else {
-    await flushUnlocked(accountId);
+    return navigator.locks.request('gridwatch-outbox', { ifAvailable: true }, async (lock) => (lock ? flushUnlocked(accountId) : false));
   }
+  return flushUnlocked(accountId);
 }
 
 const RETRY_MS = 20_000;
+/** A send that failed while the phone says it is online (a flaky link) is tried again soon. */
+const SOON_MS = 3_000;
 const KEEP_SENT_MS = 3 * 86_400_000;
 
 /**
- * Started once a field account is signed in: sends at once, whenever the network comes back,
- * and every 20 s while something waits. Sent items stay listed for three days.
+ * Started once an account is signed in: sends at once, whenever the network comes back, 3 s
+ * after a failure while online, and every 20 s. Sent items stay listed for three days.
  */
 export function startOutboxSender(accountId: string): () => void {
-  const flush = () => void flushOutbox(accountId).catch(() => undefined);
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const flush = () =>
+    void flushOutbox(accountId).then(
+      (waiting) => {
+        if (waiting && navigator.onLine && !soon) soon = setTimeout(() => ((soon = undefined), flush()), SOON_MS);
+      },
+      () => undefined,
+    );
   const timer = setInterval(flush, RETRY_MS);
   window.addEventListener('online', flush);
   void outbox.list(accountId).then(async (items) => {
@@ -130,6 +138,7 @@ export function startOutboxSender(accountId: string): () => void {
   });
   return () => {
     clearInterval(timer);
+    clearTimeout(soon);
     window.removeEventListener('online', flush);
   };
 }

@@ -48,7 +48,7 @@ const FIELD_DATA = gql`
     patrolPlans(first: 50, filter: { month: $month, gridWorkerId: $gridWorkerId }) @include(if: $plans) {
       nodes { id requiredCount doneCount expectedCount grid { ${GRID} } }
     }
-    cases(first: 100, filter: { withinId: $unitId, status: $open }, orderBy: DUE_ASC) {
+    cases(first: 100, filter: { withinId: $unitId, status: $open }, orderBy: REPORTED_DESC) {
       nodes { id number status dueAt location { lng lat } category { code name } grid { ${GRID} } }
     }
   }
@@ -77,7 +77,8 @@ export async function refreshFieldData(me: Me): Promise<FieldData> {
     // A grid worker reports on their own grids; officers and township staff on their unit's.
     grids: own.length ? own : [{ id: me.unit.id, name: me.unit.name, code: me.unit.code }, ...data.children.nodes],
     plans: data.patrolPlans?.nodes ?? [],
-    openCases: data.cases.nodes,
+    // Soonest deadline first; cases not yet given one (just reported) after them.
+    openCases: [...data.cases.nodes].sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999')),
   };
   await (await fieldDb()).put('snapshot', fieldData, `data:${me.account.id}`);
   return fieldData;

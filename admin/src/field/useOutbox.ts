@@ -4,8 +4,8 @@ import { onOutboxChange, outbox } from './outbox';
 import type { OutboxItem } from './store';
 
 /** The signed-in account's outbox, live: every change (here or in another tab) reloads it. */
-export function useOutbox(): { items: OutboxItem[]; waiting: number; failed: number } {
-  const [items, setItems] = useState<OutboxItem[]>([]);
+export function useOutbox(): { items: OutboxItem[]; loaded: boolean; waiting: number; failed: number } {
+  const [items, setItems] = useState<OutboxItem[] | null>(null);
   const load = useCallback(() => {
     const me = currentMe();
     if (me) void outbox.list(me.account.id).then(setItems, () => undefined);
@@ -14,10 +14,12 @@ export function useOutbox(): { items: OutboxItem[]; waiting: number; failed: num
     load();
     return onOutboxChange(load);
   }, [load]);
+  const list = items ?? [];
   return {
-    items,
-    waiting: items.filter((i) => i.status === 'waiting' || i.status === 'sending').length,
-    failed: items.filter((i) => i.status === 'failed').length,
+    items: list,
+    loaded: items !== null,
+    waiting: list.filter((i) => i.status === 'waiting' || i.status === 'sending').length,
+    failed: list.filter((i) => i.status === 'failed').length,
   };
 }
 

@@ -29,6 +29,7 @@ export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
   const refresh = useRefresh();
   const [values, setValues] = useState<TransitionValues>({});
   const [photos, setPhotos] = useState<TakenPhoto[]>([]);
+  const [resizing, setResizing] = useState(false);
   const phone = usePhone();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -75,7 +76,7 @@ export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
               onChange={(ids, lead) => setValues((v) => ({ ...v, departmentIds: ids, leadDepartmentId: lead || undefined }))}
             />
           ) : f === 'afterPhoto' || f === 'feedbackPhotos' ? (
-            <PhotoInput key={f} name={f} label={translate(`gw.workflow.fields.${f}`)} photos={photos} onChange={setPhotos} max={f === 'afterPhoto' ? 1 : 3} />
+            <PhotoInput onBusy={setResizing} key={f} name={f} label={translate(`gw.workflow.fields.${f}`)} photos={photos} onChange={setPhotos} max={f === 'afterPhoto' ? 1 : 3} />
           ) : (
             <TransitionInput key={f} field={f} values={values} set={set} />
           ),
@@ -89,7 +90,7 @@ export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" disabled={busy || missing(transition, values, photos)} onClick={() => void submit()} data-testid="transition-submit">
+        <Button variant="contained" disabled={busy || resizing || missing(transition, values, photos)} onClick={() => void submit()} data-testid="transition-submit">
           {translate('gw.workflow.submit')}
         </Button>
       </DialogActions>

@@ -15,6 +15,7 @@ const INPUT_FIELDS: Record<string, string[]> = {
   extensionDays: ['extensionDays'],
   score: ['score'],
   afterPhoto: [],
+  feedbackPhotos: [],
 };
 
 describe('caseTransitions against schema/schema.graphql', () => {
