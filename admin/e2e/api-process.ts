@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,15 @@ import { CLOCK_START } from './clock';
 
 export interface RunningApi {
   baseUrl: string;
+  /** The API's database, for tests that check what was stored (idempotency). */
+  databaseUrl: string;
   stop(): Promise<void>;
+}
+
+/** The embedded server's port, from its postmaster.pid (line 4); user and password as api/src/db/embedded-postgres.ts sets them. */
+function embeddedDatabaseUrl(pgDir: string): string {
+  const port = readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[3]?.trim();
+  return `postgres://postgres:gridwatch@127.0.0.1:${port}/gridwatch`;
 }
 
 const API_DIR = path.resolve(__dirname, '..', '..', 'api');
@@ -113,5 +121,5 @@ async function startOnce(): Promise<RunningApi> {
     await cleanup();
     throw error;
   }
-  return { baseUrl, stop: cleanup };
+  return { baseUrl, databaseUrl: database?.url ?? embeddedDatabaseUrl(env.GRIDWATCH_DATA_DIR as string), stop: cleanup };
 }

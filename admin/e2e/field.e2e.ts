@@ -1,6 +1,7 @@
 import { baseUrl, eventually, expectText, onPhone, screenshot, type Session } from './browser';
 import { apiAs } from './graphql';
 import { testDay } from './clock';
+import { databaseRows } from './database';
 import { cameraPhoto, expectFitsPhone, serviceWorkerReady } from './phone';
 
 /** 六家畈社区, the demo grid worker's village grid (seeds/src/generator/accounts.ts). */
@@ -255,6 +256,14 @@ describe('the grid worker on a phone (390×844, touch)', () => {
     expect(await casesDescribed(asWorker, place.grid.id, first)).toHaveLength(1);
     expect(await casesDescribed(asWorker, place.grid.id, second)).toHaveLength(1);
     expect(await checkInsNoted(asWorker, notes)).toHaveLength(1);
+    // In the database: one row each, every one under the key the phone gave it.
+    const cases = await databaseRows<{ description: string; idempotency_key: string | null }>(`select description, idempotency_key from "case" where description = any($1)`, [[first, second]]);
+    expect(cases.map((c) => c.description).sort()).toEqual([first, second].sort());
+    const checkIns = await databaseRows<{ idempotency_key: string | null; at: Date; received_at: Date }>(`select idempotency_key, at, received_at from patrol_check_in where notes = $1`, [notes]);
+    expect(checkIns).toHaveLength(1);
+    for (const row of [...cases, ...checkIns]) expect(row.idempotency_key).toMatch(/^[0-9a-f-]{36}$/);
+    // Recorded offline, received later: the check-in keeps the phone's time.
+    expect(checkIns[0].at.getTime()).toBeLessThan(checkIns[0].received_at.getTime());
   }, 180_000);
 });
 

@@ -20,5 +20,6 @@ export default async function globalSetup(): Promise<void> {
   if (!api) return;
   globalThis.gridwatchApi = api;
   process.env.GW_BASE_URL = api.baseUrl;
+  process.env.GW_DATABASE_URL = api.databaseUrl;
   console.log(`\nadmin e2e: API and Chromium ready at ${api.baseUrl} in ${Date.now() - started} ms`);
 }
