@@ -290,3 +290,34 @@ async function handledCase(asWorker: Api, gridId: string): Promise<{ id: string;
   await step(asDepartment, 'feedbackCase', 'FeedbackCaseInput', { id, version, result: '已清扫路面' });
   return { id, description };
 }
+
+describe('other people on a phone', () => {
+  const at = { lng: 117.52, lat: 31.71 };
+
+  test('township staff and officers get the field home (no patrol plan of their own), nothing wider than the phone', async () => {
+    for (const login of ['township', 'officer']) {
+      await onPhone(login, { at }, async (s) => {
+        await s.page.getByTestId('field-home').waitFor();
+        await s.page.getByTestId('case-card').first().waitFor();
+        expect(await s.page.getByTestId('field-patrol').count()).toBe(0);
+        await expectFitsPhone(s.page);
+        await screenshot(s.page, `phone-home-${login}`);
+        await s.page.getByTestId('field-nav-report').tap();
+        await s.page.getByTestId('field-report').waitFor();
+        await expectFitsPhone(s.page);
+        expect(s.problems).toEqual([]);
+      });
+    }
+  }, 120_000);
+
+  test('an office role keeps the desktop console on a phone: the dashboard, no field bar', async () => {
+    await onPhone('feidong', { at }, async (s) => {
+      await s.page.getByTestId('identity-unit').waitFor();
+      await s.page.getByText('案件总数').first().waitFor();
+      expect(await s.page.getByTestId('field-nav').count()).toBe(0);
+      expect(await s.page.getByTestId('field-home').count()).toBe(0);
+      await screenshot(s.page, 'phone-dashboard-feidong');
+      expect(s.problems).toEqual([]);
+    });
+  }, 60_000);
+});
