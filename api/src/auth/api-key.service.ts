@@ -18,6 +18,8 @@ export function newApiKey(): { prefix: string; key: string; secretHash: string }
 }
 
 interface KeyRow {
+  /** Null for a key without expiry. */
+  seconds_left: number | null;
   id: number;
   name: string;
   secret_hash: string;
@@ -30,16 +32,23 @@ interface KeyRow {
   township_id: number | null;
 }
 
-/** `Authorization: Bearer gwk_xxxxxxxx.secret` → the key's principal, or null when unknown, revoked or expired. */
-export async function principalForApiKey(em: EntityManager, presented: string): Promise<Principal | null> {
+/**
+ * `Authorization: Bearer gwk_xxxxxxxx.secret` → the key's principal and the seconds it has left
+ * (Infinity without expiry), or null when unknown, revoked or expired.
+ */
+export async function principalForApiKey(em: EntityManager, presented: string): Promise<{ principal: Principal; secondsLeft: number } | null> {
   const match = KEY.exec(presented);
   if (!match) return null;
   // Security-definer lookup by prefix (no unit is known yet), then a constant-time comparison.
-  const [row] = await em.execute<KeyRow[]>('select * from gw_api_key_principal(?)', [match[1]]);
+  const [row] = await em.execute<KeyRow[]>('select * from gw_api_key_lookup(?)', [match[1]]);
   if (!row || !timingSafeEqual(Buffer.from(row.secret_hash), Buffer.from(hashSecret(match[2])))) return null;
+  return { principal: keyPrincipal(match[1], row), secondsLeft: row.seconds_left == null ? Infinity : Number(row.seconds_left) };
+}
+
+function keyPrincipal(prefix: string, row: KeyRow): Principal {
   return {
     accountId: null,
-    login: match[1],
+    login: prefix,
     displayName: row.name,
     role: Role.API_CLIENT,
     unitId: row.unit_id,

@@ -11,7 +11,7 @@ import { hashPassword, isStale, verifyPassword } from './password';
 export const SESSION_COOKIE = 'gw_session';
 const SESSION_HOURS = 12;
 
-function tokenHash(token: string): string {
+export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -51,25 +51,25 @@ function principalOf(row: PrincipalRow): Principal {
 
 export async function principalForToken(em: EntityManager, token: string): Promise<Principal | null> {
   // A security-definer function: the unit is not known yet, so row-level security would hide it.
-  const [row] = await em.execute<PrincipalRow[]>('select * from gw_session_principal(?)', [tokenHash(token)]);
+  const [row] = await em.execute<PrincipalRow[]>('select * from gw_session_lookup(?)', [tokenHash(token)]);
   return row ? principalOf(row) : null;
 }
 
 /**
  * The session's principal with its unit bound to the transaction in the same statement (the
- * settings `actAs` writes), so a request spends one round trip on who it is, not two. No row
- * (unknown, expired or revoked session): nothing is set, and no tenant row is visible.
+ * settings `actAs` writes), so a request spends one round trip on who it is, not two, and the
+ * seconds the session has left (how long it may be kept in memory). No row (unknown, expired
+ * or revoked session): nothing is set, and no tenant row is visible.
  */
-export async function bindSessionPrincipal(em: EntityManager, token: string): Promise<Principal | null> {
+export async function bindSessionPrincipal(em: EntityManager, digest: string): Promise<{ principal: Principal; secondsLeft: number } | null> {
   // The digest is written into the text (64 hex digits, nothing else can come out of tokenHash):
   // a statement without parameters travels with the transaction's BEGIN (pooled-connection.ts).
-  const digest = tokenHash(token);
   if (!/^[0-9a-f]{64}$/.test(digest)) throw new UnauthenticatedError();
-  const [row] = await em.execute<PrincipalRow[]>(
+  const [row] = await em.execute<(PrincipalRow & { seconds_left: number })[]>(
     `select p.*, gw_bind_unit(p.unit_level, p.unit_id, array_remove(array[p.city_id, p.county_id, p.township_id], null)) as bound_unit
-     from gw_session_principal('${digest}') p`,
+     from gw_session_lookup('${digest}') p`,
   );
-  return row ? principalOf(row) : null;
+  return row ? { principal: principalOf(row), secondsLeft: Number(row.seconds_left) } : null;
 }
 
 /**
@@ -89,7 +89,7 @@ export async function signIn(ctx: RequestContext, login: string, password: strin
   await ctx.limits?.succeededSignIn(login);
   const token = randomBytes(32).toString('base64url');
   // A session lives SESSION_HOURS of real time, by the database's clock that checks it
-  // (gw_session_principal), whatever business time the injected clock tells.
+  // (gw_session_lookup), whatever business time the injected clock tells.
   await ctx.em.execute('insert into session (token_hash, account_id, created_at, expires_at) values (?, ?, now(), now() + make_interval(hours => ?))', [
     tokenHash(token),
     account.id,
@@ -102,6 +102,11 @@ export async function signIn(ctx: RequestContext, login: string, password: strin
 export async function upgradeStaleHash(ctx: RequestContext, password: string, storedHash: string): Promise<void> {
   if (!isStale(storedHash) || !ctx.principal?.accountId) return;
   await ctx.em.nativeUpdate(Account, { id: ctx.principal.accountId }, { passwordHash: await hashPassword(password) }, { filters: false });
+}
+
+/** A change to who an account is (its sessions, role, unit, password): every process forgets its kept sessions. */
+export function accountChanged(ctx: RequestContext, accountId: number): void {
+  ctx.callerChanges.push(`account:${accountId}`);
 }
 
 /** Revokes every session of an account but the one presented (password change, role or unit change). */

@@ -4,8 +4,10 @@ import { LRUCache } from 'lru-cache';
 import type { Request, Response } from 'express';
 import { type AppAbility, buildAbility } from '../auth/ability';
 import { SCOPE_FILTER, type ScopeFilterArgs } from '../auth/scope-filter';
-import { bindSessionPrincipal, SESSION_COOKIE } from '../auth/session.service';
-import { principalForApiKey } from '../auth/api-key.service';
+import { bindSessionPrincipal, SESSION_COOKIE, tokenHash } from '../auth/session.service';
+import { principalCaches, type PrincipalCache } from '../auth/principal-cache';
+import { DEFERRED } from '../db/pooled-connection';
+import { hashSecret, principalForApiKey } from '../auth/api-key.service';
 import type { Limits } from '../auth/limits';
 import type { DomainError } from '../common/errors';
 import { type Clock, systemClock } from '../common/clock';
@@ -39,6 +41,8 @@ export function createRequestContext(orm: MikroORM, limits: Limits, req: Request
     sessionToken,
     apiKey: bearer?.[1] ?? null,
     limits,
+    principals: principalCaches.get(orm) ?? null,
+    callerChanges: [],
     clock,
     refusal: null,
     http: { req, res },
@@ -67,10 +71,49 @@ export async function beginRequest(ctx: RequestContext): Promise<void> {
  * session, whose lookup also sets the database's row-level scope (one statement).
  */
 async function identify(ctx: RequestContext): Promise<void> {
-  if (ctx.apiKey) await actAs(ctx, await principalForApiKey(ctx.em, ctx.apiKey));
-  else if (ctx.sessionToken) bindInProcess(ctx, await bindSessionPrincipal(ctx.em, ctx.sessionToken));
+  if (ctx.apiKey) await bindApiKey(ctx, ctx.apiKey, ctx.principals);
+  else if (ctx.sessionToken) await bindSession(ctx, ctx.sessionToken, ctx.principals);
   // No caller: nothing to set, a fresh transaction carries no unit (the settings are transaction-local).
   else bindInProcess(ctx, null);
+}
+
+/**
+ * A caller kept in memory costs no round trip: its unit is bound in front of the request's
+ * first statement, and a request that runs none (`{ __typename }`) touches no database at all.
+ */
+async function bindKept(ctx: RequestContext, principal: Principal): Promise<void> {
+  bindInProcess(ctx, principal);
+  await ctx.em.execute(`${DEFERRED} ${bindUnitSql(principal)}`);
+}
+
+/** Otherwise the session's lookup (which binds the unit in the same statement), kept when this process hears of revocations. */
+async function bindSession(ctx: RequestContext, token: string, cache: PrincipalCache | null): Promise<void> {
+  const digest = tokenHash(token);
+  const kept = cache?.get(`session:${digest}`);
+  if (kept) return bindKept(ctx, kept);
+  const since = cache?.mark() ?? 0;
+  const found = await bindSessionPrincipal(ctx.em, digest);
+  if (found) cache?.keep(`session:${digest}`, found.principal, found.secondsLeft, since);
+  bindInProcess(ctx, found?.principal ?? null);
+}
+
+/** An API key: looked up by prefix and compared in constant time, then kept the same way (an unknown key is no one). */
+async function bindApiKey(ctx: RequestContext, presented: string, cache: PrincipalCache | null): Promise<void> {
+  const digest = `key:${hashSecret(presented)}`;
+  const kept = cache?.get(digest);
+  if (kept) return bindKept(ctx, kept);
+  const since = cache?.mark() ?? 0;
+  const found = await principalForApiKey(ctx.em, presented);
+  if (found) cache?.keep(digest, found.principal, found.secondsLeft, since);
+  if (found) await bindKept(ctx, found.principal);
+  else await actAs(ctx, null);
+}
+
+/** `gw_bind_unit` with the principal's own values written in (a level name and integers only). */
+function bindUnitSql(principal: Principal): string {
+  const ids = [principal.unitScope.cityId, principal.unitScope.countyId, principal.unitScope.townshipId].filter((id): id is number => id != null);
+  if (!/^[A-Z]+$/.test(principal.unitLevel) || ![principal.unitId, ...ids].every(Number.isInteger)) throw new Error('A principal with a malformed unit');
+  return `select gw_bind_unit('${principal.unitLevel}', ${principal.unitId}, '{${ids.join(',')}}'::int[])`;
 }
 
 /**
@@ -128,4 +171,6 @@ export async function finishRequest(ctx: RequestContext, failedMutation: boolean
     await ctx.em.rollback().catch(() => undefined);
     throw error;
   }
+  // Every process hears of it by NOTIFY; this one forgets before it answers (read your writes).
+  for (const change of ctx.callerChanges) ctx.principals?.changed(change);
 }

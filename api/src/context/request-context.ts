@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import type { AppAbility } from '../auth/ability';
 import type { Limits } from '../auth/limits';
+import type { PrincipalCache } from '../auth/principal-cache';
 import type { DomainError } from '../common/errors';
 import type { Clock } from '../common/clock';
 import type { Loaders } from './loaders';
@@ -29,6 +30,10 @@ export interface RequestContext {
   apiKey: string | null;
   /** Rate limits of this server (null for jobs, which never sign in). */
   limits: Limits | null;
+  /** This server's principals of recent sessions and keys (null for jobs and CLIs). */
+  principals: PrincipalCache | null;
+  /** Callers this request changed (`account:<id>`, `*`): forgotten by this process as soon as it commits. */
+  callerChanges: string[];
   /** Why the caller may do nothing in this request (an exhausted key budget); the auth checker raises it. */
   refusal: DomainError | null;
   http?: { req: Request; res: Response };

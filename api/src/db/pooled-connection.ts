@@ -13,6 +13,12 @@ interface Queryable {
 const deferred = (command: string): QueryResult => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
 
 /**
+ * Marks a parameterless statement that may wait for the transaction's next one (the binding
+ * of a caller known in memory): it is sent in front of it, or not at all when none follows.
+ */
+export const DEFERRED = '/*gw:deferred*/';
+
+/**
  * Installed on every pooled connection (knex's `afterCreate`), for two reasons:
  *
  * - One statement at a time. Parallel resolvers of one request share its transaction's
@@ -24,27 +30,34 @@ const deferred = (command: string): QueryResult => ({ command, rowCount: null, o
  *   CPU and scheduling (issue 7). `BEGIN;` is held back and sent in front of the next
  *   statement when that one has no parameters (the session lookup, whose only value is a
  *   hex digest, is written that way), as one simple-protocol message. A transaction that
- *   runs nothing sends neither BEGIN nor its COMMIT/ROLLBACK.
+ *   runs nothing sends neither BEGIN nor its COMMIT/ROLLBACK. A statement marked DEFERRED
+ *   right after BEGIN is held with it the same way.
  */
 export function pooledConnection<C extends Queryable>(client: C): C {
   const send = client.query.bind(client) as (config: QueryConfig, callback: Callback) => void;
   const run = (config: QueryConfig): Promise<QueryResult> =>
     new Promise((resolve, reject) => send(config, (error, result) => (error ? reject(error) : resolve(last(result)))));
   let tail: Promise<unknown> = Promise.resolve();
-  let beginHeld = false;
+  /** What waits for the next statement: `BEGIN;`, and maybe deferred statements after it. */
+  let held: string | null = null;
 
   const next = async (config: QueryConfig): Promise<QueryResult> => {
     const text = config.text.trim();
     const parameters = config.values?.length ?? 0;
     if (text === 'BEGIN;' && parameters === 0) {
-      beginHeld = true;
+      held = 'BEGIN;';
       return deferred('BEGIN');
     }
-    if (!beginHeld) return run(config);
-    beginHeld = false;
+    if (held !== null && parameters === 0 && text.startsWith(DEFERRED)) {
+      held = `${held} ${text};`;
+      return deferred('SELECT');
+    }
+    if (held === null) return run(config);
+    const prefix = held;
+    held = null;
     if (text === 'COMMIT;' || text === 'ROLLBACK') return deferred(text.replace(';', ''));
-    if (parameters === 0) return run({ ...config, text: `BEGIN; ${config.text}` });
-    await run({ text: 'BEGIN;' });
+    if (parameters === 0) return run({ ...config, text: `${prefix} ${config.text}` });
+    await run({ text: prefix });
     return run(config);
   };
 
@@ -53,8 +66,8 @@ export function pooledConnection<C extends Queryable>(client: C): C {
     // knex always asks with (config object, callback); anything else (a stream) goes straight
     // through, after the held BEGIN (pg's own queue keeps the two in order).
     if (typeof config !== 'object' || config === null || typeof callback !== 'function' || args.length !== 2) {
-      if (beginHeld) send({ text: 'BEGIN;' }, () => undefined);
-      beginHeld = false;
+      if (held !== null) send({ text: held }, () => undefined);
+      held = null;
       return send.apply(client, args as never);
     }
     const result = tail.then(() => next(config as QueryConfig));

@@ -14,5 +14,5 @@ import type { RequestContext } from '../context/request-context';
 export function schedulerContext(orm: MikroORM, clock: Clock): RequestContext {
   const em = orm.em.fork();
   em.setFilterParams(SCOPE_FILTER, { system: true } satisfies ScopeFilterArgs);
-  return { requestId: `job-${randomUUID()}`, em, principal: null, ability: buildSchedulerAbility(), locale: 'zh-CN', loaders: new Loaders(), clock, sessionToken: null, apiKey: null, limits: null, refusal: null };
+  return { requestId: `job-${randomUUID()}`, em, principal: null, ability: buildSchedulerAbility(), locale: 'zh-CN', loaders: new Loaders(), clock, sessionToken: null, apiKey: null, limits: null, principals: null, callerChanges: [], refusal: null };
 }

@@ -10,6 +10,8 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { Pool } from 'pg';
 import { Limits } from '../auth/limits';
+import { PrincipalCache, principalCaches } from '../auth/principal-cache';
+import { listenForPrincipalChanges } from '../auth/principal-listener';
 import type { Config } from '../config';
 import { type Clock, systemClock } from '../common/clock';
 import { calendarWarnings } from '../modules/deadline/calendar-schedule.service';
@@ -61,6 +63,10 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   // rate-limiter-flexible keeps its counters in Postgres so that replicas share them.
   const limiterPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: 2 });
   const limits = new Limits(limiterPool);
+  // Signed-in requests skip the session lookup while this process hears every revocation.
+  const principals = new PrincipalCache();
+  const principalListener = await listenForPrincipalChanges(orm.config.get('clientUrl') as string, principals, logger);
+  principalCaches.set(orm, principals);
   await apollo.start();
 
   let ready = true;
@@ -116,6 +122,8 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
       ready = false;
       await apollo.stop();
       await limiterPool.end();
+      principalCaches.delete(orm);
+      await principalListener.close();
     },
   };
 }

@@ -3,7 +3,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Public, Requires, SignedIn } from '../../auth/requires';
 import { ConnectionArgs, ConnectionType } from '../../common/connection';
-import { principalForToken, revokeSession, SESSION_COOKIE, sessionCookieOptions, signIn, upgradeStaleHash } from '../../auth/session.service';
+import { accountChanged, principalForToken, revokeSession, SESSION_COOKIE, sessionCookieOptions, signIn, upgradeStaleHash } from '../../auth/session.service';
 import { actAs } from '../../context/create-context';
 import { Role } from '../../common/enums';
 import { loadVisible } from '../../common/records';
@@ -67,7 +67,10 @@ export class AccountResolver {
     @Arg('password', () => String) password: string,
   ): Promise<Me | null> {
     const { token, storedHash } = await signIn(ctx, login, password);
-    if (ctx.sessionToken) await revokeSession(ctx.em, ctx.sessionToken);
+    if (ctx.sessionToken) {
+      await revokeSession(ctx.em, ctx.sessionToken);
+      if (ctx.principal?.accountId) accountChanged(ctx, ctx.principal.accountId);
+    }
     ctx.http?.res.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions, secure: ctx.http.req.secure });
     await actAs(ctx, await principalForToken(ctx.em, token));
     await upgradeStaleHash(ctx, password, storedHash);
@@ -117,7 +120,10 @@ export class AccountResolver {
   @Mutation(() => Boolean, { description: '退出登录' })
   @SignedIn()
   async signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
-    if (ctx.sessionToken) await revokeSession(ctx.em, ctx.sessionToken);
+    if (ctx.sessionToken) {
+      await revokeSession(ctx.em, ctx.sessionToken);
+      if (ctx.principal?.accountId) accountChanged(ctx, ctx.principal.accountId);
+    }
     ctx.http?.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return true;
   }

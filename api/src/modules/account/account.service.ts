@@ -1,5 +1,5 @@
 import { hashPassword, verifyPassword } from '../../auth/password';
-import { revokeSessionsOf } from '../../auth/session.service';
+import { accountChanged, revokeSessionsOf } from '../../auth/session.service';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { Role } from '../../common/enums';
 import { BadInputError, ConflictError, UnauthenticatedError } from '../../common/errors';
@@ -63,7 +63,10 @@ export const accountService = {
     // Checked again after the change: nobody grants above their rank or moves an account out of reach.
     assertCan(ctx, 'update', account);
     await checkPlacement(ctx, account, unit, input);
-    if (before.role !== account.role || before.unitId !== account.unitId) await revokeSessionsOf(ctx.em, account.id);
+    if (before.role !== account.role || before.unitId !== account.unitId) {
+      await revokeSessionsOf(ctx.em, account.id);
+      accountChanged(ctx, account.id);
+    }
     await ctx.em.flush();
     return account;
   },
@@ -73,6 +76,7 @@ export const accountService = {
     assertCan(ctx, 'deactivate', account);
     account.active = false;
     await revokeSessionsOf(ctx.em, account.id);
+    accountChanged(ctx, account.id);
     await ctx.em.flush();
     return account;
   },
@@ -90,6 +94,7 @@ export const accountService = {
     }
     await ctx.em.nativeUpdate(Account, { id: principal.accountId }, { passwordHash: await hashPassword(input.newPassword) }, { filters: false });
     await revokeSessionsOf(ctx.em, principal.accountId, ctx.sessionToken);
+    accountChanged(ctx, principal.accountId);
     return true;
   },
 };

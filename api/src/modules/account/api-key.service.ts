@@ -38,6 +38,8 @@ export const apiKeyService = {
     assertCan(ctx, 'deactivate', apiKey);
     apiKey.revokedAt ??= ctx.clock.now();
     await ctx.em.flush();
+    // Keys are kept by the digest of the whole key: every process forgets them all.
+    ctx.callerChanges.push('*');
     return apiKey;
   },
 };
