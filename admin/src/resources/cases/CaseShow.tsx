@@ -1,12 +1,11 @@
 import { DueField } from './DueField';
 import { useLoadError } from '../../common/useLoadError';
-import { Grid } from '@mui/material';
+import { Box } from '@mui/material';
 import { FunctionField, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
 import { can } from '../../auth/authProvider';
 import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
 import { CaseActions } from './CaseActions';
 import { CaseTimeline } from './CaseTimeline';
-import { usePhone } from '../../field/roles';
 
 interface Ancestor {
   name: string;
@@ -21,18 +20,28 @@ const Timeline = () => {
   );
 };
 
-/** Facts on the left; the workflow's actions and the timeline on the right. On a phone: one column, the actions first. */
-export const CaseShow = () => {
-  const phone = usePhone();
-  return (
+/**
+ * Facts on the left; the workflow's actions and the timeline on the right. Narrower than
+ * `md`: one column, the actions first (grid areas: the same elements, never remounted, so an
+ * open step's form survives a resize or a late re-render).
+ */
+export const CaseShow = () => (
   <Show queryOptions={useLoadError()}>
-    <Grid container spacing={2} sx={{ p: phone ? 1 : 2, pb: phone ? 10 : 2 }}>
-      {phone ? (
-        <Grid size={12}>
-          <CaseActions />
-        </Grid>
-      ) : null}
-      <Grid size={{ xs: 12, md: 7 }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gap: 2,
+        p: { xs: 1, sm: 2 },
+        pb: { xs: 10, sm: 2 },
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 7fr) minmax(0, 5fr)' },
+        gridTemplateAreas: { xs: '"actions" "facts" "timeline"', md: '"facts actions" "facts timeline"' },
+        gridTemplateRows: { md: 'auto 1fr' },
+      }}
+    >
+      <Box sx={{ gridArea: 'actions' }}>
+        <CaseActions />
+      </Box>
+      <Box sx={{ gridArea: 'facts' }}>
         <SimpleShowLayout sx={{ p: 0 }}>
           <TextField source="number" />
           <EnumField source="status" enumName="CaseStatus" />
@@ -55,12 +64,10 @@ export const CaseShow = () => {
           <DueField />
           <ShanghaiDateField source="closedAt" emptyText="—" />
         </SimpleShowLayout>
-      </Grid>
-      <Grid size={{ xs: 12, md: 5 }} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-        {phone ? null : <CaseActions />}
+      </Box>
+      <Box sx={{ gridArea: 'timeline' }}>
         <Timeline />
-      </Grid>
-    </Grid>
+      </Box>
+    </Box>
   </Show>
-  );
-};
+);
