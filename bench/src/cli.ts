@@ -10,6 +10,7 @@ import { dataDirOf, parseOptions, type BenchOptions } from './options';
 import { querySpecs, type Call, type QuerySpec } from './queries';
 import { renderReport, writeSection } from './report';
 import { checkWrites, WritePool, writesTo } from './writes';
+import { closedLoop, renderClosedLoop, saveClosedLoop } from './closed-loop';
 import { passes, type RunResults } from './results';
 
 const log = (line: string): void => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -25,7 +26,7 @@ function machine(): string[] {
 }
 
 /** Only a full run (every query and contender, no profiler) replaces the table in docs/benchmarks.md. */
-const complete = (options: BenchOptions): boolean => !options.smoke && !options.queries && !options.contenders && !options.cpuProf;
+const complete = (options: BenchOptions): boolean => !options.smoke && !options.queries && !options.contenders && !options.cpuProf && !options.closed;
 
 /**
  * Reads first (every repeat), then writes: a write changes statuses that city-wide answers
@@ -33,7 +34,8 @@ const complete = (options: BenchOptions): boolean => !options.smoke && !options.
  */
 async function measureAll(options: BenchOptions, ownerUrl: string, specs: QuerySpec[], contenders: Contender[], results: RunResults, load: LoadGenerator): Promise<void> {
   await measure(options, ownerUrl, specs.filter((spec) => !spec.writes), contenders, results, load);
-  await measure(options, ownerUrl, specs.filter((spec) => spec.writes), contenders, results, load);
+  // The closed loop compares reads only.
+  if (!options.closed) await measure(options, ownerUrl, specs.filter((spec) => spec.writes), contenders, results, load);
 }
 
 /** Preflight, statement counts, then the rate sweep of every query × contender. */
@@ -67,6 +69,15 @@ async function measure(options: BenchOptions, ownerUrl: string, specs: QuerySpec
     }
     await drain(ownerUrl);
     log(`warmed up: ${options.jitWarmup} requests (at most 5 s) per read and contender`);
+  }
+  if (options.closed) {
+    const asking = { contenders: (spec: QuerySpec) => asked(spec).filter((c) => answeredRight(spec, c)), expected: (spec: QuerySpec, c: Contender) => expected.get(`${spec.id}/${c.name}`) };
+    const points = await closedLoop(options, ownerUrl, specs, asking, load, log);
+    results.notes.push(renderClosedLoop(points, options.closed, options.profile));
+    saveClosedLoop(benchDir, options.profile, points);
+    console.log(renderClosedLoop(points, options.closed, options.profile));
+    for (const p of points) results.points.push({ rate: 0, achieved: p.achieved, count: 0, p50: p.p50, p95: p.p95, p99: p.p95, errors: p.errors, mismatches: p.mismatches, repeat: p.round, query: p.query, contender: p.contender, pass: true });
+    return;
   }
   for (let repeat = 1; repeat <= options.repeats; repeat += 1) {
     for (const spec of specs) {
@@ -181,7 +192,7 @@ async function runProfile(options: BenchOptions): Promise<void> {
     const report = renderReport(results);
     // The raw points, so a table can be re-rendered or re-read without rerunning.
     if (!options.smoke) writeFileSync(path.join(benchDir, '.data', `${options.profile}${complete(options) ? '' : '-partial'}-results.json`), JSON.stringify(results, null, 1));
-    if (!complete(options)) console.log(report);
+    if (!complete(options) && !options.closed) console.log(report);
     else writeSection(docs, options.profile, report);
     const wrong = results.answers.filter((a) => !a.ok && !a.known && !contenders.find((c) => c.name === a.contender)?.variant);
     const broken = results.points.filter((p) => p.errors > 0 || p.mismatches > 0);

@@ -25,6 +25,8 @@ export interface PointRequest {
   warmupSeconds: number;
   seconds: number;
   connections: number;
+  /** Closed model instead: this many clients, each sending its next request when the last answered. */
+  concurrency?: number;
 }
 
 export interface PointResult {
@@ -119,7 +121,54 @@ async function run(request: PointRequest, seconds: number, writes: Write[] | und
   return outcome;
 }
 
+/**
+ * Closed model (`--closed N`): N clients, each asking again as soon as it has its answer, for
+ * `seconds`; what counts is the throughput (answers a second) at that concurrency, and a
+ * latency counts from its own send.
+ */
+async function runClosed(request: PointRequest, seconds: number): Promise<Run> {
+  const concurrency = request.concurrency ?? 1;
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const outcome: Run = { latencies: [], errors: 0, mismatches: 0, cut: 0 };
+  const end = performance.now() + seconds * 1000;
+  const once = () =>
+    new Promise<void>((resolve) => {
+      const sent = performance.now();
+      const req = httpRequest(request.url, { method: request.method, headers: request.headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200) outcome.errors += 1;
+          else {
+            outcome.latencies.push(performance.now() - sent);
+            if (request.expectBody !== undefined ? text !== request.expectBody : text.includes('"errors"')) outcome.mismatches += 1;
+          }
+          resolve();
+        });
+      });
+      req.setTimeout(TIMEOUT_MS, () => req.destroy(new Error('timeout')));
+      req.on('error', () => {
+        outcome.errors += 1;
+        resolve();
+      });
+      req.end(request.body);
+    });
+  const client = async () => {
+    while (performance.now() < end) await once();
+  };
+  await Promise.all(Array.from({ length: concurrency }, client));
+  agent.destroy();
+  return outcome;
+}
+
 async function measurePoint(request: PointRequest): Promise<PointResult> {
+  if (request.concurrency) {
+    if (request.warmupSeconds > 0) await runClosed(request, request.warmupSeconds);
+    const { latencies, errors, mismatches } = await runClosed(request, request.seconds);
+    latencies.sort((a, b) => a - b);
+    return { rate: 0, achieved: latencies.length / request.seconds, count: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors, mismatches };
+  }
   const writes = request.writes;
   // Writes consume their bodies: warm-up takes the first part, the measure the rest.
   const warmCount = writes ? Math.ceil(request.rate * request.warmupSeconds) : 0;

@@ -24,6 +24,8 @@ export interface BenchOptions {
   cpuProf: boolean;
   /** Starts the database and contenders, prints how to reach them, and waits (for EXPLAIN, curl, profiles). */
   serve: boolean;
+  /** `--closed N`: the reads in a closed loop at N concurrent clients instead of the rate sweep (no writes). */
+  closed: number | null;
   dataDir: string;
   persistent: boolean;
 }
@@ -38,7 +40,7 @@ function value(args: string[], name: string): string | undefined {
   return at >= 0 ? args[at + 1] : undefined;
 }
 
-/** `pnpm bench [--profile city|province] [--smoke] [--repeats N] [--seconds S] [--warmup S] [--jit-warmup N] [--rates 25,50] [--write-rates 25,100] [--queries Q1,Q4] [--contenders floor,gridwatch] [--no-variants] [--cpu-prof] [--serve]` */
+/** `pnpm bench [--profile city|province] [--smoke] [--repeats N] [--seconds S] [--warmup S] [--jit-warmup N] [--rates 25,50] [--write-rates 25,100] [--queries Q1,Q4] [--contenders floor,gridwatch] [--no-variants] [--cpu-prof] [--serve] [--closed N]` */
 export function parseOptions(args: string[]): BenchOptions {
   const smoke = args.includes('--smoke');
   const profiles = (value(args, 'profile') ?? (smoke ? 'hefei' : 'city')).split(',');
@@ -67,6 +69,7 @@ export function parseOptions(args: string[]): BenchOptions {
     contenders: value(args, 'contenders')?.split(',') ?? null,
     cpuProf: args.includes('--cpu-prof'),
     serve: args.includes('--serve'),
+    closed: value(args, 'closed') ? Number(value(args, 'closed')) : null,
     dataDir: value(args, 'data-dir') ?? dataDirOf(profile, persistent),
     persistent,
   };
