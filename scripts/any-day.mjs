@@ -19,8 +19,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATES = ['2027-01-01T02:00:00Z', '2027-02-28T15:50:00Z', '2033-08-15T01:00:00Z'];
 
 // Every test file whose outcome could hang on the date: deadlines, the scheduler, patrol plans,
-// statistics, assessment periods, inspections overdue, audits, tasks, sessions, the seed's
-// timeline, and the console screens that show this month or today.
+// statistics, assessment periods, inspections overdue, audits, tasks, sessions (and the kept
+// principals), the seed's timeline, and the console screens that show this month or today (the
+// phone's home, check-ins recorded offline).
 const SUBSET = [
   ['seeds', ['src/generator/__tests__/timeline.spec.ts', 'src/generator/__tests__/lifecycles.spec.ts']],
   [
@@ -29,10 +30,10 @@ const SUBSET = [
       'src/modules/deadline', 'src/modules/supervision', 'src/modules/patrol', 'src/modules/statistics', 'src/modules/audit',
       'src/modules/plan', 'src/modules/assessment/__tests__/seeded-kpi', 'src/modules/assessment/__tests__/patrol-kpi',
       'src/modules/inspection/__tests__/inspection.e2e', 'src/modules/case/__tests__/workflow.e2e', 'src/modules/case/__tests__/timeline',
-      'src/auth/__tests__/credentials',
+      'src/auth/__tests__/credentials', 'src/auth/__tests__/principal-cache',
     ],
   ],
-  ['admin', ['e2e/patrols', 'e2e/dashboard', 'e2e/tasks', 'e2e/work-screens', 'e2e/supervision']],
+  ['admin', ['e2e/patrols', 'e2e/dashboard', 'e2e/tasks', 'e2e/work-screens', 'e2e/supervision', 'e2e/field']],
 ];
 
 const { values } = parseArgs({ options: { date: { type: 'string', multiple: true }, subset: { type: 'boolean', default: false } } });
