@@ -6,6 +6,7 @@ import { authProvider } from './auth/authProvider';
 import { createDataProvider } from './data/dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
+import { darkTheme, lightTheme } from './layout/theme';
 import { LoginPage } from './layout/LoginPage';
 import { MapPage } from './map/MapPage';
 import { accounts } from './resources/accounts';
@@ -52,6 +53,8 @@ export const App = () => (
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     layout={Layout}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     loginPage={LoginPage}
     dashboard={Home}
     title="gw.app.title"

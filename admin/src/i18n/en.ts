@@ -95,7 +95,7 @@ const baseEn: BaseMessages = {
       SourceChangeAction: { CREATED: 'Created', DEACTIVATED: 'Deactivated', UPDATED: 'Updated', CONFIRMED: 'Confirmed', REJECTED: 'Rejected' },
       CaseStatus: {
         CANCELLED: 'Cancelled', CLOSED: 'Closed', DISPATCHED: 'Dispatched', EVALUATED: 'Evaluated', FED_BACK: 'Fed back', FILED: 'Filed',
-        IN_PROGRESS: 'In progress', PARKED: 'Parked', REPORTED: 'Reported',
+        EXTENSION_REQUESTED: 'Extension requested', IN_PROGRESS: 'In progress', PARKED: 'Parked', REPORTED: 'Reported',
       },
       CaseOrigin: { COMPLAINT: 'Complaint', INSPECTION: 'Inspection', INSTRUCTION: 'Instruction', MONITORING: 'Monitoring alarm', PATROL: 'Patrol', TRANSFER: 'Transfer' },
       CaseUrgency: { EMERGENCY: 'Emergency', NORMAL: 'Normal', URGENT: 'Urgent' },

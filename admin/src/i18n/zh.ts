@@ -94,7 +94,7 @@ const baseZh = {
       SourceChangeAction: { CREATED: '建档', DEACTIVATED: '注销', UPDATED: '修改', CONFIRMED: '确认', REJECTED: '不予确认' },
       CaseStatus: {
         CANCELLED: '已注销', CLOSED: '已结案', DISPATCHED: '已派遣', EVALUATED: '已评价', FED_BACK: '已反馈', FILED: '已立案',
-        IN_PROGRESS: '处理中', PARKED: '挂账', REPORTED: '已上报',
+        EXTENSION_REQUESTED: '延期待批', IN_PROGRESS: '处理中', PARKED: '挂账', REPORTED: '已上报',
       },
       CaseOrigin: { COMPLAINT: '群众投诉举报', INSPECTION: '执法检查', INSTRUCTION: '上级批示交办', MONITORING: '监测报警', PATROL: '网格巡查', TRANSFER: '其他单位移送' },
       CaseUrgency: { EMERGENCY: '突发', NORMAL: '一般', URGENT: '紧急' },
