@@ -20,6 +20,9 @@ test('a city inspector draws a campaign, replays the draw, records a result, com
     const items = s.page.getByTestId('spot-item');
     await items.first().waitFor();
     expect(await items.count()).toBeGreaterThan(3);
+    // Numbered from 1; the stratum (here the county, by its code) in words, never a raw key.
+    expect((await items.first().locator('td').first().textContent())?.trim()).toBe('1');
+    expect(await items.first().locator('td').nth(2).textContent()).toMatch(/^\d{6,12}$/);
     await s.page.getByRole('button', { name: '复现抽取' }).click();
     await expectText(s.page.getByTestId('spot-replay-result'), /复现一致/);
     await screenshot(s.page, 'spot-check-drawn');

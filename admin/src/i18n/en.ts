@@ -192,6 +192,7 @@ const baseEn: BaseMessages = {
       location_hint: 'Longitude/latitude (WGS-84), optional',
     },
     spotCheck: {
+      all_sources: 'All sources',
       draw: 'Draw', redraw: 'Redraw', redraw_reason: 'Redrawn from the console', drawn: 'Drawn', replay: 'Replay draw', replay_ok: 'Replay matches: same seed and snapshot, same result', replay_bad: 'Replay differs',
       complete: 'Complete', completed: 'Campaign completed', publish: 'Publish results', published: 'Results published', record: 'Record result', recorded: 'Result recorded',
       result: 'Result', notes: 'Notes', stratum: 'Stratum', inspectors: 'Inspectors', no_items: 'Not drawn yet',

@@ -189,6 +189,7 @@ const baseZh = {
       location_hint: '经纬度 (WGS-84)，可选',
     },
     spotCheck: {
+      all_sources: '全部污染源',
       draw: '随机抽取', redraw: '重新抽取', redraw_reason: '控制台重新抽取', drawn: '已抽取', replay: '复现抽取', replay_ok: '复现一致：同一种子与快照得到同样结果', replay_bad: '复现不一致',
       complete: '完成', completed: '任务已完成', publish: '公开结果', published: '结果已公开', record: '录入结果', recorded: '结果已录入',
       result: '检查结果', notes: '检查情况', stratum: '所在层', inspectors: '检查人员', no_items: '尚未抽取',

@@ -133,9 +133,9 @@ const Items = () => {
         <TableBody>
           {items.map((i) => (
             <TableRow key={i.id} data-testid="spot-item">
-              <TableCell>{i.position}</TableCell>
+              <TableCell>{i.position + 1}</TableCell>
               <TableCell>{i.source ? <Link to={`/sources/${encodeURIComponent(i.source.id)}/show`}>{i.source.name}</Link> : '—'}</TableCell>
-              <TableCell>{i.stratum}</TableCell>
+              <TableCell>{stratumLabel(i.stratum, translate)}</TableCell>
               <TableCell>{i.inspectors.map((o) => o.name).join('、')}</TableCell>
               <TableCell data-testid="spot-item-result">
                 {i.result ? translate(`gw.enum.SpotCheckResult.${i.result}`) : '—'}
@@ -155,6 +155,17 @@ const Items = () => {
     </>
   );
 };
+
+/**
+ * A stratum as the API names it (ALL, a supervision level, a county's code, or level|code),
+ * in words: 全部, 重点, 340122, 重点 · 340122.
+ */
+function stratumLabel(stratum: string, translate: (key: string) => string): string {
+  return stratum
+    .split('|')
+    .map((part) => (part === 'ALL' ? translate('gw.spotCheck.all_sources') : /^[A-Z]+$/.test(part) ? translate(`gw.enum.SupervisionLevel.${part}`) : part))
+    .join(' · ');
+}
 
 export const SpotCheckShow = () => (
   <Show queryOptions={useLoadError()}>
