@@ -310,6 +310,26 @@ describe('other people on a phone', () => {
     }
   }, 120_000);
 
+  test('in English on a phone: the home, the report form and the outbox fit and are translated', async () => {
+    await onPhone('gridworker', { at }, async (s) => {
+      await s.page.getByTestId('field-home').waitFor();
+      await s.page.getByRole('button', { name: '中文' }).tap();
+      await s.page.getByRole('menuitem', { name: 'English' }).tap();
+      await s.page.getByText('Report a problem').waitFor();
+      await s.page.getByTestId('field-plan').first().waitFor();
+      await expectFitsPhone(s.page);
+      await screenshot(s.page, 'phone-home-en');
+      await s.page.getByTestId('field-nav-report').tap();
+      await s.page.getByTestId('field-report').getByText('Take photo').waitFor();
+      await expectFitsPhone(s.page);
+      await screenshot(s.page, 'phone-report-en');
+      await s.page.getByTestId('field-nav-outbox').tap();
+      await s.page.getByTestId('outbox').waitFor();
+      await screenshot(s.page, 'phone-outbox-en');
+      expect(s.problems).toEqual([]);
+    });
+  }, 60_000);
+
   test('an office role keeps the desktop console on a phone: the dashboard, no field bar', async () => {
     await onPhone('feidong', { at }, async (s) => {
       await s.page.getByTestId('identity-unit').waitFor();

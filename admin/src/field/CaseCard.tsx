@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslate } from 'react-admin';
 import { now } from '../common/clock';
 import { categoryKey } from '../common/enums';
+import { OPEN_STATUSES } from '../resources/cases/openStatuses';
 
 export interface CardCase {
   id: string;
@@ -14,6 +15,11 @@ export interface CardCase {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Past its deadline and still waiting for someone: shown in red everywhere a case is listed. */
+export function isLate(kase: { dueAt?: string | null; status: string }): boolean {
+  return !!kase.dueAt && Date.parse(kase.dueAt) < now().getTime() && OPEN_STATUSES.includes(kase.status);
+}
 
 /** "Due in N days" (or overdue, red): what a field worker looks for first. */
 export const DueChip = ({ dueAt }: { dueAt?: string | null }) => {
@@ -39,7 +45,8 @@ export const CaseCard = ({ kase }: { kase: CardCase }) => {
       <CardActionArea component={Link} to={`/cases/${encodeURIComponent(kase.id)}/show`}>
         <CardContent sx={{ display: 'grid', gridTemplateColumns: '1fr auto', gap: 0.5, py: 1.5 }}>
           <Typography variant="subtitle1">{kase.number}</Typography>
-          <DueChip dueAt={kase.dueAt} />
+          {/* An empty cell without a deadline keeps the card's two columns in place. */}
+          {kase.dueAt ? <DueChip dueAt={kase.dueAt} /> : <span />}
           <Typography variant="body2">{kase.category ? translate(categoryKey(kase.category.code), { _: kase.category.name }) : ''}</Typography>
           <Typography variant="body2" color="text.secondary">
             {translate(`gw.enum.CaseStatus.${kase.status}`)}

@@ -2,8 +2,8 @@ import { Box, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useNavigate, useTranslate } from 'react-admin';
 import { currentMe } from '../auth/authProvider';
-import { now } from '../common/clock';
 import { fittedProjector } from '../map/projection';
+import { isLate } from './CaseCard';
 import { currentPosition, type Position } from './position';
 import { useFieldData } from './snapshot';
 import { useOutbox } from './useOutbox';
@@ -34,7 +34,7 @@ export const FieldMap = () => {
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ background: '#eef3f7', border: '1px solid #ccd', touchAction: 'manipulation' }} role="img">
         {cases.map((c) => {
           const p = project(c.location!.lng, c.location!.lat);
-          const late = c.dueAt && Date.parse(c.dueAt) < now().getTime();
+          const late = isLate(c);
           return (
             <circle key={c.id} cx={p.x} cy={p.y} r={9} fill={late ? '#c62828' : '#ef6c00'} fillOpacity={0.8} onClick={() => navigate(`/cases/${encodeURIComponent(c.id)}/show`)}>
               <title>{c.number}</title>

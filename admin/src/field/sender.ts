@@ -3,6 +3,7 @@ import { apolloClient } from '../apollo';
 import { toHttpError, type ErrorCode } from '../data/errors';
 import { now } from '../common/clock';
 import { outbox } from './outbox';
+import { forgetFieldData } from './snapshot';
 import type { CheckInItem, OutboxItem, QueuedPhoto, ReportItem } from './store';
 
 const REPORT = gql`mutation FieldReport($input: ReportCaseInput!) { reportCase(input: $input) { id number } }`;
@@ -84,6 +85,8 @@ async function sendOne(item: OutboxItem): Promise<boolean> {
     await (item.kind === 'report' ? sendReport(item) : sendCheckIn(item));
     Object.assign(item, { status: 'sent', lastError: null });
     await outbox.put(item);
+    // The home's counts (open cases, patrols done) now differ on the server.
+    forgetFieldData();
     return true;
   } catch (error) {
     const failure = sendErrorOf(error);

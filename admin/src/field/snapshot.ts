@@ -88,6 +88,24 @@ export async function cachedFieldData(accountId: string): Promise<FieldData | nu
   return ((await (await fieldDb()).get('snapshot', `data:${accountId}`)) as FieldData | undefined) ?? null;
 }
 
+/** One request serves the screens opened within a minute of it; a send that reached the server makes it stale. */
+const FRESH_MS = 60_000;
+let recent: { accountId: string; at: number; answer: Promise<FieldData> } | null = null;
+
+export function forgetFieldData(): void {
+  recent = null;
+}
+
+function freshFieldData(me: Me): Promise<FieldData> {
+  if (recent?.accountId !== me.account.id || performance.now() - recent.at > FRESH_MS) {
+    const answer = refreshFieldData(me);
+    recent = { accountId: me.account.id, at: performance.now(), answer };
+    // A failed answer (offline) is not kept: the next screen asks again.
+    answer.catch(() => recent?.answer === answer && forgetFieldData());
+  }
+  return recent!.answer;
+}
+
 /** The kept data at once, then the server's when it answers; `offline` when it could not. */
 export function useFieldData(me: Me | null): { data: FieldData | null; offline: boolean; reload: () => void } {
   const [data, setData] = useState<FieldData | null>(null);
@@ -97,7 +115,7 @@ export function useFieldData(me: Me | null): { data: FieldData | null; offline: 
     if (!me) return;
     let live = true;
     void cachedFieldData(me.account.id).then((kept) => live && kept && setData((d) => d ?? kept));
-    refreshFieldData(me).then(
+    freshFieldData(me).then(
       (fresh) => live && (setData(fresh), setOffline(false)),
       () => live && setOffline(true),
     );
@@ -105,7 +123,14 @@ export function useFieldData(me: Me | null): { data: FieldData | null; offline: 
       live = false;
     };
   }, [me, round]);
-  return { data, offline, reload: () => setRound((r) => r + 1) };
+  return {
+    data,
+    offline,
+    reload: () => {
+      forgetFieldData();
+      setRound((r) => r + 1);
+    },
+  };
 }
 
 /** How often this phone's user picked each category: the report form lists the most used first. */

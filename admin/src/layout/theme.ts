@@ -4,7 +4,11 @@ import { defaultDarkTheme, defaultLightTheme } from 'react-admin';
 /** Labels as written: MUI's uppercase buttons turned "导出 Excel" into "导出 EXCEL" and "English" into "ENGLISH". */
 const asWritten = (theme: ThemeOptions): ThemeOptions => ({
   ...theme,
-  components: { ...theme.components, MuiButton: { ...theme.components?.MuiButton, styleOverrides: { root: { textTransform: 'none' } } } },
+  components: {
+    ...theme.components,
+    MuiButton: { ...theme.components?.MuiButton, styleOverrides: { root: { textTransform: 'none' } } },
+    MuiToggleButton: { ...theme.components?.MuiToggleButton, styleOverrides: { root: { textTransform: 'none' } } },
+  },
 });
 
 export const lightTheme = asWritten(defaultLightTheme);

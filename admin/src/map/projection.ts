@@ -6,32 +6,30 @@ export interface Point {
   y: number;
 }
 
+type Bbox = typeof HEFEI_BBOX;
+
 /**
- * Equirectangular projection scaled by cos(latitude) at the centre: at Hefei's size the
- * distortion is well under 1%, and no map library or tile server is needed.
+ * Equirectangular projection of a box, scaled by cos(latitude) at its centre: at a city's
+ * size the distortion is well under 1%, and no map library or tile server is needed.
  */
-export function projector(width: number) {
-  const { west, east, south, north } = HEFEI_BBOX;
+function projectBox(bbox: Bbox, width: number) {
+  const { west, east, south, north } = bbox;
   const k = Math.cos((((south + north) / 2) * Math.PI) / 180);
   const scale = width / ((east - west) * k);
-  const height = (north - south) * scale;
   return {
-    height,
+    bbox,
+    height: (north - south) * scale,
     project: (lng: number, lat: number): Point => ({ x: (lng - west) * k * scale, y: (north - lat) * scale }),
   };
 }
 
+/** Hefei's whole extent. */
+export const projector = (width: number) => projectBox(HEFEI_BBOX, width);
+
 /** The same projection fitted to a set of points (a field worker's grids span a few kilometres). */
 export function fittedProjector(points: { lng: number; lat: number }[], width: number, marginDeg = 0.005) {
-  if (!points.length) return { ...projector(width), bbox: HEFEI_BBOX };
+  if (!points.length) return projector(width);
   const lngs = points.map((p) => p.lng);
   const lats = points.map((p) => p.lat);
-  const bbox = { west: Math.min(...lngs) - marginDeg, east: Math.max(...lngs) + marginDeg, south: Math.min(...lats) - marginDeg, north: Math.max(...lats) + marginDeg };
-  const k = Math.cos((((bbox.south + bbox.north) / 2) * Math.PI) / 180);
-  const scale = width / ((bbox.east - bbox.west) * k);
-  return {
-    bbox,
-    height: (bbox.north - bbox.south) * scale,
-    project: (lng: number, lat: number): Point => ({ x: (lng - bbox.west) * k * scale, y: (bbox.north - lat) * scale }),
-  };
+  return projectBox({ west: Math.min(...lngs) - marginDeg, east: Math.max(...lngs) + marginDeg, south: Math.min(...lats) - marginDeg, north: Math.max(...lats) + marginDeg }, width);
 }

@@ -1,6 +1,6 @@
 import { DueField } from './DueField';
 import { Datagrid, DateInput, List, SearchInput, SimpleList, TextField, useTranslate } from 'react-admin';
-import { DueChip, type CardCase } from '../../field/CaseCard';
+import { DueChip, isLate, type CardCase } from '../../field/CaseCard';
 import { usePhone } from '../../field/roles';
 import { categoryKey } from '../../common/enums';
 import { ListActions } from '../../common/ListActions';
@@ -8,8 +8,6 @@ import { CursorPagination } from '../../common/CursorPagination';
 import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
 import { CategoryInput, EnumInput, GridInput } from '../../common/inputs';
 import { WorkQueues } from './WorkQueues';
-import { OPEN_STATUSES } from './openStatuses';
-import { now } from '../../common/clock';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -30,7 +28,7 @@ const CaseCards = () => {
       primaryText={(r) => r.number}
       secondaryText={(r) => `${r.category ? translate(categoryKey(r.category.code), { _: r.category.name }) : ''} · ${translate(`gw.enum.CaseStatus.${r.status}`)} · ${r.grid?.name ?? ''}`}
       tertiaryText={(r) => <DueChip dueAt={r.dueAt} />}
-      rowSx={(r) => (r.dueAt && Date.parse(r.dueAt) < now().getTime() && OPEN_STATUSES.includes(r.status) ? { borderLeft: '4px solid #d32f2f' } : { borderLeft: '4px solid transparent' })}
+      rowSx={(r) => (isLate(r) ? { borderLeft: '4px solid #d32f2f' } : { borderLeft: '4px solid transparent' })}
       data-testid="case-cards"
     />
   );

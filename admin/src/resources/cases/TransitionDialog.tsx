@@ -8,6 +8,7 @@ import { TransitionInput } from './TransitionFields';
 import type { CaseTransition } from './transitions';
 import { PhotoInput, type TakenPhoto } from '../../field/PhotoInput';
 import { usePhone } from '../../field/roles';
+import { forgetFieldData } from '../../field/snapshot';
 
 interface Props {
   transition: CaseTransition;
@@ -48,6 +49,7 @@ export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
       if (input.cancelReason === 'DUPLICATE' && typeof input.duplicateOfNumber === 'string') input.duplicateOfId = await caseIdByNumber(input.duplicateOfNumber);
       delete input.duplicateOfNumber;
       await runTransition(transition, kase.id, kase.version, input);
+      forgetFieldData();
       notify('gw.workflow.done', { type: 'success', messageArgs: { action: label } });
       onClose();
       refresh();
