@@ -18,6 +18,8 @@ export interface Config {
   evidenceMaxBytes: number;
   /** GRIDWATCH_CLOCK_START: business time starts at this instant instead of now (browser tests, training). */
   clockStart: Date | null;
+  /** COMPILED_READS=off answers every query through the resolvers (the read compiler's differential test, diagnosis). */
+  compiledReads: boolean;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminDir: path.join(repoRoot, 'admin', 'dist'),
     bodyLimit: env.BODY_LIMIT ?? '100kb',
     scheduler: (env.SCHEDULER ?? 'on') !== 'off',
+    compiledReads: (env.COMPILED_READS ?? 'on') !== 'off',
     evidenceDir: path.resolve(env.EVIDENCE_DIR ?? path.join(repoRoot, '.data', 'evidence')),
     evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 10 * 1024 * 1024),
     clockStart: clockStart(env.GRIDWATCH_CLOCK_START),

@@ -55,6 +55,8 @@ export function createRequestContext(orm: MikroORM, limits: Limits, req: Request
  * connections never carry one caller's territory into another's request.
  */
 export async function beginRequest(ctx: RequestContext): Promise<void> {
+  // Begun already by a compiled read that then left the document to the resolvers.
+  if (ctx.em.isInTransaction()) return;
   await ctx.em.begin();
   try {
     await identify(ctx);

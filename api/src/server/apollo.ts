@@ -7,7 +7,10 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { beginRequest, finishRequest } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
+import type { Config } from '../config';
+import { compiledReads } from '../data/compiled-reads';
 import { costLimit } from './cost';
+import { readCatalogs } from './read-catalogs';
 import { formatError, isUnexpected } from './errors';
 
 /** Limits that reject abusive documents before any resolver (or SQL) runs. */
@@ -56,7 +59,8 @@ function requestLifecycle(logger: Logger): ApolloServerPlugin<RequestContext> {
   };
 }
 
-export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: Logger, production: boolean) {
+export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: Logger, config: Pick<Config, 'production' | 'compiledReads'>) {
+  const { production } = config;
   const armor = new ApolloArmor({
     maxDepth: { n: queryLimits.maxDepth },
     maxAliases: { n: queryLimits.maxAliases },
@@ -76,6 +80,7 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: 
       // We set no cache hints; the default plugin still wrapped every field resolver (~3 ms per list of 50).
       ApolloServerPluginCacheControlDisabled(),
       requestLifecycle(logger),
+      ...(config.compiledReads ? [compiledReads(readCatalogs, logger)] : []),
     ],
     introspection: !production,
     csrfPrevention: true,

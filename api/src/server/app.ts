@@ -59,7 +59,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   app.set('trust proxy', 'loopback');
   app.use(requestIds);
   const httpServer = http.createServer(app);
-  const apollo = createApollo(await buildAppSchema(), httpServer, logger, config.production);
+  const apollo = createApollo(await buildAppSchema(), httpServer, logger, config);
   // rate-limiter-flexible keeps its counters in Postgres so that replicas share them.
   const limiterPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: 2 });
   const limits = new Limits(limiterPool);

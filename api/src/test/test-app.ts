@@ -97,6 +97,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Seed the demo laid out before this Beijing day (yyyy-mm-dd) instead of cloning the pinned seed. */
   seededFor?: string;
+  /** false: every query through the resolvers (the read compiler's differential test). */
+  compiledReads?: boolean;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -115,7 +117,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     }),
   );
   const evidenceDir = mkdtempSync(path.join(os.tmpdir(), 'gw-evidence-'));
-  const config = { ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test', PORT: '0', EVIDENCE_DIR: evidenceDir }), logLevel: 'silent' };
+  const config = { ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test', PORT: '0', EVIDENCE_DIR: evidenceDir, COMPILED_READS: options.compiledReads === false ? 'off' : 'on' }), logLevel: 'silent' };
   // GW_TEST_LOG=error shows what the API masked, when a test fails with INTERNAL_SERVER_ERROR.
   const logger = options.logLines
     ? createLogger('info', { write: (line: string) => void options.logLines?.push(line) })

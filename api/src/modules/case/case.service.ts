@@ -7,6 +7,7 @@ import { fromGlobalId } from '../../common/global-id';
 import { childConnection } from '../../common/nested-connection';
 import { assertCan, findVisible, findVisibleRow, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
+import type { ListQuery } from '../../data/read-model';
 import { initialDeadlines } from '../deadline/case-clocks';
 import { DueState } from '../deadline/deadline.enums';
 import { deadlineService } from '../deadline/deadline.service';
@@ -39,7 +40,8 @@ export const caseService = {
   /** The `case` query's read: unmanaged (nothing in the request changes it), the asked columns only. */
   byId: (ctx: RequestContext, id: string, info?: GraphQLResolveInfo): Promise<Case> => findVisibleRow(ctx, Case, id, info),
 
-  async list(ctx: RequestContext, filter: CaseFilter = {}, order = CaseOrder.REPORTED_DESC, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Case>> {
+  /** The list's filter and keyset order: the resolvers' page and the compiled read (data/read-compiler.ts) share it. */
+  async listQuery(ctx: RequestContext, filter: CaseFilter = {}, order = CaseOrder.REPORTED_DESC): Promise<ListQuery<Case>> {
     const where: FilterQuery<Case>[] = [];
     if (filter.status?.length) where.push({ status: { $in: filter.status } });
     if (filter.origin) where.push({ origin: filter.origin });
@@ -56,7 +58,12 @@ export const caseService = {
     if (filter.due === DueState.DUE_SOON) where.push({ dueAt: { $gte: ctx.clock.now(), $lte: await deadlineService.soonBoundary(ctx) } });
     // Keyset cursors cannot carry a null: ordering by deadline lists the cases that have one.
     if (order === CaseOrder.DUE_ASC) where.push({ dueAt: { $ne: null } });
-    return paginate(ctx.em, Case, { $and: where }, orderings[order], args, { rows: true, info });
+    return { where: { $and: where }, orderBy: orderings[order] };
+  },
+
+  async list(ctx: RequestContext, filter: CaseFilter = {}, order = CaseOrder.REPORTED_DESC, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Case>> {
+    const query = await caseService.listQuery(ctx, filter, order);
+    return paginate(ctx.em, Case, query.where, query.orderBy, args, { rows: true, info });
   },
 
   onGrid: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Case>> =>

@@ -7,6 +7,7 @@ import { fromGlobalId } from '../../common/global-id';
 import { childConnection } from '../../common/nested-connection';
 import { assertCan, assertPermittedFields, findVisible, likeEscape, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
+import type { ListQuery } from '../../data/read-model';
 import { gridCodeProblem, levelBelow } from './grid-code';
 import { Grid } from './grid.entity';
 import { GridOrder, type CreateGridInput, type GridFilter, type UpdateGridInput } from './grid.inputs';
@@ -42,7 +43,8 @@ export const gridService = {
     return ctx.em.findOne(Grid, { code });
   },
 
-  async list(ctx: RequestContext, filter: GridFilter = {}, order = GridOrder.CODE_ASC, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Grid>> {
+  /** The list's filter and keyset order: the resolvers' page and the compiled read (data/read-compiler.ts) share it. */
+  async listQuery(ctx: RequestContext, filter: GridFilter = {}, order = GridOrder.CODE_ASC): Promise<ListQuery<Grid>> {
     const where: FilterQuery<Grid>[] = [];
     if (filter.level) where.push({ level: filter.level });
     if (filter.kind) where.push({ kind: filter.kind });
@@ -53,7 +55,12 @@ export const gridService = {
       const text = likeEscape(filter.search.trim());
       where.push({ $or: [{ code: { $like: `${text}%` } }, { name: { $ilike: `%${text}%` } }] });
     }
-    return paginate(ctx.em, Grid, { $and: where }, orderings[order], args, { rows: true, info });
+    return { where: { $and: where }, orderBy: orderings[order] };
+  },
+
+  async list(ctx: RequestContext, filter: GridFilter = {}, order = GridOrder.CODE_ASC, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Grid>> {
+    const query = await gridService.listQuery(ctx, filter, order);
+    return paginate(ctx.em, Grid, query.where, query.orderBy, args, { rows: true, info });
   },
 
   children: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Grid>> =>

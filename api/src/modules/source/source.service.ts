@@ -6,6 +6,7 @@ import { childConnection } from '../../common/nested-connection';
 import { BadInputError, IllegalTransitionError } from '../../common/errors';
 import { assertCan, assertPermittedFields, assertVersion, findVisible, likeEscape } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
+import type { ListQuery } from '../../data/read-model';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { PollutionSourceChange, SourceChangeAction } from './source-change.entity';
@@ -91,7 +92,8 @@ function fieldsOf(input: UpdateSourceInput | CreateSourceInput): Partial<Polluti
 export const sourceService = {
   byId: (ctx: RequestContext, id: string): Promise<PollutionSource> => findVisible(ctx, PollutionSource, id),
 
-  async list(ctx: RequestContext, filter: SourceFilter = {}, order = SourceOrder.ID_ASC, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<PollutionSource>> {
+  /** The list's filter and keyset order: the resolvers' page and the compiled read (data/read-compiler.ts) share it. */
+  async listQuery(ctx: RequestContext, filter: SourceFilter = {}, order = SourceOrder.ID_ASC): Promise<ListQuery<PollutionSource>> {
     const where: FilterQuery<PollutionSource>[] = [];
     if (filter.withinId) where.push(subtreeOf<PollutionSource>(await findVisible(ctx, Grid, filter.withinId), 'gridId'));
     if (filter.supervisionLevel) where.push({ supervisionLevel: filter.supervisionLevel });
@@ -102,7 +104,12 @@ export const sourceService = {
       const text = likeEscape(filter.search.trim());
       where.push({ $or: [{ name: { $ilike: `%${text}%` } }, { creditCode: text.toUpperCase() }] });
     }
-    return paginate(ctx.em, PollutionSource, { $and: where }, orderings[order], args, { rows: true, info });
+    return { where: { $and: where }, orderBy: orderings[order] };
+  },
+
+  async list(ctx: RequestContext, filter: SourceFilter = {}, order = SourceOrder.ID_ASC, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<PollutionSource>> {
+    const query = await sourceService.listQuery(ctx, filter, order);
+    return paginate(ctx.em, PollutionSource, query.where, query.orderBy, args, { rows: true, info });
   },
 
   onGrid: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<PollutionSource>> =>

@@ -1,0 +1,100 @@
+import { compiledReadStats } from '../compiled-reads';
+import { startTestApp, type GraphQLClient, type TestApp } from '../../test/test-app';
+
+/**
+ * The read compiler's differential test: the same documents, as each role, against two servers
+ * on identical clones of the seeded city, one answering compiled and one through the
+ * resolvers. Every answer must be the same JSON, key order included, and the documents the
+ * compiler knows must really have been answered by it.
+ */
+const caseFields = `id number origin field urgency description address status reportedAt dueAt dueProvisional closedAt version
+  viaPlatform extensionCount requestedExtensionDays reviewAt score complexity answerDueAt location { lng lat }`;
+const gridFields = 'id code name level kind active hasPlatform illustrative centroid { lng lat __typename }';
+const sourceFields = 'id name creditCode type industry address status supervisionLevel version location { lat lng }';
+const pageInfo = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+
+const compiled: { name: string; query: string; variables?: Record<string, unknown> }[] = [
+  { name: 'case list, newest first', query: `{ cases(first: 50) { nodes { id number status reportedAt dueAt description } ${pageInfo} } }` },
+  {
+    name: 'REPORTED by deadline',
+    query: `query($after: String) { cases(first: 50, after: $after, filter: { status: [REPORTED] }, orderBy: DUE_ASC) { nodes { id number status reportedAt dueAt } ${pageInfo} totalCount } }`,
+  },
+  {
+    name: 'grids → sources → cases',
+    query: '{ grids(first: 20) { nodes { code sources(first: 10) { nodes { name cases(first: 5) { nodes { number } } } } } } }',
+  },
+  {
+    name: 'a case page with everything the compiler knows',
+    query: `{ cases(first: 8, orderBy: REPORTED_ASC) { totalCount __typename edges { __typename cursor node { ${caseFields}
+      grid { id code name parent { code name } } source { ${sourceFields} grid { code } }
+      events(first: 3) { totalCount nodes { id action fromStatus toStatus actorRole at note reason details dueAt } ${pageInfo} } } } ${pageInfo} } }`,
+  },
+  {
+    name: 'grids by name with children, fragments and aliases',
+    query: `query($level: GridLevel) { list: grids(first: 15, orderBy: NAME_ASC, filter: { level: $level }) { nodes { ...G kids: children(first: 4) { totalCount nodes { ...G } pageInfo { hasNextPage endCursor } } } ${pageInfo} } }
+      fragment G on Grid { ${gridFields} ... on Node { id } }`,
+    variables: { level: 'TOWNSHIP' },
+  },
+  { name: 'sources with a filter', query: `{ sources(first: 20, filter: { supervisionLevel: KEY }) { nodes { ${sourceFields} grid { code } cases(first: 2) { nodes { number status } } } totalCount ${pageInfo} } }` },
+  { name: 'typename and two roots', query: '{ __typename a: cases(first: 2) { nodes { number } } b: grids(first: 2) { nodes { code } } }' },
+];
+
+/** Documents the compiler leaves to the resolvers: their answers must not change either. */
+const declined: { name: string; query: string }[] = [
+  { name: 'a complainant field (hidden by role)', query: '{ cases(first: 5, filter: { origin: COMPLAINT }) { nodes { number complainantPhone } } }' },
+  { name: 'a backward page', query: '{ cases(last: 3) { nodes { number } } }' },
+  { name: 'a page too large', query: '{ cases(first: 500) { nodes { number } } }' },
+  { name: 'a bad cursor', query: '{ cases(first: 5, after: "nonsense") { nodes { number } } }' },
+  { name: 'a directive', query: '{ cases(first: 5) { nodes { number @include(if: true) } } }' },
+];
+
+const logins = ['feidong', 'yaohai', 'cityadmin', 'inspector', 'township', 'gridworker', 'officer', 'countydept', 'operator'];
+
+describe('compiled reads answer as the resolvers do', () => {
+  let compiledApp: TestApp;
+  let resolverApp: TestApp;
+
+  beforeAll(async () => {
+    [compiledApp, resolverApp] = await Promise.all([startTestApp(), startTestApp({ compiledReads: false })]);
+  });
+  afterAll(async () => {
+    await Promise.all([compiledApp?.close(), resolverApp?.close()]);
+  });
+
+  const ask = async (client: GraphQLClient, query: string, variables: Record<string, unknown> = {}) => {
+    const { data, errors } = await client.request(query, variables);
+    // Each request has its own id; the rest of an error must match.
+    return JSON.stringify({ data, errors }).replace(/"requestId":"[^"]*"/g, '"requestId":"-"');
+  };
+
+  it.each(logins)('as %s', async (login) => {
+    const [fast, slow] = await Promise.all([compiledApp.as(login), resolverApp.as(login)]);
+    for (const doc of compiled) {
+      const before = compiledReadStats.answered;
+      const expected = await ask(slow, doc.query, doc.variables);
+      expect({ doc: doc.name, answer: await ask(fast, doc.query, doc.variables) }).toEqual({ doc: doc.name, answer: expected });
+      // A role that may read the type had it compiled; others got the resolvers' refusal, unchanged.
+      if (!expected.includes('"errors":[')) expect({ doc: doc.name, compiled: compiledReadStats.answered - before }).toEqual({ doc: doc.name, compiled: 1 });
+    }
+    // The next page, through the cursor the compiled page gave.
+    const first = JSON.parse(await ask(fast, compiled[1].query)) as { data?: { cases: { pageInfo: { endCursor: string | null } } } };
+    const after = first.data?.cases.pageInfo.endCursor;
+    if (after) expect(await ask(fast, compiled[1].query, { after })).toEqual(await ask(slow, compiled[1].query, { after }));
+    for (const doc of declined) {
+      const before = compiledReadStats.answered;
+      expect({ doc: doc.name, answer: await ask(fast, doc.query) }).toEqual({ doc: doc.name, answer: await ask(slow, doc.query) });
+      expect(compiledReadStats.answered).toBe(before);
+    }
+  });
+
+  it('a case by id, one not found, and one outside the territory', async () => {
+    const [fast, slow] = await Promise.all([compiledApp.as('feidong'), resolverApp.as('feidong')]);
+    const ids = JSON.parse(await ask(fast, '{ cases(first: 3) { nodes { id } } }')) as { data: { cases: { nodes: { id: string }[] } } };
+    const [yaohai] = await Promise.all([compiledApp.as('yaohai')]);
+    const foreign = JSON.parse(await ask(yaohai, '{ cases(first: 1) { nodes { id } } }')) as { data: { cases: { nodes: { id: string }[] } } };
+    const query = `query($id: ID!) { case(id: $id) { ${caseFields} grid { code } events(first: 50) { nodes { action at } } } }`;
+    for (const id of [...ids.data.cases.nodes.map((n) => n.id), foreign.data.cases.nodes[0].id, Buffer.from('Case:999999999').toString('base64url'), 'bad']) {
+      expect(await ask(fast, query, { id })).toEqual(await ask(slow, query, { id }));
+    }
+  });
+});

@@ -1,0 +1,165 @@
+import { subject } from '@casl/ability';
+import fc from 'fast-check';
+import { Client } from 'pg';
+import { buildAbility, type Action, type SubjectType } from '../../auth/ability';
+import { DepartmentField, GridLevel, Role } from '../../common/enums';
+import type { Principal } from '../../context/principal';
+import { ApiKeyScope } from '../../modules/account/api-key.entity';
+import { cloneDatabase, TEMPLATE_EMPTY } from '../../test/databases';
+import { scopeSql } from '../scope-sql';
+import { SqlParams, UntranslatableCondition } from '../sql-condition';
+
+/**
+ * The scope compiler against CASL itself: random principals and random records; for every
+ * subject and action, the rows the compiled SQL returns must be exactly those `ability.can`
+ * allows. The records live in a JSON parameter (no tables), so this is about the translation only.
+ */
+const UNITS = {
+  city: 1,
+  counties: [10, 20],
+  townships: [11, 12, 21],
+  villages: [111, 112, 121, 211],
+};
+const unitOf: Record<number, { level: GridLevel; cityId: number; countyId: number | null; townshipId: number | null }> = {
+  1: { level: GridLevel.CITY, cityId: 1, countyId: null, townshipId: null },
+  10: { level: GridLevel.COUNTY, cityId: 1, countyId: 10, townshipId: null },
+  20: { level: GridLevel.COUNTY, cityId: 1, countyId: 20, townshipId: null },
+  11: { level: GridLevel.TOWNSHIP, cityId: 1, countyId: 10, townshipId: 11 },
+  12: { level: GridLevel.TOWNSHIP, cityId: 1, countyId: 10, townshipId: 12 },
+  21: { level: GridLevel.TOWNSHIP, cityId: 1, countyId: 20, townshipId: 21 },
+  111: { level: GridLevel.VILLAGE, cityId: 1, countyId: 10, townshipId: 11 },
+  112: { level: GridLevel.VILLAGE, cityId: 1, countyId: 10, townshipId: 11 },
+  121: { level: GridLevel.VILLAGE, cityId: 1, countyId: 10, townshipId: 12 },
+  211: { level: GridLevel.VILLAGE, cityId: 1, countyId: 20, townshipId: 21 },
+};
+const allUnits = Object.keys(unitOf).map(Number);
+const fields = [DepartmentField.ENVIRONMENT, DepartmentField.WATER, DepartmentField.URBAN_MANAGEMENT];
+const pick = <T>(list: readonly T[]) => fc.constantFrom(...list);
+
+const principal: fc.Arbitrary<Principal> = fc
+  .record({
+    role: pick(Object.values(Role)),
+    unitId: pick(allUnits),
+    departmentId: fc.option(pick([1, 2]), { nil: null }),
+    departmentField: fc.option(pick(fields), { nil: null }),
+    assignedGridIds: fc.subarray(UNITS.villages),
+    assignedTownshipIds: fc.subarray(UNITS.townships),
+    apiScopes: fc.subarray(Object.values(ApiKeyScope)),
+  })
+  .map((p) => {
+    const unit = unitOf[p.unitId];
+    return {
+      ...p,
+      accountId: 7,
+      login: 'probe',
+      displayName: 'probe',
+      unitLevel: unit.level,
+      unitScope: { cityId: unit.cityId, countyId: unit.countyId, townshipId: unit.townshipId },
+      apiKey: null,
+    };
+  });
+
+/** One record with every column a rule of these subjects names (a grid row, a case, a source...). */
+const record = fc.record({
+  id: pick(allUnits),
+  gridId: pick(allUnits),
+  parentId: fc.option(pick(allUnits), { nil: null }),
+  level: pick(Object.values(GridLevel)),
+  field: pick(fields),
+  leadDepartmentId: fc.option(pick([1, 2, 3]), { nil: null }),
+  handlingUnitId: fc.option(pick(allUnits), { nil: null }),
+  handlingParentId: fc.option(pick(allUnits), { nil: null }),
+  viaPlatform: fc.boolean(),
+  extensionCount: fc.integer({ min: 0, max: 2 }),
+  origin: pick(['PATROL', 'COMPLAINT', 'REFERRAL']),
+  status: pick(['PENDING', 'ACTIVE', 'REPORTED', 'CLOSED']),
+  departmentId: fc.option(pick([1, 2]), { nil: null }),
+  unitId: pick(allUnits),
+  employerUnitId: pick(allUnits),
+  role: pick(Object.values(Role)),
+  recordedById: pick([7, 8]),
+});
+
+const columns: Record<string, string> = {
+  id: 'int', cityId: 'int', countyId: 'int', townshipId: 'int', gridId: 'int', parentId: 'int', level: 'text', field: 'text',
+  leadDepartmentId: 'int', handlingUnitId: 'int', handlingParentId: 'int', viaPlatform: 'boolean', extensionCount: 'int',
+  origin: 'text', status: 'text', departmentId: 'int', unitId: 'int', employerUnitId: 'int', role: 'text', recordedById: 'int',
+};
+
+const SUBJECTS: SubjectType[] = ['Case', 'CaseEvent', 'CaseAssignment', 'PollutionSource', 'Grid', 'Inspection', 'PatrolCheckIn', 'Department', 'Officer', 'GridWorker', 'Account', 'PatrolPlan', 'SensitivePeriod'];
+const ACTIONS: Action[] = ['read', 'create', 'update', 'deactivate', 'confirm', 'file', 'dispatch', 'handle', 'verify', 'approveExtension', 'escalate', 'reopen'];
+
+describe('scope compiler: SQL rows = ability.can', () => {
+  let client: Client;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const database = await cloneDatabase(TEMPLATE_EMPTY);
+    drop = database.drop;
+    client = new Client(database.url);
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client?.end();
+    await drop?.();
+  });
+
+  it('agrees for random principals, records, subjects and actions', async () => {
+    const untranslated = new Set<string>();
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(principal, fc.array(record, { minLength: 10, maxLength: 30 }), async (p, raw) => {
+        const ability = buildAbility(p);
+        // Scope columns follow the record's grid, as they do in the tables.
+        const records = raw.map((r, index) => ({ ...r, index, ...scopeOf(r.gridId) }));
+        for (const type of SUBJECTS) {
+          for (const action of ACTIONS) {
+            const params = new SqlParams();
+            const json = params.add(JSON.stringify(records));
+            let where: string;
+            try {
+              where = scopeSql(ability, action, type, (property) => (property in columns ? `t."${property}"` : undefined), params);
+            } catch (error) {
+              if (!(error instanceof UntranslatableCondition)) throw error;
+              untranslated.add(`${type}.${action}: ${error.message}`);
+              continue;
+            }
+            const shape = Object.entries(columns).map(([name, sqlType]) => `"${name}" ${sqlType}`).join(', ');
+            const { rows } = await client.query<{ index: number }>(
+              `select t."index" from json_to_recordset(${json}::json) as t("index" int, ${shape}) where ${where} order by 1`,
+              params.values,
+            );
+            const allowed = records.filter((r) => ability.can(action, subject(type, { ...r }))).map((r) => r.index);
+            expect({ type, action, rows: rows.map((r) => r.index) }).toEqual({ type, action, rows: allowed });
+            compared += 1;
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+    // Every rule of these subjects is written in SQL; none was skipped.
+    expect([...untranslated]).toEqual([]);
+    expect(compared).toBe(60 * SUBJECTS.length * ACTIONS.length);
+  });
+
+  it('fails closed on what it cannot write', () => {
+    const ability = buildAbility({ ...sample(), role: Role.CITY_INSPECTOR });
+    // Spot-check campaigns are read through their items ($some): no column map can say that.
+    expect(() => scopeSql(ability, 'read', 'SpotCheckCampaign', (p) => `t."${p}"`, new SqlParams())).toThrow(UntranslatableCondition);
+    // A property the table does not have is refused, never dropped.
+    expect(() => scopeSql(ability, 'read', 'Case', () => undefined, new SqlParams())).toThrow(UntranslatableCondition);
+  });
+});
+
+function scopeOf(gridId: number) {
+  const unit = unitOf[gridId];
+  return { cityId: unit.cityId, countyId: unit.countyId, townshipId: unit.townshipId };
+}
+
+function sample(): Principal {
+  return {
+    accountId: 1, login: 'x', displayName: 'x', role: Role.CITY_ADMIN, unitId: 1, unitLevel: GridLevel.CITY,
+    unitScope: { cityId: 1, countyId: null, townshipId: null }, departmentId: null, departmentField: null,
+    assignedGridIds: [], assignedTownshipIds: [], apiScopes: [], apiKey: null,
+  };
+}

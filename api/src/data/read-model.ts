@@ -1,0 +1,57 @@
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import type { SubjectType } from '../auth/ability';
+import type { RequestContext } from '../context/request-context';
+
+/**
+ * How one GraphQL field of a record type is read in SQL. Only what is listed here is compiled:
+ * a field the model does not name (a computed field, a hidden one such as a complainant's
+ * phone) sends the whole document down the resolvers' path instead.
+ */
+export type FieldRead =
+  /** The entity property of the same name, as its GraphQL type serialises it. */
+  | { kind: 'column' }
+  /** The opaque global id (`base64url("Case:42")`). */
+  | { kind: 'globalId' }
+  /** A GeoPoint from two number properties, null when either is. */
+  | { kind: 'point'; lng: string; lat: string }
+  /** A record this one points at (`gridId`), null when outside the caller's territory (loadVisible). */
+  | { kind: 'parent'; type: string; property: string }
+  /** A nested connection (first/after) of the records pointing here, by id. */
+  | { kind: 'children'; type: string; property: string; order: 'asc' | 'desc' };
+
+export interface ReadModel {
+  /** The GraphQL object type. */
+  type: string;
+  /** The entity class: its metadata gives the table and the columns. */
+  entity: { name: string };
+  /** The CASL subject bounding every read of the table; none for rows reached only through a visible parent. */
+  subject?: SubjectType;
+  fields: Record<string, FieldRead>;
+}
+
+export interface ListQuery<T> {
+  where: FilterQuery<T>;
+  /** Keyset order: every key one direction, ending with a unique one. */
+  orderBy: QueryOrderMap<T>[];
+}
+
+/** A root query field the compiler answers: a record by global id, or a list with the service's own filter and order. */
+export type RootRead =
+  | { kind: 'byId'; type: string }
+  | {
+      kind: 'list';
+      type: string;
+      /** The argument classes to validate as the resolver would (class-validator). */
+      validate?: Record<string, new () => object>;
+      query: (ctx: RequestContext, args: Record<string, unknown>) => Promise<ListQuery<object>>;
+    };
+
+export interface ReadCatalog {
+  models: ReadModel[];
+  roots: Record<string, RootRead>;
+}
+
+/** Column fields named once: `columns('number', 'status')`. */
+export function columns(...names: string[]): Record<string, FieldRead> {
+  return Object.fromEntries(names.map((name) => [name, { kind: 'column' } as FieldRead]));
+}

@@ -1,0 +1,30 @@
+import type { EntityMetadata } from '@mikro-orm/postgresql';
+import type { Action, AppAbility, SubjectType } from '../auth/ability';
+import { scopeCondition } from '../auth/scope-filter';
+import { conditionSql, type ColumnOf, type SqlParams } from './sql-condition';
+
+/**
+ * The caller's territory for `action` on `subject` as a SQL condition over a table: the same
+ * CASL rules the ORM filter and `ability.can` read, written through the table's column map.
+ * `false` when no rule permits anything; a rule it cannot write throws (UntranslatableCondition):
+ * it never widens what a caller sees.
+ */
+export function scopeSql(ability: AppAbility, action: Action, subject: SubjectType, columnOf: ColumnOf, params: SqlParams): string {
+  const condition = scopeCondition<Record<string, unknown>>(ability, action, subject);
+  if (condition === null) return 'false';
+  return conditionSql(condition as Record<string, unknown>, columnOf, params);
+}
+
+/** An entity's column map under a table alias: its scalar properties and the foreign keys it maps to ids. */
+export function entityColumns(meta: EntityMetadata, alias: string): ColumnOf {
+  return (property) => {
+    const prop = meta.properties[property as keyof typeof meta.properties] as EntityMetadata['props'][number] | undefined;
+    if (!prop || prop.persist === false || prop.formula) return undefined;
+    if (prop.kind !== 'scalar' && !(prop.kind === 'm:1' && prop.mapToPk)) return undefined;
+    return `${alias}.${quoteIdentifier(prop.fieldNames[0])}`;
+  };
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,104 @@
+import type { MongoQuery } from '@casl/ability';
+
+/** The bound values of one statement, in order: `add` answers the placeholder of a value. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** A condition the compiler does not know how to write: the caller fails closed. */
+export class UntranslatableCondition extends Error {}
+
+/** A property name → its SQL column (already qualified by the table's alias), or undefined. */
+export type ColumnOf = (property: string) => string | undefined;
+
+type Scalar = string | number | boolean | Date | null;
+
+const comparisons: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
+
+/**
+ * A Mongo-style condition (CASL rule conditions, and the lists' own filters) as a SQL boolean
+ * over a table: `{ countyId: 5, status: { $in: [...] } }` → `t.county_id = $1 and t.status = any($2)`.
+ * Values are always bound. Semantics are CASL's (what `ability.can` says of a record), so a
+ * NULL never turns a `$not` or `$ne` into "no": `is distinct from`, `not coalesce(…, false)`.
+ */
+export function conditionSql(condition: MongoQuery | Record<string, unknown>, columnOf: ColumnOf, params: SqlParams): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(condition)) {
+    if (key === '$and' || key === '$or') {
+      const list = asConditions(value, key).map((item) => conditionSql(item, columnOf, params));
+      parts.push(list.length ? `(${list.join(key === '$and' ? ' and ' : ' or ')})` : key === '$and' ? 'true' : 'false');
+    } else if (key === '$not') {
+      parts.push(`not coalesce(${conditionSql(asCondition(value), columnOf, params)}, false)`);
+    } else if (key.startsWith('$')) {
+      throw new UntranslatableCondition(`operator ${key}`);
+    } else {
+      const column = columnOf(key);
+      if (!column) throw new UntranslatableCondition(`property ${key}`);
+      parts.push(fieldSql(column, value, params));
+    }
+  }
+  return parts.length === 0 ? 'true' : parts.length === 1 ? parts[0] : `(${parts.join(' and ')})`;
+}
+
+function fieldSql(column: string, value: unknown, params: SqlParams): string {
+  if (!isOperatorObject(value)) return equals(column, scalar(value), params);
+  const parts = Object.entries(value).map(([op, operand]) => {
+    switch (op) {
+      case '$eq':
+        return equals(column, scalar(operand), params);
+      case '$ne': {
+        const v = scalar(operand);
+        return v === null ? `${column} is not null` : `${column} is distinct from ${params.add(v)}`;
+      }
+      case '$in':
+      case '$nin': {
+        const list = scalarList(operand);
+        if (list.length === 0) return op === '$in' ? 'false' : 'true';
+        return op === '$in' ? `${column} = any(${params.add(list)})` : `not coalesce(${column} = any(${params.add(list)}), false)`;
+      }
+      case '$like':
+      case '$ilike':
+        return `${column} ${op === '$like' ? 'like' : 'ilike'} ${params.add(String(scalar(operand)))}`;
+      default:
+        if (op in comparisons) return `${column} ${comparisons[op]} ${params.add(scalar(operand))}`;
+        throw new UntranslatableCondition(`operator ${op}`);
+    }
+  });
+  return parts.length === 1 ? parts[0] : `(${parts.join(' and ')})`;
+}
+
+function equals(column: string, value: Scalar, params: SqlParams): string {
+  return value === null ? `${column} is null` : `${column} = ${params.add(value)}`;
+}
+
+function isOperatorObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && !Array.isArray(value) && Object.keys(value).every((k) => k.startsWith('$'));
+}
+
+function scalar(value: unknown): Scalar {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  throw new UntranslatableCondition(`value ${JSON.stringify(value)}`);
+}
+
+function scalarList(value: unknown): Scalar[] {
+  if (!Array.isArray(value)) throw new UntranslatableCondition('$in without a list');
+  const list = value.map(scalar);
+  if (list.some((item) => item === null)) throw new UntranslatableCondition('null in a list');
+  return list;
+}
+
+function asConditions(value: unknown, key: string): MongoQuery[] {
+  if (!Array.isArray(value)) throw new UntranslatableCondition(`${key} without a list`);
+  return value.map(asCondition);
+}
+
+function asCondition(value: unknown): MongoQuery {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UntranslatableCondition('not a condition');
+  return value as MongoQuery;
+}

@@ -1,0 +1,43 @@
+import { columns, type ReadCatalog } from '../../data/read-model';
+import { CaseEvent } from './case-event.entity';
+import { Case } from './case.entity';
+import { CaseFilter, type CaseOrder } from './case.inputs';
+import { caseService } from './case.service';
+
+/**
+ * What the read compiler answers of cases in SQL. The complainant's fields are not here: a
+ * document asking for them goes through the resolvers, which hide them by role.
+ */
+export const caseReads: ReadCatalog = {
+  models: [
+    {
+      type: 'Case',
+      entity: Case,
+      subject: 'Case',
+      fields: {
+        id: { kind: 'globalId' },
+        ...columns('number', 'origin', 'field', 'urgency', 'description', 'address', 'status', 'reportedAt', 'dueAt', 'dueProvisional'),
+        ...columns('closedAt', 'version', 'viaPlatform', 'extensionCount', 'requestedExtensionDays', 'reviewAt', 'score', 'complexity', 'answerDueAt'),
+        location: { kind: 'point', lng: 'lng', lat: 'lat' },
+        grid: { kind: 'parent', type: 'Grid', property: 'gridId' },
+        source: { kind: 'parent', type: 'PollutionSource', property: 'sourceId' },
+        // The timeline of a visible case, whole (a department reads it through the case only).
+        events: { kind: 'children', type: 'CaseEvent', property: 'caseId', order: 'asc' },
+      },
+    },
+    {
+      type: 'CaseEvent',
+      entity: CaseEvent,
+      fields: { id: { kind: 'globalId' }, ...columns('action', 'fromStatus', 'toStatus', 'actorRole', 'at', 'note', 'reason', 'details', 'dueAt') },
+    },
+  ],
+  roots: {
+    case: { kind: 'byId', type: 'Case' },
+    cases: {
+      kind: 'list',
+      type: 'Case',
+      validate: { filter: CaseFilter },
+      query: (ctx, args) => caseService.listQuery(ctx, args.filter as CaseFilter | undefined, args.orderBy as CaseOrder | undefined),
+    },
+  },
+};

@@ -1,0 +1,33 @@
+import { columns, type ReadCatalog } from '../../data/read-model';
+import { Grid } from './grid.entity';
+import { GridFilter, type GridOrder } from './grid.inputs';
+import { gridService } from './grid.service';
+
+/** What the read compiler answers of grids in SQL (their sources and cases are named by type only). */
+export const gridReads: ReadCatalog = {
+  models: [
+    {
+      type: 'Grid',
+      entity: Grid,
+      subject: 'Grid',
+      fields: {
+        id: { kind: 'globalId' },
+        ...columns('code', 'name', 'level', 'kind', 'active', 'hasPlatform', 'illustrative'),
+        centroid: { kind: 'point', lng: 'centroidLng', lat: 'centroidLat' },
+        parent: { kind: 'parent', type: 'Grid', property: 'parentId' },
+        children: { kind: 'children', type: 'Grid', property: 'parentId', order: 'asc' },
+        sources: { kind: 'children', type: 'PollutionSource', property: 'gridId', order: 'asc' },
+        cases: { kind: 'children', type: 'Case', property: 'gridId', order: 'desc' },
+      },
+    },
+  ],
+  roots: {
+    grid: { kind: 'byId', type: 'Grid' },
+    grids: {
+      kind: 'list',
+      type: 'Grid',
+      validate: { filter: GridFilter },
+      query: (ctx, args) => gridService.listQuery(ctx, args.filter as GridFilter | undefined, args.orderBy as GridOrder | undefined),
+    },
+  },
+};

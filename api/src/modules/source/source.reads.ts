@@ -1,0 +1,31 @@
+import { columns, type ReadCatalog } from '../../data/read-model';
+import { PollutionSource } from './source.entity';
+import { SourceFilter, type SourceOrder } from './source.inputs';
+import { sourceService } from './source.service';
+
+/** What the read compiler answers of pollution sources in SQL. */
+export const sourceReads: ReadCatalog = {
+  models: [
+    {
+      type: 'PollutionSource',
+      entity: PollutionSource,
+      subject: 'PollutionSource',
+      fields: {
+        id: { kind: 'globalId' },
+        ...columns('name', 'creditCode', 'type', 'industry', 'address', 'status', 'supervisionLevel', 'version'),
+        location: { kind: 'point', lng: 'lng', lat: 'lat' },
+        grid: { kind: 'parent', type: 'Grid', property: 'gridId' },
+        cases: { kind: 'children', type: 'Case', property: 'sourceId', order: 'desc' },
+      },
+    },
+  ],
+  roots: {
+    source: { kind: 'byId', type: 'PollutionSource' },
+    sources: {
+      kind: 'list',
+      type: 'PollutionSource',
+      validate: { filter: SourceFilter },
+      query: (ctx, args) => sourceService.listQuery(ctx, args.filter as SourceFilter | undefined, args.orderBy as SourceOrder | undefined),
+    },
+  },
+};
