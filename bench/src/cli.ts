@@ -192,8 +192,9 @@ async function runProfile(options: BenchOptions): Promise<void> {
     const report = renderReport(results);
     // The raw points, so a table can be re-rendered or re-read without rerunning.
     if (!options.smoke) writeFileSync(path.join(benchDir, '.data', `${options.profile}${complete(options) ? '' : '-partial'}-results.json`), JSON.stringify(results, null, 1));
-    if (!complete(options) && !options.closed) console.log(report);
-    else writeSection(docs, options.profile, report);
+    // Only a complete sweep rewrites its section; a partial run prints its table, a closed loop has printed its own.
+    if (complete(options)) writeSection(docs, options.profile, report);
+    else if (!options.closed) console.log(report);
     const wrong = results.answers.filter((a) => !a.ok && !a.known && !contenders.find((c) => c.name === a.contender)?.variant);
     const broken = results.points.filter((p) => p.errors > 0 || p.mismatches > 0);
     const lost = results.writes.reduce((sum, w) => sum + w.lost, 0);

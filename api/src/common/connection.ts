@@ -3,7 +3,6 @@ import { IsOptional, Max, Min, validate } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ArgumentValidationError, Args, ArgsType, Field, Int, ObjectType, type ClassType, type ValidatorFn } from 'type-graphql';
 import { BadInputError } from './errors';
-import { findRows } from './plain-rows';
 import { columnsFor, perField, type Columns } from './selection';
 
 export const MAX_PAGE_SIZE = 100;
@@ -162,10 +161,10 @@ function pageColumns<T>(meta: EntityMetadata<T>, info: GraphQLResolveInfo | unde
 
 /**
  * Keyset pagination through MikroORM's cursor API: `WHERE (sort keys) > (cursor values)`
- * so page 10,000 costs what page 1 costs. `orderBy` must end with a unique key.
- * `rows: true` reads the page without managing it (plain-rows.ts): for lists of entities
- * without collections, whose items are only returned; with the field's `info`, only the
- * columns the document asks for (selection.ts) and the sort keys.
+ * so page 10,000 costs what page 1 costs. `orderBy` must end with a unique key. With the
+ * field's `info`, only the columns the document asks for (selection.ts) and the sort keys
+ * are read. The hot lists (cases, grids, sources) are answered by the read compiler before
+ * this runs (data/read-compiler.ts); this is the resolvers' path for the rest.
  */
 export async function paginate<T extends object>(
   em: EntityManager,
@@ -173,19 +172,18 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   orderBy: QueryOrderMap<T>[],
   args: ConnectionArgs,
-  read: { rows?: boolean; info?: GraphQLResolveInfo } = {},
+  read: { info?: GraphQLResolveInfo } = {},
 ): Promise<Connection<T>> {
   const window = pageWindow(args);
   checkCursor(args.after, 'after');
   checkCursor(args.before, 'before');
-  const options = { ...window, after: args.after, before: args.before, orderBy, includeCount: false, overfetch: true };
   const meta = em.getMetadata().get<T>(entity.name);
-  const cursor = read.rows
-    ? new Cursor(await findRows(em, entity, where, { ...options }, pageColumns(meta, read.info, orderBy)), undefined, options, meta)
-    : await em.findByCursor(entity, where, options);
+  const fields = pageColumns(meta, read.info, orderBy);
+  const options = { ...window, after: args.after, before: args.before, orderBy, includeCount: false, overfetch: true, ...(fields ? { fields } : {}) };
+  const cursor = await em.findByCursor(entity, where, options as never);
   return connection(
     cursor.items as T[],
-    (node) => cursor.from(node),
+    (node) => cursor.from(node as never),
     { hasNextPage: cursor.hasNextPage, hasPreviousPage: cursor.hasPrevPage, startCursor: cursor.startCursor, endCursor: cursor.endCursor },
     () => em.count(entity, where),
   );

@@ -5,7 +5,6 @@ import { scopeCondition } from '../auth/scope-filter';
 import type { Loaders } from '../context/loaders';
 import { connection, type ChildConnectionArgs, type Connection } from './connection';
 import { BadInputError } from './errors';
-import { rowsToInstances } from './plain-rows';
 import { columnsFor, perField, type Columns } from './selection';
 
 export interface ChildRelation<T> {
@@ -133,9 +132,8 @@ async function loadPages<T extends { id: number }>(
     [`{${parentIds.join(',')}}`, ...bindings],
   );
   const byParent = new Map<number, T[]>(parentIds.map((id) => [id, []]));
-  // Unmanaged: nested pages are only returned (plain-rows.ts).
-  const items = rowsToInstances(em, relation.entity, rows);
-  rows.forEach((row, i) => byParent.get(row.gw_parent_id as number)?.push(items[i]));
+  // Raw rows (column names) as entities, through MikroORM's own mapping; the parent id is ours.
+  for (const { gw_parent_id: parentId, ...row } of rows) byParent.get(parentId as number)?.push(em.map(relation.entity, row as never) as T);
   return parentIds.map((id) => {
     const items = byParent.get(id) ?? [];
     return { items: items.slice(0, first), hasNextPage: items.length > first };

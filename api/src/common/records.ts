@@ -5,7 +5,6 @@ import type { Action } from '../auth/ability';
 import type { RequestContext } from '../context/request-context';
 import { ConflictError, ForbiddenError, NotFoundError } from './errors';
 import { fromGlobalId, toGlobalId } from './global-id';
-import { findRows } from './plain-rows';
 import { columnsFor } from './selection';
 
 type Named<T> = EntityName<T> & { name: string };
@@ -22,8 +21,8 @@ export async function findVisible<T extends object>(ctx: RequestContext, entity:
 }
 
 /**
- * Like findVisible, unmanaged (plain-rows.ts): for a record a query only returns, never for one
- * a mutation changes. With the field's `info`, only the columns its document asks for (selection.ts).
+ * Like findVisible, for a record a query only returns, never for one a mutation changes: with
+ * the field's `info`, only the columns its document asks for (selection.ts), a partial entity.
  */
 export async function findVisibleRow<T extends object>(
   ctx: RequestContext,
@@ -33,7 +32,7 @@ export async function findVisibleRow<T extends object>(
 ): Promise<T> {
   const id = fromGlobalId(entity.name, globalId);
   const columns = columnsFor(ctx.em.getMetadata().get<T>(entity.name), info, 'object');
-  const [found] = await findRows(ctx.em, entity, { id } as FilterQuery<T>, { limit: 1 }, columns);
+  const found = await ctx.em.findOne(entity, { id } as FilterQuery<T>, (columns ? { fields: columns } : {}) as never);
   if (!found) throw new NotFoundError(entity.name, globalId);
   return found;
 }

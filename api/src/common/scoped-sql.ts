@@ -1,7 +1,8 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import type { SubjectType } from '../auth/ability';
-import { scopeCondition } from '../auth/scope-filter';
 import type { RequestContext } from '../context/request-context';
+import { entityColumns, quoteIdentifier, scopeSql } from '../data/scope-sql';
+import { conditionSql, SqlParams } from '../data/sql-condition';
 
 export interface SqlFragment {
   sql: string;
@@ -22,7 +23,11 @@ export function scopedIdsSql<T extends object>(
   return scopedSelectSql(ctx, entity, subject, 'scoped', ['id'], filter);
 }
 
-/** Like scopedIdsSql, selecting the given columns of the table under `alias` (one scan, no self-join). */
+/**
+ * Like scopedIdsSql, selecting the given columns of the table under `alias` (one scan, no
+ * self-join). The scope comes from the one scope compiler (data/scope-sql.ts); `?` placeholders,
+ * for em.execute.
+ */
 export function scopedSelectSql<T extends object>(
   ctx: RequestContext,
   entity: EntityName<T>,
@@ -31,12 +36,12 @@ export function scopedSelectSql<T extends object>(
   columns: string[],
   filter: FilterQuery<T> = {} as FilterQuery<T>,
 ): SqlFragment | null {
-  const scope = scopeCondition<T>(ctx.ability, 'read', subject);
-  if (scope === null) return null;
-  const qb = ctx.em
-    .createQueryBuilder(entity, alias)
-    .select(columns.map((c) => `${alias}.${c}`) as never)
-    .where({ $and: [scope, filter] } as FilterQuery<T>);
-  const { sql, bindings } = qb.getKnexQuery().toSQL();
-  return { sql, bindings: [...bindings] };
+  const meta = ctx.em.getMetadata().get<T>((entity as { name: string }).name);
+  const columnsOf = entityColumns(meta, alias);
+  const params = new SqlParams('?');
+  const scope = scopeSql(ctx.ability, 'read', subject, columnsOf, params);
+  if (scope === 'false') return null;
+  const where = conditionSql(filter as Record<string, unknown>, columnsOf, params);
+  const list = columns.map((column) => `${alias}.${quoteIdentifier(column)}`).join(', ');
+  return { sql: `select ${list} from ${quoteIdentifier(meta.tableName)} ${alias} where ${scope} and ${where}`, bindings: params.values };
 }

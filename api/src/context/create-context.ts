@@ -88,6 +88,20 @@ async function bindKept(ctx: RequestContext, principal: Principal): Promise<void
   await ctx.em.execute(`${DEFERRED} ${bindUnitSql(principal)}`);
 }
 
+/**
+ * A compiled read's caller without a transaction: a session whose principal this process keeps
+ * is bound in memory, and the SQL that binds its unit is returned to travel with the read.
+ * Null when that is not enough (an API key, with its rate limit; a session not kept; no caller):
+ * then the request opens its transaction as every other does (beginRequest).
+ */
+export function bindFromMemory(ctx: RequestContext): string | null {
+  if (ctx.apiKey || !ctx.sessionToken || ctx.em.isInTransaction()) return null;
+  const kept = ctx.principals?.get(`session:${tokenHash(ctx.sessionToken)}`);
+  if (!kept) return null;
+  bindInProcess(ctx, kept);
+  return bindUnitSql(kept);
+}
+
 /** Otherwise the session's lookup (which binds the unit in the same statement), kept when this process hears of revocations. */
 async function bindSession(ctx: RequestContext, token: string, cache: PrincipalCache | null): Promise<void> {
   const digest = tokenHash(token);

@@ -1,17 +1,20 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextResponseForOperation } from '@apollo/server';
 import type { Knex } from '@mikro-orm/postgresql';
 import { validate } from 'class-validator';
-import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import type { Pool } from 'pg';
+import type { AppAbility } from '../auth/ability';
 import type { Logger } from 'pino';
 import { SCOPE_FILTER } from '../auth/scope-filter';
 import { getArgumentValues, getVariableValues, Kind, type FieldNode, type FragmentDefinitionNode, GraphQLObjectType, getNamedType } from 'graphql';
 import { fromGlobalId } from '../common/global-id';
 import { ARGUMENT_VALIDATION } from '../common/connection';
-import { beginRequest, finishRequest } from '../context/create-context';
+import { beginRequest, bindFromMemory, finishRequest } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
 import { NotCompilable, ReadCompiler, type Statement } from './read-compiler';
 import type { ReadCatalog, ReadModel, RootRead } from './read-model';
 import { UntranslatableCondition } from './sql-condition';
+import { readInOneTrip, statementName } from './read-connection';
 
 type Answer = Record<string, unknown>;
 
@@ -24,14 +27,14 @@ export const compiledReadStats = { answered: 0 };
  * field outside the read models, an argument the resolvers would refuse, a record not found)
  * returns null here and runs through the resolvers, which give the answer or the error.
  */
-export function compiledReads(catalogs: ReadCatalog[], logger: Logger): ApolloServerPlugin<RequestContext> {
+export function compiledReads(catalogs: ReadCatalog[], logger: Logger, pool: Pool): ApolloServerPlugin<RequestContext> {
   const models = new Map<string, ReadModel>(catalogs.flatMap((catalog) => catalog.models.map((model) => [model.type, model] as const)));
   const roots = new Map<string, RootRead>(catalogs.flatMap((catalog) => Object.entries(catalog.roots)));
   return {
     async requestDidStart() {
       return {
         async responseForOperation(request) {
-          const data = await answer(request, models, roots).catch(async (error: unknown) => {
+          const data = await answer(request, models, roots, pool).catch(async (error: unknown) => {
             // A statement PostgreSQL refused (a compiler bug): logged, and the resolvers answer in a fresh transaction.
             logger.error({ requestId: request.contextValue.requestId, err: error }, 'compiled read failed');
             await finishRequest(request.contextValue, true);
@@ -49,6 +52,7 @@ async function answer(
   request: GraphQLRequestContextResponseForOperation<RequestContext>,
   models: ReadonlyMap<string, ReadModel>,
   roots: ReadonlyMap<string, RootRead>,
+  pool: Pool,
 ): Promise<Answer | null> {
   const { operation, document, schema, contextValue: ctx } = request;
   if (operation.operation !== 'query' || operation.directives?.length) return null;
@@ -57,49 +61,88 @@ async function answer(
   // Root fields plainly listed (no fragments or directives at the root), each one the compiler knows.
   if (!queryType || !fields.every((s): s is FieldNode => s.kind === Kind.FIELD && !s.directives?.length)) return null;
   if (!fields.every((field) => field.name.value === '__typename' || roots.has(field.name.value))) return null;
+  if (new Set(fields.map((field) => field.alias?.value ?? field.name.value)).size !== fields.length) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.request.variables ?? {});
   if (coerced.errors) return null;
-  await beginRequest(ctx);
+  // A caller kept in memory needs no transaction of the ORM's: its binding travels with the read.
+  const binding = bindFromMemory(ctx);
+  if (binding === null) await beginRequest(ctx);
   // No caller, a refused API key or a role that may not read the type: the resolvers say so.
   if (!ctx.principal || ctx.refusal) return null;
   const fragments = Object.fromEntries(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
   const scoped = ctx.em.config.get('filters')[SCOPE_FILTER]?.default !== false;
-  const data: Answer = {};
+  const statements: { key: string; statement: Statement }[] = [];
   try {
     for (const field of fields) {
-      const key = field.alias?.value ?? field.name.value;
-      if (key in data) return null;
-      if (field.name.value === '__typename') {
-        data[key] = queryType.name;
-        continue;
-      }
+      if (field.name.value === '__typename') continue;
       const root = roots.get(field.name.value) as RootRead;
       const model = models.get(root.type);
       if (!model?.subject || !ctx.ability.can('read', model.subject)) return null;
       const definition = queryType.getFields()[field.name.value];
       const args = getArgumentValues(definition, field, coerced.coerced);
-      const compiler = new ReadCompiler({ schema, fragments, variables: coerced.coerced, ability: ctx.ability, models, metadata: ctx.em.getMetadata(), scoped });
-      let statement: Statement;
-      if (root.kind === 'byId') {
-        statement = compiler.byId(root.type, fromGlobalId(model.entity.name, String(args.id)), field);
-      } else {
-        if (!(await argumentsValid(root.validate ?? {}, args))) return null;
+      const memo = keptFor(field, ctx.ability);
+      const argsKey = JSON.stringify([coerced.coerced, args]);
+      if (root.kind === 'list' && !(await remembered(memo, `valid:${argsKey}`, () => argumentsValid(root.validate ?? {}, args)))) return null;
+      const query = root.kind === 'list' ? await root.query(ctx, args) : null;
+      const compile = (): Statement => {
+        const compiler = new ReadCompiler({ schema, fragments, variables: coerced.coerced, ability: ctx.ability, models, metadata: ctx.em.getMetadata(), scoped });
+        if (root.kind === 'byId') return compiler.byId(root.type, fromGlobalId(model.entity.name, String(args.id)), field);
         const connectionType = getNamedType(definition.type);
-        if (!(connectionType instanceof GraphQLObjectType)) return null;
-        statement = compiler.list(root.type, await root.query(ctx, args), args, field, connectionType);
-      }
-      const value = await run(ctx, statement);
-      // Not found (or out of territory): the resolver raises NOT_FOUND with its path.
-      if (value === undefined || value === null) return null;
-      data[key] = value;
+        if (!(connectionType instanceof GraphQLObjectType) || !query) throw new NotCompilable('not a connection');
+        return compiler.list(root.type, query, args, field, connectionType);
+      };
+      const statement = await remembered(memo, `sql:${argsKey}:${JSON.stringify(query)}`, async () => {
+        try {
+          return compile();
+        } catch (error) {
+          if (error instanceof NotCompilable || error instanceof UntranslatableCondition) return false as const;
+          throw error;
+        }
+      });
+      if (statement === false) return null;
+      statements.push({ key: field.alias?.value ?? field.name.value, statement });
     }
   } catch (error) {
     if (error instanceof NotCompilable || error instanceof UntranslatableCondition || isDomainRefusal(error)) return null;
     throw error;
   }
-  return data;
+  const values = binding === null ? await runInTransaction(ctx, statements.map((s) => s.statement)) : await readInOneTrip(pool, binding, statements.map((s) => s.statement));
+  // Not found (or out of territory): the resolver raises NOT_FOUND with its path.
+  if (values.some((value) => value === undefined || value === null)) return null;
+  const byKey = new Map(statements.map((s, i) => [s.key, values[i]]));
+  return Object.fromEntries(fields.map((field) => {
+    const key = field.alias?.value ?? field.name.value;
+    return [key, field.name.value === '__typename' ? queryType.name : byKey.get(key)];
+  }));
+}
+
+type Kept = LRUCache<string, Statement | boolean>;
+
+/**
+ * Compiled statements and argument checks, per root field node (Apollo keeps a document's
+ * parse, so a repeated query is the same node) and caller's ability (kept per principal):
+ * the same document, variables and list filter compile to the same statement and values.
+ */
+const kept = new WeakMap<FieldNode, WeakMap<AppAbility, Kept>>();
+
+function keptFor(field: FieldNode, ability: AppAbility): Kept {
+  const perAbility = kept.get(field) ?? new WeakMap<AppAbility, Kept>();
+  kept.set(field, perAbility);
+  let entries = perAbility.get(ability);
+  if (!entries) {
+    entries = new LRUCache<string, Statement | boolean>({ max: 64 });
+    perAbility.set(ability, entries);
+  }
+  return entries;
+}
+
+async function remembered<T extends Statement | boolean>(entries: Kept, key: string, make: () => Promise<T>): Promise<T> {
+  if (entries.has(key)) return entries.get(key) as T;
+  const value = await make();
+  entries.set(key, value);
+  return value;
 }
 
 /** Input objects checked with the resolvers' own class-validator rules; a refusal is theirs to word. */
@@ -118,11 +161,14 @@ function isDomainRefusal(error: unknown): boolean {
   return error instanceof Error && 'extensions' in error;
 }
 
-/** A named statement per SQL text: PostgreSQL parses and plans each shape once per connection. */
-async function run(ctx: RequestContext, statement: Statement): Promise<unknown> {
+/** In the request's own transaction (its caller was looked up in it): named statements, one round trip each. */
+async function runInTransaction(ctx: RequestContext, statements: Statement[]): Promise<unknown[]> {
   const trx = ctx.em.getTransactionContext<Knex.Transaction>();
   if (!trx) throw new Error('A compiled read outside the request transaction');
-  const name = `gw_${createHash('sha1').update(statement.sql).digest('base64url').slice(0, 20)}`;
-  const result = (await trx.raw(statement.sql).options({ name, values: statement.values })) as { rows: { v: unknown }[] };
-  return result.rows[0]?.v;
+  const values: unknown[] = [];
+  for (const { sql, values: bound } of statements) {
+    const result = (await trx.raw(sql).options({ name: statementName(sql), values: bound })) as { rows: { v: unknown }[] };
+    values.push(result.rows[0]?.v);
+  }
+  return values;
 }

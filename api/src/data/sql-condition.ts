@@ -1,12 +1,23 @@
 import type { MongoQuery } from '@casl/ability';
 
-/** The bound values of one statement, in order: `add` answers the placeholder of a value. */
+/**
+ * The bound values of one statement, in order: `add` answers the placeholder of a value,
+ * numbered (`$1`) for pg, or `?` for a fragment spliced into knex's raw SQL (there the values
+ * must be added in the order their placeholders appear in the text).
+ */
 export class SqlParams {
   readonly values: unknown[] = [];
 
+  constructor(private readonly style: '$n' | '?' = '$n') {}
+
   add(value: unknown): string {
     this.values.push(value);
-    return `$${this.values.length}`;
+    return this.style === '?' ? '?' : `$${this.values.length}`;
+  }
+
+  /** `column` is one of `list` (not empty): one array value for pg, one `?` per item for knex (which spreads arrays). */
+  isAnyOf(column: string, list: unknown[]): string {
+    return this.style === '?' ? `${column} in (${list.map((item) => this.add(item)).join(', ')})` : `${column} = any(${this.add(list)})`;
   }
 }
 
@@ -59,7 +70,8 @@ function fieldSql(column: string, value: unknown, params: SqlParams): string {
       case '$nin': {
         const list = scalarList(operand);
         if (list.length === 0) return op === '$in' ? 'false' : 'true';
-        return op === '$in' ? `${column} = any(${params.add(list)})` : `not coalesce(${column} = any(${params.add(list)}), false)`;
+        const test = params.isAnyOf(column, list);
+        return op === '$in' ? test : `not coalesce(${test}, false)`;
       }
       case '$like':
       case '$ilike':

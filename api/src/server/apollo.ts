@@ -4,6 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
+import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { beginRequest, finishRequest } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
@@ -59,7 +60,7 @@ function requestLifecycle(logger: Logger): ApolloServerPlugin<RequestContext> {
   };
 }
 
-export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: Logger, config: Pick<Config, 'production' | 'compiledReads'>) {
+export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: Logger, config: Pick<Config, 'production' | 'compiledReads'>, readPool: Pool) {
   const { production } = config;
   const armor = new ApolloArmor({
     maxDepth: { n: queryLimits.maxDepth },
@@ -80,7 +81,7 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: 
       // We set no cache hints; the default plugin still wrapped every field resolver (~3 ms per list of 50).
       ApolloServerPluginCacheControlDisabled(),
       requestLifecycle(logger),
-      ...(config.compiledReads ? [compiledReads(readCatalogs, logger)] : []),
+      ...(config.compiledReads ? [compiledReads(readCatalogs, logger, readPool)] : []),
     ],
     introspection: !production,
     csrfPrevention: true,

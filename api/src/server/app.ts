@@ -59,7 +59,9 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   app.set('trust proxy', 'loopback');
   app.use(requestIds);
   const httpServer = http.createServer(app);
-  const apollo = createApollo(await buildAppSchema(), httpServer, logger, config);
+  // Compiled reads of callers known in memory go straight to PostgreSQL, one round trip each (data/read-connection.ts).
+  const readPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: orm.config.get('pool')?.max ?? 10 });
+  const apollo = createApollo(await buildAppSchema(), httpServer, logger, config, readPool);
   // rate-limiter-flexible keeps its counters in Postgres so that replicas share them.
   const limiterPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: 2 });
   const limits = new Limits(limiterPool);
@@ -79,17 +81,19 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
     const database = warnings !== null;
     res.status(ready && database ? 200 : 503).json({ status: ready && database ? 'ready' : 'unavailable', database, warnings: warnings ?? [] });
   });
+  // GraphQL first: the busiest route passes no other router. Request lines are logged at info;
+  // below it pino-http attaches nothing to the response (unexpected errors are logged by Apollo's plugin).
+  app.use(
+    '/graphql',
+    pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')), autoLogging: { ignore: () => !logger.isLevelEnabled('info') } }),
+    express.json({ limit: config.bodyLimit }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createRequestContext(orm, limits, req, res, clock) }),
+  );
   const evidenceStorage = new LocalDiskStorage(config.evidenceDir);
   app.use(evidenceRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(inspectionPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(exportRouter(orm, limits, clock));
   app.use(sourceImportRouter(orm, limits, clock));
-  app.use(
-    '/graphql',
-    pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) }),
-    express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => createRequestContext(orm, limits, req, res, clock) }),
-  );
   app.use(bodyErrors(logger));
   const index = path.join(config.adminDir, 'index.html');
   if (existsSync(index)) {
@@ -122,6 +126,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
       ready = false;
       await apollo.stop();
       await limiterPool.end();
+      await readPool.end();
       principalCaches.delete(orm);
       await principalListener.close();
     },

@@ -63,7 +63,7 @@ export const caseService = {
 
   async list(ctx: RequestContext, filter: CaseFilter = {}, order = CaseOrder.REPORTED_DESC, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Case>> {
     const query = await caseService.listQuery(ctx, filter, order);
-    return paginate(ctx.em, Case, query.where, query.orderBy, args, { rows: true, info });
+    return paginate(ctx.em, Case, query.where, query.orderBy, args, { info });
   },
 
   onGrid: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Case>> =>

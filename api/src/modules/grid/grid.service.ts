@@ -60,7 +60,7 @@ export const gridService = {
 
   async list(ctx: RequestContext, filter: GridFilter = {}, order = GridOrder.CODE_ASC, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Grid>> {
     const query = await gridService.listQuery(ctx, filter, order);
-    return paginate(ctx.em, Grid, query.where, query.orderBy, args, { rows: true, info });
+    return paginate(ctx.em, Grid, query.where, query.orderBy, args, { info });
   },
 
   children: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<Grid>> =>

@@ -109,7 +109,7 @@ export const sourceService = {
 
   async list(ctx: RequestContext, filter: SourceFilter = {}, order = SourceOrder.ID_ASC, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<PollutionSource>> {
     const query = await sourceService.listQuery(ctx, filter, order);
-    return paginate(ctx.em, PollutionSource, query.where, query.orderBy, args, { rows: true, info });
+    return paginate(ctx.em, PollutionSource, query.where, query.orderBy, args, { info });
   },
 
   onGrid: (ctx: RequestContext, grid: Grid, args: ChildConnectionArgs, info?: GraphQLResolveInfo): Promise<Connection<PollutionSource>> =>

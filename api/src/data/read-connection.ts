@@ -1,0 +1,53 @@
+import { escapeLiteral, type Pool, type PoolClient } from 'pg';
+import { createHash } from 'node:crypto';
+import type { Statement } from './read-compiler';
+
+/** Statements each pooled connection has prepared (a connection lives as long as its client object). */
+const preparedOn = new WeakMap<PoolClient, Set<string>>();
+
+/**
+ * Compiled reads in one round trip: `BEGIN; <the caller's binding>; EXECUTE …; COMMIT` as one
+ * message, with no ORM or query builder in between (MikroORM keeps the writes and the unit of
+ * work). Each SQL text is a prepared statement, prepared by name on a connection the first time
+ * it runs there (in the same message); its values are the EXECUTE's arguments, quoted
+ * literals that PostgreSQL converts to the parameters' types. The binding sets the level role
+ * and unit transaction-locally, so nothing of one caller stays on the connection.
+ */
+export async function readInOneTrip(pool: Pool, binding: string, statements: Statement[]): Promise<unknown[]> {
+  const client = await pool.connect();
+  let failed = false;
+  try {
+    const prepared = preparedOn.get(client) ?? new Set<string>();
+    preparedOn.set(client, prepared);
+    const named = statements.map((statement) => ({ ...statement, name: statementName(statement.sql) }));
+    const parts = named.map(({ name, sql, values }) => `${prepared.has(name) ? '' : `PREPARE ${name} AS ${sql}; `}EXECUTE ${name}(${values.map(literal).join(', ')});`);
+    const results = await client.query(`BEGIN; ${binding}; ${parts.join(' ')} COMMIT;`).catch((error: unknown) => {
+      // A failed message leaves its transaction (and maybe a statement prepared) behind: the connection goes.
+      failed = true;
+      throw error;
+    });
+    named.forEach(({ name }) => prepared.add(name));
+    // One result per statement: BEGIN, the binding, then each PREPARE (when sent) and EXECUTE, then COMMIT.
+    const list = results as unknown as { command: string; rows: { v: unknown }[] }[];
+    return list.filter((result) => result.command === 'SELECT').slice(1).map((result) => result.rows[0]?.v);
+  } finally {
+    client.release(failed);
+  }
+}
+
+export function statementName(sql: string): string {
+  return `gw_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+}
+
+/** A statement's argument as a quoted literal of unknown type (arrays in PostgreSQL's array syntax). */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (Array.isArray(value)) return escapeLiteral(`{${value.map((item) => `"${text(item).replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
+  return escapeLiteral(text(value));
+}
+
+function text(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new Error(`A value of type ${typeof value} cannot be an argument of a compiled read`);
+}
