@@ -15,6 +15,9 @@ import { Loaders } from './loaders';
 import type { Principal } from './principal';
 import type { Locale, RequestContext } from './request-context';
 
+/** The ability of no caller (it permits nothing and is never updated): one for every request. */
+const NO_ONE = buildAbility(null);
+
 function localeOf(req: Request): Locale {
   const wanted = String(req.headers['x-locale'] ?? req.headers['accept-language'] ?? '');
   return /^en\b/i.test(wanted) ? 'en' : 'zh-CN';
@@ -29,7 +32,7 @@ export function createRequestContext(orm: MikroORM, limits: Limits, req: Request
   const sessionToken = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
   const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
   const em = orm.em.fork();
-  const ability = buildAbility(null);
+  const ability = NO_ONE;
   em.setFilterParams(SCOPE_FILTER, { ability } satisfies ScopeFilterArgs);
   return {
     requestId,
@@ -141,7 +144,7 @@ function bindUnitSql(principal: Principal): string {
 const abilities = new LRUCache<string, AppAbility>({ max: 500 });
 
 function abilityOf(principal: Principal | null): AppAbility {
-  if (!principal) return buildAbility(null);
+  if (!principal) return NO_ONE;
   const key = JSON.stringify(principal);
   let ability = abilities.get(key);
   if (!ability) {
