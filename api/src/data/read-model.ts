@@ -55,3 +55,19 @@ export interface ReadCatalog {
 export function columns(...names: string[]): Record<string, FieldRead> {
   return Object.fromEntries(names.map((name) => [name, { kind: 'column' } as FieldRead]));
 }
+
+/**
+ * The two root fields of a record type: one by global id (`case`) and its list (`cases`), the
+ * list with the service's own filter and order and its filter class's validation.
+ */
+export function recordRoots<F extends object, O>(
+  type: string,
+  names: { byId: string; list: string },
+  filter: new () => F,
+  listQuery: (ctx: RequestContext, filter?: F, order?: O) => Promise<ListQuery<object>>,
+): Record<string, RootRead> {
+  return {
+    [names.byId]: { kind: 'byId', type },
+    [names.list]: { kind: 'list', type, validate: { filter }, query: (ctx, args) => listQuery(ctx, args.filter as F | undefined, args.orderBy as O | undefined) },
+  };
+}

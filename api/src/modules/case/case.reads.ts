@@ -1,4 +1,4 @@
-import { columns, type ReadCatalog } from '../../data/read-model';
+import { columns, recordRoots, type ReadCatalog } from '../../data/read-model';
 import { CaseEvent } from './case-event.entity';
 import { Case } from './case.entity';
 import { CaseFilter, type CaseOrder } from './case.inputs';
@@ -31,13 +31,5 @@ export const caseReads: ReadCatalog = {
       fields: { id: { kind: 'globalId' }, ...columns('action', 'fromStatus', 'toStatus', 'actorRole', 'at', 'note', 'reason', 'details', 'dueAt') },
     },
   ],
-  roots: {
-    case: { kind: 'byId', type: 'Case' },
-    cases: {
-      kind: 'list',
-      type: 'Case',
-      validate: { filter: CaseFilter },
-      query: (ctx, args) => caseService.listQuery(ctx, args.filter as CaseFilter | undefined, args.orderBy as CaseOrder | undefined),
-    },
-  },
+  roots: recordRoots<CaseFilter, CaseOrder>('Case', { byId: 'case', list: 'cases' }, CaseFilter, caseService.listQuery),
 };

@@ -1,4 +1,4 @@
-import { columns, type ReadCatalog } from '../../data/read-model';
+import { columns, recordRoots, type ReadCatalog } from '../../data/read-model';
 import { Grid } from './grid.entity';
 import { GridFilter, type GridOrder } from './grid.inputs';
 import { gridService } from './grid.service';
@@ -21,13 +21,5 @@ export const gridReads: ReadCatalog = {
       },
     },
   ],
-  roots: {
-    grid: { kind: 'byId', type: 'Grid' },
-    grids: {
-      kind: 'list',
-      type: 'Grid',
-      validate: { filter: GridFilter },
-      query: (ctx, args) => gridService.listQuery(ctx, args.filter as GridFilter | undefined, args.orderBy as GridOrder | undefined),
-    },
-  },
+  roots: recordRoots<GridFilter, GridOrder>('Grid', { byId: 'grid', list: 'grids' }, GridFilter, gridService.listQuery),
 };

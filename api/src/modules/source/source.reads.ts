@@ -1,4 +1,4 @@
-import { columns, type ReadCatalog } from '../../data/read-model';
+import { columns, recordRoots, type ReadCatalog } from '../../data/read-model';
 import { PollutionSource } from './source.entity';
 import { SourceFilter, type SourceOrder } from './source.inputs';
 import { sourceService } from './source.service';
@@ -19,13 +19,5 @@ export const sourceReads: ReadCatalog = {
       },
     },
   ],
-  roots: {
-    source: { kind: 'byId', type: 'PollutionSource' },
-    sources: {
-      kind: 'list',
-      type: 'PollutionSource',
-      validate: { filter: SourceFilter },
-      query: (ctx, args) => sourceService.listQuery(ctx, args.filter as SourceFilter | undefined, args.orderBy as SourceOrder | undefined),
-    },
-  },
+  roots: recordRoots<SourceFilter, SourceOrder>('PollutionSource', { byId: 'source', list: 'sources' }, SourceFilter, sourceService.listQuery),
 };
