@@ -1,8 +1,10 @@
-import { Cursor, raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/postgresql';
+import { Cursor, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AppAbility, SubjectType } from '../auth/ability';
-import { scopeCondition } from '../auth/scope-filter';
 import type { Loaders } from '../context/loaders';
+import type { RequestContext } from '../context/request-context';
+import { quoteIdentifier } from '../data/scope-sql';
+import { scopedSelectSql } from './scoped-sql';
 import { connection, type ChildConnectionArgs, type Connection } from './connection';
 import { BadInputError } from './errors';
 import { columnsFor, perField, type Columns } from './selection';
@@ -47,9 +49,9 @@ export async function childConnection<T extends { id: number }>(
   // No rule permits anything: an empty page, without asking the database.
   if (!plan.where) return connection<T>([], () => '', { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, async () => 0);
   const { where, key, afterId } = plan;
-  const loader = ctx.loaders.get<number, ChildPage<T>>(key, (ids) => loadPages(ctx.em, relation, ids, where, args.first, afterId, plan.columns));
+  const loader = ctx.loaders.get<number, ChildPage<T>>(key, (ids) => loadPages(ctx, relation, ids, where, args.first, afterId, plan.columns));
   const page = await loader.load(parentId);
-  const counter = ctx.loaders.get<number, number>(`count:${key}`, (ids) => countChildren(ctx.em, relation, ids, where));
+  const counter = ctx.loaders.get<number, number>(`count:${key}`, (ids) => countChildren(ctx, relation, ids, where));
   const cursorOf = (node: T) => Cursor.encode([node.id]);
   const [firstItem, lastItem] = [page.items[0], page.items[page.items.length - 1]];
   return connection(
@@ -87,10 +89,11 @@ function planOf<T extends { id: number }>(
   { filter = {}, info }: ChildRead<T>,
 ): ChildPlan<T> {
   const afterId = args.after ? decodeIdCursor(args.after) : null;
-  const scope = relation.subject ? scopeCondition<T>(ctx.ability, 'read', relation.subject) : ({} as FilterQuery<T>);
   const columns = columnsFor(ctx.em.getMetadata().get<T>(relation.entity.name), info, 'connection');
+  // The scope itself is written into the statement by the scope compiler (scopedSelectSql).
+  const visible = !relation.subject || ctx.ability.can('read', relation.subject);
   return {
-    where: scope === null ? null : ({ $and: [scope, filter] } as FilterQuery<T>),
+    where: visible ? filter : null,
     afterId,
     columns,
     key: `${relation.entity.name}.${relation.column}:${args.first}:${afterId}:${JSON.stringify(filter)}:${columns?.join() ?? '*'}`,
@@ -107,51 +110,49 @@ function decodeIdCursor(cursor: string): number {
   throw new BadInputError('Invalid cursor', [{ field: 'after', message: 'not a cursor returned by this API' }]);
 }
 
+type Scoped = Pick<RequestContext, 'em' | 'ability'>;
+
 async function loadPages<T extends { id: number }>(
-  em: EntityManager,
+  ctx: Scoped,
   relation: ChildRelation<T>,
   parentIds: readonly number[],
-  where: FilterQuery<T>,
+  filter: FilterQuery<T>,
   first: number,
   afterId: number | null,
   columns: Columns,
 ): Promise<ChildPage<T>[]> {
-  const inner = em
-    .createQueryBuilder(relation.entity, 'child')
-    .select(columns ? [...columns] : '*')
-    .where(where)
-    .andWhere(`child.${relation.column} = parent.id`)
-    .orderBy({ id: relation.order } as never)
-    .limit(first + 1);
-  if (afterId != null) inner.andWhere({ id: relation.order === 'asc' ? { $gt: afterId } : { $lt: afterId } } as never);
-  const { sql, bindings } = inner.getKnexQuery().toSQL();
+  const meta = ctx.em.getMetadata().get<T>(relation.entity.name);
+  // The asked properties' columns, or every column (scalars and the foreign keys kept as ids).
+  const stored = meta.props.filter((p) => p.persist !== false && !p.formula && (p.kind === 'scalar' || (p.kind === 'm:1' && p.mapToPk)));
+  const names = (columns ? stored.filter((p) => columns.includes(p.name)) : stored).flatMap((p) => p.fieldNames);
+  const keyset = afterId == null ? [] : [{ id: relation.order === 'asc' ? { $gt: afterId } : { $lt: afterId } }];
+  const page = scopedSelectSql(ctx, relation.entity, relation.subject, 'child', names, { $and: [filter, ...keyset] } as FilterQuery<T>);
+  if (!page) return parentIds.map(() => ({ items: [], hasNextPage: false }));
   // Through em.execute so the statement is logged and counted like every other; the parent
   // ids travel as one array literal.
-  const rows = await em.execute<Record<string, unknown>[]>(
-    `select page.*, parent.id as gw_parent_id from unnest(?::int[]) as parent(id) cross join lateral (${sql}) page`,
-    [`{${parentIds.join(',')}}`, ...bindings],
+  const rows = await ctx.em.execute<Record<string, unknown>[]>(
+    `select page.*, parent.id as gw_parent_id from unnest(?::int[]) as parent(id) cross join lateral
+       (${page.sql} and child.${quoteIdentifier(relation.column)} = parent.id order by child."id" ${relation.order} limit ?) page`,
+    [`{${parentIds.join(',')}}`, ...page.bindings, first + 1],
   );
   const byParent = new Map<number, T[]>(parentIds.map((id) => [id, []]));
   // Raw rows (column names) as entities, through MikroORM's own mapping; the parent id is ours.
-  for (const { gw_parent_id: parentId, ...row } of rows) byParent.get(parentId as number)?.push(em.map(relation.entity, row as never) as T);
+  for (const { gw_parent_id: parentId, ...row } of rows) byParent.get(parentId as number)?.push(ctx.em.map(relation.entity, row as never) as T);
   return parentIds.map((id) => {
     const items = byParent.get(id) ?? [];
     return { items: items.slice(0, first), hasNextPage: items.length > first };
   });
 }
 
-async function countChildren<T>(
-  em: EntityManager,
-  relation: ChildRelation<T>,
-  parentIds: readonly number[],
-  where: FilterQuery<T>,
-): Promise<number[]> {
-  const rows = await em
-    .createQueryBuilder(relation.entity, 'child')
-    .select([`child.${relation.column} as parent`, raw('count(*)::int as n')] as never)
-    .where({ $and: [where, { [relation.property]: { $in: parentIds } }] } as never)
-    .groupBy(`child.${relation.column}` as never)
-    .execute<{ parent: number; n: number }[]>('all', false);
+async function countChildren<T>(ctx: Scoped, relation: ChildRelation<T>, parentIds: readonly number[], filter: FilterQuery<T>): Promise<number[]> {
+  const children = scopedSelectSql(ctx, relation.entity, relation.subject, 'child', [relation.column], {
+    $and: [filter, { [relation.property]: { $in: [...parentIds] } }],
+  } as FilterQuery<T>);
+  if (!children) return parentIds.map(() => 0);
+  const rows = await ctx.em.execute<{ parent: number; n: number }[]>(
+    `select c.${quoteIdentifier(relation.column)} as parent, count(*)::int as n from (${children.sql}) c group by 1`,
+    children.bindings,
+  );
   const counts = new Map(rows.map((r) => [r.parent, r.n]));
   return parentIds.map((id) => counts.get(id) ?? 0);
 }

@@ -25,13 +25,13 @@ export function scopedIdsSql<T extends object>(
 
 /**
  * Like scopedIdsSql, selecting the given columns of the table under `alias` (one scan, no
- * self-join). The scope comes from the one scope compiler (data/scope-sql.ts); `?` placeholders,
+ * self-join); without a subject, no scope of its own. The scope comes from the one scope compiler (data/scope-sql.ts); `?` placeholders,
  * for em.execute.
  */
 export function scopedSelectSql<T extends object>(
-  ctx: RequestContext,
+  ctx: Pick<RequestContext, 'em' | 'ability'>,
   entity: EntityName<T>,
-  subject: SubjectType,
+  subject: SubjectType | undefined,
   alias: string,
   columns: string[],
   filter: FilterQuery<T> = {} as FilterQuery<T>,
@@ -39,7 +39,8 @@ export function scopedSelectSql<T extends object>(
   const meta = ctx.em.getMetadata().get<T>((entity as { name: string }).name);
   const columnsOf = entityColumns(meta, alias);
   const params = new SqlParams('?');
-  const scope = scopeSql(ctx.ability, 'read', subject, columnsOf, params);
+  // No subject: rows reached only through a parent the caller may read (a case's timeline).
+  const scope = subject ? scopeSql(ctx.ability, 'read', subject, columnsOf, params) : 'true';
   if (scope === 'false') return null;
   const where = conditionSql(filter as Record<string, unknown>, columnsOf, params);
   const list = columns.map((column) => `${alias}.${quoteIdentifier(column)}`).join(', ');

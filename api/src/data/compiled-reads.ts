@@ -61,6 +61,8 @@ async function answer(
   // Root fields plainly listed (no fragments or directives at the root), each one the compiler knows.
   if (!queryType || !fields.every((s): s is FieldNode => s.kind === Kind.FIELD && !s.directives?.length)) return null;
   if (!fields.every((field) => field.name.value === '__typename' || roots.has(field.name.value))) return null;
+  // Nothing to read (`{ __typename }`): graphql-js answers without the database.
+  if (fields.every((field) => field.name.value === '__typename')) return null;
   if (new Set(fields.map((field) => field.alias?.value ?? field.name.value)).size !== fields.length) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.request.variables ?? {});
   if (coerced.errors) return null;

@@ -19,8 +19,8 @@ import {
 import type { AppAbility } from '../auth/ability';
 import { MAX_PAGE_SIZE } from '../common/connection';
 import type { FieldRead, ListQuery, ReadModel } from './read-model';
-import { entityColumns, quoteIdentifier, scopeSql } from './scope-sql';
-import { conditionSql, type ColumnOf, SqlParams } from './sql-condition';
+import { entityColumns, quoteIdentifier, scopeSql, type TableColumnOf } from './scope-sql';
+import { conditionSql, SqlParams } from './sql-condition';
 
 /** The document asks for something the compiler does not write: the resolvers answer it instead. */
 export class NotCompilable extends Error {}
@@ -93,7 +93,7 @@ export class ReadCompiler {
       return { property, direction: lower } as OrderKey;
     });
     const page = { first: pageSize(args.first), after: decodeCursor(args.after, order.length) };
-    const where = (columnsOf: ColumnOf) => [conditionSql(query.where as Record<string, unknown>, columnsOf, this.params)];
+    const where = (columnsOf: TableColumnOf) => [conditionSql(query.where as Record<string, unknown>, columnsOf, this.params)];
     const sql = this.connectionSelect(model, where, order, page, [field], connectionType);
     return { sql, values: this.params.values };
   }
@@ -107,7 +107,7 @@ export class ReadCompiler {
     return `json_build_object(${pairs.join(', ')})`;
   }
 
-  private fieldJson(model: ReadModel, meta: EntityMetadata, alias: string, columnsOf: ColumnOf, type: GraphQLObjectType, nodes: FieldNode[]): string {
+  private fieldJson(model: ReadModel, meta: EntityMetadata, alias: string, columnsOf: TableColumnOf, type: GraphQLObjectType, nodes: FieldNode[]): string {
     const name = nodes[0].name.value;
     if (name === '__typename') return literal(type.name);
     const definition = type.getFields()[name] as GraphQLField<unknown, unknown> | undefined;
@@ -139,7 +139,7 @@ export class ReadCompiler {
         const args = getArgumentValues(definition, nodes[0], this.env.variables);
         const child = this.model(read.type);
         const page = { first: pageSize(args.first), after: decodeCursor(args.after, 1) };
-        const where = (childColumns: ColumnOf) => [`${required(childColumns(read.property))} = ${alias}."id"`];
+        const where = (childColumns: TableColumnOf) => [`${required(childColumns(read.property))} = ${alias}."id"`];
         return `(${this.connectionSelect(child, where, [{ property: 'id', direction: read.order }], page, nodes, this.objectType(getNamedType(definition.type).name))})`;
       }
     }
@@ -151,7 +151,7 @@ export class ReadCompiler {
    */
   private connectionSelect(
     model: ReadModel,
-    where: (columnsOf: ColumnOf) => string[],
+    where: (columnsOf: TableColumnOf) => string[],
     order: OrderKey[],
     page: Page,
     nodes: readonly FieldNode[],
@@ -172,8 +172,9 @@ export class ReadCompiler {
     const aggregateOrder = keys.map((key, i) => `gw_page.gw_k${i} ${key.direction}`).join(', ');
     const first = page.first;
     const aggregate = (column: string) => `coalesce(array_to_json((array_agg(${column} order by ${aggregateOrder}))[1:${first}]), '[]'::json)`;
-    let cursorColumn: string | null = null;
-    const cursor = () => (cursorColumn ??= innerColumn(this.cursorJson(meta, keys)));
+    // A page's first or last cursor, written once from its sort keys (not for every row).
+    const cursor = (index: string) =>
+      this.cursorJson(meta, keys.map((key, i) => ({ ...key, column: `(array_agg(gw_page.gw_k${i} order by ${aggregateOrder}))[${index}]` })));
     const outer: string[] = [];
     for (const [key, fieldNodes] of this.collect(connectionType, nodes)) {
       const name = fieldNodes[0].name.value;
@@ -182,7 +183,7 @@ export class ReadCompiler {
       else if (name === 'nodes') value = aggregate(innerColumn(this.objectJson(model, alias, itemType, fieldNodes)));
       else if (name === 'edges') value = aggregate(innerColumn(this.edgeJson(model, alias, meta, keys, connectionType, fieldNodes, itemType)));
       else if (name === 'totalCount') value = this.count(model, where);
-      else if (name === 'pageInfo') value = this.pageInfoJson(fieldNodes, first, page.after !== null, cursor, aggregateOrder);
+      else if (name === 'pageInfo') value = this.pageInfoJson(fieldNodes, first, page.after !== null, cursor);
       else throw new NotCompilable(`${connectionType.name}.${name}`);
       outer.push(`${literal(key)}, ${value}`);
     }
@@ -216,7 +217,7 @@ export class ReadCompiler {
     return `json_build_object(${pairs.join(', ')})`;
   }
 
-  private pageInfoJson(nodes: FieldNode[], first: number, hasPrevious: boolean, cursor: () => string, aggregateOrder: string): string {
+  private pageInfoJson(nodes: FieldNode[], first: number, hasPrevious: boolean, cursor: (index: string) => string): string {
     const pageInfoType = this.objectType('PageInfo');
     const pairs = [...this.collect(pageInfoType, nodes)].map(([key, [node]]) => {
       switch (node.name.value) {
@@ -227,9 +228,9 @@ export class ReadCompiler {
         case 'hasPreviousPage':
           return `${literal(key)}, ${hasPrevious}`;
         case 'startCursor':
-          return `${literal(key)}, (array_agg(${cursor()} order by ${aggregateOrder}))[1]`;
+          return `${literal(key)}, ${cursor('1')}`;
         case 'endCursor':
-          return `${literal(key)}, (array_agg(${cursor()} order by ${aggregateOrder}))[least(count(*), ${first})]`;
+          return `${literal(key)}, ${cursor(`least(count(*), ${first})`)}`;
         default:
           return unknownField(node.name.value);
       }
@@ -246,7 +247,7 @@ export class ReadCompiler {
     return base64url(`'[' || ${values.join(` || ',' || `)} || ']'`);
   }
 
-  private count(model: ReadModel, where: (columnsOf: ColumnOf) => string[]): string {
+  private count(model: ReadModel, where: (columnsOf: TableColumnOf) => string[]): string {
     const meta = this.meta(model);
     const alias = this.alias();
     const conditions = [...where(entityColumns(meta, alias)), this.scope(model, meta, alias)];

@@ -15,8 +15,11 @@ export function scopeSql(ability: AppAbility, action: Action, subject: SubjectTy
   return conditionSql(condition as Record<string, unknown>, columnOf, params);
 }
 
+/** A table's property → its qualified column (a table has plain columns only). */
+export type TableColumnOf = (property: string) => string | undefined;
+
 /** An entity's column map under a table alias: its scalar properties and the foreign keys it maps to ids. */
-export function entityColumns(meta: EntityMetadata, alias: string): ColumnOf {
+export function entityColumns(meta: EntityMetadata, alias: string): TableColumnOf {
   return (property) => {
     const prop = meta.properties[property as keyof typeof meta.properties] as EntityMetadata['props'][number] | undefined;
     if (!prop || prop.persist === false || prop.formula) return undefined;

@@ -24,10 +24,17 @@ export class SqlParams {
 /** A condition the compiler does not know how to write: the caller fails closed. */
 export class UntranslatableCondition extends Error {}
 
-/** A property name → its SQL column (already qualified by the table's alias), or undefined. */
-export type ColumnOf = (property: string) => string | undefined;
+/**
+ * How a property appears in SQL: a column (already qualified by the table's alias); an array
+ * column, which matches when any of its elements does (CASL's semantics for arrays); or a
+ * value that is the same for every row of the statement, decided here.
+ */
+export type Column = string | { array: string } | { constant: Scalar };
 
-type Scalar = string | number | boolean | Date | null;
+/** A property name → how it appears in SQL, or undefined when the table has no such property. */
+export type ColumnOf = (property: string) => Column | undefined;
+
+export type Scalar = string | number | boolean | Date | null;
 
 const comparisons: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
@@ -56,7 +63,8 @@ export function conditionSql(condition: MongoQuery | Record<string, unknown>, co
   return parts.length === 0 ? 'true' : parts.length === 1 ? parts[0] : `(${parts.join(' and ')})`;
 }
 
-function fieldSql(column: string, value: unknown, params: SqlParams): string {
+function fieldSql(column: Column, value: unknown, params: SqlParams): string {
+  if (typeof column !== 'string') return 'array' in column ? arraySql(column.array, value, params) : constantSql(column.constant, value);
   if (!isOperatorObject(value)) return equals(column, scalar(value), params);
   const parts = Object.entries(value).map(([op, operand]) => {
     switch (op) {
@@ -82,6 +90,25 @@ function fieldSql(column: string, value: unknown, params: SqlParams): string {
     }
   });
   return parts.length === 1 ? parts[0] : `(${parts.join(' and ')})`;
+}
+
+/** An array column: `$eq` one of its elements, `$in` any overlap (the list as a PostgreSQL array literal). */
+function arraySql(column: string, value: unknown, params: SqlParams): string {
+  const [[op, operand], ...more] = Object.entries(isOperatorObject(value) ? value : { $eq: value });
+  if (more.length) throw new UntranslatableCondition('several operators on an array');
+  if (op === '$eq' && scalar(operand) !== null) return `${params.add(scalar(operand))} = any(${column})`;
+  if (op === '$in') return `${column} && ${params.add(`{${scalarList(operand).map((item) => JSON.stringify(String(item))).join(',')}}`)}`;
+  throw new UntranslatableCondition(`operator ${op} on an array`);
+}
+
+/** A value the same for every row: the condition is true or false before any row is read. */
+function constantSql(constant: Scalar, value: unknown): string {
+  const [[op, operand], ...more] = Object.entries(isOperatorObject(value) ? value : { $eq: value });
+  if (more.length) throw new UntranslatableCondition('several operators on a constant');
+  if (op === '$eq') return constant === scalar(operand) ? 'true' : 'false';
+  if (op === '$ne') return constant !== scalar(operand) ? 'true' : 'false';
+  if (op === '$in') return scalarList(operand).includes(constant) ? 'true' : 'false';
+  throw new UntranslatableCondition(`operator ${op} on a constant`);
 }
 
 function equals(column: string, value: Scalar, params: SqlParams): string {

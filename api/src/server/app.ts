@@ -82,10 +82,13 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
     res.status(ready && database ? 200 : 503).json({ status: ready && database ? 'ready' : 'unavailable', database, warnings: warnings ?? [] });
   });
   // GraphQL first: the busiest route passes no other router. Request lines are logged at info;
-  // below it pino-http attaches nothing to the response (unexpected errors are logged by Apollo's plugin).
+  // below it there is no request logger at all (unexpected errors are logged by Apollo's plugin).
+  const requestLog: express.RequestHandler[] = logger.isLevelEnabled('info')
+    ? [pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) })]
+    : [];
   app.use(
     '/graphql',
-    pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')), autoLogging: { ignore: () => !logger.isLevelEnabled('info') } }),
+    ...requestLog,
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, { context: async ({ req, res }) => createRequestContext(orm, limits, req, res, clock) }),
   );

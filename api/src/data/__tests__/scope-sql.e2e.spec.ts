@@ -7,7 +7,8 @@ import type { Principal } from '../../context/principal';
 import { ApiKeyScope } from '../../modules/account/api-key.entity';
 import { cloneDatabase, TEMPLATE_EMPTY } from '../../test/databases';
 import { scopeSql } from '../scope-sql';
-import { SqlParams, UntranslatableCondition } from '../sql-condition';
+import { SqlParams, UntranslatableCondition, type Column } from '../sql-condition';
+import { AssessmentSubjectType } from '../../modules/assessment/assessment.enums';
 
 /**
  * The scope compiler against CASL itself: random principals and random records; for every
@@ -140,6 +141,30 @@ describe('scope compiler: SQL rows = ability.can', () => {
     // Every rule of these subjects is written in SQL; none was skipped.
     expect([...untranslated]).toEqual([]);
     expect(compared).toBe(60 * SUBJECTS.length * ACTIONS.length);
+  });
+
+  it('agrees on assessment rows: grids as an array column, the subject type as the table\'s one value', async () => {
+    const row = fc.record({ cityId: fc.constant(1), countyId: fc.option(pick(UNITS.counties), { nil: null }), townshipId: fc.option(pick(UNITS.townships), { nil: null }), gridIds: fc.subarray(UNITS.villages) });
+    await fc.assert(
+      fc.asyncProperty(principal, pick(Object.values(AssessmentSubjectType)), fc.array(row, { minLength: 5, maxLength: 20 }), async (p, subjectType, raw) => {
+        // Administrations sit at a city, county or township: a village unit has no assessment rule to write.
+        fc.pre(p.unitLevel !== GridLevel.VILLAGE);
+        const ability = buildAbility(p);
+        const records = raw.map((r, index) => ({ ...r, index }));
+        const params = new SqlParams();
+        const json = params.add(JSON.stringify(records.map((r) => ({ index: r.index, city_id: r.cityId, county_id: r.countyId, township_id: r.townshipId, grid_ids: r.gridIds }))));
+        const columnsOf = (property: string): Column | undefined =>
+          ({ cityId: 't.city_id', countyId: 't.county_id', townshipId: 't.township_id', gridIds: { array: 't.grid_ids' }, subjectType: { constant: subjectType } })[property];
+        const where = scopeSql(ability, 'read', 'AssessmentRow', columnsOf, params);
+        const { rows } = await client.query<{ index: number }>(
+          `select t.index from json_to_recordset(${json}::json) as t(index int, city_id int, county_id int, township_id int, grid_ids int[]) where ${where} order by 1`,
+          params.values,
+        );
+        const allowed = records.filter((r) => ability.can('read', subject('AssessmentRow', { ...r, subjectType }))).map((r) => r.index);
+        expect(rows.map((r) => r.index)).toEqual(allowed);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('fails closed on what it cannot write', () => {
