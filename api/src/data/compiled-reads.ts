@@ -1,4 +1,4 @@
-import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextResponseForOperation } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { Knex } from '@mikro-orm/postgresql';
 import { validate } from 'class-validator';
 import { LRUCache } from 'lru-cache';
@@ -6,7 +6,18 @@ import type { Pool } from 'pg';
 import type { AppAbility } from '../auth/ability';
 import type { Logger } from 'pino';
 import { SCOPE_FILTER } from '../auth/scope-filter';
-import { getArgumentValues, getVariableValues, Kind, type FieldNode, type FragmentDefinitionNode, GraphQLObjectType, getNamedType } from 'graphql';
+import {
+  getArgumentValues,
+  getNamedType,
+  getVariableValues,
+  GraphQLObjectType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { fromGlobalId } from '../common/global-id';
 import { ARGUMENT_VALIDATION } from '../common/connection';
 import { beginRequest, bindFromMemory, finishRequest } from '../context/create-context';
@@ -19,7 +30,31 @@ import { readInOneTrip, statementName } from './read-connection';
 type Answer = Record<string, unknown>;
 
 /** Operations this process answered compiled (tests and diagnosis tell the two paths apart by it). */
-export const compiledReadStats = { answered: 0 };
+export const compiledReadStats = { answered: 0, withoutApollo: 0 };
+
+/** What a compiled read needs of a request: its parsed, validated operation and the caller. */
+export interface ReadRequest {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables: Record<string, unknown>;
+  ctx: RequestContext;
+}
+
+/** A document Apollo parsed and validated and the compiler answered (server/fast-reads.ts answers it again without Apollo). */
+export interface KnownDocument {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName: string | null;
+}
+
+export interface CompiledReads {
+  plugin: ApolloServerPlugin<RequestContext>;
+  /** Query text → the document, for documents answered compiled. */
+  known: LRUCache<string, KnownDocument>;
+  /** The answer, or null for the resolvers; `memoryOnly`: null also when the caller is not kept in memory (no transaction is opened). */
+  answer(request: ReadRequest, memoryOnly: boolean): Promise<Answer | null>;
+}
 
 /**
  * Answers a query whose every root field the read compiler knows with one SQL statement per
@@ -27,34 +62,41 @@ export const compiledReadStats = { answered: 0 };
  * field outside the read models, an argument the resolvers would refuse, a record not found)
  * returns null here and runs through the resolvers, which give the answer or the error.
  */
-export function compiledReads(catalogs: ReadCatalog[], logger: Logger, pool: Pool): ApolloServerPlugin<RequestContext> {
+export function compiledReads(catalogs: ReadCatalog[], logger: Logger, pool: Pool): CompiledReads {
   const models = new Map<string, ReadModel>(catalogs.flatMap((catalog) => catalog.models.map((model) => [model.type, model] as const)));
   const roots = new Map<string, RootRead>(catalogs.flatMap((catalog) => Object.entries(catalog.roots)));
-  return {
+  const known = new LRUCache<string, KnownDocument>({ max: 1000 });
+  const answerOf = (request: ReadRequest, memoryOnly: boolean) => answer(request, models, roots, pool, memoryOnly);
+  const plugin: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       return {
         async responseForOperation(request) {
-          const data = await answer(request, models, roots, pool).catch(async (error: unknown) => {
+          const { operation, document, schema, contextValue: ctx } = request;
+          const data = await answerOf({ operation, document, schema, ctx, variables: request.request.variables ?? {} }, false).catch(async (error: unknown) => {
             // A statement PostgreSQL refused (a compiler bug): logged, and the resolvers answer in a fresh transaction.
-            logger.error({ requestId: request.contextValue.requestId, err: error }, 'compiled read failed');
-            await finishRequest(request.contextValue, true);
+            logger.error({ requestId: ctx.requestId, err: error }, 'compiled read failed');
+            await finishRequest(ctx, true);
             return null;
           });
-          if (data) compiledReadStats.answered += 1;
-          return data && { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
+          if (!data) return null;
+          compiledReadStats.answered += 1;
+          if (request.source) known.set(request.source, { document, operation, operationName: request.request.operationName ?? null });
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
         },
       };
     },
   };
+  return { plugin, known, answer: answerOf };
 }
 
 async function answer(
-  request: GraphQLRequestContextResponseForOperation<RequestContext>,
+  request: ReadRequest,
   models: ReadonlyMap<string, ReadModel>,
   roots: ReadonlyMap<string, RootRead>,
   pool: Pool,
+  memoryOnly: boolean,
 ): Promise<Answer | null> {
-  const { operation, document, schema, contextValue: ctx } = request;
+  const { operation, document, schema, ctx } = request;
   if (operation.operation !== 'query' || operation.directives?.length) return null;
   const queryType = schema.getQueryType();
   const fields = operation.selectionSet.selections;
@@ -64,10 +106,11 @@ async function answer(
   // Nothing to read (`{ __typename }`): graphql-js answers without the database.
   if (fields.every((field) => field.name.value === '__typename')) return null;
   if (new Set(fields.map((field) => field.alias?.value ?? field.name.value)).size !== fields.length) return null;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.request.variables ?? {});
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables);
   if (coerced.errors) return null;
   // A caller kept in memory needs no transaction of the ORM's: its binding travels with the read.
   const binding = bindFromMemory(ctx);
+  if (binding === null && memoryOnly) return null;
   if (binding === null) await beginRequest(ctx);
   // No caller, a refused API key or a role that may not read the type: the resolvers say so.
   if (!ctx.principal || ctx.refusal) return null;

@@ -4,14 +4,11 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
-import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { beginRequest, finishRequest } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
 import type { Config } from '../config';
-import { compiledReads } from '../data/compiled-reads';
 import { costLimit } from './cost';
-import { readCatalogs } from './read-catalogs';
 import { formatError, isUnexpected } from './errors';
 
 /** Limits that reject abusive documents before any resolver (or SQL) runs. */
@@ -60,7 +57,7 @@ function requestLifecycle(logger: Logger): ApolloServerPlugin<RequestContext> {
   };
 }
 
-export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: Logger, config: Pick<Config, 'production' | 'compiledReads'>, readPool: Pool) {
+export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: Logger, config: Pick<Config, 'production'>, compiled: ApolloServerPlugin<RequestContext> | null) {
   const { production } = config;
   const armor = new ApolloArmor({
     maxDepth: { n: queryLimits.maxDepth },
@@ -81,7 +78,7 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: 
       // We set no cache hints; the default plugin still wrapped every field resolver (~3 ms per list of 50).
       ApolloServerPluginCacheControlDisabled(),
       requestLifecycle(logger),
-      ...(config.compiledReads ? [compiledReads(readCatalogs, logger, readPool)] : []),
+      ...(compiled ? [compiled] : []),
     ],
     introspection: !production,
     csrfPrevention: true,

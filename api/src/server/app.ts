@@ -21,7 +21,10 @@ import { exportRouter } from '../modules/export/export.routes';
 import { LocalDiskStorage } from '../modules/evidence/evidence-storage';
 import { sourceImportRouter } from '../modules/source/source-import.routes';
 import { inspectionPhotoRouter } from '../modules/inspection/inspection-photo.routes';
-import { createApollo } from './apollo';
+import { createApollo, queryLimits } from './apollo';
+import { compiledReads } from '../data/compiled-reads';
+import { fastReads } from './fast-reads';
+import { readCatalogs } from './read-catalogs';
 import { buildAppSchema } from './schema';
 
 export interface RunningServer {
@@ -56,15 +59,20 @@ const requestIds: express.RequestHandler = (req, res, next) => {
 export async function startServer(orm: MikroORM, config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are POSTs, never revalidated: no hash of every body (static files keep theirs).
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use(requestIds);
   const httpServer = http.createServer(app);
   // Compiled reads of callers known in memory go straight to PostgreSQL, one round trip each (data/read-connection.ts).
   const readPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: orm.config.get('pool')?.max ?? 10 });
-  const apollo = createApollo(await buildAppSchema(), httpServer, logger, config, readPool);
+  const reads = config.compiledReads ? compiledReads(readCatalogs, logger, readPool) : null;
+  const schema = await buildAppSchema();
+  const apollo = createApollo(schema, httpServer, logger, config, reads?.plugin ?? null);
   // rate-limiter-flexible keeps its counters in Postgres so that replicas share them.
   const limiterPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: 2 });
   const limits = new Limits(limiterPool);
+  const contextOf = (req: express.Request, res: express.Response) => createRequestContext(orm, limits, req, res, clock);
   // Signed-in requests skip the session lookup while this process hears every revocation.
   const principals = new PrincipalCache();
   const principalListener = await listenForPrincipalChanges(orm.config.get('clientUrl') as string, principals, logger);
@@ -90,7 +98,8 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
     '/graphql',
     ...requestLog,
     express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => createRequestContext(orm, limits, req, res, clock) }),
+    ...(reads ? [fastReads(reads, schema, queryLimits.maxCost, contextOf, logger)] : []),
+    expressMiddleware(apollo, { context: async ({ req, res }) => contextOf(req, res) }),
   );
   const evidenceStorage = new LocalDiskStorage(config.evidenceDir);
   app.use(evidenceRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));

@@ -87,6 +87,34 @@ describe('compiled reads answer as the resolvers do', () => {
     }
   });
 
+  it('answers a document Apollo has seen again without Apollo, byte for byte and header for header', async () => {
+    const client = await compiledApp.as('township');
+    const post = async (query: string, accept?: string) => {
+      const response = await fetch(`${compiledApp.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: client.cookie ?? '', ...(accept ? { accept } : {}) },
+        body: JSON.stringify({ query, variables: {} }),
+      });
+      return { type: response.headers.get('content-type'), text: await response.text() };
+    };
+    for (const doc of [compiled[0], compiled[3]]) {
+      for (const accept of [undefined, 'application/graphql-response+json']) {
+        const before = compiledReadStats.withoutApollo;
+        const first = await post(doc.query, accept);
+        const again = await post(doc.query, accept);
+        expect({ doc: doc.name, again }).toEqual({ doc: doc.name, again: first });
+        // The first went through Apollo (the text was new to it) or not; the second surely did not.
+        expect(compiledReadStats.withoutApollo).toBeGreaterThan(before);
+      }
+    }
+    // A refusal still comes from Apollo: a page too large, in a document seen before with a valid size.
+    const query = 'query($n: Int) { cases(first: $n) { nodes { number } } }';
+    const ask = (n: number) =>
+      fetch(`${compiledApp.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: client.cookie ?? '' }, body: JSON.stringify({ query, variables: { n } }) }).then((r) => r.json() as Promise<{ errors?: { extensions: { code: string } }[] }>);
+    expect((await ask(5)).errors).toBeUndefined();
+    expect((await ask(500)).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('a case by id, one not found, and one outside the territory', async () => {
     const [fast, slow] = await Promise.all([compiledApp.as('feidong'), resolverApp.as('feidong')]);
     const ids = JSON.parse(await ask(fast, '{ cases(first: 3) { nodes { id } } }')) as { data: { cases: { nodes: { id: string }[] } } };
