@@ -22,8 +22,16 @@ export function territory(principal: Principal, shape: 'grid' | 'attached'): Mon
 
 /** "This unit and everything below it": one equality on the column of the unit's level. */
 export function unitSubtree(principal: Principal, villageKey: string): MongoQuery {
-  const unit = principal.unitId;
-  switch (principal.unitLevel) {
+  return subtree(principal.unitLevel, principal.unitId, villageKey);
+}
+
+/**
+ * The one notion of a unit's subtree (属地): the unit at `level` with id `unit` and everything
+ * below it, as an equality on the scope column of that level (`county_id = 7`); `villageKey`
+ * is the column that ties a row to a village (`id` for grids, `gridId` for rows on a grid).
+ */
+export function subtree(level: GridLevel, unit: number, villageKey: string): MongoQuery {
+  switch (level) {
     case GridLevel.CITY:
       return { cityId: unit };
     case GridLevel.COUNTY:

@@ -7,6 +7,7 @@ import { fromGlobalId } from '../../common/global-id';
 import { childConnection } from '../../common/nested-connection';
 import { assertCan, assertPermittedFields, findVisible, likeEscape, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
+import { subtree } from '../../auth/territory';
 import type { ListQuery } from '../../data/read-model';
 import { gridCodeProblem, levelBelow } from './grid-code';
 import { Grid } from './grid.entity';
@@ -24,16 +25,7 @@ const orderings: Record<GridOrder, QueryOrderMap<Grid>[]> = {
  * column that ties a row to a village (`id` for grids, `gridId` for sources and cases).
  */
 export function subtreeOf<T = Grid>(grid: Grid, villageKey = 'id'): FilterQuery<T> {
-  switch (grid.level) {
-    case GridLevel.CITY:
-      return { cityId: grid.id } as FilterQuery<T>;
-    case GridLevel.COUNTY:
-      return { countyId: grid.id } as FilterQuery<T>;
-    case GridLevel.TOWNSHIP:
-      return { townshipId: grid.id } as FilterQuery<T>;
-    case GridLevel.VILLAGE:
-      return { [villageKey]: grid.id } as FilterQuery<T>;
-  }
+  return subtree(grid.level, grid.id, villageKey) as FilterQuery<T>;
 }
 
 export const gridService = {

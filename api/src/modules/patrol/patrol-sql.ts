@@ -1,9 +1,13 @@
+import { subtree } from '../../auth/territory';
+import { conditionSql, SqlParams } from '../../data/sql-condition';
 import type { Grid } from '../grid/grid.entity';
 
-/** SQL bounding rows of `alias` to a unit's subtree, as subtreeOf does for the ORM. */
-export function subtreeSql(unit: Grid, alias = 'g', villageColumn = 'id'): [string, number] {
-  const column = { CITY: 'city_id', COUNTY: 'county_id', TOWNSHIP: 'township_id', VILLAGE: villageColumn }[unit.level];
-  return [`${alias}.${column} = ?`, unit.id];
+/** SQL bounding rows of `alias` to a unit's subtree: the one subtree notion (territory.ts), written by the condition compiler. */
+export function subtreeSql(unit: Grid, alias = 'g', villageColumn = 'id'): [string, unknown] {
+  const columns: Record<string, string> = { cityId: `${alias}.city_id`, countyId: `${alias}.county_id`, townshipId: `${alias}.township_id`, village: `${alias}.${villageColumn}` };
+  const params = new SqlParams('?');
+  const sql = conditionSql(subtree(unit.level, unit.id, 'village'), (property) => columns[property], params);
+  return [sql, params.values[0]];
 }
 
 /** A Postgres array literal: knex would expand a JS array binding into a list of parameters. */
