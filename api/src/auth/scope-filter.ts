@@ -1,7 +1,10 @@
-import type { MongoQuery } from '@casl/ability';
-import { rulesToCondition } from '@casl/ability/extra';
-import type { Dictionary, FilterQuery, Options } from '@mikro-orm/core';
+import { raw, type Dictionary, type Options } from '@mikro-orm/core';
+import { entityColumns, scopeCondition, scopeSql } from '../data/scope-sql';
+import { SqlParams, UntranslatableCondition } from '../data/sql-condition';
 import { subjectTypes, type Action, type AppAbility, type SubjectType } from './ability';
+
+/** Stands for the query's table alias until MikroORM names it. */
+const ALIAS = '__gw_alias__';
 
 export const SCOPE_FILTER = 'scope';
 
@@ -13,22 +16,7 @@ export type ScopeFilterArgs = { ability: AppAbility } | { system: true };
 /** Matches nothing: no row has a null primary key. */
 export const NOTHING = { id: null };
 
-/**
- * CASL rules → a MikroORM condition: every permitting rule OR-ed, each bounded by the
- * `cannot` rules above it (as `$not`). `null` means no rule permits anything.
- */
-export function scopeCondition<T>(ability: AppAbility, action: Action, type: SubjectType): FilterQuery<T> | null {
-  const condition = rulesToCondition(
-    ability.rulesFor(action, type),
-    (rule) => (rule.inverted ? { $not: rule.conditions ?? {} } : (rule.conditions ?? {})) as MongoQuery,
-    {
-      and: (conditions) => ({ $and: conditions }) as MongoQuery,
-      or: (conditions) => ({ $or: conditions }) as MongoQuery,
-      empty: () => ({}) as MongoQuery,
-    },
-  );
-  return condition as FilterQuery<T> | null;
-}
+export { scopeCondition } from '../data/scope-sql';
 
 /** City-wide reference data: the same for every caller, so no territory applies. */
 const cityWide = new Set<SubjectType>([
@@ -59,11 +47,24 @@ export const scopeFilterDef: FilterDef = {
   name: SCOPE_FILTER,
   default: true,
   entity: scopedEntityNames,
-  cond: (args: Dictionary, operation, _em, _options, entityName) => {
+  cond: (args: Dictionary, operation, em, _options, entityName) => {
     const scopeArgs = args as ScopeFilterArgs;
     if ('system' in scopeArgs && scopeArgs.system === true) return {};
     if (!('ability' in scopeArgs)) return NOTHING;
     const type = (typeof entityName === 'string' ? entityName : (entityName as { name: string }).name) as SubjectType;
-    return (scopeCondition(scopeArgs.ability, operationAction[operation], type) ?? NOTHING) as Dictionary;
+    const action = operationAction[operation];
+    // The one scope compiler writes the condition, under the query's own alias.
+    const params = new SqlParams('?');
+    let where: string;
+    try {
+      where = scopeSql(scopeArgs.ability, action, type, entityColumns(em.getMetadata().get(type), ALIAS), params);
+    } catch (error) {
+      if (!(error instanceof UntranslatableCondition)) throw error;
+      // A rule through a relation (a campaign read through its items, `$some`): MikroORM joins it.
+      return (scopeCondition(scopeArgs.ability, action, type) ?? NOTHING) as Dictionary;
+    }
+    if (where === 'false') return NOTHING;
+    if (where === 'true') return {};
+    return { [raw((alias: string) => where.replaceAll(`${ALIAS}.`, `${alias}.`), params.values)]: [] };
   },
 };

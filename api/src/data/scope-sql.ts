@@ -1,6 +1,8 @@
 import type { EntityMetadata } from '@mikro-orm/postgresql';
 import type { Action, AppAbility, SubjectType } from '../auth/ability';
-import { scopeCondition } from '../auth/scope-filter';
+import type { MongoQuery } from '@casl/ability';
+import { rulesToCondition } from '@casl/ability/extra';
+import type { FilterQuery } from '@mikro-orm/postgresql';
 import { conditionSql, type ColumnOf, type SqlParams } from './sql-condition';
 
 /**
@@ -30,4 +32,21 @@ export function entityColumns(meta: EntityMetadata, alias: string): TableColumnO
 
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
+}
+
+/**
+ * CASL rules → a MikroORM condition: every permitting rule OR-ed, each bounded by the
+ * `cannot` rules above it (as `$not`). `null` means no rule permits anything.
+ */
+export function scopeCondition<T>(ability: AppAbility, action: Action, type: SubjectType): FilterQuery<T> | null {
+  const condition = rulesToCondition(
+    ability.rulesFor(action, type),
+    (rule) => (rule.inverted ? { $not: rule.conditions ?? {} } : (rule.conditions ?? {})) as MongoQuery,
+    {
+      and: (conditions) => ({ $and: conditions }) as MongoQuery,
+      or: (conditions) => ({ $or: conditions }) as MongoQuery,
+      empty: () => ({}) as MongoQuery,
+    },
+  );
+  return condition as FilterQuery<T> | null;
 }
