@@ -27,6 +27,7 @@ const compiled: { name: string; query: string; variables?: Record<string, unknow
     name: 'a case page with everything the compiler knows',
     query: `{ cases(first: 8, orderBy: REPORTED_ASC) { totalCount __typename edges { __typename cursor node { ${caseFields}
       grid { id code name parent { code name } } source { ${sourceFields} grid { code } }
+      category { id code name defaultField active requiresAfterPhoto } handlingUnit { code name } duplicateOf { number }
       events(first: 3) { totalCount nodes { id action fromStatus toStatus actorRole at note reason details dueAt } ${pageInfo} } } } ${pageInfo} } }`,
   },
   {

@@ -1,4 +1,5 @@
 import { columns, recordRoots, type ReadCatalog } from '../../data/read-model';
+import { CaseCategory } from './case-category.entity';
 import { CaseEvent } from './case-event.entity';
 import { Case } from './case.entity';
 import { CaseFilter, type CaseOrder } from './case.inputs';
@@ -21,9 +22,18 @@ export const caseReads: ReadCatalog = {
         location: { kind: 'point', lng: 'lng', lat: 'lat' },
         grid: { kind: 'parent', type: 'Grid', property: 'gridId' },
         source: { kind: 'parent', type: 'PollutionSource', property: 'sourceId' },
+        handlingUnit: { kind: 'parent', type: 'Grid', property: 'handlingUnitId' },
+        duplicateOf: { kind: 'parent', type: 'Case', property: 'duplicateOfId' },
+        category: { kind: 'parent', type: 'CaseCategory', property: 'categoryId' },
         // The timeline of a visible case, whole (a department reads it through the case only).
         events: { kind: 'children', type: 'CaseEvent', property: 'caseId', order: 'asc' },
       },
+    },
+    {
+      // City-wide reference data: the same for every caller, no territory.
+      type: 'CaseCategory',
+      entity: CaseCategory,
+      fields: { id: { kind: 'globalId' }, ...columns('code', 'name', 'defaultField', 'active', 'requiresAfterPhoto') },
     },
     {
       type: 'CaseEvent',
