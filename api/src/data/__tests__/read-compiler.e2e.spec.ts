@@ -37,6 +37,11 @@ const compiled: { name: string; query: string; variables?: Record<string, unknow
     variables: { level: 'TOWNSHIP' },
   },
   { name: 'sources with a filter', query: `{ sources(first: 20, filter: { supervisionLevel: KEY }) { nodes { ${sourceFields} grid { code } cases(first: 2) { nodes { number status } } } totalCount ${pageInfo} } }` },
+  {
+    name: "the console's case list row (admin/src/resources/cases/queries.ts)",
+    query: `{ cases(first: 25, orderBy: REPORTED_DESC) { nodes { id number status origin urgency reportedAt dueAt dueProvisional closedAt address description
+      location { lng lat } category { id name code } grid { id name code } } totalCount ${pageInfo} } }`,
+  },
   { name: 'typename and two roots', query: '{ __typename a: cases(first: 2) { nodes { number } } b: grids(first: 2) { nodes { code } } }' },
 ];
 
