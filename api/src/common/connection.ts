@@ -143,14 +143,22 @@ export function pageWindow(args: ConnectionArgs): { first?: number; last?: numbe
   return args.first != null ? { first: args.first } : { last: args.last };
 }
 
-function checkCursor(value: string | undefined, field: string): void {
-  if (value == null) return;
+/** A cursor this API gave out (MikroORM's: its sort values, dates revived), or null for anything else. */
+export function cursorValues(value: string): unknown[] | null {
   try {
-    const decoded = Cursor.decode(value);
-    if (!Array.isArray(decoded)) throw new Error('not a cursor');
+    const decoded: unknown = Cursor.decode(value);
+    return Array.isArray(decoded) ? decoded : null;
   } catch {
-    throw new BadInputError('Invalid cursor', [{ field, message: 'not a cursor returned by this API' }]);
+    return null;
   }
+}
+
+export function invalidCursor(field: string): BadInputError {
+  return new BadInputError('Invalid cursor', [{ field, message: 'not a cursor returned by this API' }]);
+}
+
+function checkCursor(value: string | undefined, field: string): void {
+  if (value != null && !cursorValues(value)) throw invalidCursor(field);
 }
 
 /** The columns the document asks of a page's items, and the sort keys its cursors are made of. */

@@ -5,9 +5,8 @@ import type { Loaders } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
 import { quoteIdentifier } from '../data/scope-sql';
 import { scopedSelectSql } from './scoped-sql';
-import { connection, type ChildConnectionArgs, type Connection } from './connection';
-import { BadInputError } from './errors';
-import { columnsFor, perField, type Columns } from './selection';
+import { connection, cursorValues, invalidCursor, type ChildConnectionArgs, type Connection } from './connection';
+import { columnsFor, isStoredColumn, perField, type Columns } from './selection';
 
 export interface ChildRelation<T> {
   entity: EntityName<T> & { name: string; prototype: T };
@@ -101,13 +100,9 @@ function planOf<T extends { id: number }>(
 }
 
 function decodeIdCursor(cursor: string): number {
-  try {
-    const [id] = Cursor.decode(cursor);
-    if (typeof id === 'number' && Number.isSafeInteger(id)) return id;
-  } catch {
-    // fall through to the input error
-  }
-  throw new BadInputError('Invalid cursor', [{ field: 'after', message: 'not a cursor returned by this API' }]);
+  const [id] = cursorValues(cursor) ?? [];
+  if (typeof id === 'number' && Number.isSafeInteger(id)) return id;
+  throw invalidCursor('after');
 }
 
 type Scoped = Pick<RequestContext, 'em' | 'ability'>;
@@ -123,7 +118,7 @@ async function loadPages<T extends { id: number }>(
 ): Promise<ChildPage<T>[]> {
   const meta = ctx.em.getMetadata().get<T>(relation.entity.name);
   // The asked properties' columns, or every column (scalars and the foreign keys kept as ids).
-  const stored = meta.props.filter((p) => p.persist !== false && !p.formula && (p.kind === 'scalar' || (p.kind === 'm:1' && p.mapToPk)));
+  const stored = meta.props.filter(isStoredColumn);
   const names = (columns ? stored.filter((p) => columns.includes(p.name)) : stored).flatMap((p) => p.fieldNames);
   const keyset = afterId == null ? [] : [{ id: relation.order === 'asc' ? { $gt: afterId } : { $lt: afterId } }];
   const page = scopedSelectSql(ctx, relation.entity, relation.subject, 'child', names, { $and: [filter, ...keyset] } as FilterQuery<T>);

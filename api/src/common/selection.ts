@@ -1,5 +1,5 @@
 import type { EntityKey, EntityMetadata, EntityProperty } from '@mikro-orm/postgresql';
-import { getNamedType, isLeafType, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, isLeafType, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 
 /**
@@ -57,7 +57,7 @@ function compute<T>(meta: EntityMetadata<T>, info: GraphQLResolveInfo, shape: It
       for (const field of Object.values(fields)) {
         if (field.name.startsWith('__')) continue;
         const prop = meta.properties[field.name as EntityKey<T>] as EntityProperty<T> | undefined;
-        if (prop && isColumn(prop)) wanted.add(prop.name);
+        if (prop && isStoredColumn(prop)) wanted.add(prop.name);
         // An object, list or connection resolves from the ids read anyway; a computed scalar may read anything.
         else if (!definitions[field.name] || isLeafType(getNamedType(definitions[field.name].type))) return undefined;
       }
@@ -82,11 +82,19 @@ function connectionItems(tree: ResolveTree): ResolveTree[] {
   return items;
 }
 
-function isColumn<T>(prop: EntityProperty<T>): boolean {
+/** A property stored in a column of its own table: a scalar, or a foreign key kept as an id. */
+export function isStoredColumn<T>(prop: EntityProperty<T>): boolean {
   return prop.persist !== false && !prop.formula && (prop.kind === 'scalar' || (prop.kind === 'm:1' && Boolean(prop.mapToPk)));
 }
 
 function alwaysRead<T>(prop: EntityProperty<T>): boolean {
-  if (!isColumn(prop)) return false;
+  if (!isStoredColumn(prop)) return false;
   return Boolean(prop.primary) || prop.kind === 'm:1' || Boolean(prop.enum) || prop.runtimeType === 'number' || prop.runtimeType === 'boolean';
+}
+
+/** A document's fragments by name (the cost rule and the read compiler follow spreads through them). */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  return fragments;
 }

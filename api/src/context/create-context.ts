@@ -92,6 +92,22 @@ async function bindKept(ctx: RequestContext, principal: Principal): Promise<void
 }
 
 /**
+ * A request's session digest and its key in the principal cache, hashed once per request (a
+ * compiled read that falls back to the resolvers asks twice). Kept per request, never by the token.
+ */
+const sessionKeys = new WeakMap<RequestContext, { digest: string; key: string }>();
+
+function sessionKey(ctx: RequestContext, token: string): { digest: string; key: string } {
+  let found = sessionKeys.get(ctx);
+  if (!found) {
+    const digest = tokenHash(token);
+    found = { digest, key: `session:${digest}` };
+    sessionKeys.set(ctx, found);
+  }
+  return found;
+}
+
+/**
  * A compiled read's caller without a transaction: a session whose principal this process keeps
  * is bound in memory, and the SQL that binds its unit is returned to travel with the read.
  * Null when that is not enough (an API key, with its rate limit; a session not kept; no caller):
@@ -99,7 +115,7 @@ async function bindKept(ctx: RequestContext, principal: Principal): Promise<void
  */
 export function bindFromMemory(ctx: RequestContext): string | null {
   if (ctx.apiKey || !ctx.sessionToken || ctx.em.isInTransaction()) return null;
-  const kept = ctx.principals?.get(`session:${tokenHash(ctx.sessionToken)}`);
+  const kept = ctx.principals?.get(sessionKey(ctx, ctx.sessionToken).key);
   if (!kept) return null;
   bindInProcess(ctx, kept);
   return bindUnitSql(kept);
@@ -107,12 +123,12 @@ export function bindFromMemory(ctx: RequestContext): string | null {
 
 /** Otherwise the session's lookup (which binds the unit in the same statement), kept when this process hears of revocations. */
 async function bindSession(ctx: RequestContext, token: string, cache: PrincipalCache | null): Promise<void> {
-  const digest = tokenHash(token);
-  const kept = cache?.get(`session:${digest}`);
+  const { digest, key } = sessionKey(ctx, token);
+  const kept = cache?.get(key);
   if (kept) return bindKept(ctx, kept);
   const since = cache?.mark() ?? 0;
   const found = await bindSessionPrincipal(ctx.em, digest);
-  if (found) cache?.keep(`session:${digest}`, found.principal, found.secondsLeft, since);
+  if (found) cache?.keep(key, found.principal, found.secondsLeft, since);
   bindInProcess(ctx, found?.principal ?? null);
 }
 

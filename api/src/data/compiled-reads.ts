@@ -20,6 +20,7 @@ import {
 } from 'graphql';
 import { fromGlobalId } from '../common/global-id';
 import { ARGUMENT_VALIDATION } from '../common/connection';
+import { fragmentsOf } from '../common/selection';
 import { beginRequest, bindFromMemory, finishRequest } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
 import { NotCompilable, ReadCompiler, type Statement } from './read-compiler';
@@ -39,6 +40,8 @@ export interface ReadRequest {
   operation: OperationDefinitionNode;
   variables: Record<string, unknown>;
   ctx: RequestContext;
+  /** The document's fragments, when the caller has them already (fragmentsOf). */
+  fragments?: Record<string, FragmentDefinitionNode>;
 }
 
 /** A document Apollo parsed and validated and the compiler answered (server/fast-reads.ts answers it again without Apollo). */
@@ -46,6 +49,7 @@ export interface KnownDocument {
   document: DocumentNode;
   operation: OperationDefinitionNode;
   operationName: string | null;
+  fragments: Record<string, FragmentDefinitionNode>;
 }
 
 export interface CompiledReads {
@@ -80,7 +84,7 @@ export function compiledReads(catalogs: ReadCatalog[], logger: Logger, pool: Poo
           });
           if (!data) return null;
           compiledReadStats.answered += 1;
-          if (request.source) known.set(request.source, { document, operation, operationName: request.request.operationName ?? null });
+          if (request.source) known.set(request.source, { document, operation, operationName: request.request.operationName ?? null, fragments: fragmentsOf(document) });
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
         },
       };
@@ -114,9 +118,7 @@ async function answer(
   if (binding === null) await beginRequest(ctx);
   // No caller, a refused API key or a role that may not read the type: the resolvers say so.
   if (!ctx.principal || ctx.refusal) return null;
-  const fragments = Object.fromEntries(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
+  const fragments = request.fragments ?? fragmentsOf(document);
   const scoped = ctx.em.config.get('filters')[SCOPE_FILTER]?.default !== false;
   const statements: { key: string; statement: Statement }[] = [];
   try {

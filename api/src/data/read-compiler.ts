@@ -1,4 +1,4 @@
-import { Cursor, type EntityMetadata, type MetadataStorage } from '@mikro-orm/postgresql';
+import type { EntityMetadata, MetadataStorage } from '@mikro-orm/postgresql';
 import {
   GraphQLEnumType,
   GraphQLObjectType,
@@ -17,7 +17,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { AppAbility } from '../auth/ability';
-import { MAX_PAGE_SIZE } from '../common/connection';
+import { cursorValues, MAX_PAGE_SIZE } from '../common/connection';
 import type { FieldRead, ListQuery, ReadModel } from './read-model';
 import { entityColumns, quoteIdentifier, scopeSql, type TableColumnOf } from './scope-sql';
 import { conditionSql, SqlParams } from './sql-condition';
@@ -347,11 +347,7 @@ function pageSize(value: unknown): number {
 /** A cursor this API gave out, decoded to `length` sort values; anything else is the resolvers' error to raise. */
 function decodeCursor(value: unknown, length: number): unknown[] | null {
   if (value == null) return null;
-  try {
-    const decoded: unknown = Cursor.decode(String(value));
-    if (Array.isArray(decoded) && decoded.length === length && decoded.every((v) => v !== null && typeof v !== 'object' || v instanceof Date)) return decoded;
-  } catch {
-    // not a cursor
-  }
+  const decoded = cursorValues(String(value));
+  if (decoded?.length === length && decoded.every((v) => (v !== null && typeof v !== 'object') || v instanceof Date)) return decoded;
   throw new NotCompilable('cursor');
 }

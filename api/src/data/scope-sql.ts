@@ -1,5 +1,6 @@
 import type { EntityMetadata } from '@mikro-orm/postgresql';
 import type { Action, AppAbility, SubjectType } from '../auth/ability';
+import { isStoredColumn } from '../common/selection';
 import type { MongoQuery } from '@casl/ability';
 import { rulesToCondition } from '@casl/ability/extra';
 import type { FilterQuery } from '@mikro-orm/postgresql';
@@ -24,8 +25,7 @@ export type TableColumnOf = (property: string) => string | undefined;
 export function entityColumns(meta: EntityMetadata, alias: string): TableColumnOf {
   return (property) => {
     const prop = meta.properties[property as keyof typeof meta.properties] as EntityMetadata['props'][number] | undefined;
-    if (!prop || prop.persist === false || prop.formula) return undefined;
-    if (prop.kind !== 'scalar' && !(prop.kind === 'm:1' && prop.mapToPk)) return undefined;
+    if (!prop || !isStoredColumn(prop)) return undefined;
     return `${alias}.${quoteIdentifier(prop.fieldNames[0])}`;
   };
 }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, valueFromASTUntyped, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { RequestContext } from '../context/request-context';
+import { fragmentsOf } from '../common/selection';
 
 type Variables = Record<string, unknown>;
 
@@ -43,9 +44,7 @@ export function costLimit(maxCost: number): ApolloServerPlugin<RequestContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request }) {
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          const cost = documentCost(operation?.selectionSet, fragments, request.variables ?? {});
+          const cost = documentCost(operation?.selectionSet, fragmentsOf(document), request.variables ?? {});
           if (cost > maxCost) {
             throw new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${cost}: ask for smaller pages`, {
               extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },

@@ -1,5 +1,5 @@
 import type { RequestHandler, Request, Response } from 'express';
-import { Kind, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { compiledReadStats, type CompiledReads } from '../data/compiled-reads';
 import type { RequestContext } from '../context/request-context';
@@ -26,13 +26,10 @@ export function fastReads(
     const type = responseType(req);
     if (!known || !type || body?.extensions != null || (body?.operationName ?? null) !== known.operationName) return next();
     if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) return next();
-    const fragments = Object.fromEntries(
-      known.document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-    );
-    if (documentCost(known.operation.selectionSet, fragments, variables as Record<string, unknown>) > maxCost) return next();
+    if (documentCost(known.operation.selectionSet, known.fragments, variables as Record<string, unknown>) > maxCost) return next();
     const ctx = contextOf(req, res);
     reads
-      .answer({ schema, document: known.document, operation: known.operation, variables: variables as Record<string, unknown>, ctx }, true)
+      .answer({ schema, document: known.document, operation: known.operation, fragments: known.fragments, variables: variables as Record<string, unknown>, ctx }, true)
       .then((data) => {
         if (!data) return next();
         compiledReadStats.answered += 1;
