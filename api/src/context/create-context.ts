@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse as parseCookies } from 'cookie';
 import { LRUCache } from 'lru-cache';
-import type { Request, Response } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { type AppAbility, buildAbility } from '../auth/ability';
 import { SCOPE_FILTER, type ScopeFilterArgs } from '../auth/scope-filter';
 import { bindSessionPrincipal, SESSION_COOKIE, tokenHash } from '../auth/session.service';
@@ -18,28 +18,33 @@ import type { Locale, RequestContext } from './request-context';
 /** The ability of no caller (it permits nothing and is never updated): one for every request. */
 const NO_ONE = buildAbility(null);
 
-function localeOf(req: Request): Locale {
-  const wanted = String(req.headers['x-locale'] ?? req.headers['accept-language'] ?? '');
+function localeOf(headers: IncomingHttpHeaders): Locale {
+  const wanted = String(headers['x-locale'] ?? headers['accept-language'] ?? '');
   return /^en\b/i.test(wanted) ? 'en' : 'zh-CN';
+}
+
+/** What a context is made from: the request's headers and correlation id. */
+export interface RequestHead {
+  headers: IncomingHttpHeaders;
+  requestId: string;
 }
 
 /**
  * Builds the per-request context without touching the database: documents that fail
  * parsing, validation or the armor limits are refused before any SQL runs.
  */
-export function createRequestContext(orm: MikroORM, limits: Limits, req: Request, res: Response, clock: Clock = systemClock): RequestContext {
-  const requestId = String(res.locals.requestId);
-  const sessionToken = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
-  const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+export function createRequestContext(orm: MikroORM, limits: Limits, head: RequestHead, http: RequestContext['http'], clock: Clock = systemClock): RequestContext {
+  const { headers, requestId } = head;
+  const sessionToken = parseCookies(headers.cookie ?? '')[SESSION_COOKIE] ?? null;
+  const bearer = /^Bearer (\S+)$/.exec(headers.authorization ?? '');
   const em = orm.em.fork();
-  const ability = NO_ONE;
-  em.setFilterParams(SCOPE_FILTER, { ability } satisfies ScopeFilterArgs);
+  em.setFilterParams(SCOPE_FILTER, { ability: NO_ONE } satisfies ScopeFilterArgs);
   return {
     requestId,
     em,
     principal: null,
-    ability,
-    locale: localeOf(req),
+    ability: NO_ONE,
+    locale: localeOf(headers),
     loaders: new Loaders(),
     sessionToken,
     apiKey: bearer?.[1] ?? null,
@@ -48,7 +53,7 @@ export function createRequestContext(orm: MikroORM, limits: Limits, req: Request
     callerChanges: [],
     clock,
     refusal: null,
-    http: { req, res },
+    http,
   };
 }
 
@@ -158,9 +163,19 @@ function bindUnitSql(principal: Principal): string {
  * any change of role, unit or assignments is a different key, nothing to invalidate.
  */
 const abilities = new LRUCache<string, AppAbility>({ max: 500 });
+/** A principal the cache keeps is one frozen object for as long as it is kept: its ability is found without the key. */
+const keptAbilities = new WeakMap<Principal, AppAbility>();
 
 function abilityOf(principal: Principal | null): AppAbility {
   if (!principal) return NO_ONE;
+  const kept = keptAbilities.get(principal);
+  if (kept) return kept;
+  const ability = abilityByContent(principal);
+  if (Object.isFrozen(principal)) keptAbilities.set(principal, ability);
+  return ability;
+}
+
+function abilityByContent(principal: Principal): AppAbility {
   const key = JSON.stringify(principal);
   let ability = abilities.get(key);
   if (!ability) {

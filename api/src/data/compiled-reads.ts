@@ -112,14 +112,25 @@ async function answer(
   if (new Set(fields.map((field) => field.alias?.value ?? field.name.value)).size !== fields.length) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables);
   if (coerced.errors) return null;
-  // A caller kept in memory needs no transaction of the ORM's: its binding travels with the read.
-  const binding = bindFromMemory(ctx);
+  const argumentsOf = new Map<FieldNode, Record<string, unknown>>();
+  try {
+    for (const field of fields) if (field.name.value !== '__typename') argumentsOf.set(field, getArgumentValues(queryType.getFields()[field.name.value], field, coerced.coerced));
+  } catch {
+    // An argument graphql-js refuses: its error is the resolvers' to give.
+    return null;
+  }
+  // A caller kept in memory needs no transaction of the ORM's: its binding travels with the read;
+  // unless a list's filter names a record, which the service looks up through the ORM.
+  const looksUp = fields.some((field) => {
+    const root = roots.get(field.name.value);
+    return root?.kind === 'list' && root.looksUp(argumentsOf.get(field) ?? {});
+  });
+  const binding = looksUp ? null : bindFromMemory(ctx);
   if (binding === null && memoryOnly) return null;
   if (binding === null) await beginRequest(ctx);
   // No caller, a refused API key or a role that may not read the type: the resolvers say so.
   if (!ctx.principal || ctx.refusal) return null;
   const fragments = request.fragments ?? fragmentsOf(document);
-  const scoped = ctx.em.config.get('filters')[SCOPE_FILTER]?.default !== false;
   const statements: { key: string; statement: Statement }[] = [];
   try {
     for (const field of fields) {
@@ -128,12 +139,13 @@ async function answer(
       const model = models.get(root.type);
       if (!model?.subject || !ctx.ability.can('read', model.subject)) return null;
       const definition = queryType.getFields()[field.name.value];
-      const args = getArgumentValues(definition, field, coerced.coerced);
+      const args = argumentsOf.get(field) ?? {};
       const memo = keptFor(field, ctx.ability);
       const argsKey = JSON.stringify([coerced.coerced, args]);
       if (root.kind === 'list' && !(await remembered(memo, `valid:${argsKey}`, () => argumentsValid(root.validate ?? {}, args)))) return null;
       const query = root.kind === 'list' ? await root.query(ctx, args) : null;
       const compile = (): Statement => {
+        const scoped = ctx.em.config.get('filters')[SCOPE_FILTER]?.default !== false;
         const compiler = new ReadCompiler({ schema, fragments, variables: coerced.coerced, ability: ctx.ability, models, metadata: ctx.em.getMetadata(), scoped });
         if (root.kind === 'byId') return compiler.byId(root.type, fromGlobalId(model.entity.name, String(args.id)), field);
         const connectionType = getNamedType(definition.type);

@@ -6,9 +6,9 @@ import type { Statement } from './read-compiler';
 const preparedOn = new WeakMap<PoolClient, Set<string>>();
 
 /**
- * Compiled reads in one round trip: `BEGIN; <the caller's binding>; EXECUTE …; COMMIT` as one
- * message, with no ORM or query builder in between (MikroORM keeps the writes and the unit of
- * work). Each SQL text is a prepared statement, prepared by name on a connection the first time
+ * Compiled reads in one round trip: `<the caller's binding>; EXECUTE …` as one message, which
+ * PostgreSQL runs as one implicit transaction (no BEGIN or COMMIT to parse and run), with no ORM
+ * or query builder in between (MikroORM keeps the writes and the unit of work). Each SQL text is a prepared statement, prepared by name on a connection the first time
  * it runs there (in the same message); its values are the EXECUTE's arguments, quoted
  * literals that PostgreSQL converts to the parameters' types. The binding sets the level role
  * and unit transaction-locally, so nothing of one caller stays on the connection.
@@ -21,13 +21,13 @@ export async function readInOneTrip(pool: Pool, binding: string, statements: Sta
     preparedOn.set(client, prepared);
     const named = statements.map((statement) => ({ ...statement, name: statementName(statement.sql) }));
     const parts = named.map(({ name, sql, values }) => `${prepared.has(name) ? '' : `PREPARE ${name} AS ${sql}; `}EXECUTE ${name}(${values.map(literal).join(', ')});`);
-    const results = await client.query(`BEGIN; ${binding}; ${parts.join(' ')} COMMIT;`).catch((error: unknown) => {
+    const results = await client.query(`${binding}; ${parts.join(' ')}`).catch((error: unknown) => {
       // A failed message leaves its transaction (and maybe a statement prepared) behind: the connection goes.
       failed = true;
       throw error;
     });
     named.forEach(({ name }) => prepared.add(name));
-    // One result per statement: BEGIN, the binding, then each PREPARE (when sent) and EXECUTE, then COMMIT.
+    // One result per statement: the binding, then each PREPARE (when sent) and EXECUTE.
     const list = results as unknown as { command: string; rows: { v: unknown }[] }[];
     return list.filter((result) => result.command === 'SELECT').slice(1).map((result) => result.rows[0]?.v);
   } finally {

@@ -44,6 +44,8 @@ export type RootRead =
       /** The argument classes to validate as the resolver would (class-validator). */
       validate?: Record<string, new () => object>;
       query: (ctx: RequestContext, args: Record<string, unknown>) => Promise<ListQuery<object>>;
+      /** Whether building the query looks a record up through the ORM (a `withinId` filter), which needs the caller bound in a transaction. */
+      looksUp: (args: Record<string, unknown>) => boolean;
     };
 
 export interface ReadCatalog {
@@ -68,6 +70,12 @@ export function recordRoots<F extends object, O>(
 ): Record<string, RootRead> {
   return {
     [names.byId]: { kind: 'byId', type },
-    [names.list]: { kind: 'list', type, validate: { filter }, query: (ctx, args) => listQuery(ctx, args.filter as F | undefined, args.orderBy as O | undefined) },
+    [names.list]: {
+      kind: 'list',
+      type,
+      validate: { filter },
+      query: (ctx, args) => listQuery(ctx, args.filter as F | undefined, args.orderBy as O | undefined),
+      looksUp: (args) => (args.filter as { withinId?: unknown } | undefined)?.withinId != null,
+    },
   };
 }

@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
 import { existsSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import bytes from 'bytes';
 import http from 'node:http';
 import path from 'node:path';
 import { pinoHttp } from 'pino-http';
@@ -15,7 +15,8 @@ import { listenForPrincipalChanges } from '../auth/principal-listener';
 import type { Config } from '../config';
 import { type Clock, systemClock } from '../common/clock';
 import { calendarWarnings } from '../modules/deadline/calendar-schedule.service';
-import { createRequestContext } from '../context/create-context';
+import { createRequestContext, type RequestHead } from '../context/create-context';
+import type { RequestContext } from '../context/request-context';
 import { evidenceRouter } from '../modules/evidence/evidence.routes';
 import { exportRouter } from '../modules/export/export.routes';
 import { LocalDiskStorage } from '../modules/evidence/evidence-storage';
@@ -26,6 +27,7 @@ import { compiledReads } from '../data/compiled-reads';
 import { fastReads } from './fast-reads';
 import { readCatalogs } from './read-catalogs';
 import { buildAppSchema } from './schema';
+import { bodyError, requestIdOf } from './request-head';
 
 export interface RunningServer {
   httpServer: http.Server;
@@ -39,18 +41,14 @@ function bodyErrors(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const status = error.status ?? 500;
     const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-    const message = code === 'PAYLOAD_TOO_LARGE' ? 'Request body too large' : code === 'BAD_REQUEST' ? 'Malformed request' : 'Internal server error';
     if (status >= 500) logger.error({ err: error, requestId: res.locals.requestId, path: req.path }, 'request failed');
-    res.status(status).json({ errors: [{ message, extensions: { code, ...(status >= 500 ? { requestId: res.locals.requestId } : {}) } }] });
+    res.status(status).json(bodyError(code, status >= 500 ? String(res.locals.requestId) : undefined));
   };
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-
 /** Every request gets a correlation id (the caller's, when well-formed): logs and errors carry it. */
 const requestIds: express.RequestHandler = (req, res, next) => {
-  const incoming = String(req.headers['x-request-id'] ?? '');
-  res.locals.requestId = REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  res.locals.requestId = requestIdOf(req.headers);
   res.setHeader('x-request-id', res.locals.requestId);
   next();
 };
@@ -63,16 +61,21 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use(requestIds);
-  const httpServer = http.createServer(app);
   // Compiled reads of callers known in memory go straight to PostgreSQL, one round trip each (data/read-connection.ts).
   const readPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: orm.config.get('pool')?.max ?? 10 });
   const reads = config.compiledReads ? compiledReads(readCatalogs, logger, readPool) : null;
   const schema = await buildAppSchema();
-  const apollo = createApollo(schema, httpServer, logger, config, reads?.plugin ?? null);
   // rate-limiter-flexible keeps its counters in Postgres so that replicas share them.
   const limiterPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: 2 });
   const limits = new Limits(limiterPool);
-  const contextOf = (req: express.Request, res: express.Response) => createRequestContext(orm, limits, req, res, clock);
+  const bodyLimit = bytes.parse(config.bodyLimit) ?? 100 * 1024;
+  const contextOf = (head: RequestHead, http?: RequestContext['http']) => createRequestContext(orm, limits, head, http, clock);
+  // Request lines are logged at info; below it there is no request logger at all (unexpected errors are logged by Apollo's plugin).
+  const requestLog = logger.isLevelEnabled('info') ? pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) }) : null;
+  const httpServer = http.createServer(
+    reads ? fastReads({ reads, schema, maxCost: queryLimits.maxCost, bodyLimit, contextOf, requestLog, logger }, app) : app,
+  );
+  const apollo = createApollo(schema, httpServer, logger, config, reads?.plugin ?? null);
   // Signed-in requests skip the session lookup while this process hears every revocation.
   const principals = new PrincipalCache();
   const principalListener = await listenForPrincipalChanges(orm.config.get('clientUrl') as string, principals, logger);
@@ -89,17 +92,12 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
     const database = warnings !== null;
     res.status(ready && database ? 200 : 503).json({ status: ready && database ? 'ready' : 'unavailable', database, warnings: warnings ?? [] });
   });
-  // GraphQL first: the busiest route passes no other router. Request lines are logged at info;
-  // below it there is no request logger at all (unexpected errors are logged by Apollo's plugin).
-  const requestLog: express.RequestHandler[] = logger.isLevelEnabled('info')
-    ? [pinoHttp({ logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')) })]
-    : [];
+  // GraphQL first: the busiest route passes no other router.
   app.use(
     '/graphql',
-    ...requestLog,
-    express.json({ limit: config.bodyLimit }),
-    ...(reads ? [fastReads(reads, schema, queryLimits.maxCost, contextOf, logger)] : []),
-    expressMiddleware(apollo, { context: async ({ req, res }) => contextOf(req, res) }),
+    ...(requestLog ? [requestLog] : []),
+    express.json({ limit: bodyLimit }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => contextOf({ headers: req.headers, requestId: String(res.locals.requestId) }, { req, res }) }),
   );
   const evidenceStorage = new LocalDiskStorage(config.evidenceDir);
   app.use(evidenceRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));

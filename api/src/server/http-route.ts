@@ -20,7 +20,8 @@ const STATUS: Record<string, number> = {
   TOO_MANY_REQUESTS: 429,
 };
 
-export type RouteLocals = { ctx: RequestContext };
+/** `requestId` is set for every request by app.ts's first middleware. */
+export type RouteLocals = { ctx: RequestContext; requestId: string };
 
 /**
  * Like a GraphQL request: the session cookie or API key identifies the caller, and one
@@ -29,7 +30,7 @@ export type RouteLocals = { ctx: RequestContext };
  */
 export function signedIn(orm: MikroORM, limits: Limits, clock: Clock) {
   return async (req: Request, res: Response<unknown, RouteLocals>, next: NextFunction): Promise<void> => {
-    const ctx = createRequestContext(orm, limits, req, res, clock);
+    const ctx = createRequestContext(orm, limits, { headers: req.headers, requestId: res.locals.requestId }, { req, res }, clock);
     try {
       await beginRequest(ctx);
       if (!ctx.principal) throw new UnauthenticatedError();
