@@ -16,7 +16,7 @@ import {
   type GraphQLType,
   type SelectionSetNode,
 } from 'graphql';
-import type { AppAbility } from '../auth/ability';
+import type { AppAbility, SubjectType } from '../auth/ability';
 import { cursorValues, MAX_PAGE_SIZE } from '../common/connection';
 import type { FieldRead, ListQuery, ReadModel } from './read-model';
 import { entityColumns, quoteIdentifier, scopeSql, type TableColumnOf } from './scope-sql';
@@ -115,6 +115,9 @@ export class ReadCompiler {
     if (!definition || !read) throw new NotCompilable(`${type.name}.${name}`);
     switch (read.kind) {
       case 'column':
+        return scalarJson(required(columnsOf(name)), definition.type);
+      case 'restricted':
+        if (!model.subject || !readableWithRecord(this.env.ability, model.subject, name)) throw new NotCompilable(`${type.name}.${name} is hidden from this caller`);
         return scalarJson(required(columnsOf(name)), definition.type);
       case 'globalId':
         return base64url(`${literal(`${meta.className}:`)} || ${alias}."id"`);
@@ -350,4 +353,11 @@ function decodeCursor(value: unknown, length: number): unknown[] | null {
   const decoded = cursorValues(String(value));
   if (decoded?.length === length && decoded.every((v) => (v !== null && typeof v !== 'object') || v instanceof Date)) return decoded;
   throw new NotCompilable('cursor');
+}
+
+/** The caller's rules for reading the field are its rules for reading the record: the same decision on every row. */
+function readableWithRecord(ability: AppAbility, subject: SubjectType, field: string): boolean {
+  const forRecord = ability.rulesFor('read', subject);
+  const forField = ability.rulesFor('read', subject, field);
+  return forRecord.length === forField.length && forRecord.every((rule, i) => rule === forField[i]);
 }

@@ -4,12 +4,18 @@ import type { RequestContext } from '../context/request-context';
 
 /**
  * How one GraphQL field of a record type is read in SQL. Only what is listed here is compiled:
- * a field the model does not name (a computed field, a hidden one such as a complainant's
- * phone) sends the whole document down the resolvers' path instead.
+ * a field the model does not name (a computed field such as `availableActions`) sends the
+ * whole document down the resolvers' path instead.
  */
 export type FieldRead =
   /** The entity property of the same name, as its GraphQL type serialises it. */
   | { kind: 'column' }
+  /**
+   * A column CASL may hide by field (a complainant's name): compiled when the caller's rules
+   * for the field are its rules for the record, so the field is readable wherever the record
+   * is; otherwise the resolvers answer (null and their refusal, per record).
+   */
+  | { kind: 'restricted' }
   /** The opaque global id (`base64url("Case:42")`). */
   | { kind: 'globalId' }
   /** A GeoPoint from two number properties, null when either is. */

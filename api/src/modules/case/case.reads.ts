@@ -6,8 +6,8 @@ import { CaseFilter, type CaseOrder } from './case.inputs';
 import { caseService } from './case.service';
 
 /**
- * What the read compiler answers of cases in SQL. The complainant's fields are not here: a
- * document asking for them goes through the resolvers, which hide them by role.
+ * What the read compiler answers of cases in SQL. The complainant's fields are compiled for the
+ * roles that answer complaints; for others the resolvers answer, hiding them with an error.
  */
 export const caseReads: ReadCatalog = {
   models: [
@@ -19,6 +19,8 @@ export const caseReads: ReadCatalog = {
         id: { kind: 'globalId' },
         ...columns('number', 'origin', 'field', 'urgency', 'description', 'address', 'status', 'reportedAt', 'dueAt', 'dueProvisional'),
         ...columns('closedAt', 'version', 'viaPlatform', 'extensionCount', 'requestedExtensionDays', 'reviewAt', 'score', 'complexity', 'answerDueAt'),
+        complainantName: { kind: 'restricted' },
+        complainantPhone: { kind: 'restricted' },
         location: { kind: 'point', lng: 'lng', lat: 'lat' },
         grid: { kind: 'parent', type: 'Grid', property: 'gridId' },
         source: { kind: 'parent', type: 'PollutionSource', property: 'sourceId' },
