@@ -3,7 +3,7 @@ import type { MathNode } from 'mathjs';
 // mathjs takes about half a second to load: only a formula's first parse pays for it.
 const mathjs = (): typeof import('mathjs') => require('mathjs') as typeof import('mathjs');
 import { BadInputError } from '../../common/errors';
-import { isMeasure } from './assessment-measures';
+import { isMeasure } from './assessment-measures.sql';
 
 /**
  * Indicator formulas: arithmetic over base measures and other indicators' codes, parsed by

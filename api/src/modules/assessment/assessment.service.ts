@@ -9,9 +9,9 @@ import { Assessment } from './assessment.entity';
 import { AssessmentSubjectType } from './assessment.enums';
 import { checkVariables, evaluate, parseFormula, type ParsedFormula } from './assessment-formula';
 import type { AssessmentDrillDownInput, AssessmentInput, DefineIndicatorInput } from './assessment.inputs';
-import { isMeasure, MEASURE_CODES, measureSubjects, recordsBehind, subjectReadable, unitColumn, type MeasureScope, type SubjectMeasures } from './assessment-measures';
+import { isMeasure, MEASURE_CODES, measureSubjects, recordsBehind, subjectReadable, unitColumn, type MeasureScope, type SubjectMeasures } from './assessment-measures.sql';
 import { readableRowSql } from './assessment-row-scope';
-import type { BehindKind } from './assessment-families';
+import type { BehindKind } from './assessment-families.sql';
 import { periodRange } from './assessment-period';
 import { toRow, type AssessmentDrillDown, type AssessmentRowData, type AssessmentTable } from './assessment.types';
 

@@ -14,6 +14,7 @@ import { escalate } from './case-units';
 import type { TransitionRequest } from './case-workflow.inputs';
 import { CaseAction, CancelReason } from './case.enums';
 import { Case } from './case.entity';
+import { committedState } from './case.sql';
 import { actionsFrom, transitionFor, type Transition, type TransitionInput } from './case.workflow';
 
 type Details = Record<string, unknown>;
@@ -144,8 +145,7 @@ export function caseEvent(ctx: RequestContext, kase: Case, step: Pick<Transition
 }
 
 async function conflict(ctx: RequestContext, caseId: number): Promise<ConflictError> {
-  // The identity map holds our rejected change: read the committed row.
-  const [row] = await ctx.em.execute<{ status: Case['status']; version: number }[]>('select status, version from "case" where id = ?', [caseId]);
+  const row = await committedState(ctx, caseId);
   return new ConflictError('The case was changed by someone else; reload it', {
     currentState: row?.status,
     currentVersion: row?.version,

@@ -9,6 +9,7 @@ import { CaseCategory } from '../case/case-category.entity';
 import { Grid } from '../grid/grid.entity';
 import { Department } from './department.entity';
 import type { CreateDepartmentInput, DepartmentFilter, UpdateDepartmentInput } from './department.inputs';
+import { categoryLinks } from './department.sql';
 
 async function categoriesFor(ctx: RequestContext, department: Department, ids?: string[]): Promise<CaseCategory[]> {
   const where = ids ? { id: { $in: fromGlobalIds('CaseCategory', ids) } } : { defaultField: department.field };
@@ -35,10 +36,7 @@ export const departmentService = {
   /** Categories per department, one statement for all departments on the page. */
   categories(ctx: RequestContext, department: Department): Promise<CaseCategory[]> {
     const loader = ctx.loaders.get<number, CaseCategory[]>('Department.categories', async (ids) => {
-      const rows = await ctx.em.execute<{ department_id: number; case_category_id: number }[]>(
-        'select department_id, case_category_id from department_category where department_id in (?)',
-        [[...ids]],
-      );
+      const rows = await categoryLinks(ctx, ids);
       const categories = await ctx.em.find(CaseCategory, { id: { $in: rows.map((r) => r.case_category_id) } });
       const byId = new Map(categories.map((c) => [c.id, c]));
       return ids.map((id) =>

@@ -9,6 +9,7 @@ import { Case } from '../case/case.entity';
 import { CaseEvidence, EvidenceStage, type StoredFile } from './evidence.entity';
 import { inspect, sniffType } from './evidence-inspect';
 import type { EvidenceStorage } from './evidence-storage';
+import { verifyImageSinceFeedback } from './evidence.sql';
 
 /** Who attaches what: the reporter before, the handler's result, the verifier's after photo. */
 const DUTY: Record<EvidenceStage, 'create' | CaseDuty> = {
@@ -77,12 +78,5 @@ export const evidenceService = {
 
 /** 核实: by default a case closes only with an image taken at verification, after the last feedback. */
 export async function hasAfterPhoto(ctx: RequestContext, kase: Case): Promise<boolean> {
-  const rows = await ctx.em.execute<{ ok: boolean }[]>(
-    `select exists (
-       select 1 from case_evidence v where v.case_id = ? and v.stage = 'VERIFY' and v.mime_type like 'image/%'
-         and v.at >= coalesce((select max(e.at) from case_event e where e.case_id = ? and e.action = 'FEEDBACK'), '-infinity')
-     ) as ok`,
-    [kase.id, kase.id],
-  );
-  return rows[0]?.ok === true;
+  return verifyImageSinceFeedback(ctx, kase.id);
 }

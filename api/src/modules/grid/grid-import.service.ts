@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 import { GridKind, GridLevel } from '../../common/enums';
 import { gridCodeProblem, levelBelow } from './grid-code';
+import { insertGridRow, storedGrids, updateGridRow, type StoredGrid } from './grid.sql';
 
 /** One rejected row of an Annex-1 style grid table, by its line in the file. */
 export interface ImportProblem {
@@ -25,19 +26,6 @@ interface Row {
   kind: GridKind;
   parentCode: string;
   illustrative: boolean;
-}
-
-interface StoredGrid {
-  id: number;
-  code: string;
-  name: string;
-  level: GridLevel;
-  kind: GridKind;
-  parent_id: number | null;
-  illustrative: boolean;
-  city_id: number;
-  county_id: number | null;
-  township_id: number | null;
 }
 
 const levels = Object.values(GridLevel);
@@ -90,9 +78,7 @@ export async function importGrids(em: EntityManager, csv: string, options: { dry
   if (problems.length) return report;
 
   return em.transactional(async (tx) => {
-    const stored = await tx.execute<StoredGrid[]>(
-      'select id, code, name, level, kind, parent_id, illustrative, city_id, county_id, township_id from grid',
-    );
+    const stored = await storedGrids(tx);
     const byCode = new Map(stored.map((g) => [g.code, g]));
     const fresh = rows.filter((r) => !byCode.has(r.code)).length;
     const ids = await tx.execute<{ id: number }[]>(`select nextval('grid_id_seq')::int as id from generate_series(1, ?)`, [fresh]);
@@ -123,12 +109,7 @@ export async function importGrids(em: EntityManager, csv: string, options: { dry
           report.unchanged += 1;
           continue;
         }
-        await tx.execute('update grid set name = ?, kind = ?, illustrative = ?, version = version + 1, updated_at = now() where id = ?', [
-          row.name,
-          row.kind,
-          row.illustrative,
-          existing.id,
-        ]);
+        await updateGridRow(tx, existing.id, row);
         report.updated += 1;
         continue;
       }
@@ -145,11 +126,7 @@ export async function importGrids(em: EntityManager, csv: string, options: { dry
         county_id: row.level === GridLevel.COUNTY ? id : (parent?.county_id ?? null),
         township_id: row.level === GridLevel.TOWNSHIP ? id : row.level === GridLevel.VILLAGE ? (parent?.township_id ?? null) : null,
       };
-      await tx.execute(
-        `insert into grid (id, code, name, level, kind, parent_id, illustrative, city_id, county_id, township_id)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, grid.code, grid.name, grid.level, grid.kind, grid.parent_id, grid.illustrative, grid.city_id, grid.county_id, grid.township_id],
-      );
+      await insertGridRow(tx, grid);
       byCode.set(grid.code, grid);
       report.inserted += 1;
     }

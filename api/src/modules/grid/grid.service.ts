@@ -12,7 +12,7 @@ import type { ListQuery } from '../../data/read-model';
 import { gridCodeProblem, levelBelow } from './grid-code';
 import { Grid } from './grid.entity';
 import { GridOrder, type CreateGridInput, type GridFilter, type UpdateGridInput } from './grid.inputs';
-import { rescopeSubtree } from './grid-rescope';
+import { rescopeSubtree } from './grid-rescope.sql';
 
 const orderings: Record<GridOrder, QueryOrderMap<Grid>[]> = {
   [GridOrder.CODE_ASC]: [{ code: 'asc' }],

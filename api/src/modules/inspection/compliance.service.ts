@@ -1,11 +1,9 @@
 import { isDay } from '../../common/day';
 import { BadInputError } from '../../common/errors';
-import { scopedIdsSql } from '../../common/scoped-sql';
 import type { RequestContext } from '../../context/request-context';
-import { Case } from '../case/case.entity';
-import { CaseStatus } from '../case/case.enums';
 import { beijingDay } from '../deadline/working-calendar';
 import type { PollutionSource } from '../source/source.entity';
+import { complianceQuarters } from './inspection.sql';
 import type { ComplianceHistory, ComplianceQuarter } from './inspection.types';
 
 export const MAX_QUARTERS = 40;
@@ -31,25 +29,7 @@ export const complianceService = {
     }
     if (asOf != null && !isDay(asOf)) throw new BadInputError('asOf must be a calendar day yyyy-mm-dd', [{ field: 'asOf', message: 'yyyy-mm-dd' }]);
     const day = asOf ?? beijingDay(ctx.clock.now());
-    const cases = scopedIdsSql(ctx, Case, 'Case', { sourceId: source.id });
-    const caseOpen = cases
-      ? `exists (select 1 from "case" c where c.source_id = ? and c.status <> '${CaseStatus.CANCELLED}' and c.id in (${cases.sql})
-           and c.reported_at < (q.qe::timestamp at time zone 'Asia/Shanghai')
-           and (c.closed_at is null or c.closed_at >= (q.qs::timestamp at time zone 'Asia/Shanghai')))`
-      : 'false';
-    const rows = await ctx.em.execute<ComplianceQuarter[]>(
-      `with q as (
-         select gs::date as qs, (gs + interval '3 months')::date as qe
-         from generate_series(date_trunc('quarter', ?::date) - make_interval(months => 3 * (? - 1)), date_trunc('quarter', ?::date), interval '3 months') gs
-       )
-       select to_char(q.qs, 'YYYY"Q"Q') as quarter,
-         exists (select 1 from inspection i where i.source_id = ? and i.inspected_on >= q.qs and i.inspected_on < q.qe) as inspected,
-         exists (select 1 from inspection i where i.source_id = ? and i.inspected_on >= q.qs and i.inspected_on < q.qe
-                   and i.result = 'PROBLEM_FOUND') as "violationFound",
-         ${caseOpen} as "caseOpen"
-       from q order by q.qs`,
-      [day, quarters, day, source.id, source.id, ...(cases ? [source.id, ...cases.bindings] : [])],
-    );
+    const rows = await complianceQuarters(ctx, source.id, quarters, day);
     return { quarters: rows, summary: rows.map(quarterCode).join('') };
   },
 };

@@ -9,9 +9,8 @@ import { subtreeOf } from '../grid/grid.service';
 import { PollutionSource } from '../source/source.entity';
 import { SourceStatus } from '../source/source.enums';
 import type { OverdueFilter } from './inspection.inputs';
+import { inspectionDueSql, SOURCE_COLUMNS } from './inspection.sql';
 import type { OverdueSource } from './inspection.types';
-
-export const SOURCE_COLUMNS = ['id', 'supervision_level', 'industry', 'city_id', 'county_id', 'township_id', 'grid_id', 'created_at'];
 
 interface Row {
   id: number;
@@ -20,39 +19,6 @@ interface Row {
   days_overdue: number;
   factor: number;
 }
-
-/**
- * Every source of `sources` (a select of SOURCE_COLUMNS) with its due date: the last inspection
- * (or, never inspected, the day it was put on file) plus its level's interval, divided by the
- * largest inspection factor of the sensitive periods active on `as_of` that cover its grid,
- * industry and level. Overdue when due_on < as_of. The one definition, also read by the KPI
- * engine (重点源按频次检查率). Bindings: those of `sources`, then as_of's (by default one date).
- */
-export const inspectionDueSql = (sources: string, asOf = '?::date'): string => `
-  with src as (${sources}),
-  params as (select ${asOf} as as_of),
-  -- The periods active that day, read once (not once per source).
-  periods as materialized (
-    select p.grid_ids, p.industries, p.levels, p.inspection_factor from sensitive_period p, params
-    where p.active and params.as_of between p.starts_on and p.ends_on
-  )
-  select src.id, li.last_on::text as last_on, coalesce(sp.factor, 1)::float8 as factor,
-    ((coalesce(li.last_on, (src.created_at at time zone 'Asia/Shanghai')::date)
-      + case f.unit when 'MONTH' then make_interval(months => f.every) else make_interval(days => f.every) end
-        / coalesce(sp.factor, 1))::date) as due_on,
-    params.as_of
-  from src
-  cross join params
-  join inspection_frequency f on f.supervision_level = src.supervision_level
-  left join lateral (
-    select max(i.inspected_on) as last_on from inspection i where i.source_id = src.id and i.inspected_on <= params.as_of
-  ) li on true
-  left join lateral (
-    select max(p.inspection_factor) as factor from periods p
-    where p.grid_ids && array[src.city_id, src.county_id, src.township_id, src.grid_id]
-      and (cardinality(p.industries) = 0 or src.industry = any(p.industries))
-      and (cardinality(p.levels) = 0 or src.supervision_level::text = any(p.levels))
-  ) sp on true`;
 
 function decodeCursor(cursor: string): [number, number] {
   try {

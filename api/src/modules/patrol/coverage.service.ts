@@ -3,8 +3,8 @@ import { assertCan } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Coverage, CoverageGap, PatrolWorkerProgress } from './coverage.types';
 import { elapsedShare, monthOf, parseMonth } from './patrol-month';
-import { subtreeSql } from './patrol-sql';
 import { unitOrWithin } from './patrol.service';
+import { gridStaffing, subtreeSql } from './patrol.sql';
 
 interface WorkerRow {
   grid_worker_id: number;
@@ -23,16 +23,10 @@ export async function coverageOf(ctx: RequestContext, withinId: string | null | 
   assertCan(ctx, 'read', subject('PatrolPlan', { ...unit.scope, gridId: unit.id }));
   const month = monthLabel ? parseMonth(monthLabel) : monthOf(ctx.clock.now());
 
-  const [gridWhere, unitId] = subtreeSql(unit, 'g');
-  const staffing = await ctx.em.execute<{ grid_id: number; officers: number; grid_workers: number }[]>(
-    `select s.grid_id, s.officers, s.grid_workers
-       from gw_grid_staffing(array(select g.id from grid g where ${gridWhere} and g.active and g.level in ('TOWNSHIP', 'VILLAGE'))) s
-      order by s.grid_id`,
-    [unitId],
-  );
+  const staffing = await gridStaffing(ctx, unit);
   const gaps = staffing.filter((s) => s.officers === 0 || s.grid_workers === 0);
 
-  const [planWhere] = subtreeSql(unit, 'p', 'grid_id');
+  const [planWhere, unitId] = subtreeSql(unit, 'p', 'grid_id');
   const workers = await ctx.em.execute<WorkerRow[]>(
     `select p.grid_worker_id, sum(p.required_count)::int as required, sum(least(p.done_count, p.required_count))::int as done,
             sum(floor(p.required_count * ?))::int as expected

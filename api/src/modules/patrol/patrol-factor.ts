@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../context/request-context';
 import type { PatrolMonth } from './patrol-month';
-import { pgArray } from './patrol-sql';
+import { pgArray } from './patrol.sql';
 
 /**
  * The patrol frequency factor per grid for a month: the mean over the month's days of the

@@ -11,26 +11,17 @@ import { subtreeOf } from '../grid/grid.service';
 import { earlierCheckIn, observedTime, sameCheckIn } from './patrol-check-in-time';
 import { PatrolCheckIn } from './patrol-check-in.entity';
 import { patrolFactors } from './patrol-factor';
-import { pgArray, subtreeSql } from './patrol-sql';
 import { elapsedShare, expectedByNow, monthOf, parseMonth, type PatrolMonth } from './patrol-month';
 import { PatrolPlan } from './patrol-plan.entity';
 import { PatrolRule } from './patrol-rule.entity';
 import type { CheckInInput, PatrolCheckInFilter, PatrolPlanFilter, SetPatrolRuleInput } from './patrol.inputs';
+import { accountGridWorker, patrolAssignments, pgArray, savePatrolPlans, type PatrolAssignment } from './patrol.sql';
 
 export interface GenerationResult {
   month: string;
   plans: number;
   created: number;
   updated: number;
-}
-
-interface Assignment {
-  grid_worker_id: number;
-  grid_id: number;
-  city_id: number;
-  county_id: number | null;
-  township_id: number | null;
-  times_per_month: number;
 }
 
 /** The caller's unit, or the grid named by `withinId`, loaded in scope. */
@@ -48,41 +39,12 @@ export function unitOrWithin(ctx: RequestContext, withinId?: string | null): Pro
  * for new assignments; plans of assignments that ended stay as the month's record.
  */
 export async function generatePlans(ctx: RequestContext, month: PatrolMonth, unit: Grid): Promise<GenerationResult> {
-  const [where, unitId] = subtreeSql(unit);
-  const assignments = await ctx.em.execute<Assignment[]>(
-    `select wg.grid_worker_id, g.id as grid_id, g.city_id, g.county_id, g.township_id, r.times_per_month
-       from grid_worker_grid wg
-       join grid_worker w on w.id = wg.grid_worker_id and w.active
-       join grid g on g.id = wg.grid_id and g.active
-       join patrol_rule r on r.grid_level = g.level and r.grid_kind = g.kind
-      where ${where}
-      order by wg.grid_worker_id, g.id`,
-    [unitId],
-  );
+  const assignments = await patrolAssignments(ctx, unit);
   const factors = await patrolFactors(ctx, month, assignments.map((a) => a.grid_id));
   const result: GenerationResult = { month: month.label, plans: assignments.length, created: 0, updated: 0 };
   if (!assignments.length) return result;
-  const factorOf = (a: Assignment) => factors.get(a.grid_id) ?? 1;
-  const rows = await ctx.em.execute<{ inserted: boolean }[]>(
-    `insert into patrol_plan (city_id, county_id, township_id, grid_worker_id, grid_id, month, base_count, factor, required_count, generated_at)
-     select t.city_id, t.county_id, t.township_id, t.grid_worker_id, t.grid_id, ?::date, t.base, t.factor, ceil(t.base * t.factor)::int, ?
-       from unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::float8[])
-         as t(city_id, county_id, township_id, grid_worker_id, grid_id, base, factor)
-     on conflict (grid_worker_id, grid_id, month) do update
-       set base_count = excluded.base_count, factor = excluded.factor, required_count = excluded.required_count, generated_at = excluded.generated_at
-     returning (xmax = 0) as inserted`,
-    [
-      month.firstDay,
-      ctx.clock.now(),
-      pgArray(assignments.map((a) => a.city_id)),
-      pgArray(assignments.map((a) => a.county_id)),
-      pgArray(assignments.map((a) => a.township_id)),
-      pgArray(assignments.map((a) => a.grid_worker_id)),
-      pgArray(assignments.map((a) => a.grid_id)),
-      pgArray(assignments.map((a) => a.times_per_month)),
-      pgArray(assignments.map(factorOf)),
-    ],
-  );
+  const factorOf = (a: PatrolAssignment) => factors.get(a.grid_id) ?? 1;
+  const rows = await savePatrolPlans(ctx, month, assignments, factorOf);
   result.created = rows.filter((r) => r.inserted).length;
   result.updated = rows.length - result.created;
   return result;
@@ -152,9 +114,7 @@ export const patrolService = {
    */
   async checkIn(ctx: RequestContext, input: CheckInInput): Promise<PatrolCheckIn> {
     const grid = await findVisible(ctx, Grid, input.gridId);
-    const [account] = await ctx.em.execute<{ grid_worker_id: number | null }[]>(`select grid_worker_id from account where id = ?`, [
-      ctx.principal?.accountId ?? null,
-    ]);
+    const [account] = await accountGridWorker(ctx, ctx.principal?.accountId ?? null);
     if (!account?.grid_worker_id) throw new ForbiddenError('Only a grid worker account checks in on patrol');
     await ctx.em.populate(grid, ['boundary']);
     const receivedAt = ctx.clock.now();

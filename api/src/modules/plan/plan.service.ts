@@ -9,10 +9,10 @@ import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { GridWorker } from '../person/grid-worker.entity';
 import { Officer } from '../person/officer.entity';
-import { pgArray } from '../patrol/patrol-sql';
 import { PlanKind, TaskOrigin, TaskStatus } from './plan.enums';
 import { EnforcementPlan } from './plan.entity';
 import type { CreatePlanInput, CreateTaskInput, PlanFilter, TaskFilter } from './plan.inputs';
+import { accountPeople, taskCounts } from './plan.sql';
 import { WorkTask } from './task.entity';
 
 export interface Progress {
@@ -29,13 +29,7 @@ function within(root: Grid, grid: Grid): boolean {
 /** Counts of tasks (not cancelled) and done tasks per parent key, batched per request. */
 function progressBy(ctx: RequestContext, column: 'plan_id' | 'parent_id', id: number): Promise<Progress> {
   const loader = ctx.loaders.get<number, Progress>(`WorkTask.progress.${column}`, async (ids) => {
-    // The plan's own lines only (not their subtasks); a task's direct subtasks.
-    const topLevel = column === 'plan_id' ? 'and parent_id is null' : '';
-    const rows = await ctx.em.execute<{ key: number; total: number; done: number }[]>(
-      `select ${column} as key, count(*)::int as total, count(*) filter (where status = 'DONE')::int as done
-         from work_task where ${column} = any(?::int[]) and status <> 'CANCELLED' ${topLevel} group by ${column}`,
-      [pgArray(ids)],
-    );
+    const rows = await taskCounts(ctx, column, ids);
     const byKey = new Map(rows.map((r) => [r.key, { total: r.total, done: r.done }]));
     return ids.map((key) => byKey.get(key) ?? { total: 0, done: 0 });
   });
@@ -64,10 +58,7 @@ async function assertReaches(ctx: RequestContext, grid: Grid, officer: Officer |
 
 /** The caller's own officer and grid-worker records (an account stands for at most one of each). */
 async function myPeople(ctx: RequestContext): Promise<{ officerId: number | null; gridWorkerId: number | null }> {
-  const [row] = await ctx.em.execute<{ officer_id: number | null; grid_worker_id: number | null }[]>(
-    `select officer_id, grid_worker_id from account where id = ?`,
-    [ctx.principal?.accountId ?? null],
-  );
+  const [row] = await accountPeople(ctx, ctx.principal?.accountId ?? null);
   return { officerId: row?.officer_id ?? null, gridWorkerId: row?.grid_worker_id ?? null };
 }
 

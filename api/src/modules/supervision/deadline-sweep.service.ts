@@ -1,4 +1,3 @@
-import type { QueryResult } from '@mikro-orm/core';
 import { ConflictError, IllegalTransitionError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import type { RequestContext } from '../../context/request-context';
@@ -9,6 +8,7 @@ import { clockOf } from '../deadline/case-clocks';
 import { DeadlineStep, LimitUnit } from '../deadline/deadline.enums';
 import { deadlineService } from '../deadline/deadline.service';
 import { AlertKind } from './case-alert.entity';
+import { insertAlert } from './supervision.sql';
 
 /** 通报 when a case is still late this many working days after its deadline. */
 export const NOTICE_AFTER_WORKING_DAYS = 3;
@@ -20,20 +20,6 @@ const CLOCKED = [CaseStatus.REPORTED, CaseStatus.FILED, CaseStatus.DISPATCHED, C
 export interface SweepResult {
   alerts: number;
   escalated: number;
-}
-
-const INSERT_ALERT = `
-insert into case_alert (city_id, county_id, township_id, case_id, kind, due_at, at, handling_unit_id, lead_department_id)
-values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-on conflict (case_id, kind, due_at) do nothing`;
-
-async function raise(ctx: RequestContext, kase: Case, kind: AlertKind, now: Date): Promise<number> {
-  const result = await ctx.em.execute<QueryResult>(
-    INSERT_ALERT,
-    [kase.cityId, kase.countyId ?? null, kase.townshipId ?? null, kase.id, kind, kase.dueAt, now, kase.handlingUnitId ?? null, kase.leadDepartmentId ?? null],
-    'run',
-  );
-  return result.affectedRows;
 }
 
 /** 无平台: a level that lets its local limit pass hands the case up (上报上一级网格). */
@@ -69,14 +55,14 @@ export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> 
     for (const kase of batch) {
       const due = kase.dueAt!;
       if (now < due) {
-        result.alerts += await raise(ctx, kase, AlertKind.URGE, now);
+        result.alerts += await insertAlert(ctx, kase, AlertKind.URGE, now);
       } else if (clockOf(kase) === DeadlineStep.LOCAL && kase.handlingParentId != null) {
         result.escalated += await escalateLate(ctx, kase);
       } else {
-        result.alerts += await raise(ctx, kase, AlertKind.SUPERVISE, now);
+        result.alerts += await insertAlert(ctx, kase, AlertKind.SUPERVISE, now);
         const lastDay = new Date(due.getTime() - 1);
         const calendar = await deadlineService.calendar(ctx, lastDay, NOTICE_AFTER_WORKING_DAYS * 2 + 40);
-        if (now >= calendar.dueAfter(lastDay, NOTICE_AFTER_WORKING_DAYS, LimitUnit.WORKING_DAYS)) result.alerts += await raise(ctx, kase, AlertKind.NOTICE, now);
+        if (now >= calendar.dueAfter(lastDay, NOTICE_AFTER_WORKING_DAYS, LimitUnit.WORKING_DAYS)) result.alerts += await insertAlert(ctx, kase, AlertKind.NOTICE, now);
       }
     }
     if (batch.length < BATCH) break;

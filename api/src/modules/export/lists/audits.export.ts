@@ -2,36 +2,15 @@ import type { RequestContext } from '../../../context/request-context';
 import type { Audit } from '../../audit/audit.entity';
 import { AuditFilter } from '../../audit/audit.inputs';
 import { auditService } from '../../audit/audit.service';
-import { pgArray } from '../../patrol/patrol-sql';
 import { AUDIT_FINDING, AUDIT_STATUS, GRID_LEVEL } from '../enum-labels';
 import { gridColumn, idColumn } from '../export-columns';
 import { defineExport, type ExportColumn } from '../export-list';
-
-interface AuditCounts {
-  samples: number;
-  scored: number;
-  meets: number;
-  attention: number;
-  improvementNeeded: number;
-  recommendations: number;
-  closedRecommendations: number;
-}
+import { auditCounts, type AuditCounts } from './audits.sql';
 
 /** Sample findings and recommendations per audit: one statement per batch (rows the caller may read). */
 function countsOf(ctx: RequestContext, audit: Audit): Promise<AuditCounts> {
   const loader = ctx.loaders.get<number, AuditCounts>('Audit.exportCounts', async (ids) => {
-    const rows = await ctx.em.execute<({ id: number } & AuditCounts)[]>(
-      `select a.id,
-              (select count(*)::int from audit_sample s where s.audit_id = a.id) as samples,
-              (select count(s.score)::int from audit_sample s where s.audit_id = a.id) as scored,
-              (select count(*)::int from audit_sample s where s.audit_id = a.id and s.finding = 'MEETS') as meets,
-              (select count(*)::int from audit_sample s where s.audit_id = a.id and s.finding = 'ATTENTION') as attention,
-              (select count(*)::int from audit_sample s where s.audit_id = a.id and s.finding = 'IMPROVEMENT_NEEDED') as "improvementNeeded",
-              (select count(*)::int from audit_recommendation r where r.audit_id = a.id) as recommendations,
-              (select count(*)::int from audit_recommendation r where r.audit_id = a.id and r.status = 'CLOSED') as "closedRecommendations"
-         from unnest(?::int[]) as a(id)`,
-      [pgArray(ids)],
-    );
+    const rows = await auditCounts(ctx, ids);
     const byId = new Map(rows.map(({ id, ...counts }) => [id, counts]));
     return ids.map((id) => byId.get(id)!);
   });

@@ -1,3 +1,10 @@
+/**
+ * Moving a grid under another parent: the scope columns of everything below it and attached to
+ * it rewritten, one update per tenant table. The moved grid is checked against the caller's
+ * rules (assertCan) before any update; the updates name their rows by the grid's id and run in
+ * the caller's transaction, where row-level security bounds them to the caller's territory.
+ */
+
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GridKind, GridLevel } from '../../common/enums';
 import { BadInputError } from '../../common/errors';

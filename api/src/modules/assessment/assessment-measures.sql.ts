@@ -1,8 +1,16 @@
+/**
+ * The KPI engine's statements: every base measure of the subjects of a unit, the records behind
+ * one measure (the drill-down) and whether a subject's row is readable. Each is bounded by the
+ * unit column `p.unit` (a unit the service read through the scoped ORM) and runs in the
+ * request's transaction under row-level security; which subject rows the caller may read is the
+ * scope compiler's condition (assessment-row-scope.ts), spliced in as `readable`.
+ */
+
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GridLevel } from '../../common/enums';
 import type { SqlFragment } from '../../common/scoped-sql';
 import { AssessmentSubjectType } from './assessment.enums';
-import { FAMILIES, type BehindKind, type MeasureFamily } from './assessment-families';
+import { FAMILIES, type BehindKind, type MeasureFamily } from './assessment-families.sql';
 
 /**
  * The base measures (基础计量) of the KPI engine, counted in SQL over the case record

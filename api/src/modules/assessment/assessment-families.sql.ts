@@ -1,4 +1,12 @@
-import { inspectionDueSql, SOURCE_COLUMNS } from '../inspection/inspection-overdue.service';
+/**
+ * The SQL of the measures not counted over cases (patrol plans, grid coverage, key-source
+ * inspections, grid workers' activity): fragments, not statements, which
+ * assessment-measures.sql.ts splices into its own. Their tenant scope is that statement's: each
+ * fragment is bounded by the unit column `p.unit` (a unit the service read through the scoped
+ * ORM) and runs in the request's transaction under row-level security.
+ */
+
+import { inspectionDueSql, SOURCE_COLUMNS } from '../inspection/inspection.sql';
 import { AssessmentSubjectType as S } from './assessment.enums';
 
 /**

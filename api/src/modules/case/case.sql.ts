@@ -1,0 +1,93 @@
+/**
+ * The case module's hand-written SQL: the committed state of a case whose versioned update was
+ * refused, the ids of possible duplicates of a case, and the check of the per-county event
+ * chains. The first two run in the request's transaction on a case the service read through the
+ * scoped ORM: row-level security bounds them, and the duplicates' ids are loaded back through the
+ * scoped ORM, so the caller sees only cases it may read. The chain check is an operator's
+ * (verify-chain, tests): it runs on the owner's connection, outside row-level security, over
+ * every county's chain.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../context/request-context';
+import { CaseStatus } from './case.enums';
+import type { Case } from './case.entity';
+
+/** The committed status and version of a case. */
+export async function committedState(ctx: RequestContext, caseId: number): Promise<Pick<Case, 'status' | 'version'> | undefined> {
+  // The identity map holds our rejected change: read the committed row.
+  const [row] = await ctx.em.execute<Pick<Case, 'status' | 'version'>[]>('select status, version from "case" where id = ?', [caseId]);
+  return row;
+}
+
+/**
+ * Candidates among all intake channels: not cancelled, the same responsible field (the same
+ * or a related category), reported within the window, and within the radius (haversine on
+ * WGS-84 points) or, without a location, on the same grid. Same county only: a duplicate is
+ * filed by the unit that handles both. The ids come from one SQL statement; the rows are then
+ * loaded through the scoped em, so the caller sees only cases it may read.
+ */
+const CANDIDATES_SQL = `
+select c.id from "case" c
+where c.id <> ? and c.status <> ? and c.duplicate_of_id is null and c.field = ?
+  and c.county_id is not distinct from ?
+  and c.reported_at between ?::timestamptz - make_interval(hours => ?) and ?::timestamptz + make_interval(hours => ?)
+  and (c.grid_id = ? or (c.lng is not null and ?::float8 is not null and
+       2 * 6371000 * asin(sqrt(power(sin(radians(c.lat - ?::float8) / 2), 2)
+         + cos(radians(?::float8)) * cos(radians(c.lat)) * power(sin(radians(c.lng - ?::float8) / 2), 2))) <= ?))
+order by c.reported_at desc, c.id desc
+limit 20`;
+
+/** The ids of the cases that may duplicate `kase`, newest first, at most 20. */
+export function duplicateCandidateIds(ctx: RequestContext, kase: Case, radiusMeters: number, withinHours: number): Promise<{ id: number }[]> {
+  return ctx.em.execute<{ id: number }[]>(CANDIDATES_SQL, [
+    kase.id, CaseStatus.CANCELLED, kase.field, kase.countyId ?? null,
+    kase.reportedAt, withinHours, kase.reportedAt, withinHours,
+    kase.gridId, kase.lat ?? null, kase.lat ?? null, kase.lat ?? null, kase.lng ?? null, radiusMeters,
+  ]);
+}
+
+/**
+ * Recomputes every link of the per-county event chains in SQL (the digest function the
+ * insert trigger uses) and names the first broken one: an edited row (hash mismatch), a
+ * removed or reordered row (prev_hash or seq gap), an unchained row, or a cut tail (the chain
+ * head no longer matches the last event).
+ */
+const CHECK_SQL = `
+with links as (
+  select e.id, e.case_id, e.chain_key, e.chain_seq, e.hash,
+         case
+           when e.hash is null then 'not chained'
+           when e.chain_seq <> coalesce(lag(e.chain_seq) over w, 0) + 1 then 'sequence gap (an event is missing)'
+           when e.prev_hash is distinct from coalesce(lag(e.hash) over w, '') then 'previous hash does not match (an event was removed or replaced)'
+           when case_event_digest(e.prev_hash, e) <> e.hash then 'content does not match its hash (the event was edited)'
+         end as problem
+  from case_event e
+  where (?::int is null or e.chain_key = ?::int)
+  window w as (partition by e.chain_key order by e.chain_seq nulls first, e.id)
+)
+select l.chain_key, count(*)::int as events,
+       (array_agg(l.id order by l.chain_seq nulls first, l.id) filter (where l.problem is not null))[1] as broken_id,
+       (array_agg(l.case_id order by l.chain_seq nulls first, l.id) filter (where l.problem is not null))[1] as broken_case,
+       (array_agg(l.chain_seq order by l.chain_seq nulls first, l.id) filter (where l.problem is not null))[1] as broken_seq,
+       (array_agg(l.problem order by l.chain_seq nulls first, l.id) filter (where l.problem is not null))[1] as problem,
+       (array_agg(l.hash order by l.chain_seq desc nulls last))[1] as last_hash,
+       max(l.chain_seq) as last_seq
+from links l
+group by l.chain_key
+order by l.chain_key`;
+
+/** One row per chain (of `chainKey` only, when given), in chain order. */
+export interface ChainCheckRow {
+  chain_key: number;
+  events: number;
+  broken_id: string | null;
+  broken_case: number | null;
+  broken_seq: string | null;
+  problem: string | null;
+  last_hash: string | null;
+  last_seq: string | null;
+}
+
+export function checkChains(em: EntityManager, chainKey: number | null): Promise<ChainCheckRow[]> {
+  return em.execute<ChainCheckRow[]>(CHECK_SQL, [chainKey, chainKey]);
+}
