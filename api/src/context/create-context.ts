@@ -118,12 +118,12 @@ function sessionKey(ctx: RequestContext, token: string): { digest: string; key: 
  * Null when that is not enough (an API key, with its rate limit; a session not kept; no caller):
  * then the request opens its transaction as every other does (beginRequest).
  */
-export function bindFromMemory(ctx: RequestContext): string | null {
+export function bindFromMemory(ctx: RequestContext): UnitBinding | null {
   if (ctx.apiKey || !ctx.sessionToken || ctx.em.isInTransaction()) return null;
   const kept = ctx.principals?.get(sessionKey(ctx, ctx.sessionToken).key);
   if (!kept) return null;
   bindInProcess(ctx, kept);
-  return bindUnitSql(kept);
+  return unitBinding(kept);
 }
 
 /** Otherwise the session's lookup (which binds the unit in the same statement), kept when this process hears of revocations. */
@@ -149,11 +149,24 @@ async function bindApiKey(ctx: RequestContext, presented: string, cache: Princip
   else await actAs(ctx, null);
 }
 
-/** `gw_bind_unit` with the principal's own values written in (a level name and integers only). */
-function bindUnitSql(principal: Principal): string {
+/** `gw_bind_unit`'s arguments for a principal, as SQL literals: a level name and integers only, checked here. */
+export interface UnitBinding {
+  level: string;
+  unitId: number;
+  /** The unit's path (city, county, township ids) as an array literal: `{1,7}`. */
+  path: string;
+}
+
+function unitBinding(principal: Principal): UnitBinding {
   const ids = [principal.unitScope.cityId, principal.unitScope.countyId, principal.unitScope.townshipId].filter((id): id is number => id != null);
   if (!/^[A-Z]+$/.test(principal.unitLevel) || ![principal.unitId, ...ids].every(Number.isInteger)) throw new Error('A principal with a malformed unit');
-  return `select gw_bind_unit('${principal.unitLevel}', ${principal.unitId}, '{${ids.join(',')}}'::int[])`;
+  return { level: principal.unitLevel, unitId: principal.unitId, path: `{${ids.join(',')}}` };
+}
+
+/** `gw_bind_unit` with the principal's own values written in. */
+function bindUnitSql(principal: Principal): string {
+  const { level, unitId, path } = unitBinding(principal);
+  return `select gw_bind_unit('${level}', ${unitId}, '${path}'::int[])`;
 }
 
 /**

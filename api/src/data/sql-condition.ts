@@ -17,6 +17,10 @@ export class SqlParams {
 
   /** `column` is one of `list` (not empty): one array value for pg, one `?` per item for knex (which spreads arrays). */
   isAnyOf(column: string, list: unknown[]): string {
+    // One value is an equality, which an index on (county, status, deadline) serves in the page's
+    // order; a generic plan for `= any($n)` walks the county's deadlines filtering by status
+    // (a page of REPORTED cases: 0.05 against 0.13 ms, and far worse for a rare status).
+    if (list.length === 1) return `${column} = ${this.add(list[0])}`;
     return this.style === '?' ? `${column} in (${list.map((item) => this.add(item)).join(', ')})` : `${column} = any(${this.add(list)})`;
   }
 }
