@@ -1,5 +1,5 @@
 import { raw, type Dictionary, type Options } from '@mikro-orm/core';
-import { entityColumns, scopeCondition, scopeSql } from '../data/scope-sql';
+import { entityColumns, scopeSql } from '../data/scope-sql';
 import { SqlParams, UntranslatableCondition } from '../data/sql-condition';
 import { subjectTypes, type Action, type AppAbility, type SubjectType } from './ability';
 
@@ -60,8 +60,8 @@ export const scopeFilterDef: FilterDef = {
       where = scopeSql(scopeArgs.ability, action, type, entityColumns(em.getMetadata().get(type), ALIAS), params);
     } catch (error) {
       if (!(error instanceof UntranslatableCondition)) throw error;
-      // A rule through a relation (a campaign read through its items, `$some`): MikroORM joins it.
-      return (scopeCondition(scopeArgs.ability, action, type) ?? NOTHING) as Dictionary;
+      // A rule the scope compiler cannot write is never widened into something else: nothing.
+      return NOTHING;
     }
     if (where === 'false') return NOTHING;
     if (where === 'true') return {};

@@ -20,7 +20,7 @@ import type { AppAbility, SubjectType } from '../auth/ability';
 import { cursorValues, MAX_PAGE_SIZE } from '../common/connection';
 import type { FieldRead, ListQuery, ReadModel } from './read-model';
 import { entityColumns, quoteIdentifier, scopeSql, type TableColumnOf } from './scope-sql';
-import { conditionSql, SqlParams } from './sql-condition';
+import { conditionSql, SqlParams, type Column } from './sql-condition';
 
 /** The document asks for something the compiler does not write: the resolvers answer it instead. */
 export class NotCompilable extends Error {}
@@ -317,8 +317,9 @@ function table(meta: EntityMetadata): string {
   return quoteIdentifier(meta.tableName);
 }
 
-function required(column: string | undefined): string {
-  if (!column) throw new NotCompilable('no such column');
+/** A plain column of the table (not related rows). */
+function required(column: Column | undefined): string {
+  if (typeof column !== 'string') throw new NotCompilable('no such column');
   return column;
 }
 

@@ -1,10 +1,10 @@
-import type { EntityMetadata } from '@mikro-orm/postgresql';
+import { ReferenceKind, type EntityMetadata } from '@mikro-orm/postgresql';
 import type { Action, AppAbility, SubjectType } from '../auth/ability';
 import { isStoredColumn } from '../common/selection';
 import type { MongoQuery } from '@casl/ability';
 import { rulesToCondition } from '@casl/ability/extra';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { conditionSql, type ColumnOf, type SqlParams } from './sql-condition';
+import { conditionSql, type Column, type ColumnOf, type SqlParams } from './sql-condition';
 
 /**
  * The caller's territory for `action` on `subject` as a SQL condition over a table: the same
@@ -18,15 +18,32 @@ export function scopeSql(ability: AppAbility, action: Action, subject: SubjectTy
   return conditionSql(condition as Record<string, unknown>, columnOf, params);
 }
 
-/** A table's property → its qualified column (a table has plain columns only). */
-export type TableColumnOf = (property: string) => string | undefined;
+/** A table's property → how it appears in SQL (an entity's columns and its related rows). */
+export type TableColumnOf = ColumnOf;
 
-/** An entity's column map under a table alias: its scalar properties and the foreign keys it maps to ids. */
-export function entityColumns(meta: EntityMetadata, alias: string): TableColumnOf {
+/**
+ * An entity's column map under a table alias: its scalar properties, the foreign keys it maps to
+ * ids, and its one-to-many collections (the rows pointing at it, for `$some`).
+ */
+export function entityColumns(meta: EntityMetadata, alias: string): ColumnOf {
   return (property) => {
     const prop = meta.properties[property as keyof typeof meta.properties] as EntityMetadata['props'][number] | undefined;
+    if (prop?.kind === ReferenceKind.ONE_TO_MANY && prop.targetMeta && prop.mappedBy) return relatedRows(meta, alias, prop.targetMeta, prop.mappedBy);
     if (!prop || !isStoredColumn(prop)) return undefined;
     return `${alias}.${quoteIdentifier(prop.fieldNames[0])}`;
+  };
+}
+
+/** `exists` over the rows of `child` whose `mappedBy` points at the row under `alias`, meeting a condition. */
+function relatedRows(meta: EntityMetadata, alias: string, child: EntityMetadata, mappedBy: string): Column | undefined {
+  const foreignKey = child.properties[mappedBy as keyof typeof child.properties]?.fieldNames?.[0];
+  const primaryKey = meta.properties[meta.primaryKeys[0] as keyof typeof meta.properties]?.fieldNames?.[0];
+  if (!foreignKey || !primaryKey) return undefined;
+  // Its own name, not derived from the outer alias (the ORM filter rewrites that one by text).
+  const inner = `gw_r_${child.tableName}`;
+  return {
+    some: (condition, params) =>
+      `exists (select 1 from ${quoteIdentifier(child.tableName)} ${inner} where ${inner}.${quoteIdentifier(foreignKey)} = ${alias}.${quoteIdentifier(primaryKey)} and ${conditionSql(condition, entityColumns(child, inner), params)})`,
   };
 }
 

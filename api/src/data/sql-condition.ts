@@ -30,10 +30,11 @@ export class UntranslatableCondition extends Error {}
 
 /**
  * How a property appears in SQL: a column (already qualified by the table's alias); an array
- * column, which matches when any of its elements does (CASL's semantics for arrays); or a
- * value that is the same for every row of the statement, decided here.
+ * column, which matches when any of its elements does (CASL's semantics for arrays); a value
+ * that is the same for every row of the statement, decided here; or the rows of another table
+ * pointing at this one (`{ items: { $some: … } }`), written as `exists` over them.
  */
-export type Column = string | { array: string } | { constant: Scalar };
+export type Column = string | { array: string } | { constant: Scalar } | { some: (condition: Record<string, unknown>, params: SqlParams) => string };
 
 /** A property name → how it appears in SQL, or undefined when the table has no such property. */
 export type ColumnOf = (property: string) => Column | undefined;
@@ -68,6 +69,7 @@ export function conditionSql(condition: MongoQuery | Record<string, unknown>, co
 }
 
 function fieldSql(column: Column, value: unknown, params: SqlParams): string {
+  if (typeof column === 'object' && 'some' in column) return someSql(column.some, value, params);
   if (typeof column !== 'string') return 'array' in column ? arraySql(column.array, value, params) : constantSql(column.constant, value);
   if (!isOperatorObject(value)) return equals(column, scalar(value), params);
   const parts = Object.entries(value).map(([op, operand]) => {
@@ -103,6 +105,13 @@ function arraySql(column: string, value: unknown, params: SqlParams): string {
   if (op === '$eq' && scalar(operand) !== null) return `${params.add(scalar(operand))} = any(${column})`;
   if (op === '$in') return `${column} && ${params.add(`{${scalarList(operand).map((item) => JSON.stringify(String(item))).join(',')}}`)}`;
   throw new UntranslatableCondition(`operator ${op} on an array`);
+}
+
+/** Related rows: `$some` (alone) is true when one of them meets the condition. */
+function someSql(some: (condition: Record<string, unknown>, params: SqlParams) => string, value: unknown, params: SqlParams): string {
+  const entries = isOperatorObject(value) ? Object.entries(value) : [];
+  if (entries.length !== 1 || entries[0][0] !== '$some') throw new UntranslatableCondition('a relation without $some');
+  return some(asCondition(entries[0][1]), params);
 }
 
 /** A value the same for every row: the condition is true or false before any row is read. */
