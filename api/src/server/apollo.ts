@@ -9,6 +9,7 @@ import { beginRequest, finishRequest } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
 import type { Config } from '../config';
 import { costLimit } from './cost';
+import { textInput } from './text-input';
 import { formatError, isUnexpected } from './errors';
 
 /** Limits that reject abusive documents before any resolver (or SQL) runs. */
@@ -74,6 +75,7 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: 
     plugins: [
       ...armor.plugins,
       costLimit(queryLimits.maxCost),
+      textInput(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // We set no cache hints; the default plugin still wrapped every field resolver (~3 ms per list of 50).
       ApolloServerPluginCacheControlDisabled(),

@@ -71,6 +71,28 @@ describe('server hardening (development settings)', () => {
     expect(await big.json()).toEqual({ errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
   });
 
+  it('refuses the NUL character in any text with BAD_USER_INPUT, before any SQL, changing nothing', async () => {
+    const feidong = await app.as('feidong');
+    const grid = await feidong.data<{ grids: { nodes: { id: string }[] } }>('{ grids(first: 1, filter: { level: VILLAGE }) { nodes { id } } }');
+    const [before] = await app.ownerSql<{ n: number }>('select count(*)::int as n from pollution_source');
+    const search = 'query($q: String) { sources(first: 5, filter: { search: $q }) { nodes { name } } }';
+    // Answered once, so that the compiled reads know the document and would answer it in front of Apollo.
+    expect((await feidong.request(search, { q: 'a' })).errors).toBeUndefined();
+    app.sql.reset();
+    // In a literal of the document, and in a variable of a mutation (the API's and the compiled reads' paths alike).
+    const literal = await feidong.request('{ sources(first: 5, filter: { search: "a\\u0000b" }) { nodes { name } } }');
+    const create = await feidong.request('mutation($input: CreateSourceInput!) { createSource(input: $input) { id } }', {
+      input: { name: 'probe\u0000nul', gridId: grid.grids.nodes[0].id, type: 'ENTERPRISE', supervisionLevel: 'GENERAL' },
+    });
+    const listed = await feidong.request(search, { q: 'a\u0000b' });
+    for (const result of [literal, create, listed]) {
+      expect(result.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['BAD_USER_INPUT', 'Text may not contain the NUL character (U+0000)']]);
+    }
+    expect(app.sql.count).toBe(0);
+    const [after] = await app.ownerSql<{ n: number }>('select count(*)::int as n from pollution_source');
+    expect(after.n).toBe(before.n);
+  });
+
   it('answers health and readiness probes', async () => {
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${app.url}/readyz`);
