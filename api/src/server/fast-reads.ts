@@ -7,6 +7,7 @@ import type { RequestContext } from '../context/request-context';
 import type { RequestHead } from '../context/create-context';
 import { documentCost } from './cost';
 import { malformedBody, requestIdOf } from './request-head';
+import { mayHoldRefusedText } from './text-input';
 
 export interface FastReadOptions {
   reads: CompiledReads;
@@ -54,8 +55,8 @@ function answer(options: FastReadOptions, app: RequestListener, req: IncomingMes
     return malformed(options, req, res);
   }
   (req as IncomingMessage & { body?: unknown }).body = body;
-  // A NUL in the text (JSON writes it \u0000) is Apollo's to refuse (text-input.ts).
-  if (text.includes('\\u0000')) return app(req, res);
+  // Text that may hold a refused character (JSON writes controls as \u00XX) is Apollo's to refuse (text-input.ts).
+  if (mayHoldRefusedText(text)) return app(req, res);
   const known = typeof body?.query === 'string' ? reads.known.get(body.query) : undefined;
   const variables = body?.variables ?? {};
   if (!known || body.extensions != null || (body.operationName ?? null) !== known.operationName) return app(req, res);

@@ -2,21 +2,40 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 import type { RequestContext } from '../context/request-context';
 
-/** PostgreSQL text cannot hold U+0000: such a string failed deep in a statement, as INTERNAL_SERVER_ERROR. */
-const NUL = '\u0000';
+/**
+ * Characters no text of ours may hold, each with what the caller is told:
+ * - U+0000: PostgreSQL text cannot hold it (it failed inside a statement, as INTERNAL_SERVER_ERROR);
+ * - the other C0 controls but tab, line feed and carriage return, and DEL: invisible in the
+ *   console and in exports;
+ * - the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they
+ *   make a name read differently from what it is ("Trojan source").
+ */
+const REFUSED: [RegExp, string][] = [
+  [/\u0000/, 'Text may not contain the NUL character (U+0000)'],
+  [/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/, 'Text may not contain control characters (only tab and line breaks)'],
+  [/[\u202a-\u202e\u2066-\u2069]/, 'Text may not contain bidirectional override or isolate characters (U+202A-U+202E, U+2066-U+2069)'],
+];
 
-function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes(NUL);
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => hasNul(key) || hasNul(item));
-  return false;
+function problemOf(text: string): string | null {
+  return REFUSED.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
 
-function documentHasNul(document: DocumentNode): boolean {
-  let found = false;
+/** The first problem of any string in a value (keys included). */
+function valueProblem(value: unknown): string | null {
+  if (typeof value === 'string') return problemOf(value);
+  const items = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? Object.entries(value).flat() : [];
+  for (const item of items) {
+    const problem = valueProblem(item);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function documentProblem(document: DocumentNode): string | null {
+  let found: string | null = null;
   visit(document, {
     [Kind.STRING](node) {
-      if (node.value.includes(NUL)) found = true;
+      found ??= problemOf(node.value);
     },
   });
   return found;
@@ -24,19 +43,23 @@ function documentHasNul(document: DocumentNode): boolean {
 
 /**
  * Refuses, before any resolver or SQL runs, an operation whose variables or string literals hold
- * the NUL character: BAD_USER_INPUT naming it, and nothing changes. (The compiled reads' fast
- * path leaves such bodies to Apollo, server/fast-reads.ts.)
+ * a character no text of ours may hold: BAD_USER_INPUT saying which, and nothing changes. (The
+ * compiled reads' fast path leaves such bodies to Apollo, server/fast-reads.ts.)
  */
 export function textInput(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          if (hasNul(request.variables) || documentHasNul(document)) {
-            throw new GraphQLError('Text may not contain the NUL character (U+0000)', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-          }
+          const problem = valueProblem(request.variables ?? {}) ?? documentProblem(document);
+          if (problem) throw new GraphQLError(problem, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
         },
       };
     },
   };
+}
+
+/** Whether a JSON text may carry such a character (the fast path sends those to Apollo). */
+export function mayHoldRefusedText(json: string): boolean {
+  return /\\u00[01][0-9a-f]|\\u007f|[\u007f\u202a-\u202e\u2066-\u2069]|\\u20(2[a-e]|6[6-9])/i.test(json);
 }

@@ -17,7 +17,7 @@ export class CoverageResolver {
     @Arg('month', () => String, { nullable: true, description: 'YYYY-MM, 默认本月' }) month?: string,
     @Arg('first', () => Int, { defaultValue: 20, description: '每个列表至多条数 (1-100)' }) first = 20,
   ) {
-    return coverageOf(ctx, withinId, month, Math.min(100, Math.max(1, first)));
+    return coverageOf(ctx, withinId, month, first);
   }
 }
 

@@ -93,6 +93,24 @@ describe('server hardening (development settings)', () => {
     expect(after.n).toBe(before.n);
   });
 
+  it('refuses control characters and bidirectional overrides in text, and keeps tabs and line breaks', async () => {
+    const feidong = await app.as('feidong');
+    const grid = await feidong.data<{ grids: { nodes: { id: string }[] } }>('{ grids(first: 1, filter: { level: VILLAGE }) { nodes { id } } }');
+    const create = (name: string, address: string) =>
+      feidong.request('mutation($input: CreateSourceInput!) { createSource(input: $input) { name address } }', {
+        input: { name, address, gridId: grid.grids.nodes[0].id, type: 'ENTERPRISE', supervisionLevel: 'GENERAL' },
+      });
+    const messages = async (name: string, address: string) => (await create(name, address)).errors?.map((error) => [error.extensions?.code, error.message]);
+    // "exe.txt" shown as "txt.exe": U+202E reverses what follows.
+    expect(await messages('invoice\u202Etxt.exe', '')).toEqual([['BAD_USER_INPUT', expect.stringMatching(/bidirectional/)]]);
+    expect(await messages('isolate\u2066x\u2069', '')).toEqual([['BAD_USER_INPUT', expect.stringMatching(/bidirectional/)]]);
+    expect(await messages('bell', 'a\u0007b')).toEqual([['BAD_USER_INPUT', expect.stringMatching(/control characters/)]]);
+    expect(await messages('escape', 'a\u001bb')).toEqual([['BAD_USER_INPUT', expect.stringMatching(/control characters/)]]);
+    const kept = await create('制度\t测试源', '一行\n两行\r\n三行');
+    expect(kept.errors).toBeUndefined();
+    expect(kept.data).toEqual({ createSource: { name: '制度\t测试源', address: '一行\n两行\r\n三行' } });
+  });
+
   it('answers health and readiness probes', async () => {
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${app.url}/readyz`);

@@ -86,6 +86,16 @@ describe('patrol plans, check-ins and coverage', () => {
     await app.ownerSql(`update grid_worker set active = true where id = (select grid_worker_id from grid_worker_grid wg join grid g on g.id = wg.grid_id where g.code = '340122104001')`);
   });
 
+  it('coverage says a list length out of 1-100 is bad input instead of clamping it', async () => {
+    const feidong = await app.as('feidong');
+    const ask = (first: number) => feidong.request(`query($first: Int!) { coverage(first: $first) { gridCount } }`, { first });
+    for (const first of [-5, 0, 101]) {
+      const result = await ask(first);
+      expect([first, codeOf(result), result.errors?.[0].message]).toEqual([first, 'BAD_USER_INPUT', 'first must be 1-100']);
+    }
+    expect((await ask(100)).errors).toBeUndefined();
+  });
+
   it('the city sets the rule; nobody else may', async () => {
     const rules = await township.data<{ patrolRules: { gridLevel: string; gridKind: string; timesPerMonth: number }[] }>(`{ patrolRules { gridLevel gridKind timesPerMonth } }`);
     expect(rules.patrolRules).toContainEqual({ gridLevel: 'VILLAGE', gridKind: 'ADMINISTRATIVE', timesPerMonth: 4 });
