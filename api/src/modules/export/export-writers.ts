@@ -48,12 +48,23 @@ export function headerOf(column: ColumnInfo, lang: Lang): string {
   return lang === 'en' ? column.en : column.zh;
 }
 
+/**
+ * A spreadsheet opening a CSV runs a cell that begins with `=`, `+`, `-` or `@` (or a tab or
+ * carriage return before one) as a formula: text written by users (a source's name, a case's
+ * description) is quoted with a leading apostrophe, as OWASP advises. Numbers stay numbers.
+ * (An XLSX cell written as text is never a formula.)
+ */
+function csvCell(value: CellValue, type: ColumnType, lang: Lang): string {
+  const text = cellText(value, type, lang);
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /** CSV with a UTF-8 BOM (Excel then reads the Chinese correctly); the stream waits for the client. */
 export async function writeCsv(out: Writable, columns: ColumnInfo[], lang: Lang, batches: AsyncIterable<CellValue[][]>): Promise<void> {
   async function* records(): AsyncGenerator<string[]> {
     yield columns.map((column) => headerOf(column, lang));
     for await (const batch of batches) {
-      for (const row of batch) yield row.map((value, i) => cellText(value, columns[i].type, lang));
+      for (const row of batch) yield row.map((value, i) => csvCell(value, columns[i].type, lang));
     }
   }
   await pipeline(Readable.from(records()), stringify({ bom: true }), out);

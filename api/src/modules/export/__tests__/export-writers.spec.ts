@@ -1,0 +1,35 @@
+import { PassThrough } from 'node:stream';
+import { writeCsv } from '../export-writers';
+import type { CellValue, ColumnInfo } from '../export-list';
+
+const columns: ColumnInfo[] = [
+  { key: 'name', zh: '名称', en: 'Name', type: 'text' },
+  { key: 'count', zh: '数量', en: 'Count', type: 'number' },
+];
+
+async function csvOf(rows: CellValue[][]): Promise<string[]> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  async function* batches() {
+    yield rows;
+  }
+  await writeCsv(out, columns, 'en', batches());
+  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+}
+
+describe('CSV export cells', () => {
+  it('quotes text that a spreadsheet would run as a formula, and leaves numbers and plain text alone', async () => {
+    const lines = await csvOf([['=HYPERLINK("http://x")', -5], ['+1', 3], ['-2+3', 0], ['@SUM(A1)', 1], ['\t=1', 2], ['合肥市排污单位', -1.5], ['a=b', 4]]);
+    expect(lines).toEqual([
+      'Name,Count',
+      `"'=HYPERLINK(""http://x"")",-5`,
+      "'+1,3",
+      "'-2+3,0",
+      "'@SUM(A1),1",
+      "'\t=1,2",
+      '合肥市排污单位,-1.5',
+      'a=b,4',
+    ]);
+  });
+});
