@@ -1,4 +1,5 @@
 import { parse as parseContentType } from 'content-type';
+import getRawBody from 'raw-body';
 import type { GraphQLSchema } from 'graphql';
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -7,7 +8,7 @@ import type { RequestContext } from '../context/request-context';
 import type { RequestHead } from '../context/create-context';
 import { documentCost } from './cost';
 import { malformedBody, requestIdOf } from './request-head';
-import { mayHoldRefusedText } from './text-input';
+import { valueProblem } from './text-input';
 
 export interface FastReadOptions {
   reads: CompiledReads;
@@ -36,7 +37,8 @@ export function fastReads(options: FastReadOptions, app: RequestListener): Reque
     const type = req.method === 'POST' && req.url === '/graphql' ? responseType(req.headers) : null;
     const length = Number(req.headers['content-length']);
     if (!type || !(length > 0 && length <= options.bodyLimit) || !plainJson(req.headers)) return app(req, res);
-    readBody(req, length).then(
+    // Express's own body reader: a body shorter than its Content-Length is malformed, as there.
+    getRawBody(req, { length, limit: options.bodyLimit, encoding: 'utf-8' }).then(
       (text) => answer(options, app, req, res, type, text),
       () => malformed(options, req, res),
     );
@@ -47,20 +49,19 @@ function answer(options: FastReadOptions, app: RequestListener, req: IncomingMes
   const { reads, schema, maxCost, contextOf, logger } = options;
   let body: Body;
   try {
-    // As Express's JSON parser (strict, UTF-8 without its byte-order mark): an object or an array.
-    const json = text.replace(/^\uFEFF/, '');
-    if (!/^[ \t\n\r]*[{[]/.test(json)) throw new SyntaxError('not an object or array');
-    body = JSON.parse(json) as Body;
+    // As Express's JSON parser (strict; raw-body decoded the UTF-8 without its byte-order mark): an object or an array.
+    if (!/^[ \t\n\r]*[{[]/.test(text)) throw new SyntaxError('not an object or array');
+    body = JSON.parse(text) as Body;
   } catch {
     return malformed(options, req, res);
   }
   (req as IncomingMessage & { body?: unknown }).body = body;
-  // Text that may hold a refused character (JSON writes controls as \u00XX) is Apollo's to refuse (text-input.ts).
-  if (mayHoldRefusedText(text)) return app(req, res);
   const known = typeof body?.query === 'string' ? reads.known.get(body.query) : undefined;
   const variables = body?.variables ?? {};
   if (!known || body.extensions != null || (body.operationName ?? null) !== known.operationName) return app(req, res);
   if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) return app(req, res);
+  // A character no text may hold is Apollo's to refuse (text-input.ts); a known document's own literals passed there once.
+  if (valueProblem(variables)) return app(req, res);
   if (documentCost(known.operation.selectionSet, known.fragments, variables as Record<string, unknown>) > maxCost) return app(req, res);
   const requestId = requestIdOf(req.headers);
   const ctx = contextOf({ headers: req.headers, requestId });
@@ -104,18 +105,4 @@ function plainJson(headers: IncomingHttpHeaders): boolean {
   } catch {
     return false;
   }
-}
-
-/** The whole body, which must be as long as its Content-Length says (else it is malformed, as Express has it). */
-function readBody(req: IncomingMessage, length: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let received = 0;
-    req.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      chunks.push(chunk);
-    });
-    req.on('end', () => (received === length ? resolve(Buffer.concat(chunks, received).toString('utf8')) : reject(new Error('length mismatch'))));
-    req.on('error', reject);
-  });
 }

@@ -20,8 +20,8 @@ function problemOf(text: string): string | null {
   return REFUSED.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
 
-/** The first problem of any string in a value (keys included). */
-function valueProblem(value: unknown): string | null {
+/** The first problem of any string in a value (keys included): a request's variables. */
+export function valueProblem(value: unknown): string | null {
   if (typeof value === 'string') return problemOf(value);
   const items = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? Object.entries(value).flat() : [];
   for (const item of items) {
@@ -31,20 +31,26 @@ function valueProblem(value: unknown): string | null {
   return null;
 }
 
+/** Per parsed document (Apollo keeps a document's parse): its literals are read once. */
+const documentProblems = new WeakMap<DocumentNode, string | null>();
+
 function documentProblem(document: DocumentNode): string | null {
+  if (documentProblems.has(document)) return documentProblems.get(document) ?? null;
   let found: string | null = null;
   visit(document, {
     [Kind.STRING](node) {
       found ??= problemOf(node.value);
     },
   });
+  documentProblems.set(document, found);
   return found;
 }
 
 /**
  * Refuses, before any resolver or SQL runs, an operation whose variables or string literals hold
  * a character no text of ours may hold: BAD_USER_INPUT saying which, and nothing changes. (The
- * compiled reads' fast path leaves such bodies to Apollo, server/fast-reads.ts.)
+ * compiled reads' fast path sends a request whose variables hold one to Apollo, server/fast-reads.ts;
+ * a document it knows passed here once.)
  */
 export function textInput(): ApolloServerPlugin<RequestContext> {
   return {
@@ -57,9 +63,4 @@ export function textInput(): ApolloServerPlugin<RequestContext> {
       };
     },
   };
-}
-
-/** Whether a JSON text may carry such a character (the fast path sends those to Apollo). */
-export function mayHoldRefusedText(json: string): boolean {
-  return /\\u00[01][0-9a-f]|\\u007f|[\u007f\u202a-\u202e\u2066-\u2069]|\\u20(2[a-e]|6[6-9])/i.test(json);
 }

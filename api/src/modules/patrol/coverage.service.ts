@@ -1,4 +1,5 @@
 import { subject } from '@casl/ability';
+import { MAX_PAGE_SIZE } from '../../common/connection';
 import { BadInputError } from '../../common/errors';
 import { assertCan } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
@@ -6,9 +7,6 @@ import { Coverage, CoverageGap, PatrolWorkerProgress } from './coverage.types';
 import { elapsedShare, monthOf, parseMonth } from './patrol-month';
 import { unitOrWithin } from './patrol.service';
 import { gridStaffing, subtreeSql } from './patrol.sql';
-
-/** The longest list coverage gives (gaps, workers behind). */
-const MAX_LISTED = 100;
 
 interface WorkerRow {
   grid_worker_id: number;
@@ -24,8 +22,8 @@ interface WorkerRow {
  */
 export async function coverageOf(ctx: RequestContext, withinId: string | null | undefined, monthLabel: string | null | undefined, first: number): Promise<Coverage> {
   // Out of range is said, not quietly clamped (a caller asking for -5 learns why it got 1).
-  if (!Number.isInteger(first) || first < 1 || first > MAX_LISTED) {
-    throw new BadInputError(`first must be 1-${MAX_LISTED}`, [{ field: 'first', message: `1-${MAX_LISTED}` }]);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new BadInputError(`first must be 1-${MAX_PAGE_SIZE}`, [{ field: 'first', message: `1-${MAX_PAGE_SIZE}` }]);
   }
   const unit = await unitOrWithin(ctx, withinId);
   assertCan(ctx, 'read', subject('PatrolPlan', { ...unit.scope, gridId: unit.id }));
