@@ -9,6 +9,7 @@ import { beginRequest, finishRequest } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
 import type { Config } from '../config';
 import { costLimit } from './cost';
+import { spec200ForJson } from './response-status';
 import { textInput } from './text-input';
 import { formatError, isUnexpected } from './errors';
 
@@ -63,7 +64,9 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: 
   const armor = new ApolloArmor({
     maxDepth: { n: queryLimits.maxDepth },
     maxAliases: { n: queryLimits.maxAliases },
-    maxTokens: { n: queryLimits.maxTokens },
+    // graphql-js counts tokens in Apollo's own parse (parseOptions below): armor's extra parser
+    // answered syntax errors outside the request pipeline, with the wrong code and status.
+    maxTokens: { enabled: false },
     maxDirectives: { n: queryLimits.maxDirectives },
     // graphql-armor's cost is static (depth-weighted, blind to page sizes): cost.ts prices pages instead.
     costLimit: { enabled: false },
@@ -76,6 +79,7 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: 
       ...armor.plugins,
       costLimit(queryLimits.maxCost),
       textInput(),
+      spec200ForJson(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // We set no cache hints; the default plugin still wrapped every field resolver (~3 ms per list of 50).
       ApolloServerPluginCacheControlDisabled(),
@@ -83,6 +87,7 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: 
       ...(compiled ? [compiled] : []),
     ],
     introspection: !production,
+    parseOptions: { maxTokens: queryLimits.maxTokens },
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
