@@ -1,7 +1,7 @@
 import { Cursor, type EntityManager, type EntityMetadata, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { IsOptional, Max, Min, validate } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ArgumentValidationError, Args, ArgsType, Field, Int, ObjectType, type ClassType, type ValidatorFn } from 'type-graphql';
+import { Arg, ArgumentValidationError, Args, ArgsType, Field, Int, ObjectType, type ClassType, type ValidatorFn } from 'type-graphql';
 import { BadInputError } from './errors';
 import { columnsFor, perField, type Columns } from './selection';
 
@@ -54,6 +54,19 @@ const validateOncePerField: ValidatorFn = (value, _type, { info }) =>
   validatedPerField(info.variableValues, info, async () => {
     const errors = await validate(value as object, { ...ARGUMENT_VALIDATION, skipMissingProperties: true });
     if (errors.length) throw new ArgumentValidationError(errors);
+  });
+
+/**
+ * A plain list's `first` argument (lists that are not connections): a whole number from 1 to
+ * `max`, refused otherwise with BAD_USER_INPUT naming the field, never clamped.
+ */
+export const PageSize = (defaultValue: number, max: number, description = `至多条数 (1-${max})`) =>
+  Arg('first', () => Int, {
+    defaultValue,
+    description,
+    validateFn: (value) => {
+      if (typeof value !== 'number' || value < 1 || value > max) throw new BadInputError(`first must be 1-${max}`, [{ field: 'first', message: `1-${max}` }]);
+    },
   });
 
 /** The arguments of a nested connection field (`first`, `after`). */

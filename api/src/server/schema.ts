@@ -1,4 +1,5 @@
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { normaliseRootArguments } from './input-normalisation';
 import type { GraphQLSchema } from 'graphql';
 import { authChecker } from '../auth/requires';
 import { ARGUMENT_VALIDATION } from '../common/connection';
@@ -78,6 +79,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     validate: ARGUMENT_VALIDATION,
-  });
+  }).then(normaliseRootArguments);
   return built;
 }

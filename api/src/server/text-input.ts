@@ -20,26 +20,43 @@ function problemOf(text: string): string | null {
   return REFUSED.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
 
+export interface TextProblem {
+  message: string;
+  /**
+   * Where, named as validation errors name fields: within an argument's object (`name` of
+   * `input: {name}`, `search` of `filter: {search}`), or the argument or variable itself (`q`).
+   */
+  field: string;
+}
+
+const fieldOf = (path: string[]): string => (path.length > 1 ? path.slice(1) : path).join('.');
+
 /** The first problem of any string in a value (keys included): a request's variables. */
-export function valueProblem(value: unknown): string | null {
-  if (typeof value === 'string') return problemOf(value);
-  const items = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? Object.entries(value).flat() : [];
-  for (const item of items) {
-    const problem = valueProblem(item);
+export function valueProblem(value: unknown, path: string[] = []): TextProblem | null {
+  if (typeof value === 'string') {
+    const message = problemOf(value);
+    return message ? { message, field: fieldOf(path) } : null;
+  }
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : value !== null && typeof value === 'object' ? Object.entries(value) : [];
+  for (const [key, item] of entries) {
+    const problem = valueProblem(key, path) ?? valueProblem(item, [...path, key]);
     if (problem) return problem;
   }
   return null;
 }
 
 /** Per parsed document (Apollo keeps a document's parse): its literals are read once. */
-const documentProblems = new WeakMap<DocumentNode, string | null>();
+const documentProblems = new WeakMap<DocumentNode, TextProblem | null>();
 
-function documentProblem(document: DocumentNode): string | null {
+function documentProblem(document: DocumentNode): TextProblem | null {
   if (documentProblems.has(document)) return documentProblems.get(document) ?? null;
-  let found: string | null = null;
+  let found: TextProblem | null = null;
   visit(document, {
-    [Kind.STRING](node) {
-      found ??= problemOf(node.value);
+    [Kind.STRING](node, _key, parent, _path, ancestors) {
+      const message = found ? null : problemOf(node.value);
+      if (!message) return;
+      const names = [...ancestors, parent ?? []].flatMap((ancestor) => ('kind' in ancestor && (ancestor.kind === Kind.ARGUMENT || ancestor.kind === Kind.OBJECT_FIELD) ? [ancestor.name.value] : []));
+      found = { message, field: fieldOf(names) };
     },
   });
   documentProblems.set(document, found);
@@ -58,7 +75,7 @@ export function textInput(): ApolloServerPlugin<RequestContext> {
       return {
         async didResolveOperation({ document, request }) {
           const problem = valueProblem(request.variables ?? {}) ?? documentProblem(document);
-          if (problem) throw new GraphQLError(problem, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          if (problem) throw new GraphQLError(problem.message, { extensions: { code: 'BAD_USER_INPUT', field: problem.field, http: { status: 400 } } });
         },
       };
     },

@@ -1,3 +1,4 @@
+import { NameText } from '../../common/name-text';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, Min, registerDecorator } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from '../../common/enums';
@@ -78,6 +79,7 @@ export class ChangePasswordInput {
 @InputType('CreateApiKeyInput', { description: '新建第三方接口密钥' })
 export class CreateApiKeyInput {
   @Field(() => String)
+  @NameText()
   @Length(1, 100)
   name!: string;
 

@@ -1,3 +1,4 @@
+import { NameText } from '../../common/name-text';
 import { ArrayNotEmpty, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AssessmentSubjectType, IndicatorUnit } from './assessment.enums';
@@ -38,6 +39,7 @@ export class DefineIndicatorInput {
   code!: string;
 
   @Field(() => String, { description: '名称' })
+  @NameText()
   @Length(1, 60)
   name!: string;
 

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageSize } from '../../common/connection';
 import { Requires } from '../../auth/requires';
 import { fromGlobalIds } from '../../common/global-id';
 import type { RequestContext } from '../../context/request-context';
@@ -69,9 +70,9 @@ export class AssessmentDrillDownResolver {
   async cases(
     @Ctx() ctx: RequestContext,
     @Root() drill: AssessmentDrillDown,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @PageSize(20, 100, '前 N 个案件 (1-100)') first: number,
   ): Promise<Case[]> {
-    const ids = fromGlobalIds('Case', drill.caseIds.slice(0, Math.max(0, Math.min(first, 100))));
+    const ids = fromGlobalIds('Case', drill.caseIds.slice(0, first));
     return ctx.em.find(Case, { id: { $in: ids } }, { orderBy: { id: 'asc' } });
   }
 }

@@ -1,3 +1,4 @@
+import { NameText } from '../../common/name-text';
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { MAX_SEED } from '../spot-check/random-draw';
@@ -9,6 +10,7 @@ export class CreateAuditInput {
   auditedUnitId!: string;
 
   @Field(() => String)
+  @NameText()
   @Length(2, 200)
   title!: string;
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType } from '../../common/connection';
+import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType, PageSize } from '../../common/connection';
 import { loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { GeoPoint, Grid } from '../grid/grid.entity';
@@ -48,7 +48,7 @@ export class CaseResolver {
     @Ctx() ctx: RequestContext,
     @Arg('after', () => String, { nullable: true, description: '上次返回的 endCursor' }) after: string | null,
     @Arg('unit', () => ID, { nullable: true, description: '该单位及其下级' }) unit: string | null,
-    @Arg('first', () => Int, { defaultValue: 100, description: '每页条数 (1-500)' }) first: number,
+    @PageSize(100, 500, '每页条数 (1-500)') first: number,
   ): Promise<CaseEventFeed> {
     return caseEventFeed(ctx, after ?? null, unit ?? null, first);
   }

@@ -1,3 +1,4 @@
+import { NameText } from '../../common/name-text';
 import { Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CaseOrigin, CaseUrgency } from '../case/case.enums';
@@ -13,6 +14,7 @@ export class SetCalendarDayInput {
   working!: boolean;
 
   @Field(() => String)
+  @NameText()
   @Length(1, 40)
   name!: string;
 }

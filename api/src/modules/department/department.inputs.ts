@@ -1,3 +1,4 @@
+import { NameText } from '../../common/name-text';
 import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { DepartmentField } from '../../common/enums';
@@ -8,6 +9,7 @@ export class CreateDepartmentInput {
   unitId!: string;
 
   @Field(() => String)
+  @NameText()
   @Length(1, 100)
   name!: string;
 
@@ -23,6 +25,7 @@ export class CreateDepartmentInput {
 @InputType('UpdateDepartmentInput')
 export class UpdateDepartmentInput {
   @Field(() => String, { nullable: true })
+  @NameText()
   @IsOptional()
   @Length(1, 100)
   name?: string;

@@ -1,3 +1,4 @@
+import { NameText } from '../../common/name-text';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import {
   IsOptional,
@@ -69,6 +70,7 @@ export class CreateGridInput {
   code!: string;
 
   @Field(() => String)
+  @NameText()
   @Length(1, 100)
   name!: string;
 
@@ -93,6 +95,7 @@ export class UpdateGridInput {
   code?: string;
 
   @Field(() => String, { nullable: true })
+  @NameText()
   @IsOptional()
   @Length(1, 100)
   name?: string;

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType } from '../../common/connection';
+import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType, PageSize } from '../../common/connection';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from './grid.entity';
 import { CreateGridInput, GeoPointInput, GridFilter, GridOrder, UpdateGridInput } from './grid.inputs';
@@ -42,9 +42,9 @@ export class GridResolver {
   gridSuggestions(
     @Ctx() ctx: RequestContext,
     @Arg('location', () => GeoPointInput) location: GeoPointInput,
-    @Arg('first', () => Int, { defaultValue: 3 }) first: number,
+    @PageSize(3, 10, '至多条数 (1-10)') first: number,
   ): Promise<GridSuggestion[]> {
-    return suggestGrids(ctx, location, Math.max(1, Math.min(first, 10)));
+    return suggestGrids(ctx, location, first);
   }
 
   @FieldResolver(() => Grid, { nullable: true, description: '上级网格 (辖区外为空)' })

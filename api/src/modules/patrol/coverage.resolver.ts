@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { MAX_PAGE_SIZE, PageSize } from '../../common/connection';
 import { Requires } from '../../auth/requires';
 import { loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
@@ -15,7 +16,7 @@ export class CoverageResolver {
     @Ctx() ctx: RequestContext,
     @Arg('withinId', () => ID, { nullable: true }) withinId?: string,
     @Arg('month', () => String, { nullable: true, description: 'YYYY-MM, 默认本月' }) month?: string,
-    @Arg('first', () => Int, { defaultValue: 20, description: '每个列表至多条数 (1-100)' }) first = 20,
+    @PageSize(20, MAX_PAGE_SIZE, '每个列表至多条数 (1-100)') first = 20,
   ) {
     return coverageOf(ctx, withinId, month, first);
   }

@@ -1,6 +1,4 @@
 import { subject } from '@casl/ability';
-import { MAX_PAGE_SIZE } from '../../common/connection';
-import { BadInputError } from '../../common/errors';
 import { assertCan } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Coverage, CoverageGap, PatrolWorkerProgress } from './coverage.types';
@@ -21,10 +19,6 @@ interface WorkerRow {
  * patrol plan. Only for callers who may read the patrol plans of the whole unit.
  */
 export async function coverageOf(ctx: RequestContext, withinId: string | null | undefined, monthLabel: string | null | undefined, first: number): Promise<Coverage> {
-  // Out of range is said, not quietly clamped (a caller asking for -5 learns why it got 1).
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new BadInputError(`first must be 1-${MAX_PAGE_SIZE}`, [{ field: 'first', message: `1-${MAX_PAGE_SIZE}` }]);
-  }
   const unit = await unitOrWithin(ctx, withinId);
   assertCan(ctx, 'read', subject('PatrolPlan', { ...unit.scope, gridId: unit.id }));
   const month = monthLabel ? parseMonth(monthLabel) : monthOf(ctx.clock.now());

@@ -1,3 +1,4 @@
+import { NameText } from '../../common/name-text';
 import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { IsPhone } from '../../common/inputs';
@@ -11,6 +12,7 @@ import { Employment } from './grid-worker.entity';
 @InputType()
 class PersonFields {
   @Field(() => String, { nullable: true })
+  @NameText()
   @IsOptional()
   @Length(1, 60)
   name?: string;

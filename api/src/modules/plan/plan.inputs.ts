@@ -1,3 +1,4 @@
+import { NameText } from '../../common/name-text';
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { PlanKind, TaskOrigin, TaskStatus } from './plan.enums';
@@ -6,6 +7,7 @@ import { PlanKind, TaskOrigin, TaskStatus } from './plan.enums';
 @InputType()
 class TitledInput {
   @Field(() => String)
+  @NameText()
   @Length(1, 200)
   title!: string;
 

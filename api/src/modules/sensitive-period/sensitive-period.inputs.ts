@@ -1,3 +1,4 @@
+import { NameText } from '../../common/name-text';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { IsDay } from '../../common/day';
@@ -6,6 +7,7 @@ import { SupervisionLevel } from '../source/source.enums';
 @InputType('SensitivePeriodInput', { description: '重大活动/敏感时期' })
 export class SensitivePeriodInput {
   @Field(() => String, { description: '名称, 如 秸秆禁烧期, 某峰会' })
+  @NameText()
   @Length(2, 100)
   name!: string;
 

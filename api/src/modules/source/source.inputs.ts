@@ -1,3 +1,4 @@
+import { NameText } from '../../common/name-text';
 import { IsOptional, Length, ValidateNested, registerDecorator } from 'class-validator';
 import { isValidCreditCode } from '@gridwatch/seeds';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
@@ -24,6 +25,7 @@ function IsCreditCode(): PropertyDecorator {
 @InputType()
 class SourceFields {
   @Field(() => String, { nullable: true })
+  @NameText()
   @IsOptional()
   @Length(1, 200)
   name?: string;

@@ -1,3 +1,4 @@
+import { NameText } from '../../common/name-text';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { CaseUrgency } from '../case/case.enums';
@@ -47,6 +48,7 @@ class SpotCheckSampleFields {
 @InputType('CreateSpotCheckCampaignInput', { description: '新建双随机抽查任务' })
 export class CreateSpotCheckCampaignInput extends SpotCheckSampleFields {
   @Field(() => String)
+  @NameText()
   @Length(2, 200)
   title!: string;
 
@@ -73,6 +75,7 @@ export class CreateSpotCheckCampaignInput extends SpotCheckSampleFields {
 @InputType('UpdateSpotCheckCampaignInput', { description: '修改草拟的抽查任务 (尚未抽取); 只改给出的字段. 抽取数量与比例给出其一时替换另一个' })
 export class UpdateSpotCheckCampaignInput extends SpotCheckSampleFields {
   @Field(() => String, { nullable: true })
+  @NameText()
   @IsOptional()
   @Length(2, 200)
   title?: string;

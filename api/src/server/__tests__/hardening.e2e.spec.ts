@@ -85,9 +85,12 @@ describe('server hardening (development settings)', () => {
       input: { name: 'probe\u0000nul', gridId: grid.grids.nodes[0].id, type: 'ENTERPRISE', supervisionLevel: 'GENERAL' },
     });
     const listed = await feidong.request(search, { q: 'a\u0000b' });
+    const fields = [];
     for (const result of [literal, create, listed]) {
       expect(result.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['BAD_USER_INPUT', 'Text may not contain the NUL character (U+0000)']]);
+      fields.push(result.errors?.[0].extensions?.field);
     }
+    expect(fields).toEqual(['search', 'name', 'q']);
     expect(app.sql.count).toBe(0);
     const [after] = await app.ownerSql<{ n: number }>('select count(*)::int as n from pollution_source');
     expect(after.n).toBe(before.n);
@@ -109,6 +112,44 @@ describe('server hardening (development settings)', () => {
     const kept = await create('制度\t测试源', '一行\n两行\r\n三行');
     expect(kept.errors).toBeUndefined();
     expect(kept.data).toEqual({ createSource: { name: '制度\t测试源', address: '一行\n两行\r\n三行' } });
+  });
+
+  it('trims names and refuses blank ones, naming the field, changing nothing', async () => {
+    const feidong = await app.as('feidong');
+    const grid = await feidong.data<{ grids: { nodes: { id: string }[] } }>('{ grids(first: 1, filter: { level: VILLAGE }) { nodes { id } } }');
+    const gridId = grid.grids.nodes[0].id;
+    const [before] = await app.ownerSql<{ n: number }>('select count(*)::int as n from pollution_source');
+    const create = (name: string) =>
+      feidong.request('mutation($input: CreateSourceInput!) { createSource(input: $input) { id name } }', { input: { name, gridId, type: 'ENTERPRISE', supervisionLevel: 'GENERAL' } });
+    for (const blank of ['', '   ', '\t\n', '\u3000']) {
+      const refused = await create(blank);
+      expect(refused.errors?.map((error) => [error.extensions?.code, error.extensions?.fields])).toEqual([['BAD_USER_INPUT', expect.arrayContaining([{ field: 'name', message: 'may not be blank' }])]]);
+    }
+    // The same rule for a literal in the document, and for another module's names.
+    const literal = await feidong.request(`mutation { createSource(input: { name: "  ", gridId: "${gridId}", type: ENTERPRISE, supervisionLevel: GENERAL }) { id } }`);
+    expect(literal.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    const [after] = await app.ownerSql<{ n: number }>('select count(*)::int as n from pollution_source');
+    expect(after.n).toBe(before.n);
+    const trimmed = await create('  　扬尘源 \n');
+    expect(trimmed.data?.createSource).toMatchObject({ name: '扬尘源' });
+  });
+
+  it('refuses a list size out of range on every list that takes first, never clamping it', async () => {
+    const feidong = await app.as('feidong');
+    const lists = [
+      ['{ gridSuggestions(location: { lng: 117.47, lat: 31.88 }, first: FIRST) { grid { code } } }', 10],
+      ['{ caseEvents(first: FIRST) { endCursor } }', 500],
+      ['{ coverage(first: FIRST) { behindCount } }', 100],
+      ['{ grids(first: FIRST) { nodes { code } } }', 100],
+      ['{ grids(first: 1) { nodes { children(first: FIRST) { nodes { code } } } } }', 100],
+    ] as const;
+    for (const [document, max] of lists) {
+      for (const first of [0, -5, max + 1]) {
+        const result = await feidong.request(document.replace('FIRST', String(first)));
+        expect([document, first, result.errors?.[0].extensions?.code]).toEqual([document, first, 'BAD_USER_INPUT']);
+      }
+      expect([document, (await feidong.request(document.replace('FIRST', String(max)))).errors]).toEqual([document, undefined]);
+    }
   });
 
   it('answers health and readiness probes', async () => {
