@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify';
+import { REFUSED_ANYWHERE } from '../../common/text-rules';
 import type ExcelJS from 'exceljs';
 
 // exceljs takes about 0.2 s to load: only the first XLSX pays for it.
@@ -41,7 +42,8 @@ export function cellText(value: CellValue, type: ColumnType, lang: Lang): string
   if (value instanceof Date) return shanghaiDateTime(value);
   if (typeof value === 'boolean') return YES_NO[lang][value ? 'true' : 'false'];
   if (typeof type === 'object') return type[lang][String(value)] ?? String(value);
-  return String(value);
+  // Text stored before the input rules may still hold controls or bidirectional overrides.
+  return typeof value === 'string' ? value.replace(REFUSED_ANYWHERE, '') : String(value);
 }
 
 export function headerOf(column: ColumnInfo, lang: Lang): string {

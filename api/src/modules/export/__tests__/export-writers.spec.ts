@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { writeCsv } from '../export-writers';
+import { cellText, writeCsv } from '../export-writers';
 import type { CellValue, ColumnInfo } from '../export-list';
 
 const columns: ColumnInfo[] = [
@@ -31,5 +31,12 @@ describe('CSV export cells', () => {
       '合肥市排污单位,-1.5',
       'a=b,4',
     ]);
+  });
+
+  it('strips controls and bidirectional overrides that text stored before the input rules may hold, then quotes formulas', async () => {
+    const lines = await csvOf([['invoice\u202Etxt.exe', 1], ['a\u0007b\u2066c\u2069', 2], ['\u0001=1+1', 3], ['一行\n两行', 4]]);
+    expect(lines).toEqual(['Name,Count', 'invoicetxt.exe,1', 'abc,2', "'=1+1,3", '"一行', '两行",4']);
+    // XLSX cells are written from the same text.
+    expect(cellText('x\u202Ey\u007f', 'text', 'zh')).toBe('xy');
   });
 });
