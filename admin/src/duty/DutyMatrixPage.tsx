@@ -61,7 +61,8 @@ export const DutyMatrixPage = () => {
               : translate('gw.duty.no_gaps')}
           </Alert>
         ) : null}
-        <Box sx={{ overflowX: 'auto' }}>
+        {/* Capped by the viewport on phones, so the table scrolls in here and the page does not. */}
+        <Box sx={{ overflowX: 'auto', maxWidth: { xs: 'calc(100vw - 32px)', md: 'none' } }}>
           <Table size="small" sx={{ minWidth: 520 }}>
             <TableHead>
               <TableRow>
