@@ -20,9 +20,10 @@ export async function suggestDispatch(ctx: RequestContext, kase: Case): Promise<
   const level = await handlingLevel(ctx, kase);
   if (level == null) return { lead: null, partners: [] };
   const duties = await ctx.em.find(DutyAssignment, { categoryId: kase.categoryId, level });
+  // An empty cell (a gap the city left) suggests nobody rather than guessing.
+  if (!duties.length) return { lead: null, partners: [] };
   const leadField = duties.find((d) => d.role === DutyRole.RESPONSIBLE)?.field;
   const partnerFields = duties.filter((d) => d.role === DutyRole.CO_RESPONSIBLE).map((d) => d.field);
-  if (!duties.length) return { lead: null, partners: [] };
   const departments = await ctx.em.find(
     Department,
     { unitId: kase.handlingUnitId, active: true, field: { $in: duties.map((d) => d.field) } },
