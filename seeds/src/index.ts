@@ -21,6 +21,7 @@ export { PASSWORD_HASH_OPTIONS, demoPasswordHash } from './generator/demo-passwo
 export { DEFAULT_SEED, PROFILES, PROFILE_NAMES, type ProfileName, type ProfileSpec, isProfileName } from './generator/profiles';
 export {
   CASE_CATEGORY_COUNT,
+  DUTY_ASSIGNMENT_COUNT,
   CITY_COUNTS,
   DEMO_ACCOUNT_COUNT,
   HEFEI_COUNTS,
@@ -38,6 +39,7 @@ export { buildAnnex1 } from './annex1/build-annex1';
 export { DIVISIONS_FILE, type Division, loadDivisions, parseDivisions } from './annex1/divisions';
 export { HECHAO_CODE, HEFEI_GRID_COUNTS } from './annex1/plan';
 export { type CaseCategory, loadCaseCategories } from './reference/case-categories';
+export { DUTY_LEVELS, DUTY_MATRIX_FILE, type DutyRecord, loadDutyMatrix } from './reference/duty-matrix';
 export { CALENDAR_SOURCE, type CalendarDayRecord, calendarDays } from './reference/calendar';
 export { CITY_DEPARTMENTS } from './reference/departments';
 export { DATA_DIR, dataFile } from './data-dir';

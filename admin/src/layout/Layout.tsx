@@ -1,6 +1,7 @@
 import AlarmIcon from '@mui/icons-material/Alarm';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import EventNoteIcon from '@mui/icons-material/EventNote';
+import GavelIcon from '@mui/icons-material/Gavel';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
@@ -92,6 +93,7 @@ const GwMenu = () => {
       <Group label="gw.menu.group_grid" show={can('read', 'Grid')} />
       <Menu.ResourceItem name="grids" />
       <Menu.ResourceItem name="departments" />
+      {can('read', 'DutyAssignment') ? <Menu.Item to="/duty-matrix" primaryText="gw.menu.duty_matrix" leftIcon={<GavelIcon />} /> : null}
       <Menu.ResourceItem name="officers" />
       <Menu.ResourceItem name="gridWorkers" />
       <Group label="gw.menu.group_sources" show={can('read', 'PollutionSource')} />

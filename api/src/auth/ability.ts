@@ -5,6 +5,7 @@ import { accountPolicy } from '../modules/account/account.policy';
 import { casePolicy, schedulerCasePolicy } from '../modules/case/case.policy';
 import { deadlinePolicy } from '../modules/deadline/deadline.policy';
 import { departmentPolicy } from '../modules/department/department.policy';
+import { dutyPolicy } from '../modules/duty/duty.policy';
 import { gridPolicy } from '../modules/grid/grid.policy';
 import { personPolicy } from '../modules/person/person.policy';
 import { evidencePolicy } from '../modules/evidence/evidence.policy';
@@ -39,6 +40,7 @@ export const subjectTypes = [
   'CalendarDay',
   'CalendarYear',
   'TimeLimit',
+  'DutyAssignment',
   'CaseAlert',
   'CaseEvidence',
   'InspectionFrequency',
@@ -74,6 +76,7 @@ export type Policy = (builder: RuleBuilder, principal: Principal) => void;
 const policies: Policy[] = [
   gridPolicy,
   departmentPolicy,
+  dutyPolicy,
   personPolicy,
   accountPolicy,
   sourcePolicy,

@@ -24,6 +24,7 @@ const cityWide = new Set<SubjectType>([
   'CalendarDay',
   'CalendarYear',
   'TimeLimit',
+  'DutyAssignment',
   'InspectionFrequency',
   'PatrolRule',
   'AssessmentIndicator',

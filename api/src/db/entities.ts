@@ -9,6 +9,7 @@ import { Case } from '../modules/case/case.entity';
 import { CalendarDay } from '../modules/deadline/calendar-day.entity';
 import { CalendarYear } from '../modules/deadline/calendar-year.entity';
 import { TimeLimit } from '../modules/deadline/time-limit.entity';
+import { DutyAssignment } from '../modules/duty/duty.entity';
 import { CaseAlert } from '../modules/supervision/case-alert.entity';
 import { CaseEvidence, StoredFile } from '../modules/evidence/evidence.entity';
 import { Department } from '../modules/department/department.entity';
@@ -58,6 +59,7 @@ export const entities = [
   CalendarDay,
   CalendarYear,
   TimeLimit,
+  DutyAssignment,
   CaseAlert,
   StoredFile,
   CaseEvidence,

@@ -12,6 +12,7 @@ import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
 import { CaseAlertsResolver } from '../modules/supervision/supervision.resolver';
 import { CaseEvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
+import { DutyResolver } from '../modules/duty/duty.resolver';
 import { ExportResolver } from '../modules/export/export.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
@@ -29,6 +30,7 @@ import { AssessmentDrillDownResolver, AssessmentResolver, PublishedAssessmentRes
 export const resolvers: NonEmptyArray<Function> = [
   GridResolver,
   DepartmentResolver,
+  DutyResolver,
   OfficerResolver,
   GridWorkerResolver,
   GridStaffResolver,

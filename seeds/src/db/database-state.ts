@@ -20,6 +20,7 @@ export const SEEDED_TABLES = [
   'officer',
   'department_category',
   'department',
+  'duty_assignment',
   'case_category',
   'calendar_day',
   'grid',

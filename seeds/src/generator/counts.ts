@@ -7,6 +7,7 @@ import { PROFILES, type ProfileName } from './profiles';
 export interface TableCounts {
   grid: number;
   case_category: number;
+  duty_assignment: number;
   calendar_day: number;
   calendar_year: number;
   department: number;
@@ -61,6 +62,11 @@ export const PER_CITY_COUNTS = {
 
 export const CASE_CATEGORY_COUNT = 19;
 /**
+ * Lines of the legal-duty matrix (data/duty-matrix.csv): per category one lead at each of the
+ * three levels (57) and 40 partners at city and at county level.
+ */
+export const DUTY_ASSIGNMENT_COUNT = 3 * CASE_CATEGORY_COUNT + 2 * 40;
+/**
  * The demo profile's life-cycle steps and dispatches with the default seed (case-lifecycles.ts):
  * what the generator yields, pinned so a change to the life cycles shows in review.
  */
@@ -79,6 +85,7 @@ function countsFor(profile: ProfileName): TableCounts {
   return {
     grid: PER_CITY_COUNTS.grid * cities,
     case_category: CASE_CATEGORY_COUNT,
+    duty_assignment: DUTY_ASSIGNMENT_COUNT,
     calendar_day: CALENDAR_DAY_COUNT,
     calendar_year: CALENDAR_YEAR_COUNT,
     department: PER_CITY_COUNTS.department * cities,

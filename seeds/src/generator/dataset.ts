@@ -1,6 +1,7 @@
 import { loadAnnex1 } from '../annex1/annex1-row';
 import { type CaseCategory, loadCaseCategories } from '../reference/case-categories';
 import { buildDepartments } from '../reference/departments';
+import { loadDutyMatrix } from '../reference/duty-matrix';
 import { buildDemoAccounts, gridWorkerAccounts } from './accounts';
 import { accountTable, gridWorkerGridTable, gridWorkerTable, officerGridTable, officerTable } from './people-tables';
 import { caseAssignmentTable, caseEventTable, caseTable, firstHandler, type LifecycleOf, sourceChangeTable, sourceTable } from './activity-tables';
@@ -17,6 +18,7 @@ import {
   departmentCategoryPairs,
   departmentCategoryTable,
   departmentTable,
+  dutyAssignmentTable,
   gridTable,
 } from './reference-tables';
 import { planSources, sourceRecords } from './sources';
@@ -92,6 +94,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
   return [
     gridTable(grids, timeline.referenceMs),
     caseCategoryTable(categories),
+    dutyAssignmentTable(loadDutyMatrix(categories)),
     calendarDayTable(calendarDays()),
     calendarYearTable(calendarDays(), timeline.referenceMs),
     departmentTable(departments, timeline.referenceMs),

@@ -1,6 +1,7 @@
 import { CALENDAR_SOURCE, type CalendarDayRecord } from '../reference/calendar';
 import type { CaseCategory } from '../reference/case-categories';
 import type { DepartmentRecord } from '../reference/departments';
+import type { DutyRecord } from '../reference/duty-matrix';
 import { type GridNode, platformUnitIds } from './grid-tree';
 import { SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, timestamp, versionedCells } from './table';
 
@@ -66,6 +67,18 @@ export function departmentCategoryTable(pairs: ReadonlyArray<readonly [number, n
     count: pairs.length,
     *rows() {
       for (const [d, c] of pairs) yield [d, c];
+    },
+  };
+}
+
+/** The legal-duty matrix (法定职责矩阵): city-wide, like the categories it refers to. */
+export function dutyAssignmentTable(duties: readonly DutyRecord[]): TableData {
+  return {
+    table: 'duty_assignment',
+    columns: ['id', 'category_id', 'level', 'field', 'role'],
+    count: duties.length,
+    *rows() {
+      for (const d of duties) yield [d.id, d.categoryId, d.level, d.field, d.role];
     },
   };
 }

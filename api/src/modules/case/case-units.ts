@@ -1,4 +1,5 @@
 import { SCOPE_FILTER } from '../../auth/scope-filter';
+import type { GridLevel } from '../../common/enums';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import type { Case } from './case.entity';
@@ -35,4 +36,9 @@ export async function escalate(ctx: RequestContext, kase: Case): Promise<{ fromU
   const from = kase.handlingUnitId;
   handTo(kase, await unit(ctx, kase.handlingParentId));
   return { fromUnitId: from, toUnitId: kase.handlingUnitId as number };
+}
+
+/** The level of the unit handling the case (which row of the duty matrix applies); null before one is set. */
+export async function handlingLevel(ctx: RequestContext, kase: Case): Promise<GridLevel | null> {
+  return kase.handlingUnitId == null ? null : (await unit(ctx, kase.handlingUnitId)).level;
 }

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../context/request-context';
 import { Department } from '../department/department.entity';
 import { Grid } from '../grid/grid.entity';
 import { CaseAssignment } from './case-assignment.entity';
+import { DispatchSuggestionType } from './case-routing.types';
 import { DUPLICATE_DEFAULTS, duplicateCandidates } from './case-duplicates.service';
 import {
   CancelCaseInput,
@@ -123,7 +124,13 @@ export class CaseWorkflowResolver {
     return caseWorkflow.apply(ctx, A.REOPEN, input);
   }
 
-  @Query(() => [Department], { description: '派遣建议: 当前办理单位中依法定职责对应的部门' })
+  @Query(() => DispatchSuggestionType, { description: '派遣建议: 当前办理单位中依法定职责矩阵的牵头部门与配合部门' })
+  @Requires('dispatch', 'Case')
+  dispatchSuggestion(@Ctx() ctx: Ctx, @Arg('caseId', () => ID) caseId: string): Promise<DispatchSuggestionType> {
+    return caseWorkflow.suggestion(ctx, caseId);
+  }
+
+  @Query(() => [Department], { description: '派遣建议: 当前办理单位中依法定职责矩阵对应的部门 (牵头部门在前)' })
   @Requires('dispatch', 'Case')
   dispatchSuggestions(@Ctx() ctx: Ctx, @Arg('caseId', () => ID) caseId: string): Promise<Department[]> {
     return caseWorkflow.suggestions(ctx, caseId);

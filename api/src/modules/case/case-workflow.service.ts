@@ -9,7 +9,7 @@ import { hasAfterPhoto } from '../evidence/evidence.service';
 import { CaseAssignment } from './case-assignment.entity';
 import { CaseCategory } from './case-category.entity';
 import { CaseEvent } from './case-event.entity';
-import { suggestDepartments } from './case-routing.service';
+import { suggestDepartments, suggestDispatch, type DispatchSuggestion } from './case-routing.service';
 import { escalate } from './case-units';
 import type { TransitionRequest } from './case-workflow.inputs';
 import { CaseAction, CancelReason } from './case.enums';
@@ -203,5 +203,11 @@ export const caseWorkflow = {
     const kase = await findVisible(ctx, Case, caseId);
     assertCan(ctx, 'dispatch', kase);
     return suggestDepartments(ctx, kase);
+  },
+
+  suggestion: async (ctx: RequestContext, caseId: string): Promise<DispatchSuggestion> => {
+    const kase = await findVisible(ctx, Case, caseId);
+    assertCan(ctx, 'dispatch', kase);
+    return suggestDispatch(ctx, kase);
   },
 };

@@ -1,12 +1,33 @@
 import { BadInputError } from '../../common/errors';
-import { fromGlobalId } from '../../common/global-id';
+import { fromGlobalId, toGlobalId } from '../../common/global-id';
 import { assertCan } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { CalendarDay } from './calendar-day.entity';
 import type { SetCalendarDayInput, SetTimeLimitInput } from './deadline.inputs';
 import { TimeLimit } from './time-limit.entity';
+import { DEFAULT_TIME_LIMITS, type LimitRule } from './time-limits';
+import { LimitSource, type TimeLimitSetting } from './time-limit.types';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const keyOf = (r: LimitRule): string => [r.step, r.origin, r.categoryId, r.urgency, r.complexity].map((v) => v ?? '').join('|');
+
+function setting(rule: LimitRule, override: TimeLimit | null, shipped: LimitRule | null): TimeLimitSetting {
+  const inForce = override ?? rule;
+  return {
+    step: rule.step,
+    origin: rule.origin ?? null,
+    categoryId: rule.categoryId == null ? null : toGlobalId('CaseCategory', rule.categoryId),
+    urgency: rule.urgency ?? null,
+    complexity: rule.complexity ?? null,
+    amount: inForce.amount,
+    unit: inForce.unit,
+    source: override ? LimitSource.OVERRIDE : LimitSource.DEFAULT,
+    defaultAmount: shipped?.amount ?? null,
+    defaultUnit: shipped?.unit ?? null,
+    override,
+  };
+}
 
 /** The city's deadline configuration: the holiday table and the time-limit rows. */
 export const deadlineConfigService = {
@@ -15,7 +36,16 @@ export const deadlineConfigService = {
     return ctx.em.find(CalendarDay, { day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc' } });
   },
 
-  timeLimits: (ctx: RequestContext): Promise<TimeLimit[]> => ctx.em.find(TimeLimit, {}, { orderBy: { id: 'asc' } }),
+  /** The limits in force: every shipped default (or the city row replacing it), then the city's other rows. */
+  async timeLimits(ctx: RequestContext): Promise<TimeLimitSetting[]> {
+    const rows = await ctx.em.find(TimeLimit, {}, { orderBy: { id: 'asc' } });
+    const byKey = new Map(rows.map((r) => [keyOf(r), r]));
+    const shippedKeys = new Set(DEFAULT_TIME_LIMITS.map(keyOf));
+    return [
+      ...DEFAULT_TIME_LIMITS.map((d) => setting(d, byKey.get(keyOf(d)) ?? null, d)),
+      ...rows.filter((r) => !shippedKeys.has(keyOf(r))).map((r) => setting(r, r, null)),
+    ];
+  },
 
   /** Adds or changes one day (a new year's holiday schedule, a local change); idempotent on the date. */
   async setCalendarDay(ctx: RequestContext, input: SetCalendarDayInput): Promise<CalendarDay> {

@@ -8,6 +8,7 @@ import { CalendarScheduleLoad, CalendarWarning } from './calendar-schedule.types
 import { deadlineConfigService } from './deadline-config.service';
 import { LoadCalendarScheduleInput, SetCalendarDayInput, SetTimeLimitInput } from './deadline.inputs';
 import { TimeLimit } from './time-limit.entity';
+import { TimeLimitSetting } from './time-limit.types';
 
 @Resolver()
 export class DeadlineResolver {
@@ -29,9 +30,9 @@ export class DeadlineResolver {
     return calendarWarnings(ctx.em, ctx.clock.now());
   }
 
-  @Query(() => [TimeLimit], { description: '市级时限配置 (未配置的使用内置默认值)' })
+  @Query(() => [TimeLimitSetting], { description: '生效的时限: 全部内置默认值 (或替换它的市级覆盖) 与其他市级覆盖, 注明来源与默认值' })
   @Requires('read', 'TimeLimit')
-  timeLimits(@Ctx() ctx: RequestContext): Promise<TimeLimit[]> {
+  timeLimits(@Ctx() ctx: RequestContext): Promise<TimeLimitSetting[]> {
     return deadlineConfigService.timeLimits(ctx);
   }
 

@@ -4,6 +4,8 @@ import { ConnectionArgs, ConnectionType } from '../../common/connection';
 import { loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { CaseCategory } from '../case/case-category.entity';
+import { dutyService } from '../duty/duty.service';
+import { DutyCell } from '../duty/duty.types';
 import { Grid } from '../grid/grid.entity';
 import { Department } from './department.entity';
 import { CreateDepartmentInput, DepartmentFilter, UpdateDepartmentInput } from './department.inputs';
@@ -34,7 +36,12 @@ export class DepartmentResolver {
     return loadVisible(ctx, Grid, department.unitId);
   }
 
-  @FieldResolver(() => [CaseCategory], { description: '法定职责范围内的案件类别' })
+  @FieldResolver(() => [DutyCell], { description: '法定职责: 职责矩阵中本部门职能在本级牵头或配合的格' })
+  duties(@Ctx() ctx: RequestContext, @Root() department: Department): Promise<DutyCell[]> {
+    return dutyService.departmentDuties(ctx, department);
+  }
+
+  @FieldResolver(() => [CaseCategory], { description: '部门自有的类别清单 (参考); 派遣建议以法定职责矩阵 (duties) 为准' })
   categories(@Ctx() ctx: RequestContext, @Root() department: Department): Promise<CaseCategory[]> {
     return departmentService.categories(ctx, department);
   }
