@@ -18,6 +18,8 @@ import { spotCheckPolicy } from '../modules/spot-check/spot-check.policy';
 import { auditPolicy } from '../modules/audit/audit.policy';
 import { assessmentPolicy } from '../modules/assessment/assessment.policy';
 import { statisticsPolicy } from '../modules/statistics/statistics.policy';
+import { chainPolicy } from '../modules/chain/chain.policy';
+import { disclosurePolicy } from '../modules/disclosure/disclosure.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -61,6 +63,8 @@ export const subjectTypes = [
   'InspectionPhoto',
   // Not an entity: a count of cases (statistics.policy.ts).
   'CaseStatistic',
+  'ChainCheckpoint',
+  'DisclosureSetting',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -90,6 +94,8 @@ const policies: Policy[] = [
   assessmentPolicy,
   // After casePolicy: it reads the case rules.
   statisticsPolicy,
+  chainPolicy,
+  disclosurePolicy,
 ];
 
 const knownRoles = new Set<string>(Object.values(Role));
