@@ -25,7 +25,7 @@ export class DisclosureSetting {
   publishedFrom?: string | null;
 
   @Field(() => Date, { description: '更新时间' })
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
   @ManyToOne({ entity: 'Account', mapToPk: true, fieldName: 'updated_by_id', nullable: true })

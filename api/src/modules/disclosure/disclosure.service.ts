@@ -32,7 +32,6 @@ export const disclosureService = {
       categoryIds,
       fields: [...new Set(input.fields)],
       publishedFrom: input.publishedFrom ?? null,
-      updatedAt: ctx.clock.now(),
       updatedById: ctx.principal?.accountId ?? null,
     });
     await ctx.em.persistAndFlush(setting);
