@@ -1,5 +1,6 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../../common/global-id';
 import { DisclosedField } from './disclosure.enums';
 
 /**
@@ -15,6 +16,11 @@ export class DisclosureSetting {
 
   @Property({ type: 'array', columnType: 'int[]', default: '{}' })
   categoryIds: number[] = [];
+
+  @Field(() => [ID], { name: 'categoryIds', description: '公开的案件类别' })
+  get categoryGlobalIds(): string[] {
+    return this.categoryIds.map((id) => toGlobalId('CaseCategory', id));
+  }
 
   @Field(() => [DisclosedField], { description: '除类别、区县、乡镇街道、日期、是否按期外另行公开的字段' })
   @Property({ type: 'array', columnType: 'text[]', default: '{}' })

@@ -72,8 +72,8 @@ describe('public disclosure (公开): anonymous, redacted, rate-limited, what th
     const ip = freshIp();
     expect((await allPublic(ip)).nodes).toEqual([]);
     expect((await anonymous<Rates>(RATES, ip)).data?.publicOnTimeRates).toEqual([]);
-    const setting = await (await app.as('cityadmin')).data<{ disclosureSetting: { fields: string[]; publishedFrom: string | null } }>(`{ disclosureSetting { fields publishedFrom } }`);
-    expect(setting.disclosureSetting).toEqual({ fields: [], publishedFrom: null });
+    const setting = await (await app.as('cityadmin')).data<{ disclosureSetting: { categoryIds: string[]; fields: string[]; publishedFrom: string | null } }>(`{ disclosureSetting { categoryIds fields publishedFrom } }`);
+    expect(setting.disclosureSetting).toEqual({ categoryIds: [], fields: [], publishedFrom: null });
   });
 
   it('only the city decides: a county admin is refused, an anonymous caller must sign in, bad input changes nothing', async () => {
@@ -87,7 +87,9 @@ describe('public disclosure (公开): anonymous, redacted, rate-limited, what th
   });
 
   it('closed cases of the published categories, with no complainant name, phone or address, located to the township only', async () => {
-    await (await app.as('cityadmin')).data(SET, { input: { categoryIds: [dust], fields: [], publishedFrom: '2026-01-01' } });
+    const city = await app.as('cityadmin');
+    await city.data(SET, { input: { categoryIds: [dust], fields: [], publishedFrom: '2026-01-01' } });
+    expect((await city.data<{ disclosureSetting: { categoryIds: string[] } }>(`{ disclosureSetting { categoryIds } }`)).disclosureSetting.categoryIds).toEqual([dust]);
     const { nodes, raw } = await allPublic(freshIp());
     expect(nodes.length).toBe(await publishedCount(['DUST']));
     expect(nodes.length).toBeGreaterThan(0);
