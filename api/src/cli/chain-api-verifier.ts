@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
 
 /**
  * A third party's check of the case-event chains from the GraphQL API alone: what the server
@@ -124,58 +124,76 @@ function eventProblems(e: ChainEvent, chainKey: number): string[] {
   return expected.filter(([i, value]) => d[i] !== value).map(([, , name]) => `${at}: the digest text does not match the event's ${name}`);
 }
 
+type Signed = { payload: Payload; checkpoint: Checkpoint };
+
+/** Each checkpoint's signature with its published key, and its fields against what was signed. */
+function checkpointProblems(signed: Signed[], keys: Map<string, KeyObject>): string[] {
+  const problems: string[] = [];
+  for (const { payload, checkpoint } of signed) {
+    const key = keys.get(checkpoint.keyId);
+    const label = `checkpoint of ${payload.day} (seq ${payload.seq})`;
+    if (!key) problems.push(`${label}: signed with an unpublished key ${checkpoint.keyId}`);
+    else if (!verify(null, Buffer.from(checkpoint.payload, 'utf8'), key, Buffer.from(checkpoint.signature, 'base64'))) problems.push(`${label}: bad signature`);
+    if (payload.seq !== checkpoint.seq || payload.hash !== checkpoint.headHash || payload.keyId !== checkpoint.keyId || payload.type !== 'gridwatch.chain-checkpoint') {
+      problems.push(`${label}: the fields do not match what was signed`);
+    }
+  }
+  return problems;
+}
+
+/** One chain: every event on its own, the links from seq 1 on, and the signed heads against the events at their seq. */
+function chainProblems(chainKey: number, chain: ChainEvent[], signed: Signed[]): string[] {
+  const problems: string[] = [];
+  const events = [...chain].sort((a, b) => (a.chainSeq ?? 0) - (b.chainSeq ?? 0));
+  const bySeq = new Map<number, ChainEvent>();
+  let previous: ChainEvent | null = null;
+  for (const e of events) {
+    problems.push(...eventProblems(e, chainKey));
+    if (e.chainSeq == null) continue;
+    bySeq.set(e.chainSeq, e);
+    const expectedSeq: number = previous ? (previous.chainSeq ?? 0) + 1 : 1;
+    if (e.chainSeq !== expectedSeq) problems.push(`event ${rawId(e.id)}: seq ${e.chainSeq} where ${expectedSeq} was expected (events missing or not visible)`);
+    else if (e.previousHash !== (previous ? previous.hash : '')) problems.push(`event ${rawId(e.id)} (seq ${e.chainSeq}): does not link to the event before it`);
+    previous = e;
+  }
+  for (const { payload } of signed) {
+    const at = bySeq.get(payload.seq);
+    if (!at) problems.push(`checkpoint of ${payload.day}: no event at its seq ${payload.seq} (events removed?)`);
+    else if (at.hash !== payload.hash) problems.push(`checkpoint of ${payload.day} (seq ${payload.seq}): the signed head differs from event ${rawId(at.id)}'s hash`);
+  }
+  return problems;
+}
+
 export async function verifyOverApi(options: VerifyOptions): Promise<CountyReport[]> {
   const gql = client(options.url, options.token);
   const { chainSigningKeys } = await gql<{ chainSigningKeys: { keyId: string; algorithm: string; publicKey: string }[] }>(
     `{ chainSigningKeys { keyId algorithm publicKey } }`,
   );
   const keys = new Map(chainSigningKeys.map((k) => [k.keyId, createPublicKey(k.publicKey)]));
-  const byCounty = new Map<string, { payload: Payload; checkpoint: Checkpoint }[]>();
-  const reports: CountyReport[] = [];
+  const signedByChain = new Map<number, Signed[]>();
   for (const checkpoint of await allCheckpoints(gql)) {
     const payload = JSON.parse(checkpoint.payload) as Payload;
     if (options.county && !payload.county.code.startsWith(options.county)) continue;
-    const list = byCounty.get(payload.county.id) ?? [];
-    list.push({ payload, checkpoint });
-    byCounty.set(payload.county.id, list);
+    signedByChain.set(payload.chainKey, [...(signedByChain.get(payload.chainKey) ?? []), { payload, checkpoint }]);
   }
   const chains = new Map<number, ChainEvent[]>();
-  for (const e of byCounty.size ? await visibleEvents(gql) : []) {
+  for (const e of await visibleEvents(gql)) {
     const chainKey = e.digestInput ? Number((JSON.parse(e.digestInput) as unknown[])[1]) : 0;
     const chain = chains.get(chainKey) ?? [];
     chain.push(e);
     chains.set(chainKey, chain);
   }
-  for (const checkpoints of byCounty.values()) {
-    const { county, chainKey } = checkpoints[0].payload;
-    const problems: string[] = [];
-    for (const { payload, checkpoint } of checkpoints) {
-      const key = keys.get(checkpoint.keyId);
-      const label = `checkpoint of ${payload.day} (seq ${payload.seq})`;
-      if (!key) problems.push(`${label}: signed with an unpublished key ${checkpoint.keyId}`);
-      else if (!verify(null, Buffer.from(checkpoint.payload, 'utf8'), key, Buffer.from(checkpoint.signature, 'base64'))) problems.push(`${label}: bad signature`);
-      if (payload.seq !== checkpoint.seq || payload.hash !== checkpoint.headHash || payload.keyId !== checkpoint.keyId || payload.type !== 'gridwatch.chain-checkpoint') {
-        problems.push(`${label}: the fields do not match what was signed`);
-      }
-    }
-    const events = (chains.get(chainKey) ?? []).sort((a, b) => (a.chainSeq ?? 0) - (b.chainSeq ?? 0));
-    const bySeq = new Map<number, ChainEvent>();
-    let previous: ChainEvent | null = null;
-    for (const e of events) {
-      problems.push(...eventProblems(e, chainKey));
-      if (e.chainSeq == null) continue;
-      bySeq.set(e.chainSeq, e);
-      const expectedSeq: number = previous ? (previous.chainSeq ?? 0) + 1 : 1;
-      if (e.chainSeq !== expectedSeq) problems.push(`event ${rawId(e.id)}: seq ${e.chainSeq} where ${expectedSeq} was expected (events missing or not visible)`);
-      else if (e.previousHash !== (previous ? previous.hash : '')) problems.push(`event ${rawId(e.id)} (seq ${e.chainSeq}): does not link to the event before it`);
-      previous = e;
-    }
-    for (const { payload } of checkpoints) {
-      const at = bySeq.get(payload.seq);
-      if (!at) problems.push(`checkpoint of ${payload.day}: no event at its seq ${payload.seq} (events removed?)`);
-      else if (at.hash !== payload.hash) problems.push(`checkpoint of ${payload.day} (seq ${payload.seq}): the signed head differs from event ${rawId(at.id)}'s hash`);
-    }
-    reports.push({ county: `${county.code.slice(0, 6)} ${county.name}`, events: events.length, checkpoints: checkpoints.length, problems });
-  }
-  return reports;
+  // With --county, the chains signed for it; else every chain the token sees (unsigned ones too: city-level events, or before the first checkpoint).
+  const chainKeys = options.county ? [...signedByChain.keys()] : [...new Set([...signedByChain.keys(), ...chains.keys()])].sort((a, b) => a - b);
+  return chainKeys.map((chainKey) => {
+    const signed = signedByChain.get(chainKey) ?? [];
+    const county = signed[0]?.payload.county;
+    const chain = chains.get(chainKey) ?? [];
+    return {
+      county: county ? `${county.code.slice(0, 6)} ${county.name}` : chainKey === 0 ? 'city level' : `chain ${chainKey}`,
+      events: chain.length,
+      checkpoints: signed.length,
+      problems: [...checkpointProblems(signed, keys), ...chainProblems(chainKey, chain, signed)],
+    };
+  });
 }

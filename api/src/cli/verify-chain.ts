@@ -54,11 +54,12 @@ async function overApi(url: string, token: string | null, county: string | null)
   try {
     const reports = await verifyOverApi({ url, token, county });
     if (!reports.length) {
-      console.error('no signed checkpoint visible to this token: nothing to verify');
+      console.error('no event and no signed checkpoint visible to this token: nothing to verify');
       process.exit(1);
     }
     for (const r of reports) {
-      if (!r.problems.length) console.log(`${r.county}: ${r.events} events, ${r.checkpoints} signed checkpoint(s), chain intact`);
+      const signed = r.checkpoints ? `${r.checkpoints} signed checkpoint(s)` : 'not signed yet';
+      if (!r.problems.length) console.log(`${r.county}: ${r.events} events, ${signed}, chain intact`);
       else for (const problem of r.problems) console.log(`${r.county}: BROKEN: ${problem}`);
     }
     process.exit(reports.some((r) => r.problems.length) ? 1 : 0);

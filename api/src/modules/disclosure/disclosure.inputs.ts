@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize } from 'class-validator';
+import { IsDay } from '../../common/day';
 import { Field, ID, InputType } from 'type-graphql';
 import { DisclosedField } from './disclosure.enums';
 
@@ -13,7 +14,6 @@ export class SetDisclosureSettingInput {
   fields!: DisclosedField[];
 
   @Field(() => String, { nullable: true, description: '自该日 (YYYY-MM-DD) 起上报的案件; 空: 停止公开' })
-  @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+  @IsDay()
   publishedFrom?: string | null;
 }

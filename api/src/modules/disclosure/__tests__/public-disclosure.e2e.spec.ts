@@ -81,7 +81,9 @@ describe('public disclosure (公开): anonymous, redacted, rate-limited, what th
     expect((await (await app.as('feidong')).request(SET, { input })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await anonymous(SET, freshIp(), { input })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const city = await app.as('cityadmin');
-    expect((await city.request(SET, { input: { ...input, publishedFrom: '2026-13-01' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    for (const publishedFrom of ['2026-13-01', '2026-02-30']) {
+      expect((await city.request(SET, { input: { ...input, publishedFrom } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
     expect((await city.request(SET, { input: { ...input, categoryIds: [toGlobalId('CaseCategory', 99999)] } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await allPublic(freshIp())).nodes).toEqual([]);
   });
