@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
+import { Client } from 'pg';
+import { enableAppRole } from '../../../db/app-role';
+import { loadSigner, verifySignature } from '../chain-signer';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Logger, quickAddJob, runOnce } from 'graphile-worker';
@@ -150,5 +153,25 @@ describe('chain checkpoints: hashes readable, heads signed, verifiable from the 
       expect(rehashed.code).toBe(1);
       expect(rehashed.out).toMatch(/seq 7\): does not link to the event before it/);
     }, 120_000);
+  });
+
+  it('the key: generated once and kept by the server (same key on every start); CHAIN_SIGNING_KEY overrides it', async () => {
+    const first = await loadSigner(app.ownerOrm.em.fork(), null);
+    const again = await loadSigner(app.ownerOrm.em.fork(), null);
+    expect(again.keyId).toBe(first.keyId);
+    // The API login cannot read the private key at all.
+    const client = new Client(await enableAppRole(app.databaseUrl));
+    await client.connect();
+    try {
+      await expect(client.query('select value from server_secret')).rejects.toThrow(/permission denied/);
+    } finally {
+      await client.end();
+    }
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const production = await loadSigner(app.ownerOrm.em.fork(), pem);
+    expect(production.keyId).not.toBe(first.keyId);
+    const { chainSigningKeys } = await app.client().data<{ chainSigningKeys: { keyId: string }[] }>(`{ chainSigningKeys { keyId } }`);
+    expect(chainSigningKeys.map((k) => k.keyId)).toEqual([first.keyId, production.keyId]);
+    expect(verifySignature(production.publicKeyPem, 'payload', production.sign('payload'))).toBe(true);
   });
 });
