@@ -32,6 +32,7 @@ import { AssessmentPage } from './assessment/AssessmentPage';
 import { CoveragePage } from './patrol/CoveragePage';
 import { CalendarPage } from './calendar/CalendarPage';
 import { DutyMatrixPage } from './duty/DutyMatrixPage';
+import { DisclosurePage } from './disclosure/DisclosurePage';
 import { useFieldMode } from './field/roles';
 
 // Charts are only on the dashboard: load them after the first paint of the other screens.
@@ -88,6 +89,7 @@ export const App = () => (
       <Route path="/source-import" element={<SourceImportPage />} />
       <Route path="/calendar" element={<CalendarPage />} />
       <Route path="/duty-matrix" element={<DutyMatrixPage />} />
+      <Route path="/disclosure" element={<DisclosurePage />} />
       <Route path="/report" element={<ReportPage />} />
       <Route path="/check-in/:gridId" element={<CheckInPage />} />
       <Route path="/outbox" element={<OutboxPage />} />

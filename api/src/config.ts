@@ -20,6 +20,10 @@ export interface Config {
   clockStart: Date | null;
   /** COMPILED_READS=off answers every query through the resolvers (the read compiler's differential test, diagnosis). */
   compiledReads: boolean;
+  /** CHAIN_SIGNING_KEY: the Ed25519 private key (PKCS#8 PEM) that signs chain checkpoints; else one generated on first start and kept in the database. */
+  chainSigningKey: string | null;
+  /** PUBLIC_READS_PER_MINUTE: anonymous public-disclosure reads per client address per minute. */
+  publicReadsPerMinute: number;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -48,5 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceDir: path.resolve(env.EVIDENCE_DIR ?? path.join(repoRoot, '.data', 'evidence')),
     evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 10 * 1024 * 1024),
     clockStart: clockStart(env.GRIDWATCH_CLOCK_START),
+    chainSigningKey: env.CHAIN_SIGNING_KEY ? env.CHAIN_SIGNING_KEY.replaceAll('\\n', '\n') : null,
+    publicReadsPerMinute: Number(env.PUBLIC_READS_PER_MINUTE ?? 60),
   };
 }

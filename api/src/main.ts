@@ -11,6 +11,7 @@ import { printBanner } from './server/banner';
 import { startServer, type RunningServer } from './server/app';
 import { createLogger } from './server/logger';
 import { startScheduler } from './scheduler/scheduler';
+import { loadSigner } from './modules/chain/chain-signer';
 import type { Runner } from 'graphile-worker';
 
 /** Starts everything: database (embedded unless DATABASE_URL), migrations, first-run seed, HTTP. */
@@ -55,7 +56,9 @@ async function main(): Promise<void> {
     if (config.scheduler) {
       // Jobs are trusted system work across every county: their ORM connects as the owner.
       systemOrm = await MikroORM.init(ormConfig(database.url));
-      scheduler = await startScheduler(systemOrm, database.url, logger, clock);
+      // The checkpoint key exists (and its public half is published) from the first start.
+      await loadSigner(systemOrm.em.fork(), config.chainSigningKey);
+      scheduler = await startScheduler(systemOrm, database.url, logger, clock, config.chainSigningKey);
     }
     printBanner({ url: server.url, seeded, embedded: database.embedded != null, dataDir: config.dataDir, startedMs: Math.round(performance.now() - started) });
   } catch (error) {

@@ -28,7 +28,8 @@ export type Subject =
   | 'AssessmentRow'
   | 'AssessmentIndicator'
   | 'CalendarYear'
-  | 'DutyAssignment';
+  | 'DutyAssignment'
+  | 'DisclosureSetting';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 /** The server's packed rules, unpacked as they are: the console hides, the server decides. */

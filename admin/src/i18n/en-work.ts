@@ -60,6 +60,7 @@ export const workEn: WorkMessages = {
     source_import: 'Import sources', tasks_overdue: 'Overdue tasks', recommendations_overdue: 'Overdue recommendations',
     calendar: 'Working calendar',
     duty_matrix: 'Legal-duty matrix',
+    disclosure: 'Public disclosure',
   },
   errors: { STATE: 'This action is not allowed in the current state; someone may have acted already. Refresh to see.' },
   plan: { add_task: 'Add plan task' },
@@ -91,6 +92,14 @@ export const workEn: WorkMessages = {
     clear: 'Empty this cell',
     saved: 'Saved',
     cleared: 'Emptied',
+  },
+  disclosure: {
+    hint: 'Decide which closed cases the public sees: the categories, the day from which reported cases are published, and any optional fields. Published data can be read without signing in (rate-limited).',
+    nothing: 'No case is published (the default).', published: 'Closed cases reported since %{day} are published (%{count} categories).',
+    from: 'Published from', from_hint: 'Empty: stop publishing', categories: 'Published categories', fields: 'Optional fields',
+    field: { NUMBER: 'Case number', HANDLING_UNIT: 'Handling unit', DESCRIPTION: 'Description (free text, may hold personal data)' },
+    never: 'Complainants’ names, phones, exact addresses and coordinates are never published; the place is given to the township or street.',
+    save: 'Save', saved: 'Disclosure settings saved',
   },
   calendar: {
     banner: 'The %{year} holiday schedule is not loaded: working-day deadlines in %{year} count Monday to Friday for now and are recomputed once it is loaded.',

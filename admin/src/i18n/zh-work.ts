@@ -58,6 +58,7 @@ export const workZh = {
     source_import: '污染源导入', tasks_overdue: '逾期任务', recommendations_overdue: '逾期整改意见',
     calendar: '工作日历',
     duty_matrix: '法定职责矩阵',
+    disclosure: '信息公开',
   },
   errors: { STATE: '当前状态不允许此操作，可能已被他人处理，请刷新后查看' },
   plan: { add_task: '添加计划任务' },
@@ -89,6 +90,14 @@ export const workZh = {
     clear: '清空此格',
     saved: '已保存',
     cleared: '已清空',
+  },
+  disclosure: {
+    hint: '决定向社会公开哪些已结案件：公开的类别、自哪一天起上报的案件，以及另行公开的字段。公开的内容无需登录即可查询 (限流)。',
+    nothing: '目前不公开任何案件 (默认)。', published: '自 %{day} 起上报的已结案件公开中 (%{count} 个类别)。',
+    from: '公开起始日期', from_hint: '留空：停止公开', categories: '公开的案件类别', fields: '另行公开的字段',
+    field: { NUMBER: '案件编号', HANDLING_UNIT: '办理单位', DESCRIPTION: '问题描述 (自由文本，可能含个人信息)' },
+    never: '投诉人姓名、电话和详细地址、坐标一律不公开；位置只公开到乡镇街道。',
+    save: '保存', saved: '信息公开设置已保存',
   },
   calendar: {
     banner: '%{year} 年节假日安排尚未导入：%{year} 年的工作日期限暂按周一至周五计算，导入国务院办公厅通知后自动重算。',

@@ -2,6 +2,7 @@ import AlarmIcon from '@mui/icons-material/Alarm';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import GavelIcon from '@mui/icons-material/Gavel';
+import PublicIcon from '@mui/icons-material/Public';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
@@ -114,10 +115,11 @@ const GwMenu = () => {
       {can('read', 'AuditRecommendation') ? <Menu.Item to={overdue('auditRecommendations')} primaryText="gw.menu.recommendations_overdue" leftIcon={<AlarmIcon />} /> : null}
       {can('read', 'AssessmentRow') ? <Menu.Item to="/assessment" primaryText="gw.menu.assessment" leftIcon={<LeaderboardIcon />} /> : null}
       <Menu.ResourceItem name="assessmentIndicators" />
-      <Group label="gw.menu.group_system" show={can('create', 'Account') || can('create', 'ApiKey') || can('update', 'CalendarYear')} />
+      <Group label="gw.menu.group_system" show={can('create', 'Account') || can('create', 'ApiKey') || can('update', 'CalendarYear') || can('update', 'DisclosureSetting')} />
       <Menu.ResourceItem name="accounts" />
       <Menu.ResourceItem name="apiKeys" />
       {can('update', 'CalendarYear') ? <Menu.Item to="/calendar" primaryText="gw.menu.calendar" leftIcon={<EventNoteIcon />} /> : null}
+      {can('update', 'DisclosureSetting') ? <Menu.Item to="/disclosure" primaryText="gw.menu.disclosure" leftIcon={<PublicIcon />} /> : null}
     </Menu>
   );
 };

@@ -19,6 +19,8 @@ import { spotCheckPolicy } from '../modules/spot-check/spot-check.policy';
 import { auditPolicy } from '../modules/audit/audit.policy';
 import { assessmentPolicy } from '../modules/assessment/assessment.policy';
 import { statisticsPolicy } from '../modules/statistics/statistics.policy';
+import { chainPolicy } from '../modules/chain/chain.policy';
+import { disclosurePolicy } from '../modules/disclosure/disclosure.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -63,6 +65,8 @@ export const subjectTypes = [
   'InspectionPhoto',
   // Not an entity: a count of cases (statistics.policy.ts).
   'CaseStatistic',
+  'ChainCheckpoint',
+  'DisclosureSetting',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -93,6 +97,8 @@ const policies: Policy[] = [
   assessmentPolicy,
   // After casePolicy: it reads the case rules.
   statisticsPolicy,
+  chainPolicy,
+  disclosurePolicy,
 ];
 
 const knownRoles = new Set<string>(Object.values(Role));

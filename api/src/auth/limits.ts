@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../common/errors';
+import type { RequestContext } from '../context/request-context';
 
 export class TooManyRequestsError extends DomainError {
   constructor(retryAfterSeconds: number) {
@@ -18,9 +19,11 @@ export interface LimitSettings {
   failuresPerAccount: number;
   /** Failed sign-ins per IP per 15 minutes. */
   failuresPerIp: number;
+  /** Anonymous public-disclosure reads per client address per minute. */
+  publicReadsPerMinute: number;
 }
 
-export const defaultLimits: LimitSettings = { failuresPerAccount: 5, failuresPerIp: 30 };
+export const defaultLimits: LimitSettings = { failuresPerAccount: 5, failuresPerIp: 30, publicReadsPerMinute: 60 };
 
 /**
  * Brute-force protection for sign-in (per account and per IP, counting every alias of a
@@ -30,12 +33,14 @@ export class Limits {
   private readonly byAccount: RateLimiterPostgres;
   private readonly byIp: RateLimiterPostgres;
   private readonly byKey: RateLimiterPostgres;
+  private readonly publicReads: RateLimiterPostgres;
 
   constructor(pool: Pool, settings: LimitSettings = defaultLimits) {
     this.byAccount = limiter(pool, 'signin_account', settings.failuresPerAccount, 15 * 60);
     this.byIp = limiter(pool, 'signin_ip', settings.failuresPerIp, 15 * 60);
     // Each key has its own budget: count freely here and compare with the key's limit.
     this.byKey = limiter(pool, 'api_key', Number.MAX_SAFE_INTEGER, 60);
+    this.publicReads = limiter(pool, 'public_read', settings.publicReadsPerMinute, 60);
   }
 
   async checkSignIn(login: string, ip: string): Promise<void> {
@@ -57,4 +62,20 @@ export class Limits {
     const state: RateLimiterRes = await this.byKey.consume(String(keyId));
     if (state.consumedPoints > perMinute) throw new TooManyRequestsError(Math.ceil(state.msBeforeNext / 1000));
   }
+
+  async consumePublicRead(ip: string): Promise<void> {
+    // consume is atomic across replicas; over the budget it rejects with the limiter's state.
+    await this.publicReads.consume(ip).catch((rejection: unknown) => {
+      if (rejection instanceof RateLimiterRes) throw new TooManyRequestsError(Math.ceil(rejection.msBeforeNext / 1000));
+      throw rejection;
+    });
+  }
+}
+
+/**
+ * Every anonymous public read (公开) spends one of its address's budget, whoever asks: the
+ * public data is the same for everyone, so a signed-in caller gets no larger share.
+ */
+export async function spendPublicRead(ctx: RequestContext): Promise<void> {
+  await ctx.limits?.consumePublicRead(ctx.http?.req.ip ?? 'unknown');
 }

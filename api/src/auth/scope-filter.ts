@@ -28,6 +28,7 @@ const cityWide = new Set<SubjectType>([
   'InspectionFrequency',
   'PatrolRule',
   'AssessmentIndicator',
+  'DisclosureSetting',
 ]);
 
 /** Entities whose every read, update and delete is bounded by the caller's territory. */

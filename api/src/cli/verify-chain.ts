@@ -1,20 +1,31 @@
 import { runOwnerCli } from './owner-cli';
 import { verifyChains } from '../modules/case/case-chain.service';
+import { verifyOverApi } from './chain-api-verifier';
 
-const usage = 'usage: pnpm --filter @gridwatch/api verify:chain [--county <code>]';
+const usage = `usage: pnpm --filter @gridwatch/api verify:chain [--county <code>]
+       pnpm --filter @gridwatch/api verify:chain --url <api url> [--token <API key>] [--county <code>]`;
+
+function option(args: string[], name: string): string | null | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  return args[at + 1] && !args[at + 1].startsWith('--') ? args[at + 1] : null;
+}
 
 /**
- * Verifies the case-event hash chains (one per county) of DATABASE_URL or the embedded
- * database, and names the first broken link of each. Exit code 1 when any chain is broken.
+ * Verifies the case-event hash chains (one per county). With --url, as a third party would:
+ * over the GraphQL API only, against the server's signed checkpoints (chain-api-verifier.ts).
+ * Without, directly in DATABASE_URL or the embedded database. Exit code 1 when any chain is broken.
  */
 function main(): void {
   const args = process.argv.slice(2);
-  const at = args.indexOf('--county');
-  const code = at >= 0 ? args[at + 1] : undefined;
-  if (at >= 0 && !code) {
+  const code = option(args, '--county');
+  const url = option(args, '--url');
+  const token = option(args, '--token');
+  if (code === null || url === null || token === null) {
     console.error(usage);
     process.exit(2);
   }
+  if (url) return void overApi(url, token ?? process.env.GRIDWATCH_TOKEN ?? null, code ?? null);
   return runOwnerCli(async (orm) => {
     const em = orm.em.fork();
     const names = new Map<number, string>(
@@ -37,6 +48,25 @@ function main(): void {
     }
     return reports.some((r) => r.broken) ? 1 : 0;
   });
+}
+
+async function overApi(url: string, token: string | null, county: string | null): Promise<void> {
+  try {
+    const reports = await verifyOverApi({ url, token, county });
+    if (!reports.length) {
+      console.error('no event and no signed checkpoint visible to this token: nothing to verify');
+      process.exit(1);
+    }
+    for (const r of reports) {
+      const signed = r.checkpoints ? `${r.checkpoints} signed checkpoint(s)` : 'not signed yet';
+      if (!r.problems.length) console.log(`${r.county}: ${r.events} events, ${signed}, chain intact`);
+      else for (const problem of r.problems) console.log(`${r.county}: BROKEN: ${problem}`);
+    }
+    process.exit(reports.some((r) => r.problems.length) ? 1 : 0);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  }
 }
 
 main();

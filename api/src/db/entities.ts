@@ -35,6 +35,9 @@ import { SpotCheckPublication } from '../modules/spot-check/spot-check-publicati
 import { Audit, AuditRecommendation, AuditSample } from '../modules/audit/audit.entity';
 import { AssessmentIndicator } from '../modules/assessment/assessment-indicator.entity';
 import { Assessment } from '../modules/assessment/assessment.entity';
+import { ChainCheckpoint } from '../modules/chain/chain-checkpoint.entity';
+import { ChainSigningKey } from '../modules/chain/chain-signing-key.entity';
+import { DisclosureSetting } from '../modules/disclosure/disclosure-setting.entity';
 
 /** Every entity (and abstract base) MikroORM must discover, listed once. */
 export const entities = [
@@ -80,5 +83,8 @@ export const entities = [
   AuditRecommendation,
   AssessmentIndicator,
   Assessment,
+  ChainCheckpoint,
+  ChainSigningKey,
+  DisclosureSetting,
   InspectionPhoto,
 ];

@@ -30,3 +30,21 @@ export const LEVEL_ROLES = SCOPE_LEVELS.map(scopeRole);
 
 /** The login role and the level roles: every policy that is not a level's own names them all. */
 export const TENANT_ROLES = ['gridwatch_app', ...LEVEL_ROLES];
+
+/**
+ * A new tenant table under row-level security the way Migration20261129000000_rls_level_roles
+ * left the others: one equality policy per level role on its scope column (`anchor` ties a row
+ * to a village-level unit), and the owner's own policy.
+ */
+export function levelPoliciesSql(table: string, anchor: string): string[] {
+  const columns = ['city_id', 'county_id', 'township_id', anchor];
+  return [
+    `alter table ${table} enable row level security;`,
+    `alter table ${table} force row level security;`,
+    ...SCOPE_LEVELS.map(
+      (level, i) =>
+        `create policy ${table}_${level.toLowerCase()} on ${table} to ${scopeRole(level)} using (${columns[i]} = gw_unit_id('${level}')) with check (${columns[i]} = gw_unit_id('${level}'));`,
+    ),
+    `create policy ${table}_owner on ${table} to current_user using (true) with check (true);`,
+  ];
+}

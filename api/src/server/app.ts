@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { Pool } from 'pg';
-import { Limits } from '../auth/limits';
+import { defaultLimits, Limits } from '../auth/limits';
 import { PrincipalCache, principalCaches } from '../auth/principal-cache';
 import { listenForPrincipalChanges } from '../auth/principal-listener';
 import type { Config } from '../config';
@@ -67,7 +67,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   const schema = await buildAppSchema();
   // rate-limiter-flexible keeps its counters in Postgres so that replicas share them.
   const limiterPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: 2 });
-  const limits = new Limits(limiterPool);
+  const limits = new Limits(limiterPool, { ...defaultLimits, publicReadsPerMinute: config.publicReadsPerMinute });
   const bodyLimit = bytes.parse(config.bodyLimit) ?? 100 * 1024;
   const contextOf = (head: RequestHead, http?: RequestContext['http']) => createRequestContext(orm, limits, head, http, clock);
   // Request lines are logged at info; below it there is no request logger at all (unexpected errors are logged by Apollo's plugin).

@@ -25,6 +25,8 @@ import { PlanResolver, TaskResolver } from '../modules/plan/plan.resolver';
 import { CoverageGapResolver, CoverageResolver, PatrolWorkerProgressResolver } from '../modules/patrol/coverage.resolver';
 import { AuditRecommendationResolver, AuditResolver, AuditSampleResolver } from '../modules/audit/audit.resolver';
 import { DrawnSpotCheckResolver, SpotCheckDrawResolver, SpotCheckItemResolver, SpotCheckResolver } from '../modules/spot-check/spot-check.resolver';
+import { CaseEventDigestResolver, ChainResolver } from '../modules/chain/chain.resolver';
+import { DisclosureResolver } from '../modules/disclosure/disclosure.resolver';
 import { AssessmentDrillDownResolver, AssessmentResolver, PublishedAssessmentResolver } from '../modules/assessment/assessment.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
@@ -70,6 +72,9 @@ export const resolvers: NonEmptyArray<Function> = [
   PublishedAssessmentResolver,
   AssessmentDrillDownResolver,
   ExportResolver,
+  ChainResolver,
+  CaseEventDigestResolver,
+  DisclosureResolver,
 ];
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,6 +1,6 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Role } from '../../common/enums';
 import { toGlobalId } from '../../common/global-id';
 import { BaseEntity, ScopedEntity } from '../../common/base.entity';
@@ -79,16 +79,21 @@ export class CaseEvent extends ScopedEntity {
   // The hash chain and the feed position are written by the database (trigger
   // case_event_chain, see the migration), never by the application.
 
+  // Readable by whoever may read the event, so a third party can verify the chain (verify:chain --url).
+
   /** The county the chain runs in (0 for city-level events). */
   @Property({ type: 'integer', nullable: true })
   chainKey?: number | null;
 
+  @Field(() => Int, { nullable: true, description: '在本县区哈希链中的序号 (从 1 起)' })
   @Property({ type: new BigIntType('number'), nullable: true })
   chainSeq?: number | null;
 
+  @Field(() => String, { name: 'previousHash', nullable: true, description: '链上前一事件的哈希 (SHA-256, 十六进制)' })
   @Property({ type: 'string', length: 64, nullable: true })
   prevHash?: string | null;
 
+  @Field(() => String, { nullable: true, description: '本事件哈希 (SHA-256, 十六进制)' })
   @Property({ type: 'string', length: 64, nullable: true })
   hash?: string | null;
 

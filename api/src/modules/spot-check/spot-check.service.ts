@@ -1,3 +1,4 @@
+import { spendPublicRead } from '../../auth/limits';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { BadInputError, ConflictError, IllegalTransitionError } from '../../common/errors';
@@ -211,6 +212,9 @@ export const spotCheckService = {
     return campaign;
   },
 
-  published: (ctx: RequestContext, args: ConnectionArgs): Promise<Connection<SpotCheckPublication>> =>
-    paginate(ctx.em, SpotCheckPublication, {}, [{ publishedAt: 'desc' }, { id: 'desc' }], args),
+  /** 一公开: anyone may read, within the public reads' rate limit. */
+  async published(ctx: RequestContext, args: ConnectionArgs): Promise<Connection<SpotCheckPublication>> {
+    await spendPublicRead(ctx);
+    return paginate(ctx.em, SpotCheckPublication, {}, [{ publishedAt: 'desc' }, { id: 'desc' }], args);
+  },
 };
