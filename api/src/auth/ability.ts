@@ -18,6 +18,7 @@ import { spotCheckPolicy } from '../modules/spot-check/spot-check.policy';
 import { auditPolicy } from '../modules/audit/audit.policy';
 import { assessmentPolicy } from '../modules/assessment/assessment.policy';
 import { statisticsPolicy } from '../modules/statistics/statistics.policy';
+import { trainingPolicy } from '../modules/training/training.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -61,6 +62,9 @@ export const subjectTypes = [
   'InspectionPhoto',
   // Not an entity: a count of cases (statistics.policy.ts).
   'CaseStatistic',
+  'TrainingCourse',
+  'TrainingSession',
+  'TrainingAttendance',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -90,6 +94,7 @@ const policies: Policy[] = [
   assessmentPolicy,
   // After casePolicy: it reads the case rules.
   statisticsPolicy,
+  trainingPolicy,
 ];
 
 const knownRoles = new Set<string>(Object.values(Role));

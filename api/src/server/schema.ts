@@ -23,6 +23,7 @@ import { PlanResolver, TaskResolver } from '../modules/plan/plan.resolver';
 import { CoverageGapResolver, CoverageResolver, PatrolWorkerProgressResolver } from '../modules/patrol/coverage.resolver';
 import { AuditRecommendationResolver, AuditResolver, AuditSampleResolver } from '../modules/audit/audit.resolver';
 import { DrawnSpotCheckResolver, SpotCheckDrawResolver, SpotCheckItemResolver, SpotCheckResolver } from '../modules/spot-check/spot-check.resolver';
+import { TrainingAttendanceResolver, TrainingCourseResolver, TrainingSessionResolver } from '../modules/training/training.resolver';
 import { AssessmentDrillDownResolver, AssessmentResolver, PublishedAssessmentResolver } from '../modules/assessment/assessment.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
@@ -63,6 +64,9 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditResolver,
   AuditSampleResolver,
   AuditRecommendationResolver,
+  TrainingCourseResolver,
+  TrainingSessionResolver,
+  TrainingAttendanceResolver,
   AssessmentResolver,
   PublishedAssessmentResolver,
   AssessmentDrillDownResolver,
