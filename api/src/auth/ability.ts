@@ -19,6 +19,7 @@ import { auditPolicy } from '../modules/audit/audit.policy';
 import { assessmentPolicy } from '../modules/assessment/assessment.policy';
 import { statisticsPolicy } from '../modules/statistics/statistics.policy';
 import { trainingPolicy } from '../modules/training/training.policy';
+import { reportPolicy } from '../modules/report/report.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -65,6 +66,8 @@ export const subjectTypes = [
   'TrainingCourse',
   'TrainingSession',
   'TrainingAttendance',
+  // Not an entity: a unit's monthly report (report.policy.ts).
+  'MonthlyReport',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -95,6 +98,7 @@ const policies: Policy[] = [
   // After casePolicy: it reads the case rules.
   statisticsPolicy,
   trainingPolicy,
+  reportPolicy,
 ];
 
 const knownRoles = new Set<string>(Object.values(Role));

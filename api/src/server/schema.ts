@@ -24,6 +24,7 @@ import { CoverageGapResolver, CoverageResolver, PatrolWorkerProgressResolver } f
 import { AuditRecommendationResolver, AuditResolver, AuditSampleResolver } from '../modules/audit/audit.resolver';
 import { DrawnSpotCheckResolver, SpotCheckDrawResolver, SpotCheckItemResolver, SpotCheckResolver } from '../modules/spot-check/spot-check.resolver';
 import { TrainingAttendanceResolver, TrainingCourseResolver, TrainingSessionResolver } from '../modules/training/training.resolver';
+import { ReportResolver } from '../modules/report/report.resolver';
 import { AssessmentDrillDownResolver, AssessmentResolver, PublishedAssessmentResolver } from '../modules/assessment/assessment.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
@@ -67,6 +68,7 @@ export const resolvers: NonEmptyArray<Function> = [
   TrainingCourseResolver,
   TrainingSessionResolver,
   TrainingAttendanceResolver,
+  ReportResolver,
   AssessmentResolver,
   PublishedAssessmentResolver,
   AssessmentDrillDownResolver,
