@@ -31,6 +31,8 @@ import { InspectionOverduePage } from './resources/sources/InspectionOverdue';
 import { AssessmentPage } from './assessment/AssessmentPage';
 import { CoveragePage } from './patrol/CoveragePage';
 import { CalendarPage } from './calendar/CalendarPage';
+import { TrainingPage } from './training/TrainingPage';
+import { MonthlyReportPage } from './report/MonthlyReportPage';
 import { useFieldMode } from './field/roles';
 
 // Charts are only on the dashboard: load them after the first paint of the other screens.
@@ -86,6 +88,8 @@ export const App = () => (
       <Route path="/coverage" element={<CoveragePage />} />
       <Route path="/source-import" element={<SourceImportPage />} />
       <Route path="/calendar" element={<CalendarPage />} />
+      <Route path="/training" element={<TrainingPage />} />
+      <Route path="/monthly-report" element={<MonthlyReportPage />} />
       <Route path="/report" element={<ReportPage />} />
       <Route path="/check-in/:gridId" element={<CheckInPage />} />
       <Route path="/outbox" element={<OutboxPage />} />

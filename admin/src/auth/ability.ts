@@ -27,7 +27,11 @@ export type Subject =
   | 'Assessment'
   | 'AssessmentRow'
   | 'AssessmentIndicator'
-  | 'CalendarYear';
+  | 'CalendarYear'
+  | 'TrainingCourse'
+  | 'TrainingSession'
+  | 'TrainingAttendance'
+  | 'MonthlyReport';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 /** The server's packed rules, unpacked as they are: the console hides, the server decides. */
