@@ -122,6 +122,34 @@ describe('training records (分级分类轮训)', () => {
     expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('the organiser edits and corrects; nobody else can', async () => {
+    const UPDATE_COURSE = `mutation($id: ID!, $version: Int!, $input: TrainingCourseInput!, $active: Boolean) {
+      updateTrainingCourse(id: $id, version: $version, input: $input, active: $active) { id version title active } }`;
+    const UPDATE_SESSION = `mutation($id: ID!, $version: Int!, $input: TrainingSessionInput!) { updateTrainingSession(id: $id, version: $version, input: $input) { id version place hours } }`;
+    const input = { title: '网格员巡查实务 (第二版)', topic: 'GRID_PATROL', audience: 'GRID_WORKERS' };
+    expect((await yaohai.request(UPDATE_COURSE, { id: course, version: 1, input })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await township.request(UPDATE_COURSE, { id: course, version: 1, input })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const edited = await feidong.data<{ updateTrainingCourse: { version: number; title: string } }>(UPDATE_COURSE, { id: course, version: 1, input });
+    expect(edited.updateTrainingCourse).toMatchObject({ version: 2, title: input.title });
+    const stale = await feidong.request(UPDATE_COURSE, { id: course, version: 1, input });
+    expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const moved = await feidong.data<{ updateTrainingSession: { version: number; place: string; hours: number } }>(UPDATE_SESSION, {
+      id: session, version: 1, input: { courseId: course, heldOn: '2026-10-15', place: '肥东县党校报告厅', hours: 3 },
+    });
+    expect(moved.updateTrainingSession).toMatchObject({ version: 2, place: '肥东县党校报告厅', hours: 3 });
+
+    // One attendance removed by the organiser (the township, whose person it is, may not).
+    const REMOVE = `mutation($id: ID!) { removeTrainingAttendance(id: $id) { attendance { id } } }`;
+    const { trainingSession } = await feidong.data<{ trainingSession: { attendance: Ids } }>(SESSION, { id: session });
+    const [first] = trainingSession.attendance;
+    expect((await township.request(REMOVE, { id: first.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await yaohai.request(REMOVE, { id: first.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const after = await feidong.data<{ removeTrainingAttendance: { attendance: Ids } }>(REMOVE, { id: first.id });
+    expect(after.removeTrainingAttendance.attendance).toHaveLength(trainingSession.attendance.length - 1);
+    // Recorded again, for the coverage below.
+    await feidong.data(RECORD, { input: { sessionId: session, officerIds: officers.map((id) => gid('Officer', id)), gridWorkerIds: workers.map((id) => gid('GridWorker', id)) } });
+  });
+
   it('培训覆盖率 of a township: its active officers and grid workers who attended a session in the period, counted directly', async () => {
     const [direct] = await app.ownerSql<{ people: number; trained: number }>(
       `with x as (
