@@ -47,6 +47,7 @@ describe('training and the monthly report', () => {
       await s.page.emulateMedia({ media: 'print' });
       await screenshot(s.page, 'monthly-report-print');
       expect(await s.page.locator('header').first().isVisible()).toBe(false);
+      await expectCount(s.page.locator('[data-testid="report-table"]:visible'), 1);
       await s.page.emulateMedia({ media: 'screen' });
       const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('report-xlsx').click()]);
       // An XLSX is a zip (its figures are checked in the API's monthly-report.e2e.spec.ts).

@@ -62,7 +62,7 @@ function lastMonth(): string {
 // On paper: only the report (no app bar, menu or controls), tables unclipped.
 const PRINT = {
   '@media print': {
-    'header, .RaSidebar-root, .MuiDrawer-root, .no-print': { display: 'none !important' },
+    'header, .RaSidebar-root, .MuiDrawer-root, .no-print, [data-testid="calendar-banner"]': { display: 'none !important' },
     '.RaLayout-content, .RaLayout-contentWithSidebar, main': { padding: '0 !important', margin: '0 !important' },
     '.monthly-report .MuiCard-root': { boxShadow: 'none' },
     '.monthly-report .MuiBox-root': { overflow: 'visible !important' },

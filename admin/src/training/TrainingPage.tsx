@@ -111,7 +111,8 @@ export const TrainingPage = () => {
                         </Typography>
                       </TableCell>
                       <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{s.place}</TableCell>
-                      <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{s.unit?.name}</TableCell>
+                      {/* A unit above the caller's is not readable as a grid: its level stands in. */}
+                      <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{s.unit?.name ?? (s.course ? label('GridLevel', s.course.level) : '')}</TableCell>
                       <TableCell align="right">{s.attendance.length}</TableCell>
                     </TableRow>
                   ))}
@@ -151,7 +152,7 @@ export const TrainingPage = () => {
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{label('GridLevel', c.level)}</TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{label('TrainingTopic', c.topic)}</TableCell>
                     <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{label('TrainingAudience', c.audience)}</TableCell>
-                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{c.unit?.name}</TableCell>
+                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{c.unit?.name ?? label('GridLevel', c.level)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
