@@ -33,6 +33,8 @@ import { CoveragePage } from './patrol/CoveragePage';
 import { CalendarPage } from './calendar/CalendarPage';
 import { DutyMatrixPage } from './duty/DutyMatrixPage';
 import { DisclosurePage } from './disclosure/DisclosurePage';
+import { TrainingPage } from './training/TrainingPage';
+import { MonthlyReportPage } from './report/MonthlyReportPage';
 import { useFieldMode } from './field/roles';
 
 // Charts are only on the dashboard: load them after the first paint of the other screens.
@@ -90,6 +92,8 @@ export const App = () => (
       <Route path="/calendar" element={<CalendarPage />} />
       <Route path="/duty-matrix" element={<DutyMatrixPage />} />
       <Route path="/disclosure" element={<DisclosurePage />} />
+      <Route path="/training" element={<TrainingPage />} />
+      <Route path="/monthly-report" element={<MonthlyReportPage />} />
       <Route path="/report" element={<ReportPage />} />
       <Route path="/check-in/:gridId" element={<CheckInPage />} />
       <Route path="/outbox" element={<OutboxPage />} />

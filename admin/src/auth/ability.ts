@@ -29,7 +29,11 @@ export type Subject =
   | 'AssessmentIndicator'
   | 'CalendarYear'
   | 'DutyAssignment'
-  | 'DisclosureSetting';
+  | 'DisclosureSetting'
+  | 'TrainingCourse'
+  | 'TrainingSession'
+  | 'TrainingAttendance'
+  | 'MonthlyReport';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 /** The server's packed rules, unpacked as they are: the console hides, the server decides. */

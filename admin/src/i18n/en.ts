@@ -1,7 +1,8 @@
 import { fieldEn } from './en-field';
 import englishMessages from 'ra-language-english';
 import { workEn } from './en-work';
-import { withField, withWork, type AppMessages, type BaseMessages } from './zh';
+import { trainingEn } from './en-training';
+import { withField, withTraining, withWork, type AppMessages, type BaseMessages } from './zh';
 
 /** English: react-admin's pack plus ours, typed against the Chinese one (same keys). */
 const baseEn: BaseMessages = {
@@ -272,6 +273,6 @@ const deactivation = {
   },
 };
 
-export const appEn: AppMessages = withField(withWork(baseEn, workEn), fieldEn);
+export const appEn: AppMessages = withTraining(withField(withWork(baseEn, workEn), fieldEn), trainingEn);
 
 export const enMessages = { ...englishMessages, ...deactivation, ...appEn };

@@ -1,6 +1,7 @@
 import { fieldZh, type FieldMessages } from './zh-field';
 import { raZh } from './zh-ra';
 import { workZh, type WorkMessages } from './zh-work';
+import { trainingZh, type TrainingMessages } from './zh-training';
 
 /** The console's own strings (zh-CN, the default). en.ts must have exactly these keys. */
 const baseZh = {
@@ -270,7 +271,16 @@ export function withField<M extends ReturnType<typeof withWork>>(messages: M, fi
   return { ...messages, gw: { ...messages.gw, field } };
 }
 
-export const appZh = withField(withWork(baseZh, workZh), fieldZh);
+/** And the training and monthly report screens' strings (zh-training.ts / en-training.ts). */
+export function withTraining<M extends ReturnType<typeof withWork>>(messages: M, t: TrainingMessages) {
+  const { menu, measure, enum: enums, ...gw } = t;
+  return {
+    ...messages,
+    gw: { ...messages.gw, ...gw, menu: { ...messages.gw.menu, ...menu }, measure: { ...messages.gw.measure, ...measure }, enum: { ...messages.gw.enum, ...enums } },
+  };
+}
+
+export const appZh = withTraining(withField(withWork(baseZh, workZh), fieldZh), trainingZh);
 export type AppMessages = typeof appZh;
 
 export const zhMessages = { ...raZh, ...appZh };

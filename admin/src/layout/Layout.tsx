@@ -5,6 +5,8 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import PublicIcon from '@mui/icons-material/Public';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import SchoolIcon from '@mui/icons-material/School';
 import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
 import MapIcon from '@mui/icons-material/Map';
 import HomeIcon from '@mui/icons-material/Home';
@@ -115,6 +117,8 @@ const GwMenu = () => {
       {can('read', 'AuditRecommendation') ? <Menu.Item to={overdue('auditRecommendations')} primaryText="gw.menu.recommendations_overdue" leftIcon={<AlarmIcon />} /> : null}
       {can('read', 'AssessmentRow') ? <Menu.Item to="/assessment" primaryText="gw.menu.assessment" leftIcon={<LeaderboardIcon />} /> : null}
       <Menu.ResourceItem name="assessmentIndicators" />
+      {can('read', 'MonthlyReport') ? <Menu.Item to="/monthly-report" primaryText="gw.menu.monthly_report" leftIcon={<AssessmentIcon />} /> : null}
+      {can('read', 'TrainingSession') ? <Menu.Item to="/training" primaryText="gw.menu.training" leftIcon={<SchoolIcon />} /> : null}
       <Group label="gw.menu.group_system" show={can('create', 'Account') || can('create', 'ApiKey') || can('update', 'CalendarYear') || can('update', 'DisclosureSetting')} />
       <Menu.ResourceItem name="accounts" />
       <Menu.ResourceItem name="apiKeys" />

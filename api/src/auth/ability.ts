@@ -21,6 +21,8 @@ import { assessmentPolicy } from '../modules/assessment/assessment.policy';
 import { statisticsPolicy } from '../modules/statistics/statistics.policy';
 import { chainPolicy } from '../modules/chain/chain.policy';
 import { disclosurePolicy } from '../modules/disclosure/disclosure.policy';
+import { trainingPolicy } from '../modules/training/training.policy';
+import { reportPolicy } from '../modules/report/report.policy';
 import type { CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -67,6 +69,11 @@ export const subjectTypes = [
   'CaseStatistic',
   'ChainCheckpoint',
   'DisclosureSetting',
+  'TrainingCourse',
+  'TrainingSession',
+  'TrainingAttendance',
+  // Not an entity: a unit's monthly report (report.policy.ts).
+  'MonthlyReport',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -99,6 +106,8 @@ const policies: Policy[] = [
   statisticsPolicy,
   chainPolicy,
   disclosurePolicy,
+  trainingPolicy,
+  reportPolicy,
 ];
 
 const knownRoles = new Set<string>(Object.values(Role));

@@ -21,6 +21,7 @@ import { PollutionSource } from '../modules/source/source.entity';
 import { InspectionFrequency } from '../modules/inspection/inspection-frequency.entity';
 import { Inspection } from '../modules/inspection/inspection.entity';
 import { InspectionPhoto } from '../modules/inspection/inspection-photo.entity';
+import { TrainingAttendance, TrainingCourse, TrainingSession } from '../modules/training/training.entity';
 import { SensitivePeriod } from '../modules/sensitive-period/sensitive-period.entity';
 import { BaseEntity, ScopedEntity, VersionedScopedEntity } from '../common/base.entity';
 import { Person } from '../modules/person/person.entity';
@@ -87,4 +88,7 @@ export const entities = [
   ChainSigningKey,
   DisclosureSetting,
   InspectionPhoto,
+  TrainingCourse,
+  TrainingSession,
+  TrainingAttendance,
 ];

@@ -19,6 +19,7 @@ import { createRequestContext, type RequestHead } from '../context/create-contex
 import type { RequestContext } from '../context/request-context';
 import { evidenceRouter } from '../modules/evidence/evidence.routes';
 import { exportRouter } from '../modules/export/export.routes';
+import { reportRouter } from '../modules/report/report.routes';
 import { LocalDiskStorage } from '../modules/evidence/evidence-storage';
 import { sourceImportRouter } from '../modules/source/source-import.routes';
 import { inspectionPhotoRouter } from '../modules/inspection/inspection-photo.routes';
@@ -103,6 +104,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   app.use(evidenceRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(inspectionPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(exportRouter(orm, limits, clock));
+  app.use(reportRouter(orm, limits, clock));
   app.use(sourceImportRouter(orm, limits, clock));
   app.use(bodyErrors(logger));
   const index = path.join(config.adminDir, 'index.html');

@@ -27,6 +27,8 @@ import { AuditRecommendationResolver, AuditResolver, AuditSampleResolver } from 
 import { DrawnSpotCheckResolver, SpotCheckDrawResolver, SpotCheckItemResolver, SpotCheckResolver } from '../modules/spot-check/spot-check.resolver';
 import { CaseEventDigestResolver, ChainResolver } from '../modules/chain/chain.resolver';
 import { DisclosureResolver } from '../modules/disclosure/disclosure.resolver';
+import { TrainingAttendanceResolver, TrainingCourseResolver, TrainingSessionResolver } from '../modules/training/training.resolver';
+import { ReportResolver } from '../modules/report/report.resolver';
 import { AssessmentDrillDownResolver, AssessmentResolver, PublishedAssessmentResolver } from '../modules/assessment/assessment.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
@@ -68,6 +70,10 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditResolver,
   AuditSampleResolver,
   AuditRecommendationResolver,
+  TrainingCourseResolver,
+  TrainingSessionResolver,
+  TrainingAttendanceResolver,
+  ReportResolver,
   AssessmentResolver,
   PublishedAssessmentResolver,
   AssessmentDrillDownResolver,

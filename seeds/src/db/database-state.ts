@@ -2,6 +2,9 @@ import { type Db, quoteIdent } from './copy';
 
 /** Every table the seed writes, children first (the order TRUNCATE and checks use). */
 export const SEEDED_TABLES = [
+  'training_attendance',
+  'training_session',
+  'training_course',
   'session',
   'calendar_year',
   'patrol_check_in',

@@ -26,6 +26,9 @@ export interface TableCounts {
   patrol_check_in: number;
   case_assignment: number;
   inspection: number;
+  training_course: number;
+  training_session: number;
+  training_attendance: number;
 }
 
 const G = HEFEI_GRID_COUNTS;
@@ -73,6 +76,8 @@ export const DUTY_ASSIGNMENT_COUNT = 3 * CASE_CATEGORY_COUNT + 2 * 40;
 export const HEFEI_LIFECYCLE_STEPS = 550;
 export const HEFEI_LIFECYCLE_ASSIGNMENTS = 99;
 export const DEMO_ACCOUNT_COUNT = 11;
+/** The demo's training records (training.ts): 4 courses, 5 sessions and who attended, at any anchor. */
+export const HEFEI_TRAINING = { training_course: 4, training_session: 5, training_attendance: 171 } as const;
 /** The accounts of the grid workers who report and verify in the hefei life cycles (default seed). */
 export const HEFEI_WORKER_ACCOUNTS = 96;
 /** Holidays and 调休 working days of the pinned chinese-days release (it grows with new years). */
@@ -104,6 +109,9 @@ function countsFor(profile: ProfileName): TableCounts {
     patrol_plan: PER_CITY_COUNTS.patrol_plan * cities,
     patrol_check_in: PER_CITY_COUNTS.patrol_check_in * cities,
     inspection: inspections ?? 0,
+    training_course: PROFILES[profile].lifecycles ? HEFEI_TRAINING.training_course : 0,
+    training_session: PROFILES[profile].lifecycles ? HEFEI_TRAINING.training_session : 0,
+    training_attendance: PROFILES[profile].lifecycles ? HEFEI_TRAINING.training_attendance : 0,
   };
 }
 

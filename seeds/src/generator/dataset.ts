@@ -26,6 +26,7 @@ import type { TableData } from './table';
 import { checkIns, checkInTable, patrolPlans, patrolPlanTable, patrolRuleTable } from './patrols';
 import { inspectionRecords, inspectionTable } from './inspections';
 import { seedTimeline } from './timeline';
+import { trainingRecords, trainingTables } from './training';
 
 export interface DatasetInput {
   spec: ProfileSpec;
@@ -113,5 +114,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
     patrolPlanTable(patrols),
     checkInTable(() => checkIns(patrols, seed)),
     inspectionTable(inspectionCount, inspections),
+    // The demo's training records (the scale profiles have none).
+    ...trainingTables(spec.lifecycles ? trainingRecords(grids, officers, workers, timeline) : null),
   ];
 }

@@ -143,4 +143,30 @@ export const ACTIVITY_DAYS: MeasureFamily = {
   },
 };
 
-export const FAMILIES: MeasureFamily[] = [PATROLS, COVERAGE, KEY_SOURCE_INSPECTION, ACTIVITY_DAYS];
+/**
+ * 培训覆盖率 (分级分类轮训): the unit's active officers and grid workers (by their employer's
+ * scope columns) and those of them who attended at least one training session held in the
+ * period (Beijing days), whoever organised it. Staff has no history: today's active people.
+ */
+const TRAINEES = (col: string) => `select x.id, x.county_id, x.township_id, exists (
+      select 1 from training_attendance a join training_session ts on ts.id = a.session_id
+      where (case when x.kind = 'officer' then a.officer_id else a.grid_worker_id end) = x.id
+        and ts.held_on >= (p.t0 at time zone 'Asia/Shanghai')::date and ts.held_on < (p.t1 at time zone 'Asia/Shanghai')::date) as trained
+    from (select 'officer' as kind, o.id, o.county_id, o.township_id from officer o, p where o.${col} = p.unit and o.active
+          union all
+          select 'grid_worker', w.id, w.county_id, w.township_id from grid_worker w, p where w.${col} = p.unit and w.active) x, p`;
+const TRAINEE_OWNER: Partial<Record<S, string>> = { [S.TOWNSHIP]: 'tr.township_id', [S.COUNTY]: 'tr.county_id' };
+
+export const TRAINING = owned(
+  {
+    trainees: '在岗执法人员和环保网格员数 (按用人单位; 按当前在岗)',
+    trainees_trained: '参训人数 (本期至少参加一期培训)',
+  },
+  TRAINEE_OWNER,
+  (owner, col) => `select ${owner} as subject_id, count(*)::int as trainees, count(*) filter (where tr.trained)::int as trainees_trained
+      from (${TRAINEES(col)}) tr group by 1`,
+  // People are not a drill-down kind: the figure is checked against the session's attendance.
+  () => `select null::text as kind, null::int as id where false`,
+);
+
+export const FAMILIES: MeasureFamily[] = [PATROLS, COVERAGE, KEY_SOURCE_INSPECTION, ACTIVITY_DAYS, TRAINING];
