@@ -155,6 +155,31 @@ describe('assessment that closes', () => {
     };
     expect(after).toEqual(before);
     expect(frozen.rows.some((r) => r.subjectId === gid('GridWorker', leaver.id))).toBe(true);
+
+    // A grid worker reads its township's published table: its own frozen row only.
+    const [own] = await app.ownerSql<{ id: number; township: number }>(`select a.grid_worker_id as id, w.township_id as township from account a join grid_worker w on w.id = a.grid_worker_id where a.login = 'gridworker'`);
+    const ofTownship = { unitId: gid('Grid', own.township) };
+    const township = await feidong.data<{ publishAssessment: { id: string; table: Table } }>(PUBLISH, { input: input(ofTownship) });
+    await city.data(DEFINE, { input: { code: 'CLOSE_RATE', name: '结案率', description: '又一版', formula: 'rate(closed, due) / 2', unit: 'PERCENT', subjectTypes: ['GRID_WORKER', 'TOWNSHIP'] } });
+    const mine = await table(await app.as('gridworker'), ofTownship);
+    expect(mine.publishedId).toBe(township.publishAssessment.id);
+    expect(mine.rows.map((r) => r.subjectId)).toEqual([gid('GridWorker', own.id)]);
+    expect(mine.rows[0]).toEqual(township.publishAssessment.table.rows.find((r) => r.subjectId === gid('GridWorker', own.id)));
+  });
+
+  it('lets the city set an indicator’s minimum sample, a measure and a count together', async () => {
+    const indicator = { code: 'CLOSE_RATE', name: '结案率', description: '最小样本 3', formula: 'rate(closed, due)', unit: 'PERCENT', subjectTypes: ['GRID_WORKER', 'TOWNSHIP'] };
+    const versions = async () => (await app.ownerSql<{ n: number }>(`select count(*)::int as n from assessment_indicator where code = 'CLOSE_RATE'`))[0].n;
+    const count = await versions();
+    for (const bad of [{ minSample: 3 }, { sampleMeasure: 'due' }, { sampleMeasure: 'nonsense', minSample: 3 }, { sampleMeasure: 'due', minSample: -1 }]) {
+      const refused = await city.request(DEFINE, { input: { ...indicator, ...bad } });
+      expect([bad, refused.errors?.[0].extensions?.code]).toEqual([bad, 'BAD_USER_INPUT']);
+    }
+    expect(await versions()).toBe(count);
+    const defined = await city.data<{ defineAssessmentIndicator: { version: number } }>(DEFINE, { input: { ...indicator, sampleMeasure: 'due', minSample: 3 } });
+    expect(defined.defineAssessmentIndicator.version).toBe(count + 1);
+    const current = await city.data<{ assessmentIndicators: { code: string; sampleMeasure: string | null; minSample: number | null }[] }>(`{ assessmentIndicators { code sampleMeasure minSample } }`);
+    expect(current.assessmentIndicators.find((i) => i.code === 'CLOSE_RATE')).toEqual({ code: 'CLOSE_RATE', sampleMeasure: 'due', minSample: 3 });
   });
 
   it('assesses an urban district by 街道: its urban grids grouped by street code', async () => {
@@ -184,6 +209,15 @@ describe('assessment that closes', () => {
       }
     }
     expect(streets.rows.reduce((sum, r) => sum + measure(r, 'due'), 0)).toBeGreaterThan(0);
+    // A street's figure drills down to the cases of its grids.
+    const busy = streets.rows.find((r) => measure(r, 'due') > 0)!;
+    const drill = await yaohai.data<{ assessmentDrillDown: { caseCount: number; cases: { grid: { code: string } }[] } }>(
+      `query($input: AssessmentDrillDownInput!) { assessmentDrillDown(input: $input) { caseCount cases(first: 100) { grid { code } } } }`,
+      { input: { ...input({ ...unit, subjectType: 'STREET' }), subjectId: busy.subjectId, measure: 'due' } },
+    );
+    const street = Buffer.from(busy.subjectId, 'base64url').toString().split(':')[1];
+    expect(drill.assessmentDrillDown.caseCount).toBe(measure(busy, 'due'));
+    expect(drill.assessmentDrillDown.cases.every((c) => c.grid.code.startsWith(street))).toBe(true);
     expect(streets.indicators.map((i) => i.code)).toContain('COMPOSITE');
     // Another county's admin cannot read them.
     expect((await feidong.request(TABLE, { input: input({ ...unit, subjectType: 'STREET' }) })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
