@@ -1,4 +1,5 @@
-import { asUser, baseUrl, expectText, screenshot } from './browser';
+import { asUser, baseUrl, expectText, onPhone, screenshot } from './browser';
+import { expectFitsPhone } from './phone';
 import { apiAs } from './graphql';
 
 /**
@@ -40,3 +41,14 @@ test('a county admin sees a published period frozen, a live one live, and small 
     expect(s.problems).toEqual([]);
   });
 });
+
+test('the assessment screen fits a phone: the state and the unranked reason, the table scrolling in its box', () =>
+  onPhone('feidong', { at: { lng: 117.47, lat: 31.89 } }, async (s) => {
+    await s.page.goto(`${baseUrl()}/#/assessment`);
+    await s.page.getByTestId('assessment-period').fill('2026-10');
+    await s.page.getByTestId('assessment-rank').filter({ hasText: '不排名：样本量不足' }).first().waitFor();
+    await expectText(s.page.getByTestId('assessment-state'), /^实时计算/);
+    await expectFitsPhone(s.page);
+    await screenshot(s.page, 'phone-assessment');
+    expect(s.problems).toEqual([]);
+  }));

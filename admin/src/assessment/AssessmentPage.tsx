@@ -93,8 +93,9 @@ export const AssessmentPage = () => {
           </Alert>
         ) : null}
         {table && !table.rows.length ? <Typography color="text.secondary">{translate('gw.empty')}</Typography> : null}
+        {/* Width 0 then 100 %: the wide table scrolls in its box instead of widening the page on a phone. */}
         {table?.rows.length ? (
-          <Box sx={{ overflowX: 'auto' }}>
+          <Box sx={{ overflowX: 'auto', width: 0, minWidth: '100%' }}>
             <Table size="small" data-testid="assessment-table">
               <TableHead>
                 <TableRow>
