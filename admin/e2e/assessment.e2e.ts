@@ -5,7 +5,8 @@ import { apiAs } from './graphql';
 /**
  * Issue 18's assessment that closes, on screen: a published period shows as frozen, a live one
  * as live, and a unit below the minimum sample as "not ranked: sample too small", in Chinese
- * and in English. 2026-09 is published here (2026-10 stays live for the other screens' tests).
+ * and in English. 2026-09 is published through the API and 2026-08 with the screen's button
+ * (2026-10 stays live for the other screens' tests).
  */
 test('a county admin sees a published period frozen, a live one live, and small samples not ranked', async () => {
   const feidong = await apiAs('feidong');
@@ -27,7 +28,20 @@ test('a county admin sees a published period frozen, a live one live, and small 
     await period.fill('2026-09');
     await expectText(state, /^已公布/);
     expect(await state.getAttribute('data-published')).toBe('true');
+    expect(await s.page.getByTestId('assessment-publish').count()).toBe(0);
     await screenshot(s.page, 'assessment-published');
+
+    // This month has not ended: the button is refused with the reason, nothing is frozen.
+    await period.fill('2026-11');
+    await expectText(state, /^实时计算/);
+    await s.page.getByTestId('assessment-publish').click();
+    await s.page.getByText('考核期尚未结束，结束后才能公布').waitFor();
+    await expectText(state, /^实时计算/);
+    // August has: publishing it from the screen freezes it.
+    await period.fill('2026-08');
+    await expectText(state, /^实时计算/);
+    await s.page.getByTestId('assessment-publish').click();
+    await expectText(state, /^已公布/);
 
     await s.page.getByRole('button', { name: '中文' }).click();
     await s.page.getByRole('menuitem', { name: 'English' }).click();

@@ -1,8 +1,11 @@
 import { gql } from '@apollo/client';
-import { Alert, Box, Card, CardContent, Dialog, DialogContent, DialogTitle, Link as MuiLink, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Dialog, DialogContent, DialogTitle, Link as MuiLink, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { Title, useGetIdentity, useNotify, useTranslate } from 'react-admin';
+import { apolloClient } from '../apollo';
+import { can } from '../auth/authProvider';
+import { toHttpError, type ApiErrorBody } from '../data/errors';
 import type { Identity } from '../auth/authProvider';
 import { shanghaiMonth } from '../common/clock';
 import { enumChoices } from '../common/enums';
@@ -40,6 +43,11 @@ const TABLE = gql`
     }
   }
 `;
+const PUBLISH = gql`
+  mutation PublishAssessment($input: AssessmentInput!) {
+    publishAssessment(input: $input) { id }
+  }
+`;
 const DRILL = gql`
   query DrillDown($input: AssessmentDrillDownInput!) {
     assessmentDrillDown(input: $input) { measure caseCount cases(first: 50) { id number status } }
@@ -63,7 +71,19 @@ export const AssessmentPage = () => {
   const [drill, setDrill] = useState<{ subjectId: string; subjectName: string; measure: string } | null>(null);
   const subject = subjectType ?? (identity ? (DEFAULT_SUBJECT[identity.unitLevel] ?? 'GRID_WORKER') : null);
   const input = identity && subject && /^\d{4}(-\d{2}|-Q[1-4])?$/.test(period) ? { unitId: identity.unitId, period, subjectType: subject } : null;
-  const { data, error } = useApi<Table>(TABLE, input ? { input } : null);
+  const { data, error, reload } = useApi<Table>(TABLE, input ? { input } : null);
+  const notify = useNotify();
+  // Only a period that has ended is published (the API refuses others, naming the period).
+  const publish = async () => {
+    try {
+      await apolloClient.mutate({ mutation: PUBLISH, variables: { input } });
+      notify('gw.assessment.publish_done', { type: 'success' });
+      reload();
+    } catch (e) {
+      const failure = toHttpError(e);
+      notify((failure.body as ApiErrorBody | undefined)?.fields?.some((f) => f.field === 'period') ? 'gw.assessment.not_ended' : failure.message, { type: 'error' });
+    }
+  };
   const drilled = useApi<DrillDown>(DRILL, drill && input ? { input: { ...input, subjectId: drill.subjectId, measure: drill.measure } } : null);
   const table = data?.assessment;
   const measureCodes = table?.rows[0]?.measures.map((m) => m.code) ?? [];
@@ -90,6 +110,11 @@ export const AssessmentPage = () => {
         {table ? (
           <Alert severity={table.publishedId ? 'success' : 'info'} sx={{ mb: 2 }} data-testid="assessment-state" data-published={table.publishedId ? 'true' : 'false'}>
             {table.publishedId && table.publishedAt ? translate('gw.assessment.published', { at: when(table.publishedAt) }) : translate('gw.assessment.live')}
+            {!table.publishedId && can('create', 'Assessment') ? (
+              <Button size="small" sx={{ ml: 1 }} onClick={() => void publish()} data-testid="assessment-publish">
+                {translate('gw.assessment.publish')}
+              </Button>
+            ) : null}
           </Alert>
         ) : null}
         {table && !table.rows.length ? <Typography color="text.secondary">{translate('gw.empty')}</Typography> : null}

@@ -202,6 +202,7 @@ const baseEn: BaseMessages = {
       gaps: 'Coverage gaps', behind: 'Grid workers behind', gaps_title: 'Coverage gaps: grids without an officer or a grid worker', behind_title: 'Grid workers behind on patrols',
     },
     assessment: {
+      publish: 'Publish (freeze)', publish_done: 'Published: the figures are frozen', not_ended: 'The period has not ended yet: it can be published once it has',
       sample_too_small: 'Not ranked: sample too small', sample_rule: 'Fewer than %{min} %{measure}: listed, not ranked',
       rank_rule: 'Ranking: equal scores share a rank and the next rank is skipped (1, 2, 2, 4); ties in code order; no value, no rank.',
       live: 'Live (not published): the figures follow the cases and the current indicators', published: 'Published (%{at}): the figures are frozen, from the snapshot taken at publication; later cases or indicators do not change them',

@@ -199,6 +199,7 @@ const baseZh = {
       gaps: '无人覆盖网格', behind: '进度落后网格员', gaps_title: '覆盖缺口：无执法人员或无网格员的网格', behind_title: '巡查进度落后的网格员',
     },
     assessment: {
+      publish: '公布 (冻结)', publish_done: '已公布：数值已冻结', not_ended: '考核期尚未结束，结束后才能公布',
       sample_too_small: '不排名：样本量不足', sample_rule: '%{measure}少于 %{min} 的不参与排名 (照常列出)',
       rank_rule: '排名：并列者名次相同，其后名次顺延 (1, 2, 2, 4)，并列者按代码排列；无值者不排名。',
       live: '实时计算 (未公布)：数值随案件和现行指标变化', published: '已公布 (%{at})：数值已冻结，取自公布时的快照，不随此后的案件或指标变化',
