@@ -50,7 +50,7 @@ export const workEn: WorkMessages = {
     assessmentIndicators: {
       name: 'Indicator |||| Indicators',
       fields: {
-        code: 'Code', name: 'Name', version: 'Version', formula: 'Formula (with weights)', description: 'Description', unit: 'Unit', subjectTypes: 'Assessed', createdAt: 'Published',
+        code: 'Code', name: 'Name', version: 'Version', formula: 'Formula (with weights)', description: 'Description', unit: 'Unit', subjectTypes: 'Assessed', sampleMeasure: 'Sample measure', minSample: 'Minimum sample', createdAt: 'Published',
         supersededAt: 'Superseded', position: 'Position', history: 'Include history',
       },
     },
@@ -78,7 +78,7 @@ export const workEn: WorkMessages = {
     issue: 'Issue findings', issued: 'Findings issued', recommendation: 'Recommendation', add_recommendation: 'Add recommendation', recommendations: 'Recommendations',
     respond: 'Respond', responded: 'Response recorded', close: 'Close', closed: 'Closed',
   },
-  indicator: { create: 'New indicator', new_version: 'New version', code_rule: 'Capital letter first, then capitals, digits and underscores', formula_hint: 'Base measures and other indicator codes, e.g. rate(closed_on_time, due - parked)' },
+  indicator: { create: 'New indicator', new_version: 'New version', code_rule: 'Capital letter first, then capitals, digits and underscores', formula_hint: 'Base measures and other indicator codes, e.g. rate(closed_on_time, due - parked)', sample_hint: 'The base measure of the minimum sample to be ranked, e.g. due; a minimum of 0 sets none' },
   duty: {
     hint: 'The lead (responsible) and partner departments for each case category at each level of handling unit; dispatch suggestions follow this table. Kept by the city.',
     hint_edit: 'The lead (responsible) and partner departments for each case category at each level of handling unit; dispatch suggestions follow this table. Click a cell to change it.',

@@ -91,7 +91,7 @@ const baseEn: BaseMessages = {
       SpotCheckResult: { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' },
       ConflictRule: { NONE: 'None', SAME_COUNTY: 'Not from the same county' },
       InspectionResult: { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' },
-      AssessmentSubjectType: { COUNTY: 'Counties', TOWNSHIP: 'Townships', GRID: 'Grids', DEPARTMENT: 'Departments', GRID_WORKER: 'Grid workers', OFFICER: 'Officers' },
+      AssessmentSubjectType: { COUNTY: 'Counties', TOWNSHIP: 'Townships', GRID: 'Grids', DEPARTMENT: 'Departments', GRID_WORKER: 'Grid workers', OFFICER: 'Officers', STREET: 'Streets (街道)' },
       SupervisionLevel: { GENERAL: 'General', KEY: 'Key', SPECIAL: 'Special' },
       SourceChangeAction: { CREATED: 'Created', DEACTIVATED: 'Deactivated', UPDATED: 'Updated', CONFIRMED: 'Confirmed', REJECTED: 'Rejected' },
       CaseStatus: {
@@ -203,6 +203,10 @@ const baseEn: BaseMessages = {
       gaps: 'Coverage gaps', behind: 'Grid workers behind', gaps_title: 'Coverage gaps: grids without an officer or a grid worker', behind_title: 'Grid workers behind on patrols',
     },
     assessment: {
+      publish: 'Publish (freeze)', publish_done: 'Published: the figures are frozen', not_ended: 'The period has not ended yet: it can be published once it has',
+      sample_too_small: 'Not ranked: sample too small', sample_rule: 'Fewer than %{min} %{measure}: listed, not ranked',
+      rank_rule: 'Ranking: equal scores share a rank and the next rank is skipped (1, 2, 2, 4); ties in code order; no value, no rank.',
+      live: 'Live (not published): the figures follow the cases and the current indicators', published: 'Published (%{at}): the figures are frozen, from the snapshot taken at publication; later cases or indicators do not change them',
       period: 'Period', period_hint: 'Month 2026-10, quarter 2026-Q3, year 2026', subject: 'Assessed', subject_name: 'Name',
       drill_hint: 'Click a base measure to see the cases behind it', case_count: '%{count} cases (those in your territory listed below)',
     },

@@ -48,7 +48,7 @@ export const workZh = {
     assessmentIndicators: {
       name: '考核指标 |||| 考核指标',
       fields: {
-        code: '指标代码', name: '名称', version: '版本', formula: '公式 (含权重)', description: '说明 (口径)', unit: '计量单位', subjectTypes: '考核对象', createdAt: '发布时间',
+        code: '指标代码', name: '名称', version: '版本', formula: '公式 (含权重)', description: '说明 (口径)', unit: '计量单位', subjectTypes: '考核对象', sampleMeasure: '最小样本计量', minSample: '最小样本', createdAt: '发布时间',
         supersededAt: '被取代时间', position: '排序', history: '含历史版本',
       },
     },
@@ -76,7 +76,7 @@ export const workZh = {
     issue: '下发督查意见', issued: '督查意见已下发', recommendation: '整改意见', add_recommendation: '添加整改意见', recommendations: '整改意见',
     respond: '反馈整改情况', responded: '整改情况已反馈', close: '销号', closed: '已销号',
   },
-  indicator: { create: '新建指标', new_version: '发布新版本', code_rule: '大写字母开头，只含大写字母、数字、下划线', formula_hint: '基础计量与其他指标代码的算式，如 rate(closed_on_time, due - parked)' },
+  indicator: { create: '新建指标', new_version: '发布新版本', code_rule: '大写字母开头，只含大写字母、数字、下划线', formula_hint: '基础计量与其他指标代码的算式，如 rate(closed_on_time, due - parked)', sample_hint: '排名的最小样本所按的基础计量，如 due (应结案数)；最小样本量填 0 则不设' },
   duty: {
     hint: '按案件类别和办理单位层级列出牵头 (责任) 部门与配合部门；派遣建议依此表。由市环保局维护。',
     hint_edit: '按案件类别和办理单位层级列出牵头 (责任) 部门与配合部门；派遣建议依此表。点击一格修改。',

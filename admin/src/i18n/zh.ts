@@ -90,7 +90,7 @@ const baseZh = {
       SpotCheckResult: { COMPLIANT: '未发现问题', PROBLEM_FOUND: '发现问题' },
       ConflictRule: { NONE: '不回避', SAME_COUNTY: '回避本县区人员' },
       InspectionResult: { COMPLIANT: '未发现问题', PROBLEM_FOUND: '发现问题' },
-      AssessmentSubjectType: { COUNTY: '县区', TOWNSHIP: '乡镇街道', GRID: '网格', DEPARTMENT: '责任部门', GRID_WORKER: '环保网格员', OFFICER: '执法人员' },
+      AssessmentSubjectType: { COUNTY: '县区', TOWNSHIP: '乡镇街道', GRID: '网格', DEPARTMENT: '责任部门', GRID_WORKER: '环保网格员', OFFICER: '执法人员', STREET: '街道' },
       SupervisionLevel: { GENERAL: '一般', KEY: '重点', SPECIAL: '特殊' },
       SourceChangeAction: { CREATED: '建档', DEACTIVATED: '注销', UPDATED: '修改', CONFIRMED: '确认', REJECTED: '不予确认' },
       CaseStatus: {
@@ -200,6 +200,10 @@ const baseZh = {
       gaps: '无人覆盖网格', behind: '进度落后网格员', gaps_title: '覆盖缺口：无执法人员或无网格员的网格', behind_title: '巡查进度落后的网格员',
     },
     assessment: {
+      publish: '公布 (冻结)', publish_done: '已公布：数值已冻结', not_ended: '考核期尚未结束，结束后才能公布',
+      sample_too_small: '不排名：样本量不足', sample_rule: '%{measure}少于 %{min} 的不参与排名 (照常列出)',
+      rank_rule: '排名：并列者名次相同，其后名次顺延 (1, 2, 2, 4)，并列者按代码排列；无值者不排名。',
+      live: '实时计算 (未公布)：数值随案件和现行指标变化', published: '已公布 (%{at})：数值已冻结，取自公布时的快照，不随此后的案件或指标变化',
       period: '考核期', period_hint: '月 2026-10，季度 2026-Q3，年 2026', subject: '考核对象', subject_name: '名称',
       drill_hint: '点击基础计量的数字，查看其背后的案件', case_count: '共 %{count} 件案件 (下列为您辖区内可见的)',
     },

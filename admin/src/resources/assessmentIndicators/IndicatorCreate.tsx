@@ -12,6 +12,8 @@ export const IndicatorCreate = () => (
       <TextInput source="description" validate={requiredValue} multiline fullWidth />
       <EnumInput source="unit" enumName="IndicatorUnit" required />
       <SelectArrayInput source="subjectTypes" choices={enumChoices('AssessmentSubjectType')} validate={requiredValue} />
+      <TextInput source="sampleMeasure" helperText="gw.indicator.sample_hint" />
+      <NumberInput source="minSample" min={0} />
       <NumberInput source="position" />
     </SimpleForm>
   </Create>

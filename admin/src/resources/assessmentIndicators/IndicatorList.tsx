@@ -15,6 +15,18 @@ const Subjects = ({ source }: { source: string }) => {
   return <FunctionField source={source} sortable={false} render={(r: { subjectTypes?: string[] }) => (r.subjectTypes ?? []).map((s) => translate(`gw.enum.AssessmentSubjectType.${s}`)).join('、')} />;
 };
 
+/** The minimum sample to be ranked by the indicator, e.g. "应结案数 ≥ 5". */
+const Sample = ({ source }: { source: string }) => {
+  const translate = useTranslate();
+  return (
+    <FunctionField
+      source={source}
+      sortable={false}
+      render={(r: { sampleMeasure?: string | null; minSample?: number | null }) => (r.sampleMeasure && r.minSample ? `${translate(`gw.measure.${r.sampleMeasure}`, { _: r.sampleMeasure })} ≥ ${r.minSample}` : '—')}
+    />
+  );
+};
+
 /**
  * 考核指标 (a handful: one plain list, no pages). "New version" opens the form with the
  * indicator's values; saving under the same code publishes a version and keeps the old one.
@@ -29,6 +41,7 @@ export const IndicatorList = () => (
       <TextField source="description" sortable={false} />
       <EnumField source="unit" enumName="IndicatorUnit" sortable={false} />
       <Subjects source="subjectTypes" />
+      <Sample source="minSample" />
       <ShanghaiDateField source="createdAt" sortable={false} />
       <ShanghaiDateField source="supersededAt" sortable={false} emptyText="—" />
       {can('create', 'AssessmentIndicator') ? <CloneButton label="gw.indicator.new_version" data-testid="indicator-new-version" /> : null}

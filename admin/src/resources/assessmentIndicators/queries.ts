@@ -4,6 +4,6 @@ import type { ResourceSpec } from '../../data/spec';
 export const assessmentIndicatorSpec: ResourceSpec = {
   list: 'assessmentIndicators',
   plainList: true,
-  listFields: () => `id code name description formula unit subjectTypes position version createdAt supersededAt`,
+  listFields: () => `id code name description formula unit subjectTypes sampleMeasure minSample position version createdAt supersededAt`,
   create: 'defineAssessmentIndicator',
 };

@@ -22,6 +22,10 @@ export interface MeasureFamily {
   behind(type: S, col: string, code: string): string | null;
 }
 
+/** The street (街道) of an urban management grid: its code is the street's 12-digit code plus a sequence. */
+export const streetOf = (gridId: string): string =>
+  `(select left(sg.code, 12)::bigint from grid sg where sg.id = ${gridId} and sg.kind = 'URBAN_MANAGEMENT')`;
+
 /** The kinds of record a drill-down returns, by global-id type. */
 export type BehindKind = 'Case' | 'PatrolPlan' | 'Grid' | 'PollutionSource' | 'PatrolCheckIn';
 
@@ -44,7 +48,7 @@ function owned(
  * of progress) of the months inside the period; a patrol beyond the plan adds nothing.
  * Officers and departments have no patrol plans.
  */
-const PATROL_OWNER: Partial<Record<S, string>> = { [S.GRID_WORKER]: 'pp.grid_worker_id', [S.GRID]: 'pp.grid_id', [S.TOWNSHIP]: 'pp.township_id', [S.COUNTY]: 'pp.county_id' };
+const PATROL_OWNER: Partial<Record<S, string>> = { [S.GRID_WORKER]: 'pp.grid_worker_id', [S.GRID]: 'pp.grid_id', [S.TOWNSHIP]: 'pp.township_id', [S.STREET]: streetOf('pp.grid_id'), [S.COUNTY]: 'pp.county_id' };
 const PATROL_PLANS = (col: string) => `patrol_plan_progress pp, p
   where pp.${col} = p.unit and pp.month >= (p.t0 at time zone 'Asia/Shanghai')::date and pp.month < (p.t1 at time zone 'Asia/Shanghai')::date`;
 
@@ -70,7 +74,7 @@ const LEAF_GRIDS = (col: string) => `select g.id, g.township_id, g.county_id fro
     and not exists (select 1 from grid k where k.parent_id = g.id and k.active)`;
 const STAFFED = `select s.grid_id, (s.officers > 0 and s.grid_workers > 0) as staffed
   from gw_grid_staffing(array(select lg.id from lg)) s`;
-const GRID_OWNER: Partial<Record<S, string>> = { [S.GRID]: 'lg.id', [S.TOWNSHIP]: 'lg.township_id', [S.COUNTY]: 'lg.county_id' };
+const GRID_OWNER: Partial<Record<S, string>> = { [S.GRID]: 'lg.id', [S.TOWNSHIP]: 'lg.township_id', [S.STREET]: streetOf('lg.id'), [S.COUNTY]: 'lg.county_id' };
 
 export const COVERAGE = owned(
   {
@@ -98,7 +102,7 @@ const KEY_SOURCES = (col: string) => `select d.id, d.due_on >= d.as_of as on_tim
       where s.${col} = p.unit and s.status = 'ACTIVE' and s.supervision_level = 'KEY' and s.created_at < p.t1`,
     LAST_DAY,
   )}) d join pollution_source s on s.id = d.id`;
-const SOURCE_OWNER: Partial<Record<S, string>> = { [S.GRID]: 'ks.grid_id', [S.TOWNSHIP]: 'ks.township_id', [S.COUNTY]: 'ks.county_id' };
+const SOURCE_OWNER: Partial<Record<S, string>> = { [S.GRID]: 'ks.grid_id', [S.TOWNSHIP]: 'ks.township_id', [S.STREET]: streetOf('ks.grid_id'), [S.COUNTY]: 'ks.county_id' };
 
 export const KEY_SOURCE_INSPECTION = owned(
   {

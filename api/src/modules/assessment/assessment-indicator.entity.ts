@@ -40,6 +40,15 @@ export class AssessmentIndicator extends BaseEntity {
   @Enum({ items: () => AssessmentSubjectType, nativeEnumName: 'assessment_subject_type', array: true })
   subjectTypes!: AssessmentSubjectType[];
 
+  /** The minimum sample to be ranked by this indicator: a measure and its least count (e.g. due, 5). */
+  @Field(() => String, { nullable: true, description: '最小样本的基础计量, 如 due (为空: 不设最小样本)' })
+  @Property({ type: 'string', length: 40, nullable: true })
+  sampleMeasure?: string | null;
+
+  @Field(() => Int, { nullable: true, description: '最小样本量: 该计量少于此数的考核对象照常列出但不参与按本指标的排名' })
+  @Property({ type: 'integer', nullable: true })
+  minSample?: number | null;
+
   /** Column order in assessment tables. */
   @Field(() => Int, { description: '排序' })
   @Property({ type: 'integer', default: 0 })

@@ -10,7 +10,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GridLevel } from '../../common/enums';
 import type { SqlFragment } from '../../common/scoped-sql';
 import { AssessmentSubjectType } from './assessment.enums';
-import { FAMILIES, type BehindKind, type MeasureFamily } from './assessment-families.sql';
+import { FAMILIES, streetOf, type BehindKind, type MeasureFamily } from './assessment-families.sql';
 
 /**
  * The base measures (基础计量) of the KPI engine, counted in SQL over the case record
@@ -81,7 +81,7 @@ export function unitColumn(level: GridLevel): string | undefined {
 
 /** Per-case facts as of the period's end; `p` holds the parameters (t0, t1, unit; subject in a drill-down). */
 const FACTS = (col: string) => `
-p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::int as subject),
+p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::bigint as subject),
 -- Only a case acting in the period (an event in it) or given a deadline in or after it can
 -- count: any other case is all zeros (reported, verified, dispatched before; due before).
 -- Events carry their case's scope columns (a case never changes grid): no read of "case".
@@ -124,21 +124,29 @@ f as (
   from pc, p
 )`;
 
-/** The subjects of a type in the unit, with their own scope columns and grids (for the policy). */
+/**
+ * The subjects of a type in the unit, with their own scope columns and grids (for the policy)
+ * and `code`, the tie-break of equal ranks: a unit's code; a person's first grid's; a
+ * department's unit's. A street's id is its code (there is no street record).
+ */
 const SUBJECTS: Record<AssessmentSubjectType, (col: string) => string> = {
-  GRID_WORKER: (col) => `select w.id, w.name, w.city_id, w.county_id, w.township_id, array_agg(gg.grid_id order by gg.grid_id) as grid_ids
+  GRID_WORKER: (col) => `select w.id, w.name, min(g.code) as code, w.city_id, w.county_id, w.township_id, array_agg(gg.grid_id order by gg.grid_id) as grid_ids
     from grid_worker w join grid_worker_grid gg on gg.grid_worker_id = w.id join grid g on g.id = gg.grid_id, p
     where w.active and g.${col} = p.unit group by w.id`,
-  OFFICER: (col) => `select o.id, o.name, o.city_id, o.county_id, o.township_id, array_agg(og.grid_id order by og.grid_id) as grid_ids
+  OFFICER: (col) => `select o.id, o.name, min(g.code) as code, o.city_id, o.county_id, o.township_id, array_agg(og.grid_id order by og.grid_id) as grid_ids
     from officer o join officer_grid og on og.officer_id = o.id join grid g on g.id = og.grid_id, p
     where o.active and g.${col} = p.unit group by o.id`,
-  GRID: (col) => `select g.id, g.name, g.city_id, g.county_id, g.township_id, array[g.id] as grid_ids
+  GRID: (col) => `select g.id, g.name, g.code, g.city_id, g.county_id, g.township_id, array[g.id] as grid_ids
     from grid g, p where g.active and g.level in ('TOWNSHIP', 'VILLAGE') and g.${col} = p.unit`,
-  TOWNSHIP: (col) => `select g.id, g.name, g.city_id, g.county_id, g.township_id, array[g.id] as grid_ids
+  TOWNSHIP: (col) => `select g.id, g.name, g.code, g.city_id, g.county_id, g.township_id, array[g.id] as grid_ids
     from grid g, p where g.active and g.level = 'TOWNSHIP' and g.${col} = p.unit`,
-  COUNTY: (col) => `select g.id, g.name, g.city_id, g.county_id, g.township_id, array[g.id] as grid_ids
+  // Named after its grids (明光路街道第1网格 → 明光路街道), as the division table names the street.
+  STREET: (col) => `select left(g.code, 12)::bigint as id, regexp_replace(min(g.name), '第[0-9]+网格$', '') as name, left(g.code, 12) as code,
+      min(g.city_id) as city_id, min(g.county_id) as county_id, null::int as township_id, array_agg(g.id order by g.id) as grid_ids
+    from grid g, p where g.active and g.kind = 'URBAN_MANAGEMENT' and g.${col} = p.unit group by left(g.code, 12)`,
+  COUNTY: (col) => `select g.id, g.name, g.code, g.city_id, g.county_id, g.township_id, array[g.id] as grid_ids
     from grid g, p where g.active and g.level = 'COUNTY' and g.${col} = p.unit`,
-  DEPARTMENT: (col) => `select d.id, d.name, d.city_id, d.county_id, d.township_id, array[d.unit_id] as grid_ids
+  DEPARTMENT: (col) => `select d.id, d.name, (select u.code from grid u where u.id = d.unit_id) as code, d.city_id, d.county_id, d.township_id, array[d.unit_id] as grid_ids
     from department d, p where d.active and d.${col} = p.unit`,
 };
 
@@ -151,6 +159,7 @@ const ATTRIBUTION: Record<AssessmentSubjectType, string> = {
   OFFICER: 'select o.officer_id as subject_id, f.* from f, lateral (select distinct og.officer_id from officer_grid og where og.grid_id in (f.grid_id, f.township_id)) o',
   GRID: 'select f.grid_id as subject_id, f.* from f',
   TOWNSHIP: 'select f.township_id as subject_id, f.* from f',
+  STREET: `select ${streetOf('f.grid_id')} as subject_id, f.* from f`,
   COUNTY: 'select f.county_id as subject_id, f.* from f',
   DEPARTMENT: 'select f.lead_department_id as subject_id, f.* from f where f.lead_department_id is not null',
 };
@@ -180,15 +189,26 @@ export interface MeasureScope {
   subjectType: AssessmentSubjectType;
 }
 
+/** A subject's scope columns, as the row rules read them (kept in a publication's snapshot). */
+export interface SubjectScope {
+  cityId: number;
+  countyId: number | null;
+  townshipId: number | null;
+  gridIds: number[];
+}
+
 export interface SubjectMeasures {
   id: number;
   name: string;
+  /** The tie-break of equal ranks. */
+  code: string;
+  scope: SubjectScope;
   /** Whether the caller may read this subject's row (the CASL rules, evaluated in SQL). */
   readable: boolean;
   measures: Record<MeasureCode, number>;
 }
 
-type SubjectRow = { id: number; name: string; readable: boolean } & Record<MeasureCode, number>;
+type SubjectRow = { id: number | string; name: string; code: string; readable: boolean; city_id: number; county_id: number | null; township_id: number | null; grid_ids: number[] } & Record<MeasureCode, number>;
 
 function columnOf(scope: MeasureScope): string {
   const col = unitColumn(scope.unitLevel);
@@ -233,13 +253,16 @@ export async function measureSubjects(em: EntityManager, scope: MeasureScope, re
     ...families.filter((x) => x.sql).map((x) => `left join x${x.index} on x${x.index}.subject_id = s.id`),
   ];
   const sql = `${withClauses(scope, col)}${caseCtes.join('')}${ctes.join('')}
-select s.id, s.name, coalesce((${readable.sql}), false) as readable, ${columns.join(',\n  ')}
+select s.id, s.name, s.code, s.city_id, s.county_id, s.township_id, s.grid_ids, coalesce((${readable.sql}), false) as readable, ${columns.join(',\n  ')}
 from s ${joins.join(' ')}
 order by s.id`;
   const rows = await em.execute<SubjectRow[]>(sql, [...params(scope), ...readable.bindings]);
   return rows.map((row) => ({
-    id: row.id,
+    // A street's id is a bigint (its code), which the driver gives as text.
+    id: Number(row.id),
     name: row.name,
+    code: row.code,
+    scope: { cityId: row.city_id, countyId: row.county_id, townshipId: row.township_id, gridIds: row.grid_ids },
     readable: row.readable,
     measures: Object.fromEntries(MEASURE_CODES.map((code) => [code, Number(row[code])])) as Record<MeasureCode, number>,
   }));
@@ -258,21 +281,33 @@ where f.subject_id = (select subject from p) and (${m.where}) and (${m.add}) > 0
     const family = FAMILY_OF.get(measure)!;
     const behind = family.behind(scope.subjectType, col, measure);
     if (!behind) return new Map();
-    sql = `with p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::int as subject)
+    sql = `with p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::bigint as subject)
 select distinct b.kind, b.id from (${behind}) b`;
   }
   const rows = await em.execute<{ kind: BehindKind; id: number }[]>(`${sql} order by 1, 2`, params(scope, subjectId));
   const byKind = new Map<BehindKind, number[]>();
-  for (const row of rows) byKind.set(row.kind, [...(byKind.get(row.kind) ?? []), row.id]);
+  for (const row of rows) byKind.set(row.kind, [...(byKind.get(row.kind) ?? []), Number(row.id)]);
   return byKind;
 }
 
 /** Whether one subject of the unit exists and the caller may read its row (no measures computed). */
 export async function subjectReadable(em: EntityManager, scope: MeasureScope, subjectId: number, readable: SqlFragment): Promise<boolean> {
   const col = columnOf(scope);
-  const sql = `with p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::int as subject),
+  const sql = `with p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::bigint as subject),
 s as (${SUBJECTS[scope.subjectType](col)})
 select coalesce((${readable.sql}), false) as readable from s where s.id = (select subject from p)`;
   const rows = await em.execute<{ readable: boolean }[]>(sql, [...params(scope, subjectId), ...readable.bindings]);
   return rows[0]?.readable === true;
+}
+
+/**
+ * Which subjects of a publication's snapshot the caller may read: the same row condition as a
+ * live table, over the scope columns frozen in the snapshot (no tenant table is read).
+ */
+export async function readableSnapshotSubjects(em: EntityManager, subjects: { id: number; scope: SubjectScope }[], readable: SqlFragment): Promise<Set<number>> {
+  const values = subjects.map((x) => ({ id: x.id, city_id: x.scope.cityId, county_id: x.scope.countyId, township_id: x.scope.townshipId, grid_ids: x.scope.gridIds }));
+  const sql = `with s as (select * from jsonb_to_recordset(?::jsonb) as x(id bigint, city_id int, county_id int, township_id int, grid_ids int[]))
+select s.id from s where coalesce((${readable.sql}), false)`;
+  const rows = await em.execute<{ id: string | number }[]>(sql, [JSON.stringify(values), ...readable.bindings]);
+  return new Set(rows.map((row) => Number(row.id)));
 }

@@ -3,10 +3,11 @@ import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, ScopedEntity } from '../../common/base.entity';
 import { AssessmentSubjectType } from './assessment.enums';
 import type { AssessmentRowData } from './assessment.types';
+import type { AssessmentSnapshot } from './assessment-snapshot';
 
 /**
  * A published assessment (公布的考核结果): the figures as computed at publication and the
- * indicator versions used, so recomputing with those versions must give the same numbers.
+ * indicator versions used, and the snapshot they are computed from, which recomputes them identically.
  * The scope columns are the assessed unit's.
  */
 @ObjectType('PublishedAssessment', { implements: BaseEntity, description: '已公布的考核结果' })
@@ -33,6 +34,10 @@ export class Assessment extends ScopedEntity {
 
   @Property({ type: 'json' })
   rows!: AssessmentRowData[];
+
+  /** What the figures are computed from, frozen at publication (null: published before snapshots). */
+  @Property({ type: 'json', nullable: true })
+  snapshot?: AssessmentSnapshot | null;
 
   @Field(() => Date, { description: '公布时间' })
   @Property({ type: 'timestamptz' })

@@ -58,6 +58,17 @@ export class DefineIndicatorInput {
   @ArrayNotEmpty()
   subjectTypes!: AssessmentSubjectType[];
 
+  @Field(() => String, { nullable: true, description: '最小样本的基础计量, 如 due (与 minSample 同时给出; 都不给则沿用旧版本)' })
+  @IsOptional()
+  @Length(1, 40)
+  sampleMeasure?: string;
+
+  @Field(() => Int, { nullable: true, description: '最小样本量 (该计量低于此数者不参与排名; 0 = 不设最小样本; 不给则沿用旧版本)' })
+  @IsOptional()
+  @Min(0)
+  @Max(1_000_000)
+  minSample?: number;
+
   @Field(() => Int, { nullable: true, description: '排序 (默认沿用旧版本或排在最后)' })
   @IsOptional()
   @Min(0)

@@ -3,10 +3,10 @@ import { unitSubtree } from '../../auth/territory';
 import { Role } from '../../common/enums';
 import { AssessmentSubjectType as S } from './assessment.enums';
 
-/** Whom each administration assesses (分级考核): counties their grid workers, townships, officers, departments. */
+/** Whom each administration assesses (分级考核): counties their grid workers, townships and streets, officers, departments. */
 const ASSESSES: Partial<Record<Role, S[]>> = {
   [Role.CITY_ADMIN]: Object.values(S),
-  [Role.COUNTY_ADMIN]: [S.GRID_WORKER, S.OFFICER, S.GRID, S.TOWNSHIP, S.DEPARTMENT],
+  [Role.COUNTY_ADMIN]: [S.GRID_WORKER, S.OFFICER, S.GRID, S.TOWNSHIP, S.STREET, S.DEPARTMENT],
   [Role.TOWNSHIP_ADMIN]: [S.GRID_WORKER, S.GRID],
 };
 

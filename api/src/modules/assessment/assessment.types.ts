@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { AssessmentSubjectType } from './assessment.enums';
+import { AssessmentSubjectType, UnrankedReason } from './assessment.enums';
 import { AssessmentIndicator } from './assessment-indicator.entity';
 
 /** One row as computed (and as stored when published). */
@@ -7,6 +7,8 @@ export interface AssessmentRowData {
   subjectId: string;
   subjectName: string;
   rank: number | null;
+  /** Absent in publications made before the minimum-sample rule. */
+  unrankedReason?: UnrankedReason | null;
   values: Record<string, number | null>;
   measures: Record<string, number>;
 }
@@ -37,8 +39,15 @@ export class AssessmentRow {
   @Field(() => String, { description: '考核对象名称' })
   subjectName!: string;
 
-  @Field(() => Int, { nullable: true, description: '单位内排名 (按排名指标, 无值不排名)' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '单位内排名: 按排名指标由高到低, 并列者名次相同, 其后名次顺延 (竞争排名 1, 2, 2, 4); 并列者按考核对象代码 (网格代码、街道代码; 人员按其首个网格代码, 部门按所属单位代码) 再按 ID 排列. 无值或样本量不足 (低于排名指标的最小样本) 者不排名, 见 unrankedReason',
+  })
   rank!: number | null;
+
+  @Field(() => UnrankedReason, { nullable: true, description: '不排名的原因 (有排名时为空)' })
+  unrankedReason!: UnrankedReason | null;
 
   @Field(() => [IndicatorValue])
   values!: IndicatorValue[];
@@ -73,8 +82,11 @@ export class AssessmentTable {
   @Field(() => [AssessmentRow])
   rows!: AssessmentRow[];
 
-  @Field(() => ID, { nullable: true, description: '已公布时: 公布记录' })
+  @Field(() => ID, { nullable: true, description: '已公布时: 公布记录 (数值取自公布时冻结的快照, 不再随案件或指标变化)' })
   publishedId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: '公布时间 (未公布为空)' })
+  publishedAt?: Date | null;
 }
 
 @ObjectType('AssessmentDrillDown', { description: '下钻: 某考核对象某项基础计量背后的案件、巡查计划、网格、污染源或签到' })
@@ -106,6 +118,7 @@ export function toRow(data: AssessmentRowData, codes: string[], measureCodes: st
     subjectId: data.subjectId,
     subjectName: data.subjectName,
     rank: data.rank,
+    unrankedReason: data.unrankedReason ?? null,
     values: codes.map((code) => ({ code, value: data.values[code] ?? null })),
     measures: measureCodes.map((code) => ({ code, value: data.measures[code] ?? 0 })),
   };

@@ -173,9 +173,14 @@ describe('assessment (绩效考核)', () => {
       input: { code: 'ONTIME_CLOSE_RATE', name: '按期结案率', description: '剔除缓办', formula: 'rate(closed_on_time, due - parked)', unit: 'PERCENT', subjectTypes: ['GRID_WORKER', 'TOWNSHIP'] },
     });
     expect(defined.defineAssessmentIndicator.version).toBe(2);
-    const live = await feidong.data<Table>(TABLE, { input: input() });
+    // The township's table of the month is not published: it is computed with version 2.
+    const live = await feidong.data<Table>(TABLE, { input: input({ unitId: township }) });
     expect(value(rowOf(live, ljfWorker), 'ONTIME_CLOSE_RATE')).toBe(88.54);
     expect(live.assessment.indicators.find((i) => i.code === 'ONTIME_CLOSE_RATE')?.version).toBe(2);
+    // The county's published one answers from its snapshot, with version 1.
+    const frozen = await feidong.data<Table>(TABLE, { input: input() });
+    expect(value(rowOf(frozen, ljfWorker), 'ONTIME_CLOSE_RATE')).toBe(87.45);
+    expect(frozen.assessment.indicators.find((i) => i.code === 'ONTIME_CLOSE_RATE')?.version).toBe(1);
 
     const recomputed = await feidong.data<{ recomputeAssessment: { rows: Row[] } }>(
       `query($id: ID!) { recomputeAssessment(id: $id) { rows { subjectId rank values { code value } } } }`,

@@ -9,7 +9,7 @@ const DRAW = `mutation($input: DrawSpotCheckInput!) { drawSpotCheck(input: $inpu
 const CREATE_AUDIT = `mutation($input: CreateAuditInput!) { createAudit(input: $input) { id samples { id } } }`;
 const SCORE = `mutation($input: ScoreAuditSampleInput!) { scoreAuditSample(input: $input) { id } }`;
 const ISSUE = `mutation($input: IssueAuditFindingsInput!) { issueAuditFindings(input: $input) { id } }`;
-const TABLE = `query($input: AssessmentInput!) { assessment(input: $input) { indicators { code name unit } rows { subjectId subjectName rank values { code value } } } }`;
+const TABLE = `query($input: AssessmentInput!) { assessment(input: $input) { indicators { code name unit } rows { subjectId subjectName rank unrankedReason values { code value } } } }`;
 
 /**
  * The issue-5 lists as files: each exported by a role that reads it (its rows only, labels
@@ -158,17 +158,19 @@ describe('supervision list exports (tasks, plans, spot checks, audits, assessmen
   it('exports the KPI table as the assessment query returns it, one column per indicator', async () => {
     const input = { period: '2026-10', subjectType: 'GRID_WORKER', unitId: await grid('340122000000') };
     const { assessment } = await feidong.data<{
-      assessment: { indicators: { code: string; name: string; unit: string }[]; rows: { subjectId: string; subjectName: string; rank: number | null; values: { code: string; value: number | null }[] }[] };
+      assessment: { indicators: { code: string; name: string; unit: string }[]; rows: { subjectId: string; subjectName: string; rank: number | null; unrankedReason: string | null; values: { code: string; value: number | null }[] }[] };
     }>(TABLE, { input });
     expect(assessment.rows.length).toBeGreaterThan(0);
     const sheet = await xlsxOf(await download(app, feidong, `/export/assessment.xlsx?${filterParam(input)}`));
     const composite = assessment.indicators.find((i) => i.code === 'COMPOSITE');
-    expect(sheet[0]).toEqual(['排名', '考核对象', '考核对象编号', ...assessment.indicators.map((i) => `${i.name}${{ PERCENT: ' (%)', POINTS: ' (分)', COUNT: '' }[i.unit]}`)]);
+    expect(sheet[0]).toEqual(['排名', '不排名原因', '考核对象', '考核对象编号', ...assessment.indicators.map((i) => `${i.name}${{ PERCENT: ' (%)', POINTS: ' (分)', COUNT: '' }[i.unit]}`)]);
     expect(composite).toBeDefined();
     // Same rows, same order, same figures (numbers stay numbers in the sheet).
     // An empty cell reads back as undefined.
     const cells = sheet.slice(1).map((row) => Array.from({ length: sheet[0].length }, (_, i) => row[i] ?? null));
-    expect(cells).toEqual(assessment.rows.map((r) => [r.rank, r.subjectName, r.subjectId, ...r.values.map((v) => v.value)]));
+    const reason = (r: { unrankedReason: string | null }) => ({ NO_VALUE: '无值', SAMPLE_TOO_SMALL: '样本量不足' })[r.unrankedReason ?? ''] ?? null;
+    expect(assessment.rows.some((r) => r.unrankedReason === 'SAMPLE_TOO_SMALL')).toBe(true);
+    expect(cells).toEqual(assessment.rows.map((r) => [r.rank, reason(r), r.subjectName, r.subjectId, ...r.values.map((v) => v.value)]));
 
     const csv = await csvOf(await download(app, feidong, `/export/assessment.csv?lang=en&${filterParam(input)}`));
     expect(csv.rows).toHaveLength(assessment.rows.length);

@@ -1,12 +1,18 @@
 import { AssessmentInput } from '../../assessment/assessment.inputs';
 import { assessmentService } from '../../assessment/assessment.service';
 import type { AssessmentRow } from '../../assessment/assessment.types';
-import { IndicatorUnit } from '../../assessment/assessment.enums';
+import { IndicatorUnit, UnrankedReason } from '../../assessment/assessment.enums';
+import type { EnumLabels } from '../enum-labels';
 import { defineTableExport, type ExportColumn } from '../export-list';
 
 const UNIT_SUFFIX: Record<'zh' | 'en', Record<IndicatorUnit, string>> = {
   zh: { PERCENT: ' (%)', POINTS: ' (分)', COUNT: '' },
   en: { PERCENT: ' (%)', POINTS: ' (points)', COUNT: '' },
+};
+
+const UNRANKED: EnumLabels<UnrankedReason> = {
+  zh: { NO_VALUE: '无值', SAMPLE_TOO_SMALL: '样本量不足' },
+  en: { NO_VALUE: 'No value', SAMPLE_TOO_SMALL: 'Sample too small' },
 };
 
 /**
@@ -23,6 +29,7 @@ export const assessmentExport = defineTableExport<AssessmentRow, AssessmentInput
   filter: { type: AssessmentInput, name: 'AssessmentInput' },
   columns: [
     { key: 'rank', zh: '排名', en: 'Rank', type: 'number', value: (r) => r.rank },
+    { key: 'notRanked', zh: '不排名原因', en: 'Not ranked', type: UNRANKED, value: (r) => r.unrankedReason },
     { key: 'subject', zh: '考核对象', en: 'Subject', value: (r) => r.subjectName },
     { key: 'subjectId', zh: '考核对象编号', en: 'Subject ID', value: (r) => r.subjectId },
   ],
