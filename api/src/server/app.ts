@@ -20,6 +20,7 @@ import type { RequestContext } from '../context/request-context';
 import { evidenceRouter } from '../modules/evidence/evidence.routes';
 import { exportRouter } from '../modules/export/export.routes';
 import { LocalDiskStorage } from '../modules/evidence/evidence-storage';
+import { gridImportRouter } from '../modules/grid/grid-import.routes';
 import { sourceImportRouter } from '../modules/source/source-import.routes';
 import { inspectionPhotoRouter } from '../modules/inspection/inspection-photo.routes';
 import { createApollo, queryLimits } from './apollo';
@@ -104,6 +105,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   app.use(inspectionPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(exportRouter(orm, limits, clock));
   app.use(sourceImportRouter(orm, limits, clock));
+  app.use(gridImportRouter(orm, limits, clock));
   app.use(bodyErrors(logger));
   const index = path.join(config.adminDir, 'index.html');
   if (existsSync(index)) {

@@ -4,6 +4,7 @@ import { Requires } from '../../auth/requires';
 import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType } from '../../common/connection';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from './grid.entity';
+import { GridHistory as GridHistoryEntry } from './grid-history.entity';
 import { CreateGridInput, GeoPointInput, GridFilter, GridOrder, UpdateGridInput } from './grid.inputs';
 import { suggestGrids } from './grid-suggestion.service';
 import { GridSuggestion } from './grid-suggestion.types';
@@ -19,7 +20,7 @@ export class GridResolver {
     return gridService.byId(ctx, id);
   }
 
-  @Query(() => Grid, { nullable: true, description: '按编码查网格' })
+  @Query(() => Grid, { nullable: true, description: '按编码查网格; 原编码 (调整前的编码) 也能查到现在的网格' })
   @Requires('read', 'Grid')
   gridByCode(@Ctx() ctx: RequestContext, @Arg('code', () => String) code: string): Promise<Grid | null> {
     return gridService.byCode(ctx, code);
@@ -55,6 +56,11 @@ export class GridResolver {
   @FieldResolver(() => [Grid], { description: '各级上级网格, 自市级向下 (辖区外的省略)' })
   ancestors(@Ctx() ctx: RequestContext, @Root() grid: Grid): Promise<Grid[]> {
     return gridService.ancestors(ctx, grid);
+  }
+
+  @FieldResolver(() => [GridHistoryEntry], { description: '网格历史: 更名、改码、调整上级前的状态, 新的在前' })
+  history(@Ctx() ctx: RequestContext, @Root() grid: Grid): Promise<GridHistoryEntry[]> {
+    return gridService.history(ctx, grid);
   }
 
   @FieldResolver(() => GridConnection, { description: '直接下级网格' })
