@@ -106,10 +106,13 @@ async function planRows(ctx: RequestContext, rows: GridRow[], problems: GridImpo
   const plan: Planned[] = [];
   for (const row of [...checked].sort((a, b) => depth(a.level) - depth(b.level) || a.line - b.line)) {
     const before = problems.list.length;
-    const existing = stored.get(row.formerCode ?? row.code) ?? null;
+    // A line is about the grid holding its code, else the one holding its former code (a
+    // recode; a second run of the same file finds the grid by its new code).
+    const current = stored.get(row.code);
+    const former = row.formerCode ? stored.get(row.formerCode) : undefined;
+    const existing = current ?? former ?? null;
     if (row.formerCode && !existing) problems.add(row.line, row.header('formerCode'), 'UNKNOWN_GRID', `No grid ${row.formerCode} in your territory`);
-    const codeInUse = row.formerCode ? stored.has(row.code) || taken.has(row.code) : !existing && taken.has(row.code);
-    if (codeInUse) problems.add(row.line, row.header('code'), 'CODE_TAKEN', `The code ${row.code} is in use`);
+    const takenBy = (current && former && current !== former) || (!current && taken.has(row.code));
     if (existing && existing.level !== row.level) problems.add(row.line, row.header('level'), 'WRONG_LEVEL', `The grid is a ${existing.level} grid: a grid keeps its level`);
     const kind = row.kind ?? existing?.kind ?? (row.code.length > 12 ? GridKind.URBAN_MANAGEMENT : GridKind.ADMINISTRATIVE);
     const parent = parentOf(row, lines, planned, stored);
@@ -121,6 +124,9 @@ async function planRows(ctx: RequestContext, rows: GridRow[], problems: GridImpo
     }
     const codeProblem = parent ? gridCodeProblem(parent, row.code, kind) : null;
     if (codeProblem) problems.add(row.line, row.header('code'), 'CODE_RULE', `${row.code} ${codeProblem}`);
+    // Last, and only for an otherwise valid line: a code in use outside the territory is the
+    // one thing a county could learn of another's grids, and only of codes it may itself use.
+    if (takenBy && problems.list.length === before) problems.add(row.line, row.header('code'), 'CODE_TAKEN', `The code ${row.code} is in use`);
     if (problems.list.length > before || (row.parentCode && !parent?.grid)) {
       // A line whose parent line is wrong is not planned either (that line says why).
       planned.set(row.code, null);
@@ -211,18 +217,22 @@ async function write(ctx: RequestContext, plan: Planned[]): Promise<void> {
   const inserts = plan.filter((p) => !p.before);
   const ids = await allocateGridIds(em, inserts.length);
   inserts.forEach((p, i) => (p.grid.id = ids[i]));
+  for (const { grid, parent } of inserts) {
+    const up = parent?.grid ?? null;
+    grid.parentId = up?.id ?? null;
+    grid.cityId = up?.cityId ?? grid.id;
+    grid.countyId = grid.level === GridLevel.COUNTY ? grid.id : (up?.countyId ?? null);
+    grid.townshipId = grid.level === GridLevel.TOWNSHIP ? grid.id : grid.level === GridLevel.VILLAGE ? (up?.townshipId ?? null) : null;
+    em.persist(grid);
+  }
+  // New grids first: a grid may move under one of them.
+  await em.flush();
   const counties = new Set<number>();
   const tops: number[] = [];
   for (const item of plan) {
     const { grid, row, parent } = item;
     const up = parent?.grid ?? null;
-    if (!item.before) {
-      grid.parentId = up?.id ?? null;
-      grid.cityId = up?.cityId ?? grid.id;
-      grid.countyId = grid.level === GridLevel.COUNTY ? grid.id : (up?.countyId ?? null);
-      grid.townshipId = grid.level === GridLevel.TOWNSHIP ? grid.id : grid.level === GridLevel.VILLAGE ? (up?.townshipId ?? null) : null;
-      em.persist(grid);
-    } else {
+    if (item.before) {
       if (item.moves && up) await rescopeSubtree(ctx, em, grid, up);
       if (stateChanged(item.before, { code: row.code, name: row.name, parentCode: parent?.code ?? null })) archiveState(ctx, em, grid, item.before);
       Object.assign(grid, { code: row.code, name: row.name });
