@@ -59,11 +59,29 @@ test('a county admin dry-runs a division table, reads all its errors at once, th
     await s.page.getByRole('button', { name: '应用' }).click();
     await expectText(s.page.getByTestId('import-counts'), /导入完成：共 2 行，新增 2 条/);
     await screenshot(s.page, 'grid-import-done');
+
+    // A rename keeps the earlier name in the grid's history, shown on its page.
+    await file.setInputFiles(csv([HEADER, `340122104962,新建村(更名),VILLAGE,${TOWNSHIP}`]));
+    await s.page.getByTestId('import-dry-run').click();
+    await expectText(s.page.getByTestId('import-counts'), /将新增 0 条、更新 1 条/);
+    await s.page.getByTestId('import-run').click();
+    await expectText(s.page.getByTestId('import-counts'), /导入完成/);
+    const api = await apiAs('feidong');
+    const { gridByCode } = await api<{ gridByCode: { id: string; name: string; level: string; parent: { code: string } } | null }>(
+      `query { gridByCode(code: "340122104962") { id name level parent { code } } }`,
+    );
+    expect(gridByCode).toMatchObject({ name: '新建村(更名)', level: 'VILLAGE', parent: { code: TOWNSHIP } });
+    await s.page.goto(`${baseUrl()}/#/grids/${encodeURIComponent(gridByCode!.id)}/show/history`);
+    const history = s.page.getByTestId('grid-history');
+    await expectCount(history, 1);
+    expect((await history.first().locator('td').allTextContents()).slice(0, 3)).toEqual(['340122104962', '新建村', TOWNSHIP]);
+    await screenshot(s.page, 'grid-history');
     expect(s.problems).toEqual([]);
   });
-  const api = await apiAs('feidong');
-  const { gridByCode } = await api<{ gridByCode: { name: string; level: string; parent: { code: string } } | null }>(
-    `query { gridByCode(code: "340122104962") { name level parent { code } } }`,
-  );
-  expect(gridByCode).toEqual({ name: '新建村', level: 'VILLAGE', parent: { code: TOWNSHIP } });
+  // Who may change no grid has no such screen.
+  await asUser('gridworker', async (s) => {
+    await s.page.goto(`${baseUrl()}/#/`);
+    await s.page.getByRole('menuitem', { name: '案件' }).first().waitFor();
+    await expectCount(s.page.getByRole('menuitem', { name: '网格划分导入' }), 0);
+  });
 });
