@@ -5,7 +5,7 @@ import { GridLevel } from '../../common/enums';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { childConnection } from '../../common/nested-connection';
-import { assertCan, assertPermittedFields, findVisible, likeEscape, loadVisible } from '../../common/records';
+import { assertCan, assertPermittedFields, findVisible, likeEscape, loadChildren, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { subtree } from '../../auth/territory';
 import type { ListQuery } from '../../data/read-model';
@@ -45,9 +45,8 @@ export const gridService = {
     return null;
   },
 
-  /** Earlier codes, names and parents of a grid, newest first. */
-  history: (ctx: RequestContext, grid: Grid): Promise<GridHistory[]> =>
-    ctx.em.find(GridHistory, { gridId: grid.id }, { orderBy: [{ validTo: 'desc' }, { id: 'desc' }] }),
+  /** Earlier codes, names and parents of a grid, newest first (appended in time order), batched over a page of grids. */
+  history: async (ctx: RequestContext, grid: Grid): Promise<GridHistory[]> => [...(await loadChildren(ctx, GridHistory, 'gridId', grid.id))].reverse(),
 
   /** The list's filter and keyset order: the resolvers' page and the compiled read (data/read-compiler.ts) share it. */
   async listQuery(ctx: RequestContext, filter: GridFilter = {}, order = GridOrder.CODE_ASC): Promise<ListQuery<Grid>> {

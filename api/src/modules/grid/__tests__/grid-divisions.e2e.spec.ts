@@ -185,6 +185,19 @@ describe('grid divisions: import by administrators, history, inherited platform'
     expect(refused.status).toBe(403);
   });
 
+  it('updateGrid keeps history too: a recode is found by the old code; a change of the boundary alone writes none', async () => {
+    const client = await app.as('feidong');
+    const [{ code }] = await app.ownerSql<{ code: string }>(
+      `select v.code from grid v join grid t on t.id = v.parent_id where t.code = $1 and v.code <> $2 order by v.code desc limit 1`,
+      [feidong.township2, feidong.village],
+    );
+    const { grid } = await client.data<{ grid: { id: string } }>(`query($c: String!) { grid: gridByCode(code: $c) { id } }`, { c: code });
+    const recoded = `${code.slice(0, 9)}980`;
+    await client.data(`mutation($id: ID!, $code: String!) { updateGrid(id: $id, input: { code: $code }) { code } }`, { id: grid.id, code: recoded });
+    await client.data(`mutation($id: ID!) { updateGrid(id: $id, input: { centroid: { lng: 117.5, lat: 31.9 } }) { code } }`, { id: grid.id });
+    expect(await byCode(client, code)).toMatchObject({ code: recoded, history: [{ code, parentCode: feidong.township2, actorRole: 'COUNTY_ADMIN' }] });
+  });
+
   it('hasPlatform: urban grids inherit their district\'s platform; an explicit setting is kept apart and wins', async () => {
     const city = await app.as('cityadmin');
     // The old code answered false for every grid below the 7 urban units.
