@@ -9,6 +9,8 @@ import { CreateGridInput, GeoPointInput, GridFilter, GridOrder, UpdateGridInput 
 import { suggestGrids } from './grid-suggestion.service';
 import { GridSuggestion } from './grid-suggestion.types';
 import { gridService } from './grid.service';
+import { gridImportService } from './grid-import.service';
+import { GridImportResultType } from './grid-import.types';
 
 export const GridConnection = ConnectionType(Grid, 'Grid');
 
@@ -82,6 +84,19 @@ export class GridResolver {
     @Arg('input', () => UpdateGridInput) input: UpdateGridInput,
   ): Promise<Grid> {
     return gridService.update(ctx, id, input);
+  }
+
+  @Mutation(() => GridImportResultType, {
+    description:
+      '网格划分导入 (CSV 文本; 较大文件或 XLSX 用 POST /import/grids): 一次校验全部行, 列出全部错误; 有错误或试运行时不写入任何数据',
+  })
+  @Requires('update', 'Grid')
+  importGridDivisions(
+    @Ctx() ctx: RequestContext,
+    @Arg('csv', () => String, { description: '网格划分表 CSV: 网格编码,名称,层级,上级网格编码[,网格类型,示意划分,平台设置,原编码]' }) csv: string,
+    @Arg('dryRun', () => Boolean, { defaultValue: true, description: '试运行 (只校验, 默认)' }) dryRun: boolean,
+  ): Promise<GridImportResultType> {
+    return gridImportService.import(ctx, Buffer.from(csv, 'utf8'), dryRun) as Promise<GridImportResultType>;
   }
 
   @Mutation(() => Grid, { description: '撤销网格 (须先撤销其下级)' })

@@ -94,8 +94,18 @@ describe('grid divisions: import by administrators, history, inherited platform'
     // Another county's grid answers exactly like one that does not exist.
     const [missing, elsewhere] = [body.errors[2], body.errors[6]];
     expect(elsewhere.message.replace(yaohai.township, 'X')).toBe(missing.message.replace('340122999000', 'X'));
-    // The same file without dryRun: still nothing written.
+    // The same through GraphQL (importGridDivisions, the CSV as text): the same answer.
+    const viaGraphQL = await client.data<{ importGridDivisions: ImportResult }>(
+      `mutation($csv: String!) { importGridDivisions(csv: $csv, dryRun: true) { dryRun rows inserted updated unchanged errors { line column code reason message } } }`,
+      { csv: file.toString('utf8') },
+    );
+    expect(viaGraphQL.importGridDivisions).toEqual(body);
+    // The same file without dryRun, by either path: still nothing written.
     expect((await upload(client, file)).status).toBe(422);
+    const applied = await client.data<{ importGridDivisions: ImportResult }>(`mutation($csv: String!) { importGridDivisions(csv: $csv, dryRun: false) { errors { line } } }`, {
+      csv: file.toString('utf8'),
+    });
+    expect(applied.importGridDivisions.errors).toHaveLength(9);
     expect(await gridState()).toEqual(before);
   });
 
@@ -179,10 +189,19 @@ describe('grid divisions: import by administrators, history, inherited platform'
     );
     expect({ status, body }).toEqual({ status: 200, body: { dryRun: false, rows: 2, inserted: 1, updated: 1, unchanged: 0, errors: [] } });
     expect(await byCode(city, '340102990000')).toMatchObject({ name: '市级新建街道', parent: { code: '340102000000' }, hasPlatform: true, hasPlatformSetting: null });
+    // Through GraphQL too.
+    const viaGraphQL = await city.data<{ importGridDivisions: ImportResult }>(
+      `mutation($csv: String!) { importGridDivisions(csv: $csv, dryRun: false) { dryRun rows inserted updated unchanged errors { line } } }`,
+      { csv: [HEADER, '340102990001,市级新建社区,VILLAGE,340102990000'].join('\n') },
+    );
+    expect(viaGraphQL.importGridDivisions).toEqual({ dryRun: false, rows: 1, inserted: 1, updated: 0, unchanged: 0, errors: [] });
+    expect(await byCode(city, '340102990001')).toMatchObject({ parent: { code: '340102990000' } });
     // A grid worker may not import divisions at all.
     const worker = await app.as('gridworker');
     const refused = await upload(worker, csv([HEADER, `${feidong.township2},乡镇改名,TOWNSHIP,340122000000`]));
     expect(refused.status).toBe(403);
+    const refusedGraphQL = await worker.request(`mutation { importGridDivisions(csv: "a") { rows } }`);
+    expect(refusedGraphQL.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('updateGrid keeps history too: a recode is found by the old code; a change of the boundary alone writes none', async () => {
