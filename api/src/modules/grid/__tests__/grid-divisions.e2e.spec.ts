@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 
 interface Problem {
@@ -32,9 +33,9 @@ describe('grid divisions: import by administrators, history, inherited platform'
   let feidong: { township: string; township2: string; village: string; village2: string };
   let yaohai: { township: string; urban: string };
 
-  async function upload(client: GraphQLClient, file: Buffer, query = ''): Promise<{ status: number; body: ImportResult }> {
+  async function upload(client: GraphQLClient, file: Buffer, query = '', name = 'grids.csv'): Promise<{ status: number; body: ImportResult }> {
     const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(file)]), 'grids.csv');
+    form.append('file', new Blob([new Uint8Array(file)]), name);
     const response = await fetch(`${app.url}/import/grids${query}`, { method: 'POST', body: form, headers: { cookie: client.cookie! } });
     return { status: response.status, body: (await response.json()) as ImportResult };
   }
@@ -189,6 +190,15 @@ describe('grid divisions: import by administrators, history, inherited platform'
     );
     expect({ status, body }).toEqual({ status: 200, body: { dryRun: false, rows: 2, inserted: 1, updated: 1, unchanged: 0, errors: [] } });
     expect(await byCode(city, '340102990000')).toMatchObject({ name: '市级新建街道', parent: { code: '340102000000' }, hasPlatform: true, hasPlatformSetting: null });
+    // An Excel file with English headers and labels is read the same way.
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('grids').addRows([
+      ['Code', 'Name', 'Level', 'Parent code', 'Platform setting'],
+      ['340102990002', '表格新建社区', 'Village', '340102990000', 'no'],
+    ]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect((await upload(city, xlsx, '', 'grids.xlsx')).body).toMatchObject({ inserted: 1, errors: [] });
+    expect(await byCode(city, '340102990002')).toMatchObject({ level: 'VILLAGE', hasPlatform: false, hasPlatformSetting: false });
     // Through GraphQL too.
     const viaGraphQL = await city.data<{ importGridDivisions: ImportResult }>(
       `mutation($csv: String!) { importGridDivisions(csv: $csv, dryRun: false) { dryRun rows inserted updated unchanged errors { line } } }`,
