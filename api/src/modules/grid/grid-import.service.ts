@@ -204,8 +204,19 @@ function planUpdate(
     countyId: grid.level === GridLevel.COUNTY ? grid.countyId : (up?.countyId ?? grid.countyId),
     townshipId: grid.level === GridLevel.VILLAGE ? (up?.townshipId ?? grid.townshipId) : grid.townshipId,
   });
-  if (!ctx.ability.can('update', grid) || !ctx.ability.can('update', after)) {
-    problems.add(row.line, null, 'NOT_PERMITTED', `Your role may not change the grid ${before.code}`);
+  // Field by field, as updateGrid does: a township may rename its villages, not recode or move them.
+  const fields = [
+    ['code', row.code !== grid.code],
+    ['name', row.name !== grid.name],
+    ['parentId', moves],
+    ['kind', row.kind !== null && row.kind !== grid.kind],
+    ['illustrative', row.illustrative !== null && row.illustrative !== grid.illustrative],
+    ['hasPlatform', row.hasPlatform !== undefined && row.hasPlatform !== (grid.hasPlatformSet ?? null)],
+  ].flatMap(([field, changes]) => (changes ? [field as string] : []));
+  const refused = fields.filter((field) => !ctx.ability.can('update', grid, field));
+  if (refused.length || !ctx.ability.can('update', after)) {
+    const what = refused.length ? ` (${refused.join(', ')})` : '';
+    problems.add(row.line, null, 'NOT_PERMITTED', `Your role may not change the grid ${before.code}${what}`);
     return null;
   }
   return item;

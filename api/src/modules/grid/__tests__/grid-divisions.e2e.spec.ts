@@ -214,6 +214,17 @@ describe('grid divisions: import by administrators, history, inherited platform'
     expect(refusedGraphQL.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('a township may rename its villages by import, not recode or move them (as with updateGrid)', async () => {
+    const township = await app.as('township');
+    const villages = await app.ownerSql<{ code: string; name: string }>(
+      `select v.code, v.name from grid v join grid t on t.id = v.parent_id where t.code = '340122104000' order by v.code limit 2`,
+    );
+    const rename = await upload(township, csv([HEADER, `${villages[0].code},${villages[0].name}(新),VILLAGE,340122104000`]), '?dryRun=true');
+    expect(rename).toEqual({ status: 200, body: { dryRun: true, rows: 1, inserted: 0, updated: 1, unchanged: 0, errors: [] } });
+    const recode = await upload(township, csv([`${HEADER},原编码`, `340122104983,${villages[1].name},VILLAGE,340122104000,${villages[1].code}`]), '?dryRun=true');
+    expect(recode.body.errors.map((e) => [e.line, e.reason, e.message])).toEqual([[2, 'NOT_PERMITTED', `Your role may not change the grid ${villages[1].code} (code)`]]);
+  });
+
   it('updateGrid keeps history too: a recode is found by the old code; a change of the boundary alone writes none', async () => {
     const client = await app.as('feidong');
     const [{ code }] = await app.ownerSql<{ code: string }>(
