@@ -1,5 +1,6 @@
 import { GridKind, GridLevel } from '../../common/enums';
 import type { ErrorCode } from '../../common/errors';
+import { valueProblem } from '../../server/text-input';
 import { GRID_KIND, GRID_LEVEL } from '../export/enum-labels';
 import type { ImportTable } from '../source/source-import.parse';
 
@@ -127,6 +128,7 @@ export function readGridRow(line: number, cells: string[], found: Map<ColumnKey,
   const codeOk = GRID_CODE.test(code) || fail('code', `${code || '(empty)'}: a grid code has 12 digits, or 14-15 for an urban management grid`) !== null;
   const name = text('name') ?? '';
   if (!name || name.length > 100) fail('name', 'A name has 1 to 100 characters');
+  else if (valueProblem(name)) fail('name', valueProblem(name) as string);
   const levelText = text('level') ?? '';
   const level = readLevel(levelText) ?? fail('level', `Unknown level: ${levelText || '(empty)'}`);
   const kindText = text('kind');
