@@ -44,6 +44,7 @@ const FieldHome = lazy(() => import('./field/FieldHome').then((m) => ({ default:
 const ReportPage = lazy(() => import('./field/ReportPage').then((m) => ({ default: m.ReportPage })));
 const CheckInPage = lazy(() => import('./field/CheckInPage').then((m) => ({ default: m.CheckInPage })));
 const OutboxPage = lazy(() => import('./field/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const GridImportPage = lazy(() => import('./resources/grids/GridImport').then((m) => ({ default: m.GridImportPage })));
 const SourceImportPage = lazy(() => import('./resources/sources/SourceImport').then((m) => ({ default: m.SourceImportPage })));
 
 const dataProvider = createDataProvider(apolloClient);
@@ -89,6 +90,7 @@ export const App = () => (
       <Route path="/assessment" element={<AssessmentPage />} />
       <Route path="/coverage" element={<CoveragePage />} />
       <Route path="/source-import" element={<SourceImportPage />} />
+      <Route path="/grid-import" element={<GridImportPage />} />
       <Route path="/calendar" element={<CalendarPage />} />
       <Route path="/duty-matrix" element={<DutyMatrixPage />} />
       <Route path="/disclosure" element={<DisclosurePage />} />

@@ -57,7 +57,7 @@ export const workEn: WorkMessages = {
   },
   menu: {
     group_grid: 'Grids and staff', group_sources: 'Pollution sources', group_plans: 'Plans and patrols', group_supervision: 'Supervision and assessment', group_system: 'Administration',
-    source_import: 'Import sources', tasks_overdue: 'Overdue tasks', recommendations_overdue: 'Overdue recommendations',
+    source_import: 'Import sources', grid_import: 'Import grid divisions', tasks_overdue: 'Overdue tasks', recommendations_overdue: 'Overdue recommendations',
     calendar: 'Working calendar',
     duty_matrix: 'Legal-duty matrix',
     disclosure: 'Public disclosure',
@@ -117,6 +117,14 @@ export const workEn: WorkMessages = {
     checked: 'Check passed: %{rows} rows, %{inserted} to add, %{updated} to update, %{unchanged} unchanged', done: 'Imported: %{rows} rows, %{inserted} added, %{updated} updated, %{unchanged} unchanged',
     rejected: '%{rows} rows, %{errors} errors: nothing was written', line: 'Line', column: 'Column', code: 'Error', message: 'Details',
     codes: { BAD_USER_INPUT: 'Invalid value', NOT_FOUND: 'Not found or outside your territory', CONFLICT: 'Conflicts with an existing record', FORBIDDEN: 'Not allowed to set' },
+  },
+  grid_import: {
+    hint: 'Upload a CSV or Excel (XLSX) grid division table: 网格编码/code (the 12-digit statistical division code; urban management grids: the street code plus a 2-3 digit sequence), 名称/name, 层级/level, 上级网格编码/parent code, optionally 网格类型/kind, 示意划分/illustrative, 平台设置/platform setting (yes/no/empty to inherit the county\'s), 原编码/former code (when a grid is recoded or moved). Check it first (dry run): every error is listed at once; only a file without errors can be applied, and a file with any wrong line writes nothing. Renames, recodes and moves keep history; the former code still finds the grid.',
+    dry_run: 'Dry run (check)', run: 'Apply',
+    reasons: {
+      MISSING_COLUMN: 'Missing column', BAD_FORMAT: 'Bad format', DUPLICATE: 'Duplicate in the file', UNKNOWN_PARENT: 'Parent not found or outside your territory', WRONG_LEVEL: 'Wrong level',
+      CODE_RULE: 'Code breaks the coding rules', CODE_TAKEN: 'Code in use', UNKNOWN_GRID: 'Former code not found or outside your territory', NOT_PERMITTED: 'Not allowed to change',
+    },
   },
   all: 'All',
   enum: {

@@ -12,6 +12,7 @@ const baseEn: BaseMessages = {
       fields: {
         id: 'ID', code: 'Grid code', name: 'Name', level: 'Level', kind: 'Kind', active: 'Active', illustrative: 'Illustrative split',
         parent: 'Parent grid', parentId: 'Parent grid', ancestors: 'Ancestors', centroid: 'Centroid', lng: 'Longitude', lat: 'Latitude', q: 'Code or name',
+        hasPlatform: 'Digital platform', validFrom: 'Valid from', parentCode: 'Parent code', validTo: 'Valid to', actorName: 'Changed by',
       },
     },
     accounts: {
@@ -138,7 +139,7 @@ const baseEn: BaseMessages = {
     },
     pagination: { previous: 'Previous', next: 'Next', page: 'Page %{page}', total: '%{total} in all', keyset: 'Cursor paging: previous and next only' },
     tree: { title: 'Grid tree', hint: 'From your unit down; click to expand', more: 'Load more', empty: 'No child grids', show: 'Show' },
-    grid: { summary: 'Summary', children: 'Child grids', staff: 'Staff', officers: 'Officers', gridWorkers: 'Grid workers', sources: 'Sources', cases: 'Cases', list: 'Grid list' },
+    grid: { history: 'History (former codes)', inherited: 'inherited', own_setting: 'set on this grid', summary: 'Summary', children: 'Child grids', staff: 'Staff', officers: 'Officers', gridWorkers: 'Grid workers', sources: 'Sources', cases: 'Cases', list: 'Grid list' },
     password: {
       title: 'Change password',
       current: 'Current password',

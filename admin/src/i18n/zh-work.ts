@@ -55,7 +55,7 @@ export const workZh = {
   },
   menu: {
     group_grid: '网格与人员', group_sources: '污染源', group_plans: '计划与巡查', group_supervision: '督查与考核', group_system: '系统管理',
-    source_import: '污染源导入', tasks_overdue: '逾期任务', recommendations_overdue: '逾期整改意见',
+    source_import: '污染源导入', grid_import: '网格划分导入', tasks_overdue: '逾期任务', recommendations_overdue: '逾期整改意见',
     calendar: '工作日历',
     duty_matrix: '法定职责矩阵',
     disclosure: '信息公开',
@@ -115,6 +115,14 @@ export const workZh = {
     checked: '检查通过：共 %{rows} 行，将新增 %{inserted} 条、更新 %{updated} 条、%{unchanged} 条不变', done: '导入完成：共 %{rows} 行，新增 %{inserted} 条、更新 %{updated} 条、%{unchanged} 条不变',
     rejected: '共 %{rows} 行，发现 %{errors} 处错误，未写入任何数据', line: '行号', column: '列', code: '错误类型', message: '说明',
     codes: { BAD_USER_INPUT: '数据有误', NOT_FOUND: '找不到或不在辖区内', CONFLICT: '与现有记录冲突', FORBIDDEN: '无权设置' },
+  },
+  grid_import: {
+    hint: '上传 CSV 或 Excel (XLSX) 网格划分表：网格编码 (12位统计用区划代码；城市管理网格为街道代码加2-3位序号)、名称、层级、上级网格编码，可选 网格类型、示意划分、平台设置 (是/否/空为继承县区)、原编码 (改码或调整上级时填原来的编码)。先试运行校验，一次列出所有错误；全部无误后才能应用，有任何一行出错则不写入任何数据。更名、改码、调整上级保留历史，原编码仍可查到。',
+    dry_run: '试运行 (校验)', run: '应用',
+    reasons: {
+      MISSING_COLUMN: '缺少列', BAD_FORMAT: '格式错误', DUPLICATE: '文件内重复', UNKNOWN_PARENT: '上级不存在或不在辖区内', WRONG_LEVEL: '层级不对',
+      CODE_RULE: '编码不符合规则', CODE_TAKEN: '编码已被使用', UNKNOWN_GRID: '原编码不存在或不在辖区内', NOT_PERMITTED: '无权修改',
+    },
   },
   all: '全部',
   enum: {

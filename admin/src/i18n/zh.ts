@@ -11,6 +11,7 @@ const baseZh = {
       fields: {
         id: 'ID', code: '网格编码', name: '名称', level: '层级', kind: '类型', active: '在用', illustrative: '示意划分',
         parent: '上级网格', parentId: '上级网格', ancestors: '上级', centroid: '中心点', lng: '经度', lat: '纬度', q: '编码或名称',
+        hasPlatform: '数字化城管平台', validFrom: '生效时间', parentCode: '上级网格编码', validTo: '失效时间', actorName: '操作人',
       },
     },
     accounts: {
@@ -135,7 +136,7 @@ const baseZh = {
     },
     pagination: { previous: '上一页', next: '下一页', page: '第 %{page} 页', total: '共 %{total} 条', keyset: '按游标翻页：只提供上一页、下一页' },
     tree: { title: '网格树', hint: '自本单位向下，点击展开下级', more: '加载更多', empty: '无下级网格', show: '查看' },
-    grid: { summary: '概况', children: '下级网格', staff: '人员', officers: '执法人员', gridWorkers: '环保网格员', sources: '污染源', cases: '案件', list: '网格列表' },
+    grid: { history: '历史 (原编码)', inherited: '继承上级', own_setting: '本网格设置', summary: '概况', children: '下级网格', staff: '人员', officers: '执法人员', gridWorkers: '环保网格员', sources: '污染源', cases: '案件', list: '网格列表' },
     password: {
       title: '修改密码',
       current: '当前密码',

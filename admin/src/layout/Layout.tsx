@@ -95,6 +95,7 @@ const GwMenu = () => {
       <Menu.Item to="/map" primaryText="gw.menu.map" leftIcon={<MapIcon />} />
       <Group label="gw.menu.group_grid" show={can('read', 'Grid')} />
       <Menu.ResourceItem name="grids" />
+      {can('create', 'Grid') || can('update', 'Grid') ? <Menu.Item to="/grid-import" primaryText="gw.menu.grid_import" leftIcon={<UploadFileIcon />} /> : null}
       <Menu.ResourceItem name="departments" />
       {can('read', 'DutyAssignment') ? <Menu.Item to="/duty-matrix" primaryText="gw.menu.duty_matrix" leftIcon={<GavelIcon />} /> : null}
       <Menu.ResourceItem name="officers" />

@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../config';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { loadConfig } from '../config';
+import { operatorContext } from '../context/operator-context';
 import { migrate, openDatabase } from '../db/database';
 import { ormConfig } from '../db/orm.config';
 import { StartupError } from '../db/embedded-postgres';
-import { importGrids } from '../modules/grid/grid-import.service';
+import { gridImportService } from '../modules/grid/grid-import.service';
 
-const usage = 'usage: pnpm import:grids <file.csv> [--dry-run]   (columns: code,name,level,parent_code[,kind,illustrative])';
+const usage = 'usage: pnpm import:grids <file.csv|file.xlsx> [--dry-run]   (columns: code,name,level,parent_code[,kind,illustrative,has_platform,former_code])';
 
 /**
  * Imports a grid division table (Annex 1) into the database of DATABASE_URL, or into the
@@ -22,22 +23,21 @@ async function main(): Promise<number> {
     return 2;
   }
   // pnpm runs the script inside api/; resolve the path from where the user typed it.
-  const csv = readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file), 'utf8');
+  const bytes = readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file));
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: () => undefined });
-  // An administrative tool: it runs as the owner, outside any request's territory.
   await migrate(database.url);
   const orm = await MikroORM.init(ormConfig(database.url));
   try {
-    const em = orm.em.fork();
-    em.setFilterParams('scope', { system: true });
-    const report = await importGrids(em, csv, { dryRun: args.includes('--dry-run') });
-    for (const p of report.problems) console.error(`line ${p.line}${p.code ? ` (${p.code})` : ''}: ${p.reason}`);
-    if (report.problems.length) {
-      console.error(`\n${report.problems.length} problem(s): nothing was imported.`);
+    const ctx = operatorContext(orm);
+    const dryRun = args.includes('--dry-run');
+    const report = await ctx.em.transactional(async (em) => gridImportService.import({ ...ctx, em }, bytes, dryRun));
+    for (const p of report.errors) console.error(`line ${p.line}${p.column ? ` [${p.column}]` : ''} ${p.reason}: ${p.message}`);
+    if (report.errors.length) {
+      console.error(`\n${report.errors.length} problem(s): nothing was imported.`);
       return 1;
     }
-    const verb = args.includes('--dry-run') ? 'would insert' : 'inserted';
+    const verb = dryRun ? 'would insert' : 'inserted';
     console.log(`${verb} ${report.inserted}, updated ${report.updated}, unchanged ${report.unchanged}`);
     return 0;
   } finally {
@@ -47,9 +47,9 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof StartupError ? `import-grids: ${error.message}` : error);
-    process.exit(1);
-  },
-);
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error instanceof StartupError ? `import-grids: ${error.message}` : error);
+      process.exit(1);
+    },
+  );

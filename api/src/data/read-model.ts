@@ -73,6 +73,8 @@ export function recordRoots<F extends object, O>(
   names: { byId: string; list: string },
   filter: new () => F,
   listQuery: (ctx: RequestContext, filter?: F, order?: O) => Promise<ListQuery<object>>,
+  /** Filter fields besides `withinId` whose list query reads the database first (through the request's transaction). */
+  lookupFields: (keyof F & string)[] = [],
 ): Record<string, RootRead> {
   return {
     [names.byId]: { kind: 'byId', type },
@@ -81,7 +83,10 @@ export function recordRoots<F extends object, O>(
       type,
       validate: { filter },
       query: (ctx, args) => listQuery(ctx, args.filter as F | undefined, args.orderBy as O | undefined),
-      looksUp: (args) => (args.filter as { withinId?: unknown } | undefined)?.withinId != null,
+      looksUp: (args) => {
+        const given = (args.filter ?? {}) as Record<string, unknown>;
+        return ['withinId', ...lookupFields].some((field) => given[field] != null);
+      },
     },
   };
 }

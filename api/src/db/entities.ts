@@ -14,6 +14,7 @@ import { CaseAlert } from '../modules/supervision/case-alert.entity';
 import { CaseEvidence, StoredFile } from '../modules/evidence/evidence.entity';
 import { Department } from '../modules/department/department.entity';
 import { Grid } from '../modules/grid/grid.entity';
+import { GridHistory } from '../modules/grid/grid-history.entity';
 import { GridWorker } from '../modules/person/grid-worker.entity';
 import { Officer } from '../modules/person/officer.entity';
 import { PollutionSourceChange } from '../modules/source/source-change.entity';
@@ -47,6 +48,7 @@ export const entities = [
   VersionedScopedEntity,
   Person,
   Grid,
+  GridHistory,
   Department,
   CaseCategory,
   Officer,

@@ -21,6 +21,7 @@ import { evidenceRouter } from '../modules/evidence/evidence.routes';
 import { exportRouter } from '../modules/export/export.routes';
 import { reportRouter } from '../modules/report/report.routes';
 import { LocalDiskStorage } from '../modules/evidence/evidence-storage';
+import { gridImportRouter } from '../modules/grid/grid-import.routes';
 import { sourceImportRouter } from '../modules/source/source-import.routes';
 import { inspectionPhotoRouter } from '../modules/inspection/inspection-photo.routes';
 import { createApollo, queryLimits } from './apollo';
@@ -106,6 +107,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   app.use(exportRouter(orm, limits, clock));
   app.use(reportRouter(orm, limits, clock));
   app.use(sourceImportRouter(orm, limits, clock));
+  app.use(gridImportRouter(orm, limits, clock));
   app.use(bodyErrors(logger));
   const index = path.join(config.adminDir, 'index.html');
   if (existsSync(index)) {

@@ -10,14 +10,16 @@ import { SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, timestamp
 export function gridTable(grids: readonly GridNode[], createdMs: number): TableData {
   return {
     table: 'grid',
-    columns: ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'code', 'name', 'level', 'kind', 'parent_id', 'active', 'illustrative', 'has_platform'],
+    columns: ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'code', 'name', 'level', 'kind', 'parent_id', 'active', 'illustrative', 'has_platform', 'has_platform_set'],
     count: grids.length,
     *rows() {
       const platforms = platformUnitIds(grids);
       for (const g of grids) {
         yield [
           g.id, ...scopeCells(g), ...versionedCells(createdMs), g.code, g.name, g.level, g.kind, g.parentId, true, g.illustrative,
-          platforms.has(g.id),
+          // The county's platform is set on the county; its grids inherit it (the effective value).
+          platforms.has(g.id) || (g.countyId !== null && platforms.has(g.countyId)),
+          platforms.has(g.id) ? true : null,
         ];
       }
     },

@@ -9,15 +9,57 @@ import {
   Tab,
   TabbedShowLayout,
   TextField,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
+import { Box } from '@mui/material';
 import { GridStaff } from '../../common/person/GridStaff';
 import { RelatedCases } from '../cases/RelatedCases';
 import { CursorPagination } from '../../common/CursorPagination';
-import { EnumField } from '../../common/fields';
+import { EnumField, ShanghaiDateField } from '../../common/fields';
+import { SimpleTable } from '../../common/SimpleTable';
 
 interface Ancestor {
   name: string;
 }
+interface HistoryEntry {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  validFrom: string | null;
+  validTo: string;
+  actorName: string | null;
+}
+type GridRecord = { hasPlatform?: boolean; hasPlatformSetting?: boolean | null; history?: HistoryEntry[] };
+
+const shanghai = (iso: string | null): string => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—');
+
+/** The effective platform flag, and whether it is the grid's own setting or inherited from above. */
+const PlatformField = () => {
+  const translate = useTranslate();
+  return (
+    <FunctionField
+      source="hasPlatform"
+      render={(r: GridRecord) => `${translate(r.hasPlatform ? 'ra.boolean.true' : 'ra.boolean.false')} (${translate(r.hasPlatformSetting == null ? 'gw.grid.inherited' : 'gw.grid.own_setting')})`}
+    />
+  );
+};
+
+/** Earlier codes, names and parents of the grid with the time they held, newest first. */
+const GridHistoryTable = () => {
+  const translate = useTranslate();
+  const record = useRecordContext<GridRecord & { id: string }>();
+  const field = (name: string) => translate(`resources.grids.fields.${name}`);
+  return (
+    <Box sx={{ overflowX: 'auto', maxWidth: '100%' }}>
+      <SimpleTable
+        rowTestId="grid-history"
+        columns={[{ label: field('code') }, { label: field('name') }, { label: field('parentCode') }, { label: field('validFrom') }, { label: field('validTo') }, { label: field('actorName') }]}
+        rows={(record?.history ?? []).map((h, i) => ({ key: String(i), cells: [h.code, h.name, h.parentCode ?? '—', shanghai(h.validFrom), shanghai(h.validTo), h.actorName ?? '—'] }))}
+      />
+    </Box>
+  );
+};
 
 /** A grid with what hangs on it: children, staff, sources and cases, each a keyset-paged list. */
 export const GridShow = () => (
@@ -32,6 +74,8 @@ export const GridShow = () => (
         <FunctionField source="ancestors" render={(r: { ancestors?: Ancestor[] }) => (r.ancestors ?? []).map((a) => a.name).join(' / ') || '—'} />
         <BooleanField source="active" />
         <BooleanField source="illustrative" />
+        <PlatformField />
+        <ShanghaiDateField source="validFrom" emptyText="—" />
         <FunctionField source="centroid" render={(r: { centroid?: { lng: number; lat: number } | null }) => (r.centroid ? `${r.centroid.lng}, ${r.centroid.lat}` : '—')} />
       </Tab>
       <Tab label="gw.grid.children" path="children">
@@ -60,6 +104,9 @@ export const GridShow = () => (
       </Tab>
       <Tab label="gw.grid.cases" path="cases">
         <RelatedCases target="withinId" />
+      </Tab>
+      <Tab label="gw.grid.history" path="history">
+        <GridHistoryTable />
       </Tab>
     </TabbedShowLayout>
   </Show>

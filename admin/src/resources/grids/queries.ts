@@ -6,7 +6,7 @@ export const gridSpec: ResourceSpec = {
   list: 'grids',
   one: 'grid',
   listFields: () => row,
-  oneFields: () => `${row} ancestors { id name level } centroid { lng lat }`,
+  oneFields: () => `${row} ancestors { id name level } centroid { lng lat } hasPlatform hasPlatformSetting validFrom history { code name parentCode validFrom validTo actorName }`,
   toFilter: ({ q, ...rest }) => ({ ...rest, search: q }),
   toOrder: (sort) => (sort?.field === 'name' ? 'NAME_ASC' : 'CODE_ASC'),
   toRecord: (node) => flatten(node, ['parent']),

@@ -70,11 +70,23 @@ export class Grid extends VersionedScopedEntity {
   /**
    * Whether the unit runs a digital city-management platform (数字化城管平台): its operators
    * file and dispatch cases. Elsewhere cases are handled at their own grid level and go up
-   * one level when they cannot be (the plan's 无数字化城市管理平台 path). City configuration.
+   * one level when they cannot be (the plan's 无数字化城市管理平台 path). The effective value:
+   * the grid's own setting, else its township's, else its county's (kept by the grid service,
+   * grid.sql.ts `refreshPlatformFlags`), so every reader takes it from the row.
    */
-  @Field(() => Boolean, { description: '是否有数字化城管平台 (有: 坐席立卷派遣; 无: 本级办理, 不能处理的上报上一级网格)' })
+  @Field(() => Boolean, { description: '是否有数字化城管平台 (生效值: 本网格设置, 否则继承所在乡镇街道、县区; 有: 坐席立卷派遣; 无: 本级办理, 不能处理的上报上一级网格)' })
   @Property({ type: 'boolean', default: false })
   hasPlatform: boolean = false;
+
+  /** The grid's own setting of the platform flag; null when it inherits it. */
+  @Field(() => Boolean, { nullable: true, name: 'hasPlatformSetting', description: '本网格对数字化城管平台的显式设置 (空: 继承上级)' })
+  @Property({ type: 'boolean', nullable: true, fieldName: 'has_platform_set' })
+  hasPlatformSet?: boolean | null = null;
+
+  /** Since when the grid holds its present code, name and parent (null: since it was put on file). */
+  @Field(() => Date, { nullable: true, description: '现编码、名称、上级的生效时间 (空: 自建档起)' })
+  @Property({ type: 'timestamptz', nullable: true })
+  validFrom?: Date | null = null;
 
   /** The scope columns a row attached to this grid inherits. */
   get scope(): UnitScope {

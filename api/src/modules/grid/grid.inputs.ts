@@ -77,6 +77,10 @@ export class CreateGridInput {
   @Field(() => GridKind, { nullable: true, description: '默认同上级; 县区下可建城市管理网格' })
   kind?: GridKind;
 
+  @Field(() => Boolean, { nullable: true, description: '数字化城管平台的显式设置; 不给: 继承上级' })
+  @IsOptional()
+  hasPlatform?: boolean | null;
+
   @Field(() => GraphQLJSONObject, { nullable: true })
   @IsGeoJsonArea()
   boundary?: Record<string, unknown>;
@@ -102,6 +106,10 @@ export class UpdateGridInput {
 
   @Field(() => ID, { nullable: true, description: '调整上级 (同一层级之间; 不能移出本辖区)' })
   parentId?: string;
+
+  @Field(() => Boolean, { nullable: true, description: '数字化城管平台的显式设置; null: 改为继承上级' })
+  @IsOptional()
+  hasPlatform?: boolean | null;
 
   @Field(() => GraphQLJSONObject, { nullable: true })
   @IsGeoJsonArea()

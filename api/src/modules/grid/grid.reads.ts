@@ -21,5 +21,6 @@ export const gridReads: ReadCatalog = {
       },
     },
   ],
-  roots: recordRoots<GridFilter, GridOrder>('Grid', { byId: 'grid', list: 'grids' }, GridFilter, gridService.listQuery),
+  // A numeric search also looks for former codes (grid_history).
+  roots: recordRoots<GridFilter, GridOrder>('Grid', { byId: 'grid', list: 'grids' }, GridFilter, gridService.listQuery, ['search']),
 };

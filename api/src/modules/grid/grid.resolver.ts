@@ -4,10 +4,13 @@ import { Requires } from '../../auth/requires';
 import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType, PageSize } from '../../common/connection';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from './grid.entity';
+import { GridHistory as GridHistoryEntry } from './grid-history.entity';
 import { CreateGridInput, GeoPointInput, GridFilter, GridOrder, UpdateGridInput } from './grid.inputs';
 import { suggestGrids } from './grid-suggestion.service';
 import { GridSuggestion } from './grid-suggestion.types';
 import { gridService } from './grid.service';
+import { gridImportService } from './grid-import.service';
+import { GridImportResultType } from './grid-import.types';
 
 export const GridConnection = ConnectionType(Grid, 'Grid');
 
@@ -19,7 +22,7 @@ export class GridResolver {
     return gridService.byId(ctx, id);
   }
 
-  @Query(() => Grid, { nullable: true, description: '按编码查网格' })
+  @Query(() => Grid, { nullable: true, description: '按编码查网格; 原编码 (调整前的编码) 也能查到现在的网格' })
   @Requires('read', 'Grid')
   gridByCode(@Ctx() ctx: RequestContext, @Arg('code', () => String) code: string): Promise<Grid | null> {
     return gridService.byCode(ctx, code);
@@ -57,6 +60,11 @@ export class GridResolver {
     return gridService.ancestors(ctx, grid);
   }
 
+  @FieldResolver(() => [GridHistoryEntry], { description: '网格历史: 更名、改码、调整上级前的状态, 新的在前' })
+  history(@Ctx() ctx: RequestContext, @Root() grid: Grid): Promise<GridHistoryEntry[]> {
+    return gridService.history(ctx, grid);
+  }
+
   @FieldResolver(() => GridConnection, { description: '直接下级网格' })
   children(@Ctx() ctx: RequestContext, @Root() grid: Grid, @ChildPage() page: ChildConnectionArgs, @Info() info: GraphQLResolveInfo) {
     return gridService.children(ctx, grid, page, info);
@@ -76,6 +84,19 @@ export class GridResolver {
     @Arg('input', () => UpdateGridInput) input: UpdateGridInput,
   ): Promise<Grid> {
     return gridService.update(ctx, id, input);
+  }
+
+  @Mutation(() => GridImportResultType, {
+    description:
+      '网格划分导入 (CSV 文本; 较大文件或 XLSX 用 POST /import/grids): 一次校验全部行, 列出全部错误; 有错误或试运行时不写入任何数据',
+  })
+  @Requires('update', 'Grid')
+  importGridDivisions(
+    @Ctx() ctx: RequestContext,
+    @Arg('csv', () => String, { description: '网格划分表 CSV: 网格编码,名称,层级,上级网格编码[,网格类型,示意划分,平台设置,原编码]' }) csv: string,
+    @Arg('dryRun', () => Boolean, { defaultValue: true, description: '试运行 (只校验, 默认)' }) dryRun: boolean,
+  ): Promise<GridImportResultType> {
+    return gridImportService.import(ctx, Buffer.from(csv, 'utf8'), dryRun) as Promise<GridImportResultType>;
   }
 
   @Mutation(() => Grid, { description: '撤销网格 (须先撤销其下级)' })

@@ -5,7 +5,7 @@ import { GridLevel } from '../../common/enums';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { childConnection } from '../../common/nested-connection';
-import { assertCan, assertPermittedFields, findVisible, likeEscape, loadVisible } from '../../common/records';
+import { assertCan, assertPermittedFields, findVisible, likeEscape, loadChildren, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { subtree } from '../../auth/territory';
 import type { ListQuery } from '../../data/read-model';
@@ -13,6 +13,9 @@ import { gridCodeProblem, levelBelow } from './grid-code';
 import { Grid } from './grid.entity';
 import { GridOrder, type CreateGridInput, type GridFilter, type UpdateGridInput } from './grid.inputs';
 import { rescopeSubtree } from './grid-rescope.sql';
+import { GridHistory } from './grid-history.entity';
+import { archiveState, stateChanged, type GridState } from './grid-history';
+import { formerCodePrefix, formerHolders, refreshPlatformFlags } from './grid.sql';
 
 const orderings: Record<GridOrder, QueryOrderMap<Grid>[]> = {
   [GridOrder.CODE_ASC]: [{ code: 'asc' }],
@@ -31,9 +34,19 @@ export function subtreeOf<T = Grid>(grid: Grid, villageKey = 'id'): FilterQuery<
 export const gridService = {
   byId: (ctx: RequestContext, id: string): Promise<Grid> => findVisible(ctx, Grid, id),
 
+  /** The grid holding a code now, else the latest holder of it as a former code (in the territory). */
   async byCode(ctx: RequestContext, code: string): Promise<Grid | null> {
-    return ctx.em.findOne(Grid, { code });
+    const current = await ctx.em.findOne(Grid, { code });
+    if (current) return current;
+    for (const { grid_id } of await formerHolders(ctx.em, [code])) {
+      const grid = await loadVisible(ctx, Grid, grid_id);
+      if (grid) return grid;
+    }
+    return null;
   },
+
+  /** Earlier codes, names and parents of a grid, newest first (appended in time order), batched over a page of grids. */
+  history: async (ctx: RequestContext, grid: Grid): Promise<GridHistory[]> => [...(await loadChildren(ctx, GridHistory, 'gridId', grid.id))].reverse(),
 
   /** The list's filter and keyset order: the resolvers' page and the compiled read (data/read-compiler.ts) share it. */
   async listQuery(ctx: RequestContext, filter: GridFilter = {}, order = GridOrder.CODE_ASC): Promise<ListQuery<Grid>> {
@@ -45,7 +58,9 @@ export const gridService = {
     if (filter.withinId) where.push(subtreeOf(await gridService.byId(ctx, filter.withinId)));
     if (filter.search) {
       const text = likeEscape(filter.search.trim());
-      where.push({ $or: [{ code: { $like: `${text}%` } }, { name: { $ilike: `%${text}%` } }] });
+      // A former code finds the grid that holds it now.
+      const formerly = /^\d+$/.test(text) ? await formerCodePrefix(ctx.em, text) : [];
+      where.push({ $or: [{ code: { $like: `${text}%` } }, { name: { $ilike: `%${text}%` } }, ...(formerly.length ? [{ id: { $in: formerly } }] : [])] });
     }
     return { where: { $and: where }, orderBy: orderings[order] };
   },
@@ -85,6 +100,8 @@ export const gridService = {
       boundary: input.boundary ?? null,
       centroidLng: input.centroid?.lng ?? null,
       centroidLat: input.centroid?.lat ?? null,
+      hasPlatformSet: input.hasPlatform ?? null,
+      validFrom: ctx.clock.now(),
     });
     assertCan(ctx, 'create', grid);
     await ensureCodeFree(ctx, input.code);
@@ -95,7 +112,9 @@ export const gridService = {
       if (level === GridLevel.COUNTY) grid.countyId = grid.id;
       if (level === GridLevel.TOWNSHIP) grid.townshipId = grid.id;
       await em.flush();
+      await refreshPlatformFlags(em, grid.countyId != null ? [grid.countyId] : [], [grid.id]);
     });
+    await ctx.em.refresh(grid);
     return grid;
   },
 
@@ -103,7 +122,10 @@ export const gridService = {
     const grid = await findVisible(ctx, Grid, id);
     assertCan(ctx, 'update', grid);
     assertPermittedFields(ctx, 'update', grid, input);
+    const oldParent = await loadVisible(ctx, Grid, grid.parentId);
+    const before: GridState = { code: grid.code, name: grid.name, parentCode: oldParent?.code ?? null };
     if (input.name != null) grid.name = input.name;
+    if (input.hasPlatform !== undefined) grid.hasPlatformSet = input.hasPlatform;
     if (input.boundary !== undefined) grid.boundary = input.boundary ?? null;
     if (input.centroid) {
       grid.centroidLng = input.centroid.lng;
@@ -117,8 +139,13 @@ export const gridService = {
     }
     await ctx.em.transactional(async (em) => {
       if (parent && parent.id !== grid.parentId) await rescopeSubtree(ctx, em, grid, parent);
+      if (stateChanged(before, { code: grid.code, name: grid.name, parentCode: parent?.code ?? null })) archiveState(ctx, em, grid, before);
       await em.flush();
+      if (input.hasPlatform !== undefined || parent?.id !== oldParent?.id) {
+        await refreshPlatformFlags(em, grid.countyId != null ? [grid.countyId] : [], [grid.id]);
+      }
     });
+    if (input.hasPlatform !== undefined) await ctx.em.refresh(grid);
     return grid;
   },
 

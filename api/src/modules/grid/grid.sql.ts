@@ -1,39 +1,52 @@
 /**
- * The grid module's hand-written SQL outside a move (grid-rescope.sql.ts): the statements of the
- * grid division import, which reads every stored grid and inserts or updates grids by code. The
- * import is an operator's tool (cli/import-grids): it runs on the owner's connection, outside
- * row-level security, over the whole grid; a new grid takes its scope columns from its parent.
+ * The grid module's hand-written SQL outside a move (grid-rescope.sql.ts): ids for imported
+ * grids, the effective platform flags, the former codes of grid_history, and the codes taken
+ * anywhere. Everything runs in the caller's transaction, bounded by row-level security.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { GridKind, GridLevel } from '../../common/enums';
 
-/** A grid as the import reads and writes it. */
-export interface StoredGrid {
-  id: number;
-  code: string;
-  name: string;
-  level: GridLevel;
-  kind: GridKind;
-  parent_id: number | null;
-  illustrative: boolean;
-  city_id: number;
-  county_id: number | null;
-  township_id: number | null;
+/** Ids for new grids, taken before the insert: a new county or township is its own scope root. */
+export async function allocateGridIds(em: EntityManager, count: number): Promise<number[]> {
+  if (!count) return [];
+  const rows = await em.execute<{ id: number }[]>(`select nextval('grid_id_seq')::int as id from generate_series(1, ?)`, [count]);
+  return rows.map((r) => r.id);
 }
 
-export function storedGrids(em: EntityManager): Promise<StoredGrid[]> {
-  return em.execute<StoredGrid[]>('select id, code, name, level, kind, parent_id, illustrative, city_id, county_id, township_id from grid');
-}
-
-/** A grid's name, kind and illustrative flag, as a new version of the row. */
-export async function updateGridRow(em: EntityManager, id: number, grid: Pick<StoredGrid, 'name' | 'kind' | 'illustrative'>): Promise<void> {
-  await em.execute('update grid set name = ?, kind = ?, illustrative = ?, version = version + 1, updated_at = now() where id = ?', [grid.name, grid.kind, grid.illustrative, id]);
-}
-
-export async function insertGridRow(em: EntityManager, grid: StoredGrid): Promise<void> {
+/**
+ * The effective platform flag of the grids of some counties (and of the given grids above
+ * them): the grid's own setting, else its township's, else its county's, else false.
+ * Bounded by row-level security like any write of the caller.
+ */
+export async function refreshPlatformFlags(em: EntityManager, countyIds: number[], gridIds: number[]): Promise<void> {
+  if (!countyIds.length && !gridIds.length) return;
+  // 0 is no grid's id: it stands in for an empty list, which the driver cannot bind.
   await em.execute(
-    `insert into grid (id, code, name, level, kind, parent_id, illustrative, city_id, county_id, township_id)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [grid.id, grid.code, grid.name, grid.level, grid.kind, grid.parent_id, grid.illustrative, grid.city_id, grid.county_id, grid.township_id],
+    `update grid g set has_platform = coalesce(g.has_platform_set, t.has_platform_set, c.has_platform_set, false)
+       from grid g2 left join grid t on t.id = g2.township_id left join grid c on c.id = g2.county_id
+      where g2.id = g.id and (g.county_id = any(array[?]::int[]) or g.id = any(array[?]::int[]))
+        and g.has_platform is distinct from coalesce(g.has_platform_set, t.has_platform_set, c.has_platform_set, false)`,
+    [countyIds.length ? countyIds : [0], gridIds.length ? gridIds : [0]],
   );
+}
+
+/** Grids that held these codes before, the latest holder first (an old code stays findable). Row-level security bounds it. */
+export function formerHolders(em: EntityManager, codes: string[]): Promise<{ code: string; grid_id: number }[]> {
+  if (!codes.length) return Promise.resolve([]);
+  return em.execute(`select code, grid_id from grid_history where code = any(array[?]::text[]) order by valid_to desc, id desc`, [codes]);
+}
+
+/** Grids whose former codes start with a prefix (the grids search), at most `limit`. */
+export async function formerCodePrefix(em: EntityManager, prefix: string, limit = 100): Promise<number[]> {
+  const rows = await em.execute<{ grid_id: number }[]>(`select distinct grid_id from grid_history where code like ? limit ?`, [`${prefix}%`, limit]);
+  return rows.map((r) => r.grid_id);
+}
+
+/**
+ * Which of these codes any grid holds, inside or outside the caller's territory (codes are
+ * unique over the whole grid): a security-definer function that answers codes only.
+ */
+export async function takenGridCodes(em: EntityManager, codes: string[]): Promise<Set<string>> {
+  if (!codes.length) return new Set();
+  const rows = await em.execute<{ code: string }[]>('select code from gw_grid_codes_taken(array[?]::text[]) as code', [codes]);
+  return new Set(rows.map((r) => r.code));
 }

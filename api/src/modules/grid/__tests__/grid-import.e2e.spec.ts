@@ -4,9 +4,16 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { repoRoot } from '../../../config';
 import { ormConfig } from '../../../db/orm.config';
 import { cloneDatabase, TEMPLATE_EMPTY } from '../../../test/databases';
-import { importGrids } from '../grid-import.service';
+import { operatorContext } from '../../../context/operator-context';
+import { gridImportService } from '../grid-import.service';
 
 const divisions = readFileSync(path.join(repoRoot, 'seeds', 'data', 'hefei-divisions-2022.csv'), 'utf8');
+
+/** The operator's import (the CLI's path): the whole grid, in one transaction. */
+function importGrids(orm: MikroORM, csv: string) {
+  const ctx = operatorContext(orm);
+  return ctx.em.transactional((em) => gridImportService.import({ ...ctx, em }, Buffer.from(csv), false));
+}
 
 describe('grid division table import (Annex 1 CSV)', () => {
   let orm: MikroORM;
@@ -44,25 +51,25 @@ describe('grid division table import (Annex 1 CSV)', () => {
       '340199001000,无上级,TOWNSHIP,340199000000',
       '340102001001,跨级村,VILLAGE,340102000000',
     ].join('\n');
-    const report = await importGrids(em(), bad);
-    expect(report.problems.map((p) => p.line)).toEqual([4, 5, 6]);
-    expect(await levels()).toEqual({});
-    // Once the file-level problems are fixed, parent problems are found on write, still all-or-nothing.
-    const second = await importGrids(em(), bad.split('\n').filter((_, i) => ![3, 4, 5].includes(i)).join('\n'));
-    expect(second.problems.map((p) => p.reason)).toEqual([
-      expect.stringContaining('parent 340199000000'),
-      expect.stringContaining('cannot sit under'),
+    const report = await importGrids(orm, bad);
+    // Format, duplicate, parent and level problems in one pass (the old import needed two runs).
+    expect(report.errors.map((p) => [p.line, p.column, p.reason])).toEqual([
+      [4, 'code', 'BAD_FORMAT'],
+      [5, 'level', 'BAD_FORMAT'],
+      [6, 'code', 'DUPLICATE'],
+      [7, 'parent_code', 'UNKNOWN_PARENT'],
+      [8, 'level', 'WRONG_LEVEL'],
     ]);
     expect(await levels()).toEqual({});
   });
 
   it('imports the whole 2022 division table of Hefei, and again without changes', async () => {
-    const report = await importGrids(em(), divisions);
-    expect(report.problems).toEqual([]);
+    const report = await importGrids(orm, divisions);
+    expect(report.errors).toEqual([]);
     expect(report.inserted).toBe(1 + 12 + 160 + 1773);
     expect(await levels()).toEqual({ CITY: 1, COUNTY: 12, TOWNSHIP: 160, VILLAGE: 1773 });
-    const again = await importGrids(em(), divisions);
-    expect(again).toEqual({ inserted: 0, updated: 0, unchanged: 1946, problems: [] });
+    const again = await importGrids(orm, divisions);
+    expect(again).toEqual({ dryRun: false, rows: 1946, inserted: 0, updated: 0, unchanged: 1946, errors: [] });
   });
 
   it('keeps scope columns right: every village carries its township, county and city', async () => {
@@ -75,7 +82,9 @@ describe('grid division table import (Annex 1 CSV)', () => {
 
   it('updates renamed rows and reports them', async () => {
     const renamed = divisions.replace('340102001000,明光路街道', '340102001000,明光路街道(新)');
-    const report = await importGrids(em(), renamed);
-    expect(report).toMatchObject({ inserted: 0, updated: 1, problems: [] });
+    const report = await importGrids(orm, renamed);
+    expect(report).toMatchObject({ inserted: 0, updated: 1, errors: [] });
+    const history = await em().execute<{ code: string; name: string }[]>('select code, name from grid_history');
+    expect(history).toEqual([{ code: '340102001000', name: '明光路街道' }]);
   });
 });
