@@ -14,3 +14,8 @@ export const REFUSED_TEXT: [RegExp, string][] = [
 
 /** Any of them, to strip from text stored before the rule (exports): the same classes, global. */
 export const REFUSED_ANYWHERE = new RegExp(REFUSED_TEXT.map(([pattern]) => pattern.source).join('|'), 'g');
+
+/** What is wrong with a text, in the words the caller is told; null when nothing is. */
+export function textProblem(text: string): string | null {
+  return REFUSED_TEXT.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+}

@@ -1,11 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
-import { REFUSED_TEXT } from '../common/text-rules';
+import { textProblem } from '../common/text-rules';
 import type { RequestContext } from '../context/request-context';
-
-function problemOf(text: string): string | null {
-  return REFUSED_TEXT.find(([pattern]) => pattern.test(text))?.[1] ?? null;
-}
 
 export interface TextProblem {
   message: string;
@@ -21,7 +17,7 @@ const fieldOf = (path: string[]): string => (path.length > 1 ? path.slice(1) : p
 /** The first problem of any string in a value (keys included): a request's variables. */
 export function valueProblem(value: unknown, path: string[] = []): TextProblem | null {
   if (typeof value === 'string') {
-    const message = problemOf(value);
+    const message = textProblem(value);
     return message ? { message, field: fieldOf(path) } : null;
   }
   const entries: [string, unknown][] = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : value !== null && typeof value === 'object' ? Object.entries(value) : [];
@@ -40,7 +36,7 @@ function documentProblem(document: DocumentNode): TextProblem | null {
   let found: TextProblem | null = null;
   visit(document, {
     [Kind.STRING](node, _key, parent, _path, ancestors) {
-      const message = found ? null : problemOf(node.value);
+      const message = found ? null : textProblem(node.value);
       if (!message) return;
       const names = [...ancestors, parent ?? []].flatMap((ancestor) => ('kind' in ancestor && (ancestor.kind === Kind.ARGUMENT || ancestor.kind === Kind.OBJECT_FIELD) ? [ancestor.name.value] : []));
       found = { message, field: fieldOf(names) };

@@ -1,6 +1,6 @@
 import { GridKind, GridLevel } from '../../common/enums';
 import type { ErrorCode } from '../../common/errors';
-import { valueProblem } from '../../server/text-input';
+import { textProblem } from '../../common/text-rules';
 import { GRID_KIND, GRID_LEVEL } from '../export/enum-labels';
 import type { ImportTable } from '../source/source-import.parse';
 
@@ -127,8 +127,8 @@ export function readGridRow(line: number, cells: string[], found: Map<ColumnKey,
   const code = text('code') ?? '';
   const codeOk = GRID_CODE.test(code) || fail('code', `${code || '(empty)'}: a grid code has 12 digits, or 14-15 for an urban management grid`) !== null;
   const name = text('name') ?? '';
-  if (!name || name.length > 100) fail('name', 'A name has 1 to 100 characters');
-  else if (valueProblem(name)) fail('name', valueProblem(name) as string);
+  const nameProblem = !name || name.length > 100 ? 'A name has 1 to 100 characters' : textProblem(name);
+  if (nameProblem) fail('name', nameProblem);
   const levelText = text('level') ?? '';
   const level = readLevel(levelText) ?? fail('level', `Unknown level: ${levelText || '(empty)'}`);
   const kindText = text('kind');
