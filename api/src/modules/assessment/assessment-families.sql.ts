@@ -1,3 +1,4 @@
+import { streetCodeSql } from '../grid/grid-code';
 /**
  * The SQL of the measures not counted over cases (patrol plans, grid coverage, key-source
  * inspections, grid workers' activity): fragments, not statements, which
@@ -22,9 +23,9 @@ export interface MeasureFamily {
   behind(type: S, col: string, code: string): string | null;
 }
 
-/** The street (街道) of an urban management grid: its code is the street's 12-digit code plus a sequence. */
+/** The street (街道) of an urban management grid, from the division code its code carries (grid-code.ts). */
 export const streetOf = (gridId: string): string =>
-  `(select left(sg.code, 12)::bigint from grid sg where sg.id = ${gridId} and sg.kind = 'URBAN_MANAGEMENT')`;
+  `(select ${streetCodeSql('sg.code')}::bigint from grid sg where sg.id = ${gridId} and sg.kind = 'URBAN_MANAGEMENT')`;
 
 /** The kinds of record a drill-down returns, by global-id type. */
 export type BehindKind = 'Case' | 'PatrolPlan' | 'Grid' | 'PollutionSource' | 'PatrolCheckIn';

@@ -1,3 +1,4 @@
+import { streetCodeSql } from '../grid/grid-code';
 /**
  * The KPI engine's statements: every base measure of the subjects of a unit, the records behind
  * one measure (the drill-down) and whether a subject's row is readable. Each is bounded by the
@@ -141,9 +142,9 @@ const SUBJECTS: Record<AssessmentSubjectType, (col: string) => string> = {
   TOWNSHIP: (col) => `select g.id, g.name, g.code, g.city_id, g.county_id, g.township_id, array[g.id] as grid_ids
     from grid g, p where g.active and g.level = 'TOWNSHIP' and g.${col} = p.unit`,
   // Named after its grids (明光路街道第1网格 → 明光路街道), as the division table names the street.
-  STREET: (col) => `select left(g.code, 12)::bigint as id, regexp_replace(min(g.name), '第[0-9]+网格$', '') as name, left(g.code, 12) as code,
+  STREET: (col) => `select ${streetCodeSql('g.code')}::bigint as id, regexp_replace(min(g.name), '第[0-9]+网格$', '') as name, ${streetCodeSql('g.code')} as code,
       min(g.city_id) as city_id, min(g.county_id) as county_id, null::int as township_id, array_agg(g.id order by g.id) as grid_ids
-    from grid g, p where g.active and g.kind = 'URBAN_MANAGEMENT' and g.${col} = p.unit group by left(g.code, 12)`,
+    from grid g, p where g.active and g.kind = 'URBAN_MANAGEMENT' and g.${col} = p.unit group by ${streetCodeSql('g.code')}`,
   COUNTY: (col) => `select g.id, g.name, g.code, g.city_id, g.county_id, g.township_id, array[g.id] as grid_ids
     from grid g, p where g.active and g.level = 'COUNTY' and g.${col} = p.unit`,
   DEPARTMENT: (col) => `select d.id, d.name, (select u.code from grid u where u.id = d.unit_id) as code, d.city_id, d.county_id, d.township_id, array[d.unit_id] as grid_ids
