@@ -116,7 +116,13 @@ async function planRows(ctx: RequestContext, rows: GridRow[], problems: GridImpo
     if (existing && existing.level !== row.level) problems.add(row.line, row.header('level'), 'WRONG_LEVEL', `The grid is a ${existing.level} grid: a grid keeps its level`);
     const kind = row.kind ?? existing?.kind ?? (row.code.length > 12 ? GridKind.URBAN_MANAGEMENT : GridKind.ADMINISTRATIVE);
     const parent = parentOf(row, lines, planned, stored);
-    if (row.parentCode && !parent) {
+    // The caller's own unit has its parent above the territory: an exported file names it or
+    // leaves it empty. It cannot be moved from here, so its parent column is taken as it stands.
+    const parentAbove = !parent && row.level !== GridLevel.CITY && !!existing && existing.id === ctx.principal?.unitId;
+    if (!row.parentCode && row.level !== GridLevel.CITY && !parentAbove) {
+      problems.add(row.line, row.header('parentCode'), 'BAD_FORMAT', 'Every grid below the city has a parent');
+    }
+    if (row.parentCode && !parent && !parentAbove) {
       problems.add(row.line, row.header('parentCode'), 'UNKNOWN_PARENT', `No grid ${row.parentCode} in the file or in your territory`);
     }
     if (parent && levelBelow(parent.level) !== row.level) {
@@ -127,7 +133,7 @@ async function planRows(ctx: RequestContext, rows: GridRow[], problems: GridImpo
     // Last, and only for an otherwise valid line: a code in use outside the territory is the
     // one thing a county could learn of another's grids, and only of codes it may itself use.
     if (takenBy && problems.list.length === before) problems.add(row.line, row.header('code'), 'CODE_TAKEN', `The code ${row.code} is in use`);
-    if (problems.list.length > before || (row.parentCode && !parent?.grid)) {
+    if (problems.list.length > before || (row.parentCode && !parent?.grid && !parentAbove)) {
       // A line whose parent line is wrong is not planned either (that line says why).
       planned.set(row.code, null);
       continue;

@@ -135,7 +135,8 @@ export function readGridRow(line: number, cells: string[], found: Map<ColumnKey,
   const kind = kindText ? (readKind(kindText) ?? fail('kind', `Unknown kind: ${kindText}`)) : null;
   const parentCode = text('parentCode') || null;
   if (parentCode && !GRID_CODE.test(parentCode)) fail('parentCode', `${parentCode}: not a grid code`);
-  if (level && (level === GridLevel.CITY) !== (parentCode === null)) fail('parentCode', 'Only a city grid (and every city grid) has no parent');
+  // A grid below the city without a parent is checked with the territory (grid-import.service.ts).
+  if (level === GridLevel.CITY && parentCode !== null) fail('parentCode', 'A city grid has no parent');
   const flag = (key: 'illustrative' | 'hasPlatform'): boolean | null | undefined => {
     const value = text(key);
     if (value === undefined) return undefined;

@@ -262,4 +262,17 @@ describe('grid divisions: import by administrators, history, inherited platform'
     expect(await byCode(feidongAdmin, feidong.township)).toMatchObject({ hasPlatform: true, hasPlatformSetting: true });
     expect(await byCode(feidongAdmin, feidong.village)).toMatchObject({ hasPlatform: true, hasPlatformSetting: null });
   });
+
+  it('a county re-imports its own export unchanged: its own row names a parent above it, which is taken as it stands', async () => {
+    const client = await app.as('yaohai');
+    const exported = await fetch(`${app.url}/export/grids.csv`, { headers: { cookie: client.cookie! } });
+    expect(exported.status).toBe(200);
+    const file = Buffer.from(await exported.arrayBuffer());
+    const before = await gridState();
+    const dryRun = await upload(client, file, '?dryRun=true');
+    expect(dryRun.body.errors).toEqual([]);
+    expect(dryRun.body).toMatchObject({ dryRun: true, inserted: 0, updated: 0 });
+    expect(dryRun.body.unchanged).toBe(dryRun.body.rows);
+    expect(await gridState()).toEqual(before);
+  });
 });
