@@ -32,6 +32,7 @@ export const subjectTypes = [
   'Account',
   'ApiKey',
   'PollutionSource',
+  'DischargeOutlet',
   'Case',
   'CaseEvent',
   'CaseCategory',

@@ -1,4 +1,4 @@
-import { isValidCreditCode } from '@gridwatch/seeds';
+import { creditCodeOfSource, isValidCreditCode, isValidSourceCode } from '@gridwatch/seeds';
 import { permittedFieldsOf } from '@casl/ability/extra';
 import { subject } from '@casl/ability';
 import { BadInputError, ForbiddenError, type ErrorCode } from '../../common/errors';
@@ -12,6 +12,9 @@ import { PollutionSource } from './source.entity';
 import { SourceStatus } from './source.enums';
 import { archivedFields, record, snapshot, type ArchivedField } from './source.service';
 import { readImportTable, type ImportTable } from './source-import.parse';
+import { parseOutlets, planOutlets, writeOutlets, type OutletCell, type OutletPlan } from './source-import.outlets';
+import { unusableCodeMessage } from './source-codes';
+import { codesTaken } from './source.sql';
 
 export interface ImportProblem {
   /** The line in the file (the header is line 1). */
@@ -34,7 +37,7 @@ export interface SourceImportResult {
 export const IMPORT_MAX_ROWS = 20_000;
 
 /** What a file may set: the export's columns that are part of the archive (names, counties and times are read-only). */
-const importable = ['id', 'name', 'creditCode', 'type', 'industry', 'supervisionLevel', 'status', 'gridCode', 'address', 'lng', 'lat'] as const;
+const importable = ['id', 'name', 'creditCode', 'sourceCode', 'type', 'industry', 'supervisionLevel', 'status', 'gridCode', 'address', 'lng', 'lat', 'outlets'] as const;
 type ImportKey = (typeof importable)[number];
 const required: ImportKey[] = ['name', 'type', 'supervisionLevel', 'gridCode'];
 
@@ -44,6 +47,9 @@ interface Row {
   line: number;
   id: number | null;
   creditCode: string | null;
+  sourceCode: string | null;
+  /** The outlets listed (added or renamed; outlets not listed stay); null without the column. */
+  outlets: OutletCell[] | null;
   gridCode: string;
   /** Only the columns the file has: a missing column leaves an existing source's field as it is. */
   values: Values;
@@ -110,9 +116,22 @@ function readRow(line: number, cells: string[], columns: Map<ImportKey, number>,
   else if (name.length > 200) fail('name', 'At most 200 characters');
   else values.name = name;
 
-  const creditCode = text('creditCode')?.toUpperCase() || null;
-  if (creditCode && !isValidCreditCode(creditCode)) fail('creditCode', `${creditCode} is not an 18-character unified social credit code with a valid check character`);
-  if (columns.has('creditCode')) values.creditCode = creditCode;
+  // A bad code and one registered outside the caller's territory read the same (source-codes.ts).
+  let creditCode = text('creditCode')?.toUpperCase() || null;
+  if (creditCode && !isValidCreditCode(creditCode)) fail('creditCode', unusableCodeMessage('creditCode', creditCode));
+  const sourceCode = text('sourceCode') || null;
+  if (sourceCode && !isValidSourceCode(sourceCode)) fail('sourceCode', unusableCodeMessage('sourceCode', sourceCode));
+  else if (sourceCode) {
+    // The source code names the unit: an empty credit code cell takes the one inside it.
+    const inside = creditCodeOfSource(sourceCode);
+    if (creditCode && creditCode !== inside) fail('sourceCode', `The source code ${sourceCode} names another unit than the credit code ${creditCode}`);
+    creditCode = inside;
+  }
+  if (columns.has('creditCode') || sourceCode) values.creditCode = creditCode;
+  if (columns.has('sourceCode')) values.sourceCode = sourceCode;
+  const outletsCell = text('outlets');
+  const outlets = outletsCell === undefined ? null : parseOutlets(outletsCell);
+  if (typeof outlets === 'string') fail('outlets', outlets);
 
   for (const key of ['type', 'supervisionLevel', 'status'] as const) {
     const value = text(key);
@@ -153,7 +172,7 @@ function readRow(line: number, cells: string[], columns: Map<ImportKey, number>,
       fail('id', `No source ${globalId}`, 'NOT_FOUND');
     }
   }
-  return problems.list.length > before ? null : { line, id, creditCode, gridCode, values };
+  return problems.list.length > before || typeof outlets === 'string' ? null : { line, id, creditCode, sourceCode, outlets, gridCode, values };
 }
 
 /** The field names CASL rules use for the archived fields (a location is one field). */
@@ -161,8 +180,9 @@ const ruleField = (field: ArchivedField): string => (field === 'lng' || field ==
 
 export const sourceImportService = {
   /**
-   * Reads a file of sources and inserts or updates them by credit code (else by the export's
-   * 编号, else by grid and name among sources without a code). Every row is checked first, as
+   * Reads a file of sources and inserts or updates them by source code or credit code (else by
+   * the export's 编号, else by grid and name among sources without a code); listed outlets are
+   * added or renamed. Every row is checked first, as
    * the caller: when any row is wrong, or on a dry run, nothing is written.
    */
   async import(ctx: RequestContext, file: Buffer, dryRun: boolean): Promise<SourceImportResult> {
@@ -187,37 +207,47 @@ export const sourceImportService = {
     } else {
       await write(ctx, plan);
     }
-    return Object.assign(result, { inserted: plan.inserts.length, updated: plan.updates.length, unchanged: rows.length - plan.inserts.length - plan.updates.length });
+    const updated = plan.updates.length + plan.outletOnly;
+    return Object.assign(result, { inserted: plan.inserts.length, updated, unchanged: rows.length - plan.inserts.length - updated });
   },
 };
 
 interface Plan {
   inserts: PollutionSource[];
   updates: { source: PollutionSource; changes: Record<string, [unknown, unknown]> }[];
+  outlets: OutletPlan;
+  /** Rows whose only change is to outlets: counted as updated. */
+  outletOnly: number;
+}
+
+/** Which codes the file names, and which of those no visible source holds but some source does. */
+async function lookUpCodes(ctx: RequestContext, rows: Row[], field: 'creditCode' | 'sourceCode') {
+  const codes = [...new Set(rows.flatMap((r) => r[field] ?? []))];
+  const found = new Map((codes.length ? await ctx.em.find(PollutionSource, { [field]: { $in: codes } }) : []).map((s) => [s[field], s]));
+  const elsewhere = await codesTaken(ctx.em, field, codes.filter((code) => !found.has(code)));
+  return { found, elsewhere };
 }
 
 async function planRows(ctx: RequestContext, rows: Row[], columns: Map<ImportKey, number>, headers: string[], problems: RowProblems): Promise<Plan> {
   const column = (key: ImportKey): string => headers[columns.get(key) ?? -1] ?? headerOf(key);
-  const codes = [...new Set(rows.flatMap((r) => r.creditCode ?? []))];
   const grids = new Map((await ctx.em.find(Grid, { code: { $in: [...new Set(rows.map((r) => r.gridCode))] } })).map((g) => [g.code, g]));
-  const byCode = new Map((await ctx.em.find(PollutionSource, { creditCode: { $in: codes } })).map((s) => [s.creditCode, s]));
+  const credit = await lookUpCodes(ctx, rows, 'creditCode');
+  const site = await lookUpCodes(ctx, rows, 'sourceCode');
   const byId = new Map((await ctx.em.find(PollutionSource, { id: { $in: rows.flatMap((r) => r.id ?? []) } })).map((s) => [s.id, s]));
-  const unnamed = rows.filter((r) => !r.creditCode && r.id == null);
+  const unnamed = rows.filter((r) => !r.creditCode && !r.sourceCode && r.id == null);
   const byName = new Map<string, PollutionSource[]>();
   const namedAlike = unnamed.length
     ? await ctx.em.find(PollutionSource, {
         creditCode: null,
+        sourceCode: null,
         gridId: { $in: unnamed.flatMap((r) => grids.get(r.gridCode)?.id ?? []) },
         name: { $in: unnamed.map((r) => String(r.values.name)) },
       })
     : [];
   for (const s of namedAlike) byName.set(`${s.gridId}|${s.name}`, [...(byName.get(`${s.gridId}|${s.name}`) ?? []), s]);
-  const missing = codes.filter((code) => !byCode.has(code));
-  const takenElsewhere = new Set(
-    missing.length ? (await ctx.em.execute<{ code: string }[]>('select code from gw_source_credit_codes_taken(array[?]::text[]) as code', [missing])).map((r) => r.code) : [],
-  );
 
-  const plan: Plan = { inserts: [], updates: [] };
+  const plan: Plan = { inserts: [], updates: [], outlets: { add: [], rename: [] }, outletOnly: 0 };
+  const matched: { row: Row; source: PollutionSource; isNew: boolean }[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
     const grid = grids.get(row.gridCode);
@@ -225,64 +255,82 @@ async function planRows(ctx: RequestContext, rows: Row[], columns: Map<ImportKey
       problems.add(row.line, column('gridCode'), 'NOT_FOUND', `No grid ${row.gridCode} in your territory`);
       continue;
     }
-    const found = row.creditCode ? byCode.get(row.creditCode) : undefined;
-    const named = !row.creditCode && row.id == null ? (byName.get(`${grid.id}|${String(row.values.name)}`) ?? []) : [];
+    const bySite = row.sourceCode ? site.found.get(row.sourceCode) : undefined;
+    const byCredit = row.creditCode ? credit.found.get(row.creditCode) : undefined;
+    const named = !row.creditCode && !row.sourceCode && row.id == null ? (byName.get(`${grid.id}|${String(row.values.name)}`) ?? []) : [];
     if (named.length > 1) {
       problems.add(row.line, column('name'), 'CONFLICT', `${named.length} sources without a credit code are named so on grid ${grid.code}: give the 编号`);
       continue;
     }
-    if (row.creditCode && !found && takenElsewhere.has(row.creditCode)) {
-      problems.add(row.line, column('creditCode'), 'CONFLICT', `${row.creditCode} is registered to a source outside your territory`);
+    // Taken outside the territory: the same answer as for a code that is not valid at all. A
+    // source code holds the credit code, so it is the one named when the row has one.
+    const takenElsewhere =
+      (row.sourceCode && !bySite && site.elsewhere.has(row.sourceCode)) || (row.creditCode && !byCredit && credit.elsewhere.has(row.creditCode));
+    if (takenElsewhere) {
+      const field = row.sourceCode ? 'sourceCode' : 'creditCode';
+      problems.add(row.line, column(field), 'BAD_USER_INPUT', unusableCodeMessage(field, row[field]!));
       continue;
     }
     if (row.id != null && !byId.has(row.id)) {
       problems.add(row.line, column('id'), 'NOT_FOUND', 'No such source in your territory');
       continue;
     }
+    if (bySite && byCredit && bySite.id !== byCredit.id) {
+      problems.add(row.line, column('sourceCode'), 'CONFLICT', `The source code ${row.sourceCode} and the credit code ${row.creditCode} belong to two different sources`);
+      continue;
+    }
+    const found = bySite ?? byCredit;
     if (found && row.id != null && found.id !== row.id) {
-      problems.add(row.line, column('id'), 'CONFLICT', `The credit code ${row.creditCode} belongs to another source than this 编号`);
+      problems.add(row.line, column('id'), 'CONFLICT', `The code ${row.sourceCode ?? row.creditCode} belongs to another source than this 编号`);
       continue;
     }
     const existing = found ?? (row.id != null ? byId.get(row.id) : named[0]);
-    const key = existing ? `source:${existing.id}` : row.creditCode ? `code:${row.creditCode}` : `name:${grid.id}|${String(row.values.name)}`;
+    const key = existing ? `source:${existing.id}` : row.sourceCode ? `site:${row.sourceCode}` : row.creditCode ? `code:${row.creditCode}` : `name:${grid.id}|${String(row.values.name)}`;
     const earlier = seen.get(key);
     if (earlier) {
       problems.add(row.line, null, 'CONFLICT', `Line ${earlier} is about the same source`);
       continue;
     }
     seen.set(key, row.line);
-    if (existing) planUpdate(ctx, row, grid, existing, plan, problems);
-    else planInsert(ctx, row, grid, plan, problems);
+    const source = existing ? planUpdate(ctx, row, grid, existing, plan, problems) : planInsert(ctx, row, grid, plan, problems);
+    if (source && row.outlets) matched.push({ row, source, isNew: !existing });
   }
+  const outletsChanged = await planOutlets(ctx, matched, column('outlets'), plan.outlets, problems);
+  plan.outletOnly = [...outletsChanged].filter((s) => !plan.inserts.includes(s) && !plan.updates.some((u) => u.source === s)).length;
   return plan;
 }
 
-function planInsert(ctx: RequestContext, row: Row, grid: Grid, plan: Plan, problems: RowProblems): void {
-  const source = Object.assign(new PollutionSource(), { ...grid.scope, gridId: grid.id, industry: null, address: null, lng: null, lat: null }, row.values);
+function planInsert(ctx: RequestContext, row: Row, grid: Grid, plan: Plan, problems: RowProblems): PollutionSource | null {
+  const source = Object.assign(new PollutionSource(), { ...grid.scope, gridId: grid.id, industry: null, address: null, lng: null, lat: null, sourceCode: null }, row.values);
   source.creditCode = row.creditCode;
   // Like createSource: whoever may not register an active source reports a pending one.
   source.status ??= ctx.ability.can('create', subject('PollutionSource', { ...source, status: SourceStatus.ACTIVE })) ? SourceStatus.ACTIVE : SourceStatus.PENDING;
-  if (!ctx.ability.can('create', source)) problems.add(row.line, null, 'FORBIDDEN', `Your role may not register this source on grid ${grid.code}`);
-  else plan.inserts.push(source);
+  if (!ctx.ability.can('create', source)) {
+    problems.add(row.line, null, 'FORBIDDEN', `Your role may not register this source on grid ${grid.code}`);
+    return null;
+  }
+  plan.inserts.push(source);
+  return source;
 }
 
-function planUpdate(ctx: RequestContext, row: Row, grid: Grid, source: PollutionSource, plan: Plan, problems: RowProblems): void {
+function planUpdate(ctx: RequestContext, row: Row, grid: Grid, source: PollutionSource, plan: Plan, problems: RowProblems): PollutionSource | null {
   const before = snapshot(source);
   const after: Record<ArchivedField, unknown> = { ...before, ...row.values, gridId: grid.id };
   const changed = archivedFields.filter((f) => before[f] !== after[f]);
-  if (!changed.length) return;
+  if (!changed.length) return source;
   const permitted = permittedFieldsOf(ctx.ability, 'update', source, { fieldsFrom: (rule) => rule.fields ?? changed.map(ruleField) });
   const refused = [...new Set(changed.map(ruleField))].filter((f) => !permitted.includes(f));
   const moved = subject('PollutionSource', { ...grid.scope, ...after });
   if (!ctx.ability.can('update', source) || refused.length || !ctx.ability.can('update', moved)) {
     problems.add(row.line, null, 'FORBIDDEN', refused.length ? `Your role may not change ${refused.join(', ')} here` : 'Your role may not change this source');
-    return;
+    return null;
   }
   Object.assign(source, grid.scope, after);
   plan.updates.push({ source, changes: Object.fromEntries(changed.map((f) => [f, [before[f], after[f]]])) });
+  return source;
 }
 
-/** One flush for the rows, one for their history, in the request's transaction. */
+/** One flush for the rows, one for their history and outlets, in the request's transaction. */
 async function write(ctx: RequestContext, plan: Plan): Promise<void> {
   ctx.em.persist(plan.inserts);
   await ctx.em.flush();
@@ -290,5 +338,6 @@ async function write(ctx: RequestContext, plan: Plan): Promise<void> {
     record(ctx, ctx.em, source, SourceChangeAction.CREATED, Object.fromEntries(Object.entries(snapshot(source)).map(([k, v]) => [k, [null, v]])));
   }
   for (const { source, changes } of plan.updates) record(ctx, ctx.em, source, SourceChangeAction.UPDATED, changes);
+  await writeOutlets(ctx, plan.outlets, plan.updates.filter((u) => 'gridId' in u.changes).map((u) => u.source));
   await ctx.em.flush();
 }

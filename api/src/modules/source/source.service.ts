@@ -3,7 +3,7 @@ import { subject } from '@casl/ability';
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
 import { childConnection } from '../../common/nested-connection';
-import { BadInputError, IllegalTransitionError } from '../../common/errors';
+import { BadInputError, ConflictError, IllegalTransitionError } from '../../common/errors';
 import { assertCan, assertPermittedFields, assertVersion, findVisible, likeEscape } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import type { ListQuery } from '../../data/read-model';
@@ -13,6 +13,8 @@ import { PollutionSourceChange, SourceChangeAction } from './source-change.entit
 import { PollutionSource } from './source.entity';
 import { REVIEW_STATES, SourceStatus, type SupervisionLevel } from './source.enums';
 import { SourceOrder, type CreateSourceInput, type SourceFilter, type UpdateSourceInput } from './source.inputs';
+import { applyCodes, unusableCode, type CodeField } from './source-codes';
+import { codesTaken } from './source.sql';
 
 const orderings: Record<SourceOrder, QueryOrderMap<PollutionSource>[]> = {
   [SourceOrder.ID_ASC]: [{ id: 'asc' }],
@@ -21,7 +23,7 @@ const orderings: Record<SourceOrder, QueryOrderMap<PollutionSource>[]> = {
 };
 
 /** The archived fields: what a change history entry can mention. */
-export const archivedFields = ['name', 'creditCode', 'type', 'industry', 'address', 'lng', 'lat', 'gridId', 'supervisionLevel', 'status'] as const;
+export const archivedFields = ['name', 'creditCode', 'sourceCode', 'type', 'industry', 'address', 'lng', 'lat', 'gridId', 'supervisionLevel', 'status'] as const;
 export type ArchivedField = (typeof archivedFields)[number];
 
 export function snapshot(source: PollutionSource): Record<ArchivedField, unknown> {
@@ -81,6 +83,21 @@ async function loadForReview(ctx: RequestContext, id: string, version: number): 
   return source;
 }
 
+/**
+ * A code the source takes must be free: taken by a source the caller sees is a CONFLICT it can
+ * look up; taken outside its territory is refused exactly like an invalid code (source-codes.ts).
+ */
+async function assertCodesFree(ctx: RequestContext, source: PollutionSource, before: Partial<Record<CodeField, unknown>>): Promise<void> {
+  for (const field of ['sourceCode', 'creditCode'] as const) {
+    const code = source[field];
+    if (!code || code === before[field]) continue;
+    if (!(await codesTaken(ctx.em, field, [code])).has(code)) continue;
+    const visible = await ctx.em.findOne(PollutionSource, { [field]: code });
+    if (!visible || visible.id === source.id) throw unusableCode(field);
+    throw new ConflictError(`${code} is already the ${field === 'sourceCode' ? 'source code' : 'credit code'} of ${visible.globalId}`, { field });
+  }
+}
+
 function fieldsOf(input: UpdateSourceInput | CreateSourceInput): Partial<PollutionSource> {
   const { location, ...rest } = input;
   if ('gridId' in rest) delete (rest as Partial<CreateSourceInput>).gridId;
@@ -125,6 +142,8 @@ export const sourceService = {
       throw new BadInputError('A new source cannot start rejected', [{ field: 'status', message: 'REJECTED is set by rejectSource' }]);
     }
     const source = Object.assign(new PollutionSource(), { ...grid.scope, gridId: grid.id }, fieldsOf(input));
+    applyCodes(source, input);
+    await assertCodesFree(ctx, source, {});
     // Whoever may not register an active source (a grid worker) reports a pending one.
     source.status =
       input.status ?? (ctx.ability.can('create', subject('PollutionSource', { ...source, status: SourceStatus.ACTIVE })) ? SourceStatus.ACTIVE : SourceStatus.PENDING);
@@ -146,6 +165,8 @@ export const sourceService = {
     assertNoReviewByEdit(source, input.status);
     const before = snapshot(source);
     Object.assign(source, fieldsOf(input));
+    applyCodes(source, input);
+    await assertCodesFree(ctx, source, before);
     assertCan(ctx, 'update', source);
     const changes = diff(before, snapshot(source));
     if (Object.keys(changes).length) record(ctx, ctx.em, source, SourceChangeAction.UPDATED, changes);

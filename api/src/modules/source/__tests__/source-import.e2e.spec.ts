@@ -1,6 +1,7 @@
 import { creditCodeCheckChar } from '@gridwatch/seeds';
 import { stringify } from 'csv-stringify/sync';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
+import { unusableCodeMessage } from '../source-codes';
 
 interface ImportResult {
   dryRun: boolean;
@@ -132,7 +133,7 @@ describe('source import (CSV/XLSX, all or nothing, within scope)', () => {
     expect(noGrid).toMatchObject({ status: 422, body: { errors: [{ line: 1, column: '网格编码', code: 'BAD_USER_INPUT' }] } });
   });
 
-  it("refuses rows in another county: its grids are not found and its sources' codes conflict", async () => {
+  it("refuses rows in another county: its grids are not found, its sources' codes are refused like invalid ones", async () => {
     const yaohai = await app.as('yaohai');
     const sources = await count();
     const { status, body } = await upload(
@@ -142,7 +143,7 @@ describe('source import (CSV/XLSX, all or nothing, within scope)', () => {
     expect(status).toBe(422);
     expect(body.errors).toEqual([
       { line: 2, column: '网格编码', code: 'NOT_FOUND', message: `No grid ${feidongGrid} in your territory` },
-      { line: 3, column: '统一社会信用代码', code: 'CONFLICT', message: `${feidongCode} is registered to a source outside your territory` },
+      { line: 3, column: '统一社会信用代码', code: 'BAD_USER_INPUT', message: unusableCodeMessage('creditCode', feidongCode) },
     ]);
     expect(await count()).toBe(sources);
   });
