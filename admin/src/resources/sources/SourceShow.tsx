@@ -3,6 +3,7 @@ import { FunctionField, ReferenceField, Show, Tab, TabbedShowLayout, TextField }
 import { RelatedCases } from '../cases/RelatedCases';
 import { EnumField } from '../../common/fields';
 import { SourceHistory } from './SourceHistory';
+import { SourceOutlets } from './SourceOutlets';
 import { ComplianceHistory, SourceInspections } from './SourceInspections';
 import { SourceReview } from './SourceReview';
 
@@ -12,6 +13,7 @@ export const SourceShow = () => (
       <Tab label="gw.grid.summary">
         <SourceReview />
         <TextField source="name" />
+        <TextField source="sourceCode" emptyText="—" />
         <TextField source="creditCode" emptyText="—" />
         <EnumField source="type" enumName="SourceType" />
         <TextField source="industry" emptyText="—" />
@@ -20,6 +22,9 @@ export const SourceShow = () => (
         <TextField source="address" emptyText="—" />
         <FunctionField source="location" render={(r: { lng?: number; lat?: number }) => (r.lng != null ? `${r.lng}, ${r.lat}` : '—')} />
         <ReferenceField source="gridId" reference="grids" link="show" />
+      </Tab>
+      <Tab label="gw.source.outlets" path="outlets">
+        <SourceOutlets />
       </Tab>
       <Tab label="gw.source.history" path="history">
         <SourceHistory />
