@@ -219,7 +219,7 @@ const baseEn: BaseMessages = {
       credit_help: 'May be left empty when the source code is given: its first 18 characters',
       code_length: 'A source code has 22 characters', code_unit: 'The first 18 characters must be a credit code or an H9 code', code_site: 'Characters 19-21 must be a site number 001-999', code_suffix: 'Character 22 must be one capital letter',
       outlets: 'Outlets', outlets_empty: 'No outlets yet', outlet_add: 'Add outlet', outlet_edit: 'Edit outlet', outlet_code: 'Outlet code', outlet_name: 'Name', outlet_medium: 'Kind',
-      outlet_code_help: 'DA (air) or DW (water) + 3 digits, e.g. DA001', outlet_saved: 'Outlet saved', outlet_deleted: 'Outlet deleted',
+      outlet_code_help: 'DA (air) or DW (water) + 3 digits, e.g. DA001', outlet_delete: 'Delete outlet', outlet_delete_confirm: 'Delete outlet %{code}? Only for an outlet entered by mistake.', outlet_saved: 'Outlet saved', outlet_deleted: 'Outlet deleted',
     },
     dashboard: {
       title: 'Dashboard',

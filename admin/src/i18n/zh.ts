@@ -216,7 +216,7 @@ const baseZh = {
       credit_help: '填了污染源编码可不填，取其前18位',
       code_length: '污染源编码应为22位', code_unit: '前18位应为统一社会信用代码或 H9 代码', code_site: '第19-21位应为生产经营场所顺序码 001-999', code_suffix: '第22位应为1个大写英文字母',
       outlets: '排放口', outlets_empty: '暂无排放口', outlet_add: '新增排放口', outlet_edit: '修改排放口', outlet_code: '排放口编码', outlet_name: '名称', outlet_medium: '类别',
-      outlet_code_help: 'DA (废气) 或 DW (废水) + 3位顺序码，如 DA001', outlet_saved: '排放口已保存', outlet_deleted: '排放口已删除',
+      outlet_code_help: 'DA (废气) 或 DW (废水) + 3位顺序码，如 DA001', outlet_delete: '删除排放口', outlet_delete_confirm: '删除排放口 %{code}？仅用于删除误录的排放口。', outlet_saved: '排放口已保存', outlet_deleted: '排放口已删除',
     },
     dashboard: {
       title: '概览',

@@ -4,7 +4,7 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
 import { Box, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Button, useRecordContext, useTranslate } from 'react-admin';
+import { Button, Confirm, useRecordContext, useTranslate } from 'react-admin';
 import { apolloClient } from '../../apollo';
 import { can } from '../../auth/authProvider';
 import { useRun } from '../../common/useRun';
@@ -30,6 +30,7 @@ export const SourceOutlets = () => {
   const [editing, setEditing] = useState<Outlet | 'new' | null>(null);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
+  const [removing, setRemoving] = useState<Outlet | null>(null);
   if (!record) return null;
   const outlets = record.outlets ?? [];
   const keeps = can('create', 'DischargeOutlet');
@@ -51,7 +52,10 @@ export const SourceOutlets = () => {
     );
     if (ok) setEditing(null);
   };
-  const remove = (outlet: Outlet) => void run(() => apolloClient.mutate({ mutation: DELETE, variables: { id: outlet.id } }), 'gw.source.outlet_deleted');
+  const remove = async (outlet: Outlet) => {
+    setRemoving(null);
+    await run(() => apolloClient.mutate({ mutation: DELETE, variables: { id: outlet.id } }), 'gw.source.outlet_deleted');
+  };
 
   return (
     <Box data-testid="source-outlets">
@@ -77,7 +81,7 @@ export const SourceOutlets = () => {
                       <IconButton size="small" aria-label={translate('ra.action.edit')} onClick={() => open(o)} data-testid="outlet-edit">
                         <EditIcon fontSize="small" />
                       </IconButton>
-                      <IconButton size="small" aria-label={translate('ra.action.delete')} onClick={() => remove(o)} data-testid="outlet-delete">
+                      <IconButton size="small" aria-label={translate('ra.action.delete')} onClick={() => setRemoving(o)} data-testid="outlet-delete">
                         <DeleteIcon fontSize="small" />
                       </IconButton>
                     </TableCell>
@@ -95,6 +99,14 @@ export const SourceOutlets = () => {
           <AddIcon />
         </Button>
       ) : null}
+      <Confirm
+        isOpen={removing !== null}
+        title="gw.source.outlet_delete"
+        content="gw.source.outlet_delete_confirm"
+        translateOptions={{ code: removing?.code ?? '' }}
+        onConfirm={() => removing && void remove(removing)}
+        onClose={() => setRemoving(null)}
+      />
       <Dialog open={editing !== null} onClose={() => setEditing(null)} fullWidth maxWidth="xs">
         <DialogTitle>{translate(editing === 'new' ? 'gw.source.outlet_add' : 'gw.source.outlet_edit')}</DialogTitle>
         <DialogContent>

@@ -1,5 +1,5 @@
 import { useLoadError } from '../../common/useLoadError';
-import { FunctionField, ReferenceField, Show, Tab, TabbedShowLayout, TextField } from 'react-admin';
+import { FunctionField, ReferenceField, Show, Tab, TabbedShowLayout, TabbedShowLayoutTabs, TextField } from 'react-admin';
 import { RelatedCases } from '../cases/RelatedCases';
 import { EnumField } from '../../common/fields';
 import { SourceHistory } from './SourceHistory';
@@ -9,7 +9,8 @@ import { SourceReview } from './SourceReview';
 
 export const SourceShow = () => (
   <Show queryOptions={useLoadError()}>
-    <TabbedShowLayout>
+    {/* Six tabs are wider than a phone: they scroll instead of widening the page. */}
+    <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
       <Tab label="gw.grid.summary">
         <SourceReview />
         <TextField source="name" />
