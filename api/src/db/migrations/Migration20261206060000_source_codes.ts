@@ -9,14 +9,19 @@ const OUTLET_COLUMN: Record<(typeof SCOPE_LEVELS)[number], string> = { CITY: 'ci
  * outlets (DA001 air, DW001 water). Outlets carry their source's scope columns, so row-level
  * security is one equality per level role, like every tenant table since …rls_level_roles.
  * Sources already on file with a credit code get site 001 (one site per credit code so far).
- * `gw_source_codes_taken` answers which codes are registered anywhere, never where: a code
- * taken outside the caller's territory is then refused like any code it may not use.
+ * The credit code is no longer unique: one unit may run several sites (the site number is
+ * there for that), so the source code is the unique key and `gw_source_credit_codes_taken`
+ * goes. `gw_source_codes_taken` answers which codes are registered anywhere, never where: a
+ * code taken outside the caller's territory is then refused like any code it may not use.
  */
 export class Migration20261206060000_source_codes extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "pollution_source" add column "source_code" varchar(22) null;`);
     this.addSql(`alter table "pollution_source" add constraint "pollution_source_source_code_unique" unique ("source_code");`);
     this.addSql(`update "pollution_source" set "source_code" = "credit_code" || '001P' where "credit_code" is not null;`);
+    this.addSql(`alter table "pollution_source" drop constraint "pollution_source_credit_code_unique";`);
+    this.addSql(`create index "pollution_source_credit_code_index" on "pollution_source" ("credit_code");`);
+    this.addSql(`drop function if exists gw_source_credit_codes_taken(text[]);`);
 
     this.addSql(`create table "discharge_outlet" (
       "id" serial primary key, "city_id" int not null, "county_id" int null, "township_id" int null,
@@ -24,7 +29,9 @@ export class Migration20261206060000_source_codes extends Migration {
       "source_id" int not null, "grid_id" int not null, "code" varchar(5) not null, "name" varchar(100) not null);`);
     for (const column of ['city_id', 'county_id', 'township_id', 'grid_id', 'source_id']) {
       const table = column === 'source_id' ? 'pollution_source' : 'grid';
-      this.addSql(`alter table "discharge_outlet" add constraint "discharge_outlet_${column}_foreign" foreign key ("${column}") references "${table}" ("id") on update cascade;`);
+      // The nullable scope columns as MikroORM declares them (ScopedEntity): on delete set null.
+      const onDelete = column === 'county_id' || column === 'township_id' ? ' on delete set null' : '';
+      this.addSql(`alter table "discharge_outlet" add constraint "discharge_outlet_${column}_foreign" foreign key ("${column}") references "${table}" ("id") on update cascade${onDelete};`);
     }
     for (const column of ['city_id', 'county_id', 'township_id', 'grid_id']) {
       this.addSql(`create index "discharge_outlet_${column}_index" on "discharge_outlet" ("${column}");`);
@@ -49,6 +56,8 @@ export class Migration20261206060000_source_codes extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(`drop function if exists gw_source_codes_taken(text[]);`);
+    this.addSql(`drop index if exists "pollution_source_credit_code_index";`);
+    this.addSql(`alter table "pollution_source" add constraint "pollution_source_credit_code_unique" unique ("credit_code");`);
     this.addSql(`drop table if exists "discharge_outlet" cascade;`);
     this.addSql(`alter table "pollution_source" drop constraint if exists "pollution_source_source_code_unique";`);
     this.addSql(`alter table "pollution_source" drop column if exists "source_code";`);

@@ -14,7 +14,7 @@ import { archivedFields, record, snapshot, type ArchivedField } from './source.s
 import { readImportTable, type ImportTable } from './source-import.parse';
 import { parseOutlets, planOutlets, writeOutlets, type OutletCell, type OutletPlan } from './source-import.outlets';
 import { unusableCodeMessage } from './source-codes';
-import { codesTaken } from './source.sql';
+import { sourceCodesTaken } from './source.sql';
 
 export interface ImportProblem {
   /** The line in the file (the header is line 1). */
@@ -180,9 +180,9 @@ const ruleField = (field: ArchivedField): string => (field === 'lng' || field ==
 
 export const sourceImportService = {
   /**
-   * Reads a file of sources and inserts or updates them by source code or credit code (else by
-   * the export's 编号, else by grid and name among sources without a code); listed outlets are
-   * added or renamed. Every row is checked first, as
+   * Reads a file of sources and inserts or updates them by source code (else by credit code
+   * when the row has no source code and one source has it, else by the export's 编号, else by
+   * grid and name among sources without a code); listed outlets are added or renamed. Every row is checked first, as
    * the caller: when any row is wrong, or on a dry run, nothing is written.
    */
   async import(ctx: RequestContext, file: Buffer, dryRun: boolean): Promise<SourceImportResult> {
@@ -220,19 +220,16 @@ interface Plan {
   outletOnly: number;
 }
 
-/** Which codes the file names, and which of those no visible source holds but some source does. */
-async function lookUpCodes(ctx: RequestContext, rows: Row[], field: 'creditCode' | 'sourceCode') {
-  const codes = [...new Set(rows.flatMap((r) => r[field] ?? []))];
-  const found = new Map((codes.length ? await ctx.em.find(PollutionSource, { [field]: { $in: codes } }) : []).map((s) => [s[field], s]));
-  const elsewhere = await codesTaken(ctx.em, field, codes.filter((code) => !found.has(code)));
-  return { found, elsewhere };
-}
-
 async function planRows(ctx: RequestContext, rows: Row[], columns: Map<ImportKey, number>, headers: string[], problems: RowProblems): Promise<Plan> {
   const column = (key: ImportKey): string => headers[columns.get(key) ?? -1] ?? headerOf(key);
   const grids = new Map((await ctx.em.find(Grid, { code: { $in: [...new Set(rows.map((r) => r.gridCode))] } })).map((g) => [g.code, g]));
-  const credit = await lookUpCodes(ctx, rows, 'creditCode');
-  const site = await lookUpCodes(ctx, rows, 'sourceCode');
+  const siteCodes = [...new Set(rows.flatMap((r) => r.sourceCode ?? []))];
+  const bySite = new Map((siteCodes.length ? await ctx.em.find(PollutionSource, { sourceCode: { $in: siteCodes } }) : []).map((s) => [s.sourceCode, s]));
+  const takenElsewhere = await sourceCodesTaken(ctx.em, siteCodes.filter((code) => !bySite.has(code)));
+  // A credit code may name several sites of one unit: it matches a row only without a source code.
+  const creditCodes = [...new Set(rows.flatMap((r) => (r.sourceCode ? [] : (r.creditCode ?? []))))];
+  const byCredit = new Map<string, PollutionSource[]>();
+  for (const s of creditCodes.length ? await ctx.em.find(PollutionSource, { creditCode: { $in: creditCodes } }) : []) byCredit.set(s.creditCode!, [...(byCredit.get(s.creditCode!) ?? []), s]);
   const byId = new Map((await ctx.em.find(PollutionSource, { id: { $in: rows.flatMap((r) => r.id ?? []) } })).map((s) => [s.id, s]));
   const unnamed = rows.filter((r) => !r.creditCode && !r.sourceCode && r.id == null);
   const byName = new Map<string, PollutionSource[]>();
@@ -255,31 +252,24 @@ async function planRows(ctx: RequestContext, rows: Row[], columns: Map<ImportKey
       problems.add(row.line, column('gridCode'), 'NOT_FOUND', `No grid ${row.gridCode} in your territory`);
       continue;
     }
-    const bySite = row.sourceCode ? site.found.get(row.sourceCode) : undefined;
-    const byCredit = row.creditCode ? credit.found.get(row.creditCode) : undefined;
-    const named = !row.creditCode && !row.sourceCode && row.id == null ? (byName.get(`${grid.id}|${String(row.values.name)}`) ?? []) : [];
-    if (named.length > 1) {
-      problems.add(row.line, column('name'), 'CONFLICT', `${named.length} sources without a credit code are named so on grid ${grid.code}: give the 编号`);
+    const site = row.sourceCode ? bySite.get(row.sourceCode) : undefined;
+    // Taken outside the territory: the same answer as for a code that is not valid at all.
+    if (row.sourceCode && !site && takenElsewhere.has(row.sourceCode)) {
+      problems.add(row.line, column('sourceCode'), 'BAD_USER_INPUT', unusableCodeMessage('sourceCode', row.sourceCode));
       continue;
     }
-    // Taken outside the territory: the same answer as for a code that is not valid at all. A
-    // source code holds the credit code, so it is the one named when the row has one.
-    const takenElsewhere =
-      (row.sourceCode && !bySite && site.elsewhere.has(row.sourceCode)) || (row.creditCode && !byCredit && credit.elsewhere.has(row.creditCode));
-    if (takenElsewhere) {
-      const field = row.sourceCode ? 'sourceCode' : 'creditCode';
-      problems.add(row.line, column(field), 'BAD_USER_INPUT', unusableCodeMessage(field, row[field]!));
+    const sameUnit = !row.sourceCode && row.creditCode && row.id == null ? (byCredit.get(row.creditCode) ?? []) : [];
+    const named = !row.creditCode && !row.sourceCode && row.id == null ? (byName.get(`${grid.id}|${String(row.values.name)}`) ?? []) : [];
+    if (sameUnit.length > 1 || named.length > 1) {
+      const which = sameUnit.length > 1 ? `${sameUnit.length} sources have the credit code ${row.creditCode}` : `${named.length} sources without a code are named so on grid ${grid.code}`;
+      problems.add(row.line, column(sameUnit.length > 1 ? 'creditCode' : 'name'), 'CONFLICT', `${which}: give the 污染源编码 or the 编号`);
       continue;
     }
     if (row.id != null && !byId.has(row.id)) {
       problems.add(row.line, column('id'), 'NOT_FOUND', 'No such source in your territory');
       continue;
     }
-    if (bySite && byCredit && bySite.id !== byCredit.id) {
-      problems.add(row.line, column('sourceCode'), 'CONFLICT', `The source code ${row.sourceCode} and the credit code ${row.creditCode} belong to two different sources`);
-      continue;
-    }
-    const found = bySite ?? byCredit;
+    const found = site ?? sameUnit[0];
     if (found && row.id != null && found.id !== row.id) {
       problems.add(row.line, column('id'), 'CONFLICT', `The code ${row.sourceCode ?? row.creditCode} belongs to another source than this 编号`);
       continue;
@@ -292,7 +282,7 @@ async function planRows(ctx: RequestContext, rows: Row[], columns: Map<ImportKey
       continue;
     }
     seen.set(key, row.line);
-    const source = existing ? planUpdate(ctx, row, grid, existing, plan, problems) : planInsert(ctx, row, grid, plan, problems);
+    const source = existing ? planUpdate(ctx, row, grid, existing, plan, problems, column('creditCode')) : planInsert(ctx, row, grid, plan, problems);
     if (source && row.outlets) matched.push({ row, source, isNew: !existing });
   }
   const outletsChanged = await planOutlets(ctx, matched, column('outlets'), plan.outlets, problems);
@@ -313,11 +303,15 @@ function planInsert(ctx: RequestContext, row: Row, grid: Grid, plan: Plan, probl
   return source;
 }
 
-function planUpdate(ctx: RequestContext, row: Row, grid: Grid, source: PollutionSource, plan: Plan, problems: RowProblems): PollutionSource | null {
+function planUpdate(ctx: RequestContext, row: Row, grid: Grid, source: PollutionSource, plan: Plan, problems: RowProblems, creditColumn: string): PollutionSource | null {
   const before = snapshot(source);
   const after: Record<ArchivedField, unknown> = { ...before, ...row.values, gridId: grid.id };
   const changed = archivedFields.filter((f) => before[f] !== after[f]);
   if (!changed.length) return source;
+  if (after.sourceCode && creditCodeOfSource(String(after.sourceCode)) !== (after.creditCode ?? null)) {
+    problems.add(row.line, creditColumn, 'BAD_USER_INPUT', `The credit code ${String(after.creditCode ?? '(none)')} is not the one inside the source code ${String(after.sourceCode)}`);
+    return null;
+  }
   const permitted = permittedFieldsOf(ctx.ability, 'update', source, { fieldsFrom: (rule) => rule.fields ?? changed.map(ruleField) });
   const refused = [...new Set(changed.map(ruleField))].filter((f) => !permitted.includes(f));
   const moved = subject('PollutionSource', { ...grid.scope, ...after });

@@ -15,8 +15,8 @@ export class PollutionSource extends VersionedScopedEntity {
   @Property({ type: 'string', length: 200 })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: '统一社会信用代码 (18位, 含校验码)' })
-  @Property({ type: 'string', length: 18, nullable: true, unique: true })
+  @Field(() => String, { nullable: true, description: '统一社会信用代码 (18位, 含校验码); 同一单位的几处场所共用' })
+  @Property({ type: 'string', length: 18, nullable: true, index: true })
   creditCode?: string | null;
 
   @Field(() => String, {

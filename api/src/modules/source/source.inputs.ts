@@ -89,7 +89,7 @@ export class SourceFilter {
   @Length(1, 60)
   industry?: string;
 
-  @Field(() => String, { nullable: true, description: '名称包含或信用代码' })
+  @Field(() => String, { nullable: true, description: '名称包含, 或信用代码, 或污染源编码' })
   @IsOptional()
   @Length(1, 100)
   search?: string;

@@ -13,8 +13,8 @@ import { PollutionSourceChange, SourceChangeAction } from './source-change.entit
 import { PollutionSource } from './source.entity';
 import { REVIEW_STATES, SourceStatus, type SupervisionLevel } from './source.enums';
 import { SourceOrder, type CreateSourceInput, type SourceFilter, type UpdateSourceInput } from './source.inputs';
-import { applyCodes, unusableCode, type CodeField } from './source-codes';
-import { codesTaken } from './source.sql';
+import { applyCodes, unusableCode } from './source-codes';
+import { sourceCodesTaken } from './source.sql';
 
 const orderings: Record<SourceOrder, QueryOrderMap<PollutionSource>[]> = {
   [SourceOrder.ID_ASC]: [{ id: 'asc' }],
@@ -84,18 +84,16 @@ async function loadForReview(ctx: RequestContext, id: string, version: number): 
 }
 
 /**
- * A code the source takes must be free: taken by a source the caller sees is a CONFLICT it can
- * look up; taken outside its territory is refused exactly like an invalid code (source-codes.ts).
+ * A source code names one site nationwide: taken by a source the caller sees is a CONFLICT it
+ * can look up; taken outside its territory is refused exactly like an invalid code
+ * (source-codes.ts). A credit code may repeat: one unit, several sites.
  */
-async function assertCodesFree(ctx: RequestContext, source: PollutionSource, before: Partial<Record<CodeField, unknown>>): Promise<void> {
-  for (const field of ['sourceCode', 'creditCode'] as const) {
-    const code = source[field];
-    if (!code || code === before[field]) continue;
-    if (!(await codesTaken(ctx.em, field, [code])).has(code)) continue;
-    const visible = await ctx.em.findOne(PollutionSource, { [field]: code });
-    if (!visible || visible.id === source.id) throw unusableCode(field);
-    throw new ConflictError(`${code} is already the ${field === 'sourceCode' ? 'source code' : 'credit code'} of ${visible.globalId}`, { field });
-  }
+async function assertCodeFree(ctx: RequestContext, source: PollutionSource, before: unknown): Promise<void> {
+  const code = source.sourceCode;
+  if (!code || code === before || !(await sourceCodesTaken(ctx.em, [code])).has(code)) return;
+  const visible = await ctx.em.findOne(PollutionSource, { sourceCode: code });
+  if (!visible || visible.id === source.id) throw unusableCode('sourceCode');
+  throw new ConflictError(`${code} is already the source code of ${visible.globalId}`, { field: 'sourceCode' });
 }
 
 function fieldsOf(input: UpdateSourceInput | CreateSourceInput): Partial<PollutionSource> {
@@ -119,7 +117,7 @@ export const sourceService = {
     if (filter.industry) where.push({ industry: filter.industry });
     if (filter.search) {
       const text = likeEscape(filter.search.trim());
-      where.push({ $or: [{ name: { $ilike: `%${text}%` } }, { creditCode: text.toUpperCase() }] });
+      where.push({ $or: [{ name: { $ilike: `%${text}%` } }, { creditCode: text.toUpperCase() }, { sourceCode: text }] });
     }
     return { where: { $and: where }, orderBy: orderings[order] };
   },
@@ -143,7 +141,7 @@ export const sourceService = {
     }
     const source = Object.assign(new PollutionSource(), { ...grid.scope, gridId: grid.id }, fieldsOf(input));
     applyCodes(source, input);
-    await assertCodesFree(ctx, source, {});
+    await assertCodeFree(ctx, source, null);
     // Whoever may not register an active source (a grid worker) reports a pending one.
     source.status =
       input.status ?? (ctx.ability.can('create', subject('PollutionSource', { ...source, status: SourceStatus.ACTIVE })) ? SourceStatus.ACTIVE : SourceStatus.PENDING);
@@ -166,7 +164,7 @@ export const sourceService = {
     const before = snapshot(source);
     Object.assign(source, fieldsOf(input));
     applyCodes(source, input);
-    await assertCodesFree(ctx, source, before);
+    await assertCodeFree(ctx, source, before.sourceCode);
     assertCan(ctx, 'update', source);
     const changes = diff(before, snapshot(source));
     if (Object.keys(changes).length) record(ctx, ctx.em, source, SourceChangeAction.UPDATED, changes);
