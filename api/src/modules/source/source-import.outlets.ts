@@ -74,8 +74,11 @@ export async function planOutlets(
 
 /** After the sources are flushed (new ones have ids): outlets follow moved sources, then the plan. */
 export async function writeOutlets(ctx: RequestContext, plan: OutletPlan, moved: PollutionSource[]): Promise<void> {
-  for (const s of moved) {
-    await ctx.em.nativeUpdate(DischargeOutlet, { sourceId: s.id }, { cityId: s.cityId, countyId: s.countyId, townshipId: s.townshipId, gridId: s.gridId });
+  // Loaded and assigned, not a bulk update: the scope filter writes conditions for a query's alias.
+  const bySource = new Map(moved.map((s) => [s.id, s]));
+  for (const outlet of moved.length ? await ctx.em.find(DischargeOutlet, { sourceId: { $in: [...bySource.keys()] } }) : []) {
+    const s = bySource.get(outlet.sourceId)!;
+    Object.assign(outlet, { cityId: s.cityId, countyId: s.countyId, townshipId: s.townshipId, gridId: s.gridId });
   }
   for (const { source, outlet } of plan.add) {
     ctx.em.persist(

@@ -151,5 +151,14 @@ describe('pollution source codes (HJ 608-2017) on input and import', () => {
 
     const bad = await upload(feidong, [file[0], `${code},带排放口企业,企业,重点,${villageCode},DS001 噪声`]);
     expect(bad.body.errors).toEqual([expect.objectContaining({ line: 2, column: '排放口', code: 'BAD_USER_INPUT' })]);
+
+    // A source moved to another grid takes its outlets along (their scope columns follow).
+    const [next] = await app.ownerSql<{ code: string; id: number }>(
+      `select g.code, g.id from grid g join grid c on c.id = g.county_id where c.code = '340122000000' and g.level = 'VILLAGE' and g.code > $1 order by g.code limit 1`,
+      [villageCode],
+    );
+    expect((await upload(feidong, [file[0].replace(',排放口', ''), `${code},带排放口企业,企业,重点,${next.code}`])).body).toMatchObject({ updated: 1, errors: [] });
+    const moved = await app.ownerSql<{ grid_id: number }>('select distinct o.grid_id from discharge_outlet o where o.source_id = $1', [id]);
+    expect(moved).toEqual([{ grid_id: next.id }]);
   });
 });
