@@ -1,4 +1,4 @@
-import { ConflictError } from '../../common/errors';
+import { BadInputError, ConflictError } from '../../common/errors';
 import { assertCan, assertVersion, findVisible, loadChildren } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { DischargeOutlet } from './outlet.entity';
@@ -9,6 +9,12 @@ import { PollutionSource } from './source.entity';
 async function assertCodeFree(ctx: RequestContext, outlet: DischargeOutlet): Promise<void> {
   const same = await ctx.em.findOne(DischargeOutlet, { sourceId: outlet.sourceId, code: outlet.code, id: { $ne: outlet.id ?? 0 } });
   if (same) throw new ConflictError(`The source already has an outlet ${outlet.code}`, { field: 'code' });
+}
+
+function nameOf(name: string): string {
+  const text = name.trim();
+  if (!text) throw new BadInputError('An outlet needs a name', [{ field: 'name', message: 'must not be blank' }]);
+  return text;
 }
 
 export const outletService = {
@@ -28,7 +34,7 @@ export const outletService = {
       gridId: source.gridId,
       sourceId: source.id,
       code: input.code,
-      name: input.name.trim(),
+      name: nameOf(input.name),
     });
     assertCan(ctx, 'create', outlet);
     await assertCodeFree(ctx, outlet);
@@ -42,7 +48,7 @@ export const outletService = {
     assertCan(ctx, 'update', outlet);
     assertVersion(outlet, version, 'outlet');
     if (input.code !== undefined) outlet.code = input.code;
-    if (input.name !== undefined) outlet.name = input.name.trim();
+    if (input.name !== undefined) outlet.name = nameOf(input.name);
     await assertCodeFree(ctx, outlet);
     await ctx.em.flush();
     return outlet;

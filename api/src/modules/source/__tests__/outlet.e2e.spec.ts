@@ -42,6 +42,8 @@ describe('discharge outlets (排放口) of a source', () => {
 
     const duplicate = await feidong.request(CREATE, { input: { sourceId, code: 'DW001', name: '重复' } });
     expect(duplicate.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'code' });
+    const blank = await feidong.request(CREATE, { input: { sourceId, code: 'DA003', name: '   ' } });
+    expect(blank.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     for (const code of ['DS001', 'DA000', 'DA01', 'da001']) {
       const bad = await feidong.request(CREATE, { input: { sourceId, code, name: '编码错误' } });
       expect({ code, extensions: bad.errors?.[0].extensions }).toMatchObject({ code, extensions: { code: 'BAD_USER_INPUT', field: 'code' } });
