@@ -42,7 +42,7 @@ const baseEn: BaseMessages = {
     sources: {
       name: 'Pollution source |||| Pollution sources',
       fields: {
-        id: 'ID', name: 'Name', creditCode: 'Unified social credit code', sourceCode: 'Source code', type: 'Type', industry: 'Industry', supervisionLevel: 'Supervision level', status: 'Status',
+        id: 'ID', name: 'Name', creditCode: 'Unified social credit code', sourceCode: 'Source code', outlets: 'Outlets', type: 'Type', industry: 'Industry', supervisionLevel: 'Supervision level', status: 'Status',
         address: 'Address', location: 'Location', grid: 'Grid', gridId: 'Grid', withinId: 'Within grid', lng: 'Longitude', lat: 'Latitude', history: 'History', q: 'Name or credit code',
       },
     },

@@ -41,7 +41,7 @@ const baseZh = {
     sources: {
       name: '污染源 |||| 污染源档案',
       fields: {
-        id: 'ID', name: '名称', creditCode: '统一社会信用代码', sourceCode: '污染源编码', type: '类型', industry: '行业', supervisionLevel: '监管等级', status: '状态',
+        id: 'ID', name: '名称', creditCode: '统一社会信用代码', sourceCode: '污染源编码', outlets: '排放口', type: '类型', industry: '行业', supervisionLevel: '监管等级', status: '状态',
         address: '地址', location: '位置', grid: '所在网格', gridId: '所在网格', withinId: '网格范围', lng: '经度', lat: '纬度', history: '变更历史', q: '名称或信用代码',
       },
     },

@@ -1,14 +1,23 @@
 import { BadInputError, ConflictError } from '../../common/errors';
-import { assertCan, assertVersion, findVisible, loadChildren } from '../../common/records';
+import { assertCan, assertVersion, findVisible, findVisibleById, loadChildren } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { DischargeOutlet } from './outlet.entity';
 import type { CreateOutletInput, UpdateOutletInput } from './outlet.inputs';
+import { SourceChangeAction } from './source-change.entity';
 import { PollutionSource } from './source.entity';
+import { record } from './source.service';
 
 /** An outlet's code is unique within its source; the source's outlets are all visible to whoever sees one. */
 async function assertCodeFree(ctx: RequestContext, outlet: DischargeOutlet): Promise<void> {
   const same = await ctx.em.findOne(DischargeOutlet, { sourceId: outlet.sourceId, code: outlet.code, id: { $ne: outlet.id ?? 0 } });
   if (same) throw new ConflictError(`The source already has an outlet ${outlet.code}`, { field: 'code' });
+}
+
+/** Outlets are part of the source's archive: each change is an entry of its history ("DA001 锅炉废气"). */
+async function recordOutlet(ctx: RequestContext, source: PollutionSource | number, before: DischargeOutlet | null, after: DischargeOutlet | null): Promise<void> {
+  const text = (o: DischargeOutlet | null) => (o ? `${o.code} ${o.name}` : null);
+  const owner = typeof source === 'number' ? await findVisibleById(ctx, PollutionSource, source) : source;
+  record(ctx, ctx.em, owner, SourceChangeAction.UPDATED, { outlets: [text(before), text(after)] });
 }
 
 function nameOf(name: string): string {
@@ -39,6 +48,7 @@ export const outletService = {
     assertCan(ctx, 'create', outlet);
     await assertCodeFree(ctx, outlet);
     ctx.em.persist(outlet);
+    await recordOutlet(ctx, source, null, outlet);
     await ctx.em.flush();
     return outlet;
   },
@@ -47,9 +57,11 @@ export const outletService = {
     const outlet = await findVisible(ctx, DischargeOutlet, id);
     assertCan(ctx, 'update', outlet);
     assertVersion(outlet, version, 'outlet');
+    const before = Object.assign(new DischargeOutlet(), { code: outlet.code, name: outlet.name });
     if (input.code !== undefined) outlet.code = input.code;
     if (input.name !== undefined) outlet.name = nameOf(input.name);
     await assertCodeFree(ctx, outlet);
+    if (before.code !== outlet.code || before.name !== outlet.name) await recordOutlet(ctx, outlet.sourceId, before, outlet);
     await ctx.em.flush();
     return outlet;
   },
@@ -59,6 +71,7 @@ export const outletService = {
     const outlet = await findVisible(ctx, DischargeOutlet, id);
     assertCan(ctx, 'deactivate', outlet);
     ctx.em.remove(outlet);
+    await recordOutlet(ctx, outlet.sourceId, outlet, null);
     await ctx.em.flush();
     return id;
   },

@@ -38,24 +38,29 @@ export function parseOutlets(cell: string): OutletCell[] | string {
 export interface OutletPlan {
   add: { source: PollutionSource; outlet: OutletCell }[];
   rename: { outlet: DischargeOutlet; name: string }[];
+  /** Per source whose outlets change, its outlets before and after as the history keeps them. */
+  history: Map<PollutionSource, [string | null, string]>;
 }
 
 interface Problems {
   add(line: number, column: string | null, code: ErrorCode, message: string): void;
 }
 
-/** The outlets of each matched row against those on file; returns the sources whose outlets change. */
+const byCode = (a: { code: string }, b: { code: string }): number => a.code.localeCompare(b.code);
+
+/** The outlets of each matched row against those on file; fills the plan, with each changed source's history. */
 export async function planOutlets(
   ctx: RequestContext,
   matched: { row: { line: number; outlets: OutletCell[] | null }; source: PollutionSource; isNew: boolean }[],
   column: string,
   plan: OutletPlan,
   problems: Problems,
-): Promise<Set<PollutionSource>> {
+): Promise<void> {
   const onFile = matched.filter((m) => !m.isNew).map((m) => m.source.id);
   const current = onFile.length ? await ctx.em.find(DischargeOutlet, { sourceId: { $in: onFile } }) : [];
-  const changed = new Set<PollutionSource>();
   for (const { row, source, isNew } of matched) {
+    const before = isNew ? [] : current.filter((o) => o.sourceId === source.id).map((o) => ({ code: o.code, name: o.name }));
+    const after = new Map(before.map((o) => [o.code, o]));
     for (const cell of row.outlets ?? []) {
       const have = isNew ? undefined : current.find((o) => o.sourceId === source.id && o.code === cell.code);
       if (have?.name === cell.name) continue;
@@ -66,10 +71,11 @@ export async function planOutlets(
       }
       if (have) plan.rename.push({ outlet: have, name: cell.name });
       else plan.add.push({ source, outlet: cell });
-      changed.add(source);
+      after.set(cell.code, cell);
     }
+    const text = formatOutlets([...after.values()].sort(byCode));
+    if (text !== formatOutlets([...before].sort(byCode))) plan.history.set(source, [before.length ? formatOutlets([...before].sort(byCode)) : null, text]);
   }
-  return changed;
 }
 
 /** After the sources are flushed (new ones have ids): outlets follow moved sources, then the plan. */

@@ -95,7 +95,7 @@ async function planRows(ctx: RequestContext, rows: Row[], columns: Map<ImportKey
     : [];
   for (const s of namedAlike) byName.set(`${s.gridId}|${s.name}`, [...(byName.get(`${s.gridId}|${s.name}`) ?? []), s]);
 
-  const plan: Plan = { inserts: [], updates: [], outlets: { add: [], rename: [] }, outletOnly: 0 };
+  const plan: Plan = { inserts: [], updates: [], outlets: { add: [], rename: [], history: new Map() }, outletOnly: 0 };
   const matched: { row: Row; source: PollutionSource; isNew: boolean }[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
@@ -137,8 +137,8 @@ async function planRows(ctx: RequestContext, rows: Row[], columns: Map<ImportKey
     const source = existing ? planUpdate(ctx, row, grid, existing, plan, problems, column('creditCode')) : planInsert(ctx, row, grid, plan, problems);
     if (source && row.outlets) matched.push({ row, source, isNew: !existing });
   }
-  const outletsChanged = await planOutlets(ctx, matched, column('outlets'), plan.outlets, problems);
-  plan.outletOnly = [...outletsChanged].filter((s) => !plan.inserts.includes(s) && !plan.updates.some((u) => u.source === s)).length;
+  await planOutlets(ctx, matched, column('outlets'), plan.outlets, problems);
+  plan.outletOnly = [...plan.outlets.history.keys()].filter((s) => !plan.inserts.includes(s) && !plan.updates.some((u) => u.source === s)).length;
   return plan;
 }
 
@@ -180,10 +180,18 @@ function planUpdate(ctx: RequestContext, row: Row, grid: Grid, source: Pollution
 async function write(ctx: RequestContext, plan: Plan): Promise<void> {
   ctx.em.persist(plan.inserts);
   await ctx.em.flush();
+  // Outlets are part of the archive: their change goes into the source's history entry.
+  const outlets = (source: PollutionSource): Record<string, [unknown, unknown]> => {
+    const change = plan.outlets.history.get(source);
+    plan.outlets.history.delete(source);
+    return change ? { outlets: change } : {};
+  };
   for (const source of plan.inserts) {
-    record(ctx, ctx.em, source, SourceChangeAction.CREATED, Object.fromEntries(Object.entries(snapshot(source)).map(([k, v]) => [k, [null, v]])));
+    const created = Object.fromEntries(Object.entries(snapshot(source)).map(([k, v]) => [k, [null, v] as [unknown, unknown]]));
+    record(ctx, ctx.em, source, SourceChangeAction.CREATED, { ...created, ...outlets(source) });
   }
-  for (const { source, changes } of plan.updates) record(ctx, ctx.em, source, SourceChangeAction.UPDATED, changes);
+  for (const { source, changes } of plan.updates) record(ctx, ctx.em, source, SourceChangeAction.UPDATED, { ...changes, ...outlets(source) });
+  for (const [source, change] of plan.outlets.history) record(ctx, ctx.em, source, SourceChangeAction.UPDATED, { outlets: change });
   await writeOutlets(ctx, plan.outlets, plan.updates.filter((u) => 'gridId' in u.changes).map((u) => u.source));
   await ctx.em.flush();
 }

@@ -60,6 +60,17 @@ describe('discharge outlets (排放口) of a source', () => {
 
     expect((await feidong.data<{ deleteOutlet: string }>(DELETE, { id: air.id })).deleteOutlet).toBe(air.id);
     expect((await feidong.data<{ source: { outlets: { code: string }[] } }>(OUTLETS, { id: sourceId })).source.outlets.map((o) => o.code)).toEqual(['DW001']);
+    // Each change is in the source's history, newest first.
+    const { source } = await feidong.data<{ source: { history: { nodes: { action: string; changes: Record<string, unknown> }[] } } }>(
+      `query($id: ID!) { source(id: $id) { history(first: 4) { nodes { action changes } } } }`,
+      { id: sourceId },
+    );
+    expect(source.history.nodes.map((n) => n.changes.outlets)).toEqual([
+      ['DA002 2号锅炉废气排放口', null],
+      ['DA001 锅炉废气排放口', 'DA002 2号锅炉废气排放口'],
+      [null, 'DW001 生产废水排放口'],
+      [null, 'DA001 锅炉废气排放口'],
+    ]);
   });
 
   it("another county can neither see nor add nor change the outlets of a source outside its territory", async () => {

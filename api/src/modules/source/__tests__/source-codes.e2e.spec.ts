@@ -148,6 +148,14 @@ describe('pollution source codes (HJ 608-2017) on input and import', () => {
     // Listed under another name: renamed; an outlet not listed stays.
     expect((await upload(feidong, [file[0], `${code},带排放口企业,企业,重点,${villageCode},DA001 燃气锅炉`])).body).toMatchObject({ updated: 1 });
     expect((await outlets()).map((o) => o.name)).toEqual(['燃气锅炉', '废水排放口']);
+    const { source } = await feidong.data<{ source: { history: { nodes: { action: string; changes: Record<string, unknown> }[] } } }>(
+      `query($id: ID!) { source(id: $id) { history(first: 5) { nodes { action changes } } } }`,
+      { id: gid('PollutionSource', id) },
+    );
+    expect(source.history.nodes.map((n) => [n.action, n.changes.outlets])).toEqual([
+      ['UPDATED', ['DA001 锅炉废气; DW001 废水排放口', 'DA001 燃气锅炉; DW001 废水排放口']],
+      ['CREATED', [null, 'DA001 锅炉废气; DW001 废水排放口']],
+    ]);
 
     const bad = await upload(feidong, [file[0], `${code},带排放口企业,企业,重点,${villageCode},DS001 噪声`]);
     expect(bad.body.errors).toEqual([expect.objectContaining({ line: 2, column: '排放口', code: 'BAD_USER_INPUT' })]);
