@@ -1,4 +1,4 @@
-import { asUser, baseUrl, expectCount, expectText, screenshot } from './browser';
+import { asUser, baseUrl, expectCount, expectText, onPhone, screenshot } from './browser';
 import { testDay } from './clock';
 import { apiAs } from './graphql';
 
@@ -46,4 +46,59 @@ test('a township confirms a grid worker’s new source; its inspections and comp
     expect(s.problems).toEqual([]);
     expect(s.external).toEqual([]);
   });
+});
+
+/** Issue 18: a source's code by HJ 608-2017 on its edit form, and its outlets (排放口) on their tab. */
+test('a county admin edits a source code with the form naming the wrong part, and adds and renames an outlet', async () => {
+  const api = await apiAs('feidong');
+  const { sources } = await api<{ sources: { nodes: { id: string; creditCode: string | null }[] } }>(
+    `{ sources(first: 20, filter: { type: ENTERPRISE, status: ACTIVE }) { nodes { id creditCode } } }`,
+  );
+  const source = sources.nodes.find((s) => s.creditCode)!;
+  await asUser('feidong', async (s) => {
+    await s.page.goto(`${baseUrl()}/#/sources/${encodeURIComponent(source.id)}`);
+    const code = s.page.getByLabel('污染源编码');
+    await code.fill(`${source.creditCode}000P`);
+    await s.page.getByRole('button', { name: '保存' }).click();
+    await expectText(s.page.locator('form'), /第19-21位应为生产经营场所顺序码 001-999/);
+    await code.fill(`${source.creditCode}002P`);
+    await s.page.getByRole('button', { name: '保存' }).click();
+    await s.page.waitForURL(/\/show$/);
+
+    await s.page.goto(`${baseUrl()}/#/sources/${encodeURIComponent(source.id)}/show/outlets`);
+    await s.page.getByTestId('outlet-add').click();
+    await s.page.getByLabel('排放口编码').fill('da001');
+    await s.page.getByLabel('名称', { exact: true }).last().fill('锅炉废气排放口');
+    await s.page.getByTestId('outlet-save').click();
+    await expectText(s.page.getByTestId('outlet-row').first(), /DA001\s*废气\s*锅炉废气排放口/);
+    await s.page.getByTestId('outlet-edit').first().click();
+    await s.page.getByLabel('名称', { exact: true }).last().fill('燃气锅炉排放口');
+    await s.page.getByTestId('outlet-save').click();
+    await expectText(s.page.getByTestId('outlet-row').first(), /燃气锅炉排放口/);
+    await screenshot(s.page, 'source-outlets');
+    // A second outlet, entered by mistake, is removed after a confirmation.
+    await s.page.getByTestId('outlet-add').click();
+    await s.page.getByLabel('排放口编码').fill('DW009');
+    await s.page.getByLabel('名称', { exact: true }).last().fill('误录');
+    await s.page.getByTestId('outlet-save').click();
+    await expectCount(s.page.getByTestId('outlet-row'), 2);
+    await s.page.getByTestId('outlet-delete').last().click();
+    await s.page.getByRole('button', { name: '确认' }).click();
+    await expectCount(s.page.getByTestId('outlet-row'), 1);
+    expect(s.problems).toEqual([]);
+  });
+  // The outlets tab at phone width.
+  await onPhone('feidong', { at: { lng: 117.47, lat: 31.88 } }, async (s) => {
+    await s.page.goto(`${baseUrl()}/#/sources/${encodeURIComponent(source.id)}/show/outlets`);
+    await s.page.getByTestId('outlet-row').first().waitFor();
+    await screenshot(s.page, 'source-outlets-phone');
+    // The table fits its card (the console's app bar is wider than a phone for every screen: not this one's).
+    const outlets = s.page.getByTestId('source-outlets');
+    expect(await outlets.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  });
+  const { source: saved } = await api<{ source: { sourceCode: string; outlets: { code: string; name: string }[] } }>(
+    `query($id: ID!) { source(id: $id) { sourceCode outlets { code name } } }`,
+    { id: source.id },
+  );
+  expect(saved).toEqual({ sourceCode: `${source.creditCode}002P`, outlets: [{ code: 'DA001', name: '燃气锅炉排放口' }] });
 });

@@ -16,6 +16,19 @@ export {
   isValidCreditCode,
   organizationCodeCheckChar,
 } from './credit-code';
+export {
+  OUTLET_CODE,
+  type OutletMedium,
+  SOURCE_CODE_LENGTH,
+  type SourceCodePart,
+  creditCodeOfSource,
+  isSubstituteUnitCode,
+  isValidSourceCode,
+  outletMedium,
+  sourceCode,
+  sourceCodeProblem,
+  substituteUnitCode,
+} from './source-code';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './generator/accounts';
 export { PASSWORD_HASH_OPTIONS, demoPasswordHash } from './generator/demo-password';
 export { DEFAULT_SEED, PROFILES, PROFILE_NAMES, type ProfileName, type ProfileSpec, isProfileName } from './generator/profiles';

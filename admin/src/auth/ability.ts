@@ -11,6 +11,7 @@ export type Subject =
   | 'Account'
   | 'ApiKey'
   | 'PollutionSource'
+  | 'DischargeOutlet'
   | 'Case'
   | 'CaseEvent'
   | 'CaseCategory'

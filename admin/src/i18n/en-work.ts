@@ -112,7 +112,7 @@ export const workEn: WorkMessages = {
     provisional: 'provisional', provisional_hint: 'The deadline runs through a year whose holiday schedule is not loaded: counted Monday to Friday for now',
   },
   import: {
-    hint: 'Upload a CSV or Excel (XLSX) file with the columns of the source export (required: 名称/name, 类型/type, 监管等级/level, 网格编码/grid code). Check it first; only a file without errors can be imported, and a file with any wrong row writes nothing.',
+    hint: 'Upload a CSV or Excel (XLSX) file with the columns of the source export (required: 名称/name, 类型/type, 监管等级/level, 网格编码/grid code). Check it first; only a file without errors can be imported, and a file with any wrong row writes nothing. Optional: 污染源编码/source code (HJ 608-2017) and 排放口/outlets (e.g. "DA001 boiler; DW001 process water": listed ones are added or renamed, others kept).',
     choose: 'Choose file', no_file: 'No file chosen', dry_run: 'Check (dry run)', run: 'Import',
     checked: 'Check passed: %{rows} rows, %{inserted} to add, %{updated} to update, %{unchanged} unchanged', done: 'Imported: %{rows} rows, %{inserted} added, %{updated} updated, %{unchanged} unchanged',
     rejected: '%{rows} rows, %{errors} errors: nothing was written', line: 'Line', column: 'Column', code: 'Error', message: 'Details',

@@ -44,7 +44,7 @@ const baseEn: BaseMessages = {
     sources: {
       name: 'Pollution source |||| Pollution sources',
       fields: {
-        id: 'ID', name: 'Name', creditCode: 'Unified social credit code', type: 'Type', industry: 'Industry', supervisionLevel: 'Supervision level', status: 'Status',
+        id: 'ID', name: 'Name', creditCode: 'Unified social credit code', sourceCode: 'Source code', outlets: 'Outlets', type: 'Type', industry: 'Industry', supervisionLevel: 'Supervision level', status: 'Status',
         address: 'Address', location: 'Location', grid: 'Grid', gridId: 'Grid', withinId: 'Within grid', lng: 'Longitude', lat: 'Latitude', history: 'History', q: 'Name or credit code',
       },
     },
@@ -94,6 +94,7 @@ const baseEn: BaseMessages = {
       InspectionResult: { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' },
       AssessmentSubjectType: { COUNTY: 'Counties', TOWNSHIP: 'Townships', GRID: 'Grids', DEPARTMENT: 'Departments', GRID_WORKER: 'Grid workers', OFFICER: 'Officers', STREET: 'Streets (街道)' },
       SupervisionLevel: { GENERAL: 'General', KEY: 'Key', SPECIAL: 'Special' },
+      OutletMedium: { AIR: 'Air', WATER: 'Water' },
       SourceChangeAction: { CREATED: 'Created', DEACTIVATED: 'Deactivated', UPDATED: 'Updated', CONFIRMED: 'Confirmed', REJECTED: 'Rejected' },
       CaseStatus: {
         CANCELLED: 'Cancelled', CLOSED: 'Closed', DISPATCHED: 'Dispatched', EVALUATED: 'Evaluated', FED_BACK: 'Fed back', FILED: 'Filed',
@@ -220,6 +221,11 @@ const baseEn: BaseMessages = {
       compliance_legend: 'One cell per quarter: green inspected and compliant, amber open case, red violation found, outlined not inspected',
       overdue_hint: 'Sources past their inspection date (frequency by supervision level, raised in sensitive periods): %{total}, most overdue first',
       last_inspected: 'Last inspected', due_on: 'Due on', days_overdue: 'Days overdue', never: 'Never',
+      code_help: 'HJ 608-2017: unified social credit code (H9 code for a unit without one) + 3-digit site number + 1 capital letter, e.g. 91130200699229617X001P',
+      credit_help: 'May be left empty when the source code is given: its first 18 characters',
+      code_length: 'A source code has 22 characters', code_unit: 'The first 18 characters must be a credit code or an H9 code', code_site: 'Characters 19-21 must be a site number 001-999', code_suffix: 'Character 22 must be one capital letter',
+      outlets: 'Outlets', outlets_empty: 'No outlets yet', outlet_add: 'Add outlet', outlet_edit: 'Edit outlet', outlet_code: 'Outlet code', outlet_name: 'Name', outlet_medium: 'Kind',
+      outlet_code_help: 'DA (air) or DW (water) + 3 digits, e.g. DA001', outlet_delete: 'Delete outlet', outlet_delete_confirm: 'Delete outlet %{code}? Only for an outlet entered by mistake.', outlet_saved: 'Outlet saved', outlet_deleted: 'Outlet deleted',
     },
     dashboard: {
       title: 'Dashboard',

@@ -110,7 +110,7 @@ export const workZh = {
     provisional: '暂定', provisional_hint: '期限经过尚未导入节假日安排的年份，暂按周一至周五计算',
   },
   import: {
-    hint: '上传 CSV 或 Excel (XLSX) 文件，列与“导出污染源”相同 (必需：名称、类型、监管等级、网格编码)。先试导入检查每一行，全部无误后才能正式导入；有任何一行出错则不写入任何数据。',
+    hint: '上传 CSV 或 Excel (XLSX) 文件，列与“导出污染源”相同 (必需：名称、类型、监管等级、网格编码)。先试导入检查每一行，全部无误后才能正式导入；有任何一行出错则不写入任何数据。可选列：污染源编码 (HJ 608-2017)，排放口 (如“DA001 锅炉废气; DW001 生产废水”，列出的新增或改名，未列出的保留)。',
     choose: '选择文件', no_file: '未选择文件', dry_run: '试导入 (只检查)', run: '正式导入',
     checked: '检查通过：共 %{rows} 行，将新增 %{inserted} 条、更新 %{updated} 条、%{unchanged} 条不变', done: '导入完成：共 %{rows} 行，新增 %{inserted} 条、更新 %{updated} 条、%{unchanged} 条不变',
     rejected: '共 %{rows} 行，发现 %{errors} 处错误，未写入任何数据', line: '行号', column: '列', code: '错误类型', message: '说明',

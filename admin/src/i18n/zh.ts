@@ -43,7 +43,7 @@ const baseZh = {
     sources: {
       name: '污染源 |||| 污染源档案',
       fields: {
-        id: 'ID', name: '名称', creditCode: '统一社会信用代码', type: '类型', industry: '行业', supervisionLevel: '监管等级', status: '状态',
+        id: 'ID', name: '名称', creditCode: '统一社会信用代码', sourceCode: '污染源编码', outlets: '排放口', type: '类型', industry: '行业', supervisionLevel: '监管等级', status: '状态',
         address: '地址', location: '位置', grid: '所在网格', gridId: '所在网格', withinId: '网格范围', lng: '经度', lat: '纬度', history: '变更历史', q: '名称或信用代码',
       },
     },
@@ -93,6 +93,7 @@ const baseZh = {
       InspectionResult: { COMPLIANT: '未发现问题', PROBLEM_FOUND: '发现问题' },
       AssessmentSubjectType: { COUNTY: '县区', TOWNSHIP: '乡镇街道', GRID: '网格', DEPARTMENT: '责任部门', GRID_WORKER: '环保网格员', OFFICER: '执法人员', STREET: '街道' },
       SupervisionLevel: { GENERAL: '一般', KEY: '重点', SPECIAL: '特殊' },
+      OutletMedium: { AIR: '废气', WATER: '废水' },
       SourceChangeAction: { CREATED: '建档', DEACTIVATED: '注销', UPDATED: '修改', CONFIRMED: '确认', REJECTED: '不予确认' },
       CaseStatus: {
         CANCELLED: '已注销', CLOSED: '已结案', DISPATCHED: '已派遣', EVALUATED: '已评价', FED_BACK: '已反馈', FILED: '已立案',
@@ -217,6 +218,11 @@ const baseZh = {
       compliance_legend: '每格一个季度：绿色 已检查且无问题，黄色 有未结案件，红色 发现违法问题，空心 未检查',
       overdue_hint: '按监管等级的检查频次 (敏感时期加密) 已超期的污染源，共 %{total} 个，超期最久的在前',
       last_inspected: '最近检查', due_on: '应检查日期', days_overdue: '超期天数', never: '从未检查',
+      code_help: 'HJ 608-2017：统一社会信用代码 (无代码单位为 H9 代码) + 3位生产经营场所顺序码 + 1位大写字母，如 91130200699229617X001P',
+      credit_help: '填了污染源编码可不填，取其前18位',
+      code_length: '污染源编码应为22位', code_unit: '前18位应为统一社会信用代码或 H9 代码', code_site: '第19-21位应为生产经营场所顺序码 001-999', code_suffix: '第22位应为1个大写英文字母',
+      outlets: '排放口', outlets_empty: '暂无排放口', outlet_add: '新增排放口', outlet_edit: '修改排放口', outlet_code: '排放口编码', outlet_name: '名称', outlet_medium: '类别',
+      outlet_code_help: 'DA (废气) 或 DW (废水) + 3位顺序码，如 DA001', outlet_delete: '删除排放口', outlet_delete_confirm: '删除排放口 %{code}？仅用于删除误录的排放口。', outlet_saved: '排放口已保存', outlet_deleted: '排放口已删除',
     },
     dashboard: {
       title: '概览',

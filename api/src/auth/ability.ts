@@ -37,6 +37,7 @@ export const subjectTypes = [
   'Account',
   'ApiKey',
   'PollutionSource',
+  'DischargeOutlet',
   'Case',
   'CaseEvent',
   'CaseCategory',

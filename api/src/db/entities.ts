@@ -19,6 +19,7 @@ import { GridWorker } from '../modules/person/grid-worker.entity';
 import { Officer } from '../modules/person/officer.entity';
 import { PollutionSourceChange } from '../modules/source/source-change.entity';
 import { PollutionSource } from '../modules/source/source.entity';
+import { DischargeOutlet } from '../modules/source/outlet.entity';
 import { InspectionFrequency } from '../modules/inspection/inspection-frequency.entity';
 import { Inspection } from '../modules/inspection/inspection.entity';
 import { InspectionPhoto } from '../modules/inspection/inspection-photo.entity';
@@ -58,6 +59,7 @@ export const entities = [
   Session,
   PollutionSource,
   PollutionSourceChange,
+  DischargeOutlet,
   Case,
   CaseEvent,
   CaseAssignment,

@@ -17,6 +17,7 @@ import { ExportResolver } from '../modules/export/export.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
 import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
+import { OutletResolver, SourceOutletsResolver } from '../modules/source/outlet.resolver';
 import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
 import { InspectionResolver, SourceInspectionsResolver } from '../modules/inspection/inspection.resolver';
 import { GridPatrolFactorResolver, SensitivePeriodResolver } from '../modules/sensitive-period/sensitive-period.resolver';
@@ -42,6 +43,8 @@ export const resolvers: NonEmptyArray<Function> = [
   ApiKeyResolver,
   SourceResolver,
   GridSourcesResolver,
+  OutletResolver,
+  SourceOutletsResolver,
   CaseResolver,
   CaseCategoryResolver,
   GridCasesResolver,

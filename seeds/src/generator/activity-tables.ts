@@ -9,14 +9,14 @@ export function sourceTable(count: number, records: () => Iterable<SourceRecord>
   return {
     table: 'pollution_source',
     columns: [
-      'id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'name', 'credit_code', 'type', 'industry', 'address', 'lng', 'lat',
+      'id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'name', 'credit_code', 'source_code', 'type', 'industry', 'address', 'lng', 'lat',
       'grid_id', 'supervision_level', 'status',
     ],
     count,
     *rows() {
       for (const s of records()) {
         yield [
-          s.id, ...scopeCells(s.grid), ...versionedCells(s.createdMs), s.name, s.creditCode, s.type, s.industry, s.address,
+          s.id, ...scopeCells(s.grid), ...versionedCells(s.createdMs), s.name, s.creditCode, s.sourceCode, s.type, s.industry, s.address,
           s.location.lng, s.location.lat, s.grid.id, s.supervisionLevel, s.status,
         ];
       }
@@ -35,6 +35,7 @@ export function sourceChangeTable(count: number, records: () => Iterable<SourceR
         const changes = {
           name: [null, s.name],
           creditCode: [null, s.creditCode],
+          sourceCode: [null, s.sourceCode],
           type: [null, s.type],
           gridId: [null, s.grid.id],
           supervisionLevel: [null, s.supervisionLevel],

@@ -1,4 +1,5 @@
 import { CreditCodeGenerator } from '../credit-code';
+import { sourceCode, substituteUnitCode } from '../source-code';
 import { Rng, WeightedPicker } from '../random';
 import type { SourceStatus, SourceType, SupervisionLevel } from '../schema-enums';
 import { type LngLat, clampToBox, CITY_OFFSETS, jitter, round6 } from './geo';
@@ -77,6 +78,8 @@ export interface SourceRecord {
   createdMs: number;
   name: string;
   creditCode: string | null;
+  /** HJ 608-2017: the credit code (or an H9 substitute) + site 001 + P. */
+  sourceCode: string;
   type: SourceType;
   industry: string;
   address: string;
@@ -99,6 +102,8 @@ export function* sourceRecords(grids: readonly GridNode[], plan: SourcePlan, see
   const codes = new CreditCodeGenerator(seed);
   const byId = gridsById(grids);
   const cityCode6 = (g: GridNode): string => g.code.slice(0, 4) + '00';
+  // Units without a credit code get the issuing authority's H9 codes, numbered in id order.
+  const substitutes = new Map<string, number>();
   for (let i = 0; i < plan.count; i++) {
     const grid = byId[plan.gridId[i]];
     const type = SOURCE_TYPES[plan.typeIndex[i]];
@@ -110,12 +115,17 @@ export function* sourceRecords(grids: readonly GridNode[], plan: SourcePlan, see
     // 合巢经开区's local code is not a registration office; its firms register with the city.
     const division = grid.county6.endsWith('99') || rng.chance(0.2) ? cityCode6(grid) : grid.county6;
     const creditCode = kind ? codes.code(i, kind, division, rng.chance(0.6) ? 'MA' : 'NUMERIC') : null;
+    const issuer = grid.county6.endsWith('99') ? cityCode6(grid) : grid.county6;
+    const n = creditCode ? 0 : (substitutes.get(issuer) ?? 0);
+    if (!creditCode) substitutes.set(issuer, n + 1);
+    const unitCode = creditCode ?? substituteUnitCode(issuer, (n % 99_999) + 1, Math.floor(n / 99_999));
     yield {
       id: i + 1,
       grid,
       createdMs: sourcesFiledFromMs + Math.floor(rng.next() * sourcesFiledSpanMs / 1000) * 1000,
       name,
       creditCode,
+      sourceCode: sourceCode(unitCode, 1),
       type,
       industry: industry.name,
       address: gridAddress(grid, rng),

@@ -1,13 +1,14 @@
 import { flatten, locationInput, type ResourceSpec } from '../../data/spec';
 
-const row = `id name creditCode type industry supervisionLevel status version address location { lng lat } grid { id name code }`;
+const row = `id name creditCode sourceCode type industry supervisionLevel status version address location { lng lat } grid { id name code }`;
 
 export const sourceSpec: ResourceSpec = {
   list: 'sources',
   one: 'source',
   listFields: () => row,
   oneFields: () =>
-    `${row} history(first: 50) { nodes { action at changes actorName actorRole reason } }
+    `${row} outlets { id code name medium version }
+     history(first: 50) { nodes { action at changes actorName actorRole reason } }
      inspections(first: 50) { nodes { id inspectedOn result findings inspectorName supervisionLevel } }
      complianceHistory(quarters: 12) { summary quarters { quarter inspected violationFound caseOpen } }`,
   toFilter: ({ q, ...rest }) => ({ ...rest, search: q }),

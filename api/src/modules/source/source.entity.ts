@@ -15,9 +15,16 @@ export class PollutionSource extends VersionedScopedEntity {
   @Property({ type: 'string', length: 200 })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: '统一社会信用代码 (18位, 含校验码)' })
-  @Property({ type: 'string', length: 18, nullable: true, unique: true })
+  @Field(() => String, { nullable: true, description: '统一社会信用代码 (18位, 含校验码); 同一单位的几处场所共用' })
+  @Property({ type: 'string', length: 18, nullable: true, index: true })
   creditCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '污染源编码 (HJ 608-2017): 统一社会信用代码 (或无代码单位的 H9 代码) + 3位生产经营场所顺序码 + 1位标识码, 如 91130200699229617X001P',
+  })
+  @Property({ type: 'string', length: 22, nullable: true, unique: true })
+  sourceCode?: string | null;
 
   @Field(() => SourceType)
   @Enum({ items: () => SourceType, nativeEnumName: 'source_type' })

@@ -1,21 +1,9 @@
 import { NameText } from '../../common/name-text';
-import { IsOptional, Length, ValidateNested, registerDecorator } from 'class-validator';
-import { isValidCreditCode } from '@gridwatch/seeds';
+import { IsOptional, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { GeoPointInput } from '../grid/grid.inputs';
+import { IsCode } from './source-codes';
 import { SourceStatus, SourceType, SupervisionLevel } from './source.enums';
-
-/** 统一社会信用代码: 18 characters, GB 32100-2015 check character. */
-function IsCreditCode(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isCreditCode',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: 'must be an 18-character unified social credit code with a valid check character' },
-      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && isValidCreditCode(value)) },
-    });
-}
 
 /**
  * A source's editable fields, all optional: an edit gives what changes. The create input
@@ -30,9 +18,13 @@ class SourceFields {
   @Length(1, 200)
   name?: string;
 
-  @Field(() => String, { nullable: true, description: '统一社会信用代码' })
-  @IsCreditCode()
+  @Field(() => String, { nullable: true, description: '统一社会信用代码; 给了污染源编码时可省略 (取其前18位)' })
+  @IsCode('creditCode')
   creditCode?: string;
+
+  @Field(() => String, { nullable: true, description: '污染源编码 (HJ 608-2017), 如 91130200699229617X001P' })
+  @IsCode('sourceCode')
+  sourceCode?: string;
 
   @Field(() => SourceType, { nullable: true })
   type?: SourceType;
@@ -99,7 +91,7 @@ export class SourceFilter {
   @Length(1, 60)
   industry?: string;
 
-  @Field(() => String, { nullable: true, description: '名称包含或信用代码' })
+  @Field(() => String, { nullable: true, description: '名称包含, 或信用代码, 或污染源编码' })
   @IsOptional()
   @Length(1, 100)
   search?: string;

@@ -3,7 +3,7 @@ import { subject } from '@casl/ability';
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
 import { childConnection } from '../../common/nested-connection';
-import { BadInputError, IllegalTransitionError } from '../../common/errors';
+import { BadInputError, ConflictError, IllegalTransitionError } from '../../common/errors';
 import { assertCan, assertPermittedFields, assertVersion, findVisible, likeEscape } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import type { ListQuery } from '../../data/read-model';
@@ -13,6 +13,8 @@ import { PollutionSourceChange, SourceChangeAction } from './source-change.entit
 import { PollutionSource } from './source.entity';
 import { REVIEW_STATES, SourceStatus, type SupervisionLevel } from './source.enums';
 import { SourceOrder, type CreateSourceInput, type SourceFilter, type UpdateSourceInput } from './source.inputs';
+import { applyCodes, unusableCode } from './source-codes';
+import { sourceCodesTaken } from './source.sql';
 
 const orderings: Record<SourceOrder, QueryOrderMap<PollutionSource>[]> = {
   [SourceOrder.ID_ASC]: [{ id: 'asc' }],
@@ -21,7 +23,7 @@ const orderings: Record<SourceOrder, QueryOrderMap<PollutionSource>[]> = {
 };
 
 /** The archived fields: what a change history entry can mention. */
-export const archivedFields = ['name', 'creditCode', 'type', 'industry', 'address', 'lng', 'lat', 'gridId', 'supervisionLevel', 'status'] as const;
+export const archivedFields = ['name', 'creditCode', 'sourceCode', 'type', 'industry', 'address', 'lng', 'lat', 'gridId', 'supervisionLevel', 'status'] as const;
 export type ArchivedField = (typeof archivedFields)[number];
 
 export function snapshot(source: PollutionSource): Record<ArchivedField, unknown> {
@@ -81,6 +83,19 @@ async function loadForReview(ctx: RequestContext, id: string, version: number): 
   return source;
 }
 
+/**
+ * A source code names one site nationwide: taken by a source the caller sees is a CONFLICT it
+ * can look up; taken outside its territory is refused exactly like an invalid code
+ * (source-codes.ts). A credit code may repeat: one unit, several sites.
+ */
+async function assertCodeFree(ctx: RequestContext, source: PollutionSource, before: unknown): Promise<void> {
+  const code = source.sourceCode;
+  if (!code || code === before || !(await sourceCodesTaken(ctx.em, [code])).has(code)) return;
+  const visible = await ctx.em.findOne(PollutionSource, { sourceCode: code });
+  if (!visible || visible.id === source.id) throw unusableCode('sourceCode');
+  throw new ConflictError(`${code} is already the source code of ${visible.globalId}`, { field: 'sourceCode' });
+}
+
 function fieldsOf(input: UpdateSourceInput | CreateSourceInput): Partial<PollutionSource> {
   const { location, ...rest } = input;
   if ('gridId' in rest) delete (rest as Partial<CreateSourceInput>).gridId;
@@ -102,7 +117,7 @@ export const sourceService = {
     if (filter.industry) where.push({ industry: filter.industry });
     if (filter.search) {
       const text = likeEscape(filter.search.trim());
-      where.push({ $or: [{ name: { $ilike: `%${text}%` } }, { creditCode: text.toUpperCase() }] });
+      where.push({ $or: [{ name: { $ilike: `%${text}%` } }, { creditCode: text.toUpperCase() }, { sourceCode: text }] });
     }
     return { where: { $and: where }, orderBy: orderings[order] };
   },
@@ -125,6 +140,8 @@ export const sourceService = {
       throw new BadInputError('A new source cannot start rejected', [{ field: 'status', message: 'REJECTED is set by rejectSource' }]);
     }
     const source = Object.assign(new PollutionSource(), { ...grid.scope, gridId: grid.id }, fieldsOf(input));
+    applyCodes(source, input);
+    await assertCodeFree(ctx, source, null);
     // Whoever may not register an active source (a grid worker) reports a pending one.
     source.status =
       input.status ?? (ctx.ability.can('create', subject('PollutionSource', { ...source, status: SourceStatus.ACTIVE })) ? SourceStatus.ACTIVE : SourceStatus.PENDING);
@@ -146,6 +163,8 @@ export const sourceService = {
     assertNoReviewByEdit(source, input.status);
     const before = snapshot(source);
     Object.assign(source, fieldsOf(input));
+    applyCodes(source, input);
+    await assertCodeFree(ctx, source, before.sourceCode);
     assertCan(ctx, 'update', source);
     const changes = diff(before, snapshot(source));
     if (Object.keys(changes).length) record(ctx, ctx.em, source, SourceChangeAction.UPDATED, changes);

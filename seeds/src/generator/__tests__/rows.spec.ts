@@ -1,4 +1,5 @@
 import { isValidCreditCode } from '../../credit-code';
+import { creditCodeOfSource, isValidSourceCode } from '../../source-code';
 import { HEFEI_BBOX } from '../geo';
 import { PROFILES } from '../profiles';
 import { dataset, records } from './helpers';
@@ -62,6 +63,12 @@ describe('generated rows (hefei profile)', () => {
     expect(codes.every(isValidCreditCode)).toBe(true);
     expect(new Set(codes).size).toBe(codes.length);
     expect(sources.filter((s) => s.type === 'ENTERPRISE').every((s) => s.credit_code !== null)).toBe(true);
+    // HJ 608-2017: every source has a valid, unique code; the credit code is its first 18 characters.
+    const sourceCodes = sources.map((s) => s.source_code as string);
+    expect(sourceCodes.filter((c) => !isValidSourceCode(c))).toEqual([]);
+    expect(new Set(sourceCodes).size).toBe(sourceCodes.length);
+    expect(sources.filter((s) => s.source_code !== null && creditCodeOfSource(s.source_code as string) !== s.credit_code)).toEqual([]);
+    expect(sourceCodes.some((c) => c.startsWith('H9'))).toBe(true);
     for (const s of sources) {
       expect(s.lng).toBeGreaterThanOrEqual(HEFEI_BBOX.minLng);
       expect(s.lng).toBeLessThanOrEqual(HEFEI_BBOX.maxLng);

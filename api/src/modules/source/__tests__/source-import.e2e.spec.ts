@@ -1,6 +1,7 @@
 import { creditCodeCheckChar } from '@gridwatch/seeds';
 import { stringify } from 'csv-stringify/sync';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
+import { unusableCodeMessage } from '../source-codes';
 
 interface ImportResult {
   dryRun: boolean;
@@ -44,7 +45,7 @@ describe('source import (CSV/XLSX, all or nothing, within scope)', () => {
       (await app.ownerSql<{ code: string }>(`select g.code from grid g join grid c on c.id = g.county_id where c.code = $1 and g.level <> 'COUNTY' order by g.code limit 1`, [county]))[0].code;
     yaohaiGrid = await grid('340102000000');
     feidongGrid = await grid('340122000000');
-    feidongCode = (await app.ownerSql<{ credit_code: string }>(`select s.credit_code from pollution_source s join grid c on c.id = s.county_id where c.code = '340122000000' and s.credit_code is not null limit 1`))[0].credit_code;
+    feidongCode = (await app.ownerSql<{ source_code: string }>(`select s.source_code from pollution_source s join grid c on c.id = s.county_id where c.code = '340122000000' and s.credit_code is not null limit 1`))[0].source_code;
   });
   afterAll(() => app.close());
 
@@ -132,17 +133,17 @@ describe('source import (CSV/XLSX, all or nothing, within scope)', () => {
     expect(noGrid).toMatchObject({ status: 422, body: { errors: [{ line: 1, column: '网格编码', code: 'BAD_USER_INPUT' }] } });
   });
 
-  it("refuses rows in another county: its grids are not found and its sources' codes conflict", async () => {
+  it("refuses rows in another county: its grids are not found, its sources' codes are refused like invalid ones", async () => {
     const yaohai = await app.as('yaohai');
     const sources = await count();
     const { status, body } = await upload(
       yaohai,
-      csv([HEADER, `${creditCode(4)},越界企业,企业,一般,在产,${feidongGrid},,,`, `${feidongCode},冒名企业,企业,一般,在产,${yaohaiGrid},,,`]),
+      csv([`${HEADER},污染源编码`, `${creditCode(4)},越界企业,企业,一般,在产,${feidongGrid},,,,`, `,冒名企业,企业,一般,在产,${yaohaiGrid},,,,${feidongCode}`]),
     );
     expect(status).toBe(422);
     expect(body.errors).toEqual([
       { line: 2, column: '网格编码', code: 'NOT_FOUND', message: `No grid ${feidongGrid} in your territory` },
-      { line: 3, column: '统一社会信用代码', code: 'CONFLICT', message: `${feidongCode} is registered to a source outside your territory` },
+      { line: 3, column: '污染源编码', code: 'BAD_USER_INPUT', message: unusableCodeMessage('sourceCode', feidongCode) },
     ]);
     expect(await count()).toBe(sources);
   });

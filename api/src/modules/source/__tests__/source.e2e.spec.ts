@@ -58,10 +58,15 @@ describe('pollution sources', () => {
     expect(source.status).toBe('CLOSED');
     expect(source.history.nodes.map((n) => n.action)).toEqual(['DEACTIVATED', 'UPDATED', 'CREATED']);
     expect(source.history.nodes[1].changes).toEqual({ name: ['测试建材厂', '测试建材厂(扩建)'], supervisionLevel: ['GENERAL', 'KEY'] });
-    const duplicate = await feidong.request(CREATE, {
-      input: { gridId: villageId, name: '同码企业', creditCode: code, type: 'ENTERPRISE', supervisionLevel: 'GENERAL' },
+    // One unit, two sites (HJ 608-2017): the credit code repeats, the source code does not.
+    const secondSite = await feidong.data<{ createSource: { creditCode: string } }>(CREATE, {
+      input: { gridId: villageId, name: '同一单位第二场所', creditCode: code, sourceCode: `${code}002P`, type: 'ENTERPRISE', supervisionLevel: 'GENERAL' },
     });
-    expect(duplicate.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(secondSite.createSource.creditCode).toBe(code);
+    const duplicate = await feidong.request(CREATE, {
+      input: { gridId: villageId, name: '同码企业', sourceCode: `${code}002P`, type: 'ENTERPRISE', supervisionLevel: 'GENERAL' },
+    });
+    expect(duplicate.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'sourceCode' });
   });
 
   it('a grid worker’s new source is pending; filters and search work within scope', async () => {
