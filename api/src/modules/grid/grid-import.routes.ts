@@ -1,12 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import express, { type Request, type Response } from 'express';
-import multer from 'multer';
+import type express from 'express';
 import type { Limits } from '../../auth/limits';
 import type { Clock } from '../../common/clock';
-import { BadInputError } from '../../common/errors';
-import { finishRequest } from '../../context/create-context';
-import { routeErrors, signedIn, type RouteLocals } from '../../server/http-route';
-import { IMPORT_MAX_BYTES } from '../source/source-import.routes';
+import { fileImportRouter } from '../../server/file-import-route';
 import { gridImportService } from './grid-import.service';
 
 /**
@@ -15,20 +11,5 @@ import { gridImportService } from './grid-import.service';
  * 200 with the counts when every line is valid, 422 with every problem (line, column, code,
  * reason, message) otherwise, and then nothing is written.
  */
-export function gridImportRouter(orm: MikroORM, limits: Limits, clock: Clock): express.Router {
-  const router = express.Router();
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5 } });
-  router.post('/import/grids', signedIn(orm, limits, clock), upload.single('file'), async (req: Request, res: Response<unknown, RouteLocals>, next) => {
-    try {
-      if (!req.file) throw new BadInputError('Send one file in the field "file"', [{ field: 'file', message: 'missing' }]);
-      const dryRun = ['true', '1'].includes(String(req.query.dryRun ?? ''));
-      const result = await gridImportService.import(res.locals.ctx, req.file.buffer, dryRun);
-      await finishRequest(res.locals.ctx, result.errors.length > 0 || dryRun);
-      res.status(result.errors.length ? 422 : 200).json(result);
-    } catch (error) {
-      next(error);
-    }
-  });
-  router.use(routeErrors);
-  return router;
-}
+export const gridImportRouter = (orm: MikroORM, limits: Limits, clock: Clock): express.Router =>
+  fileImportRouter('/import/grids', (ctx, file, dryRun) => gridImportService.import(ctx, file, dryRun), orm, limits, clock);
