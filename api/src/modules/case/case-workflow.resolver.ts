@@ -136,15 +136,19 @@ export class CaseWorkflowResolver {
     return caseWorkflow.suggestions(ctx, caseId);
   }
 
-  @Query(() => [Case], { description: '立卷时的疑似重复案件: 同类或相关类别, 半径与时间窗口内 (各受理渠道)' })
+  @Query(() => [Case], {
+    description: '立卷时的疑似重复案件: 同一类别 (默认本案类别), 时间窗口内, 双方均有坐标时按半径 (球面距离), 任一方无坐标时仅限同一网格; 默认不含已结案',
+  })
   @Requires('file', 'Case')
   duplicateCandidates(
     @Ctx() ctx: Ctx,
     @Arg('caseId', () => ID) caseId: string,
-    @Arg('radiusMeters', () => Int, { defaultValue: DUPLICATE_DEFAULTS.radiusMeters }) radiusMeters: number,
-    @Arg('withinHours', () => Int, { defaultValue: DUPLICATE_DEFAULTS.withinHours }) withinHours: number,
+    @Arg('radiusMeters', () => Int, { defaultValue: DUPLICATE_DEFAULTS.radiusMeters, description: '半径 (米)' }) radiusMeters: number,
+    @Arg('withinHours', () => Int, { defaultValue: DUPLICATE_DEFAULTS.withinHours, description: '上报时间前后小时数' }) withinHours: number,
+    @Arg('categoryId', () => ID, { nullable: true, description: '案件类别 (默认本案类别)' }) categoryId: string | null,
+    @Arg('includeClosed', () => Boolean, { defaultValue: false, description: '包含已结案、已评价的案件' }) includeClosed: boolean,
   ): Promise<Case[]> {
-    return duplicateCandidates(ctx, caseId, radiusMeters, withinHours);
+    return duplicateCandidates(ctx, caseId, { radiusMeters, withinHours, categoryId, includeClosed });
   }
 
   @FieldResolver(() => Case, { nullable: true, description: '主案件 (本案作为重复注销时)' })

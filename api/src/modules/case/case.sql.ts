@@ -20,29 +20,43 @@ export async function committedState(ctx: RequestContext, caseId: number): Promi
 }
 
 /**
- * Candidates among all intake channels: not cancelled, the same responsible field (the same
- * or a related category), reported within the window, and within the radius (haversine on
- * WGS-84 points) or, without a location, on the same grid. Same county only: a duplicate is
- * filed by the unit that handles both. The ids come from one SQL statement; the rows are then
- * loaded through the scoped em, so the caller sees only cases it may read.
+ * Candidates among all intake channels: not cancelled nor linked as a duplicate, closed
+ * (结案, 已评价) only when asked, of one category (the case's own unless another is asked),
+ * reported within the window, and near: when both cases have a location, within the radius
+ * (haversine on WGS-84 points, whatever their grids); when either has none, the distance is
+ * unknown and only a case on the same grid counts. Same county only: a duplicate is filed by
+ * the unit that handles both. The ids come from one SQL statement; the rows are then loaded
+ * through the scoped em, so the caller sees only cases it may read.
  */
 const CANDIDATES_SQL = `
 select c.id from "case" c
-where c.id <> ? and c.status <> ? and c.duplicate_of_id is null and c.field = ?
+where c.id <> ? and c.status <> all(?::text[]::case_status[]) and c.duplicate_of_id is null and c.category_id = ?
   and c.county_id is not distinct from ?
   and c.reported_at between ?::timestamptz - make_interval(hours => ?) and ?::timestamptz + make_interval(hours => ?)
-  and (c.grid_id = ? or (c.lng is not null and ?::float8 is not null and
-       2 * 6371000 * asin(sqrt(power(sin(radians(c.lat - ?::float8) / 2), 2)
-         + cos(radians(?::float8)) * cos(radians(c.lat)) * power(sin(radians(c.lng - ?::float8) / 2), 2))) <= ?))
+  and case
+    when c.lat is null or c.lng is null or ?::float8 is null or ?::float8 is null then c.grid_id = ?
+    else 2 * 6371000 * asin(sqrt(power(sin(radians(c.lat - ?::float8) / 2), 2)
+         + cos(radians(?::float8)) * cos(radians(c.lat)) * power(sin(radians(c.lng - ?::float8) / 2), 2))) <= ?
+  end
 order by c.reported_at desc, c.id desc
 limit 20`;
 
+export interface DuplicateSearch {
+  radiusMeters: number;
+  withinHours: number;
+  categoryId: number;
+  includeClosed: boolean;
+}
+
 /** The ids of the cases that may duplicate `kase`, newest first, at most 20. */
-export function duplicateCandidateIds(ctx: RequestContext, kase: Case, radiusMeters: number, withinHours: number): Promise<{ id: number }[]> {
+export function duplicateCandidateIds(ctx: RequestContext, kase: Case, search: DuplicateSearch): Promise<{ id: number }[]> {
+  const excluded = search.includeClosed ? [CaseStatus.CANCELLED] : [CaseStatus.CANCELLED, CaseStatus.CLOSED, CaseStatus.EVALUATED];
+  const lat = kase.lat ?? null;
+  const lng = kase.lng ?? null;
   return ctx.em.execute<{ id: number }[]>(CANDIDATES_SQL, [
-    kase.id, CaseStatus.CANCELLED, kase.field, kase.countyId ?? null,
-    kase.reportedAt, withinHours, kase.reportedAt, withinHours,
-    kase.gridId, kase.lat ?? null, kase.lat ?? null, kase.lat ?? null, kase.lng ?? null, radiusMeters,
+    kase.id, `{${excluded.join(',')}}`, search.categoryId, kase.countyId ?? null,
+    kase.reportedAt, search.withinHours, kase.reportedAt, search.withinHours,
+    lat, lng, kase.gridId, lat, lat, lng, search.radiusMeters,
   ]);
 }
 
