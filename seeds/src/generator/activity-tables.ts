@@ -1,4 +1,4 @@
-import type { Lifecycle } from './case-lifecycles';
+import type { DueBasis, Lifecycle, ReportedDue } from './case-lifecycles';
 import { type CaseRecord, REPORTER_ROLE } from './cases';
 import { ORIGIN_NOTES } from './case-texts';
 import type { GridNode } from './grid-tree';
@@ -63,8 +63,18 @@ export type LifecycleOf = (c: CaseRecord) => Lifecycle | null;
 
 const iso = (ms: number | null): string | null => (ms === null ? null : timestamp(ms));
 
-// A reported case has no deadline yet (due_at NULL); cases with a life cycle carry its state.
-export function caseTable(count: number, records: () => Iterable<CaseRecord>, platforms: ReadonlySet<number>, lifecycleOf: LifecycleOf): TableData {
+/** The deadline of a case still as reported (its filing or local limit), from case-lifecycles.ts. */
+export type ReportedDueOf = (c: CaseRecord) => ReportedDue;
+
+/** The deadline running now: the life cycle's last step's, or while still reported, the report's. */
+function currentDue(c: CaseRecord, life: Lifecycle | null, reportedDueOf: ReportedDueOf): { dueMs: number | null; basis: DueBasis | null } {
+  if (life?.events.length) return { dueMs: life.dueMs, basis: life.dueBasis };
+  const { dueMs, basis } = reportedDueOf(c);
+  return { dueMs, basis };
+}
+
+// Cases with a life cycle carry its state; a case still reported runs on its filing (or local) limit.
+export function caseTable(count: number, records: () => Iterable<CaseRecord>, platforms: ReadonlySet<number>, lifecycleOf: LifecycleOf, reportedDueOf: ReportedDueOf): TableData {
   return {
     table: 'case',
     columns: [
@@ -78,15 +88,16 @@ export function caseTable(count: number, records: () => Iterable<CaseRecord>, pl
     *rows() {
       for (const c of records()) {
         const life = lifecycleOf(c);
+        const due = currentDue(c, life, reportedDueOf);
         const last = life?.events.at(-1);
         const versioned = last ? [1 + life!.events.length, timestamp(c.reportedAtMs), timestamp(last.atMs)] : versionedCells(c.reportedAtMs);
         yield [
           c.id, ...scopeCells(c.grid), ...versioned, c.number, c.origin, c.category.id,
           c.category.defaultField, c.urgency, c.description, c.address, c.location.lng, c.location.lat, c.grid.id,
           c.sourceId, life?.status ?? 'REPORTED', c.complainantName, c.complainantPhone, c.reportedById, timestamp(c.reportedAtMs),
-          iso(life?.dueMs ?? null), iso(life?.closedMs ?? null), ...firstHandler(c.grid, platforms),
+          iso(due.dueMs), iso(life?.closedMs ?? null), ...firstHandler(c.grid, platforms),
           life?.leadDepartmentId ?? null, life?.extensionCount ?? 0, life?.requestedExtensionDays ?? null, iso(life?.reviewMs ?? null), life?.score ?? null,
-          life?.dueBasis?.provisional ?? false, iso(life?.dueBasis?.fromMs ?? null), life?.dueBasis?.days ?? null,
+          due.basis?.provisional ?? false, iso(due.basis?.fromMs ?? null), due.basis?.days ?? null,
         ];
       }
     },
@@ -94,12 +105,12 @@ export function caseTable(count: number, records: () => Iterable<CaseRecord>, pl
 }
 
 /**
- * The REPORT event of each case, then its life cycle's steps, ids in that order. The
+ * The REPORT event of each case (with the deadline it started), then its life cycle's steps, ids in that order. The
  * reporter's unit: the grid worker's employer for patrols, the level-2 unit for the platform
  * and officers, none for monitoring alarms. Of the generated steps, the grid worker's on-site
  * checks (核实) carry its account where it has one; the other actors have none.
  */
-export function caseEventTable(count: number, records: () => Iterable<CaseRecord>, lifecycleOf: LifecycleOf): TableData {
+export function caseEventTable(count: number, records: () => Iterable<CaseRecord>, lifecycleOf: LifecycleOf, reportedDueOf: ReportedDueOf): TableData {
   return {
     table: 'case_event',
     columns: [
@@ -114,7 +125,7 @@ export function caseEventTable(count: number, records: () => Iterable<CaseRecord
         const unit = role === 'GRID_WORKER' ? c.grid.parentId : role ? c.grid.countyId : null;
         yield [
           ++id, ...scopeCells(c.grid), c.id, c.grid.id, 'REPORT', null, 'REPORTED', c.reportedById, role, unit,
-          timestamp(c.reportedAtMs), ORIGIN_NOTES[c.origin], null, null, null,
+          timestamp(c.reportedAtMs), ORIGIN_NOTES[c.origin], null, null, iso(reportedDueOf(c).dueMs),
         ];
         for (const e of lifecycleOf(c)?.events ?? []) {
           yield [

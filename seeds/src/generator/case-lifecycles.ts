@@ -241,3 +241,23 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
   }
   return life;
 }
+
+/** The deadline running while a case waits as reported (due_at and its basis). */
+export interface ReportedDue {
+  dueMs: number;
+  basis: DueBasis | null;
+}
+
+/**
+ * The clock of a report not yet filed, as the api sets it on report (case-clocks.ts and the
+ * shipped limits of time-limits.ts): with a platform the filing limit (立卷: 1 working day;
+ * 24 h for 交办 and 移送; the same day for 突发), without one the local limit of the level
+ * (3 working days; the same day for 突发). So an old report in the demo is late like any other step.
+ */
+export function reportedDue(c: Pick<CaseRecord, 'reportedAtMs' | 'origin' | 'urgency'>, viaPlatform: boolean, calendar: SeedCalendar): ReportedDue {
+  const from = c.reportedAtMs;
+  if (c.urgency === 'EMERGENCY') return { dueMs: calendar.dueAfter(from, 0), basis: null };
+  if (viaPlatform && (c.origin === 'INSTRUCTION' || c.origin === 'TRANSFER')) return { dueMs: from + 24 * HOUR, basis: null };
+  const days = viaPlatform ? 1 : 3;
+  return { dueMs: calendar.dueAfter(from, days), basis: { fromMs: from, days, provisional: calendar.provisional(from, days) } };
+}

@@ -5,7 +5,7 @@ import { loadDutyMatrix } from '../reference/duty-matrix';
 import { buildDemoAccounts, gridWorkerAccounts } from './accounts';
 import { accountTable, gridWorkerGridTable, gridWorkerTable, officerGridTable, officerTable } from './people-tables';
 import { caseAssignmentTable, caseEventTable, caseTable, firstHandler, type LifecycleOf, sourceChangeTable, sourceTable } from './activity-tables';
-import { lifecycleOf as caseLifecycle, SeedCalendar } from './case-lifecycles';
+import { lifecycleOf as caseLifecycle, reportedDue, SeedCalendar } from './case-lifecycles';
 import { type CaseRecord, caseRecords } from './cases';
 import { buildGridTree, type GridNode, platformUnitIds } from './grid-tree';
 import { buildGridWorkers, buildOfficers } from './people';
@@ -67,6 +67,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
   const workerAccount = new Map<number, number>();
   const lifecycleContext = { seed, timeline, calendar: new SeedCalendar(calendarDays()), departments, workerAccountOf: (gridId: number) => workerAccount.get(gridId) ?? null };
   const lifecycleOf: LifecycleOf = spec.lifecycles ? (c) => caseLifecycle(c, firstHandler(c.grid, platforms), lifecycleContext) : () => null;
+  const reportedDueOf = (c: CaseRecord) => reportedDue(c, firstHandler(c.grid, platforms)[2], lifecycleContext.calendar);
   const acting = new Set<number>();
   if (spec.lifecycles) for (const c of generated()) if (lifecycleOf(c)) acting.add(c.grid.id);
   const accounts = [...demoAccounts, ...gridWorkerAccounts(workers, acting, demoAccounts)];
@@ -107,8 +108,8 @@ export function buildDataset(input: DatasetInput): TableData[] {
     accountTable(accounts, input.passwordHash, timeline.referenceMs),
     sourceTable(spec.sources, sources),
     sourceChangeTable(spec.sources, sources),
-    caseTable(spec.cases, cases, platforms, lifecycleOf),
-    caseEventTable(events, cases, lifecycleOf),
+    caseTable(spec.cases, cases, platforms, lifecycleOf, reportedDueOf),
+    caseEventTable(events, cases, lifecycleOf, reportedDueOf),
     caseAssignmentTable(assignments, cases, lifecycleOf),
     patrolRuleTable(),
     patrolPlanTable(patrols),

@@ -6,7 +6,7 @@ import { CaseAction, CaseStatus } from '../case/case.enums';
 import { Case } from '../case/case.entity';
 import { clockOf } from '../deadline/case-clocks';
 import { DeadlineStep, LimitUnit } from '../deadline/deadline.enums';
-import { deadlineService } from '../deadline/deadline.service';
+import { deadlineService, setDeadline } from '../deadline/deadline.service';
 import { AlertKind } from './case-alert.entity';
 import { insertAlert } from './supervision.sql';
 
@@ -20,6 +20,22 @@ const CLOCKED = [CaseStatus.REPORTED, CaseStatus.FILED, CaseStatus.DISPATCHED, C
 export interface SweepResult {
   alerts: number;
   escalated: number;
+}
+
+/**
+ * Reports written before filing had a clock (or loaded without one) wait with no deadline and
+ * are never late. They get the clock a report gets today, counted from when they were
+ * reported, so the pass below urges, supervises or escalates them like any other late step.
+ */
+async function clockUnclockedReports(ctx: RequestContext): Promise<void> {
+  for (let afterId = 0; ; ) {
+    const batch = await ctx.em.find(Case, { id: { $gt: afterId }, status: CaseStatus.REPORTED, dueAt: null }, { orderBy: { id: 'asc' }, limit: BATCH });
+    for (const kase of batch) setDeadline(kase, await deadlineService.dueFor(ctx, kase, clockOf(kase)!, kase.reportedAt));
+    await ctx.em.flush();
+    ctx.em.clear();
+    if (batch.length < BATCH) break;
+    afterId = batch[batch.length - 1].id;
+  }
 }
 
 /** 无平台: a level that lets its local limit pass hands the case up (上报上一级网格). */
@@ -46,6 +62,7 @@ async function escalateLate(ctx: RequestContext, kase: Case): Promise<number> {
 export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> {
   const now = ctx.clock.now();
   const result: SweepResult = { alerts: 0, escalated: 0 };
+  await clockUnclockedReports(ctx);
   for (let afterId = 0; ; ) {
     const batch = await ctx.em.find(
       Case,
