@@ -1,3 +1,4 @@
+import { OptimisticLockError } from '@mikro-orm/core';
 import { ConflictError, IllegalTransitionError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import type { RequestContext } from '../../context/request-context';
@@ -31,7 +32,12 @@ async function clockUnclockedReports(ctx: RequestContext): Promise<void> {
   for (let afterId = 0; ; ) {
     const batch = await ctx.em.find(Case, { id: { $gt: afterId }, status: CaseStatus.REPORTED, dueAt: null }, { orderBy: { id: 'asc' }, limit: BATCH });
     for (const kase of batch) setDeadline(kase, await deadlineService.dueFor(ctx, kase, clockOf(kase)!, kase.reportedAt));
-    await ctx.em.flush();
+    try {
+      await ctx.em.flush();
+    } catch (error) {
+      // Another replica (or a person filing) changed one first: the next sweep clocks what is left.
+      if (!(error instanceof OptimisticLockError)) throw error;
+    }
     ctx.em.clear();
     if (batch.length < BATCH) break;
     afterId = batch[batch.length - 1].id;

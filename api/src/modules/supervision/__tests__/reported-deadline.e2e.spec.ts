@@ -58,7 +58,8 @@ describe('reports that wait to be filed (已上报)', () => {
     const fresh = await report(await app.as('operator'), { gridId: s.yaohaiGrid, categoryId: s.dust });
     const freshId = fromGlobalId('Case', fresh.id);
 
-    await sweep();
+    // Two replicas at once: each clock, escalation and alert happens once.
+    await Promise.all([sweep(), sweep()]);
     expect(await sql(`select action, actor_role from case_event where case_id = ? and action = 'ESCALATE'`, [local.id])).toEqual([{ action: 'ESCALATE', actor_role: null }]);
     const [escalated] = await sql<{ code: string; due_at: string }>(`select g.code, c.due_at from "case" c join grid g on g.id = c.handling_unit_id where c.id = ?`, [local.id]);
     expect(escalated.code).toBe('340122000000');
