@@ -209,7 +209,13 @@ const baseZh = {
       period: '考核期', period_hint: '月 2026-10，季度 2026-Q3，年 2026', subject: '考核对象', subject_name: '名称',
       drill_hint: '点击基础计量的数字，查看其背后的案件', case_count: '共 %{count} 件案件 (下列为您辖区内可见的)',
     },
-    measure: { reported: '上报数', valid_reports: '有效上报数', due: '应结案数', closed: '结案数', closed_on_time: '按期结案数', parked: '缓办数', handled: '处置数', handled_on_time: '按期处置数', rework_cases: '返工案件数', rework_count: '返工次数', extended: '延期案件数', verifications: '核实次数', verified_on_time: '按时核实次数', dispatches: '派遣次数', dispatches_correct: '准确派遣次数' },
+    /** The built-in indicators' names by code (English mode; Chinese shows the name the server keeps). */
+    indicatorName: {
+      CLOSE_RATE: '结案率', ONTIME_CLOSE_RATE: '按期结案率', ONTIME_CLOSE_RATE_EXCL_PARKED: '按期结案率 (剔除缓办)', REWORK_RATE: '返工率', EXTENSION_RATE: '延期率',
+      ONTIME_HANDLING_RATE: '按期处置率', VALID_REPORT_RATE: '有效上报率', ONTIME_VERIFY_RATE: '按时核实率', CORRECT_DISPATCH_RATE: '准确派遣率', COMPOSITE: '综合指标值',
+      PATROL_COMPLETION_RATE: '巡查频次完成率', GRID_COVERAGE_RATE: '网格覆盖率', KEY_SOURCE_INSPECTION_RATE: '重点源按频次检查率', ACTIVE_RATE: '活跃率', TRAINING_COVERAGE_RATE: '培训覆盖率',
+    },
+    measure: { reported: '上报数', valid_reports: '有效上报数', due: '应结案数', closed: '结案数', closed_on_time: '按期结案数', parked: '缓办数', handled: '处置数', handled_on_time: '按期处置数', rework_cases: '返工案件数', rework_count: '返工次数', extended: '延期案件数', verifications: '核实次数', verified_on_time: '按时核实次数', dispatches: '派遣次数', dispatches_correct: '准确派遣次数', patrols_required: '应巡查次数', patrols_done: '已巡查次数', grids_total: '网格总数', grids_staffed: '已配备人员网格数', key_sources: '重点污染源数', key_sources_inspected: '已检查重点污染源数', active_days: '在岗活跃天数', working_days: '工作日数' },
     source: {
       history: '变更历史', history_empty: '暂无变更记录', changes: '变更内容', at: '时间', action: '类型', by: '操作人',
       pending: '待确认', pending_hint: '网格员新报的污染源，待核实确认', confirm: '确认', reject: '不予确认', confirmed: '已确认入档', rejected: '已标为不予确认', reason: '理由',
