@@ -220,7 +220,7 @@ const baseEn: BaseMessages = {
     },
     measure: { reported: 'Reported', valid_reports: 'Valid reports', due: 'Due', closed: 'Closed', closed_on_time: 'Closed on time', parked: 'Parked', handled: 'Handled', handled_on_time: 'Handled on time', rework_cases: 'Reworked cases', rework_count: 'Reworks', extended: 'Extended', verifications: 'Verifications', verified_on_time: 'Verified on time', dispatches: 'Dispatches', dispatches_correct: 'Correct dispatches', patrols_required: 'Patrols required', patrols_done: 'Patrols done', grids_total: 'Grids', grids_staffed: 'Staffed grids', key_sources: 'Key sources', key_sources_inspected: 'Key sources inspected', active_days: 'Active days', working_days: 'Working days' },
     source: {
-      history: 'History', history_empty: 'No changes yet', changes: 'Changes', at: 'Time', action: 'Kind', by: 'By',
+      history: 'History', history_empty: 'No changes yet', changes: 'Changes', at: 'Time', action: 'Kind', by: 'By', grid_out_of_scope: '(a grid outside your territory)',
       pending: 'Pending', pending_hint: 'Reported by a grid worker, waiting to be checked and confirmed', confirm: 'Confirm', reject: 'Reject', confirmed: 'Confirmed into the archive', rejected: 'Marked as rejected', reason: 'Reason',
       inspections: 'Inspections', inspections_empty: 'No inspections yet', inspected_on: 'Inspected on', result: 'Result', inspector: 'Inspector', findings: 'Findings',
       compliance: 'Compliance history', q_inspected: 'inspected', q_not_inspected: 'not inspected', q_violation: 'violation found', q_case_open: 'open case',

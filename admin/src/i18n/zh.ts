@@ -217,7 +217,7 @@ const baseZh = {
     },
     measure: { reported: '上报数', valid_reports: '有效上报数', due: '应结案数', closed: '结案数', closed_on_time: '按期结案数', parked: '缓办数', handled: '处置数', handled_on_time: '按期处置数', rework_cases: '返工案件数', rework_count: '返工次数', extended: '延期案件数', verifications: '核实次数', verified_on_time: '按时核实次数', dispatches: '派遣次数', dispatches_correct: '准确派遣次数', patrols_required: '应巡查次数', patrols_done: '已巡查次数', grids_total: '网格总数', grids_staffed: '已配备人员网格数', key_sources: '重点污染源数', key_sources_inspected: '已检查重点污染源数', active_days: '在岗活跃天数', working_days: '工作日数' },
     source: {
-      history: '变更历史', history_empty: '暂无变更记录', changes: '变更内容', at: '时间', action: '类型', by: '操作人',
+      history: '变更历史', history_empty: '暂无变更记录', changes: '变更内容', at: '时间', action: '类型', by: '操作人', grid_out_of_scope: '(辖区外的网格)',
       pending: '待确认', pending_hint: '网格员新报的污染源，待核实确认', confirm: '确认', reject: '不予确认', confirmed: '已确认入档', rejected: '已标为不予确认', reason: '理由',
       inspections: '检查记录', inspections_empty: '暂无检查记录', inspected_on: '检查日期', result: '检查结果', inspector: '检查人', findings: '检查情况',
       compliance: '合规历史', q_inspected: '已检查', q_not_inspected: '未检查', q_violation: '发现违法问题', q_case_open: '有未结案件',
