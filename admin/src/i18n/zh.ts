@@ -133,6 +133,11 @@ const baseZh = {
       BAD_REQUEST: '请求格式有误',
       NETWORK_ERROR: '无法连接服务器，请检查网络',
       NOT_SUPPORTED: '暂不支持此操作',
+      field: {
+        invalid: '此项输入有误', required: '必填', min: '不能小于 %{min}', max: '不能大于 %{max}', min_length: '至少 %{min} 个字符', max_length: '不能超过 %{max} 个字符',
+        min_items: '至少选择 %{min} 项', max_items: '最多 %{max} 项', credit_code: '应为 18 位统一社会信用代码，校验位正确 (GB 32100)，且属于您可登记的范围',
+        source_code: '应为 HJ 608-2017 污染源编码 (统一社会信用代码或 H9 代码 + 001-999 场所顺序码 + 1 位大写字母)，且属于您可登记的范围',
+      },
       request_id: '请求编号',
     },
     pagination: { previous: '上一页', next: '下一页', page: '第 %{page} 页', total: '共 %{total} 条', keyset: '按游标翻页：只提供上一页、下一页' },
