@@ -13,10 +13,12 @@ import { baseUrl, openBrowser, signIn, type PhoneOptions } from './browser';
 const SRC = path.resolve(__dirname, '..', 'src');
 
 interface Screen {
-  /** The hash route, e.g. /cases or /cases/create. */
+  /** The hash route, e.g. /cases, /cases/create or /check-in/:gridId. */
   route: string;
   /** Open the first row of the list and scan the record page it leads to. */
   openFirstRow?: boolean;
+  /** A field screen (lazy-loaded from src/field/): what the phone of a field role shows. */
+  field?: boolean;
 }
 
 /** The resources (name and which views they have) and the custom routes declared in App.tsx. */
@@ -32,8 +34,11 @@ function appScreens(): Screen[] {
     if (/\blist:/.test(spec)) screens.push({ route: `/${name}`, openFirstRow: /\b(show|edit):/.test(spec) });
     if (/\bcreate:/.test(spec)) screens.push({ route: `/${name}/create` });
   }
-  for (const [, route] of app.matchAll(/<Route path="([^"]+)"/g)) if (!route.includes(':')) screens.push({ route });
-  screens.push({ route: '/' });
+  for (const [, route, element] of app.matchAll(/<Route path="([^"]+)" element=\{<(\w+)/g)) {
+    const field = new RegExp(`const ${element} = lazy\\(\\(\\) => import\\('\\./field/`).test(app);
+    screens.push({ route, field });
+  }
+  screens.push({ route: '/', field: true });
   return screens;
 }
 
@@ -112,7 +117,16 @@ async function settle(page: Page): Promise<void> {
   }
 }
 
-async function useLanguage(page: Page, locale: 'zh' | 'en'): Promise<void> {
+/** The language menu of the app bar; the phone's field screens have none, so there the stored choice is set as the menu would. */
+async function useLanguage(page: Page, locale: 'zh' | 'en', phone: boolean): Promise<void> {
+  if (phone) {
+    await page.evaluate((l) => localStorage.setItem('RaStore.locale', JSON.stringify(l)), locale);
+    await page.goto(`${baseUrl()}/#/`);
+    await page.reload();
+    // The field home's report button says which language took.
+    await page.getByTestId('field-report-button').filter({ hasText: locale === 'en' ? 'Report a problem' : '上报问题' }).waitFor();
+    return;
+  }
   await page.goto(`${baseUrl()}/#/`);
   await page.getByTestId('identity-unit').waitFor();
   const [from, to] = locale === 'en' ? ['中文', 'English'] : ['English', '中文'];
@@ -129,19 +143,30 @@ async function scan(page: Page, where: string, locale: 'zh' | 'en', report: stri
   for (const offender of offenders(await screenTexts(page), locale)) report.push(`${where} [${locale}]: ${offender}`);
 }
 
-/** Scans every screen this account can open, in both languages, and returns what it found. */
-async function scanAs(login: string, screens: Screen[], phone?: PhoneOptions): Promise<string[]> {
+/** Scans every screen this account can open, in both languages: what it found, and which routes it reached. */
+async function scanAs(login: string, screens: Screen[], phone?: PhoneOptions): Promise<{ report: string[]; scanned: Set<string> }> {
   const s = await openBrowser(phone);
   const report: string[] = [];
+  const scanned = new Set<string>();
   trackRequests(s.page);
   try {
     await signIn(s.page, login);
     for (const locale of ['zh', 'en'] as const) {
-      if (!phone) await useLanguage(s.page, locale);
-      else if (locale === 'en') break; // the phone has no language menu: its screens are scanned in Chinese
-      for (const screen of screens) {
+      await useLanguage(s.page, locale, Boolean(phone));
+      scanned.clear();
+      for (const screen of screens.filter((x) => !x.route.includes(':'))) {
         await s.page.goto(`${baseUrl()}/#${screen.route}`);
         await scan(s.page, `${login} ${screen.route}`, locale, report);
+        scanned.add(screen.route);
+        // A route with a parameter (/check-in/:gridId) is scanned where a link on this screen leads to it.
+        for (const param of screens.filter((x) => x.route.includes(':') && !scanned.has(x.route))) {
+          const prefix = param.route.slice(0, param.route.indexOf(':'));
+          const link = s.page.locator(`a[href^="#${prefix}"]`).first();
+          if (!(await link.count())) continue;
+          await s.page.goto(`${baseUrl()}/${await link.getAttribute('href')}`);
+          await scan(s.page, `${login} ${param.route}`, locale, report);
+          scanned.add(param.route);
+        }
         if (!screen.openFirstRow) continue;
         const row = s.page.locator('tbody tr.RaDatagrid-clickableRow, tbody tr[class*="clickable"]').first();
         if (!(await row.count())) continue;
@@ -150,6 +175,7 @@ async function scanAs(login: string, screens: Screen[], phone?: PhoneOptions): P
         await s.page.waitForURL((url) => url.toString() !== before, { timeout: 5_000 }).catch(() => undefined);
         if (s.page.url() === before) continue;
         await scan(s.page, `${login} ${screen.route}/:id`, locale, report);
+        scanned.add(`${screen.route}/:id`);
         // Tabs of a record page (history, outlets, children…) hold most of the enum values.
         const tabs = s.page.getByRole('tab');
         for (let i = 1; i < (await tabs.count()); i++) {
@@ -162,28 +188,30 @@ async function scanAs(login: string, screens: Screen[], phone?: PhoneOptions): P
   } finally {
     await s.close();
   }
-  return [...new Set(report)];
+  return { report: [...new Set(report)], scanned };
 }
 
 const SCREENS = appScreens();
-const FIELD = ['/', '/report', '/outbox'];
 const FIELD_PHONE: PhoneOptions = { at: { lng: 117.4, lat: 31.95 } };
 
 test('the screens are derived from App.tsx', () => {
   const routes = SCREENS.map((s) => s.route);
-  expect(routes).toEqual(expect.arrayContaining(['/cases', '/cases/create', '/sources', '/assessment', '/map', '/report', '/']));
+  expect(routes).toEqual(expect.arrayContaining(['/cases', '/cases/create', '/sources', '/assessment', '/map', '/report', '/check-in/:gridId', '/']));
+  expect(SCREENS.filter((x) => x.field).map((x) => x.route).sort()).toEqual(['/', '/check-in/:gridId', '/outbox', '/report']);
   expect(offenders(['gw.enum.CaseStatus.EXTENSION_REQUESTED', 'patrols_required', 'GENERAL', '导出 EXCEL', 'Choose File'], 'zh')).toHaveLength(6);
   expect(offenders(['案件编号 20261127001', 'CSV', 'cityadmin', '91130200699229617X001P'], 'zh')).toEqual([]);
 });
 
+/** Who signs in, on what, and screens the scan must have reached (so a scan that opens nothing cannot pass). */
 describe.each([
-  ['cityadmin', undefined],
-  ['feidong', undefined],
-  ['township', undefined],
-  ['gridworker', FIELD_PHONE],
-] as const)('no raw keys, enum values or English in Chinese: %s', (login, phone) => {
+  ['cityadmin', undefined, ['/cases/:id', '/sources/:id', '/grids/:id', '/assessment', '/monthly-report']],
+  ['feidong', undefined, ['/cases/:id', '/spotChecks/:id', '/sources/:id', '/assessment']],
+  ['township', undefined, ['/cases/:id', '/sources/:id']],
+  ['gridworker', FIELD_PHONE, ['/', '/report', '/outbox', '/check-in/:gridId']],
+] as const)('no raw keys, enum values or English in Chinese: %s', (login, phone, reached) => {
   test('every route in zh-CN and en', async () => {
-    const report = await scanAs(login, phone ? SCREENS.filter((s) => FIELD.includes(s.route)) : SCREENS, phone);
+    const { report, scanned } = await scanAs(login, phone ? SCREENS.filter((x) => x.field) : SCREENS, phone);
     expect(report).toEqual([]);
+    expect([...scanned]).toEqual(expect.arrayContaining([...reached]));
   }, 600_000);
 });
