@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { baseUrl, openBrowser, signIn, type PhoneOptions } from './browser';
+import { apiAs } from './graphql';
 
 /**
  * The raw-key scan: every route of the console, in zh-CN and English, as several roles,
@@ -202,10 +203,21 @@ test('the screens are derived from App.tsx', () => {
   expect(offenders(['案件编号 20261127001', 'CSV', 'cityadmin', '91130200699229617X001P'], 'zh')).toEqual([]);
 });
 
+/** A drawn spot check stratified by supervision level (the seed has none): its page shows the levels as words, not GENERAL/KEY/SPECIAL. */
+beforeAll(async () => {
+  const api = await apiAs('inspector');
+  const { officers } = await api<{ officers: { nodes: { id: string }[] } }>(`{ officers(first: 100) { nodes { id } } }`);
+  const { createSpotCheckCampaign: campaign } = await api<{ createSpotCheckCampaign: { id: string } }>(
+    `mutation($input: CreateSpotCheckCampaignInput!) { createSpotCheckCampaign(input: $input) { id } }`,
+    { input: { title: `按监管等级抽查 ${Date.now()}`, population: { supervisionLevels: ['GENERAL', 'KEY', 'SPECIAL'] }, stratification: 'LEVEL', sampleSize: 1, inspectorPoolIds: officers.nodes.map((o) => o.id) } },
+  );
+  await api(`mutation($input: DrawSpotCheckInput!) { drawSpotCheck(input: $input) { __typename } }`, { input: { campaignId: campaign.id } });
+});
+
 /** Who signs in, on what, and screens the scan must have reached (so a scan that opens nothing cannot pass). */
 describe.each([
-  ['cityadmin', undefined, ['/cases/:id', '/sources/:id', '/grids/:id', '/assessment', '/monthly-report']],
-  ['feidong', undefined, ['/cases/:id', '/spotChecks/:id', '/sources/:id', '/assessment']],
+  ['cityadmin', undefined, ['/cases/:id', '/sources/:id', '/grids/:id', '/spotChecks/:id', '/assessment', '/monthly-report']],
+  ['feidong', undefined, ['/cases/:id', '/sources/:id', '/spotChecks', '/assessment']],
   ['township', undefined, ['/cases/:id', '/sources/:id']],
   ['gridworker', FIELD_PHONE, ['/', '/report', '/outbox', '/check-in/:gridId']],
 ] as const)('no raw keys, enum values or English in Chinese: %s', (login, phone, reached) => {
