@@ -24,6 +24,8 @@ test('a township confirms a grid worker’s new source; its inspections and comp
     await s.page.getByRole('tab', { name: '变更历史' }).click();
     const history = s.page.getByTestId('source-history');
     await expectText(history.locator('tbody tr').first(), /确认/);
+    // The grid by its name, not the database id the history keeps ("所在网格: — → 659").
+    await expectText(history.locator('tbody tr').last(), /所在网格: — → 六家畈社区/);
     await screenshot(s.page, 'source-confirmed-history');
     expect(s.problems).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { gql } from '@apollo/client';
 import { Alert, Box, Button, Card, CardContent, Dialog, DialogContent, DialogTitle, Link as MuiLink, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Title, useGetIdentity, useNotify, useTranslate } from 'react-admin';
+import { Title, useGetIdentity, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { apolloClient } from '../apollo';
 import { can } from '../auth/authProvider';
 import { toHttpError, type ApiErrorBody } from '../data/errors';
@@ -88,6 +88,9 @@ export const AssessmentPage = () => {
   const table = data?.assessment;
   const measureCodes = table?.rows[0]?.measures.map((m) => m.code) ?? [];
   const measureName = (code: string) => translate(`gw.measure.${code}`, { _: code });
+  // Chinese shows the server's name (an administrator may have renamed it); English the pack's, by code.
+  const [locale] = useLocaleState();
+  const indicatorName = (i: Indicator) => (locale === 'zh' ? i.name : translate(`gw.indicatorName.${i.code}`, { _: i.name }));
   const rankedBy = table?.indicators.find((i) => i.code === table.rankBy);
   const sampleRule = rankedBy?.sampleMeasure && rankedBy.minSample ? translate('gw.assessment.sample_rule', { measure: measureName(rankedBy.sampleMeasure), min: rankedBy.minSample }) : '';
 
@@ -128,7 +131,7 @@ export const AssessmentPage = () => {
                   <TableCell>{translate('gw.assessment.subject_name')}</TableCell>
                   {table.indicators.map((i) => (
                     <TableCell key={i.code} align="right" sx={{ fontWeight: i.code === table.rankBy ? 'bold' : undefined }}>
-                      {i.name}
+                      {indicatorName(i)}
                     </TableCell>
                   ))}
                   {measureCodes.map((code) => (

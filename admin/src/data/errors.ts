@@ -1,6 +1,7 @@
 import { ApolloError } from '@apollo/client';
 import type { GraphQLFormattedError } from 'graphql';
 import { HttpError } from 'react-admin';
+import { fieldMessage } from './fieldMessages';
 
 export const ERROR_CODES = [
   'BAD_USER_INPUT',
@@ -50,10 +51,10 @@ export function toHttpError(error: unknown): HttpError {
   const fields = Array.isArray(extensions.fields) ? (extensions.fields as { field: string; message: string }[]) : undefined;
   const body: ApiErrorBody = { code, fields };
   if (typeof extensions.requestId === 'string') body.requestId = extensions.requestId;
-  // react-admin's forms read server-side field errors from body.errors: the API's own words
-  // for what is wrong with the value, or our message for the code when it names only a field.
+  // react-admin's forms read server-side field errors from body.errors: what is wrong with the
+  // value in the pack's words (the API's are English), or our message for the code when it names only a field.
   if (fields?.length) {
-    body.errors = Object.fromEntries(fields.map((f) => [f.field.replace(/^input\./, ''), f.message]));
+    body.errors = Object.fromEntries(fields.map((f) => [f.field.replace(/^input\./, ''), fieldMessage(f.message)]));
   } else if (typeof extensions.field === 'string') {
     body.errors = { [extensions.field.replace(/^input\./, '')]: `gw.errors.${code}` };
   }

@@ -136,6 +136,11 @@ const baseEn: BaseMessages = {
       BAD_REQUEST: 'Malformed request',
       NETWORK_ERROR: 'Cannot reach the server; check the network',
       NOT_SUPPORTED: 'Not supported yet',
+      field: {
+        invalid: 'This value is not valid', required: 'Required', min: 'Must be at least %{min}', max: 'Must be at most %{max}', min_length: 'At least %{min} characters', max_length: 'At most %{max} characters',
+        min_items: 'Choose at least %{min}', max_items: 'At most %{max}', credit_code: 'Must be an 18-character unified social credit code with a valid check character (GB 32100) that you may register',
+        source_code: 'Must be an HJ 608-2017 pollution-source code (credit or H9 code + site number 001-999 + one capital letter) that you may register',
+      },
       request_id: 'Request id',
     },
     pagination: { previous: 'Previous', next: 'Next', page: 'Page %{page}', total: '%{total} in all', keyset: 'Cursor paging: previous and next only' },
@@ -212,9 +217,15 @@ const baseEn: BaseMessages = {
       period: 'Period', period_hint: 'Month 2026-10, quarter 2026-Q3, year 2026', subject: 'Assessed', subject_name: 'Name',
       drill_hint: 'Click a base measure to see the cases behind it', case_count: '%{count} cases (those in your territory listed below)',
     },
-    measure: { reported: 'Reported', valid_reports: 'Valid reports', due: 'Due', closed: 'Closed', closed_on_time: 'Closed on time', parked: 'Parked', handled: 'Handled', handled_on_time: 'Handled on time', rework_cases: 'Reworked cases', rework_count: 'Reworks', extended: 'Extended', verifications: 'Verifications', verified_on_time: 'Verified on time', dispatches: 'Dispatches', dispatches_correct: 'Correct dispatches' },
+    /** The built-in indicators' names by code (English mode; Chinese shows the name the server keeps). */
+    indicatorName: {
+      CLOSE_RATE: 'Close rate', ONTIME_CLOSE_RATE: 'On-time close rate', ONTIME_CLOSE_RATE_EXCL_PARKED: 'On-time close rate (parked excluded)', REWORK_RATE: 'Rework rate', EXTENSION_RATE: 'Extension rate',
+      ONTIME_HANDLING_RATE: 'On-time handling rate', VALID_REPORT_RATE: 'Valid report rate', ONTIME_VERIFY_RATE: 'On-time verification rate', CORRECT_DISPATCH_RATE: 'Correct dispatch rate', COMPOSITE: 'Composite score',
+      PATROL_COMPLETION_RATE: 'Patrol completion rate', GRID_COVERAGE_RATE: 'Grid coverage rate', KEY_SOURCE_INSPECTION_RATE: 'Key source inspection rate', ACTIVE_RATE: 'Activity rate', TRAINING_COVERAGE_RATE: 'Training coverage rate',
+    },
+    measure: { reported: 'Reported', valid_reports: 'Valid reports', due: 'Due', closed: 'Closed', closed_on_time: 'Closed on time', parked: 'Parked', handled: 'Handled', handled_on_time: 'Handled on time', rework_cases: 'Reworked cases', rework_count: 'Reworks', extended: 'Extended', verifications: 'Verifications', verified_on_time: 'Verified on time', dispatches: 'Dispatches', dispatches_correct: 'Correct dispatches', patrols_required: 'Patrols required', patrols_done: 'Patrols done', grids_total: 'Grids', grids_staffed: 'Staffed grids', key_sources: 'Key sources', key_sources_inspected: 'Key sources inspected', active_days: 'Active days', working_days: 'Working days' },
     source: {
-      history: 'History', history_empty: 'No changes yet', changes: 'Changes', at: 'Time', action: 'Kind', by: 'By',
+      history: 'History', history_empty: 'No changes yet', changes: 'Changes', at: 'Time', action: 'Kind', by: 'By', grid_out_of_scope: '(a grid outside your territory)',
       pending: 'Pending', pending_hint: 'Reported by a grid worker, waiting to be checked and confirmed', confirm: 'Confirm', reject: 'Reject', confirmed: 'Confirmed into the archive', rejected: 'Marked as rejected', reason: 'Reason',
       inspections: 'Inspections', inspections_empty: 'No inspections yet', inspected_on: 'Inspected on', result: 'Result', inspector: 'Inspector', findings: 'Findings',
       compliance: 'Compliance history', q_inspected: 'inspected', q_not_inspected: 'not inspected', q_violation: 'violation found', q_case_open: 'open case',

@@ -133,6 +133,11 @@ const baseZh = {
       BAD_REQUEST: '请求格式有误',
       NETWORK_ERROR: '无法连接服务器，请检查网络',
       NOT_SUPPORTED: '暂不支持此操作',
+      field: {
+        invalid: '此项输入有误', required: '必填', min: '不能小于 %{min}', max: '不能大于 %{max}', min_length: '至少 %{min} 个字符', max_length: '不能超过 %{max} 个字符',
+        min_items: '至少选择 %{min} 项', max_items: '最多 %{max} 项', credit_code: '应为 18 位统一社会信用代码，校验位正确 (GB 32100)，且属于您可登记的范围',
+        source_code: '应为 HJ 608-2017 污染源编码 (统一社会信用代码或 H9 代码 + 001-999 场所顺序码 + 1 位大写字母)，且属于您可登记的范围',
+      },
       request_id: '请求编号',
     },
     pagination: { previous: '上一页', next: '下一页', page: '第 %{page} 页', total: '共 %{total} 条', keyset: '按游标翻页：只提供上一页、下一页' },
@@ -209,9 +214,15 @@ const baseZh = {
       period: '考核期', period_hint: '月 2026-10，季度 2026-Q3，年 2026', subject: '考核对象', subject_name: '名称',
       drill_hint: '点击基础计量的数字，查看其背后的案件', case_count: '共 %{count} 件案件 (下列为您辖区内可见的)',
     },
-    measure: { reported: '上报数', valid_reports: '有效上报数', due: '应结案数', closed: '结案数', closed_on_time: '按期结案数', parked: '缓办数', handled: '处置数', handled_on_time: '按期处置数', rework_cases: '返工案件数', rework_count: '返工次数', extended: '延期案件数', verifications: '核实次数', verified_on_time: '按时核实次数', dispatches: '派遣次数', dispatches_correct: '准确派遣次数' },
+    /** The built-in indicators' names by code (English mode; Chinese shows the name the server keeps). */
+    indicatorName: {
+      CLOSE_RATE: '结案率', ONTIME_CLOSE_RATE: '按期结案率', ONTIME_CLOSE_RATE_EXCL_PARKED: '按期结案率 (剔除缓办)', REWORK_RATE: '返工率', EXTENSION_RATE: '延期率',
+      ONTIME_HANDLING_RATE: '按期处置率', VALID_REPORT_RATE: '有效上报率', ONTIME_VERIFY_RATE: '按时核实率', CORRECT_DISPATCH_RATE: '准确派遣率', COMPOSITE: '综合指标值',
+      PATROL_COMPLETION_RATE: '巡查频次完成率', GRID_COVERAGE_RATE: '网格覆盖率', KEY_SOURCE_INSPECTION_RATE: '重点源按频次检查率', ACTIVE_RATE: '活跃率', TRAINING_COVERAGE_RATE: '培训覆盖率',
+    },
+    measure: { reported: '上报数', valid_reports: '有效上报数', due: '应结案数', closed: '结案数', closed_on_time: '按期结案数', parked: '缓办数', handled: '处置数', handled_on_time: '按期处置数', rework_cases: '返工案件数', rework_count: '返工次数', extended: '延期案件数', verifications: '核实次数', verified_on_time: '按时核实次数', dispatches: '派遣次数', dispatches_correct: '准确派遣次数', patrols_required: '应巡查次数', patrols_done: '已巡查次数', grids_total: '网格总数', grids_staffed: '已配备人员网格数', key_sources: '重点污染源数', key_sources_inspected: '已检查重点污染源数', active_days: '在岗活跃天数', working_days: '工作日数' },
     source: {
-      history: '变更历史', history_empty: '暂无变更记录', changes: '变更内容', at: '时间', action: '类型', by: '操作人',
+      history: '变更历史', history_empty: '暂无变更记录', changes: '变更内容', at: '时间', action: '类型', by: '操作人', grid_out_of_scope: '(辖区外的网格)',
       pending: '待确认', pending_hint: '网格员新报的污染源，待核实确认', confirm: '确认', reject: '不予确认', confirmed: '已确认入档', rejected: '已标为不予确认', reason: '理由',
       inspections: '检查记录', inspections_empty: '暂无检查记录', inspected_on: '检查日期', result: '检查结果', inspector: '检查人', findings: '检查情况',
       compliance: '合规历史', q_inspected: '已检查', q_not_inspected: '未检查', q_violation: '发现违法问题', q_case_open: '有未结案件',

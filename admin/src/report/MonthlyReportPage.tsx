@@ -20,7 +20,7 @@ interface Row extends Figures {
   byStatus: Count[];
 }
 interface Report {
-  monthlyReport: { month: string; complete: boolean; definition: string; unit: { id: string; name: string }; rows: Row[] };
+  monthlyReport: { month: string; complete: boolean; unit: { id: string; name: string }; rows: Row[] };
 }
 
 /** Columns of the summary table: field and message key (gw.report.<key>); rates are percentages. */
@@ -47,7 +47,7 @@ const RATES = new Set(['onTimeRate', 'patrolRate', 'keySourceCoverage']);
 const REPORT = gql`
   query MonthlyReport($month: String!) {
     monthlyReport(month: $month) {
-      month complete definition unit { id name }
+      month complete unit { id name }
       rows { unitName total ${COLUMNS.map(([field]) => field).join(' ')} byCategory { key label count } byOrigin { key label count } byStatus { key label count } }
     }
   }
@@ -139,7 +139,7 @@ export const MonthlyReportPage = () => {
                     <TableBody>
                       {counts.map((c) => (
                         <TableRow key={c.key}>
-                          <TableCell>{c.label}</TableCell>
+                          <TableCell>{key === 'by_category' ? c.label : translate(`gw.enum.${key === 'by_origin' ? 'CaseOrigin' : 'CaseStatus'}.${c.key}`, { _: c.label })}</TableCell>
                           <TableCell align="right">{c.count}</TableCell>
                         </TableRow>
                       ))}
@@ -149,7 +149,7 @@ export const MonthlyReportPage = () => {
               })}
             </Stack>
             <Typography variant="subtitle2" sx={{ mt: 2 }}>{t('definition')}</Typography>
-            <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-line' }}>{report.definition}</Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-line' }}>{t('definition_text')}</Typography>
           </CardContent>
         </Card>
       ) : null}

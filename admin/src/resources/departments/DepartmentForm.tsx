@@ -11,7 +11,8 @@ export const DepartmentForm = ({ create = false }: { create?: boolean }) => {
       <TextInput source="name" validate={requiredValue} />
       <EnumInput source="field" enumName="DepartmentField" required />
       <ReferenceArrayInput source="categoryIds" reference="caseCategories" perPage={100}>
-        <CheckboxGroupInput optionText={(r: RaRecord) => translate(categoryKey(String(r.code)), { _: String(r.name) })} translateChoice={false} />
+        {/* The label by the field: left to react-admin it was the reference's humanised name, "Category", in both languages. */}
+        <CheckboxGroupInput label="resources.departments.fields.categoryIds" optionText={(r: RaRecord) => translate(categoryKey(String(r.code)), { _: String(r.name) })} translateChoice={false} />
       </ReferenceArrayInput>
     </SimpleForm>
   );

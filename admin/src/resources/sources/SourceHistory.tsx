@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatShanghai } from '../../common/fields';
 
 interface Change {
@@ -13,6 +13,9 @@ interface Change {
 
 const ENUMS: Record<string, string> = { type: 'SourceType', status: 'SourceStatus', supervisionLevel: 'SupervisionLevel' };
 
+/** The history keeps the grid's database id; the API names grids by their global id ("Grid:659", base64url). */
+const gridGlobalId = (id: unknown) => btoa(`Grid:${String(id)}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
 const show = (value: unknown) => (value == null ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
 /** Every change of the archive entry: who-what-when as the API keeps it, newest first. */
@@ -21,7 +24,12 @@ export const SourceHistory = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const rows = record?.history?.nodes ?? [];
-  const value = (field: string, v: unknown) => (ENUMS[field] && typeof v === 'string' ? translate(`gw.enum.${ENUMS[field]}.${v}`, { _: v }) : show(v));
+  // The grids named in the history, by name instead of the bare id ("所在网格: — → 659").
+  const gridIds = [...new Set(rows.flatMap((c) => (c.changes.gridId ?? []).filter((v) => v != null).map(gridGlobalId)))];
+  const { data: grids } = useGetMany<{ id: string; name: string }>('grids', { ids: gridIds }, { enabled: gridIds.length > 0 });
+  const gridName = (v: unknown) => (grids ? (grids.find((g) => g.id === gridGlobalId(v))?.name ?? translate('gw.source.grid_out_of_scope')) : '…');
+  const value = (field: string, v: unknown) =>
+    field === 'gridId' && v != null ? gridName(v) : ENUMS[field] && typeof v === 'string' ? translate(`gw.enum.${ENUMS[field]}.${v}`, { _: v }) : show(v);
   if (!rows.length) return <Typography color="text.secondary">{translate('gw.source.history_empty')}</Typography>;
   return (
     <Table size="small" data-testid="source-history">
