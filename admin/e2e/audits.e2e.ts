@@ -85,10 +85,10 @@ test('an audit of a period without case files is refused on the period field', (
     await s.page.locator('input[name="periodFrom"]').fill('2020-01-01');
     await s.page.locator('input[name="periodTo"]').fill('2020-01-02');
     await s.page.getByRole('button', { name: '保存' }).click();
-    // BAD_USER_INPUT names `periodFrom`: the form marks that input with the API's words, nothing is created.
+    // BAD_USER_INPUT names `periodFrom`: the form marks that input with the API's reason, through the packs; nothing is created.
     await s.page.getByText('表单有误，请检查').first().waitFor();
     await s.page.locator('input[name="periodFrom"][aria-invalid="true"]').waitFor();
-    await s.page.getByText('empty population').waitFor();
+    await s.page.getByText('该时段内没有可抽取的记录').waitFor();
     expect(s.page.url()).toMatch(/#\/audits\/create$/);
     await screenshot(s.page, 'audit-create-refused');
     expect(s.problems).toEqual([]);

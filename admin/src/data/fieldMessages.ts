@@ -13,6 +13,8 @@ const RULES: [RegExp, string][] = [
   [/must contain no more than (?<max>\d+) elements/, 'max_items'],
   [/must contain at least (?<min>\d+) elements/, 'min_items'],
   [/should not be empty/, 'required'],
+  [/^may not be blank$/, 'blank'],
+  [/^empty population$/, 'empty_population'],
 ];
 
 /** react-admin's ValidationError reads a message with arguments in this form (ra-core validate). */

@@ -140,6 +140,7 @@ const baseEn: BaseMessages = {
         invalid: 'This value is not valid', required: 'Required', min: 'Must be at least %{min}', max: 'Must be at most %{max}', min_length: 'At least %{min} characters', max_length: 'At most %{max} characters',
         min_items: 'Choose at least %{min}', max_items: 'At most %{max}', credit_code: 'Must be an 18-character unified social credit code with a valid check character (GB 32100) that you may register',
         source_code: 'Must be an HJ 608-2017 pollution-source code (credit or H9 code + site number 001-999 + one capital letter) that you may register',
+        blank: 'May not be blank', empty_population: 'Nothing to sample in this period',
       },
       request_id: 'Request id',
     },

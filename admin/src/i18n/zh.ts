@@ -137,6 +137,7 @@ const baseZh = {
         invalid: '此项输入有误', required: '必填', min: '不能小于 %{min}', max: '不能大于 %{max}', min_length: '至少 %{min} 个字符', max_length: '不能超过 %{max} 个字符',
         min_items: '至少选择 %{min} 项', max_items: '最多 %{max} 项', credit_code: '应为 18 位统一社会信用代码，校验位正确 (GB 32100)，且属于您可登记的范围',
         source_code: '应为 HJ 608-2017 污染源编码 (统一社会信用代码或 H9 代码 + 001-999 场所顺序码 + 1 位大写字母)，且属于您可登记的范围',
+        blank: '不能只填空格', empty_population: '该时段内没有可抽取的记录',
       },
       request_id: '请求编号',
     },

@@ -10,6 +10,8 @@ test('the API’s English field problems become message-pack keys, with their nu
   expect(fieldMessage('must be an 18-character unified social credit code with a valid check character (GB 32100) that you may register')).toBe(
     '@@react-admin@@{"message":"gw.errors.field.credit_code","args":{}}',
   );
+  expect(fieldMessage('may not be blank')).toBe('@@react-admin@@{"message":"gw.errors.field.blank","args":{}}');
+  expect(fieldMessage('empty population')).toBe('@@react-admin@@{"message":"gw.errors.field.empty_population","args":{}}');
   expect(fieldMessage('something the console has no words for')).toBe('gw.errors.field.invalid');
   for (const key of ['gw.errors.field.max', 'gw.errors.field.credit_code', 'gw.errors.field.invalid']) {
     expect(packHas(zhMessages, key)).toBe(true);
