@@ -86,7 +86,8 @@ const headerKey = new Map<string, ColumnKey>(
 );
 
 /** 12-digit division code (GB/T 2260 county + township + village); urban management grids add a 2-3 digit sequence. */
-export const GRID_CODE = /^\d{12}(\d{2,3})?$/;
+/** A division code (12 digits), a CJ/T 213 unit-grid code (14) or a CJ/T 349 grid code (20): grid-code.ts checks which fits. */
+export const GRID_CODE = /^(\d{12}|\d{14}|\d{20})$/;
 
 function enumReader<E extends string>(labels: { zh: Record<E, string>; en: Record<E, string> }): (text: string) => E | undefined {
   const byText = new Map<string, E>();
@@ -125,7 +126,7 @@ export function readGridRow(line: number, cells: string[], found: Map<ColumnKey,
   const fail = (key: ColumnKey, message: string): null => (problems.add(line, header(key), 'BAD_FORMAT', message), null);
 
   const code = text('code') ?? '';
-  const codeOk = GRID_CODE.test(code) || fail('code', `${code || '(empty)'}: a grid code has 12 digits, or 14-15 for an urban management grid`) !== null;
+  const codeOk = GRID_CODE.test(code) || fail('code', `${code || '(empty)'}: a grid code has 12 digits, or 14 (CJ/T 213) or 20 (CJ/T 349) for an urban management grid`) !== null;
   const name = text('name') ?? '';
   const nameProblem = !name || name.length > 100 ? 'A name has 1 to 100 characters' : textProblem(name);
   if (nameProblem) fail('name', nameProblem);
