@@ -6,6 +6,7 @@ import { errorCodeOf, toHttpError } from '../data/errors';
 import { abilityFrom, actionOf, subjectOf, type AppAbility } from './ability';
 import { keepMe, keptMe } from '../field/snapshot';
 import { ME, SIGN_IN, SIGN_OUT, type Me } from './me';
+import { forgetLapse, markSignedIn, reportUnauthenticated } from './sessionLapse';
 
 let current: { me: Me; ability: AppAbility } | null = null;
 let pending: Promise<Me | null> | null = null;
@@ -15,6 +16,7 @@ function remember(me: Me | null): Me | null {
   syncServerTime(me?.serverTime);
   keepMe(me);
   current = me ? { me, ability: abilityFrom(me.rules) } : null;
+  if (me) markSignedIn(true);
   return me;
 }
 
@@ -65,6 +67,7 @@ export const authProvider: AuthProvider = {
   },
   async logout() {
     if (current) await apolloClient.mutate({ mutation: SIGN_OUT }).catch(() => undefined);
+    forgetLapse();
     remember(null);
     await apolloClient.clearStore();
   },
@@ -73,10 +76,12 @@ export const authProvider: AuthProvider = {
     if (!me) throw new Error('gw.auth.sign_in_first');
   },
   async checkError(error: unknown) {
-    if (errorCodeOf(error) === 'UNAUTHENTICATED') {
-      remember(null);
-      throw new Error('gw.auth.session_expired');
-    }
+    if (errorCodeOf(error) !== 'UNAUTHENTICATED') return;
+    // Signed in on this page: the page stays, with what was typed, and the sign-in-again dialog
+    // opens (SessionLapsedDialog). Only without an account on this page is it a sign-out.
+    if (reportUnauthenticated()) return;
+    remember(null);
+    throw new Error('gw.auth.session_expired');
   },
   async getIdentity(): Promise<Identity> {
     const me = await loadMe();

@@ -1,5 +1,6 @@
 import { Box, Button, Card, CardContent, CircularProgress, CssBaseline, Menu, MenuItem, TextField, Typography } from '@mui/material';
 import { type FormEvent, useEffect, useState } from 'react';
+import { lapsedBefore } from '../auth/sessionLapse';
 import { type Locale, messagesOf, storedLocale, storeLocale, translator } from './messages';
 
 const LANGUAGES: { locale: Locale; name: string }[] = [
@@ -64,6 +65,11 @@ export const SignIn = ({ onSignedIn }: { onSignedIn: () => void }) => {
           <Box component="form" onSubmit={submit} sx={{ display: 'flex', flexDirection: 'column', gap: 2, mt: 2 }}>
             <TextField name="username" label={translate('ra.auth.username')} autoComplete="username" required autoFocus fullWidth />
             <TextField name="password" type="password" label={translate('ra.auth.password')} autoComplete="current-password" required fullWidth />
+            {lapsedBefore() && !error ? (
+              <Typography color="warning.main" variant="body2" role="status" data-testid="session-lapsed-before">
+                {translate('gw.auth.lapsed_before')}
+              </Typography>
+            ) : null}
             {error && (
               <Typography color="error" variant="body2" role="alert">
                 {translate(error)}

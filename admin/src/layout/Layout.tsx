@@ -19,6 +19,7 @@ import { FieldShell } from '../field/FieldShell';
 import { useFieldMode, usePhone } from '../field/roles';
 import { can } from '../auth/authProvider';
 import { CalendarBanner } from '../calendar/CalendarBanner';
+import { SessionLapsedDialog } from '../auth/SessionLapsedDialog';
 import { ChangePassword } from './ChangePassword';
 import { Identity, IdentityLine } from './Identity';
 
@@ -134,5 +135,6 @@ export const Layout = ({ children }: { children: ReactNode }) => (
     <CalendarBanner />
     {children}
     <FieldShell />
+    <SessionLapsedDialog />
   </RaLayout>
 );
