@@ -54,7 +54,7 @@ const baseEn: BaseMessages = {
         id: 'ID', number: 'Case number', status: 'Status', origin: 'Origin', urgency: 'Urgency', reportedAt: 'Reported at', dueAt: 'Step due', closedAt: 'Closed at',
         address: 'Address', description: 'Description', category: 'Category', categoryId: 'Category', grid: 'Grid', gridId: 'Grid', withinId: 'Within grid',
         source: 'Pollution source', sourceId: 'Pollution source', complainantName: 'Complainant', complainantPhone: 'Complainant phone', field: 'Responsible field',
-        location: 'Location', lng: 'Longitude', lat: 'Latitude', events: 'Timeline', reportedFrom: 'Reported from', reportedTo: 'Reported to', q: 'Case number',
+        location: 'Location', lng: 'Longitude', lat: 'Latitude', events: 'Timeline', reportedFrom: 'Reported from', reportedTo: 'Reported to', q: 'Number, description or address',
       },
     },
     spotChecks: {
@@ -68,6 +68,7 @@ const baseEn: BaseMessages = {
     caseCategories: { name: 'Case category |||| Case categories', fields: { code: 'Code', name: 'Name' } },
   },
   gw: {
+    list: { nothing_yet: 'Nothing here yet; records appear here once the unit responsible creates them.' },
     app: { title: 'Gridded environmental supervision', subtitle: 'gridwatch' },
     menu: { dashboard: 'Dashboard', map: 'Map', inspection_overdue: 'Inspections overdue', coverage: 'Patrol coverage', assessment: 'Assessment' },
     lang: { zh: '中文', en: 'English', switch: 'Language' },

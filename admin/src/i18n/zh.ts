@@ -53,7 +53,7 @@ const baseZh = {
         id: 'ID', number: '案件编号', status: '状态', origin: '来源', urgency: '紧急程度', reportedAt: '上报时间', dueAt: '当前环节时限', closedAt: '结案时间',
         address: '地址', description: '问题描述', category: '案件类别', categoryId: '案件类别', grid: '所在网格', gridId: '所在网格', withinId: '网格范围',
         source: '涉及污染源', sourceId: '涉及污染源', complainantName: '投诉人姓名', complainantPhone: '投诉人电话', field: '责任部门职能',
-        location: '位置', lng: '经度', lat: '纬度', events: '流转记录', reportedFrom: '上报日期起', reportedTo: '上报日期止', q: '案件编号',
+        location: '位置', lng: '经度', lat: '纬度', events: '流转记录', reportedFrom: '上报日期起', reportedTo: '上报日期止', q: '编号、描述或地址',
       },
     },
     spotChecks: {
@@ -67,6 +67,7 @@ const baseZh = {
     caseCategories: { name: '案件类别 |||| 案件类别', fields: { code: '代码', name: '名称' } },
   },
   gw: {
+    list: { nothing_yet: '这里还没有记录；由负责的单位建立后会显示在这里。' },
     app: { title: '网格化环境监管', subtitle: 'gridwatch' },
     menu: { dashboard: '概览', map: '地图', inspection_overdue: '超期未检查', coverage: '巡查覆盖', assessment: '考核排名' },
     lang: { zh: '中文', en: 'English', switch: '语言' },

@@ -5,13 +5,14 @@ import type { Subject } from '../../auth/ability';
 import { ListActions } from '../ListActions';
 import { CursorPagination } from '../CursorPagination';
 import { GridInput } from '../inputs';
+import { ListEmpty } from '../ListEmpty';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <GridInput key="gridId" source="gridId" alwaysOn />, <GridInput key="employerUnitId" source="employerUnitId" />];
 
 /** Officers and grid workers share a shape (Person); the role-specific column is passed in. */
 export const PersonList = ({ resource, subject, extra }: { resource: string; subject: Subject; extra: ReactNode }) => {
   return (
-    <List filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
+    <List empty={<ListEmpty />} filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" sortable={false} />
         {extra}

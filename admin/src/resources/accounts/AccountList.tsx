@@ -3,6 +3,7 @@ import { CursorPagination } from '../../common/CursorPagination';
 import { DeactivateButton } from '../../common/DeactivateButton';
 import { grantableRoles } from '../../auth/authProvider';
 import { roleKey } from '../../common/enums';
+import { ListEmpty } from '../../common/ListEmpty';
 
 /** Only accounts of a role this admin may grant can be edited (not its own, not its peers'). */
 const EditIfGrantable = () => {
@@ -14,7 +15,7 @@ const EditIfGrantable = () => {
 export const AccountList = () => {
   const translate = useTranslate();
   return (
-  <List pagination={<CursorPagination />} exporter={false}>
+  <List empty={<ListEmpty />} pagination={<CursorPagination />} exporter={false}>
     <Datagrid rowClick={false} bulkActionButtons={false}>
       <TextField source="login" sortable={false} />
       <TextField source="displayName" sortable={false} />

@@ -2,12 +2,13 @@ import { Datagrid, FunctionField, List, TextField, useTranslate } from 'react-ad
 import { CursorPagination } from '../../common/CursorPagination';
 import { DeactivateButton } from '../../common/DeactivateButton';
 import { ShanghaiDateField } from '../../common/fields';
+import { ListEmpty } from '../../common/ListEmpty';
 
 /** Keys by name and visible prefix (the secret itself is never shown again). */
 export const ApiKeyList = () => {
   const translate = useTranslate();
   return (
-    <List pagination={<CursorPagination />} exporter={false}>
+    <List empty={<ListEmpty />} pagination={<CursorPagination />} exporter={false}>
       <Datagrid rowClick={false} bulkActionButtons={false}>
         <TextField source="name" sortable={false} />
         <TextField source="prefix" sortable={false} />

@@ -2,6 +2,7 @@ import { BooleanInput, CloneButton, Datagrid, FunctionField, List, NumberField, 
 import { can } from '../../auth/authProvider';
 import { EnumField, ShanghaiDateField } from '../../common/fields';
 import { ListActions } from '../../common/ListActions';
+import { ListEmpty } from '../../common/ListEmpty';
 
 const filters = [<BooleanInput key="history" source="history" alwaysOn />];
 
@@ -32,7 +33,7 @@ const Sample = ({ source }: { source: string }) => {
  * indicator's values; saving under the same code publishes a version and keeps the old one.
  */
 export const IndicatorList = () => (
-  <List filters={filters} filterDefaultValues={{ history: false }} perPage={100} pagination={false} exporter={false} actions={<ListActions createLabel="gw.indicator.create" />}>
+  <List empty={<ListEmpty />} filters={filters} filterDefaultValues={{ history: false }} perPage={100} pagination={false} exporter={false} actions={<ListActions createLabel="gw.indicator.create" />}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <TextField source="code" sortable={false} />
       <TextField source="name" sortable={false} />

@@ -4,6 +4,7 @@ import { EnumField, ShanghaiDateField } from '../../common/fields';
 import { EnumInput } from '../../common/inputs';
 import { ListActions } from '../../common/ListActions';
 import { OverdueFlag } from '../tasks/OverdueFlag';
+import { ListEmpty } from '../../common/ListEmpty';
 
 const filters = [<BooleanInput key="overdue" source="overdue" alwaysOn />, <EnumInput key="status" source="status" enumName="RecommendationStatus" alwaysOn />];
 
@@ -12,7 +13,7 @@ const auditOf = (_id: unknown, _resource: string, record: RaRecord) => `/audits/
 
 /** 整改意见 of both sides; the menu's "overdue" entry opens it with `overdue` ticked. */
 export const RecommendationList = () => (
-  <List filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
+  <List empty={<ListEmpty />} filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
     <Datagrid rowClick={auditOf} bulkActionButtons={false}>
       <TextField source="text" sortable={false} />
       <TextField source="audit.title" label="resources.auditRecommendations.fields.audit" sortable={false} />

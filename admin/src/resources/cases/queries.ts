@@ -16,7 +16,7 @@ export const caseSpec: ResourceSpec = {
      events(first: 100) { nodes { id action actorRole at fromStatus toStatus note } }`,
   toFilter: ({ q, status, reportedFrom, reportedTo, open, ...rest }) => ({
     ...rest,
-    number: typeof q === 'string' && q.trim() ? q.trim() : undefined,
+    search: typeof q === 'string' && q.trim() ? q.trim() : undefined,
     // The "my unit" queue (open: true) asks for every status still waiting for someone.
     status: Array.isArray(status) ? status : typeof status === 'string' ? [status] : open === true ? OPEN_STATUSES : undefined,
     reportedFrom: typeof reportedFrom === 'string' && reportedFrom ? shanghaiDayStart(reportedFrom.slice(0, 10)) : undefined,

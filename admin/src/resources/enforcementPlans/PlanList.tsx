@@ -4,6 +4,7 @@ import { EnumField } from '../../common/fields';
 import { EnumInput, GridInput } from '../../common/inputs';
 import { ListActions } from '../../common/ListActions';
 import { ProgressField } from '../../common/ProgressField';
+import { ListEmpty } from '../../common/ListEmpty';
 
 const filters = [
   <EnumInput key="kind" source="kind" enumName="PlanKind" alwaysOn />,
@@ -13,7 +14,7 @@ const filters = [
 
 /** 执法计划: the unit's, its lower units' and the plans of the units above. */
 export const PlanList = () => (
-  <List filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
+  <List empty={<ListEmpty />} filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" sortable={false} />
       <EnumField source="kind" enumName="PlanKind" sortable={false} />

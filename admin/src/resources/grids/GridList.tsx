@@ -4,6 +4,7 @@ import { CursorPagination } from '../../common/CursorPagination';
 import { EnumField } from '../../common/fields';
 import { EnumInput } from '../../common/inputs';
 import { GridTree } from './GridTree';
+import { ListEmpty } from '../../common/ListEmpty';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -14,7 +15,7 @@ const filters = [
 
 // The API sorts grids one way per key (code or name, ascending): the list keeps code order.
 export const GridList = () => (
-  <List filters={filters} sort={{ field: 'code', order: 'ASC' }} pagination={<CursorPagination />} exporter={false} actions={<ListActions />} aside={<GridTree />}>
+  <List empty={<ListEmpty />} filters={filters} sort={{ field: 'code', order: 'ASC' }} pagination={<CursorPagination />} exporter={false} actions={<ListActions />} aside={<GridTree />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="code" sortable={false} />
       <TextField source="name" sortable={false} />

@@ -5,6 +5,7 @@ import { usePhone } from '../../field/roles';
 import { CursorPagination } from '../../common/CursorPagination';
 import { GridInput, PersonInput } from '../../common/inputs';
 import { ListActions } from '../../common/ListActions';
+import { ListEmpty } from '../../common/ListEmpty';
 
 const filters = [
   <TextInput key="month" source="month" alwaysOn helperText="gw.patrol.month_hint" />,
@@ -61,7 +62,7 @@ const CheckInLines = () => {
 export const CheckInList = () => {
   const phone = usePhone();
   return (
-  <List filters={phone ? filters.slice(0, 1) : filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
+  <List empty={<ListEmpty />} filters={phone ? filters.slice(0, 1) : filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
     {phone ? <CheckInLines /> : (
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <ShanghaiDateField source="at" sortable={false} />

@@ -5,6 +5,7 @@ import { percent } from '../../common/ProgressField';
 import { GridInput, PersonInput } from '../../common/inputs';
 import { GeneratePlans } from './GeneratePlans';
 import { shanghaiMonth } from '../../common/clock';
+import { ListEmpty } from '../../common/ListEmpty';
 
 const filters = [
   <TextInput key="month" source="month" alwaysOn helperText="gw.patrol.month_hint" />,
@@ -15,7 +16,7 @@ const filters = [
 
 /** 月度巡查计划 per grid worker and grid: required (rule × sensitive-period factor), expected by now, done. */
 export const PatrolPlanList = () => (
-  <List filters={filters} filterDefaultValues={{ month: shanghaiMonth() }} pagination={<CursorPagination />} exporter={false} actions={<ListActions><GeneratePlans /></ListActions>}>
+  <List empty={<ListEmpty />} filters={filters} filterDefaultValues={{ month: shanghaiMonth() }} pagination={<CursorPagination />} exporter={false} actions={<ListActions><GeneratePlans /></ListActions>}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <TextField source="gridWorker.name" label="resources.patrolPlans.fields.gridWorker" sortable={false} />
       <TextField source="grid.name" label="resources.patrolPlans.fields.grid" sortable={false} />

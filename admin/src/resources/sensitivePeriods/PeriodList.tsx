@@ -3,6 +3,7 @@ import { BooleanField, Datagrid, DateInput, EditButton, FunctionField, List, Num
 import { CursorPagination } from '../../common/CursorPagination';
 import { ListActions } from '../../common/ListActions';
 import { RevokeButton } from './RevokeButton';
+import { ListEmpty } from '../../common/ListEmpty';
 
 interface Period {
   units?: { id: string; name: string }[];
@@ -21,7 +22,7 @@ const Levels = ({ source }: { source: string }) => {
 export const PeriodList = () => {
   const translate = useTranslate();
   return (
-    <List filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
+    <List empty={<ListEmpty />} filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
       <Datagrid rowClick={false} bulkActionButtons={false}>
         <TextField source="name" sortable={false} />
         <TextField source="startsOn" sortable={false} />

@@ -3,6 +3,7 @@ import { ListActions } from '../../common/ListActions';
 import { CursorPagination } from '../../common/CursorPagination';
 import { EnumField } from '../../common/fields';
 import { EnumInput, GridInput } from '../../common/inputs';
+import { ListEmpty } from '../../common/ListEmpty';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -15,7 +16,7 @@ const filters = [
 
 
 export const SourceList = () => (
-  <List filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
+  <List empty={<ListEmpty />} filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" sortable={false} />
       <TextField source="creditCode" emptyText="—" sortable={false} />

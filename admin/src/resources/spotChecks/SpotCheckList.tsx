@@ -2,9 +2,10 @@ import { Datagrid, FunctionField, List, NumberField, TextField } from 'react-adm
 import { CursorPagination } from '../../common/CursorPagination';
 import { EnumField } from '../../common/fields';
 import { ListActions } from '../../common/ListActions';
+import { ListEmpty } from '../../common/ListEmpty';
 
 export const SpotCheckList = () => (
-  <List pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
+  <List empty={<ListEmpty />} pagination={<CursorPagination />} exporter={false} actions={<ListActions />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" sortable={false} />
       <EnumField source="status" enumName="SpotCheckStatus" sortable={false} />

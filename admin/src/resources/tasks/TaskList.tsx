@@ -5,6 +5,7 @@ import { EnumInput, GridInput } from '../../common/inputs';
 import { ListActions } from '../../common/ListActions';
 import { ProgressField } from '../../common/ProgressField';
 import { taskColumns } from './taskColumns';
+import { ListEmpty } from '../../common/ListEmpty';
 
 const filters = [
   <EnumInput key="origin" source="origin" enumName="TaskOrigin" alwaysOn />,
@@ -17,7 +18,7 @@ const filters = [
 
 /** Tasks in territory; the menu's "overdue tasks" opens it with `overdue` ticked. */
 export const TaskList = () => (
-  <List filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions createLabel="gw.task.create" />}>
+  <List empty={<ListEmpty />} filters={filters} pagination={<CursorPagination />} exporter={false} actions={<ListActions createLabel="gw.task.create" />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" sortable={false} />
       <EnumField source="origin" enumName="TaskOrigin" sortable={false} />

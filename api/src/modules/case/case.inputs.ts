@@ -82,6 +82,11 @@ export class CaseFilter {
   @Length(1, 40)
   number?: string;
 
+  @Field(() => String, { nullable: true, description: '检索: 案件编号、问题描述或地址中包含这段文字 (如 "20261127", "扬尘")' })
+  @IsOptional()
+  @Length(1, 100)
+  search?: string;
+
   @Field(() => DueState, { nullable: true, description: '已超时 / 即将到期 (当前环节时限)' })
   due?: DueState;
 

@@ -5,7 +5,7 @@ import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArg
 import { BadInputError, ConflictError, ForbiddenError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { childConnection } from '../../common/nested-connection';
-import { assertCan, findVisible, findVisibleRow, loadVisible } from '../../common/records';
+import { assertCan, findVisible, findVisibleRow, likeEscape, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import type { ListQuery } from '../../data/read-model';
 import { initialDeadlines } from '../deadline/case-clocks';
@@ -51,6 +51,10 @@ export const caseService = {
     if (filter.reportedFrom) where.push({ reportedAt: { $gte: filter.reportedFrom } });
     if (filter.reportedTo) where.push({ reportedAt: { $lt: filter.reportedTo } });
     if (filter.number) where.push({ number: filter.number });
+    if (filter.search?.trim()) {
+      const pattern = `%${likeEscape(filter.search.trim())}%`;
+      where.push({ $or: [{ number: { $ilike: pattern } }, { description: { $ilike: pattern } }, { address: { $ilike: pattern } }] });
+    }
     if (filter.handlingUnitId) where.push({ handlingUnitId: fromGlobalId('Grid', filter.handlingUnitId) });
     if (filter.leadDepartmentId) where.push({ leadDepartmentId: fromGlobalId('Department', filter.leadDepartmentId) });
     if (filter.reportedById) where.push({ reportedById: fromGlobalId('Account', filter.reportedById) });
