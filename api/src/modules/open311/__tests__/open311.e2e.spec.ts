@@ -8,6 +8,7 @@ import { seeded, upload, walk, type CaseView, type Seeded } from '../../case/__t
 // exactly these, no more (nothing private leaks in an extra field), no fewer.
 const SERVICE_FIELDS = ['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group'];
 const DEFINITION_FIELDS = ['service_code', 'attributes'];
+const ATTRIBUTE_FIELDS = ['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description'];
 const POSTED_FIELDS = ['service_request_id', 'service_notice', 'account_id'];
 const REQUEST_FIELDS = [
   'service_request_id',
@@ -89,8 +90,8 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     key = await createKey(feidong, '340122000000', ['CREATE_COMPLAINTS', 'READ_CASES']);
     readOnlyKey = await createKey(feidong, '340122000000', ['READ_GRIDS']);
     yaohaiKey = await createKey(await app.as('cityadmin'), '340102000000', ['READ_CASES', 'CREATE_COMPLAINTS']);
-    const [row] = await app.ownerSql<{ lng: number; lat: number }>(`select centroid_lng as lng, centroid_lat as lat from grid where code = '340122104008'`);
-    village = row;
+    // 撮镇镇 (肥东县); the seed's grids have no centres, so the complaint names its grid.
+    village = { lng: 117.47, lat: 31.88 };
   });
   afterAll(() => app.close());
 
@@ -113,9 +114,15 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
 
     const definition = await json<Json>(await get(`/services/DUST.json?api_key=${key}`));
     expect(Object.keys(definition).sort()).toEqual([...DEFINITION_FIELDS].sort());
-    expect(definition).toEqual({ service_code: 'DUST', attributes: [] });
-    const definitionXml = await xmlOf(await get(`/services/DUST.xml?api_key=${key}`));
-    expect((definitionXml.service_definition as Json).service_code).toBe('DUST');
+    expect(definition.service_code).toBe('DUST');
+    const attributes = definition.attributes as Json[];
+    expect(attributes.map((a) => a.code)).toEqual(['grid']);
+    for (const attribute of attributes) expect(Object.keys(attribute).sort()).toEqual([...ATTRIBUTE_FIELDS].sort());
+    expect(attributes[0]).toMatchObject({ variable: true, datatype: 'string', required: false, order: 1 });
+    const definitionXml = (await xmlOf(await get(`/services/DUST.xml?api_key=${key}`))).service_definition as Json;
+    expect(definitionXml.service_code).toBe('DUST');
+    const attributeXml = (definitionXml.attributes as { attribute: Json }).attribute;
+    expect(Object.keys(attributeXml).sort()).toEqual([...ATTRIBUTE_FIELDS].sort());
     await expectError(await get(`/services/NO_SUCH.json?api_key=${key}`), 404, 'SERVICE_NOT_FOUND');
   });
 
@@ -130,6 +137,10 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     await expectError(await post('/requests.json', { ...complaint, api_key: key, lat: 'north' }), 400, 'BAD_USER_INPUT');
     await expectError(await post('/requests.json', { api_key: key, service_code: 'DUST', description: '没有地点的投诉' }), 400, 'BAD_USER_INPUT');
     await expectError(await post('/requests.json', { ...complaint, api_key: key, description: '短' }), 400, 'BAD_USER_INPUT');
+    await expectError(await post('/requests.json', { ...complaint, api_key: key, phone: '12' }), 400, 'BAD_USER_INPUT');
+    await expectError(await post('/requests.json', { ...complaint, api_key: key, media_url: 'file:///etc/passwd' }), 400, 'BAD_USER_INPUT');
+    // A grid of another county is not one this key reports in.
+    await expectError(await post('/requests.json', { ...complaint, api_key: key, 'attribute[grid]': '340102001001' }), 400, 'BAD_USER_INPUT');
     await expectError(await get(`/requests.json?api_key=${key}&jurisdiction_id=110000`), 404, 'JURISDICTION_NOT_FOUND');
     await expectError(await get(`/requests.json?api_key=${key}&start_date=yesterday`), 400, 'BAD_USER_INPUT');
     await expectError(await get(`/requests.json?api_key=${key}&status=pending`), 400, 'BAD_USER_INPUT');
@@ -150,10 +161,11 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
       service_code: 'DUST',
       lat: String(village.lat),
       long: String(village.lng),
+      'attribute[grid]': '340122104008',
       address_string: '撮镇镇 村口工地',
       description: '村口工地未覆盖, 扬尘严重',
-      first_name: '张',
-      last_name: '三',
+      first_name: '三',
+      last_name: '张',
       phone: '13912345678',
       email: 'zhang.san@example.cn',
       media_url: 'https://example.cn/photo/1.jpg',
@@ -174,6 +186,8 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
       `select id, origin, complainant_name, complainant_phone, version, address from "case" where number = $1`,
       [id],
     );
+    const [{ code: placed }] = await app.ownerSql<{ code: string }>(`select g.code from "case" c join grid g on g.id = c.grid_id where c.number = $1`, [posted.service_request_id]);
+    expect(placed).toBe('340122104008');
     expect(row).toMatchObject({ origin: 'COMPLAINT', complainant_name: '张三', complainant_phone: '13912345678', address: '撮镇镇 村口工地' });
 
     const read = async (): Promise<Json> => {
