@@ -90,7 +90,7 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     key = await createKey(feidong, '340122000000', ['CREATE_COMPLAINTS', 'READ_CASES']);
     readOnlyKey = await createKey(feidong, '340122000000', ['READ_GRIDS']);
     yaohaiKey = await createKey(await app.as('cityadmin'), '340102000000', ['READ_CASES', 'CREATE_COMPLAINTS']);
-    // 撮镇镇 (肥东县); the seed's grids have no centres, so the complaint names its grid.
+    // 长临河镇 (肥东县); the seed's grids have no centres, so the complaint names its grid.
     village = { lng: 117.47, lat: 31.88 };
   });
   afterAll(() => app.close());
@@ -162,7 +162,7 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
       lat: String(village.lat),
       long: String(village.lng),
       'attribute[grid]': '340122104008',
-      address_string: '撮镇镇 村口工地',
+      address_string: '长临河镇 村口工地',
       description: '村口工地未覆盖, 扬尘严重',
       first_name: '三',
       last_name: '张',
@@ -188,7 +188,7 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     );
     const [{ code: placed }] = await app.ownerSql<{ code: string }>(`select g.code from "case" c join grid g on g.id = c.grid_id where c.number = $1`, [posted.service_request_id]);
     expect(placed).toBe('340122104008');
-    expect(row).toMatchObject({ origin: 'COMPLAINT', complainant_name: '张三', complainant_phone: '13912345678', address: '撮镇镇 村口工地' });
+    expect(row).toMatchObject({ origin: 'COMPLAINT', complainant_name: '张三', complainant_phone: '13912345678', address: '长临河镇 村口工地' });
 
     const read = async (): Promise<Json> => {
       const [request] = await json(await get(`/requests/${id}.json?api_key=${key}`));
@@ -209,7 +209,7 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
       status: 'open',
       service_code: 'DUST',
       description: '村口工地未覆盖, 扬尘严重',
-      address: '撮镇镇 村口工地',
+      address: '长临河镇 村口工地',
       lat: village.lat,
       long: village.lng,
       media_url: 'https://example.cn/photo/1.jpg',
@@ -281,5 +281,36 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     const [posted] = (parsed.service_requests as { request: Json[] }).request;
     expect(Object.keys(posted).sort()).toEqual([...POSTED_FIELDS].sort());
     expect(posted.service_request_id).toMatch(/^340122-/);
+    // Without a grid or a grid centre near the point, the complaint is put on the key's own unit (肥东县), whose staff place it.
+    const [{ code }] = await app.ownerSql<{ code: string }>(`select g.code from "case" c join grid g on g.id = c.grid_id where c.number = $1`, [posted.service_request_id]);
+    expect(code).toBe('340122000000');
+  });
+
+  it('places a point on the nearest grid centre of the key’s territory, and refuses one far from all of them', async () => {
+    await app.ownerSql(`update grid set centroid_lng = 117.62, centroid_lat = 31.70 where code = '340122104008'`);
+    await app.ownerSql(`update grid set centroid_lng = 117.30, centroid_lat = 31.90 where code = '340122104000'`);
+    // 瑶海区's grid is nearer to the point, but outside the key's territory.
+    await app.ownerSql(`update grid set centroid_lng = 117.615, centroid_lat = 31.706 where code = (select min(code) from grid where level = 'TOWNSHIP' and county_id = (select id from grid where code = '340102000000'))`);
+    const near = { api_key: key, service_code: 'DUST', lat: '31.705', long: '117.615', description: '湖边有人焚烧秸秆' };
+    const [posted] = await json(await post('/requests.json', near));
+    const [{ code }] = await app.ownerSql<{ code: string }>(`select g.code from "case" c join grid g on g.id = c.grid_id where c.number = $1`, [posted.service_request_id]);
+    expect(code).toBe('340122104008');
+    const before = await caseCount();
+    await expectError(await post('/requests.json', { ...near, lat: '39.90', long: '116.40' }), 400, 'BAD_USER_INPUT');
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('asks for the scopes each part needs, and answers an unknown resource with the error list', async () => {
+    const createOnly = await createKey(await app.as('feidong'), '340122000000', ['CREATE_COMPLAINTS']);
+    await expectError(await get(`/requests.json?api_key=${createOnly}`), 403, 'FORBIDDEN');
+    const before = await caseCount();
+    // A resubmission is recognised by reading the first request: without READ_CASES it would be filed twice.
+    const complaint = { api_key: createOnly, service_code: 'DUST', 'attribute[grid]': '340122104008', description: '河边有人倾倒垃圾' };
+    await expectError(await post('/requests.json', complaint, { 'idempotency-key': 'hotline-ticket-0002' }), 403, 'FORBIDDEN');
+    expect(await caseCount()).toBe(before);
+    expect((await json(await post('/requests.json', complaint))).length).toBe(1);
+    expect(await caseCount()).toBe(before + 1);
+    await expectError(await get(`/services.csv?api_key=${key}`), 404, 'NOT_FOUND');
+    await expectError(await get(`/tokens/1.json?api_key=${key}`), 404, 'NOT_FOUND');
   });
 });
