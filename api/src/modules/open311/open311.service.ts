@@ -111,6 +111,7 @@ async function validated(input: ReportCaseInput): Promise<ReportCaseInput> {
 /** Open311 names our fields otherwise: a problem reported on `complainantPhone` is one on `phone`. */
 export const SPEC_FIELDS: Record<string, string> = {
   complainantPhone: 'phone',
+  lng: 'long',
   complainantName: 'first_name',
   mediaUrl: 'media_url',
   address: 'address_string',
