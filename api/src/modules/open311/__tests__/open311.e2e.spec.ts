@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { phonePhoto } from '../../../test/photo';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 import { toGlobalId } from '../../../common/global-id';
+import { verifyChains } from '../../case/case-chain.service';
 import { seeded, upload, walk, type CaseView, type Seeded } from '../../case/__tests__/workflow-helpers';
 
 // The client is plain fetch: the one Open311 client on npm, `open311` 0.0.12 (codeforamerica/
@@ -255,6 +256,12 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     const evaluated = await expectStep('closed', /^已评价/);
     expect(new Date(String(evaluated.updated_datetime)).getTime()).toBeGreaterThanOrEqual(new Date(String(first.requested_datetime)).getTime());
     expect(new Set(seen).size).toBeGreaterThanOrEqual(7);
+    // The request's whole life is on the case's timeline, in the county's hash chain, which holds.
+    const events = await app.ownerSql<{ action: string; hash: string | null; chain_key: number }>(`select action, hash, chain_key from case_event where case_id = $1 order by id`, [row.id]);
+    expect(events.map((e) => e.action)).toEqual(['REPORT', 'ESCALATE', 'FILE', 'DISPATCH', 'ACCEPT', 'FEEDBACK', 'VERIFY_PASS', 'EVALUATE']);
+    expect(events.every((e) => e.hash !== null)).toBe(true);
+    const [chain] = await verifyChains(app.ownerOrm.em.fork(), events[0].chain_key);
+    expect(chain.broken).toBeNull();
 
     // By window and status: closed now, not open; the default window (the last 90 days) holds it.
     const closed = await json(await get(`/requests.json?api_key=${key}&status=closed&service_code=DUST`));
