@@ -1,8 +1,7 @@
-import { raw, type FilterQuery } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/postgresql';
 import { validate } from 'class-validator';
 import { SCOPE_FILTER } from '../../auth/scope-filter';
 import { ARGUMENT_VALIDATION } from '../../common/connection';
-import { GridLevel } from '../../common/enums';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import type { RequestContext } from '../../context/request-context';
@@ -15,6 +14,7 @@ import { Department } from '../department/department.entity';
 import { GeoPointInput } from '../grid/grid.inputs';
 import { Grid } from '../grid/grid.entity';
 import { REQUESTS_LIMIT, type PostRequestInput, type RequestsQuery } from './open311.inputs';
+import { placeOf } from './open311-place';
 import { lastStepTimes } from './open311.sql';
 import {
   CLOSED_STATUSES,
@@ -28,9 +28,6 @@ import {
   type Open311Service,
   type Open311ServiceDefinition,
 } from './open311.types';
-
-/** A point farther than this from every grid centre of the key's territory is not in it. */
-const MAX_GRID_DISTANCE_KM = 30;
 
 /** The jurisdiction this server answers for: the configured one, else the city's division code (340100). */
 async function jurisdiction(ctx: RequestContext, configured: string | null): Promise<string> {
@@ -63,39 +60,6 @@ async function activeCategory(ctx: RequestContext, code: string): Promise<CaseCa
   const category = await ctx.em.findOne(CaseCategory, { code, active: true });
   if (!category) throw new NotFoundError('Service', code);
   return category;
-}
-
-/** Where a complaint is put: the grid it names, else the grid nearest its point, else the key's own unit. */
-async function placeOf(ctx: RequestContext, input: PostRequestInput): Promise<Grid> {
-  if (input.gridCode) {
-    const named = await ctx.em.findOne(Grid, { code: input.gridCode, active: true });
-    if (!named) throw new BadInputError('Unknown grid', [{ field: 'attribute[grid]', message: 'no such grid in your territory' }]);
-    return named;
-  }
-  const near = input.lat !== undefined && input.long !== undefined ? await gridAt(ctx, input.lat, input.long) : null;
-  return near ?? ownUnit(ctx);
-}
-
-/**
- * The grid a complaint's point falls in: the nearest township or village grid centre within the
- * key's territory (the scope filter bounds the search). The archive holds no boundaries; null
- * when no grid has a centre either.
- */
-async function gridAt(ctx: RequestContext, lat: number, long: number): Promise<Grid | null> {
-  const grid = await ctx.em.findOne(
-    Grid,
-    { level: { $in: [GridLevel.TOWNSHIP, GridLevel.VILLAGE] }, active: true, centroidLng: { $ne: null }, centroidLat: { $ne: null } },
-    { orderBy: { [raw((alias) => `power(${alias}.centroid_lng - ?, 2) + power(${alias}.centroid_lat - ?, 2)`, [long, lat])]: 'asc' } },
-  );
-  if (!grid) return null;
-  if (distanceKm(lat, long, grid.centroidLat as number, grid.centroidLng as number) > MAX_GRID_DISTANCE_KM) throw new BadInputError('The location is outside the grids this key reports in', [{ field: 'lat', message: 'outside the territory' }]);
-  return grid;
-}
-
-function distanceKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180;
-  const x = (lng2 - lng1) * rad * Math.cos(((lat1 + lat2) / 2) * rad);
-  return Math.hypot(x, (lat2 - lat1) * rad) * 6371;
 }
 
 /** The same checks GraphQL runs on reportCase's input (class-validator), since this door calls the service directly. */
@@ -206,13 +170,6 @@ async function complaints(ctx: RequestContext, where: FilterQuery<Case>): Promis
   if (!ctx.ability.can('read', 'Case')) throw new ForbiddenError('Reading requests needs a key that may read cases (READ_CASES)');
   const cases = await ctx.em.find(Case, { $and: [where, { origin: CaseOrigin.COMPLAINT }] }, { orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }], limit: REQUESTS_LIMIT });
   return describe(ctx, cases);
-}
-
-/** Without a point, the complaint is put on the key's own unit, whose staff place it. */
-async function ownUnit(ctx: RequestContext): Promise<Grid> {
-  const grid = ctx.principal ? await ctx.em.findOne(Grid, { id: ctx.principal.unitId }) : null;
-  if (!grid) throw new ForbiddenError('This key reports in no unit');
-  return grid;
 }
 
 /** Cases as GeoReport requests: never the complainant's name or phone. */
