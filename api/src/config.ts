@@ -24,6 +24,8 @@ export interface Config {
   chainSigningKey: string | null;
   /** PUBLIC_READS_PER_MINUTE: anonymous public-disclosure reads per client address per minute. */
   publicReadsPerMinute: number;
+  /** OPEN311_JURISDICTION_ID: the jurisdiction_id the Open311 door answers to; else the city's division code (340100). */
+  open311JurisdictionId: string | null;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -54,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockStart: clockStart(env.GRIDWATCH_CLOCK_START),
     chainSigningKey: env.CHAIN_SIGNING_KEY ? env.CHAIN_SIGNING_KEY.replaceAll('\\n', '\n') : null,
     publicReadsPerMinute: Number(env.PUBLIC_READS_PER_MINUTE ?? 60),
+    open311JurisdictionId: env.OPEN311_JURISDICTION_ID || null,
   };
 }

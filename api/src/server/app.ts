@@ -25,6 +25,7 @@ import { LocalDiskStorage } from '../modules/evidence/evidence-storage';
 import { gridImportRouter } from '../modules/grid/grid-import.routes';
 import { sourceImportRouter } from '../modules/source/source-import.routes';
 import { inspectionPhotoRouter } from '../modules/inspection/inspection-photo.routes';
+import { open311Router } from '../modules/open311/open311.routes';
 import { createApollo, queryLimits } from './apollo';
 import { compiledReads } from '../data/compiled-reads';
 import { fastReads } from './fast-reads';
@@ -109,6 +110,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   app.use(reportRouter(orm, limits, clock));
   app.use(sourceImportRouter(orm, limits, clock));
   app.use(gridImportRouter(orm, limits, clock));
+  app.use(open311Router(orm, limits, clock, logger, { jurisdictionId: config.open311JurisdictionId, bodyLimit }));
   app.use(bodyErrors(logger));
   const index = path.join(config.adminDir, 'index.html');
   if (existsSync(index)) {
@@ -130,7 +132,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
         },
       }),
     );
-    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases|patrol-check-ins|inspections|inspection-photos|export|import).*/, (_req, res) => res.sendFile(index));
+    app.get(/^\/(?!graphql|healthz|readyz|evidence|cases|patrol-check-ins|inspections|inspection-photos|export|import|open311).*/, (_req, res) => res.sendFile(index));
   }
 
   await new Promise<void>((resolve, reject) => {

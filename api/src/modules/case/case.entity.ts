@@ -51,6 +51,10 @@ export class Case extends VersionedScopedEntity {
   @Property({ type: 'double', nullable: true })
   lng?: number | null;
 
+  @Field(() => String, { nullable: true, description: '附件链接 (第三方渠道的照片或视频地址, 如 Open311 media_url)' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  mediaUrl?: string | null;
+
   @Property({ type: 'double', nullable: true })
   lat?: number | null;
 

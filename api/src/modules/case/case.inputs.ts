@@ -1,4 +1,4 @@
-import { IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, IsUrl, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { IsPhone } from '../../common/inputs';
 import { GeoPointInput } from '../grid/grid.inputs';
@@ -32,6 +32,12 @@ export class ReportCaseInput {
   @IsOptional()
   @ValidateNested()
   location?: GeoPointInput;
+
+  @Field(() => String, { nullable: true, description: '附件链接 (http/https; 保存原样, 服务器不下载)' })
+  @IsOptional()
+  @MaxLength(500)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  mediaUrl?: string;
 
   @Field(() => ID, { nullable: true, description: '涉及的污染源' })
   sourceId?: string;

@@ -111,6 +111,7 @@ export const caseService = {
       address: input.address ?? null,
       lng: input.location?.lng ?? null,
       lat: input.location?.lat ?? null,
+      mediaUrl: input.mediaUrl ?? null,
       sourceId: source?.id ?? null,
       complainantName: input.complainantName ?? null,
       complainantPhone: input.complainantPhone ?? null,
