@@ -54,7 +54,7 @@ const baseEn: BaseMessages = {
         id: 'ID', number: 'Case number', status: 'Status', origin: 'Origin', urgency: 'Urgency', reportedAt: 'Reported at', dueAt: 'Step due', closedAt: 'Closed at',
         address: 'Address', description: 'Description', category: 'Category', categoryId: 'Category', grid: 'Grid', gridId: 'Grid', withinId: 'Within grid',
         source: 'Pollution source', sourceId: 'Pollution source', complainantName: 'Complainant', complainantPhone: 'Complainant phone', field: 'Responsible field',
-        location: 'Location', lng: 'Longitude', lat: 'Latitude', events: 'Timeline', reportedFrom: 'Reported from', reportedTo: 'Reported to', q: 'Number, description or address',
+        location: 'Location', lng: 'Longitude', lat: 'Latitude', events: 'Timeline', reportedFrom: 'Reported from', reportedTo: 'Reported to', q: 'Number, description or address', county: 'County', handlingUnit: 'Handled by',
       },
     },
     spotChecks: {
@@ -179,7 +179,7 @@ const baseEn: BaseMessages = {
       done: 'I have saved it, back to the list',
       unit_hint: 'The key can reach %{unit} and the units below it',
     },
-    queues: { department: 'My department’s to-do (%{department})', unit: 'My unit’s to-do', mine: 'Reported by me', overdue: 'Overdue', due_soon: 'Due soon' },
+    queues: { department: 'My department’s to-do (%{department})', unit: 'My unit’s to-do', dispatch: 'To dispatch', verify: 'To verify', below: 'Waiting below', mine: 'Reported by me', overdue: 'Overdue', due_soon: 'Due soon' },
     workflow: {
       conflict: 'Someone else updated this case meanwhile (its version changed); it has been reloaded, please act on its current state',
       submit: 'Submit',

@@ -53,7 +53,7 @@ const baseZh = {
         id: 'ID', number: '案件编号', status: '状态', origin: '来源', urgency: '紧急程度', reportedAt: '上报时间', dueAt: '当前环节时限', closedAt: '结案时间',
         address: '地址', description: '问题描述', category: '案件类别', categoryId: '案件类别', grid: '所在网格', gridId: '所在网格', withinId: '网格范围',
         source: '涉及污染源', sourceId: '涉及污染源', complainantName: '投诉人姓名', complainantPhone: '投诉人电话', field: '责任部门职能',
-        location: '位置', lng: '经度', lat: '纬度', events: '流转记录', reportedFrom: '上报日期起', reportedTo: '上报日期止', q: '编号、描述或地址',
+        location: '位置', lng: '经度', lat: '纬度', events: '流转记录', reportedFrom: '上报日期起', reportedTo: '上报日期止', q: '编号、描述或地址', county: '所在县区', handlingUnit: '当前办理单位',
       },
     },
     spotChecks: {
@@ -176,7 +176,7 @@ const baseZh = {
       done: '我已保存，返回列表',
       unit_hint: '密钥可访问的范围：%{unit}及其下级',
     },
-    queues: { department: '本部门待办 (%{department})', unit: '本单位待办', mine: '我上报的', overdue: '已超时', due_soon: '即将到期' },
+    queues: { department: '本部门待办 (%{department})', unit: '本单位待办', dispatch: '待派遣', verify: '待核查', below: '下级待办', mine: '我上报的', overdue: '已超时', due_soon: '即将到期' },
     workflow: {
       conflict: '案件已被他人更新 (版本已变化)，已为您刷新，请按最新状态重新操作',
       submit: '提交',

@@ -8,6 +8,7 @@ import { CursorPagination } from '../../common/CursorPagination';
 import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
 import { CategoryInput, EnumInput, GridInput } from '../../common/inputs';
 import { WorkQueues } from './WorkQueues';
+import { currentMe } from '../../auth/authProvider';
 import { ListEmpty } from '../../common/ListEmpty';
 
 const filters = [
@@ -35,19 +36,26 @@ const CaseCards = () => {
   );
 };
 
+/** Late rows stand out (a red edge and tint); the same rule as the phone cards and the due column. */
+const lateRow = (record: CardCase) => (isLate(record) ? { backgroundColor: 'rgba(211, 47, 47, 0.06)', boxShadow: 'inset 4px 0 0 #d32f2f' } : {});
+
 export const CaseList = () => {
   const phone = usePhone();
+  // The city reads every county: which one, and who has the case now.
+  const cityWide = currentMe()?.unit.level === 'CITY';
   return (
   <List empty={<ListEmpty />} filters={phone ? filters.slice(0, 2) : filters} sort={{ field: 'reportedAt', order: 'DESC' }} pagination={<CursorPagination />} exporter={false} actions={<ListActions createLabel="gw.case.report" />}>
     <WorkQueues />
     {phone ? <CaseCards /> : (
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <Datagrid rowClick="show" bulkActionButtons={false} rowSx={lateRow}>
       <TextField source="number" sortable={false} />
       <EnumField source="status" enumName="CaseStatus" sortable={false} />
       <CategoryField source="category" />
       <EnumField source="origin" enumName="CaseOrigin" sortable={false} />
       <EnumField source="urgency" enumName="CaseUrgency" sortable={false} />
+      {cityWide ? <TextField source="county.name" label="resources.cases.fields.county" sortable={false} /> : null}
       <TextField source="grid.name" label="resources.cases.fields.grid" sortable={false} />
+      <TextField source="handlingUnit.name" label="resources.cases.fields.handlingUnit" sortable={false} emptyText="—" />
       <ShanghaiDateField source="reportedAt" />
       <DueField sortable={false} />
     </Datagrid>

@@ -1,10 +1,10 @@
 import { Box, Chip } from '@mui/material';
-import { useListContext, useTranslate } from 'react-admin';
+import { useGetList, useListContext, useTranslate } from 'react-admin';
 import { currentMe } from '../../auth/authProvider';
 
-type Queue = 'department' | 'unit' | 'mine' | 'overdue' | 'due_soon';
+type Queue = 'department' | 'unit' | 'dispatch' | 'verify' | 'below' | 'mine' | 'overdue' | 'due_soon';
 
-/** Each queue is a CaseFilter the API has: leadDepartmentId / handlingUnitId (+ open), reportedById, due. */
+/** Each queue is a CaseFilter the API has: leadDepartmentId / handlingUnitId (+ open or a status), handledBelowId, reportedById, due. */
 function queueFilter(queue: Queue): Record<string, unknown> {
   const me = currentMe();
   switch (queue) {
@@ -12,6 +12,12 @@ function queueFilter(queue: Queue): Record<string, unknown> {
       return { leadDepartmentId: me?.department?.id, open: true };
     case 'unit':
       return { handlingUnitId: me?.unit.id, open: true };
+    case 'dispatch':
+      return { handlingUnitId: me?.unit.id, status: 'FILED' };
+    case 'verify':
+      return { handlingUnitId: me?.unit.id, status: 'FED_BACK' };
+    case 'below':
+      return { handledBelowId: me?.unit.id, open: true };
     case 'mine':
       return { reportedById: me?.account.id };
     case 'overdue':
@@ -21,11 +27,25 @@ function queueFilter(queue: Queue): Record<string, unknown> {
   }
 }
 
-/** A department account works the cases its department leads; its unit never handles any itself. */
+/**
+ * A department account works the cases its department leads; its unit never handles any itself.
+ * A unit's own work is filing, dispatching and verifying; a county or the city also watches what
+ * waits at the units under it.
+ */
 function queuesOf(): Queue[] {
-  return currentMe()?.department ? ['department', 'mine', 'overdue', 'due_soon'] : ['unit', 'mine', 'overdue', 'due_soon'];
+  const me = currentMe();
+  if (me?.department) return ['department', 'mine', 'overdue', 'due_soon'];
+  if (me?.role === 'GRID_WORKER' || me?.role === 'OFFICER') return ['unit', 'mine', 'overdue', 'due_soon'];
+  const below: Queue[] = me?.unit.level === 'COUNTY' || me?.unit.level === 'CITY' ? ['below'] : [];
+  return ['unit', 'dispatch', 'verify', ...below, 'mine', 'overdue', 'due_soon'];
 }
-const QUEUE_KEYS = ['leadDepartmentId', 'reportedById', 'handlingUnitId', 'open', 'due'];
+const QUEUE_KEYS = ['leadDepartmentId', 'reportedById', 'handlingUnitId', 'handledBelowId', 'open', 'due', 'status'];
+
+/** How many cases a queue holds (the list's own count, one row fetched). */
+const QueueCount = ({ queue }: { queue: Queue }) => {
+  const { total } = useGetList('cases', { filter: queueFilter(queue), pagination: { page: 1, perPage: 1 } });
+  return total == null ? null : <span data-testid={`queue-count-${queue}`}> {total}</span>;
+};
 
 function activeQueue(filter: Record<string, unknown>): Queue | undefined {
   return queuesOf().find((q) => Object.entries(queueFilter(q)).every(([k, v]) => filter[k] === v) && QUEUE_KEYS.every((k) => k in queueFilter(q) || filter[k] === undefined));
@@ -46,7 +66,12 @@ export const WorkQueues = () => {
         <Chip
           key={q}
           data-testid={`queue-${q}`}
-          label={translate(`gw.queues.${q}`, { department: currentMe()?.department?.name ?? '' })}
+          label={
+            <>
+              {translate(`gw.queues.${q}`, { department: currentMe()?.department?.name ?? '' })}
+              <QueueCount queue={q} />
+            </>
+          }
           color={active === q ? 'primary' : 'default'}
           variant={active === q ? 'filled' : 'outlined'}
           onClick={() => choose(q)}

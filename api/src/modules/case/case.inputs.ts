@@ -99,6 +99,9 @@ export class CaseFilter {
   @Field(() => ID, { nullable: true, description: '当前办理单位 (本单位待办)' })
   handlingUnitId?: string;
 
+  @Field(() => ID, { nullable: true, description: '在该单位的下级单位办理中的案件 (下级待办: 县区看各乡镇街道手中的案件)' })
+  handledBelowId?: string;
+
   @Field(() => ID, { nullable: true, description: '牵头部门' })
   leadDepartmentId?: string;
 

@@ -25,6 +25,7 @@ export const caseReads: ReadCatalog = {
         grid: { kind: 'parent', type: 'Grid', property: 'gridId' },
         source: { kind: 'parent', type: 'PollutionSource', property: 'sourceId' },
         handlingUnit: { kind: 'parent', type: 'Grid', property: 'handlingUnitId' },
+        county: { kind: 'parent', type: 'Grid', property: 'countyId' },
         duplicateOf: { kind: 'parent', type: 'Case', property: 'duplicateOfId' },
         category: { kind: 'parent', type: 'CaseCategory', property: 'categoryId' },
         // The timeline of a visible case, whole (a department reads it through the case only).

@@ -64,6 +64,11 @@ export class CaseResolver {
     return loadVisible(ctx, Grid, kase.gridId);
   }
 
+  @FieldResolver(() => Grid, { nullable: true, description: '所在县区' })
+  county(@Ctx() ctx: RequestContext, @Root() kase: Case): Promise<Grid | null> {
+    return loadVisible(ctx, Grid, kase.countyId);
+  }
+
   @FieldResolver(() => CaseCategory)
   category(@Ctx() ctx: RequestContext, @Root() kase: Case): Promise<CaseCategory | null> {
     const loader = ctx.loaders.get<number, CaseCategory | null>('CaseCategory.byId', async (ids) => {

@@ -36,6 +36,13 @@ function caseNumber(countyCode: string, at: Date, id: number): string {
   return `${countyCode.slice(0, 6)}-${day}-${String(id).padStart(6, '0')}`;
 }
 
+/** The ids of the units under a visible unit (not itself): where its subordinates' to-dos sit. */
+async function unitsBelow(ctx: RequestContext, unitId: string): Promise<number[]> {
+  const unit = await findVisible(ctx, Grid, unitId);
+  const below = await ctx.em.find(Grid, { $and: [subtreeOf<Grid>(unit), { id: { $ne: unit.id } }] }, { fields: ['id'] });
+  return below.length ? below.map((g) => g.id) : [0];
+}
+
 export const caseService = {
   /** The `case` query's read: unmanaged (nothing in the request changes it), the asked columns only. */
   byId: (ctx: RequestContext, id: string, info?: GraphQLResolveInfo): Promise<Case> => findVisibleRow(ctx, Case, id, info),
@@ -56,6 +63,7 @@ export const caseService = {
       where.push({ $or: [{ number: { $ilike: pattern } }, { description: { $ilike: pattern } }, { address: { $ilike: pattern } }] });
     }
     if (filter.handlingUnitId) where.push({ handlingUnitId: fromGlobalId('Grid', filter.handlingUnitId) });
+    if (filter.handledBelowId) where.push({ handlingUnitId: { $in: await unitsBelow(ctx, filter.handledBelowId) } });
     if (filter.leadDepartmentId) where.push({ leadDepartmentId: fromGlobalId('Department', filter.leadDepartmentId) });
     if (filter.reportedById) where.push({ reportedById: fromGlobalId('Account', filter.reportedById) });
     if (filter.due === DueState.OVERDUE) where.push({ dueAt: { $lt: ctx.clock.now() } });
