@@ -175,6 +175,21 @@ describe('joint enforcement: partner departments have their own step', () => {
     expect(kase.status).toBe('FED_BACK');
   });
 
+  it('a partner past its own deadline no longer holds the case: the lead feeds back and the event names it late', async () => {
+    let kase = await dispatched();
+    kase = await walk(lead, 'ACCEPT', kase);
+    const mine = (await assignments(partner, kase.id)).find((a) => !a.lead)!;
+    // Its deadline passed (test setup behind the API's back: the clock is the test's).
+    await app.ownerSql(`update case_assignment set due_at = '2026-01-01T00:00:00Z' where id = $1`, [Number(Buffer.from(mine.id, 'base64url').toString().split(':')[1])]);
+    kase = await walk(lead, 'FEEDBACK', kase);
+    expect(kase.status).toBe('FED_BACK');
+    const { case: timeline } = await lead.data<{ case: { events: { nodes: { action: string; details: Record<string, unknown> | null }[] } } }>(
+      `query($id: ID!) { case(id: $id) { events(first: 50) { nodes { action details } } } }`,
+      { id: kase.id },
+    );
+    expect(timeline.events.nodes.at(-1)).toMatchObject({ action: 'FEEDBACK', details: { latePartners: ['肥东县水务局'] } });
+  });
+
   it('a returned dispatch ends the partner’s access', async () => {
     let kase = await dispatched();
     kase = await walk(lead, 'RETURN', kase);
