@@ -8,7 +8,7 @@ import { AssignmentState, type CaseAction } from './case.enums';
 import type { Case } from './case.entity';
 import { assignmentActionsFrom } from './case.workflow';
 
-/** What the case's own steps do to the assignments of a joint dispatch (联合执法), and what partners may do. */
+// 联合执法: what partner departments may do on their assignments, and what the case's own steps do to them.
 
 /** The partner steps the caller may take on this assignment now (its table x the caller's rule). */
 export function assignmentActions(ctx: RequestContext, assignment: CaseAssignment, kase: Pick<Case, 'status'>): CaseAction[] {
