@@ -27,6 +27,30 @@ async function act(page: Page, action: string, timelineText: string, fill?: (dia
   await page.getByTestId('timeline-action').filter({ hasText: timelineText }).first().waitFor();
 }
 
+/** The partner of a joint dispatch (an account made for its department by the county) accepts and feeds back through the API. */
+async function partnersFeedBack(caseId: string): Promise<number> {
+  const yaohai = await apiAs('yaohai');
+  type Assignment = { id: string; lead: boolean; active: boolean; version: number; department: { id: string } };
+  const { case: c } = await yaohai<{ case: { handlingUnit: { id: string }; assignments: Assignment[] } }>(
+    `query($id: ID!) { case(id: $id) { handlingUnit { id } assignments { id lead active version department { id } } } }`,
+    { id: caseId },
+  );
+  const partners = c.assignments.filter((a) => a.active && !a.lead);
+  if (!partners.length) throw new Error('the dispatch has no partner department');
+  for (const [i, partner] of partners.entries()) {
+    const login = `partner${Date.now()}${i}`;
+    await yaohai(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, {
+      input: { login, displayName: login, password: 'partner-pass-1', unitId: c.handlingUnit.id, role: 'COUNTY_DEPARTMENT', departmentId: partner.department.id },
+    });
+    const asPartner = await apiAs(login, 'partner-pass-1');
+    const { acceptAssignment } = await asPartner<{ acceptAssignment: { version: number } }>(`mutation($input: AssignmentStepInput!) { acceptAssignment(input: $input) { version } }`, {
+      input: { id: partner.id, version: partner.version },
+    });
+    await asPartner(`mutation($input: AssignmentFeedbackInput!) { feedBackAssignment(input: $input) { id } }`, { input: { id: partner.id, version: acceptAssignment.version, result: '已配合现场检查' } });
+  }
+  return partners.length;
+}
+
 test('platform path (瑶海区): operator files and dispatches, the department accepts and feeds back, the operator verifies; the timeline shows each step', async () => {
   // Reported by the county admin of 瑶海区 through the API; the platform operator takes it from there.
   const asYaohai = await apiAs('yaohai');
@@ -67,6 +91,9 @@ test('platform path (瑶海区): operator files and dispatches, the department a
     expect(s.problems).toEqual([]);
   });
 
+  // 联合执法: the partner department feeds back on its own assignment before the lead feeds back for the case.
+  const partners = await partnersFeedBack(kase.id);
+
   await asUser('yaohaidept', async (s) => {
     await openCase(s.page, kase.id);
     await act(s.page, 'ACCEPT', '受理');
@@ -87,7 +114,8 @@ test('platform path (瑶海区): operator files and dispatches, the department a
     await s.page.getByTestId('timeline-action').filter({ hasText: '核实通过' }).first().waitFor();
 
     const steps = await s.page.getByTestId('timeline-action').allTextContents();
-    expect(steps.map((t) => t.split(' ·')[0])).toEqual(['上报', '立案', '派遣', '受理', '结果反馈', '核实通过(结案)']);
+    const partnerSteps = Array.from({ length: partners }, () => ['配合部门受理', '配合部门反馈']).flat();
+    expect(steps.map((t) => t.split(' ·')[0])).toEqual(['上报', '立案', '派遣', ...partnerSteps, '受理', '结果反馈', '核实通过(结案)']);
     await s.page.getByTestId('case-timeline').getByText('已结案').first().waitFor();
     await screenshot(s.page, 'case-closed-timeline');
 

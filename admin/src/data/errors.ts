@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'ILLEGAL_TRANSITION',
+  'PARTNERS_PENDING',
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'INTERNAL_SERVER_ERROR',
@@ -63,7 +64,7 @@ export function toHttpError(error: unknown): HttpError {
 }
 
 function statusOf(code: ErrorCode): number {
-  return code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'CONFLICT' || code === 'ILLEGAL_TRANSITION' ? 409 : code === 'BAD_USER_INPUT' ? 400 : 500;
+  return code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'CONFLICT' || code === 'ILLEGAL_TRANSITION' || code === 'PARTNERS_PENDING' ? 409 : code === 'BAD_USER_INPUT' ? 400 : 500;
 }
 
 /** An error code from a REST answer (evidence uploads) as the same HttpError. */

@@ -107,10 +107,12 @@ const baseEn: BaseMessages = {
       },
       CaseOrigin: { COMPLAINT: 'Complaint', INSPECTION: 'Inspection', INSTRUCTION: 'Instruction', MONITORING: 'Monitoring alarm', PATROL: 'Patrol', TRANSFER: 'Transfer' },
       CaseUrgency: { EMERGENCY: 'Emergency', NORMAL: 'Normal', URGENT: 'Urgent' },
+      AssignmentState: { DISPATCHED: 'Awaiting acceptance', ACCEPTED: 'Accepted', FED_BACK: 'Fed back' },
       CaseAction: {
         REPORT: 'Report', FILE: 'File', CANCEL: 'Cancel case', ESCALATE: 'Escalate to the grid above', DISPATCH: 'Dispatch', ACCEPT: 'Accept', RETURN: 'Return',
         FEEDBACK: 'Feed back', REQUEST_EXTENSION: 'Request extension', APPROVE_EXTENSION: 'Approve extension', REJECT_EXTENSION: 'Reject extension', PARK: 'Park',
         RESUME: 'Resume', VERIFY_PASS: 'Verify (close)', VERIFY_FAIL: 'Fail verification (rework)', EVALUATE: 'Evaluate', REOPEN: 'Reopen', RECOMPUTE_DEADLINE: 'Deadline recomputed',
+        ACCEPT_ASSIGNMENT: 'Partner accepts', FEED_BACK_ASSIGNMENT: 'Partner feeds back',
       },
       ApiKeyScope: { CREATE_COMPLAINTS: 'Submit complaints', READ_CASES: 'Read cases', READ_DEPARTMENTS: 'Read departments', READ_GRIDS: 'Read grids', READ_SOURCES: 'Read sources' },
       CancelReason: { DUPLICATE: 'Duplicate', INVALID: 'Invalid', OUT_OF_SCOPE: 'Out of scope' },
@@ -134,6 +136,7 @@ const baseEn: BaseMessages = {
       NOT_FOUND: 'Not found, or outside your territory',
       CONFLICT: 'Changed by someone else or a duplicate; reload and retry',
       ILLEGAL_TRANSITION: 'This step is not allowed in the case’s current status; someone may have moved it already. Refresh to see where it stands.',
+      PARTNERS_PENDING: 'Partner departments still within their deadline have not fed back yet; give the case’s feedback once they have.',
       FORBIDDEN: 'Your role may not do this',
       UNAUTHENTICATED: 'Please sign in',
       INTERNAL_SERVER_ERROR: 'Server error; please retry later',
@@ -191,6 +194,9 @@ const baseEn: BaseMessages = {
         reason: 'Reason', cancelReason: 'Cancellation reason', result: 'Result', extensionDays: 'Extension (working days)', reviewAt: 'Review date', score: 'Score (0-100)',
         duplicateOfNumber: 'Number of the master case', afterPhoto: 'After photo (required to close)', feedbackPhotos: 'Photos of the result (optional)', note: 'Note (optional)', departments: 'Departments',
       },
+    },
+    assignment: {
+      title: 'Departments dispatched (joint enforcement)', lead: 'Lead', partner: 'Partner', due: 'Own deadline', accepted: 'Accepted', fed_back: 'Fed back', department: 'Department',
     },
     case: {
       timeline: 'Timeline',

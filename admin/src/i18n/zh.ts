@@ -106,10 +106,12 @@ const baseZh = {
       },
       CaseOrigin: { COMPLAINT: '群众投诉举报', INSPECTION: '执法检查', INSTRUCTION: '上级批示交办', MONITORING: '监测报警', PATROL: '网格巡查', TRANSFER: '其他单位移送' },
       CaseUrgency: { EMERGENCY: '突发', NORMAL: '一般', URGENT: '紧急' },
+      AssignmentState: { DISPATCHED: '待受理', ACCEPTED: '已受理', FED_BACK: '已反馈' },
       CaseAction: {
         REPORT: '上报', FILE: '立案', CANCEL: '注销', ESCALATE: '上报上一级网格', DISPATCH: '派遣', ACCEPT: '受理', RETURN: '回退', FEEDBACK: '结果反馈',
         REQUEST_EXTENSION: '申请延期', APPROVE_EXTENSION: '批准延期', REJECT_EXTENSION: '驳回延期', PARK: '挂账', RESUME: '恢复办理',
         VERIFY_PASS: '核实通过(结案)', VERIFY_FAIL: '核实不通过(返工)', EVALUATE: '综合评价', REOPEN: '重新办理', RECOMPUTE_DEADLINE: '期限重算',
+        ACCEPT_ASSIGNMENT: '配合部门受理', FEED_BACK_ASSIGNMENT: '配合部门反馈',
       },
       ApiKeyScope: { CREATE_COMPLAINTS: '提交投诉', READ_CASES: '读取案件', READ_DEPARTMENTS: '读取部门', READ_GRIDS: '读取网格', READ_SOURCES: '读取污染源' },
       CancelReason: { DUPLICATE: '重复', INVALID: '无效', OUT_OF_SCOPE: '不属于环境监管范围' },
@@ -131,6 +133,7 @@ const baseZh = {
       NOT_FOUND: '记录不存在，或不在您的辖区内',
       CONFLICT: '记录已被他人修改或与现有记录重复，请刷新后重试',
       ILLEGAL_TRANSITION: '案件当前状态不允许此操作，可能已被他人处理，请刷新后查看',
+      PARTNERS_PENDING: '仍有配合部门未反馈且未超过其办理时限，请待其反馈后再统一反馈',
       FORBIDDEN: '您的角色无权执行此操作',
       UNAUTHENTICATED: '请先登录',
       INTERNAL_SERVER_ERROR: '服务器内部错误，请稍后重试',
@@ -188,6 +191,9 @@ const baseZh = {
         reason: '理由', cancelReason: '注销原因', result: '查处结果', extensionDays: '延期工作日数', reviewAt: '复查日期', score: '得分 (0-100)',
         duplicateOfNumber: '主案件编号', afterPhoto: '整改后照片 (结案必需)', feedbackPhotos: '办理结果照片 (可选)', note: '备注 (可选)', departments: '责任部门',
       },
+    },
+    assignment: {
+      title: '派遣部门 (联合执法)', lead: '牵头部门', partner: '配合部门', due: '本部门时限', accepted: '受理', fed_back: '反馈', department: '部门',
     },
     case: {
       timeline: '流转记录',

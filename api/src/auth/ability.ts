@@ -23,10 +23,10 @@ import { chainPolicy } from '../modules/chain/chain.policy';
 import { disclosurePolicy } from '../modules/disclosure/disclosure.policy';
 import { trainingPolicy } from '../modules/training/training.policy';
 import { reportPolicy } from '../modules/report/report.policy';
-import type { CaseDuty } from '../modules/case/case.workflow';
+import type { AssignmentDuty, CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate' | 'confirm' | CaseDuty;
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate' | 'confirm' | CaseDuty | AssignmentDuty;
 
 /** Subject types are entity class names, so an entity instance is its own subject. */
 export const subjectTypes = [

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'ILLEGAL_TRANSITION'
+  | 'PARTNERS_PENDING'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   | 'TOO_MANY_REQUESTS'
@@ -46,6 +47,13 @@ export class ConflictError extends DomainError {
 export class IllegalTransitionError extends DomainError {
   constructor(message: string, extra: Record<string, unknown>) {
     super('ILLEGAL_TRANSITION', message, extra);
+  }
+}
+
+/** 联合执法: the lead's feedback while partner departments, still within their deadline, have not fed back. */
+export class PartnersPendingError extends DomainError {
+  constructor(pendingDepartments: string[]) {
+    super('PARTNERS_PENDING', `Partner departments have not fed back yet: ${pendingDepartments.join(', ')}`, { pendingDepartments });
   }
 }
 

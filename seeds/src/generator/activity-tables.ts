@@ -138,17 +138,24 @@ export function caseEventTable(count: number, records: () => Iterable<CaseRecord
   };
 }
 
+/** The lead's own state follows the case's steps (受理, 结果反馈); the seed dispatches to the lead only. */
+function leadState(status: string): 'DISPATCHED' | 'ACCEPTED' | 'FED_BACK' {
+  if (['FED_BACK', 'CLOSED', 'EVALUATED'].includes(status)) return 'FED_BACK';
+  return ['IN_PROGRESS', 'EXTENSION_REQUESTED', 'PARKED'].includes(status) ? 'ACCEPTED' : 'DISPATCHED';
+}
+
 /** The departments each dispatched case was sent to (the earlier ones of a returned case inactive). */
 export function caseAssignmentTable(count: number, records: () => Iterable<CaseRecord>, lifecycleOf: LifecycleOf): TableData {
   return {
     table: 'case_assignment',
-    columns: ['id', ...SCOPE_COLUMNS, 'case_id', 'department_id', 'at', 'lead', 'suggested', 'active'],
+    columns: ['id', ...SCOPE_COLUMNS, 'case_id', 'department_id', 'at', 'lead', 'suggested', 'active', 'state'],
     count,
     *rows() {
       let id = 0;
       for (const c of records()) {
-        for (const a of lifecycleOf(c)?.assignments ?? []) {
-          yield [++id, ...scopeCells(c.grid), c.id, a.departmentId, timestamp(a.atMs), true, true, a.active];
+        const life = lifecycleOf(c);
+        for (const a of life?.assignments ?? []) {
+          yield [++id, ...scopeCells(c.grid), c.id, a.departmentId, timestamp(a.atMs), true, true, a.active, a.active ? leadState(life!.status) : 'DISPATCHED'];
         }
       }
     },

@@ -5,6 +5,7 @@ import { FunctionField, Labeled, ReferenceField, Show, SimpleShowLayout, TextFie
 import { can } from '../../auth/authProvider';
 import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
 import { CaseActions } from './CaseActions';
+import { CaseAssignments } from './CaseAssignments';
 import { CaseTimeline } from './CaseTimeline';
 
 interface Ancestor {
@@ -40,6 +41,7 @@ export const CaseShow = () => (
     >
       <Box sx={{ gridArea: 'actions' }}>
         <CaseActions />
+        <CaseAssignments />
       </Box>
       <Box sx={{ gridArea: 'facts' }}>
         <SimpleShowLayout sx={{ p: 0 }}>

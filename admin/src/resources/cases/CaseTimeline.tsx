@@ -11,6 +11,8 @@ interface CaseEvent {
   fromStatus: string | null;
   toStatus: string;
   note: string | null;
+  /** A partner department's step (联合执法) names its department, person and result. */
+  details?: { departmentName?: string; actorName?: string; result?: string } | null;
 }
 
 /** The case's life, oldest first, as the API records it (one line per transition). */
@@ -39,6 +41,13 @@ export const CaseTimeline = () => {
               {translate('gw.case.by')}: {translate(roleKey(e.actorRole))}
             </Typography>
           ) : null}
+          {e.details?.departmentName ? (
+            <Typography variant="body2" data-testid="timeline-department">
+              {translate('gw.assignment.department')}: {e.details.departmentName}
+              {e.details.actorName ? ` · ${e.details.actorName}` : ''}
+            </Typography>
+          ) : null}
+          {e.details?.result && e.details.departmentName ? <Typography variant="body2">{e.details.result}</Typography> : null}
           {e.note ? <Typography variant="body2">{e.note}</Typography> : null}
         </Box>
       ))}

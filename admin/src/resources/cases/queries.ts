@@ -1,4 +1,5 @@
 import { can } from '../../auth/authProvider';
+import { ASSIGNMENT_FIELDS } from './CaseAssignments';
 import { OPEN_STATUSES } from './openStatuses';
 import { flatten, locationInput, shanghaiDayStart, type ResourceSpec } from '../../data/spec';
 
@@ -13,7 +14,8 @@ export const caseSpec: ResourceSpec = {
   listFields: () => row,
   oneFields: () =>
     `${row} ${complainant()} version availableActions leadDepartment { id name } field source { id name } grid { id name code ancestors { id name level } }
-     events(first: 100) { nodes { id action actorRole at fromStatus toStatus note } }`,
+     ${ASSIGNMENT_FIELDS}
+     events(first: 100) { nodes { id action actorRole at fromStatus toStatus note details } }`,
   toFilter: ({ q, status, reportedFrom, reportedTo, open, ...rest }) => ({
     ...rest,
     search: typeof q === 'string' && q.trim() ? q.trim() : undefined,

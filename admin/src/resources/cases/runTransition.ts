@@ -10,7 +10,7 @@ export type TransitionValues = Record<string, unknown>;
  * meanwhile). Errors come back as react-admin HttpErrors whose message is a gw.errors key.
  */
 export async function runTransition(transition: CaseTransition, caseId: string, version: number, values: TransitionValues): Promise<void> {
-  const mutation = gql(`mutation Step($input: ${transition.inputType}!) { ${transition.mutation}(input: $input) { id status version } }`);
+  const mutation = gql(`mutation Step($input: ${transition.inputType}!) { ${transition.mutation}(input: $input) { ${transition.returns ?? 'id status version'} } }`);
   try {
     await apolloClient.mutate({ mutation, variables: { input: { ...values, id: caseId, version } } });
   } catch (error) {

@@ -10,6 +10,8 @@ export interface CaseTransition {
   mutation: string;
   inputType: string;
   fields: readonly TransitionField[];
+  /** What the mutation's answer selects (a case by default; an assignment for a partner's step). */
+  returns?: string;
 }
 
 const t = (action: string, mutation: string, inputType: string, fields: readonly TransitionField[] = []): CaseTransition => ({ action, mutation, inputType, fields });
@@ -34,6 +36,19 @@ export const caseTransitions: readonly CaseTransition[] = [
   t('EVALUATE', 'evaluateCase', 'EvaluateCaseInput', ['score']),
   t('REOPEN', 'reopenCase', 'CaseReasonInput', ['reason']),
 ];
+
+/**
+ * 联合执法: a partner department's steps on its own assignment (the API's ASSIGNMENT_STEPS),
+ * sent with the assignment's id and version instead of the case's.
+ */
+export const assignmentTransitions: readonly CaseTransition[] = [
+  { ...t('ACCEPT_ASSIGNMENT', 'acceptAssignment', 'AssignmentStepInput'), returns: 'id state version' },
+  { ...t('FEED_BACK_ASSIGNMENT', 'feedBackAssignment', 'AssignmentFeedbackInput', ['result']), returns: 'id state version' },
+];
+
+export function assignmentTransitionOf(action: string): CaseTransition | undefined {
+  return assignmentTransitions.find((x) => x.action === action);
+}
 
 export function transitionOf(action: string): CaseTransition | undefined {
   return caseTransitions.find((x) => x.action === action);

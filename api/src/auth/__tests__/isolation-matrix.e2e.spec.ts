@@ -1,4 +1,4 @@
-import { startTestApp, type GraphQLClient, type TestApp } from '../../test/test-app';
+import { GraphQLClient, startTestApp, type TestApp } from '../../test/test-app';
 
 /**
  * The isolation matrix: every demo role × target unit × operation against a declarative
@@ -172,5 +172,63 @@ describe('isolation matrix: role × target unit × operation', () => {
       expect1(role, target, 'case-by-id', expected.read.includes(target), !!result.data?.case);
     }
     expect(mismatches.filter((m) => m.startsWith(`${role} `))).toEqual([]);
+  });
+
+  /**
+   * 联合执法: a partner department (肥东县水务局) reads the joint case it is dispatched to on every
+   * read path (by id, list, a grid's cases, the compiled path on a repeated query), never the
+   * complainant, never the lead's FEEDBACK; a department of the same county that is no partner
+   * (肥东县交通局) and the partner's other cases answer NOT_FOUND.
+   */
+  it('joint enforcement: partner reads its joint case only, without the complainant, and cannot feed back for the case', async () => {
+    const feidong = await app.as('feidong');
+    const departmentOf = async (field: string) => {
+      const [row] = await app.ownerSql<{ id: number }>(`select d.id from department d join grid g on g.id = d.unit_id where g.code = '340122000000' and d.field = $1`, [field]);
+      return gid('Department', row.id);
+    };
+    const account = async (login: string, field: string) => {
+      await feidong.data(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, {
+        input: { login, displayName: login, password: 'matrix-joint-1', unitId: grids.FEIDONG.id, role: 'COUNTY_DEPARTMENT', departmentId: await departmentOf(field) },
+      });
+      return new GraphQLClient(app.url).signIn(login, 'matrix-joint-1');
+    };
+    const partner = await account('matrix-water', 'WATER');
+    const outsider = await account('matrix-transport', 'TRANSPORT');
+    const walk = async (client: GraphQLClient, mutation: string, type: string, input: Record<string, unknown>) => {
+      const data = await client.data<Record<string, { id: string; version: number }>>(`mutation($input: ${type}!) { ${mutation}(input: $input) { id version } }`, { input });
+      return data[mutation];
+    };
+    let kase = { id: cases.LJF!, version: 1 };
+    kase = await walk(await app.as('township'), 'escalateCase', 'CaseReasonInput', { ...kase, reason: '需县级联合执法' });
+    kase = await walk(feidong, 'fileCase', 'CaseStepInput', kase);
+    const urban = await departmentOf('URBAN_MANAGEMENT');
+    kase = await walk(feidong, 'dispatchCase', 'DispatchCaseInput', { ...kase, departmentIds: [urban, await departmentOf('WATER')], leadDepartmentId: urban });
+
+    const byId = `query($id: ID!) { case(id: $id) { id number status } }`;
+    const reads = async (client: GraphQLClient, target: Target) => {
+      // Twice: the second answer of a known query text comes from the compiled read path.
+      const [first, second] = [await client.request<{ case: { id: string } | null }>(byId, { id: cases[target] }), await client.request<{ case: { id: string } | null }>(byId, { id: cases[target] })];
+      expect([second.data, second.errors?.[0].extensions?.code]).toEqual([first.data, first.errors?.[0].extensions?.code]);
+      const list = await client.data<{ cases: { nodes: { id: string }[] } }>(`{ cases(first: 100) { nodes { id } } }`);
+      const nested = await client.request<{ grid: { cases: { nodes: { id: string }[] } } | null }>(`query($id: ID!) { grid(id: $id) { cases(first: 50) { nodes { id } } } }`, { id: grids[target].id });
+      return {
+        byId: first.data?.case ? 'read' : String(first.errors?.[0].extensions?.code),
+        list: list.cases.nodes.some((n) => n.id === cases[target]),
+        nested: !!nested.data?.grid?.cases.nodes.some((n) => n.id === cases[target]),
+      };
+    };
+    for (const target of CASE_TARGETS) {
+      const joint = target === 'LJF';
+      checked += 6;
+      expect({ role: 'partner', target, ...(await reads(partner, target)) }).toEqual({ role: 'partner', target, byId: joint ? 'read' : 'NOT_FOUND', list: joint, nested: joint });
+      expect({ role: 'outsider', target, ...(await reads(outsider, target)) }).toEqual({ role: 'outsider', target, byId: 'NOT_FOUND', list: false, nested: false });
+    }
+    const complainant = await partner.request(`query($id: ID!) { case(id: $id) { complainantName complainantPhone } }`, { id: kase.id });
+    expect(complainant.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    // The lead accepts, so FEEDBACK is a legal step of the case: refused to the partner for who it is.
+    kase = await walk(await app.as('countydept'), 'acceptCase', 'CaseStepInput', kase);
+    const feedback = await partner.request(`mutation($input: FeedbackCaseInput!) { feedbackCase(input: $input) { id } }`, { input: { ...kase, result: '配合部门不能代替牵头部门反馈' } });
+    expect(feedback.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    checked += 2;
   });
 });

@@ -7,7 +7,11 @@ import { Grid } from '../grid/grid.entity';
 import { CaseAssignment } from './case-assignment.entity';
 import { DispatchSuggestionType } from './case-routing.types';
 import { DUPLICATE_DEFAULTS, duplicateCandidates } from './case-duplicates.service';
+import { assignmentWorkflow } from './case-assignment.service';
+import { assignmentActions } from './case-partners';
 import {
+  AssignmentFeedbackInput,
+  AssignmentStepInput,
   CancelCaseInput,
   CaseReasonInput,
   CaseStepInput,
@@ -156,8 +160,8 @@ export class CaseWorkflowResolver {
     return loadVisible(ctx, Case, kase.duplicateOfId);
   }
 
-  @FieldResolver(() => [CaseAction], { description: '当前用户此刻可执行的流转' })
-  availableActions(@Ctx() ctx: Ctx, @Root() kase: Case): CaseAction[] {
+  @FieldResolver(() => [CaseAction], { description: '当前用户此刻可执行的流转 (含配合部门对本部门派遣记录的受理、反馈)' })
+  availableActions(@Ctx() ctx: Ctx, @Root() kase: Case): Promise<CaseAction[]> {
     return availableActions(ctx, kase);
   }
 
@@ -177,10 +181,29 @@ export class CaseWorkflowResolver {
   }
 }
 
+/** 联合执法: a partner department's own steps (case.workflow.ts, ASSIGNMENT_STEPS). */
 @Resolver(() => CaseAssignment)
 export class CaseAssignmentResolver {
+  @Mutation(() => CaseAssignment, { description: '联合执法: 配合部门受理本部门的派遣' })
+  @Requires('assist', 'CaseAssignment')
+  acceptAssignment(@Ctx() ctx: Ctx, @Arg('input', () => AssignmentStepInput) input: AssignmentStepInput): Promise<CaseAssignment> {
+    return assignmentWorkflow.apply(ctx, A.ACCEPT_ASSIGNMENT, input);
+  }
+
+  @Mutation(() => CaseAssignment, { description: '联合执法: 配合部门反馈本部门办理结果 (牵头部门据此统一反馈)' })
+  @Requires('assist', 'CaseAssignment')
+  feedBackAssignment(@Ctx() ctx: Ctx, @Arg('input', () => AssignmentFeedbackInput) input: AssignmentFeedbackInput): Promise<CaseAssignment> {
+    return assignmentWorkflow.apply(ctx, A.FEED_BACK_ASSIGNMENT, input);
+  }
+
   @FieldResolver(() => Department, { nullable: true })
   department(@Ctx() ctx: Ctx, @Root() assignment: CaseAssignment): Promise<Department | null> {
     return loadVisible(ctx, Department, assignment.departmentId);
+  }
+
+  @FieldResolver(() => [CaseAction], { description: '当前用户此刻可对本派遣记录执行的操作 (配合部门: 受理, 反馈)' })
+  async availableActions(@Ctx() ctx: Ctx, @Root() assignment: CaseAssignment): Promise<CaseAction[]> {
+    const kase = await loadVisible(ctx, Case, assignment.caseId);
+    return kase ? assignmentActions(ctx, assignment, kase) : [];
   }
 }

@@ -4,15 +4,18 @@ import { fromGlobalId, toGlobalId } from '../../common/global-id';
 import { assertCan, findVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { clockOf, updateDeadline } from '../deadline/case-clocks';
+import { DeadlineStep } from '../deadline/deadline.enums';
+import { deadlineService } from '../deadline/deadline.service';
 import { Department } from '../department/department.entity';
 import { hasAfterPhoto } from '../evidence/evidence.service';
 import { CaseAssignment } from './case-assignment.entity';
+import { followLead, partnerActions, partnersBeforeFeedback } from './case-partners';
 import { CaseCategory } from './case-category.entity';
 import { CaseEvent } from './case-event.entity';
 import { suggestDepartments, suggestDispatch, type DispatchSuggestion } from './case-routing.service';
 import { escalate } from './case-units';
 import type { TransitionRequest } from './case-workflow.inputs';
-import { CaseAction, CancelReason } from './case.enums';
+import { AssignmentState, CaseAction, CancelReason } from './case.enums';
 import { Case } from './case.entity';
 import { committedState } from './case.sql';
 import { actionsFrom, transitionFor, type Transition, type TransitionInput } from './case.workflow';
@@ -48,11 +51,24 @@ async function dispatch(ctx: RequestContext, kase: Case, input: TransitionReques
   if (foreign.length) throw new BadInputError('Departments must belong to the handling unit', [{ field: 'departmentIds', message: `not of the handling unit: ${foreign.join(', ')}` }]);
   const suggested = new Set((await suggestDepartments(ctx, kase)).map((d) => d.id));
   await deactivateAssignments(ctx, kase);
-  for (const id of ids) {
-    ctx.em.persist(Object.assign(new CaseAssignment(), { ...scopeOf(kase), caseId: kase.id, departmentId: id, lead: id === leadId, suggested: suggested.has(id), at: now }));
-  }
   kase.leadDepartmentId = leadId;
   kase.complexity = input.complexity ?? kase.complexity;
+  // Every department's own deadline (联合执法): the handling limit (处置时限) from the dispatch.
+  const due = await deadlineService.dueFor(ctx, kase, DeadlineStep.HANDLE, now);
+  for (const id of ids) {
+    ctx.em.persist(
+      Object.assign(new CaseAssignment(), {
+        ...scopeOf(kase),
+        caseId: kase.id,
+        departmentId: id,
+        lead: id === leadId,
+        suggested: suggested.has(id),
+        at: now,
+        dueAt: due?.due ?? null,
+        dueProvisional: due?.provisional ?? false,
+      }),
+    );
+  }
   // An override (a department routing did not suggest) is kept for 准确派遣率.
   const departmentId = (id: number) => toGlobalId('Department', id);
   return {
@@ -81,7 +97,18 @@ const effects: Partial<Record<CaseAction, Effect>> = {
   },
   [CaseAction.DISPATCH]: dispatch,
   [CaseAction.RETURN]: (ctx, kase) => deactivateAssignments(ctx, kase),
-  [CaseAction.FEEDBACK]: (_ctx, _kase, input) => ({ result: input.result }),
+  async [CaseAction.ACCEPT](ctx, kase, _input, now) {
+    await followLead(ctx, kase, AssignmentState.ACCEPTED, null, now);
+  },
+  // 联合执法: the lead feeds back for the case once its partners have (or are past their deadline).
+  async [CaseAction.FEEDBACK](ctx, kase, input, now) {
+    const partners = await partnersBeforeFeedback(ctx, kase, now);
+    await followLead(ctx, kase, AssignmentState.FED_BACK, input.result ?? null, now);
+    return { result: input.result, ...partners };
+  },
+  async [CaseAction.VERIFY_FAIL](ctx, kase, _input, now) {
+    await followLead(ctx, kase, AssignmentState.ACCEPTED, null, now);
+  },
   [CaseAction.REQUEST_EXTENSION](_ctx, kase, input) {
     kase.requestedExtensionDays = input.extensionDays;
     return { extensionDays: input.extensionDays };
@@ -153,9 +180,13 @@ async function conflict(ctx: RequestContext, caseId: number): Promise<ConflictEr
   });
 }
 
-/** The actions the caller may take on the case now (state table x the caller's rules). */
-export function availableActions(ctx: RequestContext, kase: Case): CaseAction[] {
-  return actionsFrom(kase.status).filter((action) => ctx.ability.can(transitionFor(kase.status, action)!.who, kase));
+/**
+ * The actions the caller may take on the case now (state table x the caller's rules), and a
+ * partner department's steps on its own assignment (联合执法).
+ */
+export async function availableActions(ctx: RequestContext, kase: Case): Promise<CaseAction[]> {
+  const own = actionsFrom(kase.status).filter((action) => ctx.ability.can(transitionFor(kase.status, action)!.who, kase));
+  return [...own, ...(await partnerActions(ctx, kase))];
 }
 
 export const caseWorkflow = {

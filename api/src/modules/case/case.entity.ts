@@ -1,8 +1,9 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DepartmentField } from '../../common/enums';
 import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
 import { CaseComplexity } from '../deadline/deadline.enums';
+import { CaseAssignment } from './case-assignment.entity';
 import { CaseOrigin, CaseStatus, CaseUrgency } from './case.enums';
 
 @ObjectType('Case', { implements: BaseEntity, description: '案件: 巡查发现或投诉、交办、移送的环境问题' })
@@ -159,4 +160,12 @@ export class Case extends VersionedScopedEntity {
   /** SHA-256 of the report's payload: the same key with another payload is refused. */
   @Property({ type: 'string', length: 64, nullable: true })
   payloadHash?: string | null;
+
+  /**
+   * The departments dispatched to (never loaded as a collection: GraphQL's `assignments` reads
+   * them batched). It is what lets a partner department read its joint case: a rule over it
+   * is written as `exists` in SQL (case.policy.ts).
+   */
+  @OneToMany({ entity: () => CaseAssignment, mappedBy: 'caseId' })
+  assignmentRows = new Collection<CaseAssignment>(this);
 }

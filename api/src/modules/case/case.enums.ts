@@ -58,11 +58,14 @@ export enum CaseAction {
   REOPEN = 'REOPEN',
   /** A system event, not a transition: the deadline recomputed after a year's holiday schedule was loaded. */
   RECOMPUTE_DEADLINE = 'RECOMPUTE_DEADLINE',
+  /** 联合执法: a partner department's own steps on its assignment (the case's state stays). */
+  ACCEPT_ASSIGNMENT = 'ACCEPT_ASSIGNMENT',
+  FEED_BACK_ASSIGNMENT = 'FEED_BACK_ASSIGNMENT',
 }
 registerEnumType(CaseAction, {
   name: 'CaseAction',
   description:
-    '操作: 上报, 立卷, 注销, 上报上一级网格, 派遣, 受理, 回退, 结果反馈, 申请延期, 批准延期, 驳回延期, 挂账, 恢复办理, 核实通过(结案), 核实不通过(返工), 综合评价, 重新办理; 期限重算 (系统: 导入节假日安排后)',
+    '操作: 上报, 立卷, 注销, 上报上一级网格, 派遣, 受理, 回退, 结果反馈, 申请延期, 批准延期, 驳回延期, 挂账, 恢复办理, 核实通过(结案), 核实不通过(返工), 综合评价, 重新办理; 期限重算 (系统: 导入节假日安排后); 配合部门受理, 配合部门反馈 (联合执法)',
 });
 
 /** Why a report is cancelled (注销) instead of filed. */
@@ -72,3 +75,11 @@ export enum CancelReason {
   OUT_OF_SCOPE = 'OUT_OF_SCOPE',
 }
 registerEnumType(CancelReason, { name: 'CancelReason', description: '注销原因: 无效, 重复, 不属于环境监管范围' });
+
+/** Where one department's part of a dispatch stands (联合执法: each partner has its own step). */
+export enum AssignmentState {
+  DISPATCHED = 'DISPATCHED',
+  ACCEPTED = 'ACCEPTED',
+  FED_BACK = 'FED_BACK',
+}
+registerEnumType(AssignmentState, { name: 'AssignmentState', description: '部门办理状态: 已派遣 (待受理), 已受理, 已反馈' });

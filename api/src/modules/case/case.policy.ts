@@ -69,6 +69,10 @@ export const casePolicy: Policy = ({ can, cannot }, p) => {
   if (departmentRole && p.departmentId != null) {
     can('read', 'Case', { leadDepartmentId: p.departmentId });
     can('handle', 'Case', { leadDepartmentId: p.departmentId });
+    // 联合执法: a partner reads the case it is dispatched to (an `exists` over the assignments in
+    // SQL, on every read path) and works its own active assignment; the case's steps stay the lead's.
+    can('read', 'Case', { assignmentRows: { $some: { departmentId: p.departmentId, active: true } } });
+    can('assist', 'CaseAssignment', { departmentId: p.departmentId, active: true, lead: false });
   }
   if (p.role === Role.TOWNSHIP_ADMIN) can('handle', 'Case', { handlingUnitId: p.unitId, viaPlatform: false });
   // 重新办理: only the city reopens a closed or cancelled case.

@@ -1,4 +1,4 @@
-import { CaseAction, CaseStatus } from './case.enums';
+import { AssignmentState, CaseAction, CaseStatus } from './case.enums';
 
 /**
  * What a transition needs beyond the case's id and expected version. `reason` is a written
@@ -69,4 +69,39 @@ export function dutyOf(action: CaseAction): CaseDuty {
   const row = TRANSITIONS.find((t) => t.action === action);
   if (!row) throw new Error(`No transition for ${action}`);
   return row.who;
+}
+
+/**
+ * 联合执法: a partner department's own steps on its assignment, beside the case's table. Its
+ * duty is `assist` on the CaseAssignment (case.policy.ts: a department's own active partner
+ * assignment). The case's state does not move; the steps are open while the case is being
+ * handled, from dispatch until the lead's feedback.
+ */
+export type AssignmentDuty = 'assist';
+
+export interface AssignmentStep {
+  from: AssignmentState;
+  action: CaseAction;
+  to: AssignmentState;
+  who: AssignmentDuty;
+  needs: readonly TransitionInput[];
+}
+
+// prettier-ignore
+export const ASSIGNMENT_STEPS: readonly AssignmentStep[] = [
+  { from: AssignmentState.DISPATCHED, action: A.ACCEPT_ASSIGNMENT,    to: AssignmentState.ACCEPTED, who: 'assist', needs: [] },
+  { from: AssignmentState.ACCEPTED,   action: A.FEED_BACK_ASSIGNMENT, to: AssignmentState.FED_BACK, who: 'assist', needs: ['result'] },
+];
+
+/** The case states in which partners work on their assignments. */
+export const PARTNER_CASE_STATES: readonly CaseStatus[] = [DISPATCHED, IN_PROGRESS, EXTENSION_REQUESTED, PARKED];
+
+export function assignmentStepFor(state: AssignmentState, caseStatus: CaseStatus, action: CaseAction): AssignmentStep | undefined {
+  if (!PARTNER_CASE_STATES.includes(caseStatus)) return undefined;
+  return ASSIGNMENT_STEPS.find((t) => t.from === state && t.action === action);
+}
+
+/** The assignment actions open in these states (before the caller's duty is checked). */
+export function assignmentActionsFrom(state: AssignmentState, caseStatus: CaseStatus): CaseAction[] {
+  return PARTNER_CASE_STATES.includes(caseStatus) ? ASSIGNMENT_STEPS.filter((t) => t.from === state).map((t) => t.action) : [];
 }

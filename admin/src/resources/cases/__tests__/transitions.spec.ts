@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, GraphQLEnumType, GraphQLInputObjectType, GraphQLNonNull } from 'graphql';
-import { caseTransitions } from '../transitions';
+import { assignmentTransitions, caseTransitions } from '../transitions';
 
 const schema = buildSchema(readFileSync(path.resolve(__dirname, '../../../../../schema/schema.graphql'), 'utf8'));
 
@@ -19,12 +19,12 @@ const INPUT_FIELDS: Record<string, string[]> = {
 };
 
 describe('caseTransitions against schema/schema.graphql', () => {
-  test('every CaseAction but REPORT and the system’s RECOMPUTE_DEADLINE has a button', () => {
+  test('every CaseAction but REPORT and the system’s RECOMPUTE_DEADLINE has a button (the case’s, or a partner’s on its assignment)', () => {
     const actions = (schema.getType('CaseAction') as GraphQLEnumType).getValues().map((v) => v.name);
-    expect(caseTransitions.map((t) => t.action).sort()).toEqual(actions.filter((a) => a !== 'REPORT' && a !== 'RECOMPUTE_DEADLINE').sort());
+    expect([...caseTransitions, ...assignmentTransitions].map((t) => t.action).sort()).toEqual(actions.filter((a) => a !== 'REPORT' && a !== 'RECOMPUTE_DEADLINE').sort());
   });
 
-  test.each(caseTransitions.map((t) => [t.action, t] as const))('%s: its mutation takes its input type, and the form fills every required field', (_action, t) => {
+  test.each([...caseTransitions, ...assignmentTransitions].map((t) => [t.action, t] as const))('%s: its mutation takes its input type, and the form fills every required field', (_action, t) => {
     const mutation = schema.getMutationType()?.getFields()[t.mutation];
     expect(mutation).toBeDefined();
     const arg = mutation!.args.find((a) => a.name === 'input');

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { fromGlobalId } from '../../../common/global-id';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 import { CaseAction, CaseStatus } from '../case.enums';
-import { actionsFrom, dutyOf, type CaseDuty } from '../case.workflow';
+import { actionsFrom, dutyOf, TRANSITIONS, type CaseDuty } from '../case.workflow';
 import { count, fullInput, INPUT_EXTRAS, report, reportRaw, step, walk, seeded, type Seeded } from './workflow-helpers';
 
 /** A caller holding each duty at type level who can read the test cases (肥东县, a 城管 category). */
@@ -50,7 +50,8 @@ describe('case workflow guards: state, version, idempotency', () => {
     let checked = 0;
     for (const status of statuses) {
       const legal = actionsFrom(status);
-      for (const action of Object.values(CaseAction).filter((a) => a !== CaseAction.REPORT && a !== CaseAction.RECOMPUTE_DEADLINE && !legal.includes(a))) {
+      // The case's own steps (the partners' assignment steps have their own table and test).
+      for (const action of Object.values(CaseAction).filter((a) => TRANSITIONS.some((t) => t.action === a) && !legal.includes(a))) {
         const caller = await as(CALLER[dutyOf(action)]);
         const result = await step(caller, action, fullInput(cases.get(status)!, action === CaseAction.DISPATCH ? { departmentIds: ['x'] } : INPUT_EXTRAS[action]));
         expect({ status, action, extensions: result.errors?.[0].extensions }).toMatchObject({
