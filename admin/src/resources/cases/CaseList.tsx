@@ -13,6 +13,7 @@ const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <EnumInput key="status" source="status" enumName="CaseStatus" alwaysOn />,
   <EnumInput key="origin" source="origin" enumName="CaseOrigin" />,
+  <EnumInput key="channel" source="channel" enumName="CaseChannel" />,
   <CategoryInput key="categoryId" source="categoryId" />,
   <DateInput key="reportedFrom" source="reportedFrom" />,
   <DateInput key="reportedTo" source="reportedTo" />,

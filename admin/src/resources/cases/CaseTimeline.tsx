@@ -11,6 +11,7 @@ interface CaseEvent {
   fromStatus: string | null;
   toStatus: string;
   note: string | null;
+  details?: { method?: string } | null;
 }
 
 /** The case's life, oldest first, as the API records it (one line per transition). */
@@ -39,7 +40,16 @@ export const CaseTimeline = () => {
               {translate('gw.case.by')}: {translate(roleKey(e.actorRole))}
             </Typography>
           ) : null}
-          {e.note ? <Typography variant="body2">{e.note}</Typography> : null}
+          {e.action === 'ANSWER' && e.details?.method ? (
+            <Typography variant="body2">
+              {translate('resources.cases.fields.answerMethod')}: {translate(`gw.enum.AnswerMethod.${e.details.method}`)}
+            </Typography>
+          ) : null}
+          {e.note ? (
+            <Typography variant="body2" data-testid={e.action === 'ANSWER' ? 'timeline-answer' : undefined}>
+              {e.note}
+            </Typography>
+          ) : null}
         </Box>
       ))}
     </Box>

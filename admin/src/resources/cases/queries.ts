@@ -2,7 +2,7 @@ import { can } from '../../auth/authProvider';
 import { OPEN_STATUSES } from './openStatuses';
 import { flatten, locationInput, shanghaiDayStart, type ResourceSpec } from '../../data/spec';
 
-const row = `id number status origin urgency reportedAt dueAt dueProvisional closedAt address description location { lng lat } category { id name code } grid { id name code }`;
+const row = `id number status origin channel externalTicket urgency reportedAt dueAt dueProvisional closedAt address description location { lng lat } category { id name code } grid { id name code }`;
 
 /** Complainants' identities only for the roles that answer complaints (FORBIDDEN otherwise). */
 const complainant = () => (can('read', 'Case', 'complainantName') ? 'complainantName complainantPhone' : '');
@@ -12,8 +12,8 @@ export const caseSpec: ResourceSpec = {
   one: 'case',
   listFields: () => row,
   oneFields: () =>
-    `${row} ${complainant()} version availableActions handlingUnit { id name } leadDepartment { id name } field source { id name } grid { id name code ancestors { id name level } }
-     events(first: 100) { nodes { id action actorRole at fromStatus toStatus note } }`,
+    `${row} ${complainant()} answerDueAt answeredAt answerText answerMethod answerSatisfaction version availableActions handlingUnit { id name } leadDepartment { id name } field source { id name } grid { id name code ancestors { id name level } }
+     events(first: 100) { nodes { id action actorRole at fromStatus toStatus note details } }`,
   toFilter: ({ q, status, reportedFrom, reportedTo, open, ...rest }) => ({
     ...rest,
     number: typeof q === 'string' && q.trim() ? q.trim() : undefined,
