@@ -44,6 +44,16 @@ describe('complaints: channel and ticket number, 答复, its deadline, reconcili
   const answerAlerts = async (id: string) =>
     (await app.ownerSql<{ kind: string }>(`select kind from case_alert where case_id = $1 and deadline = 'ANSWER' order by id`, [fromGlobalId('Case', id)])).map((a) => a.kind);
 
+  it('the seeded complaints came in through the 12345 hotline, each with its own ticket number', async () => {
+    const [seededRow] = await app.ownerSql<{ complaints: number; ticketed: number; tickets: number }>(
+      `select count(*)::int as complaints, count(*) filter (where channel = 'HOTLINE_12345' and external_ticket is not null)::int as ticketed,
+              count(distinct external_ticket)::int as tickets from "case" where origin = 'COMPLAINT'`,
+    );
+    expect(seededRow.complaints).toBeGreaterThan(0);
+    expect(seededRow).toEqual({ complaints: seededRow.complaints, ticketed: seededRow.complaints, tickets: seededRow.complaints });
+    expect(await app.ownerSql(`select id from "case" where origin <> 'COMPLAINT' and channel is not null limit 1`)).toEqual([]);
+  });
+
   it('reports a 12345 ticket once per channel, runs it to fed back, answers it on the timeline; the sweep supervises the unanswered; the day reconciles', async () => {
     const operator = await app.as('operator');
     const dept = await app.as('yaohaidept');
