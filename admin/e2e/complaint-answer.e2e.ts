@@ -67,6 +67,7 @@ test('the operator reports a 12345 complaint with its ticket number, answers it 
     await s.page.getByRole('option', { name: '电话', exact: true }).click();
     await dialog.getByRole('combobox', { name: /投诉人满意度/ }).click();
     await s.page.getByRole('option', { name: '满意', exact: true }).click();
+    await s.page.getByRole('listbox').waitFor({ state: 'detached' });
     await screenshot(s.page, 'complaint-answer-dialog');
     await dialog.getByTestId('transition-submit').click();
     await dialog.waitFor({ state: 'detached' });
