@@ -17,7 +17,8 @@ import { PollutionSource } from '../source/source.entity';
 import { CaseCategory } from './case-category.entity';
 import { assignFirstHandler } from './case-units';
 import { CaseEvent } from './case-event.entity';
-import { CaseAction, CaseOrigin, CaseStatus, CaseUrgency, TICKETED_CHANNELS } from './case.enums';
+import { CaseAction, CaseChannel, CaseOrigin, CaseStatus, CaseUrgency, TICKETED_CHANNELS } from './case.enums';
+import { Role } from '../../common/enums';
 import { Case } from './case.entity';
 import { CaseOrder, type CaseFilter, type ReportCaseInput } from './case.inputs';
 import { CASE_SENSITIVE_FIELDS } from './case.policy';
@@ -116,7 +117,7 @@ export const caseService = {
       sourceId: source?.id ?? null,
       complainantName: input.complainantName ?? null,
       complainantPhone: input.complainantPhone ?? null,
-      channel: input.channel ?? null,
+      channel: channelOf(ctx, input),
       externalTicket: input.externalTicket ?? null,
       status: CaseStatus.REPORTED,
       reportedById: ctx.principal?.accountId ?? null,
@@ -170,6 +171,12 @@ function checkChannel(input: ReportCaseInput): void {
   if (input.channel && TICKETED_CHANNELS.includes(input.channel) && !input.externalTicket?.trim()) {
     throw new BadInputError(`A ${input.channel} complaint carries its ticket number`, [{ field: 'externalTicket', message: 'required for this channel' }]);
   }
+}
+
+/** A complaint an integrator files through its API key came in through 第三方接口 unless it names its hotline. */
+function channelOf(ctx: RequestContext, input: ReportCaseInput): CaseChannel | null {
+  if (input.channel) return input.channel;
+  return ctx.principal?.role === Role.API_CLIENT && input.origin === CaseOrigin.COMPLAINT ? CaseChannel.API : null;
 }
 
 /**

@@ -149,8 +149,37 @@ describe('complaints: channel and ticket number, 答复, its deadline, reconcili
     const xlsx = await xlsxOf(await download(app, operator, `/export/complaint-tickets.xlsx?${filterParam(filter)}&lang=en`));
     expect(xlsx[0]).toContain('Ticket number');
     expect(xlsx.slice(1).map((row) => row[0])).toEqual(['HF20261128000123', 'HF20261128000124']);
-    // Scoped by territory: another county's bureau sees none of 瑶海区's tickets.
-    const feidong = (await (await app.as('feidong')).data<{ complaintTickets: { totalCount: number } }>(TICKETS, { filter })).complaintTickets;
-    expect(feidong.totalCount).toBe(0);
+    // Scoped by territory: another county's bureau sees none of 瑶海区's tickets, and cannot answer them.
+    const feidongAdmin = await app.as('feidong');
+    expect((await feidongAdmin.data<{ complaintTickets: { totalCount: number } }>(TICKETS, { filter })).complaintTickets.totalCount).toBe(0);
+    const foreign = await feidongAdmin.request(ANSWER, { input: { id: other.id, version: other.version, text: '已处理', method: 'PHONE' } });
+    expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('a complaint an integrator files through its API key came in through 第三方接口 unless it names its hotline', async () => {
+    const feidong = await app.as('feidong');
+    const { gridByCode } = await feidong.data<{ gridByCode: { id: string } }>(`{ gridByCode(code: "340122000000") { id } }`);
+    const { createApiKey } = await feidong.data<{ createApiKey: { key: string } }>(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, {
+      input: { name: '12345 热线平台', unitId: gridByCode.id, scopes: ['CREATE_COMPLAINTS'] },
+    });
+    const withKey = async (input: Record<string, unknown>) => {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${createApiKey.key}` },
+        body: JSON.stringify({ query: `mutation($input: ReportCaseInput!) { reportCase(input: $input) { number } }`, variables: { input } }),
+      });
+      return (await response.json()) as { data?: { reportCase: { number: string } }; errors?: { extensions: { code: string } }[] };
+    };
+    const input = { gridId: s.village, categoryId: s.dust, origin: 'COMPLAINT', description: '市民来电投诉夜间扬尘' };
+    const plain = await withKey(input);
+    const hotline = await withKey({ ...input, channel: 'HOTLINE_12345', externalTicket: 'HF20261128009999' });
+    const rows = await app.ownerSql<{ number: string; channel: string; external_ticket: string | null }>(
+      `select number, channel, external_ticket from "case" where number = any($1) order by id`,
+      [[plain.data?.reportCase.number, hotline.data?.reportCase.number]],
+    );
+    expect(rows.map((r) => [r.channel, r.external_ticket])).toEqual([
+      ['API', null],
+      ['HOTLINE_12345', 'HF20261128009999'],
+    ]);
   });
 });
