@@ -1,4 +1,4 @@
-import { asUser, baseUrl, expectText, onPhone, screenshot } from './browser';
+import { asUser, baseUrl, downloaded, expectText, onPhone, screenshot } from './browser';
 import { apiAs } from './graphql';
 import { expectFitsPhone } from './phone';
 
@@ -83,6 +83,12 @@ test('the operator reports a 12345 complaint with its ticket number, answers it 
     await s.page.locator('td.column-number').first().waitFor();
     await s.page.getByRole('combobox', { name: '受理渠道' }).waitFor();
     await screenshot(s.page, 'cases-list-channel-filter');
+    // 对账: today's 12345 tickets, the answered one on time.
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('reconcile-csv').click()]);
+    const csv = (await downloaded(download)).toString('utf8');
+    const line = csv.split(/\r?\n/).find((l) => l.startsWith(ticket));
+    expect(line).toContain('按时');
+    expect(line).toContain('电话');
     expect(s.problems).toEqual([]);
   });
 

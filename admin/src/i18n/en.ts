@@ -204,6 +204,8 @@ const baseEn: BaseMessages = {
       at: 'Time',
       action: 'Action',
       location_hint: 'Longitude/latitude (WGS-84), optional',
+      reconcile_csv: 'Reconcile tickets CSV',
+      reconcile_xlsx: 'Reconcile tickets Excel',
       ticket_hint: 'Required for 12345 and 12369 tickets; unique within a channel',
     },
     spotCheck: {

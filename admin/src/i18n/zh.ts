@@ -202,6 +202,8 @@ const baseZh = {
       at: '时间',
       action: '操作',
       location_hint: '经纬度 (WGS-84)，可选',
+      reconcile_csv: '工单对账 CSV',
+      reconcile_xlsx: '工单对账 Excel',
       ticket_hint: '12345、12369 热线工单必填，同一渠道内不可重复',
     },
     spotCheck: {

@@ -8,6 +8,7 @@ import { CursorPagination } from '../../common/CursorPagination';
 import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
 import { CategoryInput, EnumInput, GridInput } from '../../common/inputs';
 import { WorkQueues } from './WorkQueues';
+import { ReconcileButtons } from './ReconcileButtons';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -38,7 +39,7 @@ const CaseCards = () => {
 export const CaseList = () => {
   const phone = usePhone();
   return (
-  <List filters={phone ? filters.slice(0, 2) : filters} sort={{ field: 'reportedAt', order: 'DESC' }} pagination={<CursorPagination />} exporter={false} actions={<ListActions createLabel="gw.case.report" />}>
+  <List filters={phone ? filters.slice(0, 2) : filters} sort={{ field: 'reportedAt', order: 'DESC' }} pagination={<CursorPagination />} exporter={false} actions={<ListActions createLabel="gw.case.report">{phone ? null : <ReconcileButtons />}</ListActions>}>
     <WorkQueues />
     {phone ? <CaseCards /> : (
     <Datagrid rowClick="show" bulkActionButtons={false}>
