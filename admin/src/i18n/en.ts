@@ -55,6 +55,8 @@ const baseEn: BaseMessages = {
         address: 'Address', description: 'Description', category: 'Category', categoryId: 'Category', grid: 'Grid', gridId: 'Grid', withinId: 'Within grid',
         source: 'Pollution source', sourceId: 'Pollution source', complainantName: 'Complainant', complainantPhone: 'Complainant phone', field: 'Responsible field',
         location: 'Location', lng: 'Longitude', lat: 'Latitude', events: 'Timeline', reportedFrom: 'Reported from', reportedTo: 'Reported to', q: 'Number, description or address', county: 'County', handlingUnit: 'Handled by',
+        channel: 'Channel', externalTicket: 'Ticket number', answerDueAt: 'Answer due', answeredAt: 'Answered at', answerText: 'Reply', answerMethod: 'Reply method',
+        answerSatisfaction: 'Complainant satisfaction',
       },
     },
     spotChecks: {
@@ -111,10 +113,13 @@ const baseEn: BaseMessages = {
       CaseAction: {
         REPORT: 'Report', FILE: 'File', CANCEL: 'Cancel case', ESCALATE: 'Escalate to the grid above', DISPATCH: 'Dispatch', ACCEPT: 'Accept', RETURN: 'Return',
         FEEDBACK: 'Feed back', REQUEST_EXTENSION: 'Request extension', APPROVE_EXTENSION: 'Approve extension', REJECT_EXTENSION: 'Reject extension', PARK: 'Park',
-        RESUME: 'Resume', VERIFY_PASS: 'Verify (close)', VERIFY_FAIL: 'Fail verification (rework)', EVALUATE: 'Evaluate', REOPEN: 'Reopen', RECOMPUTE_DEADLINE: 'Deadline recomputed',
+        RESUME: 'Resume', VERIFY_PASS: 'Verify (close)', VERIFY_FAIL: 'Fail verification (rework)', EVALUATE: 'Evaluate', REOPEN: 'Reopen', ANSWER: 'Answer the complainant', RECOMPUTE_DEADLINE: 'Deadline recomputed',
         ACCEPT_ASSIGNMENT: 'Partner accepts', FEED_BACK_ASSIGNMENT: 'Partner feeds back',
       },
       ApiKeyScope: { CREATE_COMPLAINTS: 'Submit complaints', READ_CASES: 'Read cases', READ_DEPARTMENTS: 'Read departments', READ_GRIDS: 'Read grids', READ_SOURCES: 'Read sources' },
+      CaseChannel: { HOTLINE_12345: '12345 government hotline', HOTLINE_12369: '12369 environment hotline', WECHAT: 'WeChat', PHONE: 'Phone', LETTER: 'Letter', VISIT: 'Visit', API: 'Third-party API' },
+      AnswerMethod: { PHONE: 'Phone', SMS: 'SMS', LETTER: 'Letter', VISIT: 'In person', ONLINE: 'Online (hotline platform/WeChat)' },
+      AnswerSatisfaction: { SATISFIED: 'Satisfied', BASICALLY_SATISFIED: 'Basically satisfied', DISSATISFIED: 'Dissatisfied', NOT_REACHED: 'Not reached' },
       CancelReason: { DUPLICATE: 'Duplicate', INVALID: 'Invalid', OUT_OF_SCOPE: 'Out of scope' },
       Employment: { FULL_TIME: 'Full-time', PART_TIME: 'Part-time' },
       DepartmentField: {
@@ -192,7 +197,7 @@ const baseEn: BaseMessages = {
       lead: 'Lead department',
       fields: {
         reason: 'Reason', cancelReason: 'Cancellation reason', result: 'Result', extensionDays: 'Extension (working days)', reviewAt: 'Review date', score: 'Score (0-100)',
-        duplicateOfNumber: 'Number of the master case', afterPhoto: 'After photo (required to close)', feedbackPhotos: 'Photos of the result (optional)', note: 'Note (optional)', departments: 'Departments',
+        duplicateOfNumber: 'Number of the master case', afterPhoto: 'After photo (required to close)', feedbackPhotos: 'Photos of the result (optional)', note: 'Note (optional)', text: 'Reply (on the timeline; no complainant name or phone)', method: 'Reply method', satisfaction: 'Complainant satisfaction (optional)', departments: 'Departments',
       },
     },
     assignment: {
@@ -210,6 +215,9 @@ const baseEn: BaseMessages = {
       at: 'Time',
       action: 'Action',
       location_hint: 'Longitude/latitude (WGS-84), optional',
+      reconcile_csv: 'Reconcile tickets CSV',
+      reconcile_xlsx: 'Reconcile tickets Excel',
+      ticket_hint: 'Required for 12345 and 12369 tickets; unique within a channel',
     },
     spotCheck: {
       all_sources: 'All sources',

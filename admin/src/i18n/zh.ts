@@ -54,6 +54,8 @@ const baseZh = {
         address: '地址', description: '问题描述', category: '案件类别', categoryId: '案件类别', grid: '所在网格', gridId: '所在网格', withinId: '网格范围',
         source: '涉及污染源', sourceId: '涉及污染源', complainantName: '投诉人姓名', complainantPhone: '投诉人电话', field: '责任部门职能',
         location: '位置', lng: '经度', lat: '纬度', events: '流转记录', reportedFrom: '上报日期起', reportedTo: '上报日期止', q: '编号、描述或地址', county: '所在县区', handlingUnit: '当前办理单位',
+        channel: '受理渠道', externalTicket: '工单号', answerDueAt: '答复时限', answeredAt: '答复时间', answerText: '答复内容', answerMethod: '答复方式',
+        answerSatisfaction: '投诉人满意度',
       },
     },
     spotChecks: {
@@ -110,10 +112,13 @@ const baseZh = {
       CaseAction: {
         REPORT: '上报', FILE: '立案', CANCEL: '注销', ESCALATE: '上报上一级网格', DISPATCH: '派遣', ACCEPT: '受理', RETURN: '回退', FEEDBACK: '结果反馈',
         REQUEST_EXTENSION: '申请延期', APPROVE_EXTENSION: '批准延期', REJECT_EXTENSION: '驳回延期', PARK: '挂账', RESUME: '恢复办理',
-        VERIFY_PASS: '核实通过(结案)', VERIFY_FAIL: '核实不通过(返工)', EVALUATE: '综合评价', REOPEN: '重新办理', RECOMPUTE_DEADLINE: '期限重算',
+        VERIFY_PASS: '核实通过(结案)', VERIFY_FAIL: '核实不通过(返工)', EVALUATE: '综合评价', REOPEN: '重新办理', ANSWER: '答复投诉人', RECOMPUTE_DEADLINE: '期限重算',
         ACCEPT_ASSIGNMENT: '配合部门受理', FEED_BACK_ASSIGNMENT: '配合部门反馈',
       },
       ApiKeyScope: { CREATE_COMPLAINTS: '提交投诉', READ_CASES: '读取案件', READ_DEPARTMENTS: '读取部门', READ_GRIDS: '读取网格', READ_SOURCES: '读取污染源' },
+      CaseChannel: { HOTLINE_12345: '12345 政务服务热线', HOTLINE_12369: '12369 环保举报热线', WECHAT: '微信', PHONE: '电话', LETTER: '来信', VISIT: '来访', API: '第三方接口' },
+      AnswerMethod: { PHONE: '电话', SMS: '短信', LETTER: '书面', VISIT: '当面', ONLINE: '网上 (热线平台/微信)' },
+      AnswerSatisfaction: { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意', NOT_REACHED: '未联系上' },
       CancelReason: { DUPLICATE: '重复', INVALID: '无效', OUT_OF_SCOPE: '不属于环境监管范围' },
       Employment: { FULL_TIME: '专职', PART_TIME: '兼职' },
       DepartmentField: {
@@ -190,6 +195,7 @@ const baseZh = {
       fields: {
         reason: '理由', cancelReason: '注销原因', result: '查处结果', extensionDays: '延期工作日数', reviewAt: '复查日期', score: '得分 (0-100)',
         duplicateOfNumber: '主案件编号', afterPhoto: '整改后照片 (结案必需)', feedbackPhotos: '办理结果照片 (可选)', note: '备注 (可选)', departments: '责任部门',
+        text: '答复内容 (记入流转记录，勿写投诉人姓名、电话)', method: '答复方式', satisfaction: '投诉人满意度 (可选)',
       },
     },
     assignment: {
@@ -207,6 +213,9 @@ const baseZh = {
       at: '时间',
       action: '操作',
       location_hint: '经纬度 (WGS-84)，可选',
+      reconcile_csv: '工单对账 CSV',
+      reconcile_xlsx: '工单对账 Excel',
+      ticket_hint: '12345、12369 热线工单必填，同一渠道内不可重复',
     },
     spotCheck: {
       all_sources: '全部污染源',

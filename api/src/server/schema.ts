@@ -8,6 +8,7 @@ import { ApiKeyResolver } from '../modules/account/api-key.resolver';
 import { CaseCategoryResolver } from '../modules/case/case-category.resolver';
 import { CaseResolver, GridCasesResolver, SourceCasesResolver } from '../modules/case/case.resolver';
 import { CaseAssignmentResolver, CaseWorkflowResolver } from '../modules/case/case-workflow.resolver';
+import { ComplaintResolver } from '../modules/complaint/complaint.resolver';
 import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
 import { CaseAlertsResolver } from '../modules/supervision/supervision.resolver';
 import { CaseEvidenceResolver } from '../modules/evidence/evidence.resolver';
@@ -51,6 +52,7 @@ export const resolvers: NonEmptyArray<Function> = [
   SourceCasesResolver,
   CaseWorkflowResolver,
   CaseAssignmentResolver,
+  ComplaintResolver,
   DeadlineResolver,
   CaseAlertsResolver,
   CaseEvidenceResolver,

@@ -82,7 +82,7 @@ export function caseTable(count: number, records: () => Iterable<CaseRecord>, pl
       'address', 'lng', 'lat', 'grid_id', 'source_id', 'status', 'complainant_name', 'complainant_phone',
       'reported_by_id', 'reported_at', 'due_at', 'closed_at', 'handling_unit_id', 'handling_parent_id', 'via_platform',
       'lead_department_id', 'extension_count', 'requested_extension_days', 'review_at', 'score',
-      'due_provisional', 'due_basis_at', 'due_basis_days',
+      'due_provisional', 'due_basis_at', 'due_basis_days', 'channel', 'external_ticket',
     ],
     count,
     *rows() {
@@ -97,7 +97,7 @@ export function caseTable(count: number, records: () => Iterable<CaseRecord>, pl
           c.sourceId, life?.status ?? 'REPORTED', c.complainantName, c.complainantPhone, c.reportedById, timestamp(c.reportedAtMs),
           iso(due.dueMs), iso(life?.closedMs ?? null), ...firstHandler(c.grid, platforms),
           life?.leadDepartmentId ?? null, life?.extensionCount ?? 0, life?.requestedExtensionDays ?? null, iso(life?.reviewMs ?? null), life?.score ?? null,
-          due.basis?.provisional ?? false, iso(due.basis?.fromMs ?? null), due.basis?.days ?? null,
+          due.basis?.provisional ?? false, iso(due.basis?.fromMs ?? null), due.basis?.days ?? null, c.channel, c.externalTicket,
         ];
       }
     },

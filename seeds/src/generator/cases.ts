@@ -22,6 +22,9 @@ export interface CaseRecord {
   sourceId: number | null;
   complainantName: string | null;
   complainantPhone: string | null;
+  /** Complaints come in from the 12345 hotline (ORIGIN_NOTES), each with its ticket number (工单号). */
+  channel: 'HOTLINE_12345' | null;
+  externalTicket: string | null;
   reportedById: number | null;
   reportedAtMs: number;
 }
@@ -133,6 +136,9 @@ export function* caseRecords(
       sourceId: sourceIndex === null ? null : sourceIndex + 1,
       complainantName: complaint ? personName(rng) : null,
       complainantPhone: complaint ? mobilePhone(rng) : null,
+      // No draw from rng: the rest of the seed stays as it was. The case id keeps the number unique.
+      channel: complaint ? 'HOTLINE_12345' : null,
+      externalTicket: complaint ? `HF${day}${String(i + 1).padStart(7, '0')}` : null,
       reportedById: isDemo ? demo.accountId : null,
       reportedAtMs,
     };

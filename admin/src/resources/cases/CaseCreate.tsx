@@ -4,6 +4,16 @@ import { AutocompleteInput, Create, FormDataConsumer, NumberInput, ReferenceInpu
 import { CategoryInput, EnumInput, GridInput, requiredValue } from '../../common/inputs';
 import { useFieldMode } from '../../field/roles';
 
+/** Complaint-only fields leave with a complaint only (the API refuses a channel on a patrol), and never empty. */
+function complaintFields(data: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...data };
+  for (const key of ['channel', 'externalTicket', 'complainantName', 'complainantPhone']) {
+    const value = out[key];
+    if (data.origin !== 'COMPLAINT' || value == null || (typeof value === 'string' && !value.trim())) delete out[key];
+  }
+  return out;
+}
+
 const ReportPage = lazy(() => import('../../field/ReportPage').then((m) => ({ default: m.ReportPage })));
 
 /** 信息采集: the report form (on a field worker's phone, the camera-and-position form). Complainant details only for complaints. */
@@ -11,7 +21,7 @@ export const CaseCreate = () => {
   const translate = useTranslate();
   if (useFieldMode()) return <ReportPage />;
   return (
-    <Create redirect="show" title="gw.case.report">
+    <Create redirect="show" title="gw.case.report" transform={complaintFields}>
       <SimpleForm defaultValues={{ origin: 'PATROL', urgency: 'NORMAL' }}>
         <CategoryInput source="categoryId" required />
         <EnumInput source="origin" enumName="CaseOrigin" required />
@@ -29,6 +39,9 @@ export const CaseCreate = () => {
           {({ formData }) =>
             formData.origin === 'COMPLAINT' ? (
               <>
+                {/* 12345/12369 tickets carry their 工单号: the hotline's list is reconciled against it. */}
+                <EnumInput source="channel" enumName="CaseChannel" />
+                <TextInput source="externalTicket" helperText="gw.case.ticket_hint" />
                 <TextInput source="complainantName" />
                 <TextInput source="complainantPhone" />
               </>

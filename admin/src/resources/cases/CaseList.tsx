@@ -10,11 +10,13 @@ import { CategoryInput, EnumInput, GridInput } from '../../common/inputs';
 import { WorkQueues } from './WorkQueues';
 import { currentMe } from '../../auth/authProvider';
 import { ListEmpty } from '../../common/ListEmpty';
+import { ReconcileButtons } from './ReconcileButtons';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <EnumInput key="status" source="status" enumName="CaseStatus" alwaysOn />,
   <EnumInput key="origin" source="origin" enumName="CaseOrigin" />,
+  <EnumInput key="channel" source="channel" enumName="CaseChannel" />,
   <CategoryInput key="categoryId" source="categoryId" />,
   <DateInput key="reportedFrom" source="reportedFrom" />,
   <DateInput key="reportedTo" source="reportedTo" />,
@@ -44,7 +46,7 @@ export const CaseList = () => {
   // The city reads every county: which one, and who has the case now.
   const cityWide = currentMe()?.unit.level === 'CITY';
   return (
-  <List empty={<ListEmpty />} filters={phone ? filters.slice(0, 2) : filters} sort={{ field: 'reportedAt', order: 'DESC' }} pagination={<CursorPagination />} exporter={false} actions={<ListActions createLabel="gw.case.report" />}>
+  <List empty={<ListEmpty />} filters={phone ? filters.slice(0, 2) : filters} sort={{ field: 'reportedAt', order: 'DESC' }} pagination={<CursorPagination />} exporter={false} actions={<ListActions createLabel="gw.case.report">{phone ? null : <ReconcileButtons />}</ListActions>}>
     <WorkQueues />
     {phone ? <CaseCards /> : (
     <Datagrid rowClick="show" bulkActionButtons={false} rowSx={lateRow}>

@@ -1,12 +1,29 @@
 import { DueField } from './DueField';
 import { useLoadError } from '../../common/useLoadError';
 import { Box } from '@mui/material';
-import { FunctionField, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { FunctionField, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { can } from '../../auth/authProvider';
 import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields';
 import { CaseActions } from './CaseActions';
 import { CaseAssignments } from './CaseAssignments';
 import { CaseTimeline } from './CaseTimeline';
+
+/** 群众投诉: where it came in (channel, 工单号) and the reply (答复) owed by its limit. */
+const ComplaintFacts = () => {
+  const record = useRecordContext<{ origin?: string }>();
+  if (record?.origin !== 'COMPLAINT') return null;
+  return (
+    <SimpleShowLayout sx={{ p: 0 }} data-testid="complaint-facts">
+      <EnumField source="channel" enumName="CaseChannel" emptyText="—" />
+      <TextField source="externalTicket" emptyText="—" />
+      <ShanghaiDateField source="answerDueAt" emptyText="—" />
+      <ShanghaiDateField source="answeredAt" emptyText="—" />
+      <EnumField source="answerMethod" enumName="AnswerMethod" emptyText="—" />
+      <TextField source="answerText" emptyText="—" />
+      <EnumField source="answerSatisfaction" enumName="AnswerSatisfaction" emptyText="—" />
+    </SimpleShowLayout>
+  );
+};
 
 interface Ancestor {
   name: string;
@@ -66,6 +83,7 @@ export const CaseShow = () => (
           <DueField />
           <ShanghaiDateField source="closedAt" emptyText="—" />
         </SimpleShowLayout>
+        <ComplaintFacts />
       </Box>
       <Box sx={{ gridArea: 'timeline' }}>
         <Timeline />

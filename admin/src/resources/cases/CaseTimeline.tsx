@@ -11,8 +11,8 @@ interface CaseEvent {
   fromStatus: string | null;
   toStatus: string;
   note: string | null;
-  /** A partner department's step (联合执法) names its department, person and result. */
-  details?: { departmentName?: string; actorName?: string; result?: string } | null;
+  /** A partner department's step (联合执法) names its department, person and result; 答复 its method. */
+  details?: { departmentName?: string; actorName?: string; result?: string; method?: string } | null;
 }
 
 /** The case's life, oldest first, as the API records it (one line per transition). */
@@ -48,7 +48,16 @@ export const CaseTimeline = () => {
             </Typography>
           ) : null}
           {e.details?.result && e.details.departmentName ? <Typography variant="body2">{e.details.result}</Typography> : null}
-          {e.note ? <Typography variant="body2">{e.note}</Typography> : null}
+          {e.action === 'ANSWER' && e.details?.method ? (
+            <Typography variant="body2">
+              {translate('resources.cases.fields.answerMethod')}: {translate(`gw.enum.AnswerMethod.${e.details.method}`)}
+            </Typography>
+          ) : null}
+          {e.note ? (
+            <Typography variant="body2" data-testid={e.action === 'ANSWER' ? 'timeline-answer' : undefined}>
+              {e.note}
+            </Typography>
+          ) : null}
         </Box>
       ))}
     </Box>

@@ -5,7 +5,7 @@ import { shanghaiDayStart } from '../../data/spec';
 import { DispatchFields } from './DispatchFields';
 import { caseIdByNumber, runTransition, uploadEvidence, type TransitionValues } from './runTransition';
 import { TransitionInput } from './TransitionFields';
-import type { CaseTransition } from './transitions';
+import { OPTIONAL_FIELDS, type CaseTransition } from './transitions';
 import { PhotoInput, type TakenPhoto } from '../../field/PhotoInput';
 import { usePhone } from '../../field/roles';
 import { forgetFieldData } from '../../field/snapshot';
@@ -19,7 +19,7 @@ interface Props {
 function missing(transition: CaseTransition, values: TransitionValues, photos: TakenPhoto[]): boolean {
   if (values.cancelReason === 'DUPLICATE' && !(typeof values.duplicateOfNumber === 'string' && values.duplicateOfNumber.trim())) return true;
   return transition.fields.some((f) =>
-    f === 'departments' ? !Array.isArray(values.departmentIds) || !values.departmentIds.length : f === 'afterPhoto' ? !photos.length : f === 'feedbackPhotos' ? false : values[f] === undefined || values[f] === '',
+    f === 'departments' ? !Array.isArray(values.departmentIds) || !values.departmentIds.length : f === 'afterPhoto' ? !photos.length : OPTIONAL_FIELDS.includes(f) ? false : values[f] === undefined || (typeof values[f] === 'string' && !values[f].trim()),
   );
 }
 
@@ -83,7 +83,9 @@ export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
             <TransitionInput key={f} field={f} values={values} set={set} />
           ),
         )}
-        <TextField name="note" label={translate('gw.workflow.fields.note')} fullWidth margin="dense" value={typeof values.note === 'string' ? values.note : ''} onChange={(e) => set('note', e.target.value)} />
+        {transition.note === false ? null : (
+          <TextField name="note" label={translate('gw.workflow.fields.note')} fullWidth margin="dense" value={typeof values.note === 'string' ? values.note : ''} onChange={(e) => set('note', e.target.value)} />
+        )}
         {error ? (
           <Alert severity="error" data-testid="transition-error" sx={{ mt: 1 }}>
             {translate(error)}

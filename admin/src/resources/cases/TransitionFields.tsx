@@ -2,6 +2,7 @@ import { MenuItem, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { TransitionField } from './transitions';
 import type { TransitionValues } from './runTransition';
+import { enumChoices } from '../../common/enums';
 
 const CANCEL_REASONS = ['INVALID', 'DUPLICATE', 'OUT_OF_SCOPE'] as const;
 
@@ -41,10 +42,25 @@ export const TransitionInput = ({ field, values, set }: Props) => {
       onChange={(e) => set(name, e.target.value === '' ? undefined : Number(e.target.value))}
     />
   );
+  const select = (name: string, enumName: string, required: boolean) => (
+    <TextField select name={name} label={label} required={required} fullWidth margin="dense" value={typeof values[name] === 'string' ? values[name] : ''} onChange={(e) => set(name, e.target.value || undefined)}>
+      {required ? null : <MenuItem value="">—</MenuItem>}
+      {enumChoices(enumName).map((c) => (
+        <MenuItem key={c.id} value={c.id}>
+          {translate(c.name)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
   switch (field) {
     case 'reason':
     case 'result':
+    case 'text':
       return text(field);
+    case 'method':
+      return select(field, 'AnswerMethod', true);
+    case 'satisfaction':
+      return select(field, 'AnswerSatisfaction', false);
     case 'extensionDays':
       return number(field, 1, 60);
     case 'score':

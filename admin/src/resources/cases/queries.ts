@@ -3,7 +3,7 @@ import { ASSIGNMENT_FIELDS } from './CaseAssignments';
 import { OPEN_STATUSES } from './openStatuses';
 import { flatten, locationInput, shanghaiDayStart, type ResourceSpec } from '../../data/spec';
 
-const row = `id number status origin urgency reportedAt dueAt dueProvisional closedAt address description location { lng lat } category { id name code } grid { id name code } handlingUnit { id name } county { id name }`;
+const row = `id number status origin channel externalTicket urgency reportedAt dueAt dueProvisional closedAt address description location { lng lat } category { id name code } grid { id name code } handlingUnit { id name } county { id name }`;
 
 /** Complainants' identities only for the roles that answer complaints (FORBIDDEN otherwise). */
 const complainant = () => (can('read', 'Case', 'complainantName') ? 'complainantName complainantPhone' : '');
@@ -13,7 +13,7 @@ export const caseSpec: ResourceSpec = {
   one: 'case',
   listFields: () => row,
   oneFields: () =>
-    `${row} ${complainant()} version availableActions leadDepartment { id name } field source { id name } grid { id name code ancestors { id name level } }
+    `${row} ${complainant()} answerDueAt answeredAt answerText answerMethod answerSatisfaction version availableActions leadDepartment { id name } field source { id name } grid { id name code ancestors { id name level } }
      ${ASSIGNMENT_FIELDS}
      events(first: 100) { nodes { id action actorRole at fromStatus toStatus note details } }`,
   toFilter: ({ q, status, reportedFrom, reportedTo, open, ...rest }) => ({

@@ -3,7 +3,12 @@
  * `Case.availableActions`, naming its mutation, input type and the form fields it needs (the
  * API's `case.workflow.ts` table decides which are allowed, for whom, from which status).
  */
-export type TransitionField = 'reason' | 'cancelReason' | 'departments' | 'result' | 'reviewAt' | 'extensionDays' | 'score' | 'afterPhoto' | 'feedbackPhotos';
+export type TransitionField =
+  | 'reason' | 'cancelReason' | 'departments' | 'result' | 'reviewAt' | 'extensionDays' | 'score' | 'afterPhoto' | 'feedbackPhotos'
+  | 'text' | 'method' | 'satisfaction';
+
+/** Fields a step may leave empty. */
+export const OPTIONAL_FIELDS: readonly TransitionField[] = ['feedbackPhotos', 'satisfaction'];
 
 export interface CaseTransition {
   action: string;
@@ -12,6 +17,8 @@ export interface CaseTransition {
   fields: readonly TransitionField[];
   /** What the mutation's answer selects (a case by default; an assignment for a partner's step). */
   returns?: string;
+  /** false: the step's input has no free note (答复: the reply itself is what the timeline shows). */
+  note?: boolean;
 }
 
 const t = (action: string, mutation: string, inputType: string, fields: readonly TransitionField[] = []): CaseTransition => ({ action, mutation, inputType, fields });
@@ -35,6 +42,8 @@ export const caseTransitions: readonly CaseTransition[] = [
   t('VERIFY_FAIL', 'failCaseVerification', 'CaseReasonInput', ['reason']),
   t('EVALUATE', 'evaluateCase', 'EvaluateCaseInput', ['score']),
   t('REOPEN', 'reopenCase', 'CaseReasonInput', ['reason']),
+  // 答复: the reply to the complainant, once the result is known; the status stays.
+  { ...t('ANSWER', 'answerComplaint', 'AnswerComplaintInput', ['text', 'method', 'satisfaction']), note: false },
 ];
 
 /**

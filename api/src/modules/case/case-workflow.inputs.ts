@@ -1,7 +1,7 @@
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CaseComplexity } from '../deadline/deadline.enums';
-import { CancelReason } from './case.enums';
+import { AnswerMethod, AnswerSatisfaction, CancelReason } from './case.enums';
 
 /** Every workflow step names the case and the version the caller saw (optimistic concurrency). */
 @InputType('CaseStepInput', { description: '流转: 案件及其当前版本号' })
@@ -75,6 +75,26 @@ export class EvaluateCaseInput extends CaseStepInput {
   score!: number;
 }
 
+@InputType('AnswerComplaintInput', { description: '答复投诉人: 答复内容与方式 (记入案件时间线)' })
+export class AnswerComplaintInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: '调用方看到的版本号; 已被他人修改则返回 CONFLICT' })
+  version!: number;
+
+  @Field(() => String, { description: '答复内容 (请勿写入投诉人姓名、电话)' })
+  @Length(1, 2000)
+  text!: string;
+
+  @Field(() => AnswerMethod, { description: '答复方式' })
+  method!: AnswerMethod;
+
+  @Field(() => AnswerSatisfaction, { nullable: true, description: '投诉人满意度 (回访所得)' })
+  @IsOptional()
+  satisfaction?: AnswerSatisfaction;
+}
+
 /** What the service accepts: the common part plus whatever the step needs. */
 export type TransitionRequest = CaseStepInput &
   Partial<Omit<CaseReasonInput, keyof CaseStepInput>> &
@@ -83,7 +103,8 @@ export type TransitionRequest = CaseStepInput &
   Partial<Omit<FeedbackCaseInput, keyof CaseStepInput>> &
   Partial<Omit<RequestExtensionInput, keyof CaseReasonInput>> &
   Partial<Omit<ParkCaseInput, keyof CaseReasonInput>> &
-  Partial<Omit<EvaluateCaseInput, keyof CaseStepInput>>;
+  Partial<Omit<EvaluateCaseInput, keyof CaseStepInput>> &
+  Partial<Omit<AnswerComplaintInput, 'id' | 'version'>>;
 
 /** 联合执法: a partner department's step on its own assignment, with the version it saw. */
 @InputType('AssignmentStepInput', { description: '配合部门受理: 派遣记录及其当前版本号' })

@@ -10,6 +10,7 @@ import { DUPLICATE_DEFAULTS, duplicateCandidates } from './case-duplicates.servi
 import { assignmentWorkflow } from './case-assignment.service';
 import { assignmentActions } from './case-partners';
 import {
+  AnswerComplaintInput,
   AssignmentFeedbackInput,
   AssignmentStepInput,
   CancelCaseInput,
@@ -126,6 +127,13 @@ export class CaseWorkflowResolver {
   @Requires(dutyOf(A.REOPEN), 'Case')
   reopenCase(@Ctx() ctx: Ctx, @Arg('input', () => CaseReasonInput) input: CaseReasonInput): Promise<Case> {
     return caseWorkflow.apply(ctx, A.REOPEN, input);
+  }
+
+  @Mutation(() => Case, { description: '答复投诉人 (群众投诉举报, 结果反馈后; 状态不变, 记入时间线)' })
+  @Requires(dutyOf(A.ANSWER), 'Case')
+  answerComplaint(@Ctx() ctx: Ctx, @Arg('input', () => AnswerComplaintInput) input: AnswerComplaintInput): Promise<Case> {
+    // The reply is what the timeline's note shows.
+    return caseWorkflow.apply(ctx, A.ANSWER, { ...input, note: input.text });
   }
 
   @Query(() => DispatchSuggestionType, { description: '派遣建议: 当前办理单位中依法定职责矩阵的牵头部门与配合部门' })

@@ -18,7 +18,7 @@ import type { TransitionRequest } from './case-workflow.inputs';
 import { AssignmentState, CaseAction, CancelReason } from './case.enums';
 import { Case } from './case.entity';
 import { committedState } from './case.sql';
-import { actionsFrom, transitionFor, type Transition, type TransitionInput } from './case.workflow';
+import { actionsFrom, transitionsOf, type Transition, type TransitionInput } from './case.workflow';
 
 type Details = Record<string, unknown>;
 
@@ -33,6 +33,7 @@ const present: Record<TransitionInput, (input: TransitionRequest) => boolean> = 
   reviewDate: (i) => i.reviewAt != null,
   extensionDays: (i) => i.extensionDays != null,
   score: (i) => i.score != null,
+  answer: (i) => !!i.text?.trim() && i.method != null,
 };
 
 async function deactivateAssignments(ctx: RequestContext, kase: Case): Promise<void> {
@@ -140,6 +141,14 @@ const effects: Partial<Record<CaseAction, Effect>> = {
     kase.score = input.score;
     return { score: input.score };
   },
+  [CaseAction.ANSWER](_ctx, kase, input, now) {
+    kase.answeredAt = now;
+    kase.answerText = input.text!.trim();
+    kase.answerMethod = input.method;
+    kase.answerSatisfaction = input.satisfaction ?? null;
+    const onTime = kase.answerDueAt == null || now <= kase.answerDueAt;
+    return { method: input.method, satisfaction: input.satisfaction ?? null, answerDueAt: kase.answerDueAt?.toISOString() ?? null, onTime };
+  },
   async [CaseAction.REOPEN](ctx, kase) {
     kase.closedAt = null;
     kase.score = null;
@@ -185,7 +194,9 @@ async function conflict(ctx: RequestContext, caseId: number): Promise<ConflictEr
  * partner department's steps on its own assignment (联合执法).
  */
 export async function availableActions(ctx: RequestContext, kase: Case): Promise<CaseAction[]> {
-  const own = actionsFrom(kase.status).filter((action) => ctx.ability.can(transitionFor(kase.status, action)!.who, kase));
+  const own = transitionsOf(kase)
+    .filter((t) => ctx.ability.can(t.who, kase))
+    .map((t) => t.action);
   return [...own, ...(await partnerActions(ctx, kase))];
 }
 
@@ -198,11 +209,11 @@ export const caseWorkflow = {
   async apply(ctx: RequestContext, action: CaseAction, input: TransitionRequest): Promise<Case> {
     const kase = await findVisible(ctx, Case, input.id);
     if (kase.version !== input.version) throw await conflict(ctx, kase.id);
-    const step = transitionFor(kase.status, action);
+    const step = transitionsOf(kase).find((t) => t.action === action);
     if (!step) {
       throw new IllegalTransitionError(`${action} is not allowed when the case is ${kase.status}`, {
         currentState: kase.status,
-        allowedActions: actionsFrom(kase.status),
+        allowedActions: transitionsOf(kase).map((t) => t.action),
       });
     }
     assertCan(ctx, step.who, kase);

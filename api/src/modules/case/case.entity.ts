@@ -4,7 +4,7 @@ import { DepartmentField } from '../../common/enums';
 import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
 import { CaseComplexity } from '../deadline/deadline.enums';
 import { CaseAssignment } from './case-assignment.entity';
-import { CaseOrigin, CaseStatus, CaseUrgency } from './case.enums';
+import { AnswerMethod, AnswerSatisfaction, CaseChannel, CaseOrigin, CaseStatus, CaseUrgency } from './case.enums';
 
 @ObjectType('Case', { implements: BaseEntity, description: '案件: 巡查发现或投诉、交办、移送的环境问题' })
 @Entity({ tableName: 'case' })
@@ -20,6 +20,15 @@ import { CaseOrigin, CaseStatus, CaseUrgency } from './case.enums';
 @Index({ properties: ['countyId', 'reportedAt', 'id'] })
 // A phone that resubmits after a timeout sends the same key: one case per reporter and key.
 @Unique({ properties: ['reportedById', 'idempotencyKey'] })
+// A hotline's ticket number (工单号) names one case city-wide, whoever's territory it fell in.
+@Unique({ properties: ['channel', 'externalTicket'] })
+// 对账: a channel's tickets of some days.
+@Index({ properties: ['channel', 'reportedAt', 'id'] })
+// The deadline sweep's unanswered complaints, by answer limit.
+@Index({
+  name: 'case_unanswered_answer_due_at_index',
+  expression: `create index "case_unanswered_answer_due_at_index" on "case" ("answer_due_at") where "origin" = 'COMPLAINT' and "answered_at" is null`,
+})
 export class Case extends VersionedScopedEntity {
   @Field(() => String, { description: '案件编号, 如 340102-20261128-000123' })
   @Property({ type: 'string', length: 40, unique: true })
@@ -153,6 +162,34 @@ export class Case extends VersionedScopedEntity {
   @Field(() => Date, { nullable: true, description: '投诉答复时限' })
   @Property({ type: 'timestamptz', nullable: true })
   answerDueAt?: Date | null;
+
+  @Field(() => CaseChannel, { nullable: true, description: '受理渠道 (群众投诉举报; 其他来源为空)' })
+  @Enum({ items: () => CaseChannel, nativeEnumName: 'case_channel', nullable: true })
+  channel?: CaseChannel | null;
+
+  @Field(() => String, { nullable: true, description: '工单号: 渠道 (12345, 12369 等) 的工单编号, 同一渠道内唯一' })
+  @Property({ type: 'string', length: 40, nullable: true })
+  externalTicket?: string | null;
+
+  @Field(() => Date, { nullable: true, description: '答复时间' })
+  @Property({ type: 'timestamptz', nullable: true })
+  answeredAt?: Date | null;
+
+  /**
+   * The bureau's reply (答复内容): its account of the result, like the feedback every reader of
+   * the case sees, so it is not restricted; the complainant's identity stays in the fields above.
+   */
+  @Field(() => String, { nullable: true, description: '答复内容 (不含投诉人身份信息)' })
+  @Property({ type: 'text', nullable: true })
+  answerText?: string | null;
+
+  @Field(() => AnswerMethod, { nullable: true, description: '答复方式' })
+  @Enum({ items: () => AnswerMethod, nativeEnumName: 'answer_method', nullable: true })
+  answerMethod?: AnswerMethod | null;
+
+  @Field(() => AnswerSatisfaction, { nullable: true, description: '投诉人满意度' })
+  @Enum({ items: () => AnswerSatisfaction, nativeEnumName: 'answer_satisfaction', nullable: true })
+  answerSatisfaction?: AnswerSatisfaction | null;
 
   @Property({ type: 'string', length: 80, nullable: true })
   idempotencyKey?: string | null;

@@ -56,6 +56,8 @@ export enum CaseAction {
   VERIFY_FAIL = 'VERIFY_FAIL',
   EVALUATE = 'EVALUATE',
   REOPEN = 'REOPEN',
+  /** 答复: the complainant is told the result; the status stays (a step on the timeline, not a move). */
+  ANSWER = 'ANSWER',
   /** A system event, not a transition: the deadline recomputed after a year's holiday schedule was loaded. */
   RECOMPUTE_DEADLINE = 'RECOMPUTE_DEADLINE',
   /** 联合执法: a partner department's own steps on its assignment (the case's state stays). */
@@ -65,7 +67,7 @@ export enum CaseAction {
 registerEnumType(CaseAction, {
   name: 'CaseAction',
   description:
-    '操作: 上报, 立卷, 注销, 上报上一级网格, 派遣, 受理, 回退, 结果反馈, 申请延期, 批准延期, 驳回延期, 挂账, 恢复办理, 核实通过(结案), 核实不通过(返工), 综合评价, 重新办理; 期限重算 (系统: 导入节假日安排后); 配合部门受理, 配合部门反馈 (联合执法)',
+    '操作: 上报, 立卷, 注销, 上报上一级网格, 派遣, 受理, 回退, 结果反馈, 申请延期, 批准延期, 驳回延期, 挂账, 恢复办理, 核实通过(结案), 核实不通过(返工), 综合评价, 重新办理, 答复投诉人; 期限重算 (系统: 导入节假日安排后); 配合部门受理, 配合部门反馈 (联合执法)',
 });
 
 /** Why a report is cancelled (注销) instead of filed. */
@@ -83,3 +85,37 @@ export enum AssignmentState {
   FED_BACK = 'FED_BACK',
 }
 registerEnumType(AssignmentState, { name: 'AssignmentState', description: '部门办理状态: 已派遣 (待受理), 已受理, 已反馈' });
+/** How a case reached the system (受理渠道); a complaint's channel issues its external ticket number. */
+export enum CaseChannel {
+  HOTLINE_12345 = 'HOTLINE_12345',
+  HOTLINE_12369 = 'HOTLINE_12369',
+  WECHAT = 'WECHAT',
+  PHONE = 'PHONE',
+  LETTER = 'LETTER',
+  VISIT = 'VISIT',
+  API = 'API',
+}
+registerEnumType(CaseChannel, {
+  name: 'CaseChannel',
+  description: '受理渠道 (群众投诉举报): 12345 政务服务热线, 12369 环保举报热线, 微信, 电话, 来信, 来访, 第三方接口',
+});
+
+/** The channels that issue their own ticket numbers (工单号): a complaint from them must carry one. */
+export const TICKETED_CHANNELS: readonly CaseChannel[] = [CaseChannel.HOTLINE_12345, CaseChannel.HOTLINE_12369];
+
+export enum AnswerMethod {
+  PHONE = 'PHONE',
+  SMS = 'SMS',
+  LETTER = 'LETTER',
+  VISIT = 'VISIT',
+  ONLINE = 'ONLINE',
+}
+registerEnumType(AnswerMethod, { name: 'AnswerMethod', description: '答复方式: 电话, 短信, 书面, 当面, 网上 (热线平台/微信)' });
+
+export enum AnswerSatisfaction {
+  SATISFIED = 'SATISFIED',
+  BASICALLY_SATISFIED = 'BASICALLY_SATISFIED',
+  DISSATISFIED = 'DISSATISFIED',
+  NOT_REACHED = 'NOT_REACHED',
+}
+registerEnumType(AnswerSatisfaction, { name: 'AnswerSatisfaction', description: '投诉人满意度: 满意, 基本满意, 不满意, 未联系上' });

@@ -3,7 +3,7 @@ import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { IsPhone } from '../../common/inputs';
 import { GeoPointInput } from '../grid/grid.inputs';
 import { DueState } from '../deadline/deadline.enums';
-import { CaseOrigin, CaseStatus, CaseUrgency } from './case.enums';
+import { CaseChannel, CaseOrigin, CaseStatus, CaseUrgency } from './case.enums';
 
 @InputType('ReportCaseInput', { description: '信息采集: 上报案件' })
 export class ReportCaseInput {
@@ -50,6 +50,15 @@ export class ReportCaseInput {
   @Field(() => String, { nullable: true, description: '投诉人电话' })
   @IsPhone()
   complainantPhone?: string;
+
+  @Field(() => CaseChannel, { nullable: true, description: '受理渠道 (仅群众投诉举报)' })
+  @IsOptional()
+  channel?: CaseChannel;
+
+  @Field(() => String, { nullable: true, description: '工单号 (12345、12369 热线工单必填; 同一渠道内唯一)' })
+  @IsOptional()
+  @Matches(/^[\w.:/-]{1,40}$/)
+  externalTicket?: string;
 
   @Field(() => String, {
     nullable: true,
@@ -107,6 +116,14 @@ export class CaseFilter {
 
   @Field(() => ID, { nullable: true, description: '上报人账号 (网格员的案件)' })
   reportedById?: string;
+
+  @Field(() => CaseChannel, { nullable: true, description: '受理渠道' })
+  channel?: CaseChannel;
+
+  @Field(() => String, { nullable: true, description: '工单号' })
+  @IsOptional()
+  @Length(1, 40)
+  externalTicket?: string;
 }
 
 export enum CaseOrder {

@@ -48,6 +48,8 @@ export const casePolicy: Policy = ({ can, cannot }, p) => {
     if (p.role === Role.API_CLIENT && p.apiScopes.includes(ApiKeyScope.CREATE_COMPLAINTS)) {
       can('create', 'Case', { ...where, origin: CaseOrigin.COMPLAINT });
     }
+    // 答复: those who take complaints answer them (the workflow table says which cases, and when).
+    if (complaintHandlers.has(p.role)) can('answer', 'Case', where);
     // 核实: the grid worker (or officer) of the case's grid checks on site.
     if (p.role === Role.GRID_WORKER || p.role === Role.OFFICER) can('verify', 'Case', where);
   }

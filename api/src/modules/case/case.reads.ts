@@ -19,6 +19,7 @@ export const caseReads: ReadCatalog = {
         id: { kind: 'globalId' },
         ...columns('number', 'origin', 'field', 'urgency', 'description', 'address', 'status', 'reportedAt', 'dueAt', 'dueProvisional'),
         ...columns('closedAt', 'version', 'viaPlatform', 'extensionCount', 'requestedExtensionDays', 'reviewAt', 'score', 'complexity', 'answerDueAt'),
+        ...columns('channel', 'externalTicket', 'answeredAt', 'answerText', 'answerMethod', 'answerSatisfaction'),
         complainantName: { kind: 'restricted' },
         complainantPhone: { kind: 'restricted' },
         location: { kind: 'point', lng: 'lng', lat: 'lat' },

@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { createHash } from 'node:crypto';
 import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
@@ -17,7 +17,8 @@ import { PollutionSource } from '../source/source.entity';
 import { CaseCategory } from './case-category.entity';
 import { assignFirstHandler } from './case-units';
 import { CaseEvent } from './case-event.entity';
-import { CaseAction, CaseStatus, CaseUrgency } from './case.enums';
+import { CaseAction, CaseChannel, CaseOrigin, CaseStatus, CaseUrgency, TICKETED_CHANNELS } from './case.enums';
+import { Role } from '../../common/enums';
 import { Case } from './case.entity';
 import { CaseOrder, type CaseFilter, type ReportCaseInput } from './case.inputs';
 import { CASE_SENSITIVE_FIELDS } from './case.policy';
@@ -27,6 +28,9 @@ const orderings: Record<CaseOrder, QueryOrderMap<Case>[]> = {
   [CaseOrder.REPORTED_ASC]: [{ reportedAt: 'asc' }, { id: 'asc' }],
   [CaseOrder.DUE_ASC]: [{ dueAt: 'asc' }, { id: 'asc' }],
 };
+
+/** The unique key of (channel, externalTicket), as the migration names it. */
+const TICKET_KEY = 'case_channel_external_ticket_unique';
 
 /** `<county code>-<yyyymmdd in Asia/Shanghai>-<id>`: readable on the phone and unique by construction. */
 function caseNumber(countyCode: string, at: Date, id: number): string {
@@ -65,6 +69,8 @@ export const caseService = {
     if (filter.handlingUnitId) where.push({ handlingUnitId: fromGlobalId('Grid', filter.handlingUnitId) });
     if (filter.handledBelowId) where.push({ handlingUnitId: { $in: await unitsBelow(ctx, filter.handledBelowId) } });
     if (filter.leadDepartmentId) where.push({ leadDepartmentId: fromGlobalId('Department', filter.leadDepartmentId) });
+    if (filter.channel) where.push({ channel: filter.channel });
+    if (filter.externalTicket) where.push({ externalTicket: filter.externalTicket });
     if (filter.reportedById) where.push({ reportedById: fromGlobalId('Account', filter.reportedById) });
     if (filter.due === DueState.OVERDUE) where.push({ dueAt: { $lt: ctx.clock.now() } });
     if (filter.due === DueState.DUE_SOON) where.push({ dueAt: { $gte: ctx.clock.now(), $lte: await deadlineService.soonBoundary(ctx) } });
@@ -105,6 +111,7 @@ export const caseService = {
     if (source && source.countyId !== grid.countyId) {
       throw new BadInputError('The source is in another county than the grid', [{ field: 'sourceId', message: 'other county' }]);
     }
+    checkChannel(input);
     const county = await loadVisible(ctx, Grid, grid.countyId);
     const payloadHash = reportHash(input);
     const now = ctx.clock.now();
@@ -123,6 +130,8 @@ export const caseService = {
       sourceId: source?.id ?? null,
       complainantName: input.complainantName ?? null,
       complainantPhone: input.complainantPhone ?? null,
+      channel: channelOf(ctx, input),
+      externalTicket: input.externalTicket ?? null,
       status: CaseStatus.REPORTED,
       reportedById: ctx.principal?.accountId ?? null,
       reportedAt: now,
@@ -132,7 +141,7 @@ export const caseService = {
     assertCan(ctx, 'create', kase);
     await assignFirstHandler(ctx, kase, grid);
     await initialDeadlines(ctx, kase, now);
-    return ctx.em.transactional(async (em) => {
+    return reported(ctx.em.transactional(async (em) => {
       if (input.idempotencyKey) {
         const earlier = await earlierReport(em, kase.reportedById ?? null, input.idempotencyKey);
         if (earlier) {
@@ -160,9 +169,43 @@ export const caseService = {
         }),
       );
       return kase;
-    });
+    }));
   },
 };
+
+/** A channel belongs to complaints; the hotlines' tickets carry their number (工单号), or they cannot be reconciled. */
+function checkChannel(input: ReportCaseInput): void {
+  if (input.channel && input.origin !== CaseOrigin.COMPLAINT) {
+    throw new BadInputError('Only complaints come through a channel', [{ field: 'channel', message: 'only for origin COMPLAINT' }]);
+  }
+  if (input.externalTicket && !input.channel) {
+    throw new BadInputError('A ticket number belongs to a channel', [{ field: 'externalTicket', message: 'name the channel' }]);
+  }
+  if (input.channel && TICKETED_CHANNELS.includes(input.channel) && !input.externalTicket?.trim()) {
+    throw new BadInputError(`A ${input.channel} complaint carries its ticket number`, [{ field: 'externalTicket', message: 'required for this channel' }]);
+  }
+}
+
+/** A complaint an integrator files through its API key came in through 第三方接口 unless it names its hotline. */
+function channelOf(ctx: RequestContext, input: ReportCaseInput): CaseChannel | null {
+  if (input.channel) return input.channel;
+  return ctx.principal?.role === Role.API_CLIENT && input.origin === CaseOrigin.COMPLAINT ? CaseChannel.API : null;
+}
+
+/**
+ * The ticket's unique key is city-wide (a hotline ticket may have been routed to another
+ * county, out of the caller's sight), so the index decides; its violation rolled everything back.
+ */
+async function reported(insert: Promise<Case>): Promise<Case> {
+  try {
+    return await insert;
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException && error.message.includes(TICKET_KEY)) {
+      throw new ConflictError('This ticket number is already on a case of this channel', { reason: 'DUPLICATE_TICKET', field: 'externalTicket' });
+    }
+    throw error;
+  }
+}
 
 /** A stable digest of what was reported (key order fixed), to tell a resubmission from a reuse. */
 function reportHash(input: ReportCaseInput): string {

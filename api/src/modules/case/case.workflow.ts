@@ -1,16 +1,17 @@
-import { AssignmentState, CaseAction, CaseStatus } from './case.enums';
+import { AssignmentState, CaseAction, CaseOrigin, CaseStatus } from './case.enums';
+import type { Case } from './case.entity';
 
 /**
  * What a transition needs beyond the case's id and expected version. `reason` is a written
  * reason (回退, 返工, 挂账, 延期, 重新办理); the others are named after their input fields.
  */
-export type TransitionInput = 'reason' | 'cancelReason' | 'departments' | 'result' | 'reviewDate' | 'extensionDays' | 'score';
+export type TransitionInput = 'reason' | 'cancelReason' | 'departments' | 'result' | 'reviewDate' | 'extensionDays' | 'score' | 'answer';
 
 /**
  * The duty a transition needs: a CASL action on the case, granted by the rule lines of
  * case.policy.ts (who may, in which unit). The state guard is the table below.
  */
-export type CaseDuty = 'file' | 'escalate' | 'dispatch' | 'handle' | 'approveExtension' | 'verify' | 'evaluate' | 'reopen';
+export type CaseDuty = 'file' | 'escalate' | 'dispatch' | 'handle' | 'approveExtension' | 'verify' | 'evaluate' | 'reopen' | 'answer';
 
 export interface Transition {
   from: CaseStatus;
@@ -18,7 +19,12 @@ export interface Transition {
   to: CaseStatus;
   who: CaseDuty;
   needs: readonly TransitionInput[];
+  /** A condition on the case beyond its status (what kind of case the row is for); unmet is ILLEGAL_TRANSITION. */
+  when?: (kase: Pick<Case, 'origin' | 'answeredAt'>) => boolean;
 }
+
+/** 答复 is owed once, to complainants only. */
+const unansweredComplaint = (kase: Pick<Case, 'origin' | 'answeredAt'>): boolean => kase.origin === CaseOrigin.COMPLAINT && kase.answeredAt == null;
 
 const { REPORTED, FILED, CANCELLED, DISPATCHED, IN_PROGRESS, EXTENSION_REQUESTED, FED_BACK, CLOSED, EVALUATED, PARKED } = CaseStatus;
 const A = CaseAction;
@@ -54,6 +60,10 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: CLOSED,              action: A.REOPEN,            to: FILED,               who: 'reopen',           needs: ['reason'] },
   { from: EVALUATED,           action: A.REOPEN,            to: FILED,               who: 'reopen',           needs: ['reason'] },
   { from: CANCELLED,           action: A.REOPEN,            to: FILED,               who: 'reopen',           needs: ['reason'] },
+  // 答复: the complainant is told the result once there is one (办结后答复); the status stays.
+  { from: FED_BACK,            action: A.ANSWER,            to: FED_BACK,            who: 'answer',           needs: ['answer'], when: unansweredComplaint },
+  { from: CLOSED,              action: A.ANSWER,            to: CLOSED,              who: 'answer',           needs: ['answer'], when: unansweredComplaint },
+  { from: EVALUATED,           action: A.ANSWER,            to: EVALUATED,           who: 'answer',           needs: ['answer'], when: unansweredComplaint },
 ];
 
 export function transitionFor(from: CaseStatus, action: CaseAction): Transition | undefined {
@@ -62,6 +72,11 @@ export function transitionFor(from: CaseStatus, action: CaseAction): Transition 
 
 export function actionsFrom(from: CaseStatus): CaseAction[] {
   return TRANSITIONS.filter((t) => t.from === from).map((t) => t.action);
+}
+
+/** The rows that apply to this very case: its status, and each row's condition on the case. */
+export function transitionsOf(kase: Pick<Case, 'status' | 'origin' | 'answeredAt'>): Transition[] {
+  return TRANSITIONS.filter((t) => t.from === kase.status && (!t.when || t.when(kase)));
 }
 
 /** The duty an action needs (the same in every row of the action): what its mutation declares. */

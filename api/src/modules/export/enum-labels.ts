@@ -1,5 +1,6 @@
 import { DepartmentField, GridKind, GridLevel } from '../../common/enums';
-import { CaseOrigin, CaseStatus, CaseUrgency } from '../case/case.enums';
+import { AnswerMethod, AnswerSatisfaction, CaseChannel, CaseOrigin, CaseStatus, CaseUrgency } from '../case/case.enums';
+import { AnswerTimeliness } from '../complaint/complaint.types';
 import { CaseComplexity } from '../deadline/deadline.enums';
 import { Employment } from '../person/grid-worker.entity';
 import { SourceStatus, SourceType, SupervisionLevel } from '../source/source.enums';
@@ -74,6 +75,26 @@ export const CASE_STATUS = labels<CaseStatus>(
 export const CASE_ORIGIN = labels<CaseOrigin>(
   { PATROL: '网格巡查', COMPLAINT: '群众投诉举报', INSTRUCTION: '上级批示交办', TRANSFER: '其他单位移送', INSPECTION: '执法检查', MONITORING: '监测报警' },
   { PATROL: 'Patrol', COMPLAINT: 'Complaint', INSTRUCTION: 'Instruction', TRANSFER: 'Transfer', INSPECTION: 'Inspection', MONITORING: 'Monitoring alarm' },
+);
+
+export const CASE_CHANNEL = labels<CaseChannel>(
+  { HOTLINE_12345: '12345 政务服务热线', HOTLINE_12369: '12369 环保举报热线', WECHAT: '微信', PHONE: '电话', LETTER: '来信', VISIT: '来访', API: '第三方接口' },
+  { HOTLINE_12345: '12345 hotline', HOTLINE_12369: '12369 hotline', WECHAT: 'WeChat', PHONE: 'Phone', LETTER: 'Letter', VISIT: 'Visit', API: 'Third-party API' },
+);
+
+export const ANSWER_METHOD = labels<AnswerMethod>(
+  { PHONE: '电话', SMS: '短信', LETTER: '书面', VISIT: '当面', ONLINE: '网上' },
+  { PHONE: 'Phone', SMS: 'SMS', LETTER: 'Letter', VISIT: 'In person', ONLINE: 'Online' },
+);
+
+export const ANSWER_SATISFACTION = labels<AnswerSatisfaction>(
+  { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意', NOT_REACHED: '未联系上' },
+  { SATISFIED: 'Satisfied', BASICALLY_SATISFIED: 'Basically satisfied', DISSATISFIED: 'Dissatisfied', NOT_REACHED: 'Not reached' },
+);
+
+export const ANSWER_TIMELINESS = labels<AnswerTimeliness>(
+  { ON_TIME: '按时', LATE: '超时', PENDING: '待答复' },
+  { ON_TIME: 'On time', LATE: 'Late', PENDING: 'Pending' },
 );
 
 export const CASE_URGENCY = labels<CaseUrgency>(

@@ -1,5 +1,6 @@
 import type { ExportList } from './export-list';
 import { casesExport } from './lists/cases.export';
+import { complaintTicketsExport } from './lists/complaint-tickets.export';
 import { departmentsExport } from './lists/departments.export';
 import { gridWorkersExport } from './lists/grid-workers.export';
 import { gridsExport } from './lists/grids.export';
@@ -32,6 +33,7 @@ export const exportLists: ExportList[] = [
   auditsExport,
   auditRecommendationsExport,
   assessmentExport,
+  complaintTicketsExport,
 ];
 
 export function findExportList(name: string): ExportList | undefined {

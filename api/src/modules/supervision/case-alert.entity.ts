@@ -9,13 +9,20 @@ export enum AlertKind {
 }
 registerEnumType(AlertKind, { name: 'AlertKind', description: '催办 (到期前), 督办 (超时后), 通报 (超时仍未办结)' });
 
+/** Which deadline of the case an alert is about: the current step's (dueAt) or the complainant's answer (answerDueAt). */
+export enum AlertDeadline {
+  STEP = 'STEP',
+  ANSWER = 'ANSWER',
+}
+registerEnumType(AlertDeadline, { name: 'AlertDeadline', description: '针对的时限: 当前环节时限, 投诉答复时限' });
+
 /**
  * A reminder raised by the deadline sweep for one deadline of a case. The unique key makes
  * the sweep idempotent: running it twice, or on two replicas, raises each alert once.
  */
 @ObjectType('CaseAlert', { implements: BaseEntity, description: '催办、督办、通报' })
 @Entity({ tableName: 'case_alert' })
-@Unique({ properties: ['caseId', 'kind', 'dueAt'] })
+@Unique({ properties: ['caseId', 'kind', 'dueAt', 'deadline'] })
 @Index({ properties: ['handlingUnitId', 'kind', 'at'] })
 export class CaseAlert extends ScopedEntity {
   @ManyToOne({ entity: 'Case', mapToPk: true, fieldName: 'case_id' })
@@ -28,6 +35,10 @@ export class CaseAlert extends ScopedEntity {
   @Field(() => Date, { description: '针对的时限' })
   @Property({ type: 'timestamptz' })
   dueAt!: Date;
+
+  @Field(() => AlertDeadline, { description: '针对哪个时限' })
+  @Enum({ items: () => AlertDeadline, nativeEnumName: 'alert_deadline', default: AlertDeadline.STEP })
+  deadline: AlertDeadline = AlertDeadline.STEP;
 
   @Field(() => Date, { description: '发出时间' })
   @Property({ type: 'timestamptz' })

@@ -3,12 +3,12 @@ import { ConflictError, IllegalTransitionError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import type { RequestContext } from '../../context/request-context';
 import { caseWorkflow } from '../case/case-workflow.service';
-import { CaseAction, CaseStatus } from '../case/case.enums';
+import { CaseAction, CaseOrigin, CaseStatus } from '../case/case.enums';
 import { Case } from '../case/case.entity';
 import { clockOf } from '../deadline/case-clocks';
 import { DeadlineStep, LimitUnit } from '../deadline/deadline.enums';
 import { deadlineService, setDeadline } from '../deadline/deadline.service';
-import { AlertKind } from './case-alert.entity';
+import { AlertDeadline, AlertKind } from './case-alert.entity';
 import { insertAlert } from './supervision.sql';
 
 /** 通报 when a case is still late this many working days after its deadline. */
@@ -82,15 +82,52 @@ export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> 
       } else if (clockOf(kase) === DeadlineStep.LOCAL && kase.handlingParentId != null) {
         result.escalated += await escalateLate(ctx, kase);
       } else {
-        result.alerts += await insertAlert(ctx, kase, AlertKind.SUPERVISE, now);
-        const lastDay = new Date(due.getTime() - 1);
-        const calendar = await deadlineService.calendar(ctx, lastDay, NOTICE_AFTER_WORKING_DAYS * 2 + 40);
-        if (now >= calendar.dueAfter(lastDay, NOTICE_AFTER_WORKING_DAYS, LimitUnit.WORKING_DAYS)) result.alerts += await insertAlert(ctx, kase, AlertKind.NOTICE, now);
+        result.alerts += await lateAlerts(ctx, kase, due, now, AlertDeadline.STEP);
       }
     }
     if (batch.length < BATCH) break;
     afterId = batch[batch.length - 1].id;
     ctx.em.clear();
   }
+  result.alerts += await sweepAnswers(ctx, now);
   return result;
+}
+
+/** 督办 once a deadline has passed, 通报 when it is still missed N working days on. */
+async function lateAlerts(ctx: RequestContext, kase: Case, due: Date, now: Date, deadline: AlertDeadline): Promise<number> {
+  let raised = await insertAlert(ctx, kase, AlertKind.SUPERVISE, now, deadline);
+  const lastDay = new Date(due.getTime() - 1);
+  const calendar = await deadlineService.calendar(ctx, lastDay, NOTICE_AFTER_WORKING_DAYS * 2 + 40);
+  if (now >= calendar.dueAfter(lastDay, NOTICE_AFTER_WORKING_DAYS, LimitUnit.WORKING_DAYS)) raised += await insertAlert(ctx, kase, AlertKind.NOTICE, now, deadline);
+  return raised;
+}
+
+/**
+ * The complainant's answer limit (答复时限) runs beside the steps, whatever the status, until
+ * the reply (答复) is given: 催办 on the last day, then 督办 and 通报 like a late step.
+ * A cancelled complaint (invalid, a duplicate) is not chased.
+ */
+async function sweepAnswers(ctx: RequestContext, now: Date): Promise<number> {
+  let alerts = 0;
+  for (let afterId = 0; ; ) {
+    const batch = await ctx.em.find(
+      Case,
+      {
+        id: { $gt: afterId },
+        origin: CaseOrigin.COMPLAINT,
+        answeredAt: null,
+        status: { $ne: CaseStatus.CANCELLED },
+        answerDueAt: { $ne: null, $lte: new Date(now.getTime() + URGE_BEFORE_MS) },
+      },
+      { orderBy: { id: 'asc' }, limit: BATCH },
+    );
+    for (const kase of batch) {
+      const due = kase.answerDueAt!;
+      alerts += now < due ? await insertAlert(ctx, kase, AlertKind.URGE, now, AlertDeadline.ANSWER) : await lateAlerts(ctx, kase, due, now, AlertDeadline.ANSWER);
+    }
+    if (batch.length < BATCH) break;
+    afterId = batch[batch.length - 1].id;
+    ctx.em.clear();
+  }
+  return alerts;
 }

@@ -33,6 +33,7 @@ export const MUTATIONS: Record<string, [string, string]> = {
   VERIFY_FAIL: ['failCaseVerification', 'CaseReasonInput'],
   EVALUATE: ['evaluateCase', 'EvaluateCaseInput'],
   REOPEN: ['reopenCase', 'CaseReasonInput'],
+  ANSWER: ['answerComplaint', 'AnswerComplaintInput'],
 };
 
 /** Inputs that satisfy every step's required fields (departments are added by the caller). */
@@ -51,6 +52,7 @@ export const INPUT_EXTRAS: Record<string, Record<string, unknown>> = {
   FEEDBACK: { result: '已责令覆盖裸土并洒水降尘' },
   EVALUATE: { score: 90 },
   REOPEN: { reason: '群众再次投诉' },
+  ANSWER: { text: '经核查已处理完毕, 特此答复', method: 'PHONE' },
 };
 
 export function step(client: GraphQLClient, action: string, input: Record<string, unknown>): Promise<GraphQLResponse<Record<string, CaseView>>> {

@@ -131,6 +131,7 @@ describe('list exports (CSV and XLSX, streamed, within scope)', () => {
     expect(exportLists.map((l) => l.name)).toEqual([
       'cases', 'sources', 'grids', 'officers', 'grid-workers', 'departments', 'inspections', 'patrol-check-ins',
       'tasks', 'enforcement-plans', 'patrol-plans', 'spot-check-samples', 'audits', 'audit-recommendations', 'assessment',
+      'complaint-tickets',
     ]);
     const sources = exportLists.find((l) => l.name === 'sources');
     expect(sources).toMatchObject({ title: '污染源档案', csvPath: '/export/sources.csv', filterType: 'SourceFilter' });
