@@ -24,6 +24,8 @@ export interface Config {
   chainSigningKey: string | null;
   /** PUBLIC_READS_PER_MINUTE: anonymous public-disclosure reads per client address per minute. */
   publicReadsPerMinute: number;
+  /** WEBHOOK_DISABLE_AFTER_DAYS: a webhook endpoint failing this many days without a success is disabled. */
+  webhookDisableAfterDays: number;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -33,6 +35,12 @@ function clockStart(value: string | undefined): Date | null {
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) throw new Error(`GRIDWATCH_CLOCK_START must be an ISO instant (2026-11-28T09:00:00+08:00), got ${value}`);
   return at;
+}
+
+function positive(name: string, value: string): number {
+  const n = Number(value);
+  if (!(n > 0)) throw new Error(`${name} must be a positive number, got ${value}`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockStart: clockStart(env.GRIDWATCH_CLOCK_START),
     chainSigningKey: env.CHAIN_SIGNING_KEY ? env.CHAIN_SIGNING_KEY.replaceAll('\\n', '\n') : null,
     publicReadsPerMinute: Number(env.PUBLIC_READS_PER_MINUTE ?? 60),
+    webhookDisableAfterDays: positive('WEBHOOK_DISABLE_AFTER_DAYS', env.WEBHOOK_DISABLE_AFTER_DAYS ?? '3'),
   };
 }
