@@ -8,7 +8,8 @@ const SCOPE = `"city_id" int not null references grid (id), "county_id" int null
  *
  * The outbox is written by triggers AFTER INSERT on case_event and case_alert, so every event
  * and alert, whichever code path inserts it, gets its outbox rows in the same transaction
- * (rolled back with it). One `webhook_message` per event; one `webhook_delivery` per matching
+ * (rolled back with it). One `webhook_message` per event heard by an enabled endpoint of its
+ * territory (none is kept when nobody listens); one `webhook_delivery` per matching
  * endpoint (enabled, its unit among the event's city/county/township, its type filter);
  * delivery jobs are queued in the same transaction when the job queue is installed (the
  * scheduler's minutely dispatch picks up anything queued before it was).
@@ -69,6 +70,8 @@ export class Migration20261207030000_webhooks extends Migration {
         v_county int := (p_row->>'county_id')::int;
         v_township int := (p_row->>'township_id')::int;
       begin
+        -- Nobody listens in this territory: nothing to keep (the hot path of every step stays one index probe).
+        if not exists (select from webhook_endpoint w where w.enabled and w.unit_id in (v_city, v_county, v_township)) then return; end if;
         insert into webhook_message (city_id, county_id, township_id, grid_id, case_id, source, source_id, type, at, data)
         values (v_city, v_county, v_township, coalesce((p_row->>'grid_id')::int, (select c.grid_id from "case" c where c.id = (p_row->>'case_id')::int)),
           (p_row->>'case_id')::int, p_source, (p_row->>'id')::bigint, p_type, coalesce((p_row->>'at')::timestamptz, now()),
