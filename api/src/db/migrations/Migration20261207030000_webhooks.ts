@@ -8,9 +8,10 @@ const SCOPE = `"city_id" int not null references grid (id), "county_id" int null
  *
  * The outbox is written by triggers AFTER INSERT on case_event and case_alert, so every event
  * and alert, whichever code path inserts it, gets its outbox rows in the same transaction
- * (rolled back with it). One `webhook_message` per event heard by an enabled endpoint of its
+ * (rolled back with it). One `webhook_message` per event heard by an endpoint of its
  * territory (none is kept when nobody listens); one `webhook_delivery` per matching
- * endpoint (enabled, its unit among the event's city/county/township, its type filter);
+ * endpoint (its unit among the event's city/county/township, its type filter; a disabled
+ * endpoint's wait until it is enabled again);
  * delivery jobs are queued in the same transaction when the job queue is installed (the
  * scheduler's minutely dispatch picks up anything queued before it was).
  *
@@ -24,7 +25,7 @@ export class Migration20261207030000_webhooks extends Migration {
       "unit_id" int not null references grid (id), "created_by_id" int null references account (id) on delete set null,
       "name" varchar(100) not null, "url" text not null, "secret" text not null, "event_types" text[] not null default '{}',
       "enabled" boolean not null default true, "failing_since" timestamptz null, "disabled_at" timestamptz null, "disabled_reason" text null);`);
-    this.addSql(`create index "webhook_endpoint_unit_id_index" on "webhook_endpoint" ("unit_id") where enabled;`);
+    this.addSql(`create index "webhook_endpoint_unit_id_index" on "webhook_endpoint" ("unit_id");`);
     for (const level of ['city', 'county', 'township']) this.addSql(`create index "webhook_endpoint_${level}_id_index" on "webhook_endpoint" ("${level}_id");`);
 
     this.addSql(`create table "webhook_message" ("id" bigserial primary key, ${SCOPE}, "grid_id" int not null references grid (id),
@@ -71,7 +72,7 @@ export class Migration20261207030000_webhooks extends Migration {
         v_township int := (p_row->>'township_id')::int;
       begin
         -- Nobody listens in this territory: nothing to keep (the hot path of every step stays one index probe).
-        if not exists (select from webhook_endpoint w where w.enabled and w.unit_id in (v_city, v_county, v_township)) then return; end if;
+        if not exists (select from webhook_endpoint w where w.unit_id in (v_city, v_county, v_township)) then return; end if;
         insert into webhook_message (city_id, county_id, township_id, grid_id, case_id, source, source_id, type, at, data)
         values (v_city, v_county, v_township, coalesce((p_row->>'grid_id')::int, (select c.grid_id from "case" c where c.id = (p_row->>'case_id')::int)),
           (p_row->>'case_id')::int, p_source, (p_row->>'id')::bigint, p_type, coalesce((p_row->>'at')::timestamptz, now()),
@@ -82,10 +83,12 @@ export class Migration20261207030000_webhooks extends Migration {
           select w.city_id, w.county_id, w.township_id, w.unit_id, w.id, m.id, m.type, m.at, m.case_id
           from webhook_endpoint w, webhook_message m
           where m.id = v_message
-            and w.enabled and w.unit_id in (v_city, v_county, v_township)
+            and w.unit_id in (v_city, v_county, v_township)
             and (cardinality(w.event_types) = 0 or p_type = any(w.event_types))
           returning endpoint_id
         loop
+          -- A disabled endpoint keeps its messages (sent, in order, once it is enabled again) but gets no job.
+          continue when not (select enabled from webhook_endpoint where id = v_endpoint);
           perform gw_queue_webhook(v_endpoint);
         end loop;
       end $$;`);

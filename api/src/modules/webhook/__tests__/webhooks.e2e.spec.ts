@@ -317,11 +317,27 @@ describe('webhooks: the outbox, signed CloudEvents, retries, replay, territory',
       `select a.kind, a.subject, acc.login from owner_alert a join account acc on acc.id = a.account_id`,
     );
     expect(alerts).toEqual([{ kind: 'WEBHOOK_DISABLED', subject: '已下线的接收方', login: 'yaohai' }]);
-    // Disabled: no more attempts, and a new event is not queued for it.
+    // Disabled: no more attempts; a new event is kept for it, not tried.
     const [{ attempts }] = await app.ownerSql<{ attempts: number }>(`select sum(attempts)::int as attempts from webhook_delivery where endpoint_id = (select max(id) from webhook_endpoint)`);
     await report(operator, { gridId: s.yaohaiGrid, categoryId: s.dust });
     clock.advance(24 * 3600 * SECOND);
     await work();
     expect((await app.ownerSql<{ attempts: number }>(`select sum(attempts)::int as attempts from webhook_delivery where endpoint_id = (select max(id) from webhook_endpoint)`))[0].attempts).toBe(attempts);
+
+    // Fixed and re-enabled by its owner: what waited goes out, in order, and the failure record is cleared.
+    const { webhookEndpoints } = await yaohai.data<{ webhookEndpoints: { nodes: { id: string; version: number }[] } }>(`{ webhookEndpoints(first: 50) { nodes { id version } } }`);
+    const version = webhookEndpoints.nodes.find((n) => n.id === id)!.version;
+    const update = `mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { enabled failingSince disabledReason } }`;
+    const revived = await yaohai.data<{ updateWebhookEndpoint: { enabled: boolean; failingSince: string | null; disabledReason: string | null } }>(update, {
+      input: { id, version, enabled: true, url: `${receiver.url}/revived` },
+    });
+    expect(revived.updateWebhookEndpoint).toEqual({ enabled: true, failingSince: null, disabledReason: null });
+    const stale = await yaohai.request(update, { input: { id, version, name: '旧版本' } });
+    expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const [{ secret }] = await app.ownerSql<{ secret: string }>(`select secret from webhook_endpoint where id = (select max(id) from webhook_endpoint)`);
+    receiver.secrets.set('/revived', secret);
+    await work();
+    expect(receiver.of('/revived').map((r) => r.event.type)).toEqual(['cn.gridwatch.case.report', 'cn.gridwatch.case.report']);
+    expect(receiver.badSignatures).toEqual([]);
   });
 });
