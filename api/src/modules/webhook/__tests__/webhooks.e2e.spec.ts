@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger, quickAddJob, runOnce } from 'graphile-worker';
+import { Client } from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { FakeClock } from '../../../common/clock';
 import { schedulerTasks, WEBHOOK_DISPATCH } from '../../../scheduler/scheduler';
@@ -159,6 +160,7 @@ describe('webhooks: the outbox, signed CloudEvents, retries, replay, territory',
     const other = await feidong.request(DELIVERIES, { id: endpoints.yaohai });
     expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(await (await app.as('countydept')).request(`{ webhookEndpoints(first: 5) { nodes { id } } }`)).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
+    expect((await city.request(`{ webhookEndpoints(first: 5) { nodes { secret } } }`)).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('a case walked through all eight steps: every event, signed, exactly once and in order, to the county and the city; never to another county', async () => {
@@ -210,7 +212,22 @@ describe('webhooks: the outbox, signed CloudEvents, retries, replay, territory',
     const [kase] = await app.ownerSql<{ id: number; city_id: number; county_id: number; township_id: number }>(
       `select id, city_id, county_id, township_id from "case" where county_id = (select id from grid where code = '340102000000') order by id limit 1`,
     );
-    await app.ownerSql(`insert into case_alert (city_id, county_id, township_id, case_id, kind, due_at, at) values ($1, $2, $3, $4, 'URGE', $5, $5)`, [
+    const insertAlert = `insert into case_alert (city_id, county_id, township_id, case_id, kind, due_at, at) values ($1, $2, $3, $4, 'URGE', $5, $5)`;
+    // In the writer's transaction: rolled back with it, nothing is left to send.
+    const outbox = async (db: { query: Client['query'] }) => (await db.query<{ n: number }>(`select count(*)::int as n from webhook_delivery`)).rows[0].n;
+    const tx = new Client(app.databaseUrl);
+    await tx.connect();
+    try {
+      const before = await outbox(tx);
+      await tx.query('begin');
+      await tx.query(insertAlert, [kase.city_id, kase.county_id, kase.township_id, kase.id, beijing('2026-11-20T00:00:00')]);
+      expect(await outbox(tx)).toBe(before + 2);
+      await tx.query('rollback');
+      expect(await outbox(tx)).toBe(before);
+    } finally {
+      await tx.end();
+    }
+    await app.ownerSql(insertAlert, [
       kase.city_id,
       kase.county_id,
       kase.township_id,
