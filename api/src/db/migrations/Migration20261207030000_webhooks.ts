@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { levelPoliciesSql } from '../rls-sql';
+import { levelPoliciesSql, TENANT_ROLES } from '../rls-sql';
 
 const SCOPE = `"city_id" int not null references grid (id), "county_id" int null references grid (id), "township_id" int null references grid (id)`;
 
@@ -51,6 +51,11 @@ export class Migration20261207030000_webhooks extends Migration {
     for (const [table, anchor] of [['webhook_endpoint', 'unit_id'], ['webhook_message', 'grid_id'], ['webhook_delivery', 'unit_id'], ['owner_alert', 'unit_id']]) {
       levelPoliciesSql(table, anchor).forEach((sql) => this.addSql(sql));
     }
+
+    // The signing secret is written by the API but read only by the owner (the delivery job): no tenant role selects it.
+    const readable = ['id', 'city_id', 'county_id', 'township_id', 'version', 'created_at', 'updated_at', 'unit_id', 'created_by_id', 'name', 'url', 'event_types', 'enabled', 'failing_since', 'disabled_at', 'disabled_reason'];
+    this.addSql(`revoke select on webhook_endpoint from ${TENANT_ROLES.join(', ')};`);
+    this.addSql(`grant select (${readable.join(', ')}) on webhook_endpoint to ${TENANT_ROLES.join(', ')};`);
 
     // Queues an endpoint's drain (one job at a time per endpoint: its own queue), if the queue exists.
     this.addSql(`create or replace function gw_queue_webhook(p_endpoint int) returns boolean

@@ -4,6 +4,7 @@ import { Logger, quickAddJob, runOnce } from 'graphile-worker';
 import { Client } from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { FakeClock } from '../../../common/clock';
+import { enableAppRole } from '../../../db/app-role';
 import { schedulerTasks, WEBHOOK_DISPATCH } from '../../../scheduler/scheduler';
 import { phonePhoto } from '../../../test/photo';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
@@ -161,6 +162,19 @@ describe('webhooks: the outbox, signed CloudEvents, retries, replay, territory',
     expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(await (await app.as('countydept')).request(`{ webhookEndpoints(first: 5) { nodes { id } } }`)).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
     expect((await city.request(`{ webhookEndpoints(first: 5) { nodes { secret } } }`)).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // Nor through the API's own database role: only the owner (the delivery job) reads secrets.
+    const [feidongUnit] = await app.ownerSql<{ id: number }>(`select id from grid where code = '340122000000'`);
+    const db = new Client(await enableAppRole(app.databaseUrl));
+    await db.connect();
+    try {
+      await db.query('begin');
+      await db.query(`select gw_bind_unit('COUNTY', $1, '{}')`, [feidongUnit.id]);
+      expect((await db.query<{ n: number }>(`select count(*)::int as n from webhook_endpoint`)).rows[0].n).toBe(1);
+      await expect(db.query(`select secret from webhook_endpoint`)).rejects.toThrow(/permission denied/);
+      await db.query('rollback');
+    } finally {
+      await db.end();
+    }
   });
 
   it('a case walked through all eight steps: every event, signed, exactly once and in order, to the county and the city; never to another county', async () => {
