@@ -28,8 +28,8 @@ export class Migration20261207030000_webhooks extends Migration {
     this.addSql(`create index "webhook_endpoint_unit_id_index" on "webhook_endpoint" ("unit_id");`);
     for (const level of ['city', 'county', 'township']) this.addSql(`create index "webhook_endpoint_${level}_id_index" on "webhook_endpoint" ("${level}_id");`);
 
-    this.addSql(`create table "webhook_message" ("id" bigserial primary key, ${SCOPE}, "grid_id" int not null references grid (id),
-      "case_id" int null, "source" varchar(20) not null, "source_id" bigint not null, "type" varchar(100) not null,
+    this.addSql(`create table "webhook_message" ("id" bigserial primary key, ${SCOPE}, "grid_id" int null references grid (id),
+      "case_id" int null, "source" varchar(60) not null, "source_id" bigint not null, "type" varchar(100) not null,
       "at" timestamptz not null, "data" jsonb not null, unique ("source", "source_id"));`);
     for (const level of ['city', 'county', 'township']) this.addSql(`create index "webhook_message_${level}_id_index" on "webhook_message" ("${level}_id");`);
 
@@ -98,26 +98,23 @@ export class Migration20261207030000_webhooks extends Migration {
         end loop;
       end $$;`);
 
-    this.addSql(`create or replace function gw_case_event_outbox() returns trigger
+    // One trigger function for every table that feeds the outbox: the type is `<prefix>.<lower(column)>`.
+    // Another table joins with one line: create trigger … after insert on it … execute function gw_outbox_row('cn.gridwatch.x', 'kind').
+    this.addSql(`create or replace function gw_outbox_row() returns trigger
       language plpgsql security definer set search_path = public, pg_temp as $$
+      declare v_row jsonb := to_jsonb(new);
       begin
-        perform gw_webhook_outbox('case_event', 'cn.gridwatch.case.' || lower(new.action::text), to_jsonb(new));
+        perform gw_webhook_outbox(tg_table_name, tg_argv[0] || '.' || coalesce(lower(v_row->>tg_argv[1]), 'event'), v_row);
         return null;
       end $$;`);
-    this.addSql(`create or replace function gw_case_alert_outbox() returns trigger
-      language plpgsql security definer set search_path = public, pg_temp as $$
-      begin
-        perform gw_webhook_outbox('case_alert', 'cn.gridwatch.alert.' || lower(new.kind::text), to_jsonb(new));
-        return null;
-      end $$;`);
-    this.addSql(`create trigger case_event_outbox after insert on case_event for each row execute function gw_case_event_outbox();`);
-    this.addSql(`create trigger case_alert_outbox after insert on case_alert for each row execute function gw_case_alert_outbox();`);
+    this.addSql(`create trigger case_event_outbox after insert on case_event for each row execute function gw_outbox_row('cn.gridwatch.case', 'action');`);
+    this.addSql(`create trigger case_alert_outbox after insert on case_alert for each row execute function gw_outbox_row('cn.gridwatch.alert', 'kind');`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`drop trigger if exists case_event_outbox on case_event;`);
     this.addSql(`drop trigger if exists case_alert_outbox on case_alert;`);
-    this.addSql(`drop function if exists gw_case_event_outbox(); drop function if exists gw_case_alert_outbox();`);
+    this.addSql(`drop function if exists gw_outbox_row();`);
     this.addSql(`drop function if exists gw_webhook_outbox(text, text, jsonb); drop function if exists gw_queue_webhook(int);`);
     this.addSql(`drop table if exists owner_alert, webhook_delivery, webhook_message, webhook_endpoint;`);
   }

@@ -49,12 +49,14 @@ const ID_TYPES: Record<string, string> = {
 const INTERNAL = new Set(['actor_id', 'tx_id', 'digest_version', 'chain_key']);
 
 const camel = (key: string): string => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/** A table joining the outbox later (task_alert) names its rows' type the way the API does (TaskAlert). */
+const pascal = (table: string): string => camel(table).replace(/^[a-z]/, (c) => c.toUpperCase());
 
 function eventData(message: OutboxMessage): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(message.row)) {
     if (INTERNAL.has(key)) continue;
-    if (key === 'id') data.id = toGlobalId(SOURCE_TYPES[message.source] ?? message.source, Number(value));
+    if (key === 'id') data.id = toGlobalId(SOURCE_TYPES[message.source] ?? pascal(message.source), Number(value));
     else if (ID_TYPES[key]) data[camel(key)] = value == null ? null : toGlobalId(ID_TYPES[key], Number(value));
     // An id of something integrators cannot look up is noise at best, a leak at worst.
     else if (!key.endsWith('_id')) data[camel(key)] = value;
