@@ -108,11 +108,12 @@ export async function disableEndpoint(em: EntityManager, endpointId: number, at:
   ]);
 }
 
-/** Endpoints with an undelivered message due by `now` (the minutely dispatch queues their drains). */
+/** Enabled endpoints whose oldest undelivered message is due by `now` (the minutely dispatch queues their drains). */
 export async function dueEndpoints(em: EntityManager, now: Date): Promise<number[]> {
   const rows = await em.execute<{ id: number }[]>(
-    `select distinct d.endpoint_id as id from webhook_delivery d join webhook_endpoint w on w.id = d.endpoint_id
-     where w.enabled and not d.delivered and (d.next_attempt_at is null or d.next_attempt_at <= ?) order by 1`,
+    `select w.id from webhook_endpoint w
+     cross join lateral (select d.next_attempt_at from webhook_delivery d where d.endpoint_id = w.id and not d.delivered order by d.message_id limit 1) head
+     where w.enabled and (head.next_attempt_at is null or head.next_attempt_at <= ?) order by 1`,
     [now],
   );
   return rows.map((r) => r.id);
