@@ -34,6 +34,7 @@ import { CalendarPage } from './calendar/CalendarPage';
 import { DutyMatrixPage } from './duty/DutyMatrixPage';
 import { DisclosurePage } from './disclosure/DisclosurePage';
 import { TrainingPage } from './training/TrainingPage';
+import { WebhooksPage } from './webhooks/WebhooksPage';
 import { MonthlyReportPage } from './report/MonthlyReportPage';
 import { useFieldMode } from './field/roles';
 
@@ -95,6 +96,7 @@ export const App = () => (
       <Route path="/duty-matrix" element={<DutyMatrixPage />} />
       <Route path="/disclosure" element={<DisclosurePage />} />
       <Route path="/training" element={<TrainingPage />} />
+      <Route path="/webhooks" element={<WebhooksPage />} />
       <Route path="/monthly-report" element={<MonthlyReportPage />} />
       <Route path="/report" element={<ReportPage />} />
       <Route path="/check-in/:gridId" element={<CheckInPage />} />

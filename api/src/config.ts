@@ -26,6 +26,8 @@ export interface Config {
   publicReadsPerMinute: number;
   /** OPEN311_JURISDICTION_ID: the jurisdiction_id the Open311 door answers to; else the city's division code (340100). */
   open311JurisdictionId: string | null;
+  /** WEBHOOK_DISABLE_AFTER_DAYS: a webhook endpoint failing this many days without a success is disabled. */
+  webhookDisableAfterDays: number;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -35,6 +37,12 @@ function clockStart(value: string | undefined): Date | null {
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) throw new Error(`GRIDWATCH_CLOCK_START must be an ISO instant (2026-11-28T09:00:00+08:00), got ${value}`);
   return at;
+}
+
+function positive(name: string, value: string): number {
+  const n = Number(value);
+  if (!(n > 0)) throw new Error(`${name} must be a positive number, got ${value}`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chainSigningKey: env.CHAIN_SIGNING_KEY ? env.CHAIN_SIGNING_KEY.replaceAll('\\n', '\n') : null,
     publicReadsPerMinute: Number(env.PUBLIC_READS_PER_MINUTE ?? 60),
     open311JurisdictionId: env.OPEN311_JURISDICTION_ID || null,
+    webhookDisableAfterDays: positive('WEBHOOK_DISABLE_AFTER_DAYS', env.WEBHOOK_DISABLE_AFTER_DAYS ?? '3'),
   };
 }

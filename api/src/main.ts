@@ -11,6 +11,7 @@ import { printBanner } from './server/banner';
 import { startServer, type RunningServer } from './server/app';
 import { createLogger } from './server/logger';
 import { startScheduler } from './scheduler/scheduler';
+import { DEFAULT_WEBHOOK_SETTINGS } from './modules/webhook/webhook-delivery.service';
 import { loadSigner } from './modules/chain/chain-signer';
 import type { Runner } from 'graphile-worker';
 
@@ -58,7 +59,10 @@ async function main(): Promise<void> {
       systemOrm = await MikroORM.init(ormConfig(database.url));
       // The checkpoint key exists (and its public half is published) from the first start.
       await loadSigner(systemOrm.em.fork(), config.chainSigningKey);
-      scheduler = await startScheduler(systemOrm, database.url, logger, clock, config.chainSigningKey);
+      scheduler = await startScheduler(systemOrm, database.url, logger, clock, config.chainSigningKey, {
+        ...DEFAULT_WEBHOOK_SETTINGS,
+        disableAfterDays: config.webhookDisableAfterDays,
+      });
     }
     printBanner({ url: server.url, seeded, embedded: database.embedded != null, dataDir: config.dataDir, startedMs: Math.round(performance.now() - started) });
   } catch (error) {

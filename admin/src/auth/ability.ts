@@ -34,7 +34,9 @@ export type Subject =
   | 'TrainingCourse'
   | 'TrainingSession'
   | 'TrainingAttendance'
-  | 'MonthlyReport';
+  | 'MonthlyReport'
+  | 'WebhookEndpoint'
+  | 'WebhookDelivery';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 /** The server's packed rules, unpacked as they are: the console hides, the server decides. */

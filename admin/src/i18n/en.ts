@@ -2,7 +2,8 @@ import { fieldEn } from './en-field';
 import englishMessages from 'ra-language-english';
 import { workEn } from './en-work';
 import { trainingEn } from './en-training';
-import { withField, withTraining, withWork, type AppMessages, type BaseMessages } from './zh';
+import { webhooksEn } from './en-webhooks';
+import { withField, withTraining, withWebhooks, withWork, type AppMessages, type BaseMessages } from './zh';
 
 /** English: react-admin's pack plus ours, typed against the Chinese one (same keys). */
 const baseEn: BaseMessages = {
@@ -315,6 +316,6 @@ const deactivation = {
   },
 };
 
-export const appEn: AppMessages = withTraining(withField(withWork(baseEn, workEn), fieldEn), trainingEn);
+export const appEn: AppMessages = withWebhooks(withTraining(withField(withWork(baseEn, workEn), fieldEn), trainingEn), webhooksEn);
 
 export const enMessages = { ...englishMessages, ...deactivation, ...appEn };

@@ -2,6 +2,7 @@ import { fieldZh, type FieldMessages } from './zh-field';
 import { raZh } from './zh-ra';
 import { workZh, type WorkMessages } from './zh-work';
 import { trainingZh, type TrainingMessages } from './zh-training';
+import { webhooksZh, type WebhookMessages } from './zh-webhooks';
 
 /** The console's own strings (zh-CN, the default). en.ts must have exactly these keys. */
 const baseZh = {
@@ -323,7 +324,12 @@ export function withTraining<M extends ReturnType<typeof withWork>>(messages: M,
   };
 }
 
-export const appZh = withTraining(withField(withWork(baseZh, workZh), fieldZh), trainingZh);
+/** And the webhook settings screen's strings (zh-webhooks.ts / en-webhooks.ts). */
+export function withWebhooks<M extends ReturnType<typeof withWork>>(messages: M, w: WebhookMessages) {
+  return { ...messages, gw: { ...messages.gw, webhooks: w.webhooks, menu: { ...messages.gw.menu, ...w.menu } } };
+}
+
+export const appZh = withWebhooks(withTraining(withField(withWork(baseZh, workZh), fieldZh), trainingZh), webhooksZh);
 export type AppMessages = typeof appZh;
 
 export const zhMessages = { ...raZh, ...appZh };

@@ -3,6 +3,7 @@ import EventBusyIcon from '@mui/icons-material/EventBusy';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import GavelIcon from '@mui/icons-material/Gavel';
 import PublicIcon from '@mui/icons-material/Public';
+import WebhookIcon from '@mui/icons-material/Webhook';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import AssessmentIcon from '@mui/icons-material/Assessment';
@@ -121,9 +122,10 @@ const GwMenu = () => {
       <Menu.ResourceItem name="assessmentIndicators" />
       {can('read', 'MonthlyReport') ? <Menu.Item to="/monthly-report" primaryText="gw.menu.monthly_report" leftIcon={<AssessmentIcon />} /> : null}
       {can('read', 'TrainingSession') ? <Menu.Item to="/training" primaryText="gw.menu.training" leftIcon={<SchoolIcon />} /> : null}
-      <Group label="gw.menu.group_system" show={can('create', 'Account') || can('create', 'ApiKey') || can('update', 'CalendarYear') || can('update', 'DisclosureSetting')} />
+      <Group label="gw.menu.group_system" show={can('create', 'Account') || can('create', 'ApiKey') || can('update', 'CalendarYear') || can('update', 'DisclosureSetting') || can('create', 'WebhookEndpoint')} />
       <Menu.ResourceItem name="accounts" />
       <Menu.ResourceItem name="apiKeys" />
+      {can('create', 'WebhookEndpoint') ? <Menu.Item to="/webhooks" primaryText="gw.menu.webhooks" leftIcon={<WebhookIcon />} /> : null}
       {can('update', 'CalendarYear') ? <Menu.Item to="/calendar" primaryText="gw.menu.calendar" leftIcon={<EventNoteIcon />} /> : null}
       {can('update', 'DisclosureSetting') ? <Menu.Item to="/disclosure" primaryText="gw.menu.disclosure" leftIcon={<PublicIcon />} /> : null}
     </Menu>

@@ -23,6 +23,7 @@ import { chainPolicy } from '../modules/chain/chain.policy';
 import { disclosurePolicy } from '../modules/disclosure/disclosure.policy';
 import { trainingPolicy } from '../modules/training/training.policy';
 import { reportPolicy } from '../modules/report/report.policy';
+import { webhookPolicy } from '../modules/webhook/webhook.policy';
 import type { AssignmentDuty, CaseDuty } from '../modules/case/case.workflow';
 
 /** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
@@ -75,6 +76,8 @@ export const subjectTypes = [
   'TrainingAttendance',
   // Not an entity: a unit's monthly report (report.policy.ts).
   'MonthlyReport',
+  'WebhookEndpoint',
+  'WebhookDelivery',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -109,6 +112,7 @@ const policies: Policy[] = [
   disclosurePolicy,
   trainingPolicy,
   reportPolicy,
+  webhookPolicy,
 ];
 
 const knownRoles = new Set<string>(Object.values(Role));

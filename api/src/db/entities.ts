@@ -41,6 +41,7 @@ import { Assessment } from '../modules/assessment/assessment.entity';
 import { ChainCheckpoint } from '../modules/chain/chain-checkpoint.entity';
 import { ChainSigningKey } from '../modules/chain/chain-signing-key.entity';
 import { DisclosureSetting } from '../modules/disclosure/disclosure-setting.entity';
+import { WebhookDelivery, WebhookEndpoint } from '../modules/webhook/webhook.entity';
 
 /** Every entity (and abstract base) MikroORM must discover, listed once. */
 export const entities = [
@@ -56,6 +57,8 @@ export const entities = [
   GridWorker,
   Account,
   ApiKey,
+  WebhookEndpoint,
+  WebhookDelivery,
   Session,
   PollutionSource,
   PollutionSourceChange,

@@ -7,14 +7,24 @@ import { schedulerContext } from './scheduler-context';
 import { generateAllPatrolPlans } from '../modules/patrol/patrol-job';
 import { loadSigner } from '../modules/chain/chain-signer';
 import { chainService } from '../modules/chain/chain.service';
+import { DEFAULT_WEBHOOK_SETTINGS, webhookDelivery, type WebhookSettings } from '../modules/webhook/webhook-delivery.service';
 
 export const DEADLINE_SWEEP = 'deadline_sweep';
 export const PATROL_PLANS = 'patrol_plans';
 /** Also queued on demand (gw_request_chain_checkpoints): the name is in that migration too. */
 export const CHAIN_CHECKPOINTS = 'chain_checkpoints';
+/** Queued by the outbox triggers too (gw_queue_webhook): the names are in that migration. */
+export const WEBHOOK_DELIVER = 'webhook_deliver';
+export const WEBHOOK_DISPATCH = 'webhook_dispatch';
 
 /** `chainSigningKey`: CHAIN_SIGNING_KEY (PKCS#8 PEM), else the key kept in the database (chain-signer.ts). */
-export function schedulerTasks(orm: MikroORM, clock: Clock, logger?: Logger, chainSigningKey: string | null = null): TaskList {
+export function schedulerTasks(
+  orm: MikroORM,
+  clock: Clock,
+  logger?: Logger,
+  chainSigningKey: string | null = null,
+  webhooks: WebhookSettings = DEFAULT_WEBHOOK_SETTINGS,
+): TaskList {
   return {
     async [DEADLINE_SWEEP]() {
       const result = await sweepDeadlines(schedulerContext(orm, clock));
@@ -29,6 +39,15 @@ export function schedulerTasks(orm: MikroORM, clock: Clock, logger?: Logger, cha
       const result = await chainService.makeCheckpoints(ctx, await loadSigner(ctx.em, chainSigningKey));
       logger?.info({ task: CHAIN_CHECKPOINTS, ...result }, 'chain checkpoints');
     },
+    async [WEBHOOK_DELIVER](payload) {
+      const endpointId = Number((payload as { endpointId?: unknown }).endpointId);
+      if (!Number.isInteger(endpointId)) return;
+      const result = await webhookDelivery.drain(schedulerContext(orm, clock), endpointId, webhooks);
+      if (result.delivered || result.failed) logger?.info({ task: WEBHOOK_DELIVER, endpointId, ...result }, 'webhook delivery');
+    },
+    async [WEBHOOK_DISPATCH]() {
+      await webhookDelivery.dispatchDue(schedulerContext(orm, clock));
+    },
   };
 }
 
@@ -37,19 +56,29 @@ export function schedulerTasks(orm: MikroORM, clock: Clock, logger?: Logger, cha
  * is enqueued once per tick across replicas (graphile-worker's known_crontabs) under one job
  * key, and the sweep itself is idempotent, so replicas never double an alert or escalation.
  */
-export function startScheduler(orm: MikroORM, connectionString: string, logger: Logger, clock: Clock = systemClock, chainSigningKey: string | null = null): Promise<Runner> {
+export function startScheduler(
+  orm: MikroORM,
+  connectionString: string,
+  logger: Logger,
+  clock: Clock = systemClock,
+  chainSigningKey: string | null = null,
+  webhooks: WebhookSettings = DEFAULT_WEBHOOK_SETTINGS,
+): Promise<Runner> {
   return run({
     connectionString,
-    concurrency: 1,
+    // One job at a time per named queue (each webhook endpoint has its own), so two endpoints' drains may overlap.
+    concurrency: 2,
     noHandleSignals: true,
     pollInterval: 5000,
-    taskList: schedulerTasks(orm, clock, logger, chainSigningKey),
+    taskList: schedulerTasks(orm, clock, logger, chainSigningKey, webhooks),
     crontab: [
       `*/10 * * * * ${DEADLINE_SWEEP} ?jobKey=${DEADLINE_SWEEP}`,
       // Daily, so a month's plans exist from its first day and pick up new assignments (idempotent).
       `5 16 * * * ${PATROL_PLANS} ?jobKey=${PATROL_PLANS}`,
       // Daily just after midnight Beijing (16:10 UTC): every county's chain head, signed.
       `10 16 * * * ${CHAIN_CHECKPOINTS} ?jobKey=${CHAIN_CHECKPOINTS}`,
+      // Webhook retries fall due and deliveries queued before the queue existed are picked up.
+      `* * * * * ${WEBHOOK_DISPATCH} ?jobKey=${WEBHOOK_DISPATCH}`,
     ].join('\n'),
     logger: new WorkerLogger(() => (level, message) => {
       if (level === 'error') logger.error({ scheduler: true }, message);

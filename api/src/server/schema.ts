@@ -5,6 +5,7 @@ import { authChecker } from '../auth/requires';
 import { ARGUMENT_VALIDATION } from '../common/connection';
 import { AccountResolver } from '../modules/account/account.resolver';
 import { ApiKeyResolver } from '../modules/account/api-key.resolver';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { CaseCategoryResolver } from '../modules/case/case-category.resolver';
 import { CaseResolver, GridCasesResolver, SourceCasesResolver } from '../modules/case/case.resolver';
 import { CaseAssignmentResolver, CaseWorkflowResolver } from '../modules/case/case-workflow.resolver';
@@ -42,6 +43,7 @@ export const resolvers: NonEmptyArray<Function> = [
   GridStaffResolver,
   AccountResolver,
   ApiKeyResolver,
+  WebhookResolver,
   SourceResolver,
   GridSourcesResolver,
   OutletResolver,

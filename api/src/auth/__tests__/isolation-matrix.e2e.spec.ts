@@ -231,4 +231,40 @@ describe('isolation matrix: role × target unit × operation', () => {
     expect(feedback.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     checked += 2;
   });
+
+  /** Webhook endpoints (issue 22) are the city's and the counties' administrations', for their own subtree. */
+  const WEBHOOK_TARGETS: Target[] = ['CITY', 'FEIDONG', 'YAOHAI', 'CLH'];
+  const WEBHOOKS: Record<string, Target[]> = { cityadmin: WEBHOOK_TARGETS, feidong: ['FEIDONG', 'CLH'], yaohai: ['YAOHAI'] };
+
+  it.each(Object.keys(EXPECTED))('%s: webhook endpoints: register, list, delivery log, replay', async (role) => {
+    const client = await app.as(role);
+    const city = await app.as('cityadmin');
+    const allowed = WEBHOOKS[role] ?? [];
+    const ids = {} as Record<Target, string>;
+    for (const target of WEBHOOK_TARGETS) {
+      const input = { unitId: grids[target].id, name: `矩阵 ${role}`, url: 'https://hooks.example.com/gridwatch' };
+      const created = await client.request<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+        `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`,
+        { input },
+      );
+      expect1(role, target, 'webhook-create', allowed.includes(target), !created.errors);
+      // The city's own endpoint at each target, to read (or not) as this role.
+      const { createWebhookEndpoint } = await city.data<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+        `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`,
+        { input: { ...input, name: `矩阵 city for ${role}` } },
+      );
+      ids[target] = createWebhookEndpoint.endpoint.id;
+    }
+    const list = await client.request<{ webhookEndpoints: { nodes: { id: string }[] } }>(`{ webhookEndpoints(first: 100) { nodes { id } } }`);
+    for (const target of WEBHOOK_TARGETS) {
+      expect1(role, target, 'webhook-list', allowed.includes(target), !!list.data?.webhookEndpoints.nodes.some((n) => n.id === ids[target]));
+      const log = await client.request<{ webhookDeliveries: { nodes: unknown[] } }>(`query($id: ID!) { webhookDeliveries(endpointId: $id, first: 5) { nodes { eventId } } }`, { id: ids[target] });
+      expect1(role, target, 'webhook-log', allowed.includes(target), !log.errors);
+      const replay = await client.request(`mutation($input: ReplayWebhookDeliveriesInput!) { replayWebhookDeliveries(input: $input) }`, {
+        input: { endpointId: ids[target], eventId: 'evt_1' },
+      });
+      expect1(role, target, 'webhook-replay', allowed.includes(target), !replay.errors);
+    }
+    expect(mismatches.filter((m) => m.startsWith(`${role} `))).toEqual([]);
+  });
 });
