@@ -72,7 +72,8 @@ test('platform path (瑶海区): operator files and dispatches, the department a
     const suggested = dialog.getByRole('checkbox', { name: /瑶海区城管局/ });
     await suggested.waitFor();
     await eventually(async () => expect(await suggested.isChecked()).toBe(true));
-    // Joint handling: both suggestions stay ticked, the city-management bureau leads.
+    // Joint handling: a partner the duty matrix offers is ticked too, the city-management bureau leads.
+    await dialog.getByRole('checkbox', { name: /职责表: 配合/ }).first().check();
     await dialog.getByRole('combobox', { name: '牵头部门' }).click();
     await s.page.getByRole('option', { name: '瑶海区城管局' }).click();
     await screenshot(s.page, 'case-dispatch-dialog');

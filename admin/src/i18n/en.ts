@@ -109,6 +109,7 @@ const baseEn: BaseMessages = {
         EXTENSION_REQUESTED: 'Extension requested', IN_PROGRESS: 'In progress', PARKED: 'Parked', REPORTED: 'Reported',
       },
       CaseOrigin: { COMPLAINT: 'Complaint', INSPECTION: 'Inspection', INSTRUCTION: 'Instruction', MONITORING: 'Monitoring alarm', PATROL: 'Patrol', TRANSFER: 'Transfer' },
+      CaseComplexity: { NORMAL: 'Normal', COMPLEX: 'Complex', SPECIAL: 'Special' },
       CaseUrgency: { EMERGENCY: 'Emergency', NORMAL: 'Normal', URGENT: 'Urgent' },
       AssignmentState: { DISPATCHED: 'Awaiting acceptance', ACCEPTED: 'Accepted', FED_BACK: 'Fed back' },
       CaseAction: {
@@ -196,6 +197,15 @@ const baseEn: BaseMessages = {
       departments: 'Responsible departments (one or more)',
       suggested: 'suggested',
       lead: 'Lead department',
+      matrix_lead: 'duty matrix: lead',
+      matrix_partner: 'duty matrix: partner',
+      unstaffed: 'no account',
+      suggestion: 'Suggested by the legal-duty matrix for “%{category}”: %{lead} leads',
+      suggestion_partners: '; may assist: %{partners}',
+      no_suggestion: 'The duty matrix names no department at this level for this category: search by name',
+      more_departments: 'Other departments (type to search)',
+      unstaffed_lead: '“%{name}” has no active account: nobody could accept the case and it would stall. Open an account for it first, or choose another lead.',
+      complexity: 'Complexity (sets the handling limit)',
       fields: {
         reason: 'Reason', cancelReason: 'Cancellation reason', result: 'Result', extensionDays: 'Extension (working days)', reviewAt: 'Review date', score: 'Score (0-100)',
         duplicateOfNumber: 'Number of the master case', afterPhoto: 'After photo (required to close)', feedbackPhotos: 'Photos of the result (optional)', note: 'Note (optional)', text: 'Reply (on the timeline; no complainant name or phone)', method: 'Reply method', satisfaction: 'Complainant satisfaction (optional)', departments: 'Departments',

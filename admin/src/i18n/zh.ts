@@ -108,6 +108,7 @@ const baseZh = {
         EXTENSION_REQUESTED: '延期待批', IN_PROGRESS: '处理中', PARKED: '挂账', REPORTED: '已上报',
       },
       CaseOrigin: { COMPLAINT: '群众投诉举报', INSPECTION: '执法检查', INSTRUCTION: '上级批示交办', MONITORING: '监测报警', PATROL: '网格巡查', TRANSFER: '其他单位移送' },
+      CaseComplexity: { NORMAL: '一般', COMPLEX: '复杂', SPECIAL: '特殊' },
       CaseUrgency: { EMERGENCY: '突发', NORMAL: '一般', URGENT: '紧急' },
       AssignmentState: { DISPATCHED: '待受理', ACCEPTED: '已受理', FED_BACK: '已反馈' },
       CaseAction: {
@@ -193,6 +194,15 @@ const baseZh = {
       departments: '责任部门 (可多选)',
       suggested: '推荐',
       lead: '牵头部门',
+      matrix_lead: '职责表: 牵头',
+      matrix_partner: '职责表: 配合',
+      unstaffed: '无账号',
+      suggestion: '由类别「%{category}」的法定职责矩阵建议：牵头 %{lead}',
+      suggestion_partners: '；可配合：%{partners}',
+      no_suggestion: '法定职责矩阵中本级没有该类别的责任部门，请按名称搜索选择',
+      more_departments: '其他部门 (输入名称搜索)',
+      unstaffed_lead: '「%{name}」没有在用账号：派遣后无人能受理，案件会停滞。请先为该部门开通账号，或另选牵头部门。',
+      complexity: '案情 (决定处置时限)',
       fields: {
         reason: '理由', cancelReason: '注销原因', result: '查处结果', extensionDays: '延期工作日数', reviewAt: '复查日期', score: '得分 (0-100)',
         duplicateOfNumber: '主案件编号', afterPhoto: '整改后照片 (结案必需)', feedbackPhotos: '办理结果照片 (可选)', note: '备注 (可选)', departments: '责任部门',

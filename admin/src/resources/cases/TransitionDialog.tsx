@@ -75,7 +75,9 @@ export const TransitionDialog = ({ transition, kase, onClose }: Props) => {
               unitId={kase.handlingUnit?.id}
               departmentIds={Array.isArray(values.departmentIds) ? (values.departmentIds as string[]) : []}
               leadDepartmentId={typeof values.leadDepartmentId === 'string' ? values.leadDepartmentId : ''}
+              complexity={typeof values.complexity === 'string' ? values.complexity : 'NORMAL'}
               onChange={(ids, lead) => setValues((v) => ({ ...v, departmentIds: ids, leadDepartmentId: lead || undefined }))}
+              onComplexity={(complexity) => set('complexity', complexity)}
             />
           ) : f === 'afterPhoto' || f === 'feedbackPhotos' ? (
             <PhotoInput onBusy={setResizing} key={f} name={f} label={translate(`gw.workflow.fields.${f}`)} photos={photos} onChange={setPhotos} max={f === 'afterPhoto' ? 1 : 3} />

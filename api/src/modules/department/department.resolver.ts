@@ -41,6 +41,11 @@ export class DepartmentResolver {
     return dutyService.departmentDuties(ctx, department);
   }
 
+  @FieldResolver(() => Boolean, { description: '有在用账号 (否: 派遣给它的案件无人能受理)' })
+  staffed(@Ctx() ctx: RequestContext, @Root() department: Department): Promise<boolean> {
+    return departmentService.staffed(ctx, department);
+  }
+
   @FieldResolver(() => [CaseCategory], { description: '部门自有的类别清单 (参考); 派遣建议以法定职责矩阵 (duties) 为准' })
   categories(@Ctx() ctx: RequestContext, @Root() department: Department): Promise<CaseCategory[]> {
     return departmentService.categories(ctx, department);

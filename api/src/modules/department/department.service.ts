@@ -9,7 +9,7 @@ import { CaseCategory } from '../case/case-category.entity';
 import { Grid } from '../grid/grid.entity';
 import { Department } from './department.entity';
 import type { CreateDepartmentInput, DepartmentFilter, UpdateDepartmentInput } from './department.inputs';
-import { categoryLinks } from './department.sql';
+import { categoryLinks, staffedDepartments } from './department.sql';
 
 async function categoriesFor(ctx: RequestContext, department: Department, ids?: string[]): Promise<CaseCategory[]> {
   const where = ids ? { id: { $in: fromGlobalIds('CaseCategory', ids) } } : { defaultField: department.field };
@@ -34,6 +34,15 @@ export const departmentService = {
   },
 
   /** Categories per department, one statement for all departments on the page. */
+  /** Whether anyone can act for the department (one question per request, batched). */
+  staffed(ctx: RequestContext, department: Department): Promise<boolean> {
+    const loader = ctx.loaders.get<number, boolean>('Department.staffed', async (ids) => {
+      const staffed = await staffedDepartments(ctx, ids);
+      return ids.map((id) => staffed.has(id));
+    });
+    return loader.load(department.id);
+  },
+
   categories(ctx: RequestContext, department: Department): Promise<CaseCategory[]> {
     const loader = ctx.loaders.get<number, CaseCategory[]>('Department.categories', async (ids) => {
       const rows = await categoryLinks(ctx, ids);

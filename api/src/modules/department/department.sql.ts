@@ -14,3 +14,9 @@ export function categoryLinks(ctx: RequestContext, departmentIds: readonly numbe
     [[...departmentIds]],
   );
 }
+
+/** Which of the given departments (read by the caller through its scope) have an active account. */
+export async function staffedDepartments(ctx: RequestContext, departmentIds: readonly number[]): Promise<Set<number>> {
+  const rows = await ctx.em.execute<{ id: number }[]>('select gw_staffed_departments(?::int[]) as id', [`{${departmentIds.join(',')}}`]);
+  return new Set(rows.map((r) => r.id));
+}
