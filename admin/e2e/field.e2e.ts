@@ -1,4 +1,4 @@
-import { baseUrl, eventually, expectText, onPhone, screenshot, type Session } from './browser';
+import { asUser, baseUrl, eventually, expectText, onPhone, screenshot, type Session } from './browser';
 import { apiAs } from './graphql';
 import { testDay } from './clock';
 import { databaseRows } from './database';
@@ -95,6 +95,7 @@ describe('the grid worker on a phone (390×844, touch)', () => {
 
   test('reports a case with a camera photo and the phone\'s position, the grid suggested from it', async () => {
     const description = `手机上报 村口焚烧秸秆 ${Date.now()}`;
+    let reported: { id: string; number: string } | undefined;
     await onPhone('gridworker', { at: place.at }, async (s) => {
       await s.page.getByTestId('field-home').waitFor();
       await s.page.getByTestId('field-plan').first().waitFor();
@@ -120,6 +121,7 @@ describe('the grid worker on a phone (390×844, touch)', () => {
         return found;
       });
       expect(kase).toMatchObject({ urgency: 'URGENT', status: 'REPORTED', grid: { id: place.grid.id }, location: place.at });
+      reported = kase;
       // Resized on the phone, and still carrying the camera's time and place.
       const [evidence] = kase.evidence;
       expect(evidence.stage).toBe('REPORT');
@@ -136,7 +138,21 @@ describe('the grid worker on a phone (390×844, touch)', () => {
       expect(s.problems).toEqual([]);
       expect(s.external).toEqual([]);
     });
-  }, 120_000);
+
+    // The township's desk: the case page's summary head, and the photo with when and where it was taken.
+    await asUser('township', async (s) => {
+      await s.page.goto(`${baseUrl()}/#/cases/${encodeURIComponent(reported!.id)}/show`);
+      await expectText(s.page.getByTestId('summary-number'), new RegExp(reported!.number));
+      await expectText(s.page.getByTestId('summary-status'), /已上报/);
+      await expectText(s.page.getByTestId('summary-handler'), /.+/);
+      const photo = s.page.getByTestId('case-photo-REPORT');
+      await expectText(photo, /上报 \(整改前\).*拍摄于 2026\/11\/28 08:40.*位置 117\.\d{5}, 31\.\d{5}/);
+      expect(await photo.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      await expectText(s.page.getByTestId('timeline-actor').first(), /经办人: .+/);
+      await screenshot(s.page, 'case-page-summary-photos');
+      expect(s.problems).toEqual([]);
+    });
+  }, 150_000);
 
   test('checks in on the day\'s patrol in one tap from the home screen; the month\'s progress counts it', async () => {
     const notes = `村道巡查 无异常 ${Date.now()}`;

@@ -9,6 +9,7 @@ import { WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { CaseCategoryResolver } from '../modules/case/case-category.resolver';
 import { CaseResolver, GridCasesResolver, SourceCasesResolver } from '../modules/case/case.resolver';
 import { CaseAssignmentResolver, CaseWorkflowResolver } from '../modules/case/case-workflow.resolver';
+import { CaseEventResolver } from '../modules/case/case-event.resolver';
 import { ComplaintResolver } from '../modules/complaint/complaint.resolver';
 import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
 import { CaseAlertsResolver } from '../modules/supervision/supervision.resolver';
@@ -54,6 +55,7 @@ export const resolvers: NonEmptyArray<Function> = [
   SourceCasesResolver,
   CaseWorkflowResolver,
   CaseAssignmentResolver,
+  CaseEventResolver,
   ComplaintResolver,
   DeadlineResolver,
   CaseAlertsResolver,

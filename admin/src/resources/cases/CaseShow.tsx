@@ -7,13 +7,22 @@ import { CategoryField, EnumField, ShanghaiDateField } from '../../common/fields
 import { CaseActions } from './CaseActions';
 import { CaseAssignments } from './CaseAssignments';
 import { CaseTimeline } from './CaseTimeline';
+import { CasePhotos } from './CasePhotos';
+import { CaseSummary } from './CaseSummary';
+
+/** The facts as a description list of two or three columns (a 案卷's layout); long texts span the row. */
+const FACTS_GRID = {
+  p: 0,
+  '& .RaSimpleShowLayout-stack': { display: 'grid', gap: 1.5, gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))', xl: 'repeat(3, minmax(0, 1fr))' } },
+  '& .ra-field-description, & .ra-field-answerText, & .ra-field-address': { gridColumn: '1 / -1' },
+} as const;
 
 /** 群众投诉: where it came in (channel, 工单号) and the reply (答复) owed by its limit. */
 const ComplaintFacts = () => {
   const record = useRecordContext<{ origin?: string }>();
   if (record?.origin !== 'COMPLAINT') return null;
   return (
-    <SimpleShowLayout sx={{ p: 0 }} data-testid="complaint-facts">
+    <SimpleShowLayout sx={FACTS_GRID} data-testid="complaint-facts">
       <EnumField source="channel" enumName="CaseChannel" emptyText="—" />
       <TextField source="externalTicket" emptyText="—" />
       <ShanghaiDateField source="answerDueAt" emptyText="—" />
@@ -52,16 +61,19 @@ export const CaseShow = () => (
         p: { xs: 1, sm: 2 },
         pb: { xs: 10, sm: 2 },
         gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 7fr) minmax(0, 5fr)' },
-        gridTemplateAreas: { xs: '"actions" "facts" "timeline"', md: '"facts actions" "facts timeline"' },
-        gridTemplateRows: { md: 'auto 1fr' },
+        gridTemplateAreas: { xs: '"summary" "actions" "facts" "timeline"', md: '"summary summary" "facts actions" "facts timeline"' },
+        gridTemplateRows: { md: 'auto auto 1fr' },
       }}
     >
+      <Box sx={{ gridArea: 'summary' }}>
+        <CaseSummary />
+      </Box>
       <Box sx={{ gridArea: 'actions' }}>
         <CaseActions />
         <CaseAssignments />
       </Box>
       <Box sx={{ gridArea: 'facts' }}>
-        <SimpleShowLayout sx={{ p: 0 }}>
+        <SimpleShowLayout sx={FACTS_GRID}>
           <TextField source="number" />
           <EnumField source="status" enumName="CaseStatus" />
           <CategoryField source="category" />
@@ -84,6 +96,7 @@ export const CaseShow = () => (
           <ShanghaiDateField source="closedAt" emptyText="—" />
         </SimpleShowLayout>
         <ComplaintFacts />
+        <CasePhotos />
       </Box>
       <Box sx={{ gridArea: 'timeline' }}>
         <Timeline />

@@ -11,6 +11,8 @@ interface CaseEvent {
   fromStatus: string | null;
   toStatus: string;
   note: string | null;
+  /** Who did it (经办人); null for the system's own steps. */
+  actor?: { name: string; unit: string; department: string | null } | null;
   /** A partner department's step (联合执法) names its department, person and result; 答复 its method. */
   details?: { departmentName?: string; actorName?: string; result?: string; method?: string } | null;
 }
@@ -36,11 +38,19 @@ export const CaseTimeline = () => {
               to: translate(`gw.enum.CaseStatus.${e.toStatus}`),
             })}
           </Typography>
-          {e.actorRole ? (
+          {e.actor ? (
+            <Typography variant="body2" data-testid="timeline-actor">
+              {translate('gw.case.actor')}: {[e.actor.name, e.actor.department ?? e.actor.unit, e.actorRole ? translate(roleKey(e.actorRole)) : null].filter(Boolean).join(' · ')}
+            </Typography>
+          ) : e.actorRole ? (
             <Typography variant="body2">
               {translate('gw.case.by')}: {translate(roleKey(e.actorRole))}
             </Typography>
-          ) : null}
+          ) : (
+            <Typography variant="body2" color="text.secondary">
+              {translate('gw.case.by_system')}
+            </Typography>
+          )}
           {e.details?.departmentName ? (
             <Typography variant="body2" data-testid="timeline-department">
               {translate('gw.assignment.department')}: {e.details.departmentName}

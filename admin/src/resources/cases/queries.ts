@@ -15,7 +15,8 @@ export const caseSpec: ResourceSpec = {
   oneFields: () =>
     `${row} ${complainant()} answerDueAt answeredAt answerText answerMethod answerSatisfaction version availableActions leadDepartment { id name } field source { id name } grid { id name code ancestors { id name level } }
      ${ASSIGNMENT_FIELDS}
-     events(first: 100) { nodes { id action actorRole at fromStatus toStatus note details } }`,
+     score evidence { id stage url takenAt lat lng fileName mimeType }
+     events(first: 100) { nodes { id action actorRole actor { name unit department } at fromStatus toStatus note details } }`,
   toFilter: ({ q, status, reportedFrom, reportedTo, open, ...rest }) => ({
     ...rest,
     search: typeof q === 'string' && q.trim() ? q.trim() : undefined,

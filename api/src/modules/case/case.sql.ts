@@ -105,3 +105,15 @@ export interface ChainCheckRow {
 export function checkChains(em: EntityManager, chainKey: number | null): Promise<ChainCheckRow[]> {
   return em.execute<ChainCheckRow[]>(CHECK_SQL, [chainKey, chainKey]);
 }
+
+export interface EventActorRow {
+  id: number;
+  name: string;
+  unit: string;
+  department: string | null;
+}
+
+/** Name, unit and department of the accounts behind events the caller read through its scope. */
+export function eventActors(ctx: RequestContext, accountIds: readonly number[]): Promise<EventActorRow[]> {
+  return ctx.em.execute<EventActorRow[]>('select * from gw_event_actors(?::int[])', [`{${accountIds.join(',')}}`]);
+}
