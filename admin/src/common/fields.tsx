@@ -12,9 +12,10 @@ export const SHANGHAI: Intl.DateTimeFormatOptions = {
   hour12: false,
 };
 
+/** Year first in both languages (2026/11/28 08:40, 2026-11-28 08:40): a day-month order reads wrong to half the readers. */
 export function formatShanghai(value: string | Date | null | undefined, locale: string): string {
   if (!value) return '';
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', SHANGHAI).format(new Date(value));
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-CA' : 'zh-CN', SHANGHAI).format(new Date(value)).replace(', ', ' ');
 }
 
 export const ShanghaiDateField = (props: DateFieldProps) => <DateField showTime options={SHANGHAI} locales="zh-CN" {...props} />;

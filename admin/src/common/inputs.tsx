@@ -1,12 +1,17 @@
-import { AutocompleteArrayInput, AutocompleteInput, ReferenceArrayInput, ReferenceInput, SelectInput, useTranslate, type RaRecord } from 'react-admin';
+import { AutocompleteArrayInput, AutocompleteInput, maxValue, minValue, ReferenceArrayInput, ReferenceInput, required, SelectInput, useTranslate, type RaRecord } from 'react-admin';
 import { categoryKey, enumChoices } from './enums';
 
 export const EnumInput = ({ enumName, source, alwaysOn, required }: { enumName: string; source: string; alwaysOn?: boolean; required?: boolean }) => (
   <SelectInput source={source} choices={enumChoices(enumName)} alwaysOn={alwaysOn} isRequired={required} validate={required ? requiredValue : undefined} />
 );
 
-const requiredValue = (value: unknown) => (value == null || value === '' ? 'ra.validation.required' : undefined);
+/** react-admin's own validator, so the label carries its `*` (a plain function does not). */
+const requiredValue = required();
 export { requiredValue };
+
+/** The API's ranges for a WGS-84 point, checked before sending (the server says the same). */
+export const LNG_RANGE = [minValue(-180), maxValue(180)];
+export const LAT_RANGE = [minValue(-90), maxValue(90)];
 
 const gridText = (record: RaRecord) => (record ? `${String(record.name)} (${String(record.code)})` : '');
 

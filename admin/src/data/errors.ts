@@ -55,7 +55,8 @@ export function toHttpError(error: unknown): HttpError {
   // react-admin's forms read server-side field errors from body.errors: what is wrong with the
   // value in the pack's words (the API's are English), or our message for the code when it names only a field.
   if (fields?.length) {
-    body.errors = Object.fromEntries(fields.map((f) => [f.field.replace(/^input\./, ''), fieldMessage(f.message)]));
+    // A point is two inputs on the forms (lng, lat), one `location` in the API.
+    body.errors = Object.fromEntries(fields.map((f) => [f.field.replace(/^input\./, '').replace(/^location\./, ''), fieldMessage(f.message)]));
   } else if (typeof extensions.field === 'string') {
     body.errors = { [extensions.field.replace(/^input\./, '')]: `gw.errors.${code}` };
   }

@@ -1,7 +1,8 @@
 import { Typography } from '@mui/material';
 import { lazy } from 'react';
 import { AutocompleteInput, Create, FormDataConsumer, NumberInput, ReferenceInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
-import { CategoryInput, EnumInput, GridInput, requiredValue } from '../../common/inputs';
+import { CategoryInput, EnumInput, GridInput, LAT_RANGE, LNG_RANGE, requiredValue } from '../../common/inputs';
+import { currentMe } from '../../auth/authProvider';
 import { useFieldMode } from '../../field/roles';
 
 /** Complaint-only fields leave with a complaint only (the API refuses a channel on a patrol), and never empty. */
@@ -26,12 +27,13 @@ export const CaseCreate = () => {
         <CategoryInput source="categoryId" required />
         <EnumInput source="origin" enumName="CaseOrigin" required />
         <EnumInput source="urgency" enumName="CaseUrgency" required />
-        <GridInput source="gridId" required />
+        {/* A grid worker reports on the village grids it patrols; the township above it is readable, not reportable. */}
+        <GridInput source="gridId" required filter={currentMe()?.role === 'GRID_WORKER' ? { level: 'VILLAGE' } : undefined} />
         <TextInput source="description" multiline minRows={3} fullWidth validate={requiredValue} />
         <TextInput source="address" fullWidth />
         <Typography variant="caption">{translate('gw.case.location_hint')}</Typography>
-        <NumberInput source="lng" step={0.000001} />
-        <NumberInput source="lat" step={0.000001} />
+        <NumberInput source="lng" step={0.000001} validate={LNG_RANGE} />
+        <NumberInput source="lat" step={0.000001} validate={LAT_RANGE} />
         <ReferenceInput source="sourceId" reference="sources" perPage={20}>
           <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 280 }} />
         </ReferenceInput>
