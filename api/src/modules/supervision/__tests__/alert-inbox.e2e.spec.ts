@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { FakeClock } from '../../../common/clock';
 import { schedulerContext } from '../../../scheduler/scheduler-context';
 import { beijing, TEST_CLOCK_START } from '../../../test/time';
@@ -41,6 +42,15 @@ interface NoticeRow {
   dueAt: string;
   daysLate: number;
   stillOpen: boolean;
+}
+
+/** A PDF's pages and text through unpdf (PDF.js), in a plain Node process: PDF.js is an ES module jest's CommonJS cannot load. */
+function pdfText(bytes: Buffer): { totalPages: number; text: string } {
+  const script = `import { extractText, getDocumentProxy } from 'unpdf';
+    const chunks = []; for await (const c of process.stdin) chunks.push(c);
+    const { totalPages, text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.concat(chunks))), { mergePages: true });
+    process.stdout.write(JSON.stringify({ totalPages, text }));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: bytes, cwd: __dirname, encoding: 'utf8' })) as { totalPages: number; text: string };
 }
 
 /** Issue 22, gap 2: the alert inbox, read and acknowledged state, task and recommendation alerts, the 通报 notice. */
@@ -214,10 +224,8 @@ describe('the alert inbox (催办/督办/通报)', () => {
     const pdf = await fetch(url, { headers: { cookie: feidong.cookie! } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    const bytes = new Uint8Array(await pdf.arrayBuffer());
-    const { extractText, getDocumentProxy } = await import('unpdf');
-    const document = await getDocumentProxy(bytes);
-    const { text } = await extractText(document, { mergePages: true });
+    const { totalPages, text } = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    expect(totalPages).toBeGreaterThan(0);
     expect(text).toContain('超时案件通报');
     expect(text).toContain('肥东县');
     for (const row of lateCaseNotice.rows) expect(text).toContain(row.caseNumber);
