@@ -14,6 +14,7 @@ export class Migration20261207020000_alert_inbox extends Migration {
     this.addSql(`alter table "case_alert"
       alter column "case_id" drop not null,
       add column "subject_kind" "alert_subject" not null default 'CASE',
+      add column "grid_id" int null references "grid" ("id") on update cascade,
       add column "task_id" int null references "work_task" ("id") on update cascade,
       add column "recommendation_id" int null references "audit_recommendation" ("id") on update cascade,
       add column "officer_id" int null references "officer" ("id") on update cascade on delete set null,
@@ -28,8 +29,11 @@ export class Migration20261207020000_alert_inbox extends Migration {
       or (subject_kind = 'RECOMMENDATION' and recommendation_id is not null and case_id is null and task_id is null));`);
     this.addSql(`alter table "case_alert" add constraint "case_alert_task_id_kind_due_at_unique" unique ("task_id", "kind", "due_at");`);
     this.addSql(`alter table "case_alert" add constraint "case_alert_recommendation_id_kind_due_at_unique" unique ("recommendation_id", "kind", "due_at");`);
-    // The step a case alert was raised for; older rows take the case's step as it is now.
-    this.addSql(`update "case_alert" a set "case_status" = c.status from "case" c where c.id = a.case_id;`);
+    // The subject's grid (what officers' and grid workers' territory is written in), and the step a
+    // case alert was raised for: older rows take the case's step as it is now.
+    this.addSql(`update "case_alert" a set "case_status" = c.status, "grid_id" = c.grid_id from "case" c where c.id = a.case_id;`);
+    this.addSql(`alter table "case_alert" alter column "grid_id" set not null;`);
+    this.addSql(`create index "case_alert_grid_id_index" on "case_alert" ("grid_id");`);
     this.addSql(`create index "case_alert_city_id_at_index" on "case_alert" ("city_id", "at", "id");`);
     this.addSql(`create index "case_alert_county_id_at_index" on "case_alert" ("county_id", "at", "id");`);
     this.addSql(`create index "case_alert_township_id_at_index" on "case_alert" ("township_id", "at", "id");`);
@@ -57,7 +61,7 @@ export class Migration20261207020000_alert_inbox extends Migration {
     this.addSql(`drop policy if exists case_alert_task on "case_alert";`);
     this.addSql(`drop policy if exists case_alert_recommendation on "case_alert";`);
     this.addSql(`delete from "case_alert" where case_id is null;`);
-    this.addSql(`alter table "case_alert" drop constraint "case_alert_one_subject", drop column "subject_kind", drop column "task_id", drop column "recommendation_id",
+    this.addSql(`alter table "case_alert" drop constraint "case_alert_one_subject", drop column "subject_kind", drop column "grid_id", drop column "task_id", drop column "recommendation_id",
       drop column "officer_id", drop column "grid_worker_id", drop column "case_status", drop column "acknowledged_at", drop column "acknowledged_by_id",
       drop column "acknowledgement_note", alter column "case_id" set not null;`);
     this.addSql(`drop type "alert_subject";`);

@@ -34,6 +34,10 @@ export class CaseAlert extends ScopedEntity {
   @Enum({ items: () => AlertSubject, nativeEnumName: 'alert_subject', default: AlertSubject.CASE })
   subjectKind: AlertSubject = AlertSubject.CASE;
 
+  /** The subject's grid (a case's or task's grid, the audited unit): where officers and grid workers read it. */
+  @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'grid_id' })
+  gridId!: number;
+
   @ManyToOne({ entity: 'Case', mapToPk: true, fieldName: 'case_id', nullable: true })
   caseId?: number | null;
 

@@ -13,45 +13,45 @@ import type { WorkTask } from '../plan/task.entity';
 import type { AlertKind } from './case-alert.entity';
 
 const INSERT_ALERT = `
-insert into case_alert (city_id, county_id, township_id, case_id, kind, due_at, at, handling_unit_id, lead_department_id, case_status)
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+insert into case_alert (city_id, county_id, township_id, grid_id, case_id, kind, due_at, at, handling_unit_id, lead_department_id, case_status)
+values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 on conflict (case_id, kind, due_at) do nothing`;
 
 /** Raises an alert of `kind` on the case for its current deadline: 1, or 0 when it was already raised. */
 export async function insertAlert(ctx: RequestContext, kase: Case, kind: AlertKind, now: Date): Promise<number> {
   const result = await ctx.em.execute<QueryResult>(
     INSERT_ALERT,
-    [kase.cityId, kase.countyId ?? null, kase.townshipId ?? null, kase.id, kind, kase.dueAt, now, kase.handlingUnitId ?? null, kase.leadDepartmentId ?? null, kase.status],
+    [kase.cityId, kase.countyId ?? null, kase.townshipId ?? null, kase.gridId, kase.id, kind, kase.dueAt, now, kase.handlingUnitId ?? null, kase.leadDepartmentId ?? null, kase.status],
     'run',
   );
   return result.affectedRows;
 }
 
 const INSERT_TASK_ALERT = `
-insert into case_alert (city_id, county_id, township_id, subject_kind, task_id, kind, due_at, at, handling_unit_id, officer_id, grid_worker_id)
-values (?, ?, ?, 'TASK', ?, ?, ?, ?, ?, ?, ?)
+insert into case_alert (city_id, county_id, township_id, grid_id, subject_kind, task_id, kind, due_at, at, handling_unit_id, officer_id, grid_worker_id)
+values (?, ?, ?, ?, 'TASK', ?, ?, ?, ?, ?, ?, ?)
 on conflict (task_id, kind, due_at) do nothing`;
 
 /** An alert on a task for its deadline, addressed to the task's grid and person. */
 export async function insertTaskAlert(ctx: RequestContext, task: WorkTask, kind: AlertKind, now: Date): Promise<number> {
   const result = await ctx.em.execute<QueryResult>(
     INSERT_TASK_ALERT,
-    [task.cityId, task.countyId ?? null, task.townshipId ?? null, task.id, kind, task.dueAt, now, task.gridId, task.officerId ?? null, task.gridWorkerId ?? null],
+    [task.cityId, task.countyId ?? null, task.townshipId ?? null, task.gridId, task.id, kind, task.dueAt, now, task.gridId, task.officerId ?? null, task.gridWorkerId ?? null],
     'run',
   );
   return result.affectedRows;
 }
 
 const INSERT_RECOMMENDATION_ALERT = `
-insert into case_alert (city_id, county_id, township_id, subject_kind, recommendation_id, kind, due_at, at, handling_unit_id)
-values (?, ?, ?, 'RECOMMENDATION', ?, ?, ?, ?, ?)
+insert into case_alert (city_id, county_id, township_id, grid_id, subject_kind, recommendation_id, kind, due_at, at, handling_unit_id)
+values (?, ?, ?, ?, 'RECOMMENDATION', ?, ?, ?, ?, ?)
 on conflict (recommendation_id, kind, due_at) do nothing`;
 
 /** An alert on an audit recommendation for its due date, addressed to the audited unit. */
 export async function insertRecommendationAlert(ctx: RequestContext, rec: AuditRecommendation, kind: AlertKind, due: Date, now: Date): Promise<number> {
   const result = await ctx.em.execute<QueryResult>(
     INSERT_RECOMMENDATION_ALERT,
-    [rec.cityId, rec.countyId ?? null, rec.townshipId ?? null, rec.id, kind, due, now, rec.auditedUnitId],
+    [rec.cityId, rec.countyId ?? null, rec.townshipId ?? null, rec.auditedUnitId, rec.id, kind, due, now, rec.auditedUnitId],
     'run',
   );
   return result.affectedRows;
