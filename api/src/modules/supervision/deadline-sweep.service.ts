@@ -9,8 +9,7 @@ import { clockOf } from '../deadline/case-clocks';
 import { DeadlineStep, LimitUnit } from '../deadline/deadline.enums';
 import { deadlineService, setDeadline } from '../deadline/deadline.service';
 import { AlertKind } from './case-alert.entity';
-import { insertAlert } from './supervision.sql';
-import { sweepRecommendations, sweepTasks } from './other-deadlines.sweep';
+import { insertAlert, insertRecommendationAlerts, insertTaskAlerts } from './supervision.sql';
 
 /** 通报 when a case is still late this many working days after its deadline. */
 export const NOTICE_AFTER_WORKING_DAYS = 3;
@@ -65,7 +64,7 @@ async function escalateLate(ctx: RequestContext, kase: Case): Promise<number> {
  * One pass over the clocked cases at `ctx.clock.now()`: 催办 on the last day, 督办 once late,
  * 通报 when still late N working days on, and automatic escalation of no-platform cases
  * whose local limit has passed; then 催办/督办 on open tasks and unanswered audit
- * recommendations (other-deadlines.sweep.ts). Safe to run any number of times, concurrently.
+ * recommendations (supervision.sql.ts). Safe to run any number of times, concurrently.
  */
 export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> {
   const now = ctx.clock.now();
@@ -94,8 +93,8 @@ export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> 
     afterId = batch[batch.length - 1].id;
     ctx.em.clear();
   }
-  ctx.em.clear();
-  result.alerts += await sweepTasks(ctx, now, URGE_BEFORE_MS);
-  result.alerts += await sweepRecommendations(ctx, now, URGE_BEFORE_MS);
+  const urgeUntil = new Date(now.getTime() + URGE_BEFORE_MS);
+  result.alerts += await insertTaskAlerts(ctx, now, urgeUntil);
+  result.alerts += await insertRecommendationAlerts(ctx, now, urgeUntil);
   return result;
 }

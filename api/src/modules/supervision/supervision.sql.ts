@@ -8,8 +8,6 @@
 import { raw, type QueryResult } from '@mikro-orm/core';
 import type { RequestContext } from '../../context/request-context';
 import type { Case } from '../case/case.entity';
-import type { AuditRecommendation } from '../audit/audit.entity';
-import type { WorkTask } from '../plan/task.entity';
 import type { AlertKind } from './case-alert.entity';
 
 const INSERT_ALERT = `
@@ -27,34 +25,36 @@ export async function insertAlert(ctx: RequestContext, kase: Case, kind: AlertKi
   return result.affectedRows;
 }
 
-const INSERT_TASK_ALERT = `
+/**
+ * 催办 (before the deadline) or 督办 (after it) on every open task due by `urgeUntil`, addressed
+ * to the task's grid and person: one statement, each alert once per task, kind and deadline.
+ */
+const SWEEP_TASKS = `
 insert into case_alert (city_id, county_id, township_id, grid_id, subject_kind, task_id, kind, due_at, at, handling_unit_id, officer_id, grid_worker_id)
-values (?, ?, ?, ?, 'TASK', ?, ?, ?, ?, ?, ?, ?)
+select t.city_id, t.county_id, t.township_id, t.grid_id, 'TASK', t.id, case when t.due_at > ?::timestamptz then 'URGE' else 'SUPERVISE' end::alert_kind,
+  t.due_at, ?, t.grid_id, t.officer_id, t.grid_worker_id
+from work_task t
+where t.status = 'OPEN' and t.due_at <= ?
 on conflict (task_id, kind, due_at) do nothing`;
 
-/** An alert on a task for its deadline, addressed to the task's grid and person. */
-export async function insertTaskAlert(ctx: RequestContext, task: WorkTask, kind: AlertKind, now: Date): Promise<number> {
-  const result = await ctx.em.execute<QueryResult>(
-    INSERT_TASK_ALERT,
-    [task.cityId, task.countyId ?? null, task.townshipId ?? null, task.gridId, task.id, kind, task.dueAt, now, task.gridId, task.officerId ?? null, task.gridWorkerId ?? null],
-    'run',
-  );
-  return result.affectedRows;
+export async function insertTaskAlerts(ctx: RequestContext, now: Date, urgeUntil: Date): Promise<number> {
+  return (await ctx.em.execute<QueryResult>(SWEEP_TASKS, [now, now, urgeUntil], 'run')).affectedRows;
 }
 
-const INSERT_RECOMMENDATION_ALERT = `
+/**
+ * The same for audit recommendations the audited unit has not answered (整改反馈), addressed
+ * to it; a due date is a Beijing day, due at that day's end.
+ */
+const SWEEP_RECOMMENDATIONS = `
 insert into case_alert (city_id, county_id, township_id, grid_id, subject_kind, recommendation_id, kind, due_at, at, handling_unit_id)
-values (?, ?, ?, ?, 'RECOMMENDATION', ?, ?, ?, ?, ?)
+select r.city_id, r.county_id, r.township_id, r.audited_unit_id, 'RECOMMENDATION', r.id,
+  case when d.due_at > ?::timestamptz then 'URGE' else 'SUPERVISE' end::alert_kind, d.due_at, ?, r.audited_unit_id
+from audit_recommendation r, lateral (select ((r.due_on + 1)::timestamp at time zone 'Asia/Shanghai') as due_at) d
+where r.status = 'OPEN' and d.due_at <= ?
 on conflict (recommendation_id, kind, due_at) do nothing`;
 
-/** An alert on an audit recommendation for its due date, addressed to the audited unit. */
-export async function insertRecommendationAlert(ctx: RequestContext, rec: AuditRecommendation, kind: AlertKind, due: Date, now: Date): Promise<number> {
-  const result = await ctx.em.execute<QueryResult>(
-    INSERT_RECOMMENDATION_ALERT,
-    [rec.cityId, rec.countyId ?? null, rec.townshipId ?? null, rec.auditedUnitId, rec.id, kind, due, now, rec.auditedUnitId],
-    'run',
-  );
-  return result.affectedRows;
+export async function insertRecommendationAlerts(ctx: RequestContext, now: Date, urgeUntil: Date): Promise<number> {
+  return (await ctx.em.execute<QueryResult>(SWEEP_RECOMMENDATIONS, [now, now, urgeUntil], 'run')).affectedRows;
 }
 
 /** A condition on case_alert (for the ORM's where): read, or not read, by this account. */
