@@ -34,7 +34,8 @@ export type Subject =
   | 'TrainingCourse'
   | 'TrainingSession'
   | 'TrainingAttendance'
-  | 'MonthlyReport';
+  | 'MonthlyReport'
+  | 'CaseAlert';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 /** The server's packed rules, unpacked as they are: the console hides, the server decides. */

@@ -2,7 +2,8 @@ import { fieldEn } from './en-field';
 import englishMessages from 'ra-language-english';
 import { workEn } from './en-work';
 import { trainingEn } from './en-training';
-import { withField, withTraining, withWork, type AppMessages, type BaseMessages } from './zh';
+import { alertsEn } from './en-alerts';
+import { withAlerts, withField, withTraining, withWork, type AppMessages, type BaseMessages } from './zh';
 
 /** English: react-admin's pack plus ours, typed against the Chinese one (same keys). */
 const baseEn: BaseMessages = {
@@ -296,6 +297,6 @@ const deactivation = {
   },
 };
 
-export const appEn: AppMessages = withTraining(withField(withWork(baseEn, workEn), fieldEn), trainingEn);
+export const appEn: AppMessages = withAlerts(withTraining(withField(withWork(baseEn, workEn), fieldEn), trainingEn), alertsEn);
 
 export const enMessages = { ...englishMessages, ...deactivation, ...appEn };

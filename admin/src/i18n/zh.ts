@@ -2,6 +2,7 @@ import { fieldZh, type FieldMessages } from './zh-field';
 import { raZh } from './zh-ra';
 import { workZh, type WorkMessages } from './zh-work';
 import { trainingZh, type TrainingMessages } from './zh-training';
+import { alertsZh, type AlertMessages } from './zh-alerts';
 
 /** The console's own strings (zh-CN, the default). en.ts must have exactly these keys. */
 const baseZh = {
@@ -303,7 +304,13 @@ export function withTraining<M extends ReturnType<typeof withWork>>(messages: M,
   };
 }
 
-export const appZh = withTraining(withField(withWork(baseZh, workZh), fieldZh), trainingZh);
+/** And the alert inbox and 通报 notice strings (zh-alerts.ts / en-alerts.ts). */
+export function withAlerts<M extends ReturnType<typeof withWork>>(messages: M, a: AlertMessages) {
+  const { menu, enum: enums, ...gw } = a;
+  return { ...messages, gw: { ...messages.gw, ...gw, menu: { ...messages.gw.menu, ...menu }, enum: { ...messages.gw.enum, ...enums } } };
+}
+
+export const appZh = withAlerts(withTraining(withField(withWork(baseZh, workZh), fieldZh), trainingZh), alertsZh);
 export type AppMessages = typeof appZh;
 
 export const zhMessages = { ...raZh, ...appZh };
