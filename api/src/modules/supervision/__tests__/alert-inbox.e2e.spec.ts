@@ -220,7 +220,7 @@ describe('the alert inbox (催办/督办/通报)', () => {
     const backwards = await feidong.request(NOTICE, { from: to, to: from });
     expect(backwards.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 
-    const url = `${app.url}/notice/late-cases.pdf?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    const url = `${app.url}/notice/late-cases.pdf?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&unit=${encodeURIComponent(gid('Grid', ids.feidong))}`;
     const pdf = await fetch(url, { headers: { cookie: feidong.cookie! } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
