@@ -91,8 +91,9 @@ describe('the alert inbox and the 通报 notice', () => {
       expect((await downloaded(download)).subarray(0, 5).toString()).toBe('%PDF-');
 
       await s.page.setViewportSize({ width: 390, height: 844 });
-      await expectFitsPhone(s.page);
+      await s.page.getByTestId('notice-row').first().waitFor();
       await screenshot(s.page, 'late-case-notice-phone');
+      await expectFitsPhone(s.page);
       expect(s.problems).toEqual([]);
     }), 240_000);
 });

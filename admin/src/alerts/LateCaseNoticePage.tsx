@@ -29,6 +29,12 @@ const NOTICE = gql`
   }
 `;
 
+/** A phone's date field takes the row; a date input's own width would push the page sideways. */
+const DATE_FIELD = { width: { xs: '100%', sm: 200 }, '& input': { minWidth: 0 } };
+
+/** Columns a phone leaves out (paper and wider screens show them). */
+const NARROW_HIDDEN = { display: { xs: 'none', sm: 'table-cell' }, '@media print': { display: 'table-cell' } };
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A Beijing day's start as an instant; `next` for the day after (the period's end is exclusive). */
 const dayStart = (day: string, next = false): string => new Date(Date.parse(`${day}T00:00:00+08:00`) + (next ? 86_400_000 : 0)).toISOString();
@@ -65,12 +71,12 @@ export const LateCaseNoticePage = () => {
   const pdf = notice && variables ? `/notice/late-cases.pdf?from=${encodeURIComponent(variables.from)}&to=${encodeURIComponent(variables.to)}&unit=${encodeURIComponent(notice.unitId)}` : null;
 
   return (
-    <Box sx={{ mt: 2 }} className="late-case-notice" data-testid="late-case-notice">
+    <Box sx={{ mt: 2, minWidth: 0, maxWidth: '100%' }} className="late-case-notice" data-testid="late-case-notice">
       <GlobalStyles styles={PRINT} />
       <Title title="gw.menu.late_case_notice" />
       <Stack direction="row" className="no-print" sx={{ gap: 2, mb: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-        <TextField size="small" type="date" label={t('from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'notice-from' } }} />
-        <TextField size="small" type="date" label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'notice-to' } }} />
+        <TextField size="small" type="date" sx={DATE_FIELD} label={t('from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'notice-from' } }} />
+        <TextField size="small" type="date" sx={DATE_FIELD} label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'notice-to' } }} />
         <Button variant="outlined" onClick={() => window.print()} disabled={!notice}>{t('print')}</Button>
         {pdf ? <Button variant="outlined" href={pdf} data-testid="notice-pdf">{t('download')}</Button> : null}
       </Stack>
@@ -83,27 +89,27 @@ export const LateCaseNoticePage = () => {
               {from} — {to} · {t('count', { count: notice.rows.length })}
             </Typography>
             {notice.rows.length ? (
-              <Box sx={{ overflowX: 'auto' }}>
+              <Box sx={{ overflowX: 'auto', maxWidth: '100%' }}>
                 <Table size="small" data-testid="notice-table">
                   <TableHead>
                     <TableRow>
                       <TableCell>{t('unit')}</TableCell>
                       <TableCell>{t('number')}</TableCell>
-                      <TableCell>{t('step')}</TableCell>
+                      <TableCell sx={NARROW_HIDDEN}>{t('step')}</TableCell>
                       <TableCell>{t('due')}</TableCell>
                       <TableCell align="right">{t('days_late')}</TableCell>
-                      <TableCell>{t('lead')}</TableCell>
+                      <TableCell sx={NARROW_HIDDEN}>{t('lead')}</TableCell>
                     </TableRow>
                   </TableHead>
                   <TableBody>
                     {notice.rows.map((r) => (
                       <TableRow key={`${r.caseId}-${r.dueAt}`} data-testid="notice-row">
-                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.unitName ?? '—'}</TableCell>
-                        <TableCell sx={{ whiteSpace: 'nowrap' }}><a href={`#/cases/${encodeURIComponent(r.caseId)}/show`}>{r.caseNumber}</a></TableCell>
-                        <TableCell>{r.step ? translate(`gw.enum.CaseStatus.${r.step}`) : '—'}</TableCell>
-                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatShanghai(r.dueAt, locale)}</TableCell>
+                        <TableCell>{r.unitName ?? '—'}</TableCell>
+                        <TableCell sx={{ whiteSpace: { sm: 'nowrap' }, overflowWrap: 'anywhere' }}><a href={`#/cases/${encodeURIComponent(r.caseId)}/show`}>{r.caseNumber}</a></TableCell>
+                        <TableCell sx={NARROW_HIDDEN}>{r.step ? translate(`gw.enum.CaseStatus.${r.step}`) : '—'}</TableCell>
+                        <TableCell>{formatShanghai(r.dueAt, locale)}</TableCell>
                         <TableCell align="right">{r.daysLate}{r.stillOpen ? ` (${t('still_open')})` : ''}</TableCell>
-                        <TableCell>{r.leadDepartment ?? '—'}</TableCell>
+                        <TableCell sx={NARROW_HIDDEN}>{r.leadDepartment ?? '—'}</TableCell>
                       </TableRow>
                     ))}
                   </TableBody>
