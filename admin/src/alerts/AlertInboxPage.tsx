@@ -93,7 +93,7 @@ export const AlertInboxPage = () => {
     }
   };
   const select = (label: string, value: string, set: (v: string) => void, options: [string, string][], testId: string) => (
-    <TextField select size="small" label={label} value={value} onChange={(e) => { setAfter(null); set(e.target.value); }} sx={{ minWidth: 130 }} slotProps={{ htmlInput: { 'data-testid': testId } }}>
+    <TextField select size="small" fullWidth={false} label={label} value={value} onChange={(e) => { setAfter(null); set(e.target.value); }} sx={{ width: { xs: '100%', sm: 150 } }} slotProps={{ htmlInput: { 'data-testid': testId } }}>
       <MenuItem value="">{t('all')}</MenuItem>
       {options.map(([v, text]) => (
         <MenuItem key={v} value={v}>{text}</MenuItem>

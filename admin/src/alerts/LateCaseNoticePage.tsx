@@ -75,8 +75,8 @@ export const LateCaseNoticePage = () => {
       <GlobalStyles styles={PRINT} />
       <Title title="gw.menu.late_case_notice" />
       <Stack direction="row" className="no-print" sx={{ gap: 2, mb: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-        <TextField size="small" type="date" sx={DATE_FIELD} label={t('from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'notice-from' } }} />
-        <TextField size="small" type="date" sx={DATE_FIELD} label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'notice-to' } }} />
+        <TextField size="small" type="date" fullWidth={false} sx={DATE_FIELD} label={t('from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'notice-from' } }} />
+        <TextField size="small" type="date" fullWidth={false} sx={DATE_FIELD} label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'notice-to' } }} />
         <Button variant="outlined" onClick={() => window.print()} disabled={!notice}>{t('print')}</Button>
         {pdf ? <Button variant="outlined" href={pdf} data-testid="notice-pdf">{t('download')}</Button> : null}
       </Stack>
