@@ -20,6 +20,7 @@ export class Migration20261207020000_alert_inbox extends Migration {
       add column "officer_id" int null references "officer" ("id") on update cascade on delete set null,
       add column "grid_worker_id" int null references "grid_worker" ("id") on update cascade on delete set null,
       add column "case_status" "case_status" null,
+      add column "unit_level" "grid_level" null,
       add column "acknowledged_at" timestamptz null,
       add column "acknowledged_by_id" int null references "account" ("id") on update cascade on delete set null,
       add column "acknowledgement_note" varchar(500) null;`);
@@ -33,6 +34,7 @@ export class Migration20261207020000_alert_inbox extends Migration {
     // case alert was raised for: older rows take the case's step as it is now.
     this.addSql(`update "case_alert" a set "case_status" = c.status, "grid_id" = c.grid_id from "case" c where c.id = a.case_id;`);
     this.addSql(`alter table "case_alert" alter column "grid_id" set not null;`);
+    this.addSql(`update "case_alert" a set "unit_level" = g.level from grid g where g.id = a.handling_unit_id;`);
     this.addSql(`create index "case_alert_grid_id_index" on "case_alert" ("grid_id");`);
     this.addSql(`create index "case_alert_city_id_at_index" on "case_alert" ("city_id", "at", "id");`);
     this.addSql(`create index "case_alert_county_id_at_index" on "case_alert" ("county_id", "at", "id");`);
@@ -62,7 +64,7 @@ export class Migration20261207020000_alert_inbox extends Migration {
     this.addSql(`drop policy if exists case_alert_recommendation on "case_alert";`);
     this.addSql(`delete from "case_alert" where case_id is null;`);
     this.addSql(`alter table "case_alert" drop constraint "case_alert_one_subject", drop column "subject_kind", drop column "grid_id", drop column "task_id", drop column "recommendation_id",
-      drop column "officer_id", drop column "grid_worker_id", drop column "case_status", drop column "acknowledged_at", drop column "acknowledged_by_id",
+      drop column "officer_id", drop column "grid_worker_id", drop column "case_status", drop column "unit_level", drop column "acknowledged_at", drop column "acknowledged_by_id",
       drop column "acknowledgement_note", alter column "case_id" set not null;`);
     this.addSql(`drop type "alert_subject";`);
   }

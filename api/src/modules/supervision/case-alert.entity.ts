@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, ScopedEntity } from '../../common/base.entity';
+import { GridLevel } from '../../common/enums';
 import { CaseStatus } from '../case/case.enums';
 
 export enum AlertKind {
@@ -62,6 +63,11 @@ export class CaseAlert extends ScopedEntity {
   /** Whom it addresses: the handling unit (the task's grid, the audited unit) and the lead department at the time. */
   @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'handling_unit_id', nullable: true })
   handlingUnitId?: number | null;
+
+  /** The addressed unit's level, kept as it was when raised (a township's alert stays a township's). */
+  @Field(() => GridLevel, { nullable: true, description: '提醒的单位层级' })
+  @Enum({ items: () => GridLevel, nativeEnumName: 'grid_level', nullable: true })
+  unitLevel?: GridLevel | null;
 
   @ManyToOne({ entity: 'Department', mapToPk: true, fieldName: 'lead_department_id', nullable: true })
   leadDepartmentId?: number | null;

@@ -11,15 +11,16 @@ import type { Case } from '../case/case.entity';
 import type { AlertKind } from './case-alert.entity';
 
 const INSERT_ALERT = `
-insert into case_alert (city_id, county_id, township_id, grid_id, case_id, kind, due_at, at, handling_unit_id, lead_department_id, case_status)
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+insert into case_alert (city_id, county_id, township_id, grid_id, case_id, kind, due_at, at, handling_unit_id, lead_department_id, case_status, unit_level)
+select ?::int, ?::int, ?::int, ?::int, ?::int, ?::alert_kind, ?::timestamptz, ?::timestamptz, u.id, ?::int, ?::case_status, u.level
+from (select ?::int as id) h left join grid u on u.id = h.id
 on conflict (case_id, kind, due_at) do nothing`;
 
 /** Raises an alert of `kind` on the case for its current deadline: 1, or 0 when it was already raised. */
 export async function insertAlert(ctx: RequestContext, kase: Case, kind: AlertKind, now: Date): Promise<number> {
   const result = await ctx.em.execute<QueryResult>(
     INSERT_ALERT,
-    [kase.cityId, kase.countyId ?? null, kase.townshipId ?? null, kase.gridId, kase.id, kind, kase.dueAt, now, kase.handlingUnitId ?? null, kase.leadDepartmentId ?? null, kase.status],
+    [kase.cityId, kase.countyId ?? null, kase.townshipId ?? null, kase.gridId, kase.id, kind, kase.dueAt, now, kase.leadDepartmentId ?? null, kase.status, kase.handlingUnitId ?? null],
     'run',
   );
   return result.affectedRows;
@@ -30,10 +31,10 @@ export async function insertAlert(ctx: RequestContext, kase: Case, kind: AlertKi
  * to the task's grid and person: one statement, each alert once per task, kind and deadline.
  */
 const SWEEP_TASKS = `
-insert into case_alert (city_id, county_id, township_id, grid_id, subject_kind, task_id, kind, due_at, at, handling_unit_id, officer_id, grid_worker_id)
+insert into case_alert (city_id, county_id, township_id, grid_id, subject_kind, task_id, kind, due_at, at, handling_unit_id, unit_level, officer_id, grid_worker_id)
 select t.city_id, t.county_id, t.township_id, t.grid_id, 'TASK', t.id, case when t.due_at > ?::timestamptz then 'URGE' else 'SUPERVISE' end::alert_kind,
-  t.due_at, ?, t.grid_id, t.officer_id, t.grid_worker_id
-from work_task t
+  t.due_at, ?, t.grid_id, g.level, t.officer_id, t.grid_worker_id
+from work_task t join grid g on g.id = t.grid_id
 where t.status = 'OPEN' and t.due_at <= ?
 on conflict (task_id, kind, due_at) do nothing`;
 
@@ -46,10 +47,10 @@ export async function insertTaskAlerts(ctx: RequestContext, now: Date, urgeUntil
  * to it; a due date is a Beijing day, due at that day's end.
  */
 const SWEEP_RECOMMENDATIONS = `
-insert into case_alert (city_id, county_id, township_id, grid_id, subject_kind, recommendation_id, kind, due_at, at, handling_unit_id)
+insert into case_alert (city_id, county_id, township_id, grid_id, subject_kind, recommendation_id, kind, due_at, at, handling_unit_id, unit_level)
 select r.city_id, r.county_id, r.township_id, r.audited_unit_id, 'RECOMMENDATION', r.id,
-  case when d.due_at > ?::timestamptz then 'URGE' else 'SUPERVISE' end::alert_kind, d.due_at, ?, r.audited_unit_id
-from audit_recommendation r, lateral (select ((r.due_on + 1)::timestamp at time zone 'Asia/Shanghai') as due_at) d
+  case when d.due_at > ?::timestamptz then 'URGE' else 'SUPERVISE' end::alert_kind, d.due_at, ?, r.audited_unit_id, g.level
+from audit_recommendation r join grid g on g.id = r.audited_unit_id, lateral (select ((r.due_on + 1)::timestamp at time zone 'Asia/Shanghai') as due_at) d
 where r.status = 'OPEN' and d.due_at <= ?
 on conflict (recommendation_id, kind, due_at) do nothing`;
 

@@ -7,7 +7,7 @@ import { sweepDeadlines } from '../deadline-sweep.service';
 
 const ALERTS = `query($filter: AlertFilter, $first: Int = 100) { alerts(first: $first, filter: $filter) {
   totalCount
-  nodes { id kind subjectKind at dueAt readAt acknowledgedAt acknowledgementNote acknowledgedBy { login }
+  nodes { id kind subjectKind unitLevel at dueAt readAt acknowledgedAt acknowledgementNote acknowledgedBy { login }
     unit { code } case { number } task { title } recommendation { text } officer { name } }
 } }`;
 const UNREAD = `query($filter: AlertFilter) { unreadAlertCount(filter: $filter) }`;
@@ -21,6 +21,7 @@ interface Alert {
   id: string;
   kind: string;
   subjectKind: string;
+  unitLevel: string | null;
   at: string;
   dueAt: string;
   readAt: string | null;
@@ -114,12 +115,12 @@ describe('the alert inbox (催办/督办/通报)', () => {
 
     const tasks = await township.data<Listed>(ALERTS, { filter: { subject: ['TASK'] } });
     expect(tasks.alerts.nodes).toEqual([
-      expect.objectContaining({ kind: 'SUPERVISE', subjectKind: 'TASK', task: { title: taskTitle }, unit: { code: '340122104008' }, case: null, readAt: null, acknowledgedAt: null }),
+      expect.objectContaining({ kind: 'SUPERVISE', subjectKind: 'TASK', task: { title: taskTitle }, unit: { code: '340122104008' }, unitLevel: 'VILLAGE', case: null, readAt: null, acknowledgedAt: null }),
     ]);
     expect(tasks.alerts.nodes[0].dueAt).toBe(beijing('2026-11-30T18:00:00').toISOString());
     const recommendations = await township.data<Listed>(ALERTS, { filter: { subject: ['RECOMMENDATION'] } });
     expect(recommendations.alerts.nodes).toEqual([
-      expect.objectContaining({ kind: 'SUPERVISE', subjectKind: 'RECOMMENDATION', recommendation: { text: recommendationText }, unit: { code: '340122104000' } }),
+      expect.objectContaining({ kind: 'SUPERVISE', subjectKind: 'RECOMMENDATION', recommendation: { text: recommendationText }, unit: { code: '340122104000' }, unitLevel: 'TOWNSHIP' }),
     ]);
     expect(recommendations.alerts.nodes[0].dueAt).toBe(beijing('2026-12-01T00:00:00').toISOString());
   });
@@ -141,6 +142,9 @@ describe('the alert inbox (催办/督办/通报)', () => {
     expect(other.alerts.totalCount).toBeGreaterThan(0);
     const mine = new Set(all.alerts.nodes.map((a) => a.id));
     expect(other.alerts.nodes.filter((a) => mine.has(a.id))).toEqual([]);
+    // A case alert names the level it addresses: the unit that handled the case then.
+    const caseAlert = other.alerts.nodes.find((a) => a.case);
+    expect(caseAlert?.unitLevel).toMatch(/^(VILLAGE|TOWNSHIP|COUNTY|CITY)$/);
     expect((await dianbu.data<Listed>(ALERTS, { filter: { subject: ['TASK', 'RECOMMENDATION'] } })).alerts.totalCount).toBe(0);
     // The county reads both townships' alerts; by unit, one township's tasks.
     const county = await feidong.data<Listed>(ALERTS, { first: 1 });
