@@ -18,8 +18,9 @@ async function layAlerts(): Promise<void> {
   expect(cases).toHaveLength(3);
   for (const [i, kind] of (['URGE', 'SUPERVISE', 'NOTICE'] as const).entries()) {
     await databaseRows(
-      `insert into case_alert (city_id, county_id, township_id, grid_id, case_id, kind, due_at, at, handling_unit_id, lead_department_id, case_status)
-       select city_id, county_id, township_id, grid_id, id, $2, $3, $3::timestamptz + interval '1 day', handling_unit_id, lead_department_id, status from "case" where id = $1
+      `insert into case_alert (city_id, county_id, township_id, grid_id, case_id, kind, due_at, at, handling_unit_id, lead_department_id, case_status, unit_level)
+       select c.city_id, c.county_id, c.township_id, c.grid_id, c.id, $2, $3, $3::timestamptz + interval '1 day', c.handling_unit_id, c.lead_department_id, c.status, u.level
+       from "case" c left join grid u on u.id = c.handling_unit_id where c.id = $1
        on conflict do nothing`,
       [cases[i].id, kind, DUE[i]],
     );

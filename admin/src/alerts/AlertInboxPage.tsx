@@ -13,6 +13,7 @@ interface Alert {
   id: string;
   kind: 'URGE' | 'SUPERVISE' | 'NOTICE';
   subjectKind: 'CASE' | 'TASK' | 'RECOMMENDATION';
+  unitLevel: string | null;
   at: string;
   dueAt: string;
   readAt: string | null;
@@ -34,7 +35,7 @@ const ALERTS = gql`
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes {
-        id kind subjectKind at dueAt readAt acknowledgedAt acknowledgementNote acknowledgedBy { displayName }
+        id kind subjectKind unitLevel at dueAt readAt acknowledgedAt acknowledgementNote acknowledgedBy { displayName }
         unit { name } case { id number } task { id title } recommendation { id text }
       }
     }
@@ -134,7 +135,7 @@ export const AlertInboxPage = () => {
                       </Typography>
                     ) : null}
                     <Typography variant="body2" color="text.secondary">
-                      {a.unit?.name ?? ''} · {t('due')} {formatShanghai(a.dueAt, locale)} · {t('raised')} {formatShanghai(a.at, locale)}
+                      {a.unit?.name ?? ''}{a.unitLevel ? ` (${translate(`gw.enum.GridLevel.${a.unitLevel}`)})` : ''} · {t('due')} {formatShanghai(a.dueAt, locale)} · {t('raised')} {formatShanghai(a.at, locale)}
                     </Typography>
                   </Stack>
                   <Stack direction="row" sx={{ gap: 1, flexShrink: 0 }}>
