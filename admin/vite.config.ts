@@ -42,7 +42,7 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 3_000_000,
         navigateFallback: '/index.html',
         // The API's own routes are never answered from the cache.
-        navigateFallbackDenylist: [/^\/(graphql|healthz|readyz|evidence|cases|patrol-check-ins|inspections|inspection-photos|export|import|report\/)/],
+        navigateFallbackDenylist: [/^\/(graphql|healthz|readyz|evidence|cases|patrol-check-ins|inspections|inspection-photos|export|import|report\/|notice\/)/],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: false,

@@ -36,6 +36,8 @@ import { DisclosurePage } from './disclosure/DisclosurePage';
 import { TrainingPage } from './training/TrainingPage';
 import { WebhooksPage } from './webhooks/WebhooksPage';
 import { MonthlyReportPage } from './report/MonthlyReportPage';
+import { AlertInboxPage } from './alerts/AlertInboxPage';
+import { LateCaseNoticePage } from './alerts/LateCaseNoticePage';
 import { useFieldMode } from './field/roles';
 
 // Charts are only on the dashboard: load them after the first paint of the other screens.
@@ -98,6 +100,8 @@ export const App = () => (
       <Route path="/training" element={<TrainingPage />} />
       <Route path="/webhooks" element={<WebhooksPage />} />
       <Route path="/monthly-report" element={<MonthlyReportPage />} />
+      <Route path="/alerts" element={<AlertInboxPage />} />
+      <Route path="/late-case-notice" element={<LateCaseNoticePage />} />
       <Route path="/report" element={<ReportPage />} />
       <Route path="/check-in/:gridId" element={<CheckInPage />} />
       <Route path="/outbox" element={<OutboxPage />} />

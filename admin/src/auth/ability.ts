@@ -36,7 +36,8 @@ export type Subject =
   | 'TrainingAttendance'
   | 'MonthlyReport'
   | 'WebhookEndpoint'
-  | 'WebhookDelivery';
+  | 'WebhookDelivery'
+  | 'CaseAlert';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 /** The server's packed rules, unpacked as they are: the console hides, the server decides. */

@@ -2,8 +2,9 @@ import { fieldEn } from './en-field';
 import englishMessages from 'ra-language-english';
 import { workEn } from './en-work';
 import { trainingEn } from './en-training';
+import { alertsEn } from './en-alerts';
 import { webhooksEn } from './en-webhooks';
-import { withField, withTraining, withWebhooks, withWork, type AppMessages, type BaseMessages } from './zh';
+import { withAlerts, withField, withTraining, withWebhooks, withWork, type AppMessages, type BaseMessages } from './zh';
 
 /** English: react-admin's pack plus ours, typed against the Chinese one (same keys). */
 const baseEn: BaseMessages = {
@@ -338,6 +339,6 @@ const deactivation = {
   },
 };
 
-export const appEn: AppMessages = withWebhooks(withTraining(withField(withWork(baseEn, workEn), fieldEn), trainingEn), webhooksEn);
+export const appEn: AppMessages = withAlerts(withWebhooks(withTraining(withField(withWork(baseEn, workEn), fieldEn), trainingEn), webhooksEn), alertsEn);
 
 export const enMessages = { ...englishMessages, ...deactivation, ...appEn };

@@ -3,6 +3,7 @@ import { raZh } from './zh-ra';
 import { workZh, type WorkMessages } from './zh-work';
 import { trainingZh, type TrainingMessages } from './zh-training';
 import { webhooksZh, type WebhookMessages } from './zh-webhooks';
+import { alertsZh, type AlertMessages } from './zh-alerts';
 
 /** The console's own strings (zh-CN, the default). en.ts must have exactly these keys. */
 const baseZh = {
@@ -351,7 +352,13 @@ export function withWebhooks<M extends ReturnType<typeof withWork>>(messages: M,
   return { ...messages, gw: { ...messages.gw, webhooks: w.webhooks, menu: { ...messages.gw.menu, ...w.menu } } };
 }
 
-export const appZh = withWebhooks(withTraining(withField(withWork(baseZh, workZh), fieldZh), trainingZh), webhooksZh);
+/** And the alert inbox and 通报 notice strings (zh-alerts.ts / en-alerts.ts). */
+export function withAlerts<M extends ReturnType<typeof withWork>>(messages: M, a: AlertMessages) {
+  const { menu, enum: enums, ...gw } = a;
+  return { ...messages, gw: { ...messages.gw, ...gw, menu: { ...messages.gw.menu, ...menu }, enum: { ...messages.gw.enum, ...enums } } };
+}
+
+export const appZh = withAlerts(withWebhooks(withTraining(withField(withWork(baseZh, workZh), fieldZh), trainingZh), webhooksZh), alertsZh);
 export type AppMessages = typeof appZh;
 
 export const zhMessages = { ...raZh, ...appZh };

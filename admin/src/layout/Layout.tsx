@@ -1,4 +1,6 @@
 import AlarmIcon from '@mui/icons-material/Alarm';
+import NotificationsIcon from '@mui/icons-material/Notifications';
+import CampaignIcon from '@mui/icons-material/Campaign';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import GavelIcon from '@mui/icons-material/Gavel';
@@ -22,6 +24,7 @@ import { can } from '../auth/authProvider';
 import { CalendarBanner } from '../calendar/CalendarBanner';
 import { SessionLapsedDialog } from '../auth/SessionLapsedDialog';
 import { ChangePassword } from './ChangePassword';
+import { UnreadBadge } from '../alerts/UnreadBadge';
 import { Identity, IdentityLine } from './Identity';
 
 const GwUserMenu = () => (
@@ -51,6 +54,7 @@ const GwAppBar = () => {
         </Typography>
       )}
       <TitlePortal sx={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} />
+      <UnreadBadge />
       <Identity />
       <ChangePassword />
     </AppBar>
@@ -94,6 +98,7 @@ const GwMenu = () => {
     <Menu>
       <Menu.DashboardItem />
       <Menu.ResourceItem name="cases" />
+      {can('read', 'CaseAlert') ? <Menu.Item to="/alerts" primaryText="gw.menu.alerts" leftIcon={<NotificationsIcon />} /> : null}
       <Menu.Item to="/map" primaryText="gw.menu.map" leftIcon={<MapIcon />} />
       <Group label="gw.menu.group_grid" show={can('read', 'Grid')} />
       <Menu.ResourceItem name="grids" />
@@ -120,6 +125,7 @@ const GwMenu = () => {
       {can('read', 'AuditRecommendation') ? <Menu.Item to={overdue('auditRecommendations')} primaryText="gw.menu.recommendations_overdue" leftIcon={<AlarmIcon />} /> : null}
       {can('read', 'AssessmentRow') ? <Menu.Item to="/assessment" primaryText="gw.menu.assessment" leftIcon={<LeaderboardIcon />} /> : null}
       <Menu.ResourceItem name="assessmentIndicators" />
+      {can('read', 'CaseAlert') ? <Menu.Item to="/late-case-notice" primaryText="gw.menu.late_case_notice" leftIcon={<CampaignIcon />} /> : null}
       {can('read', 'MonthlyReport') ? <Menu.Item to="/monthly-report" primaryText="gw.menu.monthly_report" leftIcon={<AssessmentIcon />} /> : null}
       {can('read', 'TrainingSession') ? <Menu.Item to="/training" primaryText="gw.menu.training" leftIcon={<SchoolIcon />} /> : null}
       <Group label="gw.menu.group_system" show={can('create', 'Account') || can('create', 'ApiKey') || can('update', 'CalendarYear') || can('update', 'DisclosureSetting') || can('create', 'WebhookEndpoint')} />

@@ -21,6 +21,7 @@ import type { RequestContext } from '../context/request-context';
 import { evidenceRouter } from '../modules/evidence/evidence.routes';
 import { exportRouter } from '../modules/export/export.routes';
 import { reportRouter } from '../modules/report/report.routes';
+import { supervisionRouter } from '../modules/supervision/supervision.routes';
 import { LocalDiskStorage } from '../modules/evidence/evidence-storage';
 import { gridImportRouter } from '../modules/grid/grid-import.routes';
 import { sourceImportRouter } from '../modules/source/source-import.routes';
@@ -108,6 +109,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   app.use(inspectionPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(exportRouter(orm, limits, clock));
   app.use(reportRouter(orm, limits, clock));
+  app.use(supervisionRouter(orm, limits, clock));
   app.use(sourceImportRouter(orm, limits, clock));
   app.use(gridImportRouter(orm, limits, clock));
   app.use(open311Router(orm, limits, clock, logger, { jurisdictionId: config.open311JurisdictionId, bodyLimit }));

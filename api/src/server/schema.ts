@@ -12,7 +12,7 @@ import { CaseAssignmentResolver, CaseWorkflowResolver } from '../modules/case/ca
 import { CaseEventResolver } from '../modules/case/case-event.resolver';
 import { ComplaintResolver } from '../modules/complaint/complaint.resolver';
 import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
-import { CaseAlertsResolver } from '../modules/supervision/supervision.resolver';
+import { AlertResolver, CaseAlertsResolver } from '../modules/supervision/supervision.resolver';
 import { CaseEvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { DutyResolver } from '../modules/duty/duty.resolver';
@@ -59,6 +59,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ComplaintResolver,
   DeadlineResolver,
   CaseAlertsResolver,
+  AlertResolver,
   CaseEvidenceResolver,
   StatisticsResolver,
   InspectionResolver,

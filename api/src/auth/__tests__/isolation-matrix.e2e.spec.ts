@@ -96,6 +96,13 @@ describe('isolation matrix: role × target unit × operation', () => {
         { input: { gridId: grids[target].id, categoryId: category, origin: 'INSPECTION', description: `矩阵测试案件 ${target}` } },
       );
       cases[target] = reportCase.id;
+      // An alert on each case (as the deadline sweep raises them): alerts are read where their case is.
+      const caseId = Number(Buffer.from(reportCase.id, 'base64url').toString().split(':')[1]);
+      await app.ownerSql(
+        `insert into case_alert (city_id, county_id, township_id, grid_id, case_id, kind, due_at, at, handling_unit_id, case_status)
+         select city_id, county_id, township_id, grid_id, id, 'SUPERVISE', now(), now(), handling_unit_id, status from "case" where id = $1`,
+        [caseId],
+      );
     }
   });
 
@@ -171,6 +178,10 @@ describe('isolation matrix: role × target unit × operation', () => {
       const result = await client.request<{ case: { id: string } | null }>(`query($id: ID!) { case(id: $id) { id } }`, { id: cases[target] });
       expect1(role, target, 'case-by-id', expected.read.includes(target), !!result.data?.case);
     }
+    // The alert inbox and the badge count only alerts on visible cases.
+    const inbox = await client.request<{ alerts: { nodes: { case: { id: string } | null }[] } }>(`{ alerts(first: 100, filter: { kind: [SUPERVISE] }) { nodes { case { id } } } }`);
+    const listed = new Set(inbox.data?.alerts.nodes.map((a) => a.case?.id) ?? []);
+    for (const target of CASE_TARGETS) expect1(role, target, 'alert-list', expected.read.includes(target), listed.has(cases[target]));
     expect(mismatches.filter((m) => m.startsWith(`${role} `))).toEqual([]);
   });
 

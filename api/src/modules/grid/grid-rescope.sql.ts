@@ -28,7 +28,7 @@ const scopedTables: { table: string; village: string }[] = [
   { table: 'pollution_source', village: 'grid_id = ?' },
   { table: '"case"', village: 'grid_id = ?' },
   { table: 'case_assignment', village: 'case_id in (select id from "case" where grid_id = ?)' },
-  { table: 'case_alert', village: 'case_id in (select id from "case" where grid_id = ?)' },
+  { table: 'case_alert', village: 'grid_id = ?' },
   { table: 'case_evidence', village: 'grid_id = ?' },
 ];
 

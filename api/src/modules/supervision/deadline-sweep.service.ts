@@ -9,7 +9,7 @@ import { clockOf } from '../deadline/case-clocks';
 import { DeadlineStep, LimitUnit } from '../deadline/deadline.enums';
 import { deadlineService, setDeadline } from '../deadline/deadline.service';
 import { AlertDeadline, AlertKind } from './case-alert.entity';
-import { insertAlert } from './supervision.sql';
+import { insertAlert, insertRecommendationAlerts, insertTaskAlerts } from './supervision.sql';
 
 /** 通报 when a case is still late this many working days after its deadline. */
 export const NOTICE_AFTER_WORKING_DAYS = 3;
@@ -63,7 +63,8 @@ async function escalateLate(ctx: RequestContext, kase: Case): Promise<number> {
 /**
  * One pass over the clocked cases at `ctx.clock.now()`: 催办 on the last day, 督办 once late,
  * 通报 when still late N working days on, and automatic escalation of no-platform cases
- * whose local limit has passed. Safe to run any number of times, concurrently.
+ * whose local limit has passed; then 催办/督办 on open tasks and unanswered audit
+ * recommendations (supervision.sql.ts). Safe to run any number of times, concurrently.
  */
 export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> {
   const now = ctx.clock.now();
@@ -90,6 +91,9 @@ export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> 
     ctx.em.clear();
   }
   result.alerts += await sweepAnswers(ctx, now);
+  const urgeUntil = new Date(now.getTime() + URGE_BEFORE_MS);
+  result.alerts += await insertTaskAlerts(ctx, now, urgeUntil);
+  result.alerts += await insertRecommendationAlerts(ctx, now, urgeUntil);
   return result;
 }
 

@@ -1,7 +1,14 @@
 import type { Policy } from '../../auth/ability';
 import { territory } from '../../auth/territory';
+import { Role } from '../../common/enums';
 
-/** 催办/督办/通报 are read where the case's timeline is read. */
+/**
+ * 催办/督办/通报 are read where their subject's timeline is read; people (not API clients)
+ * mark them read and acknowledge them (签收) there.
+ */
 export const supervisionPolicy: Policy = ({ can }, p) => {
-  for (const where of territory(p, 'attached')) can('read', 'CaseAlert', where);
+  for (const where of territory(p, 'attached')) {
+    can('read', 'CaseAlert', where);
+    if (p.role !== Role.API_CLIENT) can('update', 'CaseAlert', where);
+  }
 };
