@@ -1,3 +1,4 @@
+import { OwnerAlerts } from './OwnerAlerts';
 import { gql } from '@apollo/client';
 import { Box, Button, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
@@ -105,6 +106,7 @@ export const AlertInboxPage = () => {
   return (
     <Box sx={{ mt: 2 }} data-testid="alert-inbox">
       <Title title="gw.menu.alerts" />
+      <OwnerAlerts />
       <Stack direction="row" sx={{ gap: 1.5, mb: 2, flexWrap: 'wrap', alignItems: 'center' }}>
         {select(t('kind'), kind, setKind, (['URGE', 'SUPERVISE', 'NOTICE'] as const).map((k) => [k, translate(`gw.enum.AlertKind.${k}`)]), 'alerts-kind')}
         {select(t('subject'), subject, setSubject, (['CASE', 'TASK', 'RECOMMENDATION'] as const).map((k) => [k, translate(`gw.enum.AlertSubject.${k}`)]), 'alerts-subject')}

@@ -37,7 +37,8 @@ export type Subject =
   | 'MonthlyReport'
   | 'WebhookEndpoint'
   | 'WebhookDelivery'
-  | 'CaseAlert';
+  | 'CaseAlert'
+  | 'OwnerAlert';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 /** The server's packed rules, unpacked as they are: the console hides, the server decides. */

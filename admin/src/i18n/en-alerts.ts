@@ -7,6 +7,7 @@ export const alertsEn: AlertMessages = {
     AlertSubject: { CASE: 'Case', TASK: 'Task', RECOMMENDATION: 'Recommendation' },
   },
   alerts: {
+    owner: { WEBHOOK_DISABLED: 'The webhook endpoint “%{subject}” kept failing and was disabled at %{at}; check the receiver, then enable it again on the Webhooks screen.' },
     badge: 'Unread alerts', kind: 'Kind', subject: 'Subject', read_state: 'Read', acknowledged_state: 'Acknowledged', all: 'All', unread: 'Unread', read: 'Read',
     acknowledged: 'Acknowledged', not_acknowledged: 'Not acknowledged', unit: 'Unit', due: 'Deadline', raised: 'Raised', mark_read: 'Mark read', mark_all_read: 'Mark page read',
     acknowledge: 'Acknowledge', acknowledge_title: 'Acknowledge alert', note: 'Note (optional)', cancel: 'Cancel', confirm: 'Acknowledge',

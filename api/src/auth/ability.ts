@@ -78,6 +78,7 @@ export const subjectTypes = [
   'MonthlyReport',
   'WebhookEndpoint',
   'WebhookDelivery',
+  'OwnerAlert',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 

@@ -42,6 +42,7 @@ import { ChainCheckpoint } from '../modules/chain/chain-checkpoint.entity';
 import { ChainSigningKey } from '../modules/chain/chain-signing-key.entity';
 import { DisclosureSetting } from '../modules/disclosure/disclosure-setting.entity';
 import { WebhookDelivery, WebhookEndpoint } from '../modules/webhook/webhook.entity';
+import { OwnerAlert } from '../modules/webhook/owner-alert.entity';
 
 /** Every entity (and abstract base) MikroORM must discover, listed once. */
 export const entities = [
@@ -59,6 +60,7 @@ export const entities = [
   ApiKey,
   WebhookEndpoint,
   WebhookDelivery,
+  OwnerAlert,
   Session,
   PollutionSource,
   PollutionSourceChange,

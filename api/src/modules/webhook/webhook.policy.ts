@@ -13,4 +13,6 @@ export const webhookPolicy: Policy = ({ can }, p) => {
   const subtree = unitSubtree(p, 'unitId');
   can(['read', 'create', 'update'], 'WebhookEndpoint', subtree);
   can('read', 'WebhookDelivery', subtree);
+  // What the system did to their endpoints on its own (disabled after days of failures).
+  can('read', 'OwnerAlert', subtree);
 };

@@ -1,3 +1,4 @@
+import { OwnerAlert } from './owner-alert.entity';
 import { Arg, Args, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import { ConnectionArgs, ConnectionType } from '../../common/connection';
@@ -17,6 +18,7 @@ export class CreatedWebhookEndpoint {
 
 const WebhookEndpointConnection = ConnectionType(WebhookEndpoint, 'WebhookEndpoint');
 const WebhookDeliveryConnection = ConnectionType(WebhookDelivery, 'WebhookDelivery');
+const OwnerAlertConnection = ConnectionType(OwnerAlert, 'OwnerAlert');
 
 @Resolver(() => WebhookEndpoint)
 export class WebhookResolver {
@@ -24,6 +26,12 @@ export class WebhookResolver {
   @Requires('read', 'WebhookEndpoint')
   webhookEndpoints(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     return webhookService.list(ctx, page);
+  }
+
+  @Query(() => OwnerAlertConnection, { description: '系统通知 (本辖区内, 新的在前): 如推送地址连续失败被停用' })
+  @Requires('read', 'OwnerAlert')
+  ownerAlerts(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return webhookService.ownerAlerts(ctx, page);
   }
 
   @Query(() => WebhookDeliveryConnection, { description: 'Webhook 投递记录 (新的在前)' })

@@ -1,3 +1,4 @@
+import { OwnerAlert } from './owner-alert.entity';
 import { randomBytes } from 'node:crypto';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { GridLevel } from '../../common/enums';
@@ -19,6 +20,8 @@ function checkUrl(url: string): void {
 }
 
 export const webhookService = {
+  ownerAlerts: (ctx: RequestContext, args: ConnectionArgs): Promise<Connection<OwnerAlert>> => paginate(ctx.em, OwnerAlert, {}, [{ id: 'desc' }], args),
+
   list: (ctx: RequestContext, args: ConnectionArgs): Promise<Connection<WebhookEndpoint>> => paginate(ctx.em, WebhookEndpoint, {}, [{ id: 'desc' }], args),
 
   async deliveries(ctx: RequestContext, endpointId: string, args: ConnectionArgs): Promise<Connection<WebhookDelivery>> {

@@ -223,10 +223,10 @@ describe('webhooks: the outbox, signed CloudEvents, retries, replay, territory',
   });
 
   it('an alert goes out in the same way (the trigger covers every writer of alerts)', async () => {
-    const [kase] = await app.ownerSql<{ id: number; city_id: number; county_id: number; township_id: number }>(
-      `select id, city_id, county_id, township_id from "case" where county_id = (select id from grid where code = '340102000000') order by id limit 1`,
+    const [kase] = await app.ownerSql<{ id: number; city_id: number; county_id: number; township_id: number; grid_id: number }>(
+      `select id, city_id, county_id, township_id, grid_id from "case" where county_id = (select id from grid where code = '340102000000') order by id limit 1`,
     );
-    const insertAlert = `insert into case_alert (city_id, county_id, township_id, case_id, kind, due_at, at) values ($1, $2, $3, $4, 'URGE', $5, $5)`;
+    const insertAlert = `insert into case_alert (city_id, county_id, township_id, case_id, kind, due_at, at, grid_id) values ($1, $2, $3, $4, 'URGE', $5, $5, $6)`;
     // In the writer's transaction: rolled back with it, nothing is left to send.
     const outbox = async (db: { query: Client['query'] }) => (await db.query<{ n: number }>(`select count(*)::int as n from webhook_delivery`)).rows[0].n;
     const tx = new Client(app.databaseUrl);
@@ -234,7 +234,7 @@ describe('webhooks: the outbox, signed CloudEvents, retries, replay, territory',
     try {
       const before = await outbox(tx);
       await tx.query('begin');
-      await tx.query(insertAlert, [kase.city_id, kase.county_id, kase.township_id, kase.id, beijing('2026-11-20T00:00:00')]);
+      await tx.query(insertAlert, [kase.city_id, kase.county_id, kase.township_id, kase.id, beijing('2026-11-20T00:00:00'), kase.grid_id]);
       expect(await outbox(tx)).toBe(before + 2);
       await tx.query('rollback');
       expect(await outbox(tx)).toBe(before);
@@ -247,6 +247,7 @@ describe('webhooks: the outbox, signed CloudEvents, retries, replay, territory',
       kase.township_id,
       kase.id,
       clock.now(),
+      kase.grid_id,
     ]);
     await work();
     expect(receiver.of('/yaohai').map((r) => r.event.type)).toEqual(['cn.gridwatch.alert.urge']);
@@ -348,6 +349,11 @@ describe('webhooks: the outbox, signed CloudEvents, retries, replay, territory',
       `select a.kind, a.subject, acc.login from owner_alert a join account acc on acc.id = a.account_id`,
     );
     expect(alerts).toEqual([{ kind: 'WEBHOOK_DISABLED', subject: '已下线的接收方', login: 'yaohai' }]);
+    // The owner reads it in the console's inbox; another county does not.
+    const owned = await yaohai.data<{ ownerAlerts: { nodes: { kind: string; subject: string; message: string }[] } }>(`{ ownerAlerts(first: 10) { nodes { kind subject message } } }`);
+    expect(owned.ownerAlerts.nodes).toEqual([expect.objectContaining({ kind: 'WEBHOOK_DISABLED', subject: '已下线的接收方' })]);
+    const feidongReads = await (await app.as('feidong')).data<{ ownerAlerts: { nodes: unknown[] } }>(`{ ownerAlerts(first: 10) { nodes { kind } } }`);
+    expect(feidongReads.ownerAlerts.nodes).toEqual([]);
     // Disabled: no more attempts; a new event is kept for it, not tried.
     const [{ attempts }] = await app.ownerSql<{ attempts: number }>(`select sum(attempts)::int as attempts from webhook_delivery where endpoint_id = (select max(id) from webhook_endpoint)`);
     await report(operator, { gridId: s.yaohaiGrid, categoryId: s.dust });
