@@ -59,7 +59,7 @@ export const CaseList = () => {
       <TextField source="grid.name" label="resources.cases.fields.grid" sortable={false} />
       <TextField source="handlingUnit.name" label="resources.cases.fields.handlingUnit" sortable={false} emptyText="—" />
       <ShanghaiDateField source="reportedAt" />
-      <DueField sortable={false} />
+      <DueField label="resources.cases.fields.dueAt" sortable={false} />
     </Datagrid>
     )}
   </List>

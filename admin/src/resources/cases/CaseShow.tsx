@@ -92,7 +92,7 @@ export const CaseShow = () => (
           {can('read', 'Case', 'complainantName') ? <TextField source="complainantName" emptyText="—" /> : null}
           {can('read', 'Case', 'complainantPhone') ? <TextField source="complainantPhone" emptyText="—" /> : null}
           <ShanghaiDateField source="reportedAt" />
-          <DueField />
+          <DueField label="resources.cases.fields.dueAt" />
           <ShanghaiDateField source="closedAt" emptyText="—" />
         </SimpleShowLayout>
         <ComplaintFacts />

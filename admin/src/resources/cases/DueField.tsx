@@ -3,7 +3,7 @@ import { FunctionField, useLocale, useTranslate } from 'react-admin';
 import { formatShanghai } from '../../common/fields';
 
 /** The running deadline, marked 暂定 when it was counted through a year whose holiday schedule is not loaded. */
-export const DueField = ({ label, sortable }: { label?: string; sortable?: boolean }) => {
+export const DueField = ({ label = 'resources.cases.fields.dueAt', sortable }: { label?: string; sortable?: boolean }) => {
   const translate = useTranslate();
   const locale = useLocale();
   return (
