@@ -2,6 +2,9 @@ import { AutocompleteArrayInput, Create, NumberInput, ReferenceArrayInput, Selec
 import { enumChoices } from '../../common/enums';
 import { EnumInput, GridArrayInput } from '../../common/inputs';
 
+const inspectorText = (record: { name?: string; employerUnit?: { name?: string } | null } | undefined) =>
+  record ? (record.employerUnit?.name ? `${record.name ?? ''} (${record.employerUnit.name})` : String(record.name ?? '')) : '';
+
 /** Define a campaign: who may be drawn (population), how many per stratum, from which inspector pool. */
 export const SpotCheckCreate = () => (
   <Create redirect="show">
@@ -12,7 +15,8 @@ export const SpotCheckCreate = () => (
       <EnumInput source="stratification" enumName="SpotCheckStratification" required />
       <NumberInput source="sampleSize" min={1} helperText="resources.spotChecks.fields.sampleSizeHint" />
       <ReferenceArrayInput source="inspectorPoolIds" reference="officers" perPage={100}>
-        <AutocompleteArrayInput optionText="name" filterToQuery={(q: string) => ({ q })} validate={required()} sx={{ minWidth: 360 }} />
+        {/* The unit beside the name: the 回避 rule (not one's own county) is about where an inspector works. */}
+        <AutocompleteArrayInput optionText={inspectorText} filterToQuery={(q: string) => ({ q })} validate={required()} sx={{ minWidth: 360 }} />
       </ReferenceArrayInput>
       <NumberInput source="inspectorsPerSource" min={1} max={5} />
       <EnumInput source="conflictRule" enumName="ConflictRule" required />
