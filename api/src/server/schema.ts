@@ -9,7 +9,7 @@ import { CaseCategoryResolver } from '../modules/case/case-category.resolver';
 import { CaseResolver, GridCasesResolver, SourceCasesResolver } from '../modules/case/case.resolver';
 import { CaseAssignmentResolver, CaseWorkflowResolver } from '../modules/case/case-workflow.resolver';
 import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
-import { CaseAlertsResolver } from '../modules/supervision/supervision.resolver';
+import { CaseAlertsResolver, DeadlineSweepResolver } from '../modules/supervision/supervision.resolver';
 import { CaseEvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { DutyResolver } from '../modules/duty/duty.resolver';
@@ -53,6 +53,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CaseAssignmentResolver,
   DeadlineResolver,
   CaseAlertsResolver,
+  DeadlineSweepResolver,
   CaseEvidenceResolver,
   StatisticsResolver,
   InspectionResolver,

@@ -1,13 +1,16 @@
 import { OptimisticLockError } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { buildSchedulerAbility } from '../../auth/ability';
 import { ConflictError, IllegalTransitionError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
+import { Loaders } from '../../context/loaders';
 import type { RequestContext } from '../../context/request-context';
 import { caseWorkflow } from '../case/case-workflow.service';
 import { CaseAction, CaseStatus } from '../case/case.enums';
 import { Case } from '../case/case.entity';
-import { clockOf } from '../deadline/case-clocks';
+import { clockOf, reportClock } from '../deadline/case-clocks';
 import { DeadlineStep, LimitUnit } from '../deadline/deadline.enums';
-import { deadlineService, setDeadline } from '../deadline/deadline.service';
+import { deadlineService } from '../deadline/deadline.service';
 import { AlertKind } from './case-alert.entity';
 import { insertAlert } from './supervision.sql';
 
@@ -18,9 +21,13 @@ const URGE_BEFORE_MS = 24 * 3_600_000;
 const BATCH = 500;
 const CLOCKED = [CaseStatus.REPORTED, CaseStatus.FILED, CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS, CaseStatus.EXTENSION_REQUESTED, CaseStatus.FED_BACK];
 
-export interface SweepResult {
-  alerts: number;
-  escalated: number;
+@ObjectType('DeadlineSweepResult', { description: '时限巡检结果: 新发出的催办/督办/通报数, 自动上报上一级的案件数' })
+export class SweepResult {
+  @Field(() => Int, { description: '新发出的催办、督办、通报' })
+  alerts!: number;
+
+  @Field(() => Int, { description: '超过本级时限自动上报上一级网格的案件' })
+  escalated!: number;
 }
 
 /**
@@ -31,7 +38,7 @@ export interface SweepResult {
 async function clockUnclockedReports(ctx: RequestContext): Promise<void> {
   for (let afterId = 0; ; ) {
     const batch = await ctx.em.find(Case, { id: { $gt: afterId }, status: CaseStatus.REPORTED, dueAt: null }, { orderBy: { id: 'asc' }, limit: BATCH });
-    for (const kase of batch) setDeadline(kase, await deadlineService.dueFor(ctx, kase, clockOf(kase)!, kase.reportedAt));
+    for (const kase of batch) await reportClock(ctx, kase);
     try {
       await ctx.em.flush();
     } catch (error) {
@@ -42,6 +49,13 @@ async function clockUnclockedReports(ctx: RequestContext): Promise<void> {
     if (batch.length < BATCH) break;
     afterId = batch[batch.length - 1].id;
   }
+}
+
+/** The clocks whose lapse, without a platform, hands the case up: filing and the local limit (until fed back). */
+const ESCALATING = new Set<DeadlineStep | null>([DeadlineStep.FILE, DeadlineStep.LOCAL]);
+
+function escalates(kase: Case): boolean {
+  return !kase.viaPlatform && kase.handlingParentId != null && ESCALATING.has(clockOf(kase));
 }
 
 /** 无平台: a level that lets its local limit pass hands the case up (上报上一级网格). */
@@ -79,7 +93,7 @@ export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> 
       const due = kase.dueAt!;
       if (now < due) {
         result.alerts += await insertAlert(ctx, kase, AlertKind.URGE, now);
-      } else if (clockOf(kase) === DeadlineStep.LOCAL && kase.handlingParentId != null) {
+      } else if (escalates(kase)) {
         result.escalated += await escalateLate(ctx, kase);
       } else {
         result.alerts += await insertAlert(ctx, kase, AlertKind.SUPERVISE, now);
@@ -93,4 +107,15 @@ export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> 
     ctx.em.clear();
   }
   return result;
+}
+
+/**
+ * The sweep on demand (an administrator's runDeadlineSweep): the same pass, inside the
+ * caller's transaction, so row-level security and the scope filter keep it to the caller's
+ * city. It acts with the scheduler's narrow ability and no principal, so what it escalates
+ * reads as the system's step, as the scheduled sweep's do; alerts and escalations it shares
+ * with a scheduled sweep running at the same time happen once (see sweepDeadlines).
+ */
+export function sweepOnDemand(ctx: RequestContext): Promise<SweepResult> {
+  return sweepDeadlines({ ...ctx, principal: null, ability: buildSchedulerAbility(), loaders: new Loaders() });
 }
