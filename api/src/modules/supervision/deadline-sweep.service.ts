@@ -12,7 +12,7 @@ import { clockOf, reportClock } from '../deadline/case-clocks';
 import { DeadlineStep, LimitUnit } from '../deadline/deadline.enums';
 import { deadlineService } from '../deadline/deadline.service';
 import { AlertKind } from './case-alert.entity';
-import { insertAlert } from './supervision.sql';
+import { insertAlert, notNoticed } from './supervision.sql';
 
 /** 通报 when a case is still late this many working days after its deadline. */
 export const NOTICE_AFTER_WORKING_DAYS = 3;
@@ -86,7 +86,7 @@ export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> 
   for (let afterId = 0; ; ) {
     const batch = await ctx.em.find(
       Case,
-      { id: { $gt: afterId }, status: { $in: CLOCKED }, dueAt: { $ne: null, $lte: new Date(now.getTime() + URGE_BEFORE_MS) } },
+      { id: { $gt: afterId }, status: { $in: CLOCKED }, dueAt: { $ne: null, $lte: new Date(now.getTime() + URGE_BEFORE_MS) }, [notNoticed()]: [] },
       { orderBy: { id: 'asc' }, limit: BATCH },
     );
     for (const kase of batch) {

@@ -4,7 +4,7 @@
  * owner's connection, outside row-level security; it reads the cases through the ORM and each
  * alert carries its case's own scope columns, so it lands in the case's territory.
  */
-import type { QueryResult } from '@mikro-orm/core';
+import { raw, type QueryResult } from '@mikro-orm/core';
 import type { RequestContext } from '../../context/request-context';
 import type { Case } from '../case/case.entity';
 import type { AlertKind } from './case-alert.entity';
@@ -22,4 +22,13 @@ export async function insertAlert(ctx: RequestContext, kase: Case, kind: AlertKi
     'run',
   );
   return result.affectedRows;
+}
+
+/**
+ * A case-query condition: no 通报 raised yet for the case's current deadline. Once noticed, a
+ * late case has had every alert of that deadline, so the sweep need not visit it again.
+ */
+export function notNoticed(): string {
+  // A raw fragment is used as a condition's key (MikroORM gives it a string key's type).
+  return raw<object, string>((alias: string) => `not exists (select 1 from case_alert a where a.case_id = ${alias}.id and a.kind = 'NOTICE' and a.due_at = ${alias}.due_at)`);
 }
