@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { FakeClock } from '../../../common/clock';
 import { fromGlobalId } from '../../../common/global-id';
 import { schedulerContext } from '../../../scheduler/scheduler-context';
@@ -120,5 +123,27 @@ describe('the local limit holds to the end (no platform)', () => {
     // Nothing left: a further run, either way, does nothing.
     expect((await city.data<{ runDeadlineSweep: { alerts: number; escalated: number } }>(SWEEP)).runDeadlineSweep).toEqual({ alerts: 0, escalated: 0 });
     expect(await sweep()).toEqual({ alerts: 0, escalated: 0 });
+  });
+
+  it('pnpm sweep: the same pass from the command line, at the configured clock; two at once raise each alert and escalation once', async () => {
+    const at = beijing('2027-01-11T09:00:00');
+    const cli = () =>
+      promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'src/cli/sweep.ts'], {
+        cwd: path.resolve(__dirname, '../../../..'),
+        env: { ...process.env, DATABASE_URL: app.databaseUrl, GRIDWATCH_CLOCK_START: at.toISOString() },
+      });
+    const counts = (out: string) => /(\d+) alerts raised, (\d+) cases escalated/.exec(out)!.slice(1).map(Number);
+    const count = async (query: string) => (await sql<{ n: number }>(query))[0].n;
+    const ALERTS = `select count(*)::int as n from case_alert`;
+    const ESCALATIONS = `select count(*)::int as n from case_event where action = 'ESCALATE'`;
+    const [alertsBefore, escalationsBefore] = [await count(ALERTS), await count(ESCALATIONS)];
+    const [one, two] = (await Promise.all([cli(), cli()])).map((run) => counts(run.stdout));
+    expect(one[0] + one[1] + two[0] + two[1]).toBeGreaterThan(0);
+    // What the two runs report is exactly what was written.
+    expect((await count(ALERTS)) - alertsBefore).toBe(one[0] + two[0]);
+    expect((await count(ESCALATIONS)) - escalationsBefore).toBe(one[1] + two[1]);
+    // No case went up twice from the same unit, no alert was raised twice for the same deadline.
+    expect(await count(`select count(*)::int as n from (select 1 from case_event where action = 'ESCALATE' group by case_id, details->>'fromUnitId' having count(*) > 1) d`)).toBe(0);
+    expect(await count(`select count(*)::int as n from (select 1 from case_alert group by case_id, kind, due_at having count(*) > 1) d`)).toBe(0);
   });
 });
