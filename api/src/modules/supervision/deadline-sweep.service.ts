@@ -1,5 +1,4 @@
 import { OptimisticLockError } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
 import { buildSchedulerAbility } from '../../auth/ability';
 import { ConflictError, IllegalTransitionError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
@@ -13,6 +12,7 @@ import { DeadlineStep, LimitUnit } from '../deadline/deadline.enums';
 import { deadlineService } from '../deadline/deadline.service';
 import { AlertKind } from './case-alert.entity';
 import { insertAlert, notNoticed } from './supervision.sql';
+import type { SweepResult } from './supervision.types';
 
 /** 通报 when a case is still late this many working days after its deadline. */
 export const NOTICE_AFTER_WORKING_DAYS = 3;
@@ -21,14 +21,6 @@ const URGE_BEFORE_MS = 24 * 3_600_000;
 const BATCH = 500;
 const CLOCKED = [CaseStatus.REPORTED, CaseStatus.FILED, CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS, CaseStatus.EXTENSION_REQUESTED, CaseStatus.FED_BACK];
 
-@ObjectType('DeadlineSweepResult', { description: '时限巡检结果: 新发出的催办/督办/通报数, 自动上报上一级的案件数' })
-export class SweepResult {
-  @Field(() => Int, { description: '新发出的催办、督办、通报' })
-  alerts!: number;
-
-  @Field(() => Int, { description: '超过本级时限自动上报上一级网格的案件' })
-  escalated!: number;
-}
 
 /**
  * Reports written before filing had a clock (or loaded without one) wait with no deadline and

@@ -4,7 +4,8 @@ import { loadChildren } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Case } from '../case/case.entity';
 import { CaseAlert } from './case-alert.entity';
-import { SweepResult, sweepOnDemand } from './deadline-sweep.service';
+import { sweepOnDemand } from './deadline-sweep.service';
+import { SweepResult } from './supervision.types';
 
 @Resolver(() => Case)
 export class CaseAlertsResolver {
