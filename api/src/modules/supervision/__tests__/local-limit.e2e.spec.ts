@@ -120,8 +120,17 @@ describe('the local limit holds to the end (no platform)', () => {
     expect(eventsAfter - eventsBefore[0].n).toBe(escalated);
     const [{ n: doubled }] = await sql<{ n: number }>(`select count(*)::int as n from (select case_id, kind, due_at from case_alert group by 1, 2, 3 having count(*) > 1) d`);
     expect(doubled).toBe(0);
-    // Nothing left: a further run, either way, does nothing.
-    expect((await city.data<{ runDeadlineSweep: { alerts: number; escalated: number } }>(SWEEP)).runDeadlineSweep).toEqual({ alerts: 0, escalated: 0 });
+    // A further run repeats nothing: it only urges cases those runs escalated onto a deadline
+    // within a day (a pass never revisits what it escalated), and after it nothing is left.
+    const [{ n: lastAlert }] = await sql<{ n: number }>(`select coalesce(max(id), 0)::int as n from case_alert`);
+    const again = (await city.data<{ runDeadlineSweep: { alerts: number; escalated: number } }>(SWEEP)).runDeadlineSweep;
+    expect(again.escalated).toBe(0);
+    const fresh = await sql<{ kind: string; escalated_now: boolean }>(
+      `select a.kind, exists (select 1 from case_event e where e.case_id = a.case_id and e.action = 'ESCALATE' and e.at = ?) as escalated_now from case_alert a where a.id > ?`,
+      [clock.now(), lastAlert],
+    );
+    expect(fresh).toHaveLength(again.alerts);
+    expect(fresh.every((a) => a.kind === 'URGE' && a.escalated_now)).toBe(true);
     expect(await sweep()).toEqual({ alerts: 0, escalated: 0 });
   });
 
