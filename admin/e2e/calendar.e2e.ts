@@ -8,7 +8,7 @@ const schedule = {
 };
 
 /**
- * 工作日历: on 28 November 2026 (the tests' clock) the 2027 schedule is missing, so the city
+ * 工作日历 (and the filing limits per level below it): on 28 November 2026 (the tests' clock) the 2027 schedule is missing, so the city
  * administrator sees a banner; the working-calendar screen previews a file, then loads it, and
  * the banner is gone. Also at phone width.
  */
@@ -30,6 +30,19 @@ test('the city administrator is warned of a missing year, previews its schedule 
     await expectText(s.page.getByTestId('calendar-result'), /已导入 2027 年/);
     await expectCount(s.page.getByTestId('calendar-banner'), 0);
     await expectText(s.page.getByTestId('calendar-loaded-year').first(), /^2027admin/);
+
+    // 立卷时限 per level: the general one is listed; a township limit of 2 working days is set.
+    await expectText(s.page.getByTestId('filing-limit').first(), /^各级1 个工作日内置默认$/);
+    await s.page.getByTestId('filing-limits').getByLabel('层级').click();
+    await s.page.getByRole('option', { name: '乡镇街道级' }).click();
+    await s.page.getByTestId('filing-limit-amount').fill('2');
+    await s.page.getByTestId('filing-limit-save').click();
+    await expectText(s.page.getByTestId('filing-limit-result'), /立卷时限已保存/);
+    await expectText(s.page.getByTestId('filing-limit').nth(1), /^乡镇街道级2 个工作日市级设置$/);
+    await s.page.setViewportSize({ width: 390, height: 844 });
+    await s.page.getByTestId('filing-limits').scrollIntoViewIfNeeded();
+    await screenshot(s.page, 'filing-limits-phone');
+    await s.page.setViewportSize({ width: 1440, height: 900 });
     expect(s.problems).toEqual([]);
   });
   // Others get no banner and no calendar screen.

@@ -8,6 +8,7 @@ import { formatShanghai } from '../common/fields';
 import { SimpleTable } from '../common/SimpleTable';
 import { useApi } from '../common/useApi';
 import { toHttpError } from '../data/errors';
+import { FilingLimits } from './FilingLimits';
 import { CALENDAR_CHANGED, CALENDAR_STATUS, type CalendarWarning, LOAD_SCHEDULE, type ScheduleLoad } from './queries';
 
 interface Status {
@@ -103,6 +104,7 @@ export const CalendarPage = () => {
           columns={[{ label: translate('gw.calendar.year') }, { label: translate('gw.calendar.source') }, { label: translate('gw.calendar.loaded_at') }]}
           rows={(status.data?.calendarYears ?? []).slice().reverse().map((y) => ({ key: String(y.year), cells: [y.year, y.source, formatShanghai(y.loadedAt, locale)] }))}
         />
+        <FilingLimits />
       </CardContent>
     </Card>
   );

@@ -28,3 +28,19 @@ export interface ScheduleLoad {
 
 /** Dispatched on window after a schedule is loaded, so the banner asks again. */
 export const CALENDAR_CHANGED = 'gw:calendar-changed';
+
+export interface TimeLimitSetting {
+  step: string;
+  origin: string | null;
+  categoryId: string | null;
+  urgency: string | null;
+  complexity: string | null;
+  level: string | null;
+  amount: number;
+  unit: string;
+  source: string;
+}
+
+export const FILING_LIMITS = gql`query TimeLimits { timeLimits { step origin categoryId urgency complexity level amount unit source } }`;
+
+export const SET_TIME_LIMIT = gql`mutation SetTimeLimit($input: SetTimeLimitInput!) { setTimeLimit(input: $input) { id step level amount unit } }`;

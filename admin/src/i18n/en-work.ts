@@ -101,6 +101,14 @@ export const workEn: WorkMessages = {
     never: 'Complainants’ names, phones, exact addresses and coordinates are never published; the place is given to the township or street.',
     save: 'Save', saved: 'Disclosure settings saved',
   },
+  limits: {
+    title: 'Filing time limits (per level)',
+    hint: 'After a report, the unit it waits on must file it within this limit; a level without its own limit takes the one for every level. Without a platform, a late report is urged, then escalated to the level above; with a platform it is supervised.',
+    level: 'Level', limit: 'Limit', source: 'Source', every_level: 'Every level', amount_label: 'Amount', unit: 'Unit', save: 'Save', saved: 'Filing limit saved',
+    amount: { WORKING_DAYS: '%{smart_count} working day |||| %{smart_count} working days', HOURS: '%{smart_count} hour |||| %{smart_count} hours', SAME_DAY: 'Same day' },
+    units: { WORKING_DAYS: 'Working days', HOURS: 'Hours', SAME_DAY: 'Same day' },
+    sources: { DEFAULT: 'Built-in default', OVERRIDE: 'Set by the city' },
+  },
   calendar: {
     banner: 'The %{year} holiday schedule is not loaded: working-day deadlines in %{year} count Monday to Friday for now and are recomputed once it is loaded.',
     open: 'Load holiday schedule',

@@ -99,6 +99,14 @@ export const workZh = {
     never: '投诉人姓名、电话和详细地址、坐标一律不公开；位置只公开到乡镇街道。',
     save: '保存', saved: '信息公开设置已保存',
   },
+  limits: {
+    title: '立卷时限 (分级)',
+    hint: '上报后，等待立卷的单位须在此时限内立卷；未设本级时限的按“各级”时限。无平台的，超时先催办、再自动上报上一级网格；有平台的超时督办。',
+    level: '层级', limit: '时限', source: '来源', every_level: '各级', amount_label: '数值', unit: '单位', save: '保存', saved: '立卷时限已保存',
+    amount: { WORKING_DAYS: '%{smart_count} 个工作日', HOURS: '%{smart_count} 小时', SAME_DAY: '当日' },
+    units: { WORKING_DAYS: '工作日', HOURS: '小时', SAME_DAY: '当日' },
+    sources: { DEFAULT: '内置默认', OVERRIDE: '市级设置' },
+  },
   calendar: {
     banner: '%{year} 年节假日安排尚未导入：%{year} 年的工作日期限暂按周一至周五计算，导入国务院办公厅通知后自动重算。',
     open: '导入节假日安排',

@@ -12,7 +12,7 @@ import { CaseAssignmentResolver, CaseWorkflowResolver } from '../modules/case/ca
 import { CaseEventResolver } from '../modules/case/case-event.resolver';
 import { ComplaintResolver } from '../modules/complaint/complaint.resolver';
 import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
-import { AlertResolver, CaseAlertsResolver } from '../modules/supervision/supervision.resolver';
+import { AlertResolver, CaseAlertsResolver, DeadlineSweepResolver } from '../modules/supervision/supervision.resolver';
 import { CaseEvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { DutyResolver } from '../modules/duty/duty.resolver';
@@ -60,6 +60,7 @@ export const resolvers: NonEmptyArray<Function> = [
   DeadlineResolver,
   CaseAlertsResolver,
   AlertResolver,
+  DeadlineSweepResolver,
   CaseEvidenceResolver,
   StatisticsResolver,
   InspectionResolver,

@@ -174,7 +174,8 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
   if (!step('FILE', 'FILED', t, viaPlatform ? cal.dueAfter(t, 1) : cal.dueAfter(c.reportedAtMs, 3), dispatcher, unitId)) return life;
 
   const dispatch = (atMs: number): boolean => {
-    const ok = step('DISPATCH', 'DISPATCHED', atMs, cal.dueAfter(atMs, 5), dispatcher, unitId, null, {
+    // Without a platform the level's local limit, counted from the report, runs on (case-clocks.ts).
+    const ok = step('DISPATCH', 'DISPATCHED', atMs, viaPlatform ? cal.dueAfter(atMs, 5) : life.dueMs, dispatcher, unitId, null, {
       departmentIds: [departmentId(lead)], leadDepartmentId: departmentId(lead), complexity: 'NORMAL',
       suggestedDepartmentIds: [departmentId(lead)], overridden: false,
     });
@@ -250,14 +251,13 @@ export interface ReportedDue {
 
 /**
  * The clock of a report not yet filed, as the api sets it on report (case-clocks.ts and the
- * shipped limits of time-limits.ts): with a platform the filing limit (立卷: 1 working day;
- * 24 h for 交办 and 移送; the same day for 突发), without one the local limit of the level
- * (3 working days; the same day for 突发). So an old report in the demo is late like any other step.
+ * shipped limits of time-limits.ts): the filing limit (立卷: 1 working day; 24 h for 交办 and
+ * 移送; the same day for 突发) on both paths; without a platform the local limit (3 working
+ * days) bounds it too, never shorter. So an old report in the demo is late like any other step.
  */
-export function reportedDue(c: Pick<CaseRecord, 'reportedAtMs' | 'origin' | 'urgency'>, viaPlatform: boolean, calendar: SeedCalendar): ReportedDue {
+export function reportedDue(c: Pick<CaseRecord, 'reportedAtMs' | 'origin' | 'urgency'>, calendar: SeedCalendar): ReportedDue {
   const from = c.reportedAtMs;
   if (c.urgency === 'EMERGENCY') return { dueMs: calendar.dueAfter(from, 0), basis: null };
-  if (viaPlatform && (c.origin === 'INSTRUCTION' || c.origin === 'TRANSFER')) return { dueMs: from + 24 * HOUR, basis: null };
-  const days = viaPlatform ? 1 : 3;
-  return { dueMs: calendar.dueAfter(from, days), basis: { fromMs: from, days, provisional: calendar.provisional(from, days) } };
+  if (c.origin === 'INSTRUCTION' || c.origin === 'TRANSFER') return { dueMs: from + 24 * HOUR, basis: null };
+  return { dueMs: calendar.dueAfter(from, 1), basis: { fromMs: from, days: 1, provisional: calendar.provisional(from, 1) } };
 }

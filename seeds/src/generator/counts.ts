@@ -73,7 +73,7 @@ export const DUTY_ASSIGNMENT_COUNT = 3 * CASE_CATEGORY_COUNT + 2 * 40;
  * The demo profile's life-cycle steps and dispatches with the default seed (case-lifecycles.ts):
  * what the generator yields, pinned so a change to the life cycles shows in review.
  */
-export const HEFEI_LIFECYCLE_STEPS = 550;
+export const HEFEI_LIFECYCLE_STEPS = 552;
 export const HEFEI_LIFECYCLE_ASSIGNMENTS = 99;
 export const DEMO_ACCOUNT_COUNT = 11;
 /** The demo's training records (training.ts): 4 courses, 5 sessions and who attended, at any anchor. */

@@ -67,7 +67,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
   const workerAccount = new Map<number, number>();
   const lifecycleContext = { seed, timeline, calendar: new SeedCalendar(calendarDays()), departments, workerAccountOf: (gridId: number) => workerAccount.get(gridId) ?? null };
   const lifecycleOf: LifecycleOf = spec.lifecycles ? (c) => caseLifecycle(c, firstHandler(c.grid, platforms), lifecycleContext) : () => null;
-  const reportedDueOf = (c: CaseRecord) => reportedDue(c, firstHandler(c.grid, platforms)[2], lifecycleContext.calendar);
+  const reportedDueOf = (c: CaseRecord) => reportedDue(c, lifecycleContext.calendar);
   const acting = new Set<number>();
   if (spec.lifecycles) for (const c of generated()) if (lifecycleOf(c)) acting.add(c.grid.id);
   const accounts = [...demoAccounts, ...gridWorkerAccounts(workers, acting, demoAccounts)];

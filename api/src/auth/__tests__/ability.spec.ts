@@ -32,6 +32,7 @@ describe('ability factory', () => {
   it('turns a county admin’s rules into one condition on the county column, OR-ing every permitting rule', () => {
     expect(scopeCondition(buildAbility(principal(Role.COUNTY_ADMIN)), 'read', 'Case')).toEqual({ $or: [{ countyId: 7 }] });
     const grids = scopeCondition(buildAbility(principal(Role.COUNTY_ADMIN)), 'read', 'Grid');
-    expect(grids).toEqual({ $or: [{ id: 7 }, { countyId: 7 }] });
+    // Last, the unit handling a case it reads (a case it escalated to the city): tried after the plain columns.
+    expect(grids).toEqual({ $or: [{ id: 7 }, { countyId: 7 }, { handledCases: { $some: { countyId: 7 } } }] });
   });
 });

@@ -278,4 +278,47 @@ describe('isolation matrix: role × target unit × operation', () => {
     }
     expect(mismatches.filter((m) => m.startsWith(`${role} `))).toEqual([]);
   });
+
+  /**
+   * An escalated case (上报上一级网格): the escalating township keeps reading it and where it went
+   * (the county handling it, the county department leading it); a sibling township of the same
+   * county reads neither the case nor, through it, the county's department.
+   */
+  it('escalated case: the escalating township follows it up; a sibling township does not', async () => {
+    const feidong = await app.as('feidong');
+    await feidong.data(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, {
+      input: { login: 'db-admin', displayName: '店埠镇管理员', password: 'long-enough-pw', unitId: grids.DB.id, role: 'TOWNSHIP_ADMIN' },
+    });
+    const sibling = await new GraphQLClient(app.url).signIn('db-admin', 'long-enough-pw');
+    const township = await app.as('township');
+    const kase = async () =>
+      (await township.data<{ case: { id: string; version: number; status: string } }>(`query($id: ID!) { case(id: $id) { id version status } }`, { id: cases.LJF! })).case;
+    const escalated = await township.data<{ escalateCase: { version: number } }>(
+      `mutation($input: CaseReasonInput!) { escalateCase(input: $input) { version } }`,
+      { input: { id: cases.LJF, version: (await kase()).version, reason: '本级无法处理' } },
+    );
+    const [bureau] = await app.ownerSql<{ id: number }>(`select d.id from department d join grid g on g.id = d.unit_id where g.code = '340122000000' and d.field = 'URBAN_MANAGEMENT'`);
+    await feidong.data(`mutation($input: CaseStepInput!) { fileCase(input: $input) { id } }`, {
+      input: { id: cases.LJF, version: escalated.escalateCase.version },
+    });
+    await feidong.data(`mutation($input: DispatchCaseInput!) { dispatchCase(input: $input) { id } }`, {
+      input: { id: cases.LJF, version: (await kase()).version, departmentIds: [gid('Department', bureau.id)] },
+    });
+
+    const READ = `query($id: ID!) { case(id: $id) { status handlingUnit { code } leadDepartment { name } events(first: 20) { nodes { action } } } }`;
+    const seen = await township.request<{ case: unknown }>(READ, { id: cases.LJF });
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data?.case).toEqual({
+      status: 'DISPATCHED',
+      handlingUnit: { code: '340122000000' },
+      leadDepartment: { name: '肥东县城管局' },
+      events: { nodes: [{ action: 'REPORT' }, { action: 'ESCALATE' }, { action: 'FILE' }, { action: 'DISPATCH' }] },
+    });
+    // The same read from the sibling answers like a case that does not exist.
+    const other = await sibling.request<{ case: unknown }>(READ, { id: cases.LJF });
+    expect(other.data?.case ?? null).toBeNull();
+    expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const departments = await sibling.data<{ departments: { nodes: { name: string }[] } }>(`{ departments(first: 100) { nodes { name } } }`);
+    expect(departments.departments.nodes.map((d) => d.name)).not.toContain('肥东县城管局');
+  });
 });

@@ -89,6 +89,11 @@ const columns: Record<string, string> = {
   origin: 'text', status: 'text', departmentId: 'int', unitId: 'int', employerUnitId: 'int', role: 'text', recordedById: 'int',
 };
 
+/**
+ * Relations ($some) these flat records have no rows of: a unit handling no case, a department
+ * leading none. The condition is then false in SQL, and (as $elemMatch over []) in CASL too.
+ */
+const EMPTY_RELATIONS: Record<string, Column> = { handledCases: { some: () => 'false' }, ledCases: { some: () => 'false' } };
 /** The flat columns, and a case's assignments as rows of a JSON array (for `$some`). */
 const assignmentColumn = (property: string): Column | undefined => (property === 'departmentId' || property === 'active' ? `a."${property}"` : undefined);
 const flatColumn = (property: string): Column | undefined =>
@@ -96,7 +101,7 @@ const flatColumn = (property: string): Column | undefined =>
     ? { some: (condition, inner) => `exists (select 1 from json_to_recordset(t."assignmentRows") as a("departmentId" int, "active" boolean) where ${conditionSql(condition, assignmentColumn, inner)})` }
     : property in columns
       ? `t."${property}"`
-      : undefined;
+      : EMPTY_RELATIONS[property];
 
 const SUBJECTS: SubjectType[] = ['Case', 'CaseEvent', 'CaseAssignment', 'PollutionSource', 'Grid', 'Inspection', 'PatrolCheckIn', 'Department', 'Officer', 'GridWorker', 'Account', 'PatrolPlan', 'SensitivePeriod'];
 const ACTIONS: Action[] = ['read', 'create', 'update', 'deactivate', 'confirm', 'file', 'dispatch', 'handle', 'verify', 'approveExtension', 'escalate', 'reopen'];
@@ -125,7 +130,7 @@ describe('scope compiler: SQL rows = ability.can', () => {
         // CASL's matcher has no `$some` (a partner's read of its joint case): Mongo's `$elemMatch` says the same in memory.
         const oracle = createMongoAbility(JSON.parse(JSON.stringify(ability.rules).replaceAll('"$some"', '"$elemMatch"')) as typeof ability.rules);
         // Scope columns follow the record's grid, as they do in the tables.
-        const records = raw.map((r, index) => ({ ...r, assignmentRows: r.assignmentRows.map((a) => ({ departmentId: a.departmentId, active: a.active })), index, ...scopeOf(r.gridId) }));
+        const records = raw.map((r, index) => ({ ...r, assignmentRows: r.assignmentRows.map((a) => ({ departmentId: a.departmentId, active: a.active })), index, ...scopeOf(r.gridId), handledCases: [], ledCases: [] }));
         for (const type of SUBJECTS) {
           for (const action of ACTIONS) {
             const params = new SqlParams();

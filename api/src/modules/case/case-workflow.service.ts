@@ -94,6 +94,9 @@ const effects: Partial<Record<CaseAction, Effect>> = {
   async [CaseAction.ESCALATE](ctx, kase) {
     const moved = await escalate(ctx, kase);
     if (!moved) throw new IllegalTransitionError('The city is the top of the grid: nothing to escalate to', { currentState: kase.status, allowedActions: [] });
+    // Taken over mid-handling: the lower level's office no longer works on it.
+    await deactivateAssignments(ctx, kase);
+    kase.requestedExtensionDays = null;
     return { fromUnitId: toGlobalId('Grid', moved.fromUnitId), toUnitId: toGlobalId('Grid', moved.toUnitId) };
   },
   [CaseAction.DISPATCH]: dispatch,

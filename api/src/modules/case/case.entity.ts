@@ -131,7 +131,7 @@ export class Case extends VersionedScopedEntity {
   viaPlatform: boolean = false;
 
   /** The lead department (牵头部门) of the current dispatch. */
-  @ManyToOne({ entity: 'Department', mapToPk: true, fieldName: 'lead_department_id', nullable: true })
+  @ManyToOne({ entity: 'Department', mapToPk: true, fieldName: 'lead_department_id', nullable: true, index: true })
   leadDepartmentId?: number | null;
 
   @Field(() => Int, { description: '已批准的延期次数' })

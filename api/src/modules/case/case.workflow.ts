@@ -41,6 +41,12 @@ export const TRANSITIONS: readonly Transition[] = [
   // No-platform path: what the grid's level cannot handle goes up one level (上报上一级网格).
   { from: REPORTED,            action: A.ESCALATE,          to: REPORTED,            who: 'escalate',         needs: ['reason'] },
   { from: FILED,               action: A.ESCALATE,          to: FILED,               who: 'escalate',         needs: ['reason'] },
+  // The local limit runs until feedback: a level that lets it pass while its own office handles
+  // the case hands it up too. The unit above takes it over as filed (to dispatch to its own
+  // departments); the lower level's assignments and any pending extension request lapse.
+  { from: DISPATCHED,          action: A.ESCALATE,          to: FILED,               who: 'escalate',         needs: ['reason'] },
+  { from: IN_PROGRESS,         action: A.ESCALATE,          to: FILED,               who: 'escalate',         needs: ['reason'] },
+  { from: EXTENSION_REQUESTED, action: A.ESCALATE,          to: FILED,               who: 'escalate',         needs: ['reason'] },
   { from: FILED,               action: A.DISPATCH,          to: DISPATCHED,          who: 'dispatch',         needs: ['departments'] },
   { from: DISPATCHED,          action: A.ACCEPT,            to: IN_PROGRESS,         who: 'handle',           needs: [] },
   // 回退: a wrongly dispatched case goes back to the dispatcher to be dispatched again.

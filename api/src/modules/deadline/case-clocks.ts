@@ -2,22 +2,25 @@ import type { RequestContext } from '../../context/request-context';
 import { CaseAction, CaseStatus } from '../case/case.enums';
 import type { Case } from '../case/case.entity';
 import { DeadlineStep } from './deadline.enums';
+import { CaseEvent } from '../case/case-event.entity';
 import { deadlineService, setDeadline } from './deadline.service';
+import type { Deadline } from './working-calendar';
 
 /**
- * Which time limit runs while a case is in a state. Without a platform the whole stay at one
- * level (file and handle there) runs on the local limit, after which it escalates.
+ * Which time limit runs while a case is in a state. Filing (立卷) has its own limit on both
+ * paths. Without a platform the whole stay at one level, from report until fed back (file,
+ * dispatch to its own office, handle), runs on the local limit, after which it escalates.
  */
 export function clockOf(kase: Pick<Case, 'status' | 'viaPlatform'>): DeadlineStep | null {
   switch (kase.status) {
     case CaseStatus.REPORTED:
-      return kase.viaPlatform ? DeadlineStep.FILE : DeadlineStep.LOCAL;
+      return DeadlineStep.FILE;
     case CaseStatus.FILED:
       return kase.viaPlatform ? DeadlineStep.DISPATCH : DeadlineStep.LOCAL;
     case CaseStatus.DISPATCHED:
     case CaseStatus.IN_PROGRESS:
     case CaseStatus.EXTENSION_REQUESTED:
-      return DeadlineStep.HANDLE;
+      return kase.viaPlatform ? DeadlineStep.HANDLE : DeadlineStep.LOCAL;
     case CaseStatus.FED_BACK:
       return DeadlineStep.VERIFY;
     default:
@@ -25,8 +28,26 @@ export function clockOf(kase: Pick<Case, 'status' | 'viaPlatform'>): DeadlineSte
   }
 }
 
-/** Steps that start their clock afresh even when the kind of clock stays the same. */
-const RESTARTS = new Set<CaseAction>([CaseAction.ESCALATE, CaseAction.DISPATCH, CaseAction.VERIFY_FAIL, CaseAction.RESUME, CaseAction.REOPEN]);
+/**
+ * Steps that start their clock afresh even when the kind of clock stays the same. Not
+ * DISPATCH: without a platform a level dispatching to its own office keeps its local limit.
+ */
+const RESTARTS = new Set<CaseAction>([CaseAction.ESCALATE, CaseAction.VERIFY_FAIL, CaseAction.RESUME, CaseAction.REOPEN]);
+
+/** Without a platform the local limit also bounds filing: a report is due at the earlier of the two. */
+async function stepDue(ctx: RequestContext, kase: Case, clock: DeadlineStep, from: Date): Promise<Deadline | null> {
+  const due = await deadlineService.dueFor(ctx, kase, clock, from);
+  if (clock !== DeadlineStep.FILE || kase.viaPlatform) return due;
+  const local = await deadlineService.dueFor(ctx, kase, DeadlineStep.LOCAL, from);
+  if (!due || !local) return due ?? local;
+  return local.due < due.due ? local : due;
+}
+
+/** When the handling unit took the case: its last escalation, else the report (the local limit counts from there). */
+async function levelSince(ctx: RequestContext, kase: Case): Promise<Date> {
+  const escalated = await ctx.em.findOne(CaseEvent, { caseId: kase.id, action: CaseAction.ESCALATE }, { orderBy: { at: 'desc' }, fields: ['at'] });
+  return escalated?.at ?? kase.reportedAt;
+}
 
 /** Sets `dueAt` after a transition from `before` (the clock of the previous state). */
 export async function updateDeadline(ctx: RequestContext, kase: Case, before: DeadlineStep | null, action: CaseAction, now: Date, extensionDays: number | null): Promise<void> {
@@ -35,13 +56,21 @@ export async function updateDeadline(ctx: RequestContext, kase: Case, before: De
     setDeadline(kase, await deadlineService.extend(ctx, kase, extensionDays));
   } else if (clock === null) {
     setDeadline(kase, null);
+  } else if (clock === DeadlineStep.LOCAL && before === DeadlineStep.FILE) {
+    // Filed without a platform: the local limit covers the stay at this level since it began.
+    setDeadline(kase, await deadlineService.dueFor(ctx, kase, clock, await levelSince(ctx, kase)));
   } else if (clock !== before || RESTARTS.has(action) || !kase.dueAt) {
-    setDeadline(kase, await deadlineService.dueFor(ctx, kase, clock, now));
+    setDeadline(kase, await stepDue(ctx, kase, clock, now));
   }
+}
+
+/** The clock of a report that has none yet (written before filing had one), counted from when it was reported. */
+export async function reportClock(ctx: RequestContext, kase: Case): Promise<void> {
+  setDeadline(kase, await stepDue(ctx, kase, DeadlineStep.FILE, kase.reportedAt));
 }
 
 /** A new report: its first clock, and for complaints the date the complainant must be answered by. */
 export async function initialDeadlines(ctx: RequestContext, kase: Case, now: Date): Promise<void> {
-  setDeadline(kase, await deadlineService.dueFor(ctx, kase, clockOf(kase)!, now));
+  setDeadline(kase, await stepDue(ctx, kase, clockOf(kase)!, now));
   kase.answerDueAt = (await deadlineService.dueFor(ctx, kase, DeadlineStep.ANSWER, now))?.due ?? null;
 }

@@ -10,7 +10,7 @@ import { LimitSource, type TimeLimitSetting } from './time-limit.types';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const keyOf = (r: LimitRule): string => [r.step, r.origin, r.categoryId, r.urgency, r.complexity].map((v) => v ?? '').join('|');
+const keyOf = (r: LimitRule): string => [r.step, r.origin, r.categoryId, r.urgency, r.complexity, r.level].map((v) => v ?? '').join('|');
 
 function setting(rule: LimitRule, override: TimeLimit | null, shipped: LimitRule | null): TimeLimitSetting {
   const inForce = override ?? rule;
@@ -20,6 +20,7 @@ function setting(rule: LimitRule, override: TimeLimit | null, shipped: LimitRule
     categoryId: rule.categoryId == null ? null : toGlobalId('CaseCategory', rule.categoryId),
     urgency: rule.urgency ?? null,
     complexity: rule.complexity ?? null,
+    level: rule.level ?? null,
     amount: inForce.amount,
     unit: inForce.unit,
     source: override ? LimitSource.OVERRIDE : LimitSource.DEFAULT,
@@ -57,7 +58,7 @@ export const deadlineConfigService = {
     return day;
   },
 
-  /** Adds or changes the limit of one key (step + origin + category + urgency + complexity). */
+  /** Adds or changes the limit of one key (step + origin + category + urgency + complexity + level). */
   async setTimeLimit(ctx: RequestContext, input: SetTimeLimitInput): Promise<TimeLimit> {
     const key = {
       step: input.step,
@@ -65,6 +66,7 @@ export const deadlineConfigService = {
       categoryId: input.categoryId ? fromGlobalId('CaseCategory', input.categoryId) : null,
       urgency: input.urgency ?? null,
       complexity: input.complexity ?? null,
+      level: input.level ?? null,
     };
     const existing = await ctx.em.findOne(TimeLimit, key);
     const limit = existing ?? Object.assign(new TimeLimit(), key);

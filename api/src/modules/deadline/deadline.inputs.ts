@@ -2,6 +2,7 @@ import { NameText } from '../../common/name-text';
 import { Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CaseOrigin, CaseUrgency } from '../case/case.enums';
+import { GridLevel } from '../../common/enums';
 import { CaseComplexity, DeadlineStep, LimitUnit, ScheduleFormat } from './deadline.enums';
 
 @InputType('SetCalendarDayInput', { description: '新增或修改节假日/调休工作日 (如新年度的放假安排)' })
@@ -35,6 +36,9 @@ export class SetTimeLimitInput {
 
   @Field(() => CaseComplexity, { nullable: true })
   complexity?: CaseComplexity;
+
+  @Field(() => GridLevel, { nullable: true, description: '适用层级 (如乡镇立卷 1 个工作日, 区县 2 个); 空: 各级' })
+  level?: GridLevel;
 
   @Field(() => Int)
   @Min(0)

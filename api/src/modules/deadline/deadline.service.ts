@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../context/request-context';
 import type { Case } from '../case/case.entity';
+import { handlingLevel } from '../case/case-units';
 import { CalendarDay } from './calendar-day.entity';
 import { CalendarYear } from './calendar-year.entity';
 import { CaseComplexity, type DeadlineStep, LimitUnit } from './deadline.enums';
@@ -30,6 +31,7 @@ export const deadlineService = {
       categoryId: kase.categoryId,
       urgency: kase.urgency,
       complexity: kase.complexity ?? CaseComplexity.NORMAL,
+      level: await handlingLevel(ctx, kase),
     });
     if (!limit) return null;
     return this.count(ctx, from, limit.amount, limit.unit);

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CaseOrigin, CaseUrgency } from '../case/case.enums';
+import { GridLevel } from '../../common/enums';
 import { CaseComplexity, DeadlineStep, LimitUnit } from './deadline.enums';
 import { TimeLimit } from './time-limit.entity';
 
@@ -26,6 +27,9 @@ export class TimeLimitSetting {
 
   @Field(() => CaseComplexity, { nullable: true })
   complexity!: CaseComplexity | null;
+
+  @Field(() => GridLevel, { nullable: true, description: '适用层级; 空: 各级' })
+  level!: GridLevel | null;
 
   @Field(() => Int, { description: '生效的时限数值' })
   amount!: number;

@@ -1,4 +1,5 @@
 import { CaseOrigin, CaseUrgency } from '../case/case.enums';
+import type { GridLevel } from '../../common/enums';
 import { CaseComplexity, DeadlineStep, LimitUnit } from './deadline.enums';
 
 export interface LimitRule {
@@ -7,6 +8,8 @@ export interface LimitRule {
   categoryId?: number | null;
   urgency?: CaseUrgency | null;
   complexity?: CaseComplexity | null;
+  /** The level of the unit the case waits on (分级时限); empty: every level. */
+  level?: GridLevel | null;
   amount: number;
   unit: LimitUnit;
 }
@@ -17,6 +20,7 @@ export interface LimitKey {
   categoryId: number;
   urgency: CaseUrgency;
   complexity: CaseComplexity;
+  level?: GridLevel | null;
 }
 
 const { FILE, LOCAL, DISPATCH, HANDLE, VERIFY, ANSWER } = DeadlineStep;
@@ -44,7 +48,7 @@ export const DEFAULT_TIME_LIMITS: readonly LimitRule[] = [
   { step: ANSWER,   origin: CaseOrigin.COMPLAINT, amount: 13, unit: WORKING_DAYS },     // 投诉 13 个工作日内答复
 ];
 
-const KEYS = ['origin', 'categoryId', 'urgency', 'complexity'] as const;
+const KEYS = ['origin', 'categoryId', 'urgency', 'complexity', 'level'] as const;
 
 /** A rule applies when each of its keys is empty or equal; more keys set = more specific. */
 function specificity(rule: LimitRule, key: LimitKey): number {

@@ -1,8 +1,9 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, OneToMany, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { DepartmentField } from '../../common/enums';
 import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
 import { CaseCategory } from '../case/case-category.entity';
+import type { Case } from '../case/case.entity';
 
 /** A responsible body (责任主体部门) of a unit: a city or county department, or a township office. */
 @ObjectType('Department', { implements: BaseEntity, description: '责任主体部门: 市直部门、县区部门或乡镇街道办' })
@@ -27,4 +28,9 @@ export class Department extends VersionedScopedEntity {
   @Field(() => Boolean)
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
+
+  /** The cases it leads: what lets the unit that escalated a case see who handles it above (department.policy.ts). */
+  @OneToMany({ entity: 'Case', mappedBy: 'leadDepartmentId' })
+  ledCases = new Collection<Case>(this);
+
 }

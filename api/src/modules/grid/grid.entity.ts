@@ -1,8 +1,9 @@
-import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { GridKind, GridLevel } from '../../common/enums';
 import { BaseEntity, type UnitScope, VersionedScopedEntity } from '../../common/base.entity';
+import type { Case } from '../case/case.entity';
 
 @ObjectType('GeoPoint', { description: '坐标 (WGS-84 经纬度)' })
 export class GeoPoint {
@@ -92,4 +93,9 @@ export class Grid extends VersionedScopedEntity {
   get scope(): UnitScope {
     return { cityId: this.cityId, countyId: this.countyId ?? null, townshipId: this.townshipId ?? null };
   }
+
+  /** The cases this unit handles: what lets a unit read the one it escalated a case to (grid.policy.ts). */
+  @OneToMany({ entity: 'Case', mappedBy: 'handlingUnitId' })
+  handledCases = new Collection<Case>(this);
+
 }

@@ -10,6 +10,9 @@ import { GridLevel, Role } from '../../common/enums';
 export const gridPolicy: Policy = ({ can }, p) => {
   // A complaint channel must name the grid a complaint is about.
   if (readsAs(p, ApiKeyScope.READ_GRIDS) || readsAs(p, ApiKeyScope.CREATE_COMPLAINTS)) {
+    // The unit handling a case one reads: a township follows what it escalated to the county.
+    // First, so the SQL tries the territory's plain conditions before this subquery.
+    if (readsAs(p, ApiKeyScope.READ_CASES)) for (const where of territory(p, 'attached')) can('read', 'Grid', { handledCases: { $some: where } });
     for (const where of territory(p, 'grid')) can('read', 'Grid', where);
     // One's own unit is always visible (a grid worker's township employs it but is not its beat).
     can('read', 'Grid', { id: p.unitId });

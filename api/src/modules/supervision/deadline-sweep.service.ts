@@ -1,15 +1,18 @@
 import { OptimisticLockError } from '@mikro-orm/core';
+import { buildSchedulerAbility } from '../../auth/ability';
 import { ConflictError, IllegalTransitionError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
+import { Loaders } from '../../context/loaders';
 import type { RequestContext } from '../../context/request-context';
 import { caseWorkflow } from '../case/case-workflow.service';
 import { CaseAction, CaseOrigin, CaseStatus } from '../case/case.enums';
 import { Case } from '../case/case.entity';
-import { clockOf } from '../deadline/case-clocks';
+import { clockOf, reportClock } from '../deadline/case-clocks';
 import { DeadlineStep, LimitUnit } from '../deadline/deadline.enums';
-import { deadlineService, setDeadline } from '../deadline/deadline.service';
+import { deadlineService } from '../deadline/deadline.service';
 import { AlertDeadline, AlertKind } from './case-alert.entity';
-import { insertAlert, insertRecommendationAlerts, insertTaskAlerts } from './supervision.sql';
+import { insertAlert, insertRecommendationAlerts, insertTaskAlerts, notNoticed } from './supervision.sql';
+import type { SweepResult } from './supervision.types';
 
 /** 通报 when a case is still late this many working days after its deadline. */
 export const NOTICE_AFTER_WORKING_DAYS = 3;
@@ -18,10 +21,6 @@ const URGE_BEFORE_MS = 24 * 3_600_000;
 const BATCH = 500;
 const CLOCKED = [CaseStatus.REPORTED, CaseStatus.FILED, CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS, CaseStatus.EXTENSION_REQUESTED, CaseStatus.FED_BACK];
 
-export interface SweepResult {
-  alerts: number;
-  escalated: number;
-}
 
 /**
  * Reports written before filing had a clock (or loaded without one) wait with no deadline and
@@ -31,7 +30,7 @@ export interface SweepResult {
 async function clockUnclockedReports(ctx: RequestContext): Promise<void> {
   for (let afterId = 0; ; ) {
     const batch = await ctx.em.find(Case, { id: { $gt: afterId }, status: CaseStatus.REPORTED, dueAt: null }, { orderBy: { id: 'asc' }, limit: BATCH });
-    for (const kase of batch) setDeadline(kase, await deadlineService.dueFor(ctx, kase, clockOf(kase)!, kase.reportedAt));
+    for (const kase of batch) await reportClock(ctx, kase);
     try {
       await ctx.em.flush();
     } catch (error) {
@@ -42,6 +41,13 @@ async function clockUnclockedReports(ctx: RequestContext): Promise<void> {
     if (batch.length < BATCH) break;
     afterId = batch[batch.length - 1].id;
   }
+}
+
+/** The clocks whose lapse, without a platform, hands the case up: filing and the local limit (until fed back). */
+const ESCALATING = new Set<DeadlineStep | null>([DeadlineStep.FILE, DeadlineStep.LOCAL]);
+
+function escalates(kase: Case): boolean {
+  return !kase.viaPlatform && kase.handlingParentId != null && ESCALATING.has(clockOf(kase));
 }
 
 /** 无平台: a level that lets its local limit pass hands the case up (上报上一级网格). */
@@ -73,14 +79,14 @@ export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> 
   for (let afterId = 0; ; ) {
     const batch = await ctx.em.find(
       Case,
-      { id: { $gt: afterId }, status: { $in: CLOCKED }, dueAt: { $ne: null, $lte: new Date(now.getTime() + URGE_BEFORE_MS) } },
+      { id: { $gt: afterId }, status: { $in: CLOCKED }, dueAt: { $ne: null, $lte: new Date(now.getTime() + URGE_BEFORE_MS) }, [notNoticed()]: [] },
       { orderBy: { id: 'asc' }, limit: BATCH },
     );
     for (const kase of batch) {
       const due = kase.dueAt!;
       if (now < due) {
         result.alerts += await insertAlert(ctx, kase, AlertKind.URGE, now);
-      } else if (clockOf(kase) === DeadlineStep.LOCAL && kase.handlingParentId != null) {
+      } else if (escalates(kase)) {
         result.escalated += await escalateLate(ctx, kase);
       } else {
         result.alerts += await lateAlerts(ctx, kase, due, now, AlertDeadline.STEP);
@@ -134,4 +140,15 @@ async function sweepAnswers(ctx: RequestContext, now: Date): Promise<number> {
     ctx.em.clear();
   }
   return alerts;
+}
+
+/**
+ * The sweep on demand (an administrator's runDeadlineSweep): the same pass, inside the
+ * caller's transaction, so row-level security and the scope filter keep it to the caller's
+ * city. It acts with the scheduler's narrow ability and no principal, so what it escalates
+ * reads as the system's step, as the scheduled sweep's do; alerts and escalations it shares
+ * with a scheduled sweep running at the same time happen once (see sweepDeadlines).
+ */
+export function sweepOnDemand(ctx: RequestContext): Promise<SweepResult> {
+  return sweepDeadlines({ ...ctx, principal: null, ability: buildSchedulerAbility(), loaders: new Loaders() });
 }

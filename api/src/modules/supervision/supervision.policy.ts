@@ -11,4 +11,6 @@ export const supervisionPolicy: Policy = ({ can }, p) => {
     can('read', 'CaseAlert', where);
     if (p.role !== Role.API_CLIENT) can('update', 'CaseAlert', where);
   }
+  // The city runs the deadline sweep on demand (runDeadlineSweep): it raises alerts in its city.
+  if (p.role === Role.CITY_ADMIN) can('create', 'CaseAlert', { cityId: p.unitId });
 };

@@ -14,7 +14,8 @@ import { WorkTask } from '../plan/task.entity';
 import { alertService } from './alert.service';
 import { CaseAlert } from './case-alert.entity';
 import { AcknowledgeAlertInput, AlertFilter } from './supervision.inputs';
-import { LateCaseNotice } from './supervision.types';
+import { LateCaseNotice, SweepResult } from './supervision.types';
+import { sweepOnDemand } from './deadline-sweep.service';
 
 const AlertConnection = ConnectionType(CaseAlert, 'Alert');
 
@@ -110,5 +111,14 @@ export class AlertResolver {
   @FieldResolver(() => Account, { nullable: true, description: '签收人' })
   acknowledgedBy(@Ctx() ctx: RequestContext, @Root() alert: CaseAlert) {
     return loadVisible(ctx, Account, alert.acknowledgedById);
+  }
+}
+
+@Resolver()
+export class DeadlineSweepResolver {
+  @Mutation(() => SweepResult, { description: '立即执行时限巡检 (催办、督办、通报、无平台超时自动上报), 与定时巡检不重复' })
+  @Requires('create', 'CaseAlert')
+  runDeadlineSweep(@Ctx() ctx: RequestContext): Promise<SweepResult> {
+    return sweepOnDemand(ctx);
   }
 }

@@ -91,3 +91,12 @@ export async function readTimes(ctx: RequestContext, alertIds: readonly number[]
   );
   return new Map(rows.map((r) => [r.alert_id, new Date(r.read_at)]));
 }
+
+/**
+ * A case-query condition: no 通报 raised yet for the case's current deadline. Once noticed, a
+ * late case has had every alert of that deadline, so the sweep need not visit it again.
+ */
+export function notNoticed(): string {
+  // A raw fragment is used as a condition's key (MikroORM gives it a string key's type).
+  return raw<object, string>((alias: string) => `not exists (select 1 from case_alert a where a.case_id = ${alias}.id and a.kind = 'NOTICE' and a.deadline = 'STEP' and a.due_at = ${alias}.due_at)`);
+}

@@ -24,13 +24,13 @@ describe('case life cycles of the demo seed', () => {
     }
   });
 
-  it('gives every case still reported a deadline: its filing limit with a platform, else the local limit; old reports are late', () => {
+  it('gives every case still reported a deadline: its filing limit (bounded by the local limit without a platform); old reports are late', () => {
     const reported = cases.filter((c) => c.status === 'REPORTED');
     expect(reported.length).toBeGreaterThan(100);
     for (const c of reported) {
       expect([c.number, c.due_at !== null, String(c.due_at) > String(c.reported_at)]).toEqual([c.number, true, true]);
-      // Working days with a platform: 1; without: 3 (the 24 h and same-day limits have no basis).
-      if (c.due_basis_days !== null) expect([c.number, c.due_basis_days]).toEqual([c.number, c.via_platform ? 1 : 3]);
+      // One working day on both paths (the 24 h and same-day limits have no basis).
+      if (c.due_basis_days !== null) expect([c.number, c.due_basis_days]).toEqual([c.number, 1]);
     }
     expect(reported.filter((c) => String(c.due_at) < '2026-11-27T16:00:00.000Z').length).toBeGreaterThan(reported.length / 2);
   });

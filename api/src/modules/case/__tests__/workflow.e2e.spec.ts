@@ -85,8 +85,8 @@ describe('case workflow: both paths walked by the right roles', () => {
     // The county may not file what its township handles.
     expect((await step(feidong, 'FILE', fullInput(kase))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     kase = await walk(township, 'ESCALATE', kase);
-    // The township cannot see its county's grid record, only that the case left its hands.
-    expect(kase.handlingUnit).toBeNull();
+    // The township follows the case it escalated: it sees the county now handles it.
+    expect(kase.handlingUnit).toEqual({ code: '340122000000' });
     // Once escalated, the township no longer acts on it.
     expect((await step(township, 'FILE', fullInput(kase))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
