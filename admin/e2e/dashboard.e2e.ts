@@ -1,4 +1,4 @@
-import { asUser, baseUrl, expectCount, screenshot, textsWhen } from './browser';
+import { asUser, baseUrl, expectCount, expectText, screenshot, textsWhen } from './browser';
 
 const COUNTIES = ['瑶海区', '庐阳区', '蜀山区', '包河区', '长丰县', '肥东县', '肥西县', '庐江县', '巢湖市'];
 const labels = (rows: string[]) => rows.map((r) => ({ name: r.slice(0, r.lastIndexOf(': ')), n: Number(r.slice(r.lastIndexOf(': ') + 2)) }));
@@ -26,3 +26,25 @@ test('a city inspector sees every county on the dashboard: counts, overdue, tren
     expect(s.external).toEqual([]);
     expect(s.problems).toEqual([]);
   }));
+
+test('dashboard figures and bars open the list behind them', async () => {
+  await asUser('feidong', async (s) => {
+    await s.page.goto(`${baseUrl()}/#/`);
+    const overdue = Number(await s.page.getByTestId('figure-overdue').textContent());
+    await s.page.getByTestId('figure-overdue-open').click();
+    await s.page.waitForURL(/#\/cases\?filter=.*OVERDUE/);
+    await s.page.getByTestId('queue-overdue').and(s.page.locator('.MuiChip-colorPrimary')).waitFor();
+    await expectText(s.page.getByTestId('queue-count-overdue'), ` ${overdue}`);
+
+    // A bar of the status chart: the cases in that status.
+    await s.page.goto(`${baseUrl()}/#/`);
+    await s.page.getByTestId('chart-status').locator('.recharts-bar-rectangle').first().click();
+    await s.page.waitForURL(/#\/cases\?filter=.*status/);
+    await s.page.locator('tbody tr').first().waitFor();
+    const url = decodeURIComponent(s.page.url());
+    const status = /"status":"([A-Z_]+)"/.exec(url)?.[1];
+    expect(status).toBeDefined();
+    const shown = await s.page.locator('tbody tr td.column-status').allTextContents();
+    expect(new Set(shown).size).toBe(1);
+  });
+});

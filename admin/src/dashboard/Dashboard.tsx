@@ -1,16 +1,20 @@
-import { Box, Card, CardContent, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Box, Card, CardActionArea, CardContent, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { Title, useGetIdentity, useRedirect, useTranslate } from 'react-admin';
 import { apolloClient } from '../apollo';
 import type { Identity } from '../auth/authProvider';
 import { categoryKey } from '../common/enums';
-import { BarCard, RankingCard, TrendCard } from './charts';
+import { BarCard, listOf, RankingCard, TrendCard } from './charts';
 import { loadDashboard, ranking, type DashboardData, type TrendUnit } from './statistics';
 
 const OPEN = ['REPORTED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'EXTENSION_REQUESTED', 'FED_BACK', 'PARKED'];
 
-const Figure = ({ label, value, testId }: { label: string; value: number; testId: string }) => (
+/** A headline figure; a click opens the list it counts. */
+const Figure = ({ label, value, testId, to }: { label: string; value: number; testId: string; to: string }) => {
+  const redirect = useRedirect();
+  return (
   <Card sx={{ flex: '1 1 160px' }}>
+    <CardActionArea onClick={() => redirect(to)} data-testid={`${testId}-open`}>
     <CardContent>
       <Typography variant="body2" color="text.secondary">
         {label}
@@ -19,8 +23,10 @@ const Figure = ({ label, value, testId }: { label: string; value: number; testId
         {value}
       </Typography>
     </CardContent>
+    </CardActionArea>
   </Card>
-);
+  );
+};
 
 /** Counts by status, category and sub-unit, overdue by unit, a trend and a ranking: all in the account's scope. */
 const Dashboard = () => {
@@ -56,10 +62,10 @@ const Dashboard = () => {
         <Typography>{translate('gw.dashboard.loading')}</Typography>
       ) : (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mt: 1 }}>
-          <Figure label={translate('gw.dashboard.cases_total')} value={sum('count')} testId="figure-cases" />
-          <Figure label={translate('gw.dashboard.open_cases')} value={sum('count', OPEN)} testId="figure-open" />
-          <Figure label={translate('gw.dashboard.overdue_cases')} value={sum('overdue')} testId="figure-overdue" />
-          <Figure label={translate('gw.dashboard.sources_total')} value={figures.sources} testId="figure-sources" />
+          <Figure label={translate('gw.dashboard.cases_total')} value={sum('count')} testId="figure-cases" to={listOf('cases')} />
+          <Figure label={translate('gw.dashboard.open_cases')} value={sum('count', OPEN)} testId="figure-open" to={listOf('cases', { open: true })} />
+          <Figure label={translate('gw.dashboard.overdue_cases')} value={sum('overdue')} testId="figure-overdue" to={listOf('cases', { due: 'OVERDUE' })} />
+          <Figure label={translate('gw.dashboard.sources_total')} value={figures.sources} testId="figure-sources" to={listOf('sources')} />
           <Box sx={{ flexBasis: '100%' }} />
           <TrendCard
             title={translate(`gw.dashboard.trend_${trendUnit}`)}
@@ -73,15 +79,15 @@ const Dashboard = () => {
           />
           <BarCard
             title={translate('gw.dashboard.by_status')}
-            data={figures.byStatus.map((r) => ({ name: translate(`gw.enum.CaseStatus.${r.status}`), count: r.count }))}
+            data={figures.byStatus.map((r) => ({ name: translate(`gw.enum.CaseStatus.${r.status}`), count: r.count, to: listOf('cases', { status: r.status }) }))}
             testId="chart-status"
           />
           {figures.byUnit.length ? (
             <>
-              <BarCard title={translate(`gw.dashboard.by_${unitTitle}`)} data={figures.byUnit} testId="chart-units" />
+              <BarCard title={translate(`gw.dashboard.by_${unitTitle}`)} data={figures.byUnit.map((u) => ({ ...u, to: listOf('cases', { withinId: u.id }) }))} testId="chart-units" />
               <BarCard
                 title={translate(`gw.dashboard.overdue_by_${unitTitle}`)}
-                data={figures.byUnit.map((u) => ({ name: u.name, count: u.overdue }))}
+                data={figures.byUnit.map((u) => ({ name: u.name, count: u.overdue, to: listOf('cases', { withinId: u.id, due: 'OVERDUE' }) }))}
                 testId="chart-overdue"
                 color="#c62828"
               />
@@ -90,7 +96,7 @@ const Dashboard = () => {
           ) : null}
           <BarCard
             title={translate('gw.dashboard.by_category')}
-            data={figures.byCategory.map((r) => ({ name: translate(categoryKey(r.category.code), { _: r.category.name }), count: r.count }))}
+            data={figures.byCategory.map((r) => ({ name: translate(categoryKey(r.category.code), { _: r.category.name }), count: r.count, to: listOf('cases', { categoryId: r.category.id }) }))}
             testId="chart-category"
             color="#2e7d32"
             vertical

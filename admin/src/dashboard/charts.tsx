@@ -1,13 +1,21 @@
 import { Box, Card, CardContent, CardHeader, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { useTranslate } from 'react-admin';
+import { useRedirect, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { UnitRow } from './statistics';
 
 export interface Datum {
   name: string;
   count: number;
+  /** The list behind the bar (a click opens it), e.g. the cases of that status. */
+  to?: string;
 }
+
+/** A list's URL with react-admin's filter (what a click on a figure or a bar opens). */
+export const listOf = (resource: string, filter: Record<string, unknown> = {}) => `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+/** Axis labels stay on one line: long names are cut with an ellipsis; the tooltip gives the whole name. */
+const shortLabel = (max: number) => (value: string) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
 /** A hidden list of "name: value" beside each chart: what the browser tests (and screen readers) read. */
 const Labels = ({ testId, data }: { testId: string; data: Datum[] }) => (
@@ -27,30 +35,36 @@ export const ChartCard = ({ title, testId, height = 300, children, action }: { t
   </Card>
 );
 
-export const BarCard = ({ title, data, testId, color = '#1565c0', vertical = false }: { title: string; data: Datum[]; testId: string; color?: string; vertical?: boolean }) => (
+export const BarCard = ({ title, data, testId, color = '#1565c0', vertical = false }: { title: string; data: Datum[]; testId: string; color?: string; vertical?: boolean }) => {
+  const redirect = useRedirect();
+  const open = (entry: { payload?: Datum }) => {
+    if (entry.payload?.to) redirect(entry.payload.to);
+  };
+  return (
   <ChartCard title={title} testId={testId} height={vertical ? Math.max(260, data.length * 26) : 300}>
     <ResponsiveContainer width="100%" height="100%">
       {vertical ? (
         <BarChart data={data} layout="vertical" margin={{ left: 40 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="name" width={120} interval={0} />
+          <YAxis type="category" dataKey="name" width={120} interval={0} tickFormatter={shortLabel(8)} />
           <Tooltip />
-          <Bar dataKey="count" fill={color} isAnimationActive={false} />
+          <Bar dataKey="count" fill={color} isAnimationActive={false} cursor="pointer" onClick={open} />
         </BarChart>
       ) : (
         <BarChart data={data}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" interval={0} angle={-30} textAnchor="end" height={70} />
+          <XAxis dataKey="name" interval={0} angle={-30} textAnchor="end" height={70} tickFormatter={shortLabel(6)} />
           <YAxis allowDecimals={false} />
           <Tooltip />
-          <Bar dataKey="count" fill={color} isAnimationActive={false} />
+          <Bar dataKey="count" fill={color} isAnimationActive={false} cursor="pointer" onClick={open} />
         </BarChart>
       )}
     </ResponsiveContainer>
     <Labels testId={testId} data={data} />
   </ChartCard>
-);
+  );
+};
 
 const shortDate = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit' });
 

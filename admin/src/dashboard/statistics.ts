@@ -19,7 +19,7 @@ export interface TrendPoint {
 }
 export interface DashboardData {
   byStatus: ({ status: string } & Counts)[];
-  byCategory: { category: { code: string; name: string }; count: number }[];
+  byCategory: { category: { id: string; code: string; name: string }; count: number }[];
   /** Every child unit, those without cases as zeros. */
   byUnit: UnitRow[];
   trend: TrendPoint[];
