@@ -8,6 +8,7 @@ import { can } from '../auth/authProvider';
 import { toHttpError, type ApiErrorBody } from '../data/errors';
 import type { Identity } from '../auth/authProvider';
 import { shanghaiMonth } from '../common/clock';
+import { EarlierMonthNote, useLatestMonth } from '../common/useLatestMonth';
 import { enumChoices } from '../common/enums';
 import { ExportLinks } from '../common/ExportButtons';
 import { useApi } from '../common/useApi';
@@ -66,7 +67,10 @@ export const AssessmentPage = () => {
   const translate = useTranslate();
   const { data: identityData } = useGetIdentity();
   const identity = identityData as Identity | undefined;
-  const [period, setPeriod] = useState(shanghaiMonth);
+  const latest = useLatestMonth('latestCaseMonth');
+  const [chosen, setPeriod] = useState<string | null>(null);
+  // Until the user picks one: this month, or the latest with cases when this one has none yet.
+  const period = chosen ?? latest ?? shanghaiMonth();
   const [subjectType, setSubjectType] = useState<string | null>(null);
   const [drill, setDrill] = useState<{ subjectId: string; subjectName: string; measure: string } | null>(null);
   const subject = subjectType ?? (identity ? (DEFAULT_SUBJECT[identity.unitLevel] ?? 'GRID_WORKER') : null);
@@ -107,6 +111,7 @@ export const AssessmentPage = () => {
               </MenuItem>
             ))}
           </TextField>
+          <EarlierMonthNote month={latest} shown={period} />
           {input ? <ExportLinks name="assessment" filter={input} scopeKeys={['period', 'subjectType']} /> : null}
         </Box>
         {error ? <Typography color="error">{translate(error)}</Typography> : null}

@@ -72,6 +72,7 @@ const baseEn: BaseMessages = {
     caseCategories: { name: 'Case category |||| Case categories', fields: { code: 'Code', name: 'Name' } },
   },
   gw: {
+    month: { earlier: 'This month (%{current}) has no data yet: showing %{month}, the latest month that has' },
     list: { nothing_yet: 'Nothing here yet; records appear here once the unit responsible creates them.' },
     app: { title: 'Gridded environmental supervision', subtitle: 'gridwatch' },
     menu: { dashboard: 'Dashboard', map: 'Map', inspection_overdue: 'Inspections overdue', coverage: 'Patrol coverage', assessment: 'Assessment' },

@@ -71,6 +71,7 @@ const baseZh = {
     caseCategories: { name: '案件类别 |||| 案件类别', fields: { code: '代码', name: '名称' } },
   },
   gw: {
+    month: { earlier: '本月 (%{current}) 尚无数据，已打开有数据的最近月份 %{month}' },
     list: { nothing_yet: '这里还没有记录；由负责的单位建立后会显示在这里。' },
     app: { title: '网格化环境监管', subtitle: 'gridwatch' },
     menu: { dashboard: '概览', map: '地图', inspection_overdue: '超期未检查', coverage: '巡查覆盖', assessment: '考核排名' },

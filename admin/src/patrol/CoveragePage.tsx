@@ -1,3 +1,4 @@
+import { EarlierMonthNote, useLatestMonth } from '../common/useLatestMonth';
 import { gql } from '@apollo/client';
 import { Box, Card, CardContent, CardHeader, LinearProgress, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
@@ -43,8 +44,11 @@ const Figure = ({ label, value, testId }: { label: string; value: string | numbe
 /** Patrol coverage of the month in the user's unit: completion, grids without staff (coverage gaps), grid workers behind. */
 export const CoveragePage = () => {
   const translate = useTranslate();
-  const [month, setMonth] = useState('');
-  const { data, error } = useApi<{ coverage: Coverage }>(COVERAGE, { month: /^\d{4}-\d{2}$/.test(month) ? month : null });
+  const latest = useLatestMonth('latestPatrolPlanMonth');
+  const [chosen, setMonth] = useState<string | null>(null);
+  // Until the user types one: the latest month with plans (this one when it has them).
+  const month = chosen ?? latest ?? '';
+  const { data, error } = useApi<{ coverage: Coverage }>(COVERAGE, latest === undefined && chosen === null ? null : { month: /^\d{4}-\d{2}$/.test(month) ? month : null });
   const c = data?.coverage;
   return (
     <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="coverage">
@@ -52,6 +56,7 @@ export const CoveragePage = () => {
       <Card>
         <CardContent>
           <TextField size="small" label={translate('gw.coverage.month')} placeholder="2026-11" value={month} onChange={(e) => setMonth(e.target.value.trim())} helperText={translate('gw.coverage.month_hint')} />
+          <EarlierMonthNote month={latest} shown={month} />
           {error ? <Typography color="error">{translate(error)}</Typography> : null}
           {c ? (
             <>

@@ -1,11 +1,11 @@
-import { BooleanInput, Datagrid, FunctionField, List, NumberField, TextField, TextInput } from 'react-admin';
+import { BooleanInput, Datagrid, FunctionField, List, NumberField, TextField, TextInput, useListContext } from 'react-admin';
 import { CursorPagination } from '../../common/CursorPagination';
 import { ListActions } from '../../common/ListActions';
 import { percent } from '../../common/ProgressField';
 import { GridInput, PersonInput } from '../../common/inputs';
 import { GeneratePlans } from './GeneratePlans';
-import { shanghaiMonth } from '../../common/clock';
 import { ListEmpty } from '../../common/ListEmpty';
+import { EarlierMonthNote, useLatestMonth } from '../../common/useLatestMonth';
 
 const filters = [
   <TextInput key="month" source="month" alwaysOn helperText="gw.patrol.month_hint" />,
@@ -15,8 +15,12 @@ const filters = [
 ];
 
 /** 月度巡查计划 per grid worker and grid: required (rule × sensitive-period factor), expected by now, done. */
-export const PatrolPlanList = () => (
-  <List empty={<ListEmpty />} filters={filters} filterDefaultValues={{ month: shanghaiMonth() }} pagination={<CursorPagination />} exporter={false} actions={<ListActions><GeneratePlans /></ListActions>}>
+export const PatrolPlanList = () => {
+  // The list opens on the latest month with plans (this one once they are generated).
+  const latest = useLatestMonth('latestPatrolPlanMonth');
+  if (latest === undefined) return null;
+  return (
+  <List empty={<ListEmpty />} filters={filters} filterDefaultValues={{ month: latest }} aside={<MonthNote latest={latest} />} pagination={<CursorPagination />} exporter={false} actions={<ListActions><GeneratePlans /></ListActions>}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <TextField source="gridWorker.name" label="resources.patrolPlans.fields.gridWorker" sortable={false} />
       <TextField source="grid.name" label="resources.patrolPlans.fields.grid" sortable={false} />
@@ -29,3 +33,10 @@ export const PatrolPlanList = () => (
     </Datagrid>
   </List>
 );
+};
+
+/** Beside the list: why it shows an earlier month (this month's plans are not generated yet). */
+const MonthNote = ({ latest }: { latest: string }) => {
+  const { filterValues } = useListContext();
+  return <EarlierMonthNote month={latest} shown={String(filterValues.month ?? '')} />;
+};

@@ -291,22 +291,28 @@ describe('isolation matrix: role × target unit × operation', () => {
     });
     const sibling = await new GraphQLClient(app.url).signIn('db-admin', 'long-enough-pw');
     const township = await app.as('township');
+    // A case of its own (the joint-enforcement check above has already escalated the seeded one).
+    const { caseCategories } = await township.data<{ caseCategories: { id: string; code: string }[] }>(`{ caseCategories { id code } }`);
+    const { reportCase } = await township.data<{ reportCase: { id: string } }>(`mutation($input: ReportCaseInput!) { reportCase(input: $input) { id } }`, {
+      input: { gridId: grids.LJF.id, categoryId: caseCategories.find((c) => c.code === 'DUST')!.id, origin: 'PATROL', description: '上报上一级后仍跟进' },
+    });
+    const escalatedId = reportCase.id;
     const kase = async () =>
-      (await township.data<{ case: { id: string; version: number; status: string } }>(`query($id: ID!) { case(id: $id) { id version status } }`, { id: cases.LJF! })).case;
+      (await township.data<{ case: { id: string; version: number; status: string } }>(`query($id: ID!) { case(id: $id) { id version status } }`, { id: escalatedId })).case;
     const escalated = await township.data<{ escalateCase: { version: number } }>(
       `mutation($input: CaseReasonInput!) { escalateCase(input: $input) { version } }`,
-      { input: { id: cases.LJF, version: (await kase()).version, reason: '本级无法处理' } },
+      { input: { id: escalatedId, version: (await kase()).version, reason: '本级无法处理' } },
     );
     const [bureau] = await app.ownerSql<{ id: number }>(`select d.id from department d join grid g on g.id = d.unit_id where g.code = '340122000000' and d.field = 'URBAN_MANAGEMENT'`);
     await feidong.data(`mutation($input: CaseStepInput!) { fileCase(input: $input) { id } }`, {
-      input: { id: cases.LJF, version: escalated.escalateCase.version },
+      input: { id: escalatedId, version: escalated.escalateCase.version },
     });
     await feidong.data(`mutation($input: DispatchCaseInput!) { dispatchCase(input: $input) { id } }`, {
-      input: { id: cases.LJF, version: (await kase()).version, departmentIds: [gid('Department', bureau.id)] },
+      input: { id: escalatedId, version: (await kase()).version, departmentIds: [gid('Department', bureau.id)] },
     });
 
     const READ = `query($id: ID!) { case(id: $id) { status handlingUnit { code } leadDepartment { name } events(first: 20) { nodes { action } } } }`;
-    const seen = await township.request<{ case: unknown }>(READ, { id: cases.LJF });
+    const seen = await township.request<{ case: unknown }>(READ, { id: escalatedId });
     expect(seen.errors).toBeUndefined();
     expect(seen.data?.case).toEqual({
       status: 'DISPATCHED',
@@ -315,7 +321,7 @@ describe('isolation matrix: role × target unit × operation', () => {
       events: { nodes: [{ action: 'REPORT' }, { action: 'ESCALATE' }, { action: 'FILE' }, { action: 'DISPATCH' }] },
     });
     // The same read from the sibling answers like a case that does not exist.
-    const other = await sibling.request<{ case: unknown }>(READ, { id: cases.LJF });
+    const other = await sibling.request<{ case: unknown }>(READ, { id: escalatedId });
     expect(other.data?.case ?? null).toBeNull();
     expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const departments = await sibling.data<{ departments: { nodes: { name: string }[] } }>(`{ departments(first: 100) { nodes { name } } }`);

@@ -54,8 +54,11 @@ async function dispatch(ctx: RequestContext, kase: Case, input: TransitionReques
   await deactivateAssignments(ctx, kase);
   kase.leadDepartmentId = leadId;
   kase.complexity = input.complexity ?? kase.complexity;
-  // Every department's own deadline (联合执法): the handling limit (处置时限) from the dispatch.
-  const due = await deadlineService.dueFor(ctx, kase, DeadlineStep.HANDLE, now);
+  // Every department's own deadline (联合执法): the handling limit (处置时限) from the dispatch;
+  // without a platform never past the level's local limit, which keeps running through dispatch.
+  const handling = await deadlineService.dueFor(ctx, kase, DeadlineStep.HANDLE, now);
+  const local = clockOf(kase) === DeadlineStep.LOCAL && kase.dueAt ? { due: kase.dueAt, provisional: kase.dueProvisional ?? false } : null;
+  const due = local && (!handling || local.due < handling.due) ? local : handling;
   for (const id of ids) {
     ctx.em.persist(
       Object.assign(new CaseAssignment(), {

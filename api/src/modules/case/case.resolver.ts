@@ -53,6 +53,12 @@ export class CaseResolver {
     return caseEventFeed(ctx, after ?? null, unit ?? null, first);
   }
 
+  @Query(() => String, { nullable: true, description: '本辖区有案件上报的最近月份 (不晚于本月, YYYY-MM; 无案件为空): 考核等月度页面默认打开的月份' })
+  @Requires('read', 'Case')
+  latestCaseMonth(@Ctx() ctx: RequestContext) {
+    return caseService.latestMonth(ctx);
+  }
+
   @Mutation(() => Case, { description: '信息采集: 上报案件' })
   @Requires('create', 'Case')
   reportCase(@Ctx() ctx: RequestContext, @Arg('input', () => ReportCaseInput) input: ReportCaseInput): Promise<Case> {

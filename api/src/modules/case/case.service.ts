@@ -13,6 +13,7 @@ import { DueState } from '../deadline/deadline.enums';
 import { deadlineService } from '../deadline/deadline.service';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
+import { monthOf } from '../patrol/patrol-month';
 import { PollutionSource } from '../source/source.entity';
 import { CaseCategory } from './case-category.entity';
 import { assignFirstHandler } from './case-units';
@@ -48,6 +49,12 @@ async function unitsBelow(ctx: RequestContext, unitId: string): Promise<number[]
 }
 
 export const caseService = {
+  /** The latest month, up to now, in which a case visible to the caller was reported (month screens open on it). */
+  async latestMonth(ctx: RequestContext): Promise<string | null> {
+    const latest = await ctx.em.findOne(Case, { reportedAt: { $lte: ctx.clock.now() } }, { orderBy: { reportedAt: 'desc' }, fields: ['reportedAt'] });
+    return latest ? monthOf(latest.reportedAt).label : null;
+  },
+
   /** The `case` query's read: unmanaged (nothing in the request changes it), the asked columns only. */
   byId: (ctx: RequestContext, id: string, info?: GraphQLResolveInfo): Promise<Case> => findVisibleRow(ctx, Case, id, info),
 

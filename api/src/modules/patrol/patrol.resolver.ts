@@ -53,6 +53,12 @@ export class PatrolResolver {
     return patrolService.generate(ctx, month, withinId);
   }
 
+  @Query(() => String, { nullable: true, description: '本辖区有巡查计划的最近月份 (不晚于本月, YYYY-MM; 无计划为空): 月度页面默认打开的月份' })
+  @Requires('read', 'PatrolPlan')
+  latestPatrolPlanMonth(@Ctx() ctx: RequestContext) {
+    return patrolService.latestPlanMonth(ctx);
+  }
+
   @Query(() => PatrolPlanConnection, { description: '月度巡查计划 (本辖区内)' })
   @Requires('read', 'PatrolPlan')
   patrolPlans(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs, @Arg('filter', () => PatrolPlanFilter) filter: PatrolPlanFilter) {

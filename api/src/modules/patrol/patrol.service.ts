@@ -51,6 +51,12 @@ export async function generatePlans(ctx: RequestContext, month: PatrolMonth, uni
 }
 
 export const patrolService = {
+  /** The latest month, up to this one, that has plans in the caller's territory (a month screen opens on it). */
+  async latestPlanMonth(ctx: RequestContext): Promise<string | null> {
+    const latest = await ctx.em.findOne(PatrolPlan, { month: { $lte: monthOf(ctx.clock.now()).firstDay } }, { orderBy: { month: 'desc' }, fields: ['month'] });
+    return latest ? String(latest.month).slice(0, 7) : null;
+  },
+
   rules: (ctx: RequestContext): Promise<PatrolRule[]> => ctx.em.find(PatrolRule, {}, { orderBy: { gridLevel: 'asc', gridKind: 'asc' } }),
 
   async setRule(ctx: RequestContext, input: SetPatrolRuleInput): Promise<PatrolRule> {

@@ -202,14 +202,17 @@ describe('the alert inbox (催办/督办/通报)', () => {
   it('the 通报 notice lists the period’s late cases per unit, and the PDF carries them', async () => {
     const from = beijing('2026-01-01T00:00:00').toISOString();
     const to = beijing('2026-12-01T00:00:00').toISOString();
+    // A county with a platform: its late steps get 督办 (without one, a late case goes up a level instead).
+    const yaohai = await app.as('yaohai');
+    const [{ id: yaohaiId }] = await sql<{ id: number }>(`select id from grid where code = '340102000000'`);
     const expected = await sql<{ number: string; code: string | null; due_at: Date }>(
       `select c.number, g.code, a.due_at from case_alert a join "case" c on c.id = a.case_id left join grid g on g.id = a.handling_unit_id
        where a.kind = 'SUPERVISE' and a.county_id = $1 and a.due_at >= $2 and a.due_at < $3 order by g.code, a.due_at, c.number`,
-      [ids.feidong, from, to],
+      [yaohaiId, from, to],
     );
     expect(expected.length).toBeGreaterThan(0);
-    const { lateCaseNotice } = await feidong.data<{ lateCaseNotice: { unitName: string; rows: NoticeRow[] } }>(NOTICE, { from, to });
-    expect(lateCaseNotice.unitName).toBe('肥东县');
+    const { lateCaseNotice } = await yaohai.data<{ lateCaseNotice: { unitName: string; rows: NoticeRow[] } }>(NOTICE, { from, to });
+    expect(lateCaseNotice.unitName).toBe('瑶海区');
     expect(lateCaseNotice.rows.map((r) => [r.caseNumber, r.unitCode, r.dueAt])).toEqual(expected.map((e) => [e.number, e.code, new Date(e.due_at).toISOString()]));
     for (const row of lateCaseNotice.rows) {
       expect(row.daysLate).toBeGreaterThan(0);
@@ -224,14 +227,14 @@ describe('the alert inbox (催办/督办/通报)', () => {
     const backwards = await feidong.request(NOTICE, { from: to, to: from });
     expect(backwards.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 
-    const url = `${app.url}/notice/late-cases.pdf?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&unit=${encodeURIComponent(gid('Grid', ids.feidong))}`;
-    const pdf = await fetch(url, { headers: { cookie: feidong.cookie! } });
+    const url = `${app.url}/notice/late-cases.pdf?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&unit=${encodeURIComponent(gid('Grid', yaohaiId))}`;
+    const pdf = await fetch(url, { headers: { cookie: yaohai.cookie! } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const { totalPages, text } = pdfText(Buffer.from(await pdf.arrayBuffer()));
     expect(totalPages).toBeGreaterThan(0);
     expect(text).toContain('超时案件通报');
-    expect(text).toContain('肥东县');
+    expect(text).toContain('瑶海区');
     for (const row of lateCaseNotice.rows) expect(text).toContain(row.caseNumber);
     expect((await fetch(url)).status).toBe(401);
   });
