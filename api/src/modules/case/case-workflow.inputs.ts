@@ -108,17 +108,9 @@ export type TransitionRequest = CaseStepInput &
 
 /** 联合执法: a partner department's step on its own assignment, with the version it saw. */
 @InputType('AssignmentStepInput', { description: '配合部门受理: 派遣记录及其当前版本号' })
-export class AssignmentStepInput {
+export class AssignmentStepInput extends CaseStepInput {
   @Field(() => ID, { description: '派遣记录 (CaseAssignment)' })
-  id!: string;
-
-  @Field(() => Int, { description: '调用方看到的版本号; 已被他人修改则返回 CONFLICT' })
-  version!: number;
-
-  @Field(() => String, { nullable: true, description: '备注' })
-  @IsOptional()
-  @Length(1, 2000)
-  note?: string;
+  override id!: string;
 }
 
 @InputType('AssignmentFeedbackInput', { description: '配合部门反馈: 本部门办理结果' })
