@@ -34,9 +34,13 @@ const SUBSET = [
       // Periods that must have ended, sessions not yet held, past months, daily checkpoints.
       'src/modules/assessment/__tests__/assessment-closes', 'src/modules/training', 'src/modules/report', 'src/modules/chain',
       'src/modules/disclosure',
+      // Answer limits, partners' own deadlines, webhook retries and disabling after days, Open311's default window.
+      'src/modules/case/__tests__/complaints', 'src/modules/case/__tests__/joint-enforcement', 'src/modules/webhook', 'src/modules/open311',
+      'src/modules/patrol/__tests__/latest-month',
     ],
   ],
-  ['admin', ['e2e/patrols', 'e2e/dashboard', 'e2e/tasks', 'e2e/work-screens', 'e2e/supervision', 'e2e/field', 'e2e/assessment', 'e2e/training-report']],
+  ['admin', ['e2e/patrols', 'e2e/dashboard', 'e2e/tasks', 'e2e/work-screens', 'e2e/supervision', 'e2e/field', 'e2e/assessment', 'e2e/training-report',
+    'e2e/alert-inbox', 'e2e/complaint-answer', 'e2e/joint-enforcement', 'e2e/calendar', 'e2e/session-lapse', 'e2e/webhooks', 'e2e/workflow-english']],
 ];
 
 const { values } = parseArgs({ options: { date: { type: 'string', multiple: true }, subset: { type: 'boolean', default: false } } });
