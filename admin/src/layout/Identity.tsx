@@ -18,9 +18,7 @@ export const Identity = () => {
     );
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mr: 1 }} data-testid="identity">
-      <Typography variant="body2" component="span" data-testid="identity-name">
-        {identity.fullName}
-      </Typography>
+      {/* The name is the user menu's button beside it: here the unit, department and role only. */}
       <Chip size="small" color="secondary" label={identity.unitName} data-testid="identity-unit" />
       {identity.departmentName ? <Chip size="small" color="secondary" label={identity.departmentName} data-testid="identity-department" /> : null}
       <Chip size="small" variant="outlined" sx={{ color: 'inherit' }} label={translate(roleKey(identity.role))} data-testid="identity-role" />
