@@ -4,7 +4,7 @@ import { asUser, baseUrl, eventually, expectCount, expectText, openBrowser, scre
 import { apiAs } from './graphql';
 import { expectFitsPhone } from './phone';
 
-/** Webhook 推送: a county administrator registers an endpoint, sees its secret once, reads its delivery log and redelivers. */
+/** 事件推送 (webhooks): a county administrator registers an endpoint, sees its secret once, reads its delivery log and redelivers. */
 describe('webhook settings', () => {
   const ids: string[] = [];
   let receiver: Server;
@@ -22,7 +22,7 @@ describe('webhook settings', () => {
 
   test('肥东县 registers an endpoint (secret once), a case reported goes out, the log shows it delivered, redeliver sends it again', () =>
     asUser('feidong', async (s) => {
-      await s.page.getByRole('menuitem', { name: 'Webhook 推送' }).click();
+      await s.page.getByRole('menuitem', { name: '事件推送' }).click();
       await s.page.getByLabel('名称').fill('区数字城管平台');
       await s.page.getByLabel('接收地址').fill(url);
       await s.page.getByTestId('webhook-submit').click();
@@ -62,7 +62,7 @@ describe('webhook settings', () => {
   test('a department has no such screen; the screen fits a phone', async () => {
     await asUser('countydept', async (s) => {
       await s.page.getByRole('menuitem').nth(2).waitFor();
-      await expectCount(s.page.getByRole('menuitem', { name: 'Webhook 推送' }), 0);
+      await expectCount(s.page.getByRole('menuitem', { name: '事件推送' }), 0);
     });
     const phone = await openBrowser({ at: { lng: 117.23, lat: 31.82 } });
     try {

@@ -6,7 +6,7 @@ export const alertsZh = {
     AlertSubject: { CASE: '案件', TASK: '任务', RECOMMENDATION: '整改意见' },
   },
   alerts: {
-    owner: { WEBHOOK_DISABLED: '推送地址「%{subject}」连续失败，已于 %{at} 自动停用；请检查接收方后在 Webhook 推送页重新启用。' },
+    owner: { WEBHOOK_DISABLED: '推送地址「%{subject}」连续失败，已于 %{at} 自动停用；请检查接收方后在“事件推送”页重新启用。' },
     badge: '未读提醒', kind: '类型', subject: '对象', read_state: '阅读', acknowledged_state: '签收', all: '全部', unread: '未读', read: '已读',
     acknowledged: '已签收', not_acknowledged: '未签收', unit: '单位', due: '时限', raised: '发出', mark_read: '标为已读', mark_all_read: '本页全部已读',
     acknowledge: '签收', acknowledge_title: '签收提醒', note: '签收说明 (可选)', cancel: '取消', confirm: '签收',

@@ -1,6 +1,6 @@
-/** Strings of the webhook settings screen (Webhook 推送, zh-CN); merged into zh.ts. */
+/** Strings of the webhook settings screen (事件推送, zh-CN); merged into zh.ts. */
 export const webhooksZh = {
-  menu: { webhooks: 'Webhook 推送' },
+  menu: { webhooks: '事件推送' },
   webhooks: {
     new: '新建推送地址', endpoints: '推送地址', name: '名称', url: '接收地址', event_types: '订阅的事件类型',
     event_types_hint: '用逗号分隔, 如 cn.gridwatch.case.dispatch, cn.gridwatch.alert.supervise; 留空为全部事件',
