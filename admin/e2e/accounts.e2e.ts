@@ -26,7 +26,9 @@ test('a county admin creates an account with only grantable roles, manages API k
     await screenshot(s.page, 'account-create-yaohai');
     await s.page.getByRole('button', { name: '保存' }).click();
     await s.page.getByRole('cell', { name: LOGIN }).waitFor();
-    // Its own account (a rank it cannot grant) has no deactivate button.
+    // Its own account (a rank it cannot grant) has no deactivate button. Other tests add 瑶海区
+    // accounts (partner departments), so the list is read whole rather than its first page.
+    await s.page.goto(`${baseUrl()}/#/accounts?perPage=100`);
     const own = s.page.locator('tbody tr').filter({ hasText: 'yaohai' }).filter({ hasText: '县区环保局' });
     await own.first().waitFor();
     await expectCount(own.getByRole('button', { name: '停用' }), 0);

@@ -23,9 +23,6 @@ export interface Assignment {
   department: { id: string; name: string } | null;
 }
 
-/** What the case page asks of its assignments (queries.ts). */
-export const ASSIGNMENT_FIELDS = `assignments { id lead active state version dueAt dueProvisional acceptedAt acceptedByName fedBackAt fedBackByName feedback availableActions department { id name } }`;
-
 const STATE_COLOR = { DISPATCHED: 'default', ACCEPTED: 'info', FED_BACK: 'success' } as const;
 
 /**

@@ -1,5 +1,5 @@
 import { can } from '../../auth/authProvider';
-import { ASSIGNMENT_FIELDS } from './CaseAssignments';
+import { ASSIGNMENT_FIELDS } from './assignmentFields';
 import { OPEN_STATUSES } from './openStatuses';
 import { flatten, locationInput, shanghaiDayStart, type ResourceSpec } from '../../data/spec';
 
