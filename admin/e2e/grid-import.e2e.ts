@@ -41,6 +41,14 @@ test('a county admin dry-runs a division table, reads all its errors at once, th
       ['6', '网格编码', '编码不符合规则'],
       ['7', '网格编码', '文件内重复'],
     ]);
+    // The explanation is the console's, in Chinese, with the codes the server named.
+    for (let i = 0; i < 5; i += 1) {
+      const explanation = (await errors.nth(i).locator('td').nth(3).textContent()) ?? '';
+      expect(explanation).toMatch(/[\u4e00-\u9fa5]/);
+      expect(explanation).not.toMatch(/\b(is|the|in|your|grid|must)\b/i);
+      expect(explanation).not.toMatch(/\b(CITY|COUNTY|TOWNSHIP|VILLAGE)\b/);
+    }
+    expect(await errors.nth(1).locator('td').nth(3).textContent()).toMatch(/上级网格编码在文件和本辖区中都找不到 \(\d{12}\)/);
     await expectText(s.page.getByTestId('import-error-summary'), /共 6 行，发现 5 处错误，未写入任何数据/);
     expect(await s.page.getByRole('button', { name: '应用' }).isDisabled()).toBe(true);
     await screenshot(s.page, 'grid-import-errors');

@@ -42,14 +42,19 @@ export interface FileImportProps {
   runLabel?: string;
   /** Translation key of a row error's kind: by default the generic error code. */
   errorLabel?: (error: RowError) => string;
+  /** Translation key of what to do about a row error, in the user's language (default: the server's sentence). */
+  explanation?: (error: RowError) => string;
 }
+
+/** The codes and numbers a server sentence names (a grid code, a line), kept beside a translated explanation. */
+const namedValues = (message: string): string[] => [...new Set(message.match(/\b(?=[0-9A-Z]*\d)[0-9A-Z]{6,20}\b/g) ?? [])];
 
 /**
  * An import screen (污染源导入, 网格划分导入): the file is checked first (dry run: every row
  * validated as the user, nothing written) and the per-row report shown; only a file that
  * passed can then be imported for real.
  */
-export const FileImport = ({ path, title, hint, testId, dryRunLabel = 'gw.import.dry_run', runLabel = 'gw.import.run', errorLabel }: FileImportProps) => {
+export const FileImport = ({ path, title, hint, testId, dryRunLabel = 'gw.import.dry_run', runLabel = 'gw.import.run', errorLabel, explanation }: FileImportProps) => {
   const translate = useTranslate();
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -69,6 +74,11 @@ export const FileImport = ({ path, title, hint, testId, dryRunLabel = 'gw.import
     }
   };
   const checked = result?.dryRun === true && result.errors.length === 0;
+  const explain = (e: RowError): string => {
+    if (!explanation) return e.message;
+    const values = namedValues(e.message);
+    return translate(explanation(e), { _: e.message }) + (values.length ? ` (${values.join(', ')})` : '');
+  };
   const label = (e: RowError): string => (errorLabel ? translate(errorLabel(e), { _: translate(`gw.import.codes.${e.code}`, { _: e.code }) }) : translate(`gw.import.codes.${e.code}`, { _: e.code }));
   return (
     <Card sx={{ mt: 2 }} data-testid={testId}>
@@ -117,7 +127,7 @@ export const FileImport = ({ path, title, hint, testId, dryRunLabel = 'gw.import
               <SimpleTable
                 rowTestId="import-error"
                 columns={[{ label: translate('gw.import.line'), align: 'right' }, { label: translate('gw.import.column') }, { label: translate('gw.import.code') }, { label: translate('gw.import.message') }]}
-                rows={result.errors.map((e, i) => ({ key: `${e.line}-${i}`, cells: [e.line, e.column ?? '—', label(e), e.message] }))}
+                rows={result.errors.map((e, i) => ({ key: `${e.line}-${i}`, cells: [e.line, e.column ?? '—', label(e), explain(e)] }))}
               />
             </Box>
           </>

@@ -129,6 +129,11 @@ export const workEn: WorkMessages = {
   grid_import: {
     hint: 'Upload a CSV or Excel (XLSX) grid division table: 网格编码/code (the 12-digit statistical division code; urban management grids: the street code plus a 2-3 digit sequence), 名称/name, 层级/level, 上级网格编码/parent code, optionally 网格类型/kind, 示意划分/illustrative, 平台设置/platform setting (yes/no/empty to inherit the county\'s), 原编码/former code (when a grid is recoded or moved). Check it first (dry run): every error is listed at once; only a file without errors can be applied, and a file with any wrong line writes nothing. Renames, recodes and moves keep history; the former code still finds the grid.',
     dry_run: 'Dry run (check)', run: 'Apply',
+    explain: {
+      MISSING_COLUMN: 'The file lacks this column: add it as in the export', BAD_FORMAT: 'This cell is not written right: codes are digits, the level is one of CITY/COUNTY/TOWNSHIP/VILLAGE, and every grid below the city has a parent code',
+      DUPLICATE: 'The same code is on two lines of the file: remove one', UNKNOWN_PARENT: 'The parent code is neither in the file nor in your territory', WRONG_LEVEL: 'The level does not fit the parent, or differs from the existing grid (a grid keeps its level)',
+      CODE_RULE: 'The code breaks the division-code rules (12 digits; or a street code plus a sequence, 14 or 20 digits)', CODE_TAKEN: 'Another grid uses this code', UNKNOWN_GRID: 'The former code is not in your territory', NOT_PERMITTED: 'Your role may not create or change a grid of this level here',
+    },
     reasons: {
       MISSING_COLUMN: 'Missing column', BAD_FORMAT: 'Bad format', DUPLICATE: 'Duplicate in the file', UNKNOWN_PARENT: 'Parent not found or outside your territory', WRONG_LEVEL: 'Wrong level',
       CODE_RULE: 'Code breaks the coding rules', CODE_TAKEN: 'Code in use', UNKNOWN_GRID: 'Former code not found or outside your territory', NOT_PERMITTED: 'Not allowed to change',

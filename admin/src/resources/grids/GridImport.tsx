@@ -13,5 +13,6 @@ export const GridImportPage = () => (
     dryRunLabel="gw.grid_import.dry_run"
     runLabel="gw.grid_import.run"
     errorLabel={(e) => `gw.grid_import.reasons.${e.reason ?? ''}`}
+    explanation={(e) => `gw.grid_import.explain.${e.reason ?? ''}`}
   />
 );
