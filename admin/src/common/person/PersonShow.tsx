@@ -1,12 +1,13 @@
+import { FactsLayout } from '../FactsLayout';
 import { useLoadError } from '../useLoadError';
 import type { ReactNode } from 'react';
-import { ArrayField, BooleanField, ChipField, ReferenceField, Show, SimpleShowLayout, SingleFieldList, TextField } from 'react-admin';
+import { ArrayField, BooleanField, ChipField, ReferenceField, Show, SingleFieldList, TextField } from 'react-admin';
 import { can } from '../../auth/authProvider';
 import type { Subject } from '../../auth/ability';
 
 export const PersonShow = ({ subject, extra }: { subject: Subject; extra: ReactNode }) => (
   <Show queryOptions={useLoadError()}>
-    <SimpleShowLayout>
+    <FactsLayout>
       <TextField source="name" />
       {extra}
       {can('read', subject, 'phone') ? <TextField source="phone" emptyText="—" /> : null}
@@ -17,6 +18,6 @@ export const PersonShow = ({ subject, extra }: { subject: Subject; extra: ReactN
         </SingleFieldList>
       </ArrayField>
       <BooleanField source="active" />
-    </SimpleShowLayout>
+    </FactsLayout>
   </Show>
 );

@@ -1,7 +1,8 @@
+import { FactsLayout } from '../../common/FactsLayout';
 import { gql } from '@apollo/client';
 import { Box, Chip } from '@mui/material';
 import { useState } from 'react';
-import { Button, NumberField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Button, NumberField, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { apolloClient } from '../../apollo';
 import { can, currentMe } from '../../auth/authProvider';
 import { EnumField, ShanghaiDateField } from '../../common/fields';
@@ -56,7 +57,7 @@ const Work = () => {
 
 export const AuditShow = () => (
   <Show queryOptions={useLoadError()} actions={<TopToolbar />}>
-    <SimpleShowLayout>
+    <FactsLayout wide={['snapshotDigest']}>
       <TextField source="title" />
       <TextField source="auditedUnit.name" label="resources.audits.fields.auditedUnit" />
       <TextField source="auditorUnit.name" label="resources.audits.fields.auditorUnit" />
@@ -69,6 +70,6 @@ export const AuditShow = () => (
       <NumberField source="seed" options={{ useGrouping: false }} />
       <TextField source="snapshotDigest" />
       <Work />
-    </SimpleShowLayout>
+    </FactsLayout>
   </Show>
 );

@@ -1,3 +1,4 @@
+import { factsGrid } from '../../common/FactsLayout';
 import { DueField } from './DueField';
 import { useLoadError } from '../../common/useLoadError';
 import { Box } from '@mui/material';
@@ -11,11 +12,7 @@ import { CasePhotos } from './CasePhotos';
 import { CaseSummary } from './CaseSummary';
 
 /** The facts as a description list of two or three columns (a 案卷's layout); long texts span the row. */
-const FACTS_GRID = {
-  p: 0,
-  '& .RaSimpleShowLayout-stack': { display: 'grid', gap: 1.5, gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))', xl: 'repeat(3, minmax(0, 1fr))' } },
-  '& .ra-field-description, & .ra-field-answerText, & .ra-field-address': { gridColumn: '1 / -1' },
-} as const;
+const FACTS_GRID = { p: 0, ...factsGrid() };
 
 /** 群众投诉: where it came in (channel, 工单号) and the reply (答复) owed by its limit. */
 const ComplaintFacts = () => {

@@ -1,5 +1,6 @@
+import { FactsLayout } from '../../common/FactsLayout';
 import { useLoadError } from '../../common/useLoadError';
-import { ArrayField, BooleanField, FunctionField, ReferenceField, Show, SimpleShowLayout, SingleFieldList, TextField, useTranslate } from 'react-admin';
+import { ArrayField, BooleanField, FunctionField, ReferenceField, Show, SingleFieldList, TextField, useTranslate } from 'react-admin';
 import { Chip } from '@mui/material';
 import { categoryKey } from '../../common/enums';
 import { EnumField } from '../../common/fields';
@@ -11,7 +12,7 @@ const CategoryChip = () => {
 
 export const DepartmentShow = () => (
   <Show queryOptions={useLoadError()}>
-    <SimpleShowLayout>
+    <FactsLayout>
       <TextField source="name" />
       <EnumField source="field" enumName="DepartmentField" />
       <ReferenceField source="unitId" reference="grids" link="show" />
@@ -21,6 +22,6 @@ export const DepartmentShow = () => (
         </SingleFieldList>
       </ArrayField>
       <BooleanField source="active" />
-    </SimpleShowLayout>
+    </FactsLayout>
   </Show>
 );

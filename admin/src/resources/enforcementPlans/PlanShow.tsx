@@ -1,4 +1,5 @@
-import { CreateButton, Datagrid, NumberField, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { FactsLayout } from '../../common/FactsLayout';
+import { CreateButton, Datagrid, NumberField, ReferenceManyField, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { can } from '../../auth/authProvider';
 import { CursorPagination } from '../../common/CursorPagination';
 import { EnumField } from '../../common/fields';
@@ -15,7 +16,7 @@ const AddLine = () => {
 
 export const PlanShow = () => (
   <Show queryOptions={useLoadError()} actions={<TopToolbar />}>
-    <SimpleShowLayout>
+    <FactsLayout wide={['tasks']}>
       <TextField source="title" />
       <EnumField source="kind" enumName="PlanKind" />
       <NumberField source="year" options={{ useGrouping: false }} />
@@ -30,6 +31,6 @@ export const PlanShow = () => (
           {taskColumns}
         </Datagrid>
       </ReferenceManyField>
-    </SimpleShowLayout>
+    </FactsLayout>
   </Show>
 );

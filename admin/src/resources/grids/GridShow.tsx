@@ -1,3 +1,4 @@
+import { FACTS_TAB, factsGrid } from '../../common/FactsLayout';
 import { useLoadError } from '../../common/useLoadError';
 import {
   BooleanField,
@@ -64,8 +65,8 @@ const GridHistoryTable = () => {
 /** A grid with what hangs on it: children, staff, sources and cases, each a keyset-paged list. */
 export const GridShow = () => (
   <Show queryOptions={useLoadError()}>
-    <TabbedShowLayout>
-      <Tab label="gw.grid.summary">
+    <TabbedShowLayout sx={factsGrid([], `& .${FACTS_TAB}`)}>
+      <Tab label="gw.grid.summary" contentClassName={FACTS_TAB}>
         <TextField source="code" />
         <TextField source="name" />
         <EnumField source="level" enumName="GridLevel" />

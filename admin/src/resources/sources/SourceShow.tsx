@@ -1,3 +1,4 @@
+import { FACTS_TAB, factsGrid } from '../../common/FactsLayout';
 import { useLoadError } from '../../common/useLoadError';
 import { FunctionField, ReferenceField, Show, Tab, TabbedShowLayout, TabbedShowLayoutTabs, TextField } from 'react-admin';
 import { RelatedCases } from '../cases/RelatedCases';
@@ -10,8 +11,8 @@ import { SourceReview } from './SourceReview';
 export const SourceShow = () => (
   <Show queryOptions={useLoadError()}>
     {/* Six tabs are wider than a phone: they scroll instead of widening the page. */}
-    <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
-      <Tab label="gw.grid.summary">
+    <TabbedShowLayout sx={factsGrid([], `& .${FACTS_TAB}`)} tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
+      <Tab label="gw.grid.summary" contentClassName={FACTS_TAB}>
         <SourceReview />
         <TextField source="name" />
         <TextField source="sourceCode" emptyText="—" />

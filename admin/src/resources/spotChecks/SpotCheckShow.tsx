@@ -1,7 +1,8 @@
+import { FactsLayout } from '../../common/FactsLayout';
 import { gql } from '@apollo/client';
 import { Box, Chip, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Button, NumberField, Show, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Button, NumberField, Show, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { apolloClient } from '../../apollo';
 import { can } from '../../auth/authProvider';
@@ -169,7 +170,7 @@ function stratumLabel(stratum: string, translate: (key: string) => string): stri
 
 export const SpotCheckShow = () => (
   <Show queryOptions={useLoadError()}>
-    <SimpleShowLayout>
+    <FactsLayout>
       <TextField source="title" />
       <EnumField source="status" enumName="SpotCheckStatus" />
       <EnumField source="stratification" enumName="SpotCheckStratification" />
@@ -177,6 +178,6 @@ export const SpotCheckShow = () => (
       <NumberField source="currentDrawNo" emptyText="—" />
       <CampaignActions />
       <Items />
-    </SimpleShowLayout>
+    </FactsLayout>
   </Show>
 );

@@ -1,7 +1,8 @@
+import { FactsLayout } from '../../common/FactsLayout';
 import { gql } from '@apollo/client';
 import { Box, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Button, CreateButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useLocale, useRecordContext, useTranslate } from 'react-admin';
+import { Button, CreateButton, Labeled, Show, TextField, TopToolbar, useLocale, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { apolloClient } from '../../apollo';
 import { can } from '../../auth/authProvider';
@@ -120,7 +121,7 @@ const Origin = () => {
 
 export const TaskShow = () => (
   <Show queryOptions={useLoadError()} actions={<TopToolbar />}>
-    <SimpleShowLayout>
+    <FactsLayout>
       <TextField source="title" />
       <EnumField source="origin" enumName="TaskOrigin" />
       <EnumField source="status" enumName="TaskStatus" />
@@ -136,6 +137,6 @@ export const TaskShow = () => (
       <ProgressField label="resources.tasks.fields.progress" />
       <TaskActions />
       <Subtasks />
-    </SimpleShowLayout>
+    </FactsLayout>
   </Show>
 );
