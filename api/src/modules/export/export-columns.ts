@@ -6,8 +6,12 @@ import type { ExportColumn } from './export-list';
 // Columns several lists share. Related rows come through the request's loaders, so a batch of
 // 1,000 rows costs one statement per related type, not one per row.
 
+/**
+ * The record's opaque API id, last: a clerk reads the row by its own number or name first; the
+ * id is there so an edited file can be imported back onto the same records.
+ */
 export function idColumn<T extends BaseEntity>(): ExportColumn<T> {
-  return { key: 'id', zh: '编号', en: 'ID', value: (row) => row.globalId };
+  return { key: 'id', zh: '系统标识', en: 'System ID', value: (row) => row.globalId };
 }
 
 /** A grid's code or name, from a grid id on the row (out-of-scope grids stay empty). */

@@ -42,7 +42,9 @@ export interface Row {
 const headerIndex = new Map<string, ImportKey>(
   sourceColumns
     .filter((c): c is typeof c & { key: ImportKey } => (importable as readonly string[]).includes(c.key))
-    .flatMap((c) => [c.zh, c.en, c.key].map((h) => [h.trim().toLowerCase(), c.key] as const)),
+    .flatMap((c) => [c.zh, c.en, c.key].map((h) => [h.trim().toLowerCase(), c.key] as const))
+    // Files exported before the id moved to the end called it 编号 / ID.
+    .concat([['编号', 'id'], ['id', 'id']]),
 );
 export const headerOf = (key: ImportKey): string => sourceColumns.find((c) => c.key === key)?.zh ?? key;
 

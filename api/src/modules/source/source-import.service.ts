@@ -33,7 +33,7 @@ const ruleField = (field: ArchivedField): string => (field === 'lng' || field ==
 export const sourceImportService = {
   /**
    * Reads a file of sources and inserts or updates them by source code (else by credit code
-   * when the row has no source code and one source has it, else by the export's 编号, else by
+   * when the row has no source code and one source has it, else by the export's 系统标识 (its id), else by
    * grid and name among sources without a code); listed outlets are added or renamed. Every row is checked first, as
    * the caller: when any row is wrong, or on a dry run, nothing is written.
    */
@@ -114,7 +114,7 @@ async function planRows(ctx: RequestContext, rows: Row[], columns: Map<ImportKey
     const named = !row.creditCode && !row.sourceCode && row.id == null ? (byName.get(`${grid.id}|${String(row.values.name)}`) ?? []) : [];
     if (sameUnit.length > 1 || named.length > 1) {
       const which = sameUnit.length > 1 ? `${sameUnit.length} sources have the credit code ${row.creditCode}` : `${named.length} sources without a code are named so on grid ${grid.code}`;
-      problems.add(row.line, column(sameUnit.length > 1 ? 'creditCode' : 'name'), 'CONFLICT', `${which}: give the 污染源编码 or the 编号`);
+      problems.add(row.line, column(sameUnit.length > 1 ? 'creditCode' : 'name'), 'CONFLICT', `${which}: give the 污染源编码 or the 系统标识`);
       continue;
     }
     if (row.id != null && !byId.has(row.id)) {
@@ -123,7 +123,7 @@ async function planRows(ctx: RequestContext, rows: Row[], columns: Map<ImportKey
     }
     const found = site ?? sameUnit[0];
     if (found && row.id != null && found.id !== row.id) {
-      problems.add(row.line, column('id'), 'CONFLICT', `The code ${row.sourceCode ?? row.creditCode} belongs to another source than this 编号`);
+      problems.add(row.line, column('id'), 'CONFLICT', `The code ${row.sourceCode ?? row.creditCode} belongs to another source than this 系统标识`);
       continue;
     }
     const existing = found ?? (row.id != null ? byId.get(row.id) : named[0]);

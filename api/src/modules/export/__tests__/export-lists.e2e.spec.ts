@@ -82,7 +82,7 @@ describe('supervision list exports (tasks, plans, spot checks, audits, assessmen
     );
     expect(expected.length).toBeGreaterThan(0);
     expect(rows).toHaveLength(expected.length);
-    const byId = new Map(rows.map((r) => [r['编号'], r]));
+    const byId = new Map(rows.map((r) => [r['系统标识'], r]));
     for (const plan of expected) {
       expect(byId.get(toGlobalId('PatrolPlan', plan.id))).toMatchObject({ 月份: month, 计划巡查次数: String(plan.required_count), 已巡查次数: String(plan.done_count), 县区: '肥东县' });
     }
@@ -113,7 +113,7 @@ describe('supervision list exports (tasks, plans, spot checks, audits, assessmen
 
     const feidongId = await idOf('340122000000');
     const county = await csvOf(await download(app, feidong, `/export/spot-check-samples.csv?${filterParam({ campaignId: campaign })}`));
-    expect(county.rows.map((r) => r['编号']).sort()).toEqual(items.filter((i) => i.county_id === feidongId).map((i) => toGlobalId('SpotCheckItem', i.id)).sort());
+    expect(county.rows.map((r) => r['系统标识']).sort()).toEqual(items.filter((i) => i.county_id === feidongId).map((i) => toGlobalId('SpotCheckItem', i.id)).sort());
     expect(county.rows.length).toBeGreaterThan(0);
     expect((await keyOnly('/export/spot-check-samples.csv')).status).toBe(403);
   });
@@ -135,7 +135,7 @@ describe('supervision list exports (tasks, plans, spot checks, audits, assessmen
 
     for (const client of [inspector, feidong]) {
       const { rows } = await csvOf(await download(app, client, `/export/audits.csv?${filterParam({ status: 'FINDINGS_ISSUED' })}`));
-      expect(rows.find((r) => r['编号'] === audit.id)).toMatchObject({
+      expect(rows.find((r) => r['系统标识'] === audit.id)).toMatchObject({
         名称: '导出测试: 肥东县督查', 被督查单位: '肥东县', 被督查单位层级: '县区级', 状态: '已下发意见', 总体结论: '需关注',
         抽查要素数: '3', 已评分: '3', 符合要求: '1', 需关注: '1', 需整改: '1', 整改意见数: '2', 已销号: '0',
       });
@@ -146,7 +146,7 @@ describe('supervision list exports (tasks, plans, spot checks, audits, assessmen
       ]);
     }
     // Another county neither audits nor is audited here; officers read no audits at all.
-    expect((await csvOf(await download(app, yaohai, '/export/audits.csv'))).rows.map((r) => r['编号'])).not.toContain(audit.id);
+    expect((await csvOf(await download(app, yaohai, '/export/audits.csv'))).rows.map((r) => r['系统标识'])).not.toContain(audit.id);
     expect((await csvOf(await download(app, yaohai, '/export/audit-recommendations.csv'))).rows.map((r) => r['督查'])).not.toContain('导出测试: 肥东县督查');
     for (const list of ['audits', 'audit-recommendations']) {
       const refused = await download(app, officer, `/export/${list}.csv`);

@@ -23,7 +23,10 @@ describe('list exports (CSV and XLSX, streamed, within scope)', () => {
     const [{ count }] = await app.ownerSql<{ count: string }>('select count(*) from pollution_source where county_id = $1', [await gridId('340102000000')]);
     expect(Number(count)).toBeGreaterThan(0);
     expect(rows).toHaveLength(Number(count));
-    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['编号', '名称', '统一社会信用代码', '类型', '监管等级', '状态', '网格编码', '县区', '更新时间']));
+    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['系统标识', '名称', '统一社会信用代码', '类型', '监管等级', '状态', '网格编码', '县区', '更新时间']));
+    // A clerk reads the name first; the opaque id (for importing an edited file back) comes last.
+    expect(Object.keys(rows[0])[0]).toBe('名称');
+    expect(Object.keys(rows[0]).at(-1)).toBe('系统标识');
     expect(new Set(rows.map((r) => r['县区']))).toEqual(new Set(['瑶海区']));
     // Enum values are translated and instants are Beijing time.
     expect(new Set(rows.map((r) => r['类型']))).not.toContain('ENTERPRISE');
@@ -96,7 +99,7 @@ describe('list exports (CSV and XLSX, streamed, within scope)', () => {
     const [{ count }] = await app.ownerSql<{ count: string }>('select count(*) from grid_worker');
     expect(Number(count)).toBeGreaterThan(1000);
     expect(rows).toHaveLength(Number(count));
-    expect(new Set(rows.map((r) => r['编号'])).size).toBe(rows.length);
+    expect(new Set(rows.map((r) => r['系统标识'])).size).toBe(rows.length);
     expect(rows.filter((r) => r['电话'] !== '').length).toBeGreaterThan(0);
 
     // A grid worker's export has no phones: they are visible to administrators only.

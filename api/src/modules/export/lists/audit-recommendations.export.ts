@@ -15,7 +15,6 @@ export const auditRecommendationsExport = defineExport<AuditRecommendation, Audi
   filter: { type: AuditRecommendationFilter, name: 'AuditRecommendationFilter' },
   page: (ctx, filter, _order, page) => auditService.recommendations(ctx, filter, page),
   columns: [
-    idColumn(),
     { key: 'audit', zh: '督查', en: 'Audit', value: async (r, ctx) => (await loadVisible(ctx, Audit, r.auditId))?.title ?? null },
     gridColumn('auditorUnit', '督查单位', 'Auditor', (r) => r.auditorUnitId, 'name'),
     gridColumn('auditedUnit', '被督查单位', 'Audited unit', (r) => r.auditedUnitId, 'name'),
@@ -26,5 +25,6 @@ export const auditRecommendationsExport = defineExport<AuditRecommendation, Audi
     { key: 'respondedAt', zh: '反馈时间', en: 'Responded at', type: 'datetime', value: (r) => r.respondedAt },
     { key: 'closingNote', zh: '销号说明', en: 'Closing note', value: (r) => r.closingNote },
     { key: 'closedAt', zh: '销号时间', en: 'Closed at', type: 'datetime', value: (r) => r.closedAt },
+    idColumn(),
   ],
 });

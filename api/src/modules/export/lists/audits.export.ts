@@ -34,7 +34,6 @@ export const auditsExport = defineExport<Audit, AuditFilter>({
   filter: { type: AuditFilter, name: 'AuditFilter' },
   page: (ctx, filter, _order, page) => auditService.list(ctx, filter, page),
   columns: [
-    idColumn(),
     { key: 'title', zh: '名称', en: 'Title', value: (a) => a.title },
     gridColumn('auditorUnit', '督查单位', 'Auditor', (a) => a.auditorUnitId, 'name'),
     gridColumn('auditedUnitCode', '被督查单位编码', 'Audited unit code', (a) => a.auditedUnitId, 'code'),
@@ -54,5 +53,6 @@ export const auditsExport = defineExport<Audit, AuditFilter>({
     { key: 'summary', zh: '督查意见', en: 'Summary', value: (a) => a.summary },
     { key: 'createdAt', zh: '创建时间', en: 'Created at', type: 'datetime', value: (a) => a.createdAt },
     { key: 'closedAt', zh: '结束时间', en: 'Closed at', type: 'datetime', value: (a) => a.closedAt },
+    idColumn(),
   ],
 });

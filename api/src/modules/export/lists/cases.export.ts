@@ -19,7 +19,6 @@ export const casesExport = defineExport<Case, CaseFilter, CaseOrder>({
   order: { name: 'CaseOrder' },
   page: (ctx, filter, order, page) => caseService.list(ctx, filter, order, page),
   columns: [
-    idColumn(),
     { key: 'number', zh: '案件编号', en: 'Number', value: (c) => c.number },
     { key: 'category', zh: '类别', en: 'Category', value: async (c, ctx) => (await loadVisible(ctx, CaseCategory, c.categoryId))?.name },
     { key: 'origin', zh: '来源', en: 'Origin', type: CASE_ORIGIN, value: (c) => c.origin },
@@ -46,5 +45,6 @@ export const casesExport = defineExport<Case, CaseFilter, CaseOrder>({
     { key: 'score', zh: '评价得分', en: 'Score', type: 'number', value: (c) => c.score },
     { key: 'lng', zh: '经度', en: 'Longitude', type: 'number', value: (c) => c.lng },
     { key: 'lat', zh: '纬度', en: 'Latitude', type: 'number', value: (c) => c.lat },
+    idColumn(),
   ],
 });

@@ -13,7 +13,6 @@ export const departmentsExport = defineExport<Department, DepartmentFilter>({
   filter: { type: DepartmentFilter, name: 'DepartmentFilter' },
   page: (ctx, filter, _order, page) => departmentService.list(ctx, filter, page),
   columns: [
-    idColumn(),
     { key: 'name', zh: '名称', en: 'Name', value: (d) => d.name },
     { key: 'field', zh: '职能领域', en: 'Field', type: DEPARTMENT_FIELD, value: (d) => d.field },
     gridColumn('unitCode', '所属单位编码', 'Unit code', (d) => d.unitId, 'code'),
@@ -21,5 +20,6 @@ export const departmentsExport = defineExport<Department, DepartmentFilter>({
     ...unitColumns<Department>(),
     { key: 'categories', zh: '负责案件类别', en: 'Case categories', value: async (d, ctx) => (await departmentService.categories(ctx, d)).map((c) => c.name).join('、') },
     { key: 'active', zh: '在用', en: 'Active', type: 'boolean', value: (d) => d.active },
+    idColumn(),
   ],
 });

@@ -14,7 +14,6 @@ export const enforcementPlansExport = defineExport<EnforcementPlan, PlanFilter>(
   filter: { type: PlanFilter, name: 'PlanFilter' },
   page: (ctx, filter, _order, page) => planService.list(ctx, filter, page),
   columns: [
-    idColumn(),
     { key: 'title', zh: '标题', en: 'Title', value: (p) => p.title },
     { key: 'kind', zh: '类型', en: 'Kind', type: PLAN_KIND, value: (p) => p.kind },
     { key: 'year', zh: '年份', en: 'Year', type: 'number', value: (p) => p.year },
@@ -26,5 +25,6 @@ export const enforcementPlansExport = defineExport<EnforcementPlan, PlanFilter>(
     { key: 'doneCount', zh: '已完成', en: 'Done', type: 'number', value: async (p, ctx) => (await planService.progress(ctx, p)).done },
     { key: 'description', zh: '说明', en: 'Description', value: (p) => p.description },
     { key: 'createdAt', zh: '制定时间', en: 'Created at', type: 'datetime', value: (p) => p.createdAt },
+    idColumn(),
   ],
 });

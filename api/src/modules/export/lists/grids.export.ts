@@ -14,7 +14,6 @@ export const gridsExport = defineExport<Grid, GridFilter, GridOrder>({
   order: { name: 'GridOrder' },
   page: (ctx, filter, order, page) => gridService.list(ctx, filter, order, page),
   columns: [
-    idColumn(),
     { key: 'code', zh: '网格编码', en: 'Code', value: (g) => g.code },
     { key: 'name', zh: '名称', en: 'Name', value: (g) => g.name },
     { key: 'level', zh: '层级', en: 'Level', type: GRID_LEVEL, value: (g) => g.level },
@@ -27,5 +26,6 @@ export const gridsExport = defineExport<Grid, GridFilter, GridOrder>({
     { key: 'illustrative', zh: '示意划分', en: 'Illustrative', type: 'boolean', value: (g) => g.illustrative },
     { key: 'centroidLng', zh: '中心点经度', en: 'Centroid longitude', type: 'number', value: (g) => g.centroidLng },
     { key: 'centroidLat', zh: '中心点纬度', en: 'Centroid latitude', type: 'number', value: (g) => g.centroidLat },
+    idColumn(),
   ],
 });

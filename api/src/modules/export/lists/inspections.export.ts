@@ -15,7 +15,6 @@ export const inspectionsExport = defineExport<Inspection, InspectionFilter>({
   filter: { type: InspectionFilter, name: 'InspectionFilter' },
   page: (ctx, filter, _order, page) => inspectionService.list(ctx, filter, page),
   columns: [
-    idColumn(),
     { key: 'inspectedOn', zh: '检查日期', en: 'Inspected on', value: (i) => i.inspectedOn },
     { key: 'source', zh: '污染源', en: 'Source', value: async (i, ctx) => (await loadVisible(ctx, PollutionSource, i.sourceId))?.name ?? null },
     { key: 'creditCode', zh: '统一社会信用代码', en: 'Credit code', value: async (i, ctx) => (await loadVisible(ctx, PollutionSource, i.sourceId))?.creditCode ?? null },
@@ -26,5 +25,6 @@ export const inspectionsExport = defineExport<Inspection, InspectionFilter>({
     gridColumn('gridCode', '网格编码', 'Grid code', (i) => i.gridId, 'code'),
     ...unitColumns<Inspection>(),
     { key: 'recordedAt', zh: '录入时间', en: 'Recorded at', type: 'datetime', value: (i) => i.recordedAt },
+    idColumn(),
   ],
 });

@@ -14,7 +14,6 @@ export const patrolCheckInsExport = defineExport<PatrolCheckIn, PatrolCheckInFil
   filter: { type: PatrolCheckInFilter, name: 'PatrolCheckInFilter' },
   page: (ctx, filter, _order, page) => patrolService.checkIns(ctx, filter, page),
   columns: [
-    idColumn(),
     { key: 'at', zh: '签到时间', en: 'At', type: 'datetime', value: (c) => c.at },
     { key: 'gridWorker', zh: '环保网格员', en: 'Grid worker', value: async (c, ctx) => (await loadVisible(ctx, GridWorker, c.gridWorkerId))?.name ?? null },
     gridColumn('gridCode', '网格编码', 'Grid code', (c) => c.gridId, 'code'),
@@ -24,5 +23,6 @@ export const patrolCheckInsExport = defineExport<PatrolCheckIn, PatrolCheckInFil
     { key: 'lat', zh: '纬度', en: 'Latitude', type: 'number', value: (c) => c.lat },
     { key: 'outsideBoundary', zh: '网格界外', en: 'Outside boundary', type: 'boolean', value: (c) => c.outsideBoundary },
     { key: 'notes', zh: '备注', en: 'Notes', value: (c) => c.notes ?? null },
+    idColumn(),
   ],
 });

@@ -15,7 +15,6 @@ export const patrolPlansExport = defineExport<PatrolPlan, PatrolPlanFilter>({
   filter: { type: PatrolPlanFilter, name: 'PatrolPlanFilter' },
   page: (ctx, filter, _order, page) => patrolService.plans(ctx, filter, page),
   columns: [
-    idColumn(),
     { key: 'month', zh: '月份', en: 'Month', value: (p) => patrolService.monthLabel(p) },
     { key: 'gridWorker', zh: '环保网格员', en: 'Grid worker', value: async (p, ctx) => (await loadVisible(ctx, GridWorker, p.gridWorkerId))?.name ?? null },
     gridColumn('gridCode', '网格编码', 'Grid code', (p) => p.gridId, 'code'),
@@ -26,5 +25,6 @@ export const patrolPlansExport = defineExport<PatrolPlan, PatrolPlanFilter>({
     { key: 'baseCount', zh: '规则次数', en: 'Base count', type: 'number', value: (p) => p.baseCount },
     { key: 'factor', zh: '敏感时期系数', en: 'Factor', type: 'number', value: (p) => p.factor },
     { key: 'generatedAt', zh: '生成时间', en: 'Generated at', type: 'datetime', value: (p) => p.generatedAt },
+    idColumn(),
   ],
 });

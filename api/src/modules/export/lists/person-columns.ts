@@ -8,7 +8,6 @@ import type { ExportColumn } from '../export-list';
 /** What officers and grid workers share; `grids` is the person service's batched attachment loader. */
 export function personColumns<T extends Person>(grids: (ctx: RequestContext, person: T) => Promise<Grid[]>, extra: ExportColumn<T>[]): ExportColumn<T>[] {
   return [
-    idColumn(),
     { key: 'name', zh: '姓名', en: 'Name', value: (p) => p.name },
     ...extra,
     gridColumn<T>('employerCode', '用人单位编码', 'Employer code', (p) => p.employerUnitId, 'code'),
@@ -19,5 +18,6 @@ export function personColumns<T extends Person>(grids: (ctx: RequestContext, per
     // Personal phones only for the roles that may read them, as in the API.
     { key: 'phone', zh: '电话', en: 'Phone', value: (p, ctx) => (ctx.ability.can('read', p, PERSON_SENSITIVE_FIELDS[0]) ? p.phone : null) },
     { key: 'active', zh: '在岗', en: 'Active', type: 'boolean', value: (p) => p.active },
+    idColumn(),
   ];
 }

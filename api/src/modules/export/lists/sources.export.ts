@@ -9,7 +9,6 @@ import { defineExport, type ExportColumn } from '../export-list';
 
 /** The archive's columns; the source import reads files with these headers (Chinese, English or key). */
 export const sourceColumns: ExportColumn<PollutionSource>[] = [
-  idColumn(),
   { key: 'name', zh: '名称', en: 'Name', value: (s) => s.name },
   { key: 'creditCode', zh: '统一社会信用代码', en: 'Credit code', value: (s) => s.creditCode },
   { key: 'sourceCode', zh: '污染源编码', en: 'Source code', value: (s) => s.sourceCode },
@@ -26,6 +25,7 @@ export const sourceColumns: ExportColumn<PollutionSource>[] = [
   // 排放口 as the import reads them back: "DA001 锅炉废气; DW001 生产废水".
   { key: 'outlets', zh: '排放口', en: 'Outlets', value: async (s, ctx) => formatOutlets(await outletService.onSource(ctx, s)) },
   { key: 'updatedAt', zh: '更新时间', en: 'Updated at', type: 'datetime', value: (s) => s.updatedAt },
+  idColumn(),
 ];
 
 export const sourcesExport = defineExport<PollutionSource, SourceFilter, SourceOrder>({

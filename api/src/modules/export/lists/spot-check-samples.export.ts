@@ -26,7 +26,6 @@ export const spotCheckSamplesExport = defineExport<SpotCheckItem, SpotCheckItemF
   filter: { type: SpotCheckItemFilter, name: 'SpotCheckItemFilter' },
   page: (ctx, filter, _order, page) => spotCheckService.listItems(ctx, filter, page),
   columns: [
-    idColumn(),
     { key: 'campaign', zh: '抽查任务', en: 'Campaign', value: async (i, ctx) => (await loadVisible(ctx, SpotCheckCampaign, i.campaign.id))?.title ?? null },
     { key: 'drawNo', zh: '抽取序号', en: 'Draw', type: 'number', value: (i) => i.drawNo },
     { key: 'position', zh: '抽中顺序', en: 'Position', type: 'number', value: (i) => i.position + 1 },
@@ -46,5 +45,6 @@ export const spotCheckSamplesExport = defineExport<SpotCheckItem, SpotCheckItemF
     { key: 'checkedAt', zh: '检查时间', en: 'Checked at', type: 'datetime', value: (i) => i.checkedAt },
     { key: 'caseNumber', zh: '案件编号', en: 'Case number', value: async (i, ctx) => (await loadVisible(ctx, Case, i.caseId))?.number ?? null },
     { key: 'superseded', zh: '已被重新抽取取代', en: 'Superseded', type: 'boolean', value: (i) => i.superseded },
+    idColumn(),
   ],
 });

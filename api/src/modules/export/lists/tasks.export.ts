@@ -18,7 +18,6 @@ export const tasksExport = defineExport<WorkTask, TaskFilter>({
   filter: { type: TaskFilter, name: 'TaskFilter' },
   page: (ctx, filter, _order, page) => taskService.list(ctx, filter, page),
   columns: [
-    idColumn(),
     { key: 'title', zh: '标题', en: 'Title', value: (t) => t.title },
     { key: 'origin', zh: '来源', en: 'Origin', type: TASK_ORIGIN, value: (t) => t.origin },
     { key: 'status', zh: '状态', en: 'Status', type: TASK_STATUS, value: (t) => t.status },
@@ -35,5 +34,6 @@ export const tasksExport = defineExport<WorkTask, TaskFilter>({
     { key: 'completedAt', zh: '完成时间', en: 'Completed at', type: 'datetime', value: (t) => t.completedAt },
     { key: 'result', zh: '办理结果', en: 'Result', value: (t) => t.result },
     { key: 'createdAt', zh: '交办时间', en: 'Created at', type: 'datetime', value: (t) => t.createdAt },
+    idColumn(),
   ],
 });

@@ -58,6 +58,14 @@ describe('source import (CSV/XLSX, all or nothing, within scope)', () => {
       const { status, body } = await upload(yaohai, file, '', path.includes('xlsx') ? 'sources.xlsx' : 'sources.csv');
       expect({ path, status, body }).toEqual({ path, status: 200, body: { dryRun: false, rows: Number(n), inserted: 0, updated: 0, unchanged: Number(n), errors: [] } });
     }
+    // A file exported before the id moved to the last column called it 编号: that column is still
+    // read as the id (two rows with their ids swapped are refused as conflicting, not ignored).
+    const lines = (await exported(yaohai, '/export/sources.csv')).toString('utf8').replace('系统标识', '编号').split(/\r?\n/);
+    const id = (line: string) => line.slice(line.lastIndexOf(',') + 1);
+    const [a, b] = [lines[1], lines[2]];
+    [lines[1], lines[2]] = [a.slice(0, a.lastIndexOf(',') + 1) + id(b), b.slice(0, b.lastIndexOf(',') + 1) + id(a)];
+    const swapped = await upload(yaohai, Buffer.from(lines.join('\r\n')), '?dryRun=true');
+    expect(swapped.body.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, '编号', 'CONFLICT'], [3, '编号', 'CONFLICT']]);
     expect(await historyCount()).toBe(before);
   });
 
