@@ -12,9 +12,17 @@ test('a county sees what waits at its townships, to dispatch and to verify, each
   );
   expect(below).toBeGreaterThan(0);
   await asUser('feidong', async (s) => {
+    // The chips' counts travel in one request, not one per chip.
+    const counting: string[] = [];
+    s.page.on('request', (r) => {
+      const body = r.postData() ?? '';
+      if (r.url().endsWith('/graphql') && /totalCount/.test(body) && !/nodes/.test(body)) counting.push(body);
+    });
     await s.page.goto(`${baseUrl()}/#/cases`);
     for (const q of ['unit', 'dispatch', 'verify', 'below', 'mine', 'overdue', 'due_soon']) await s.page.getByTestId(`queue-${q}`).waitFor();
     await expectText(s.page.getByTestId('queue-count-below'), ` ${below}`);
+    for (const q of ['unit', 'dispatch', 'verify', 'mine', 'overdue', 'due_soon']) await s.page.getByTestId(`queue-count-${q}`).waitFor();
+    expect(counting).toHaveLength(1);
     await s.page.getByTestId('queue-below').click();
     await s.page.getByTestId('queue-below').and(s.page.locator('.MuiChip-colorPrimary')).waitFor();
     await eventually(async () => {

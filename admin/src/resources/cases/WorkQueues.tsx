@@ -1,5 +1,7 @@
 import { Box, Chip } from '@mui/material';
-import { useGetList, useListContext, useTranslate } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { useDataProvider, useListContext, useTranslate } from 'react-admin';
+import type { GridwatchDataProvider } from '../../data/dataProvider';
 import { currentMe } from '../../auth/authProvider';
 
 type Queue = 'department' | 'unit' | 'dispatch' | 'verify' | 'below' | 'mine' | 'overdue' | 'due_soon';
@@ -41,11 +43,15 @@ function queuesOf(): Queue[] {
 }
 const QUEUE_KEYS = ['leadDepartmentId', 'reportedById', 'handlingUnitId', 'handledBelowId', 'open', 'due', 'status'];
 
-/** How many cases a queue holds (the list's own count, one row fetched). */
-const QueueCount = ({ queue }: { queue: Queue }) => {
-  const { total } = useGetList('cases', { filter: queueFilter(queue), pagination: { page: 1, perPage: 1 } });
-  return total == null ? null : <span data-testid={`queue-count-${queue}`}> {total}</span>;
-};
+/** How many cases each queue holds: one request for all the chips, refreshed with the list. */
+function useQueueCounts(queues: Queue[]): Partial<Record<Queue, number>> {
+  const dataProvider = useDataProvider<GridwatchDataProvider>();
+  const { data } = useQuery({
+    queryKey: ['cases', 'queueCounts', queues],
+    queryFn: () => dataProvider.countMany('cases', Object.fromEntries(queues.map((q) => [q, queueFilter(q)]))),
+  });
+  return data ?? {};
+}
 
 function activeQueue(filter: Record<string, unknown>): Queue | undefined {
   return queuesOf().find((q) => Object.entries(queueFilter(q)).every(([k, v]) => filter[k] === v) && QUEUE_KEYS.every((k) => k in queueFilter(q) || filter[k] === undefined));
@@ -56,20 +62,22 @@ export const WorkQueues = () => {
   const translate = useTranslate();
   const { filterValues, setFilters } = useListContext();
   const active = activeQueue(filterValues);
+  const queues = queuesOf();
+  const counts = useQueueCounts(queues);
   const choose = (queue: Queue) => {
     const rest = Object.fromEntries(Object.entries(filterValues).filter(([k]) => !QUEUE_KEYS.includes(k)));
     setFilters(active === queue ? rest : { ...rest, ...queueFilter(queue) }, {});
   };
   return (
     <Box sx={{ display: 'flex', gap: 1, px: 2, py: 1, flexWrap: 'wrap' }} data-testid="work-queues">
-      {queuesOf().map((q) => (
+      {queues.map((q) => (
         <Chip
           key={q}
           data-testid={`queue-${q}`}
           label={
             <>
               {translate(`gw.queues.${q}`, { department: currentMe()?.department?.name ?? '' })}
-              <QueueCount queue={q} />
+              {counts[q] == null ? null : <span data-testid={`queue-count-${q}`}> {counts[q]}</span>}
             </>
           }
           color={active === q ? 'primary' : 'default'}
