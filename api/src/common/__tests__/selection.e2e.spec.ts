@@ -63,9 +63,12 @@ describe('reads only the columns a document asks for (selection.ts)', () => {
 
   it('reads every column when a computed scalar is asked (it may need any of them)', async () => {
     app.sql.reset();
-    const data = await county.data<{ cases: { nodes: { availableActions: string[] }[] } }>(`{ cases(first: 3) { nodes { number availableActions } } }`);
+    const data = await county.data<{ cases: { nodes: { availableActions: string[] }[] } }>(`{ cases(first: 25) { nodes { number availableActions } } }`);
     expect(caseReads(app)[0]).toContain('select "c0".* from');
     expect(data.cases.nodes.every((n) => Array.isArray(n.availableActions))).toBe(true);
+    // The partner steps of a whole page come from one read of the assignments (a loader), not one per case.
+    expect(data.cases.nodes.length).toBeGreaterThan(1);
+    expect(app.sql.statements.filter((s) => /from "case_assignment"/.test(s))).toHaveLength(1);
   });
 
   it('narrows nested pages too, and a case by id', async () => {
