@@ -2,7 +2,8 @@
  * SQL used by migrations to put a table under row-level security. Migrations are history:
  * never change what these return; add a new function if the policy shape must change.
  * Since Migration20261129000000_rls_level_roles a tenant table needs one policy per level
- * role instead of `tenantCondition` (row-level-security.e2e.spec.ts fails otherwise).
+ * role instead of `tenantCondition` (row-level-security.e2e.spec.ts fails otherwise), and is
+ * declared in tenant-tables.ts (rls-manifest.e2e.spec.ts fails otherwise).
  */
 export function rowLevelSecuritySql(table: string, condition: string): string[] {
   const name = table.replaceAll('"', '');
