@@ -12,6 +12,8 @@ export interface RowError {
   /** A finer stable key where the import gives one (the grid import's reasons). */
   reason?: string;
   message: string;
+  /** The codes or cell values the error is about (the grid import's), shown beside a translated explanation. */
+  values?: string[];
 }
 export interface ImportResult {
   dryRun: boolean;
@@ -46,9 +48,6 @@ export interface FileImportProps {
   explanation?: (error: RowError) => string;
 }
 
-/** The codes and numbers a server sentence names (a grid code, a line), kept beside a translated explanation. */
-const namedValues = (message: string): string[] => [...new Set(message.match(/\b(?=[0-9A-Z]*\d)[0-9A-Z]{6,20}\b/g) ?? [])];
-
 /**
  * An import screen (污染源导入, 网格划分导入): the file is checked first (dry run: every row
  * validated as the user, nothing written) and the per-row report shown; only a file that
@@ -76,7 +75,7 @@ export const FileImport = ({ path, title, hint, testId, dryRunLabel = 'gw.import
   const checked = result?.dryRun === true && result.errors.length === 0;
   const explain = (e: RowError): string => {
     if (!explanation) return e.message;
-    const values = namedValues(e.message);
+    const values = e.values ?? [];
     return translate(explanation(e), { _: e.message }) + (values.length ? ` (${values.join(', ')})` : '');
   };
   const label = (e: RowError): string => (errorLabel ? translate(errorLabel(e), { _: translate(`gw.import.codes.${e.code}`, { _: e.code }) }) : translate(`gw.import.codes.${e.code}`, { _: e.code }));

@@ -94,7 +94,7 @@ async function planRows(ctx: RequestContext, rows: GridRow[], problems: GridImpo
   const checked: GridRow[] = [];
   for (const row of rows) {
     const first = lines.get(row.code);
-    if (first) problems.add(row.line, row.header('code'), 'DUPLICATE', `${row.code} is also on line ${first.line}`);
+    if (first) problems.add(row.line, row.header('code'), 'DUPLICATE', `${row.code} is also on line ${first.line}`, [row.code]);
     else {
       lines.set(row.code, row);
       checked.push(row);
@@ -111,7 +111,7 @@ async function planRows(ctx: RequestContext, rows: GridRow[], problems: GridImpo
     const current = stored.get(row.code);
     const former = row.formerCode ? stored.get(row.formerCode) : undefined;
     const existing = current ?? former ?? null;
-    if (row.formerCode && !existing) problems.add(row.line, row.header('formerCode'), 'UNKNOWN_GRID', `No grid ${row.formerCode} in your territory`);
+    if (row.formerCode && !existing) problems.add(row.line, row.header('formerCode'), 'UNKNOWN_GRID', `No grid ${row.formerCode} in your territory`, [row.formerCode]);
     const takenBy = (current && former && current !== former) || (!current && taken.has(row.code));
     if (existing && existing.level !== row.level) problems.add(row.line, row.header('level'), 'WRONG_LEVEL', `The grid is a ${existing.level} grid: a grid keeps its level`);
     const kind = row.kind ?? existing?.kind ?? (row.code.length > 12 ? GridKind.URBAN_MANAGEMENT : GridKind.ADMINISTRATIVE);
@@ -123,16 +123,16 @@ async function planRows(ctx: RequestContext, rows: GridRow[], problems: GridImpo
       problems.add(row.line, row.header('parentCode'), 'BAD_FORMAT', 'Every grid below the city has a parent');
     }
     if (row.parentCode && !parent && !parentAbove) {
-      problems.add(row.line, row.header('parentCode'), 'UNKNOWN_PARENT', `No grid ${row.parentCode} in the file or in your territory`);
+      problems.add(row.line, row.header('parentCode'), 'UNKNOWN_PARENT', `No grid ${row.parentCode} in the file or in your territory`, [row.parentCode]);
     }
     if (parent && levelBelow(parent.level) !== row.level) {
-      problems.add(row.line, row.header('level'), 'WRONG_LEVEL', `A ${row.level} grid cannot sit under the ${parent.level} grid ${parent.code}`);
+      problems.add(row.line, row.header('level'), 'WRONG_LEVEL', `A ${row.level} grid cannot sit under the ${parent.level} grid ${parent.code}`, [parent.code]);
     }
     const codeProblem = parent ? gridCodeProblem(parent, row.code, kind) : null;
-    if (codeProblem) problems.add(row.line, row.header('code'), 'CODE_RULE', `${row.code} ${codeProblem}`);
+    if (codeProblem) problems.add(row.line, row.header('code'), 'CODE_RULE', `${row.code} ${codeProblem}`, [row.code]);
     // Last, and only for an otherwise valid line: a code in use outside the territory is the
     // one thing a county could learn of another's grids, and only of codes it may itself use.
-    if (takenBy && problems.list.length === before) problems.add(row.line, row.header('code'), 'CODE_TAKEN', `The code ${row.code} is in use`);
+    if (takenBy && problems.list.length === before) problems.add(row.line, row.header('code'), 'CODE_TAKEN', `The code ${row.code} is in use`, [row.code]);
     if (problems.list.length > before || (row.parentCode && !parent?.grid && !parentAbove)) {
       // A line whose parent line is wrong is not planned either (that line says why).
       planned.set(row.code, null);
@@ -182,7 +182,7 @@ function planInsert(ctx: RequestContext, row: GridRow, kind: GridKind, parent: P
     validFrom: ctx.clock.now(),
   });
   if (!ctx.ability.can('create', grid)) {
-    problems.add(row.line, null, 'NOT_PERMITTED', `Your role may not create a ${row.level} grid here`);
+    problems.add(row.line, null, 'NOT_PERMITTED', `Your role may not create a ${row.level} grid here`, [row.code]);
     return null;
   }
   return { row, grid, parent, before: null, moves: false, changed: true };
@@ -222,7 +222,7 @@ function planUpdate(
   const refused = fields.filter((field) => !ctx.ability.can('update', grid, field));
   if (refused.length || !ctx.ability.can('update', after)) {
     const what = refused.length ? ` (${refused.join(', ')})` : '';
-    problems.add(row.line, null, 'NOT_PERMITTED', `Your role may not change the grid ${before.code}${what}`);
+    problems.add(row.line, null, 'NOT_PERMITTED', `Your role may not change the grid ${before.code}${what}`, [before.code]);
     return null;
   }
   return item;

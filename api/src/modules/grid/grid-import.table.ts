@@ -27,6 +27,8 @@ export interface GridImportProblem {
   code: ErrorCode;
   reason: GridImportReason;
   message: string;
+  /** The codes or cell values the problem is about, for a console that explains it in its own words. */
+  values: string[];
 }
 
 const errorCodeOf: Record<GridImportReason, ErrorCode> = {
@@ -44,8 +46,8 @@ const errorCodeOf: Record<GridImportReason, ErrorCode> = {
 /** The problems of one file, every one of them, in line order at the end. */
 export class GridImportProblems {
   readonly list: GridImportProblem[] = [];
-  add(line: number, column: string | null, reason: GridImportReason, message: string): void {
-    this.list.push({ line, column, code: errorCodeOf[reason], reason, message });
+  add(line: number, column: string | null, reason: GridImportReason, message: string, values: (string | null | undefined)[] = []): void {
+    this.list.push({ line, column, code: errorCodeOf[reason], reason, message, values: values.filter((v): v is string => Boolean(v)) });
   }
 }
 
@@ -123,7 +125,7 @@ export function readGridRow(line: number, cells: string[], found: Map<ColumnKey,
     const index = found.get(key);
     return index == null ? undefined : (cells[index] ?? '').trim();
   };
-  const fail = (key: ColumnKey, message: string): null => (problems.add(line, header(key), 'BAD_FORMAT', message), null);
+  const fail = (key: ColumnKey, message: string): null => (problems.add(line, header(key), 'BAD_FORMAT', message, [text(key)]), null);
 
   const code = text('code') ?? '';
   const codeOk = GRID_CODE.test(code) || fail('code', `${code || '(empty)'}: a grid code has 12 digits, or 14 (CJ/T 213) or 20 (CJ/T 349) for an urban management grid`) !== null;

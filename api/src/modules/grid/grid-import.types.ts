@@ -31,8 +31,11 @@ export class GridImportProblemType {
   @Field(() => GridImportReasonEnum, { description: '错误原因' })
   reason!: GridImportReasonEnum;
 
-  @Field(() => String, { description: '说明' })
+  @Field(() => String, { description: '说明 (英文)' })
   message!: string;
+
+  @Field(() => [String], { description: '所涉及的编码或单元格取值 (供界面以本地语言说明时引用)' })
+  values!: string[];
 }
 
 @ObjectType('GridImportResult', { description: '网格划分导入结果: 有任何错误或试运行时不写入任何数据' })

@@ -53,12 +53,13 @@ describe('grid division table import (Annex 1 CSV)', () => {
     ].join('\n');
     const report = await importGrids(orm, bad);
     // Format, duplicate, parent and level problems in one pass (the old import needed two runs).
-    expect(report.errors.map((p) => [p.line, p.column, p.reason])).toEqual([
-      [4, 'code', 'BAD_FORMAT'],
-      [5, 'level', 'BAD_FORMAT'],
-      [6, 'code', 'DUPLICATE'],
-      [7, 'parent_code', 'UNKNOWN_PARENT'],
-      [8, 'level', 'WRONG_LEVEL'],
+    // Each names the codes or cells it is about, so a console can explain it in its own language.
+    expect(report.errors.map((p) => [p.line, p.column, p.reason, p.values])).toEqual([
+      [4, 'code', 'BAD_FORMAT', ['3401020010']],
+      [5, 'level', 'BAD_FORMAT', ['TOWN']],
+      [6, 'code', 'DUPLICATE', ['340102000000']],
+      [7, 'parent_code', 'UNKNOWN_PARENT', ['340199000000']],
+      [8, 'level', 'WRONG_LEVEL', ['340102000000']],
     ]);
     expect(await levels()).toEqual({});
   });
