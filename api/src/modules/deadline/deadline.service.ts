@@ -10,21 +10,33 @@ import { beijingDay, type Deadline, horizonDays, WorkingCalendar } from './worki
 
 const DAY_MS = 86_400_000;
 
+/** `first|last` months (YYYY-MM): the exceptions from the first's first day to the last's last day. */
+async function calendarOfMonths(ctx: RequestContext, months: string): Promise<WorkingCalendar> {
+  const [first, last] = months.split('|');
+  const [year, month] = last.split('-').map(Number);
+  const lastDay = `${last}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+  const [rows, years] = await Promise.all([
+    ctx.em.find(CalendarDay, { day: { $gte: `${first}-01`, $lte: lastDay } }),
+    ctx.em.find(CalendarYear, { year: { $gte: Number(first.slice(0, 4)), $lte: year } }),
+  ]);
+  return new WorkingCalendar(new Map(rows.map((r) => [r.day, r.working])), new Set(years.map((y) => y.year)));
+}
+
 export const deadlineService = {
-  /** The calendar from `from`'s day over the next `days` days: its exceptions and which of its years are loaded. */
-  async calendar(ctx: RequestContext, from: Date, days: number): Promise<WorkingCalendar> {
-    const first = beijingDay(from);
-    const last = beijingDay(new Date(from.getTime() + days * DAY_MS));
-    const [rows, years] = await Promise.all([
-      ctx.em.find(CalendarDay, { day: { $gte: first, $lte: last } }),
-      ctx.em.find(CalendarYear, { year: { $gte: Number(first.slice(0, 4)), $lte: Number(last.slice(0, 4)) } }),
-    ]);
-    return new WorkingCalendar(new Map(rows.map((r) => [r.day, r.working])), new Set(years.map((y) => y.year)));
+  /**
+   * The calendar from `from`'s day over the next `days` days: its exceptions and which of its
+   * years are loaded. Read by whole months, once per request: a sweep or a page computes many
+   * deadlines over the same few months.
+   */
+  calendar(ctx: RequestContext, from: Date, days: number): Promise<WorkingCalendar> {
+    const months = `${beijingDay(from).slice(0, 7)}|${beijingDay(new Date(from.getTime() + days * DAY_MS)).slice(0, 7)}`;
+    const loader = ctx.loaders.get<string, WorkingCalendar>('WorkingCalendar.months', (keys) => Promise.all(keys.map((key) => calendarOfMonths(ctx, key))));
+    return loader.load(months);
   },
 
   /** The deadline of a case's step started at `from`, or null when no limit applies. */
   async dueFor(ctx: RequestContext, kase: Case, step: DeadlineStep, from: Date): Promise<Deadline | null> {
-    const cityRules = await ctx.em.find(TimeLimit, { step });
+    const cityRules = await ctx.loaders.get<DeadlineStep, TimeLimit[]>('TimeLimit.byStep', (steps) => Promise.all(steps.map((s) => ctx.em.find(TimeLimit, { step: s })))).load(step);
     const limit = resolveLimit(cityRules, {
       step,
       origin: kase.origin,
