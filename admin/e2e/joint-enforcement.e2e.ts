@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { asUser, baseUrl, expectCount, expectText, openBrowser, screenshot, signIn, textsWhen, type Session } from './browser';
+import { databaseRows } from './database';
 import { apiAs } from './graphql';
 import { expectFitsPhone } from './phone';
 
@@ -87,6 +88,24 @@ test('joint enforcement: the partner department accepts and feeds back on its as
     await expectText(mine.getByTestId('assignment-state'), '已反馈');
     await expectText(s.page.getByTestId('timeline-department').last(), /肥东县水务局 · 水务局 王工/);
     await screenshot(s.page, 'joint-enforcement-partner');
+    expect(s.problems).toEqual([]);
+  });
+
+  // The sweep's 督办 of a partner past its own deadline (written here as the sweep writes it; the
+  // sweep itself is tested in the API's joint-enforcement spec): the partner's inbox names the
+  // deadline and the department it is addressed to.
+  await databaseRows(
+    `insert into case_alert (city_id, county_id, township_id, grid_id, case_id, assignment_id, kind, due_at, at, handling_unit_id, unit_level, lead_department_id, case_status, deadline)
+     select c.city_id, c.county_id, c.township_id, c.grid_id, c.id, a.id, 'SUPERVISE', a.due_at, coalesce((select max(at) from case_alert), a.due_at) + interval '1 minute', d.unit_id, 'COUNTY', d.id, c.status, 'PARTNER'
+     from "case" c join case_assignment a on a.case_id = c.id and not a.lead join department d on d.id = a.department_id where c.number = $1`,
+    [reported.number],
+  );
+  await asPartner(login, false, async (s) => {
+    await s.page.goto(`${baseUrl()}/#/alerts`);
+    const row = s.page.getByTestId('alert-row').filter({ hasText: reported.number });
+    await expectText(row.getByTestId('alert-deadline'), '协办时限');
+    await row.getByText(/肥东县水务局 · 肥东县/).waitFor();
+    await screenshot(s.page, 'joint-enforcement-partner-alert');
     expect(s.problems).toEqual([]);
   });
 

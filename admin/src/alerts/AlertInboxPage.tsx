@@ -14,6 +14,9 @@ interface Alert {
   id: string;
   kind: 'URGE' | 'SUPERVISE' | 'NOTICE';
   subjectKind: 'CASE' | 'TASK' | 'RECOMMENDATION';
+  /** Which deadline of a case: the step's, the complainant's answer, or a partner department's own. */
+  deadline: 'STEP' | 'ANSWER' | 'PARTNER';
+  leadDepartment: { name: string } | null;
   unitLevel: string | null;
   at: string;
   dueAt: string;
@@ -36,7 +39,7 @@ const ALERTS = gql`
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes {
-        id kind subjectKind unitLevel at dueAt readAt acknowledgedAt acknowledgementNote acknowledgedBy { displayName }
+        id kind subjectKind deadline leadDepartment { name } unitLevel at dueAt readAt acknowledgedAt acknowledgementNote acknowledgedBy { displayName }
         unit { name } case { id number } task { id title } recommendation { id text }
       }
     }
@@ -131,12 +134,14 @@ export const AlertInboxPage = () => {
                   <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flex: 1, minWidth: 0, flexWrap: 'wrap' }}>
                     <Chip size="small" color={KIND_COLOR[a.kind]} label={translate(`gw.enum.AlertKind.${a.kind}`)} data-testid="alert-kind" />
                     <Chip size="small" variant="outlined" label={translate(`gw.enum.AlertSubject.${a.subjectKind}`)} />
+                    {a.deadline !== 'STEP' ? <Chip size="small" variant="outlined" label={translate(`gw.enum.AlertDeadline.${a.deadline}`)} data-testid="alert-deadline" /> : null}
                     {link ? (
                       <Typography component="a" href={link.href} variant="body2" sx={{ fontWeight: a.readAt ? 'normal' : 'bold', overflowWrap: 'anywhere' }}>
                         {link.text}
                       </Typography>
                     ) : null}
                     <Typography variant="body2" color="text.secondary">
+                      {a.deadline === 'PARTNER' && a.leadDepartment ? `${a.leadDepartment.name} · ` : ''}
                       {a.unit?.name ?? ''}{a.unitLevel ? ` (${translate(`gw.enum.GridLevel.${a.unitLevel}`)})` : ''} · {t('due')} {formatShanghai(a.dueAt, locale)} · {t('raised')} {formatShanghai(a.at, locale)}
                     </Typography>
                   </Stack>

@@ -5,6 +5,7 @@ export const alertsEn: AlertMessages = {
   enum: {
     AlertKind: { URGE: 'Reminder', SUPERVISE: 'Supervision', NOTICE: 'Notice' },
     AlertSubject: { CASE: 'Case', TASK: 'Task', RECOMMENDATION: 'Recommendation' },
+    AlertDeadline: { STEP: 'Step deadline', ANSWER: 'Answer deadline', PARTNER: 'Partner deadline' },
   },
   alerts: {
     owner: { WEBHOOK_DISABLED: 'The webhook endpoint “%{subject}” kept failing and was disabled at %{at}; check the receiver, then enable it again on the Webhooks screen.' },

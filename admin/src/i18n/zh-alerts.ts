@@ -4,6 +4,7 @@ export const alertsZh = {
   enum: {
     AlertKind: { URGE: '催办', SUPERVISE: '督办', NOTICE: '通报' },
     AlertSubject: { CASE: '案件', TASK: '任务', RECOMMENDATION: '整改意见' },
+    AlertDeadline: { STEP: '环节时限', ANSWER: '答复时限', PARTNER: '协办时限' },
   },
   alerts: {
     owner: { WEBHOOK_DISABLED: '推送地址「%{subject}」连续失败，已于 %{at} 自动停用；请检查接收方后在“事件推送”页重新启用。' },

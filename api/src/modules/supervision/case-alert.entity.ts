@@ -15,8 +15,10 @@ registerEnumType(AlertKind, { name: 'AlertKind', description: '催办 (到期前
 export enum AlertDeadline {
   STEP = 'STEP',
   ANSWER = 'ANSWER',
+  /** A partner department's own deadline on a joint case (its assignment's due_at). */
+  PARTNER = 'PARTNER',
 }
-registerEnumType(AlertDeadline, { name: 'AlertDeadline', description: '针对的时限: 当前环节时限, 投诉答复时限' });
+registerEnumType(AlertDeadline, { name: 'AlertDeadline', description: '针对的时限: 当前环节时限, 投诉答复时限, 协办部门的协办时限' });
 
 export enum AlertSubject {
   CASE = 'CASE',
@@ -33,7 +35,10 @@ registerEnumType(AlertSubject, { name: 'AlertSubject', description: '提醒对�
  */
 @ObjectType('CaseAlert', { implements: BaseEntity, description: '催办、督办、通报 (案件、任务或督查整改意见)' })
 @Entity({ tableName: 'case_alert' })
-@Unique({ properties: ['caseId', 'kind', 'dueAt', 'deadline'] })
+// Partial unique indexes (Migration20261207080000_partner_alerts): a case's own alerts once per
+// kind, due instant and deadline; a partner's once per assignment, kind and due instant.
+@Unique({ name: 'case_alert_case_id_kind_due_at_deadline_unique', expression: 'create unique index "case_alert_case_id_kind_due_at_deadline_unique" on "case_alert" ("case_id", "kind", "due_at", "deadline") where "assignment_id" is null' })
+@Unique({ name: 'case_alert_assignment_id_kind_due_at_unique', expression: 'create unique index "case_alert_assignment_id_kind_due_at_unique" on "case_alert" ("assignment_id", "kind", "due_at") where "assignment_id" is not null' })
 @Unique({ properties: ['taskId', 'kind', 'dueAt'] })
 @Unique({ properties: ['recommendationId', 'kind', 'dueAt'] })
 @Index({ properties: ['handlingUnitId', 'kind', 'at'] })
@@ -48,6 +53,10 @@ export class CaseAlert extends ScopedEntity {
 
   @ManyToOne({ entity: 'Case', mapToPk: true, fieldName: 'case_id', nullable: true })
   caseId?: number | null;
+
+  /** A partner's assignment whose own deadline this alert is about (deadline PARTNER). */
+  @ManyToOne({ entity: 'CaseAssignment', mapToPk: true, fieldName: 'assignment_id', nullable: true })
+  assignmentId?: number | null;
 
   @ManyToOne({ entity: 'WorkTask', mapToPk: true, fieldName: 'task_id', nullable: true })
   taskId?: number | null;
@@ -71,7 +80,10 @@ export class CaseAlert extends ScopedEntity {
   @Property({ type: 'timestamptz' })
   at!: Date;
 
-  /** Whom it addresses: the handling unit (the task's grid, the audited unit) and the lead department at the time. */
+  /**
+   * Whom it addresses: the handling unit (the task's grid, the audited unit; a partner's own unit)
+   * and the lead department at the time (for a partner's deadline, that partner department).
+   */
   @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'handling_unit_id', nullable: true })
   handlingUnitId?: number | null;
 

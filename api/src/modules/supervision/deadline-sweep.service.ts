@@ -11,7 +11,7 @@ import { clockOf, reportClock } from '../deadline/case-clocks';
 import { DeadlineStep, LimitUnit } from '../deadline/deadline.enums';
 import { deadlineService } from '../deadline/deadline.service';
 import { AlertDeadline, AlertKind } from './case-alert.entity';
-import { insertAlert, insertRecommendationAlerts, insertTaskAlerts, notNoticed } from './supervision.sql';
+import { insertAlert, insertPartnerAlerts, insertRecommendationAlerts, insertTaskAlerts, notNoticed } from './supervision.sql';
 import type { SweepResult } from './supervision.types';
 
 /** 通报 when a case is still late this many working days after its deadline. */
@@ -69,7 +69,8 @@ async function escalateLate(ctx: RequestContext, kase: Case): Promise<number> {
 /**
  * One pass over the clocked cases at `ctx.clock.now()`: 催办 on the last day, 督办 once late,
  * 通报 when still late N working days on, and automatic escalation of no-platform cases
- * whose local limit has passed; then 催办/督办 on open tasks and unanswered audit
+ * whose local limit has passed; then 催办/督办 to partner departments past their own
+ * deadline (联合执法), on open tasks and unanswered audit
  * recommendations (supervision.sql.ts). Safe to run any number of times, concurrently.
  */
 export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> {
@@ -98,6 +99,7 @@ export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> 
   }
   result.alerts += await sweepAnswers(ctx, now);
   const urgeUntil = new Date(now.getTime() + URGE_BEFORE_MS);
+  result.alerts += await insertPartnerAlerts(ctx, now, urgeUntil);
   result.alerts += await insertTaskAlerts(ctx, now, urgeUntil);
   result.alerts += await insertRecommendationAlerts(ctx, now, urgeUntil);
   return result;

@@ -14,7 +14,7 @@ const INSERT_ALERT = `
 insert into case_alert (city_id, county_id, township_id, grid_id, case_id, kind, due_at, at, handling_unit_id, lead_department_id, case_status, unit_level, deadline)
 select ?::int, ?::int, ?::int, ?::int, ?::int, ?::alert_kind, ?::timestamptz, ?::timestamptz, u.id, ?::int, ?::case_status, u.level, ?::alert_deadline
 from (select ?::int as id) h left join grid u on u.id = h.id
-on conflict (case_id, kind, due_at, deadline) do nothing`;
+on conflict (case_id, kind, due_at, deadline) where assignment_id is null do nothing`;
 
 /**
  * Raises an alert of `kind` on the case for its current step's deadline (or its answer limit):
@@ -28,6 +28,23 @@ export async function insertAlert(ctx: RequestContext, kase: Case, kind: AlertKi
     'run',
   );
   return result.affectedRows;
+}
+
+/**
+ * 联合执法: 催办 (before its own deadline) or 督办 (after it) to every partner department still
+ * owing its part of a case that is being handled, addressed to the department and its unit.
+ * Once the lead has fed back, the case's feedback names late partners instead.
+ */
+const SWEEP_PARTNERS = `
+insert into case_alert (city_id, county_id, township_id, grid_id, case_id, assignment_id, kind, due_at, at, handling_unit_id, unit_level, lead_department_id, case_status, deadline)
+select c.city_id, c.county_id, c.township_id, c.grid_id, c.id, a.id, case when a.due_at > ?::timestamptz then 'URGE' else 'SUPERVISE' end::alert_kind,
+  a.due_at, ?, d.unit_id, g.level, a.department_id, c.status, 'PARTNER'
+from case_assignment a join "case" c on c.id = a.case_id join department d on d.id = a.department_id join grid g on g.id = d.unit_id
+where a.active and not a.lead and a.state <> 'FED_BACK' and a.due_at <= ? and c.status in ('DISPATCHED', 'IN_PROGRESS', 'EXTENSION_REQUESTED')
+on conflict (assignment_id, kind, due_at) where assignment_id is not null do nothing`;
+
+export async function insertPartnerAlerts(ctx: RequestContext, now: Date, urgeUntil: Date): Promise<number> {
+  return (await ctx.em.execute<QueryResult>(SWEEP_PARTNERS, [now, now, urgeUntil], 'run')).affectedRows;
 }
 
 /**

@@ -1,4 +1,9 @@
+import { FakeClock } from '../../../common/clock';
+import { fromGlobalId } from '../../../common/global-id';
+import { schedulerContext } from '../../../scheduler/scheduler-context';
 import { GraphQLClient, startTestApp, type TestApp } from '../../../test/test-app';
+import { sweepDeadlines } from '../../supervision/deadline-sweep.service';
+import { insertPartnerAlerts } from '../../supervision/supervision.sql';
 import { phonePhoto } from '../../../test/photo';
 import { count, report, step, upload, walk, fullInput, INPUT_EXTRAS, seeded, type Seeded } from './workflow-helpers';
 
@@ -188,6 +193,51 @@ describe('joint enforcement: partner departments have their own step', () => {
       { id: kase.id },
     );
     expect(timeline.events.nodes.at(-1)).toMatchObject({ action: 'FEEDBACK', details: { latePartners: ['肥东县水务局'] } });
+  });
+
+  it('the sweep urges a partner on its last day and supervises it once late, addressed to it; a partner that fed back is left alone', async () => {
+    let kase = await dispatched();
+    kase = await walk(lead, 'ACCEPT', kase);
+    const owing = fromGlobalId('CaseAssignment', (await assignments(partner, kase.id)).find((a) => !a.lead)!.id);
+    let other = await dispatched();
+    other = await walk(lead, 'ACCEPT', other);
+    let done = (await assignments(partner, other.id)).find((a) => !a.lead)!;
+    done = (await partnerStep(partner, 'acceptAssignment', { id: done.id, version: done.version })).data!.acceptAssignment;
+    await partnerStep(partner, 'feedBackAssignment', { id: done.id, version: done.version, result: '已配合' });
+
+    // The partner was given less time than the case (behind the API's back), so its own deadline
+    // passes while the case is still being handled.
+    const [{ due }] = await app.ownerSql<{ due: Date }>(
+      `update case_assignment a set due_at = c.due_at - interval '1 day' from "case" c where c.id = a.case_id and a.id = $1 returning a.due_at as due`,
+      [owing],
+    );
+    const at = (offsetMs: number) => schedulerContext(app.ownerOrm, new FakeClock(new Date(due.getTime() + offsetMs)));
+    // The partners' pass on its last day, then whole sweeps once it is late (the first also
+    // escalates the seed's late cases, which is what makes it slow), twice: each alert once.
+    const lastDay = new Date(due.getTime() - 3_600_000);
+    await insertPartnerAlerts(at(-3_600_000), lastDay, new Date(lastDay.getTime() + 24 * 3_600_000));
+    await sweepDeadlines(at(3_600_000));
+    await sweepDeadlines(at(3_600_000));
+    const raised = (id: number) =>
+      app.ownerSql<{ kind: string; deadline: string; department: string; unit: string }>(
+        `select a.kind, a.deadline, d.name as department, g.code as unit from case_alert a join department d on d.id = a.lead_department_id join grid g on g.id = a.handling_unit_id
+          where a.assignment_id = $1 order by a.id`,
+        [id],
+      );
+    expect(await raised(owing)).toEqual([
+      { kind: 'URGE', deadline: 'PARTNER', department: '肥东县水务局', unit: '340122000000' },
+      { kind: 'SUPERVISE', deadline: 'PARTNER', department: '肥东县水务局', unit: '340122000000' },
+    ]);
+    expect(await raised(fromGlobalId('CaseAssignment', done.id))).toEqual([]);
+    // The partner reads them on the case it assists.
+    const { case: seen } = await partner.data<{ case: { alerts: { kind: string; deadline: string; leadDepartment: { name: string } | null }[] } }>(
+      `query($id: ID!) { case(id: $id) { alerts { kind deadline leadDepartment { name } } } }`,
+      { id: kase.id },
+    );
+    expect(seen.alerts.filter((a) => a.deadline === 'PARTNER')).toEqual([
+      { kind: 'URGE', deadline: 'PARTNER', leadDepartment: { name: '肥东县水务局' } },
+      { kind: 'SUPERVISE', deadline: 'PARTNER', leadDepartment: { name: '肥东县水务局' } },
+    ]);
   });
 
   it('a returned dispatch ends the partner’s access', async () => {
