@@ -17,7 +17,7 @@ import { Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import OutboxIcon from '@mui/icons-material/Outbox';
 import AddAPhotoIcon from '@mui/icons-material/AddAPhoto';
-import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, Logout, Menu, TitlePortal, UserMenu, useGetIdentity, useSidebarState, useTranslate } from 'react-admin';
+import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, Logout, Menu, UserMenu, useGetIdentity, useSidebarState, useTranslate } from 'react-admin';
 import { FieldShell } from '../field/FieldShell';
 import { useFieldMode, usePhone } from '../field/roles';
 import { can } from '../auth/authProvider';
@@ -26,6 +26,7 @@ import { SessionLapsedDialog } from '../auth/SessionLapsedDialog';
 import { ChangePassword } from './ChangePassword';
 import { UnreadBadge } from '../alerts/UnreadBadge';
 import { Identity, IdentityLine } from './Identity';
+import { BarTitle } from './BarTitle';
 
 const GwUserMenu = () => (
   <UserMenu>
@@ -53,7 +54,7 @@ const GwAppBar = () => {
           {translate('gw.app.title')}
         </Typography>
       )}
-      <TitlePortal sx={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} />
+      <BarTitle />
       <UnreadBadge />
       <Identity />
       <ChangePassword />
