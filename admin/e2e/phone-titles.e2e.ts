@@ -16,6 +16,8 @@ interface TitleFit {
   text: string;
   tooltip: string | null;
   truncated: boolean;
+  /** The title's width in characters of its font: a shortened title keeps a few whole ones, not a lone "…". */
+  room: number;
   /** Text boxes that are clipped without an ellipsis of their own: what shows a glyph cut through. */
   cut: string[];
   barOverflow: number;
@@ -44,6 +46,7 @@ function titleFit(page: Page): Promise<TitleFit> {
       text: title.innerText,
       tooltip: title.getAttribute('title'),
       truncated: title.scrollWidth > title.clientWidth + 1,
+      room: title.clientWidth / parseFloat(getComputedStyle(title).fontSize),
       cut,
       barOverflow: bar.scrollWidth - bar.clientWidth,
       pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
@@ -78,6 +81,7 @@ test('long titles on a phone end with an ellipsis at a whole character, the full
         });
         const where = `${locale} ${route}: "${fit.text}"`;
         expect({ where, cut: fit.cut, barOverflow: fit.barOverflow, pageOverflow: fit.pageOverflow }).toEqual({ where, cut: [], barOverflow: 0, pageOverflow: 0 });
+        expect({ where, room: !fit.truncated || fit.room >= 4 }).toEqual({ where, room: true });
         await eventually(async () => expect((await titleFit(page)).tooltip).toBe(fit.text));
         if (fit.truncated) truncated++;
         // The screen as the phone shows it (not the whole page): the bar is what this is about.
@@ -86,6 +90,28 @@ test('long titles on a phone end with an ellipsis at a whole character, the full
     }
     // The check bites: some of these titles are too long for the phone and were shortened.
     expect(truncated).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+}, 180_000);
+
+/** A field role's bar also holds the alerts, the unit, the password key, the language and the user menu. */
+test('on a field phone the title keeps room for whole words beside the rest of the bar', async () => {
+  await onPhone('gridworker', PHONE, async ({ page, problems }) => {
+    for (const locale of ['zh', 'en'] as const) {
+      await setLanguage(page, locale);
+      for (const route of ['/', '/report', '/outbox', '/map']) {
+        await page.goto(`${baseUrl()}/#${route}`);
+        await page.reload();
+        const fit = await eventually(async () => {
+          const f = await titleFit(page);
+          expect(f.text.trim()).not.toBe('');
+          return f;
+        });
+        const where = `${locale} ${route}: "${fit.text}"`;
+        expect({ where, cut: fit.cut, barOverflow: fit.barOverflow, pageOverflow: fit.pageOverflow, room: !fit.truncated || fit.room >= 4 }).toEqual({ where, cut: [], barOverflow: 0, pageOverflow: 0, room: true });
+        await page.screenshot({ path: path.join(ARTIFACTS, `phone-title-field-${locale}-${route.split('/')[1] || 'home'}.png`) });
+      }
+    }
     expect(problems).toEqual([]);
   });
 }, 180_000);

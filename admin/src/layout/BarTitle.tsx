@@ -35,7 +35,8 @@ export const BarTitle = () => {
         overflow: 'hidden',
         textOverflow: 'ellipsis',
         whiteSpace: 'nowrap',
-        ...(phone ? { fontSize: '1rem' } : {}),
+        // Room for a few whole characters before anything else in the bar gives way.
+        ...(phone ? { fontSize: '1rem', minWidth: '4.5em' } : {}),
         '& span': { display: 'inline' },
       }}
     />

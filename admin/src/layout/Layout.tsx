@@ -13,7 +13,7 @@ import SchoolIcon from '@mui/icons-material/School';
 import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
 import MapIcon from '@mui/icons-material/Map';
 import HomeIcon from '@mui/icons-material/Home';
-import { Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import OutboxIcon from '@mui/icons-material/Outbox';
 import AddAPhotoIcon from '@mui/icons-material/AddAPhoto';
@@ -35,10 +35,15 @@ const GwUserMenu = () => (
   </UserMenu>
 );
 
-/** No theme switch on a phone: the language and the loading indicator only. */
+/**
+ * No theme switch on a phone: the language and the loading indicator only. The language button
+ * shows its icon only (the language's name stays its accessible name), so the title keeps room.
+ */
 const PhoneToolbar = () => (
   <>
-    <LocalesMenuButton />
+    <Box component="span" sx={{ flexShrink: 0, '& .MuiButton-root': { fontSize: 0, minWidth: 0, px: 0.5 }, '& .MuiButton-startIcon': { mr: 0 } }}>
+      <LocalesMenuButton />
+    </Box>
     <LoadingIndicator />
   </>
 );
