@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { baseUrl, openBrowser, signIn, type PhoneOptions } from './browser';
+import { clearScreens, pngSize, saveScreen, writeIndex, type Shot } from './gallery';
 import { apiAs } from './graphql';
 
 /**
@@ -139,34 +140,36 @@ async function useLanguage(page: Page, locale: 'zh' | 'en', phone: boolean): Pro
   await page.getByRole('button', { name: to }).waitFor();
 }
 
-async function scan(page: Page, where: string, locale: 'zh' | 'en', report: string[]): Promise<void> {
-  await settle(page);
-  for (const offender of offenders(await screenTexts(page), locale)) report.push(`${where} [${locale}]: ${offender}`);
-}
-
-/** Scans every screen this account can open, in both languages: what it found, and which routes it reached. */
-async function scanAs(login: string, screens: Screen[], phone?: PhoneOptions): Promise<{ report: string[]; scanned: Set<string> }> {
+/** Scans every screen this account can open, in both languages, and keeps a screenshot of each: what it found, which routes it reached and the screenshots. */
+async function scanAs(login: string, screens: Screen[], phone?: PhoneOptions): Promise<{ report: string[]; scanned: Record<'zh' | 'en', Set<string>>; shots: Shot[] }> {
   const s = await openBrowser(phone);
   const report: string[] = [];
-  const scanned = new Set<string>();
+  const scanned = { zh: new Set<string>(), en: new Set<string>() };
+  const shots: Shot[] = [];
+  const folder = phone ? `${login}-phone` : login;
   trackRequests(s.page);
   try {
     await signIn(s.page, login);
     for (const locale of ['zh', 'en'] as const) {
       await useLanguage(s.page, locale, Boolean(phone));
-      scanned.clear();
+      const reached = scanned[locale];
+      /** Once the screen has settled: its texts checked, and its screenshot kept. */
+      const look = async (route: string) => {
+        await settle(s.page);
+        for (const offender of offenders(await screenTexts(s.page), locale)) report.push(`${login} ${route} [${locale}]: ${offender}`);
+        shots.push(await saveScreen(s.page, folder, locale, route));
+        reached.add(route);
+      };
       for (const screen of screens.filter((x) => !x.route.includes(':'))) {
         await s.page.goto(`${baseUrl()}/#${screen.route}`);
-        await scan(s.page, `${login} ${screen.route}`, locale, report);
-        scanned.add(screen.route);
+        await look(screen.route);
         // A route with a parameter (/check-in/:gridId) is scanned where a link on this screen leads to it.
-        for (const param of screens.filter((x) => x.route.includes(':') && !scanned.has(x.route))) {
+        for (const param of screens.filter((x) => x.route.includes(':') && !reached.has(x.route))) {
           const prefix = param.route.slice(0, param.route.indexOf(':'));
           const link = s.page.locator(`a[href^="#${prefix}"]`).first();
           if (!(await link.count())) continue;
           await s.page.goto(`${baseUrl()}/${await link.getAttribute('href')}`);
-          await scan(s.page, `${login} ${param.route}`, locale, report);
-          scanned.add(param.route);
+          await look(param.route);
         }
         if (!screen.openFirstRow) continue;
         const row = s.page.locator('tbody tr.RaDatagrid-clickableRow, tbody tr[class*="clickable"]').first();
@@ -175,13 +178,12 @@ async function scanAs(login: string, screens: Screen[], phone?: PhoneOptions): P
         await row.locator('td').nth(1).click();
         await s.page.waitForURL((url) => url.toString() !== before, { timeout: 5_000 }).catch(() => undefined);
         if (s.page.url() === before) continue;
-        await scan(s.page, `${login} ${screen.route}/:id`, locale, report);
-        scanned.add(`${screen.route}/:id`);
+        await look(`${screen.route}/:id`);
         // Tabs of a record page (history, outlets, children…) hold most of the enum values.
         const tabs = s.page.getByRole('tab');
         for (let i = 1; i < (await tabs.count()); i++) {
           await tabs.nth(i).click();
-          await scan(s.page, `${login} ${screen.route}/:id tab ${i}`, locale, report);
+          await look(`${screen.route}/:id tab ${i}`);
         }
       }
     }
@@ -189,7 +191,7 @@ async function scanAs(login: string, screens: Screen[], phone?: PhoneOptions): P
   } finally {
     await s.close();
   }
-  return { report: [...new Set(report)], scanned };
+  return { report: [...new Set(report)], scanned, shots };
 }
 
 const SCREENS = appScreens();
@@ -214,6 +216,16 @@ beforeAll(async () => {
   await api(`mutation($input: DrawSpotCheckInput!) { drawSpotCheck(input: $input) { __typename } }`, { input: { campaignId: campaign.id } });
 });
 
+/** Every screenshot of this run, for the gallery's index (written after the last account). */
+const gallery: Shot[] = [];
+beforeAll(() => clearScreens());
+afterAll(() => {
+  if (!gallery.length) return;
+  writeIndex(gallery);
+  const ms = gallery.reduce((sum, shot) => sum + shot.ms, 0);
+  console.log(`screens: ${gallery.length} screenshots in artifacts/screens (index.html), ${(ms / 1000).toFixed(1)} s spent taking them`);
+});
+
 /** Who signs in, on what, and screens the scan must have reached (so a scan that opens nothing cannot pass). */
 describe.each([
   ['cityadmin', undefined, ['/cases/:id', '/sources/:id', '/grids/:id', '/spotChecks/:id', '/assessment', '/monthly-report']],
@@ -222,8 +234,17 @@ describe.each([
   ['gridworker', FIELD_PHONE, ['/', '/report', '/outbox', '/check-in/:gridId']],
 ] as const)('no raw keys, enum values or English in Chinese: %s', (login, phone, reached) => {
   test('every route in zh-CN and en', async () => {
-    const { report, scanned } = await scanAs(login, phone ? SCREENS.filter((x) => x.field) : SCREENS, phone);
+    const { report, scanned, shots } = await scanAs(login, phone ? SCREENS.filter((x) => x.field) : SCREENS, phone);
+    gallery.push(...shots);
     expect(report).toEqual([]);
-    expect([...scanned]).toEqual(expect.arrayContaining([...reached]));
+    const everyRoute = new Set([...scanned.zh, ...scanned.en]);
+    for (const locale of ['zh', 'en'] as const) {
+      expect([...scanned[locale]]).toEqual(expect.arrayContaining([...reached]));
+      // A screenshot of every screen scanned (in either language) in this language, on disk, at the window's size.
+      const shot = new Map(shots.filter((x) => x.locale === locale).map((x) => [x.route, pngSize(x.file)]));
+      expect([...everyRoute].filter((route) => !shot.has(route))).toEqual([]);
+      const size = phone ? { width: 390, height: 844 } : { width: 1440, height: 900 };
+      expect([...shot].filter(([, got]) => got.width !== size.width || got.height !== size.height)).toEqual([]);
+    }
   }, 600_000);
 });

@@ -9,12 +9,12 @@ export const Identity = () => {
   const { data } = useGetIdentity();
   const translate = useTranslate();
   const identity = data as IdentityRecord | undefined;
-  // A phone's bar has room for the unit only; the name and role are in the user menu.
+  // A phone's bar has room for the unit only (shortened before the title is); the name and role are in the user menu.
   const phone = usePhone();
   if (!identity) return null;
   if (phone)
     return (
-      <Chip size="small" color="secondary" label={identity.unitName} data-testid="identity-unit" sx={{ maxWidth: 110, mr: 0.5 }} />
+      <Chip size="small" color="secondary" label={identity.unitName} data-testid="identity-unit" sx={{ maxWidth: 110, minWidth: 0, flexShrink: 1, mr: 0.5 }} />
     );
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mr: 1 }} data-testid="identity">

@@ -13,11 +13,11 @@ import SchoolIcon from '@mui/icons-material/School';
 import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
 import MapIcon from '@mui/icons-material/Map';
 import HomeIcon from '@mui/icons-material/Home';
-import { Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import OutboxIcon from '@mui/icons-material/Outbox';
 import AddAPhotoIcon from '@mui/icons-material/AddAPhoto';
-import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, Logout, Menu, TitlePortal, UserMenu, useGetIdentity, useSidebarState, useTranslate } from 'react-admin';
+import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, Logout, Menu, UserMenu, useGetIdentity, useSidebarState, useTranslate } from 'react-admin';
 import { FieldShell } from '../field/FieldShell';
 import { useFieldMode, usePhone } from '../field/roles';
 import { can } from '../auth/authProvider';
@@ -26,6 +26,7 @@ import { SessionLapsedDialog } from '../auth/SessionLapsedDialog';
 import { ChangePassword } from './ChangePassword';
 import { UnreadBadge } from '../alerts/UnreadBadge';
 import { Identity, IdentityLine } from './Identity';
+import { BarTitle } from './BarTitle';
 
 const GwUserMenu = () => (
   <UserMenu>
@@ -34,10 +35,15 @@ const GwUserMenu = () => (
   </UserMenu>
 );
 
-/** No theme switch on a phone: the language and the loading indicator only. */
+/**
+ * No theme switch on a phone: the language and the loading indicator only. The language button
+ * shows its icon only (the language's name stays its accessible name), so the title keeps room.
+ */
 const PhoneToolbar = () => (
   <>
-    <LocalesMenuButton />
+    <Box component="span" sx={{ flexShrink: 0, '& .MuiButton-root': { fontSize: 0, minWidth: 0, px: 0.5 }, '& .MuiButton-startIcon': { mr: 0 } }}>
+      <LocalesMenuButton />
+    </Box>
     <LoadingIndicator />
   </>
 );
@@ -53,7 +59,7 @@ const GwAppBar = () => {
           {translate('gw.app.title')}
         </Typography>
       )}
-      <TitlePortal sx={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} />
+      <BarTitle />
       <UnreadBadge />
       <Identity />
       <ChangePassword />
