@@ -44,6 +44,7 @@ const rowsOf = (c: string) => ({
 
 const STATE_COLUMNS = 'unit_id, own, status, category_id, due_day, parent_id, city_id, county_id, township_id, grid_id';
 const DAY_COLUMNS = 'unit_id, own, status, category_id, day, kind, parent_id, city_id, county_id, township_id, grid_id';
+const qualified = (columns: string) => columns.split(', ').map((column) => `s.${column}`).join(', ');
 
 // Rows upserted in key order, so two transactions touching the same rows lock them in the same order.
 const APPLY = `create or replace function gw_case_rollup_apply(c "case", sign int) returns void
@@ -76,13 +77,13 @@ const REBUILD = `create or replace function gw_case_rollup_rebuild() returns voi
   begin
     truncate case_rollup, case_rollup_day;
     insert into case_rollup (${STATE_COLUMNS}, cases, closed)
-      select ${STATE_COLUMNS}, count(*), count(*) filter (where closed)
+      select ${qualified(STATE_COLUMNS)}, count(*), count(*) filter (where s.closed)
       from "case" c cross join lateral (${rowsOf('c').state}) s
-      group by ${STATE_COLUMNS};
+      group by ${qualified(STATE_COLUMNS)};
     insert into case_rollup_day (${DAY_COLUMNS}, cases)
-      select ${DAY_COLUMNS}, count(*)
+      select ${qualified(DAY_COLUMNS)}, count(*)
       from "case" c cross join lateral (${rowsOf('c').day}) s
-      group by ${DAY_COLUMNS};
+      group by ${qualified(DAY_COLUMNS)};
   end $$;`;
 
 export class Migration20261208030000_case_rollups extends Migration {

@@ -123,7 +123,8 @@ export const statisticsService = {
  *   keep days, not instants; reported-since with closed/overdue counts needs the case);
  * - a trend's `overdue` (reported in the period and overdue now) is not kept: only when unasked.
  * Today (up to now) is counted live, as are deadlines passed today and, taken away, cases
- * reported at or after now (the live query counts those reported before `to` = now).
+ * reported at or after now (the live query counts those reported before `to` = now; normally
+ * none, each an index range on reported_at).
  */
 function rollupParts(
   ctx: RequestContext,
@@ -148,7 +149,12 @@ function rollupParts(
     const live = cases([{ $or: [{ reportedAt: { $gte: recent } }, { closedAt: { $gte: recent } }] }, { reportedAt: { $lt: now } }]);
     if (!live) return null;
     const parts = [liveAggregateSql(spec, live, { from: recent, to: now })];
-    if (from < todayStart) parts.unshift(rollupTrendSql(args.groupBy, filter, beijingDay(from), today));
+    if (from < todayStart) {
+      // The rollup's closures before today, less those of cases the data reports at or after now.
+      const future = cases([{ reportedAt: { $gte: now } }, { closedAt: { $gte: from, $lt: todayStart } }]);
+      if (!future) return null;
+      parts.push(rollupTrendSql(args.groupBy, filter, beijingDay(from), today), liveAggregateSql(spec, future, { from, to: todayStart }, -1));
+    }
     return parts;
   }
   if (args.from) return null;
