@@ -86,6 +86,14 @@ const REBUILD = `create or replace function gw_case_rollup_rebuild() returns voi
       group by ${qualified(DAY_COLUMNS)};
   end $$;`;
 
+/** TRUNCATE fires no row trigger: emptying the cases empties their counts. */
+const EMPTIED = `create or replace function gw_case_rollup_truncated() returns trigger
+  language plpgsql security definer set search_path = public, pg_temp as $$
+  begin
+    truncate case_rollup, case_rollup_day;
+    return null;
+  end $$;`;
+
 export class Migration20261208030000_case_rollups extends Migration {
   override async up(): Promise<void> {
     const common = `"unit_id" int not null, "own" boolean not null, "status" "case_status" not null, "category_id" int not null,
@@ -105,17 +113,20 @@ export class Migration20261208030000_case_rollups extends Migration {
     this.addSql(APPLY);
     this.addSql(TRIGGER);
     this.addSql(REBUILD);
+    this.addSql(EMPTIED);
     this.addSql(`revoke execute on function gw_case_rollup_apply("case", int), gw_case_rollup_rebuild() from public;`);
     this.addSql(`create trigger case_rollup_insert_delete after insert or delete on "case" for each row execute function gw_case_rollup_trigger();`);
     const changed = COUNTED.map((column) => `old.${column} is distinct from new.${column}`).join(' or ');
     this.addSql(`create trigger case_rollup_update after update of ${COUNTED.join(', ')} on "case" for each row when (${changed}) execute function gw_case_rollup_trigger();`);
+    this.addSql(`create trigger case_rollup_truncate after truncate on "case" for each statement execute function gw_case_rollup_truncated();`);
     this.addSql(`select gw_case_rollup_rebuild();`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`drop trigger if exists case_rollup_update on "case";`);
     this.addSql(`drop trigger if exists case_rollup_insert_delete on "case";`);
-    this.addSql(`drop function if exists gw_case_rollup_trigger(), gw_case_rollup_apply("case", int), gw_case_rollup_rebuild(), gw_case_rollup_units(int, int, int, int);`);
+    this.addSql(`drop trigger if exists case_rollup_truncate on "case";`);
+    this.addSql(`drop function if exists gw_case_rollup_trigger(), gw_case_rollup_truncated(), gw_case_rollup_apply("case", int), gw_case_rollup_rebuild(), gw_case_rollup_units(int, int, int, int);`);
     this.addSql(`drop table if exists "case_rollup_day", "case_rollup";`);
   }
 }

@@ -137,6 +137,3 @@ export function liveSql(groupBy: Dim[], part: SqlFragment): SqlFragment {
     bindings: part.bindings,
   };
 }
-
-/** Recomputes the rollups from the cases (the owner's function, security definer). */
-export const REBUILD_ROLLUPS_SQL = 'select gw_case_rollup_rebuild()';
