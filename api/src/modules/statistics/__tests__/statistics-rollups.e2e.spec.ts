@@ -1,4 +1,6 @@
+import { Client } from 'pg';
 import { FakeClock } from '../../../common/clock';
+import { enableAppRole } from '../../../db/app-role';
 import { toGlobalId } from '../../../common/global-id';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 import { beijing, TEST_CLOCK_START } from '../../../test/time';
@@ -153,5 +155,28 @@ describe('caseStatistics on the rollups: the live aggregate’s answers', () => 
     expect([...overdue.map.values()].reduce((s, [count]) => s + count, 0)).toBe(n);
     const dept = await answer(await app.as('countydept'), STATS, { groupBy: ['STATUS'] });
     expect(dept.fromRollups).toBe(false);
+  });
+
+  it('row-level security: a unit’s role reads the rollup rows of its subtree only, and writes none', async () => {
+    const client = new Client(await enableAppRole(app.databaseUrl));
+    await client.connect();
+    try {
+      for (const table of ['case_rollup', 'case_rollup_day']) {
+        await client.query('begin');
+        await client.query(`select gw_bind_unit('COUNTY', $1, '{}')`, [units.feidong.id]);
+        const seen = await client.query<{ n: number; outside: number; city: number }>(
+          `select count(*)::int as n, count(*) filter (where county_id is distinct from $1)::int as outside,
+                  count(*) filter (where unit_id = $2)::int as city from ${table}`,
+          [units.feidong.id, units.city.id],
+        );
+        const [{ n: expected }] = await app.ownerSql<{ n: number }>(`select count(*)::int as n from ${table} where county_id = $1`, [units.feidong.id]);
+        expect(seen.rows[0]).toEqual({ n: expected, outside: 0, city: 0 });
+        expect(expected).toBeGreaterThan(0);
+        await expect(client.query(`update ${table} set cases = cases + 1`)).rejects.toThrow(/permission denied/);
+        await client.query('rollback');
+      }
+    } finally {
+      await client.end();
+    }
   });
 });
