@@ -42,7 +42,7 @@ export async function nonEmptyTables(client: Db): Promise<string[]> {
 }
 
 /** Written by the database itself (the case-event chain heads, the case rollups): emptied with the seeded tables. */
-const DERIVED_TABLES = ['case_event_chain', 'case_rollup', 'case_rollup_day'];
+const DERIVED_TABLES = ['case_event_chain', 'case_rollup', 'case_rollup_due', 'case_rollup_day'];
 
 /** Empties every seeded table and restarts their sequences (the CLI's --force). */
 export async function truncateSeededTables(client: Db): Promise<void> {

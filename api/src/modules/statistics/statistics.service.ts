@@ -15,7 +15,7 @@ import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { CaseStatisticsDimension as Dim, TIME_DIMENSIONS, type CaseStatisticsArgs } from './statistics.inputs';
 import { readScopeUnit, unitInside } from './statistics.scope';
-import { combinedSql, liveAggregateSql, liveSql, overdueOnlySql, rollupTotalsSql, rollupTrendSql, type LiveSpec } from './statistics.sql';
+import { combinedSql, liveAggregateSql, liveSql, notYetDueSql, rollupTotalsSql, rollupTrendSql, type LiveSpec } from './statistics.sql';
 import type { CaseStatistic } from './statistics.types';
 
 const DAY_MS = 86_400_000;
@@ -122,8 +122,8 @@ export const statisticsService = {
  * - no `to`, no `overdueOnly`, and `from` only for a trend, at a Beijing midnight (the rollups
  *   keep days, not instants; reported-since with closed/overdue counts needs the case);
  * - a trend's `overdue` (reported in the period and overdue now) is not kept: only when unasked.
- * Today (up to now) is counted live, as are deadlines passed today and, taken away, cases
- * reported at or after now (the live query counts those reported before `to` = now; normally
+ * Today (up to now) is counted live, as are (taken off overdue) deadlines later today and
+ * (taken away) cases reported at or after now (the live query counts those reported before `to` = now; normally
  * none, each an index range on reported_at).
  */
 function rollupParts(
@@ -158,12 +158,13 @@ function rollupParts(
     return parts;
   }
   if (args.from) return null;
-  const dueToday = cases([{ dueAt: { $gte: todayStart, $lt: now } }]);
   const future = cases([{ reportedAt: { $gte: now } }]);
-  if (!dueToday || !future) return null;
-  return [
-    rollupTotalsSql(args.groupBy, filter, today),
-    overdueOnlySql(args.groupBy, liveAggregateSql(spec, dueToday, null)),
-    liveAggregateSql(spec, future, null, -1),
-  ];
+  if (!future) return null;
+  const parts = [...rollupTotalsSql(args.groupBy, filter, fields.overdue ? today : null), liveAggregateSql(spec, future, null, -1)];
+  if (fields.overdue) {
+    const dueLaterToday = cases([{ dueAt: { $gte: now, $lt: new Date(todayStart.getTime() + DAY_MS) } }]);
+    if (!dueLaterToday) return null;
+    parts.push(notYetDueSql(args.groupBy, liveAggregateSql(spec, dueLaterToday, null)));
+  }
+  return parts;
 }

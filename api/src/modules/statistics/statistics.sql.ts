@@ -89,15 +89,27 @@ export interface RollupFilter {
   categoryId: number | null;
 }
 
-/** Totals from case_rollup; overdue counts deadlines on Beijing days before `today` (the rest of today is live). */
-export function rollupTotalsSql(groupBy: Dim[], filter: RollupFilter, today: string): SqlFragment {
+/**
+ * Totals from case_rollup. With `overdueOn` (a Beijing day) also overdue: the cases with a
+ * deadline less those due after that day (case_rollup_due); the rest of the day is live.
+ * Without it `overdue` is 0 (not asked for).
+ */
+export function rollupTotalsSql(groupBy: Dim[], filter: RollupFilter, overdueOn: string | null): SqlFragment[] {
   const unit = rollupUnit(groupBy, filter.unit);
   const dims = groupBy.map((d) => `${rollupDimension[d]} as ${dimensionAlias[d]}`);
-  return {
-    sql: `select ${dims.join(', ')}, sum(r.cases) as count, coalesce(sum(r.cases) filter (where r.due_day < ?::date), 0) as overdue, sum(r.closed) as closed
-          from case_rollup r where ${unit.sql}${filter.categoryId != null ? ' and r.category_id = ?' : ''} group by ${keysOf(groupBy)}`,
-    bindings: [today, ...unit.bindings, ...(filter.categoryId != null ? [filter.categoryId] : [])],
+  const category = filter.categoryId != null ? { sql: ' and r.category_id = ?', bindings: [filter.categoryId] } : { sql: '', bindings: [] };
+  const totals = {
+    sql: `select ${dims.join(', ')}, sum(r.cases) as count, ${overdueOn ? 'sum(r.dated)' : '0'} as overdue, sum(r.closed) as closed
+          from case_rollup r where ${unit.sql}${category.sql} group by ${keysOf(groupBy)}`,
+    bindings: [...unit.bindings, ...category.bindings],
   };
+  if (!overdueOn) return [totals];
+  const dueLater = {
+    sql: `select ${dims.join(', ')}, 0 as count, -sum(r.cases) as overdue, 0 as closed
+          from case_rollup_due r where ${unit.sql} and r.due_day > ?::date${category.sql} group by ${keysOf(groupBy)}`,
+    bindings: [...unit.bindings, overdueOn, ...category.bindings],
+  };
+  return [totals, dueLater];
 }
 
 /** Reported (R) and closed (C) counts per period from case_rollup_day over the Beijing days [fromDay, toDay). */
@@ -124,9 +136,9 @@ export function combinedSql(groupBy: Dim[], parts: SqlFragment[], trend: boolean
   };
 }
 
-/** A live part that adds to `overdue` only (deadlines passed today: the rollup knows their day, not their hour). */
-export function overdueOnlySql(groupBy: Dim[], part: SqlFragment): SqlFragment {
-  return { sql: `select ${keysOf(groupBy)}, 0 as count, overdue, 0 as closed from (${part.sql}) as due_today`, bindings: part.bindings };
+/** A live part that takes its cases off `overdue` only (due later today: the rollup knows their day, not their hour). */
+export function notYetDueSql(groupBy: Dim[], part: SqlFragment): SqlFragment {
+  return { sql: `select ${keysOf(groupBy)}, 0 as count, -count as overdue, 0 as closed from (${part.sql}) as due_later_today`, bindings: part.bindings };
 }
 
 /** The live path alone: one aggregate, ordered. */

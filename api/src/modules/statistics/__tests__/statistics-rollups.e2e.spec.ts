@@ -116,6 +116,11 @@ describe('caseStatistics on the rollups: the live aggregate’s answers', () => 
           expect({ unit, groupBy, category, rows: map }).toEqual({ unit, groupBy, category, rows: expected });
           expect(fromRollups).toBe(true);
           compared += map.size;
+          // Without `overdue` (the benchmark's Q5): no deadline rows are read.
+          const unasked = await answer(client, TREND, { groupBy, within, categoryId: category && toGlobalId('CaseCategory', category) });
+          const noOverdue = new Map([...expected].map(([k, [count, , closed]]) => [k, [count, 0, closed]]));
+          expect({ unit, groupBy, category, rows: unasked.map }).toEqual({ unit, groupBy, category, rows: noOverdue });
+          expect(app.sql.statements.some((s) => s.includes('case_rollup_due'))).toBe(false);
         }
       }
     }
@@ -161,7 +166,7 @@ describe('caseStatistics on the rollups: the live aggregate’s answers', () => 
     const client = new Client(await enableAppRole(app.databaseUrl));
     await client.connect();
     try {
-      for (const table of ['case_rollup', 'case_rollup_day']) {
+      for (const table of ['case_rollup', 'case_rollup_due', 'case_rollup_day']) {
         await client.query('begin');
         await client.query(`select gw_bind_unit('COUNTY', $1, '{}')`, [units.feidong.id]);
         const seen = await client.query<{ n: number; outside: number; city: number }>(
