@@ -127,6 +127,9 @@ export class Migration20261208030000_case_rollups extends Migration {
       // Read-only for the app: the trigger writes as the owner.
       this.addSql(`revoke insert, update, delete on "${table}" from gridwatch_app, ${LEVEL_ROLES.join(', ')};`);
     }
+    // The live edge of a rollup answer (deadlines later today, closures today) at any scope level.
+    this.addSql(`create index "case_due_at_index" on "case" ("due_at") where "due_at" is not null;`);
+    this.addSql(`create index "case_closed_at_index" on "case" ("closed_at") where "closed_at" is not null;`);
     this.addSql(UNITS);
     this.addSql(APPLY);
     this.addSql(TRIGGER);
@@ -146,5 +149,6 @@ export class Migration20261208030000_case_rollups extends Migration {
     this.addSql(`drop trigger if exists case_rollup_truncate on "case";`);
     this.addSql(`drop function if exists gw_case_rollup_trigger(), gw_case_rollup_truncated(), gw_case_rollup_apply("case", int), gw_case_rollup_rebuild(), gw_case_rollup_units(int, int, int, int);`);
     this.addSql(`drop table if exists "case_rollup_day", "case_rollup_due", "case_rollup";`);
+    this.addSql(`drop index if exists "case_due_at_index", "case_closed_at_index";`);
   }
 }
