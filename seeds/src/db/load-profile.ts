@@ -3,6 +3,7 @@ import { demoPasswordHash } from '../generator/demo-password';
 import { DEFAULT_SEED, PROFILES, type ProfileName } from '../generator/profiles';
 import { type Db, copyTable, quoteIdent } from './copy';
 import { advanceSequences, nonEmptyTables } from './database-state';
+import { rebuildRollups, suspendRollups } from './rollups';
 import { dropSecondaryIndexes, recreateIndexes } from './secondary-indexes';
 
 export interface LoadProgress {
@@ -49,7 +50,8 @@ export interface LoadResult {
 
 /**
  * Loads a profile into an already migrated, empty database in one transaction: every table
- * through COPY with explicit ids, then each sequence moved past its largest id.
+ * through COPY with explicit ids, then each sequence moved past its largest id and the case
+ * rollups recomputed.
  */
 export async function loadProfile(client: Db, profile: ProfileName, options: LoadOptions): Promise<LoadResult> {
   const started = performance.now();
@@ -68,6 +70,7 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
     if (options.skipForeignKeyChecks ?? scale) skipped = await trySkipForeignKeys(client);
     const rebuild = options.rebuildIndexes ?? scale;
     if (rebuild) await client.query(`set local maintenance_work_mem = '256MB'`);
+    await suspendRollups(client);
     for (const data of tables) {
       const report = (n: number): void => options.onProgress?.({ table: data.table, rows: n, total: data.count });
       const dropped = rebuild && BULK_TABLES.has(data.table) ? await dropSecondaryIndexes(client, data.table) : [];
@@ -75,6 +78,8 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
       await recreateIndexes(client, dropped);
     }
     await advanceSequences(client);
+    // Whatever COPY skipped, the case rollups end equal to the cases loaded.
+    await rebuildRollups(client);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);

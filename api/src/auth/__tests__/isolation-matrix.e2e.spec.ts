@@ -168,6 +168,14 @@ describe('isolation matrix: role × target unit × operation', () => {
       });
       expect1(role, target, 'create-under', expected.createUnder.includes(target), !create.errors);
     }
+    // caseStatistics within each target (from the rollups where the role's case scope is one unit's
+    // subtree, live otherwise): counts where the role reads the unit, NOT_FOUND or nothing elsewhere.
+    for (const target of ALL) {
+      const result = await client.request<{ caseStatistics: { count: number }[] }>(`query($w: ID!) { caseStatistics(groupBy: [STATUS], within: $w) { count } }`, { w: grids[target].id });
+      const counted = (result.data?.caseStatistics ?? []).reduce((sum, row) => sum + row.count, 0) > 0;
+      expect1(role, target, 'statistics-within', expected.read.includes(target), counted);
+      if (result.errors && result.errors[0].extensions?.code !== 'NOT_FOUND') mismatches.push(`${role} statistics ${target}: ${String(result.errors[0].extensions?.code)}`);
+    }
     // Deactivation last: leaves succeed, grids with active children fail on CONFLICT only after the permission check.
     for (const target of ALL) {
       const result = await client.request(`mutation($id: ID!) { deactivateGrid(id: $id) { id } }`, { id: grids[target].id });

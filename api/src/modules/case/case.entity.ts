@@ -24,6 +24,10 @@ import { AnswerMethod, AnswerSatisfaction, CaseChannel, CaseOrigin, CaseStatus, 
 @Unique({ properties: ['channel', 'externalTicket'] })
 // 对账: a channel's tickets of some days.
 @Index({ properties: ['channel', 'reportedAt', 'id'] })
+// The dashboard's live edge beside its rollups (statistics.service.ts): deadlines later today and
+// closures today, at any level of scope (a time range selects a handful of rows city-wide).
+@Index({ name: 'case_due_at_index', expression: `create index "case_due_at_index" on "case" ("due_at") where "due_at" is not null` })
+@Index({ name: 'case_closed_at_index', expression: `create index "case_closed_at_index" on "case" ("closed_at") where "closed_at" is not null` })
 // The deadline sweep's unanswered complaints, by answer limit.
 @Index({
   name: 'case_unanswered_answer_due_at_index',

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import { loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
@@ -8,6 +9,13 @@ import { CaseStatisticsArgs } from './statistics.inputs';
 import { statisticsService } from './statistics.service';
 import { CaseStatistic } from './statistics.types';
 
+/** Whether the selection names the field (through a fragment: assumed so). */
+function asksFor(info: GraphQLResolveInfo, field: string): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.selectionSet?.selections ?? []).some((s) => s.kind !== Kind.FIELD || s.name.value === field),
+  );
+}
+
 /** Statistics read cases: whoever may read cases gets the counts of the cases it may read, nothing else (statistics.policy.ts). */
 @Resolver(() => CaseStatistic)
 export class StatisticsResolver {
@@ -15,8 +23,8 @@ export class StatisticsResolver {
     description: '案件统计 (本辖区内): 按下级单位/状态/类别/日/周分组计数, 如 groupBy: [UNIT, STATUS] 得到各乡镇×状态',
   })
   @Requires('read', 'CaseStatistic')
-  caseStatistics(@Ctx() ctx: RequestContext, @Args(() => CaseStatisticsArgs) args: CaseStatisticsArgs): Promise<CaseStatistic[]> {
-    return statisticsService.caseStatistics(ctx, args);
+  caseStatistics(@Ctx() ctx: RequestContext, @Args(() => CaseStatisticsArgs) args: CaseStatisticsArgs, @Info() info: GraphQLResolveInfo): Promise<CaseStatistic[]> {
+    return statisticsService.caseStatistics(ctx, args, { overdue: asksFor(info, 'overdue') });
   }
 
   @FieldResolver(() => Grid, { nullable: true, description: '下级单位 (按 UNIT 分组时)' })

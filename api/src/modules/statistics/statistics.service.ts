@@ -1,45 +1,27 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { MongoQuery } from '@casl/ability';
 import { unitSubtree } from '../../auth/territory';
+import type { UnitScope } from '../../common/base.entity';
 import { GridLevel } from '../../common/enums';
 import { BadInputError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { findVisible } from '../../common/records';
-import { scopedSelectSql } from '../../common/scoped-sql';
+import { scopedSelectSql, type SqlFragment } from '../../common/scoped-sql';
 import type { RequestContext } from '../../context/request-context';
 import { CaseStatus } from '../case/case.enums';
 import { Case } from '../case/case.entity';
+import { beijingDay } from '../deadline/working-calendar';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { CaseStatisticsDimension as Dim, TIME_DIMENSIONS, type CaseStatisticsArgs } from './statistics.inputs';
+import { readScopeUnit, unitInside } from './statistics.scope';
+import { combinedSql, liveAggregateSql, liveSql, notYetDueSql, rollupTotalsSql, rollupTrendSql, type LiveSpec } from './statistics.sql';
 import type { CaseStatistic } from './statistics.types';
 
 const DAY_MS = 86_400_000;
 /** Longest span per time dimension, so a chart never asks for tens of thousands of groups. */
 const MAX_SPAN_DAYS: Partial<Record<Dim, number>> = { [Dim.DAY]: 366, [Dim.WEEK]: 5 * 366 };
-
-/** The case's unit one level below `within` (the case's own grid when it sits on `within` itself). */
-const childUnitColumn: Record<GridLevel, string> = {
-  [GridLevel.CITY]: 'coalesce(c.county_id, c.grid_id)',
-  [GridLevel.COUNTY]: 'coalesce(c.township_id, c.grid_id)',
-  [GridLevel.TOWNSHIP]: 'c.grid_id',
-  [GridLevel.VILLAGE]: 'c.grid_id',
-};
-
-const dimensionSql: Record<Dim, string> = {
-  [Dim.UNIT]: 'c.unit_id',
-  [Dim.STATUS]: 'c.status',
-  [Dim.CATEGORY]: 'c.category_id',
-  [Dim.DAY]: `date_trunc('day', v.at at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai'`,
-  [Dim.WEEK]: `date_trunc('week', v.at at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai'`,
-};
-const dimensionAlias: Record<Dim, keyof Row> = {
-  [Dim.UNIT]: 'unit_id',
-  [Dim.STATUS]: 'status',
-  [Dim.CATEGORY]: 'category_id',
-  [Dim.DAY]: 'period',
-  [Dim.WEEK]: 'period',
-};
+const CASE_COLUMNS = ['grid_id', 'county_id', 'township_id', 'status', 'category_id', 'reported_at', 'closed_at', 'due_at'];
 
 interface Row {
   unit_id: number | null;
@@ -49,6 +31,11 @@ interface Row {
   count: number;
   overdue: number;
   closed: number;
+}
+
+/** What the caller asked to see: a statistic without `overdue` can be read from more rollups. */
+export interface StatisticFields {
+  overdue: boolean;
 }
 
 function validate(args: CaseStatisticsArgs, to: Date): Dim | null {
@@ -70,54 +57,52 @@ function validate(args: CaseStatisticsArgs, to: Date): Dim | null {
   return time;
 }
 
+/** The instant a Beijing day starts. */
+const dayStart = (day: string): Date => new Date(Date.parse(`${day}T00:00:00+08:00`));
+
 export const statisticsService = {
   /**
    * Case counts grouped by up to two dimensions, in one SQL statement: the caller's read
    * scope on cases (CASL, as SQL) plus `within`, grouped in the database; row-level
    * security bounds it again. With DAY/WEEK a case counts in the period it was reported and
-   * again (as closed) in the period it was closed, through a two-row lateral join.
+   * again (as closed) in the period it was closed. The dashboard's questions are answered
+   * from the rollups (case_rollup, case_rollup_day: O(units shown)) plus a live count of
+   * today's edge; the others from the cases themselves (see `rollupParts`).
    */
-  async caseStatistics(ctx: RequestContext, args: CaseStatisticsArgs): Promise<CaseStatistic[]> {
+  async caseStatistics(ctx: RequestContext, args: CaseStatisticsArgs, fields: StatisticFields = { overdue: true }): Promise<CaseStatistic[]> {
     const now = ctx.clock.now();
     const to = args.to ?? now;
     const time = validate(args, to);
     // No rule lets the caller read a case: nothing to count (and no grid to look up).
     if (!ctx.ability.can('read', 'Case')) return [];
     const within = args.within ? await findVisible(ctx, Grid, args.within) : null;
-    const level = within?.level ?? (ctx.principal?.unitLevel as GridLevel);
-    const where: FilterQuery<Case>[] = [
-      within ? subtreeOf<Case>(within, 'gridId') : ((ctx.principal ? unitSubtree(ctx.principal, 'gridId') : { id: null }) as MongoQuery as FilterQuery<Case>),
+    const principal = ctx.principal;
+    const level = within?.level ?? (principal?.unitLevel as GridLevel);
+    const base: FilterQuery<Case>[] = [
+      within ? subtreeOf<Case>(within, 'gridId') : ((principal ? unitSubtree(principal, 'gridId') : { id: null }) as MongoQuery as FilterQuery<Case>),
     ];
-    if (args.categoryId) where.push({ categoryId: fromGlobalId('CaseCategory', args.categoryId) });
-    if (args.overdueOnly) where.push({ dueAt: { $lt: now } });
-    // A case closes after it is reported: reported before `to` bounds both arms of a trend.
-    where.push({ reportedAt: { $lt: to } });
-    if (args.from) where.push(time ? { $or: [{ reportedAt: { $gte: args.from } }, { closedAt: { $gte: args.from } }] } : { reportedAt: { $gte: args.from } });
-
+    const categoryId = args.categoryId ? fromGlobalId('CaseCategory', args.categoryId) : null;
+    if (categoryId) base.push({ categoryId });
     // The caller's read scope on cases from the scope compiler, and the filter above.
-    const cases = scopedSelectSql(ctx, Case, 'Case', 'c', ['grid_id', 'county_id', 'township_id', 'status', 'category_id', 'reported_at', 'closed_at', 'due_at'], { $and: where });
-    if (!cases) return [];
-    const sql = `select ${childUnitColumn[level]} as unit_id, c.status, c.category_id, c.reported_at, c.closed_at, c.due_at from (${cases.sql}) c`;
-    const bindings = cases.bindings;
+    const cases = (filter: FilterQuery<Case>[]) => scopedSelectSql(ctx, Case, 'Case', 'c', CASE_COLUMNS, { $and: [...base, ...filter] });
+    const spec: LiveSpec = { groupBy: args.groupBy, level, time, now };
 
-    const dims = args.groupBy.map((d) => `${dimensionSql[d]} as ${dimensionAlias[d]}`);
-    const keys = args.groupBy.map((d) => dimensionAlias[d]);
-    const metrics = time
-      ? `count(*) filter (where v.reported)::int as count,
-         count(*) filter (where v.reported and c.due_at < ?)::int as overdue,
-         count(*) filter (where not v.reported)::int as closed`
-      : `count(*)::int as count,
-         count(*) filter (where c.due_at < ?)::int as overdue,
-         count(*) filter (where c.closed_at is not null)::int as closed`;
-    const trend = time
-      ? `cross join lateral (values (c.reported_at, true), (c.closed_at, false)) as v(at, reported)
-         where v.at is not null and v.at < ?${args.from ? ' and v.at >= ?' : ''}`
-      : '';
-    const trendBindings = time ? [to, ...(args.from ? [args.from] : [])] : [];
-    const rows = await ctx.em.execute<Row[]>(
-      `select ${dims.join(', ')}, ${metrics} from (${sql}) as c ${trend} group by ${keys.join(', ')} order by ${keys.join(', ')}`,
-      [now, ...bindings, ...trendBindings],
-    );
+    const unit = within ? { id: within.id, scope: within.scope } : principal ? { id: principal.unitId, scope: principal.unitScope } : null;
+    const parts = unit && rollupParts(ctx, args, fields, spec, unit, categoryId, cases);
+    let statement: SqlFragment | null;
+    if (parts) {
+      statement = combinedSql(args.groupBy, parts, time !== null);
+    } else {
+      const filter: FilterQuery<Case>[] = [];
+      if (args.overdueOnly) filter.push({ dueAt: { $lt: now } });
+      // A case closes after it is reported: reported before `to` bounds both arms of a trend.
+      filter.push({ reportedAt: { $lt: to } });
+      if (args.from) filter.push(time ? { $or: [{ reportedAt: { $gte: args.from } }, { closedAt: { $gte: args.from } }] } : { reportedAt: { $gte: args.from } });
+      const scoped = cases(filter);
+      statement = scoped && liveSql(args.groupBy, liveAggregateSql(spec, scoped, time ? { from: args.from ?? null, to } : null));
+    }
+    if (!statement) return [];
+    const rows = await ctx.em.execute<Row[]>(statement.sql, statement.bindings);
     return rows.map((row) => ({
       unitId: args.groupBy.includes(Dim.UNIT) ? row.unit_id : null,
       status: row.status ?? null,
@@ -129,3 +114,57 @@ export const statisticsService = {
     }));
   },
 };
+
+/**
+ * The statement's parts when the rollups can answer, else null (the live query answers):
+ * - the caller's read scope on cases must be one unit's subtree holding `within` (departments'
+ *   field, partners' assignments and grid workers' grids are not in the rollups);
+ * - no `to`, no `overdueOnly`, and `from` only for a trend, at a Beijing midnight (the rollups
+ *   keep days, not instants; reported-since with closed/overdue counts needs the case);
+ * - a trend's `overdue` (reported in the period and overdue now) is not kept: only when unasked.
+ * Today (up to now) is counted live, as are (taken off overdue) deadlines later today and
+ * (taken away) cases reported at or after now (the live query counts those reported before `to` = now; normally
+ * none, each an index range on reported_at).
+ */
+function rollupParts(
+  ctx: RequestContext,
+  args: CaseStatisticsArgs,
+  fields: StatisticFields,
+  spec: LiveSpec,
+  unit: { id: number; scope: UnitScope },
+  categoryId: number | null,
+  cases: (filter: FilterQuery<Case>[]) => SqlFragment | null,
+): SqlFragment[] | null {
+  const scope = readScopeUnit(ctx.ability);
+  if (!scope || !unitInside(scope, unit.id, unit.scope)) return null;
+  if (args.to || args.overdueOnly) return null;
+  const { now, time } = spec;
+  const today = beijingDay(now);
+  const todayStart = dayStart(today);
+  const filter = { unit: unit.id, categoryId };
+  if (time) {
+    const from = args.from as Date;
+    if (fields.overdue || dayStart(beijingDay(from)).getTime() !== from.getTime()) return null;
+    const recent = from < todayStart ? todayStart : from;
+    const live = cases([{ $or: [{ reportedAt: { $gte: recent } }, { closedAt: { $gte: recent } }] }, { reportedAt: { $lt: now } }]);
+    if (!live) return null;
+    const parts = [liveAggregateSql(spec, live, { from: recent, to: now })];
+    if (from < todayStart) {
+      // The rollup's closures before today, less those of cases the data reports at or after now.
+      const future = cases([{ reportedAt: { $gte: now } }, { closedAt: { $gte: from, $lt: todayStart } }]);
+      if (!future) return null;
+      parts.push(rollupTrendSql(args.groupBy, filter, beijingDay(from), today), liveAggregateSql(spec, future, { from, to: todayStart }, -1));
+    }
+    return parts;
+  }
+  if (args.from) return null;
+  const future = cases([{ reportedAt: { $gte: now } }]);
+  if (!future) return null;
+  const parts = [...rollupTotalsSql(args.groupBy, filter, fields.overdue ? today : null), liveAggregateSql(spec, future, null, -1)];
+  if (fields.overdue) {
+    const dueLaterToday = cases([{ dueAt: { $gte: now, $lt: new Date(todayStart.getTime() + DAY_MS) } }]);
+    if (!dueLaterToday) return null;
+    parts.push(notYetDueSql(args.groupBy, liveAggregateSql(spec, dueLaterToday, null)));
+  }
+  return parts;
+}

@@ -1,0 +1,26 @@
+import type { Db } from './copy';
+
+/**
+ * The api's case rollups (Migration20261208030000_case_rollups): a trigger on "case" keeps
+ * them, which COPY would fire once per row (and the scale profiles skip triggers altogether).
+ * The load turns the trigger off and recomputes the rollups once, in its own transaction.
+ * A database migrated before the rollups existed has neither: both steps do nothing.
+ */
+const TRIGGER = 'case_rollup_insert_delete';
+
+async function hasRollups(client: Db): Promise<boolean> {
+  const { rows } = await client.query<{ present: boolean }>(`select to_regprocedure('gw_case_rollup_rebuild()') is not null as present`);
+  return rows[0].present;
+}
+
+export async function suspendRollups(client: Db): Promise<boolean> {
+  if (!(await hasRollups(client))) return false;
+  await client.query(`alter table "case" disable trigger ${TRIGGER}`);
+  return true;
+}
+
+export async function rebuildRollups(client: Db): Promise<void> {
+  if (!(await hasRollups(client))) return;
+  await client.query(`alter table "case" enable trigger ${TRIGGER}`);
+  await client.query('select gw_case_rollup_rebuild()');
+}
