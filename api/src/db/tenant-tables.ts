@@ -30,6 +30,10 @@ export const TENANT_TABLES: Readonly<Record<string, TenantScope>> = {
   case_assignment: parent('case'),
   case_event: levels('grid_id'),
   case_evidence: parent('case'),
+  // Counts per unit of a case's path (the dashboard's rollups): a row is read in the territory of its unit.
+  case_rollup: levels('grid_id'),
+  case_rollup_day: levels('grid_id'),
+  case_rollup_due: levels('grid_id'),
   chain_checkpoint: levels('grid_id'),
   department: levels('unit_id'),
   department_category: parent('department'),
