@@ -14,8 +14,12 @@ export interface MapEvents {
   onOpen: (layer: LayerName, recordId: string) => void;
 }
 
-/** Township names would crowd the map below this zoom. */
-const TOWNSHIP_LABEL_ZOOM = 11;
+/** Township names (urban grids are a few hundred metres across) would crowd the map below this zoom. */
+const TOWNSHIP_LABEL_ZOOM = 13;
+/** Names above the clusters, never catching a click (leaflet's marker pane is 600). */
+const LABEL_PANE = 'gwLabels';
+/** Each layer's clusters sit a little apart, so three layers at one place stay readable. */
+const NUDGE: Record<LayerName, [number, number]> = { sources: [8, 4], cases: [-8, 4], checkIns: [0, -8] };
 const HEFEI: L.LatLngTuple = [31.86, 117.27];
 
 function boundaryStyle(area: MapArea): L.PathOptions {
@@ -35,7 +39,7 @@ function boundaryStyle(area: MapArea): L.PathOptions {
 function label(area: MapArea, kind: 'county' | 'township'): L.Marker | null {
   if (!area.labelPoint) return null;
   const icon = L.divIcon({ className: `gw-map-label gw-map-label-${kind}`, html: `<span data-testid="map-label">${escapeHtml(area.name)}</span>`, iconSize: undefined });
-  return L.marker([area.labelPoint.lat, area.labelPoint.lng], { icon, interactive: false, keyboard: false });
+  return L.marker([area.labelPoint.lat, area.labelPoint.lng], { icon, interactive: false, keyboard: false, pane: LABEL_PANE });
 }
 
 function escapeHtml(text: string): string {
@@ -51,6 +55,9 @@ export function createOfficeMap(element: HTMLElement, texts: MapTexts, events: M
   // left the vector layers scaled wrongly.
   const map = L.map(element, { attributionControl: false, minZoom: 5, maxZoom: 18, zoomSnap: 0.5, zoomDelta: 1, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false }).setView(HEFEI, 9);
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
+  const labels = map.createPane(LABEL_PANE);
+  labels.style.zIndex = '650';
+  labels.style.pointerEvents = 'none';
 
   const counties = L.layerGroup().addTo(map);
   const townships = L.layerGroup().addTo(map);
@@ -123,6 +130,7 @@ export function createOfficeMap(element: HTMLElement, texts: MapTexts, events: M
           className: `gw-cluster gw-cluster-${name}`,
           html: `<span style="background:${color};width:${size}px;height:${size}px;line-height:${size}px" data-count="${c.count}">${c.count}</span>`,
           iconSize: [size, size],
+          iconAnchor: [size / 2 + NUDGE[name][0], size / 2 + NUDGE[name][1]],
         });
         L.marker([c.lat, c.lng], { icon, title: texts.cluster(c.count), keyboard: true })
           .on('click', () => map.setView([c.lat, c.lng], Math.min(map.getMaxZoom(), map.getZoom() + 2)))
