@@ -55,7 +55,7 @@ export const BoundaryImport = () => {
   };
 
   return (
-    <Card sx={{ m: { xs: 0, sm: 2 } }} data-testid="boundary-import">
+    <Card sx={{ mt: 2 }} data-testid="boundary-import">
       <CardContent>
         <Typography variant="h6">{translate('gw.boundary_import.title')}</Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
