@@ -33,6 +33,12 @@ describe('importGridBoundaries: a GeoJSON boundary file for the grids one admini
     });
     expect(importGridBoundaries).toEqual([expect.objectContaining({ code: yaohaiTownship, boundarySource: 'IMPORTED' })]);
     expect(await stored(yaohaiTownship)).toEqual({ boundary: square(117.33, 31.86), source: 'IMPORTED' });
+    // The list reads it too (the compiled read), next to a seeded, approximated one.
+    const { grids } = await yaohai.data<{ grids: { nodes: { code: string; boundarySource: string }[] } }>(
+      `{ grids(first: 100, filter: { level: TOWNSHIP }) { nodes { code boundarySource } } }`,
+    );
+    expect(grids.nodes.find((g) => g.code === yaohaiTownship)?.boundarySource).toBe('IMPORTED');
+    expect(grids.nodes.filter((g) => g.boundarySource === 'APPROXIMATED').length).toBe(grids.nodes.length - 1);
   });
 
   it('refuses the whole file with a reason per feature, and changes nothing', async () => {
