@@ -18,7 +18,7 @@ test('main screens render for the city admin', async () => {
       ['departments-list', '/departments', 'tbody tr'],
       ['officers-list', '/officers', 'tbody tr'],
       ['grid-workers-list', '/gridWorkers', 'tbody tr'],
-      ['map', '/map', 'circle'],
+      ['map', '/map', '.gw-boundary-county'],
     ];
     for (const [name, hash, ready] of screens) {
       await s.page.goto(`${baseUrl()}/#${hash}`);

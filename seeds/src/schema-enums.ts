@@ -8,6 +8,10 @@ export type GridLevel = (typeof GRID_LEVELS)[number];
 export const GRID_KINDS = ['ADMINISTRATIVE', 'URBAN_MANAGEMENT'] as const;
 export type GridKind = (typeof GRID_KINDS)[number];
 
+/** grid.boundary_source (a later migration than the first). */
+export const BOUNDARY_SOURCES = ['REAL', 'APPROXIMATED', 'IMPORTED'] as const;
+export type BoundarySourceName = (typeof BOUNDARY_SOURCES)[number];
+
 /** The 17 fields of the city's departments, in the order of domain.md, then township offices. */
 export const DEPARTMENT_FIELDS = [
   'DEVELOPMENT_REFORM',

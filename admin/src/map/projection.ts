@@ -1,4 +1,4 @@
-/** Hefei's extent (all 13 level-2 units), WGS-84; the seed has no boundaries yet, only points. */
+/** Hefei's extent (all 13 level-2 units), WGS-84: the field map's fallback when it has no points. */
 export const HEFEI_BBOX = { west: 116.68, east: 117.98, south: 30.93, north: 32.63 };
 
 export interface Point {

@@ -23,6 +23,17 @@ registerEnumType(GridKind, {
   description: '网格类型: ADMINISTRATIVE 按行政区域划分; URBAN_MANAGEMENT 依托数字化城管网格划分',
 });
 
+/** Where a grid's boundary comes from: published, approximated (示意), or imported by an administrator. */
+export enum BoundarySource {
+  REAL = 'REAL',
+  APPROXIMATED = 'APPROXIMATED',
+  IMPORTED = 'IMPORTED',
+}
+registerEnumType(BoundarySource, {
+  name: 'BoundarySource',
+  description: '边界来源: REAL 公开的行政区划边界; APPROXIMATED 示意边界 (按中心点近似划分, 非权威); IMPORTED 管理员导入',
+});
+
 /** A department's field of duty (职能领域); the city's 17 departments and their county counterparts. */
 export enum DepartmentField {
   DEVELOPMENT_REFORM = 'DEVELOPMENT_REFORM',

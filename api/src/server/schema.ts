@@ -18,6 +18,7 @@ import { DepartmentResolver } from '../modules/department/department.resolver';
 import { DutyResolver } from '../modules/duty/duty.resolver';
 import { ExportResolver } from '../modules/export/export.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
+import { MapResolver } from '../modules/map/map.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
 import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
 import { OutletResolver, SourceOutletsResolver } from '../modules/source/outlet.resolver';
@@ -37,6 +38,7 @@ import { AssessmentDrillDownResolver, AssessmentResolver, PublishedAssessmentRes
 
 export const resolvers: NonEmptyArray<Function> = [
   GridResolver,
+  MapResolver,
   DepartmentResolver,
   DutyResolver,
   OfficerResolver,

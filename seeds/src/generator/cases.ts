@@ -2,7 +2,8 @@ import type { CaseCategory } from '../reference/case-categories';
 import { Rng, WeightedPicker } from '../random';
 import type { CaseOrigin, CaseUrgency, Role } from '../schema-enums';
 import { CATEGORY_SOURCE_TYPE, CATEGORY_WEIGHTS, ORIGIN_WEIGHTS, caseDescription } from './case-texts';
-import { CITY_OFFSETS, type LngLat, clampToBox, jitter, round6 } from './geo';
+import { pointIn } from './boundaries';
+import type { LngLat } from './geo';
 import type { GridNode } from './grid-tree';
 import { mobilePhone, personName } from './names';
 import { timestamp } from './table';
@@ -112,7 +113,7 @@ export function* caseRecords(
     const location =
       sourceIndex !== null
         ? { lng: plan.lng[sourceIndex], lat: plan.lat[sourceIndex] }
-        : roundPoint(clampToBox(jitter(grid.centre, urban ? 0.006 : 0.02, rng), CITY_OFFSETS[grid.cityIndex]));
+        : pointIn([grid.area, grid.countyArea], grid.centre, urban ? 0.006 : 0.02, rng, grid.centre);
 
     if (reportedAtMs >= dayEndMs) {
       day = beijingDay(reportedAtMs);
@@ -143,8 +144,4 @@ export function* caseRecords(
       reportedAtMs,
     };
   }
-}
-
-function roundPoint(p: LngLat): LngLat {
-  return { lng: round6(p.lng), lat: round6(p.lat) };
 }

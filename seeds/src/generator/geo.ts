@@ -1,5 +1,3 @@
-import { Rng, hashString } from '../random';
-
 /** Hefei's extent (东经116°41′–117°58′, 北纬30°57′–32°32′); generated points stay inside it. */
 export const HEFEI_BBOX = { minLng: 116.68, maxLng: 117.97, minLat: 30.95, maxLat: 32.53 } as const;
 
@@ -8,8 +6,8 @@ export interface LngLat {
   lat: number;
 }
 
-// Rough centres and radii (degrees) of the 13 units, good enough to put sources and cases in
-// the right part of the map. They are not boundaries and are not written to grid.centroid_*.
+// Rough centres and radii (degrees) of the 13 units. Only the 4 development zones use them
+// (boundaries.ts: their approximated areas); the 9 counties and districts have real boundaries.
 const UNIT_AREAS: Readonly<Record<string, { lng: number; lat: number; r: number }>> = {
   '340102': { lng: 117.34, lat: 31.87, r: 0.05 },
   '340103': { lng: 117.25, lat: 31.93, r: 0.06 },
@@ -40,27 +38,6 @@ export function unitArea(county6: string, offset: LngLat): { centre: LngLat; r: 
 
 export function cityCentre(offset: LngLat): LngLat {
   return { lng: CITY_CENTRE.lng + offset.lng, lat: CITY_CENTRE.lat + offset.lat };
-}
-
-/** A point within `r` of `centre`, fixed by `key` (the grid code), so geography ignores the seed. */
-export function scatter(centre: LngLat, r: number, key: string): LngLat {
-  const rng = new Rng(hashString(key));
-  return jitter(centre, r, rng);
-}
-
-/** A uniformly spread point within `r` of `centre`. */
-export function jitter(centre: LngLat, r: number, rng: Rng): LngLat {
-  const angle = rng.next() * 2 * Math.PI;
-  const dist = Math.sqrt(rng.next()) * r;
-  return { lng: centre.lng + dist * Math.cos(angle), lat: centre.lat + dist * Math.sin(angle) };
-}
-
-export function clampToBox(p: LngLat, offset: LngLat): LngLat {
-  const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
-  return {
-    lng: clamp(p.lng, HEFEI_BBOX.minLng + offset.lng, HEFEI_BBOX.maxLng + offset.lng),
-    lat: clamp(p.lat, HEFEI_BBOX.minLat + offset.lat, HEFEI_BBOX.maxLat + offset.lat),
-  };
 }
 
 /** Six decimals (about 0.1 m): enough, and keeps the COPY text short and stable. */

@@ -1,7 +1,8 @@
 import type { Annex1Row } from '../annex1/annex1-row';
 import { UNIT_SHORT_NAMES } from '../annex1/plan';
 import type { GridKind, GridLevel } from '../schema-enums';
-import { CITY_OFFSETS, type LngLat, clampToBox, cityCentre, scatter, unitArea } from './geo';
+import { type Area, type BoundarySource, annexGeography, translated } from './boundaries';
+import { CITY_OFFSETS, type LngLat } from './geo';
 import type { Scope } from './table';
 
 /** A grid with its id, scope and what the generators need to place people, sources and cases. */
@@ -24,7 +25,13 @@ export interface GridNode extends Scope {
   place: string;
   /** True when nothing hangs below (urban grids and villages): where sources and cases sit. */
   leaf: boolean;
+  /** Inside the grid's area (and its county's): where its people, sources and cases sit. */
   centre: LngLat;
+  /** The seeded boundary (real for Hefei's 9 counties and districts, approximated below them). */
+  area: Area | null;
+  boundarySource: BoundarySource | null;
+  /** The county's area (null for the city): generated points stay inside it too. */
+  countyArea: Area | null;
 }
 
 export const MAX_CITIES = CITY_OFFSETS.length;
@@ -59,6 +66,7 @@ function cityTree(annex: readonly Annex1Row[], cityIndex: number, firstIndex: nu
   const generated = cityIndex > 0;
   const cityName = generated ? `示意市${String(cityIndex).padStart(2, '0')}` : annex[0].name;
   const offset = CITY_OFFSETS[cityIndex];
+  const geography = annexGeography(annex);
   const byCode = new Map<string, GridNode>();
   const parentCodes = new Set(annex.map((r) => r.parentCode));
   const out: GridNode[] = [];
@@ -69,6 +77,9 @@ function cityTree(annex: readonly Annex1Row[], cityIndex: number, firstIndex: nu
     const parent = row.parentCode ? byCode.get(recode(row.parentCode, prefix)) : undefined;
     if (row.parentCode && !parent) throw new Error(`grid ${row.code}: parent ${row.parentCode} must come first`);
     const real6 = row.code.slice(0, 6);
+    const own = geography.get(row.code);
+    if (!own) throw new Error(`grid ${row.code}: no geography`);
+    const geo = translated(own, offset);
     const unitShortName =
       row.level === 'CITY'
         ? cityName
@@ -92,7 +103,10 @@ function cityTree(annex: readonly Annex1Row[], cityIndex: number, firstIndex: nu
       unitShortName,
       place: nodePlace(row, parent, unitShortName),
       leaf: !parentCodes.has(row.code),
-      centre: nodeCentre(row, parent, real6, offset),
+      centre: geo.centre,
+      area: geo.area,
+      boundarySource: geo.source,
+      countyArea: row.level === 'COUNTY' ? geo.area : (parent?.countyArea ?? null),
     };
     byCode.set(code, node);
     out.push(node);
@@ -122,16 +136,6 @@ function nodePlace(row: Annex1Row, parent: GridNode | undefined, unitShortName: 
       return (parent?.place ?? '') + (township && own.startsWith(township) ? own.slice(township.length) : own);
     }
   }
-}
-
-function nodeCentre(row: Annex1Row, parent: GridNode | undefined, real6: string, offset: LngLat): LngLat {
-  if (row.level === 'CITY') return cityCentre(offset);
-  const area = unitArea(real6, offset);
-  let p: LngLat;
-  if (row.level === 'COUNTY') p = area.centre;
-  else if (row.level === 'TOWNSHIP') p = scatter(area.centre, area.r * (row.kind === 'URBAN_MANAGEMENT' ? 1 : 0.75), row.code);
-  else p = scatter(parent?.centre ?? area.centre, area.r * 0.22, row.code);
-  return clampToBox(p, offset);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Rng, hashString } from '../random';
 import type { GridKind, GridLevel } from '../schema-enums';
-import { jitter, round6 } from './geo';
+import { pointIn } from './boundaries';
 import type { GridNode } from './grid-tree';
 import type { GridWorkerRecord } from './people';
 import { type Cell, SCOPE_COLUMNS, type TableData, scopeCells, timestamp } from './table';
@@ -66,7 +66,7 @@ export function patrolsDone(plan: PatrolPlanRecord): number {
   return Math.min(done, seededDays);
 }
 
-/** Check-ins on distinct days, in working hours, near the grid's centre (no seeded boundary, none flagged). */
+/** Check-ins on distinct days, in working hours, near the grid's centre and inside its boundary (none flagged). */
 export function* checkIns(plans: readonly PatrolPlanRecord[], seed: number): Generator<CheckInRecord> {
   const rng = Rng.derive(seed, 'patrol-check-ins');
   let id = 0;
@@ -74,8 +74,8 @@ export function* checkIns(plans: readonly PatrolPlanRecord[], seed: number): Gen
     const days = pickDays(rng, patrolsDone(plan), plan.month.seededDays);
     for (const day of days) {
       const atMs = plan.month.startMs + day * DAY_MS + (8 + rng.int(0, 9)) * 3_600_000 + rng.int(0, 3600) * 1000;
-      const at = jitter(plan.grid.centre, 0.004, rng);
-      yield { id: ++id, plan, atMs, lng: round6(at.lng), lat: round6(at.lat) };
+      const at = pointIn([plan.grid.area, plan.grid.countyArea], plan.grid.centre, 0.004, rng, plan.grid.centre);
+      yield { id: ++id, plan, atMs, lng: at.lng, lat: at.lat };
     }
   }
 }
@@ -121,7 +121,7 @@ export function checkInTable(records: () => Iterable<CheckInRecord>): TableData 
     count,
     *rows() {
       for (const c of records()) {
-        const cells: Cell[] = [c.id, ...scopeCells(c.plan.grid), c.plan.worker.id, c.plan.grid.id, timestamp(c.atMs), timestamp(c.atMs), c.lng, c.lat, '例行巡查, 未发现问题', false, false, null];
+        const cells: Cell[] = [c.id, ...scopeCells(c.plan.grid), c.plan.worker.id, c.plan.grid.id, timestamp(c.atMs), timestamp(c.atMs), c.lng, c.lat, '例行巡查, 未发现问题', false, c.plan.grid.area !== null, null];
         yield cells;
       }
     },

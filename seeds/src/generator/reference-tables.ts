@@ -5,12 +5,13 @@ import type { DutyRecord } from '../reference/duty-matrix';
 import { type GridNode, platformUnitIds } from './grid-tree';
 import { SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, timestamp, versionedCells } from './table';
 
-// boundary and centroid_* stay NULL: we have no real boundaries, and invented centroids
-// would look authoritative on a map.
+// Hefei's counties carry their published boundary (REAL); every boundary below them, the
+// development zones' and the generated cities' are approximations, marked APPROXIMATED so the
+// map says 示意. The centroid is the label point, inside the area.
 export function gridTable(grids: readonly GridNode[], createdMs: number): TableData {
   return {
     table: 'grid',
-    columns: ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'code', 'name', 'level', 'kind', 'parent_id', 'active', 'illustrative', 'has_platform', 'has_platform_set'],
+    columns: ['id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'code', 'name', 'level', 'kind', 'parent_id', 'active', 'illustrative', 'has_platform', 'has_platform_set', 'boundary', 'boundary_source', 'centroid_lng', 'centroid_lat'],
     count: grids.length,
     *rows() {
       const platforms = platformUnitIds(grids);
@@ -20,6 +21,10 @@ export function gridTable(grids: readonly GridNode[], createdMs: number): TableD
           // The county's platform is set on the county; its grids inherit it (the effective value).
           platforms.has(g.id) || (g.countyId !== null && platforms.has(g.countyId)),
           platforms.has(g.id) ? true : null,
+          g.area ? JSON.stringify(g.area) : null,
+          g.boundarySource,
+          g.level === 'CITY' ? null : g.centre.lng,
+          g.level === 'CITY' ? null : g.centre.lat,
         ];
       }
     },

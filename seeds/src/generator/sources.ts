@@ -2,7 +2,8 @@ import { CreditCodeGenerator } from '../credit-code';
 import { sourceCode, substituteUnitCode } from '../source-code';
 import { Rng, WeightedPicker } from '../random';
 import type { SourceStatus, SourceType, SupervisionLevel } from '../schema-enums';
-import { type LngLat, clampToBox, CITY_OFFSETS, jitter, round6 } from './geo';
+import { pointIn } from './boundaries';
+import type { LngLat } from './geo';
 import type { GridNode } from './grid-tree';
 import { ROADS } from './names';
 import { creditKind, pickIndustry, sourceName } from './source-kinds';
@@ -58,9 +59,9 @@ export function planSources(grids: readonly GridNode[], count: number, seed: num
     const urban = grid.kind === 'URBAN_MANAGEMENT';
     gridId[i] = grid.id;
     typeIndex[i] = typePickers[urban ? 'urban' : 'rural'].pick(rng);
-    const p = clampToBox(jitter(grid.centre, urban ? 0.006 : 0.02, rng), CITY_OFFSETS[grid.cityIndex]);
-    lng[i] = round6(p.lng);
-    lat[i] = round6(p.lat);
+    const p = pointIn([grid.area, grid.countyArea], grid.centre, urban ? 0.006 : 0.02, rng, grid.centre);
+    lng[i] = p.lng;
+    lat[i] = p.lat;
   }
   const maxId = grids.length ? grids[grids.length - 1].id : 0;
   const start = new Int32Array(maxId + 2);

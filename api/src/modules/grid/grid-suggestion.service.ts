@@ -16,6 +16,8 @@ const DEPTH: Record<string, number> = { VILLAGE: 3, TOWNSHIP: 2, COUNTY: 1, CITY
 const BOUNDARY_CANDIDATES = 50;
 /** Records further than this (about 5 km) say nothing about where the phone is. */
 const NEARBY_DEG = 0.05;
+/** A grid centre further than this (20 km) is no suggestion for where the phone is. */
+const MAX_CENTRE_METERS = 20_000;
 
 /** Metres between a row's position and the point (equirectangular: exact enough within a county). */
 function distanceSql(lng: string, lat: string, at: At): SqlFragment {
@@ -26,11 +28,12 @@ function distanceSql(lng: string, lat: string, at: At): SqlFragment {
 }
 
 /** Active grids in the caller's read scope with a centre, nearest first: [id, metres]. */
-async function nearestCentres(ctx: RequestContext, at: At, filter: object, limit: number): Promise<{ id: number; meters: number }[]> {
+async function nearestCentres(ctx: RequestContext, at: At, filter: object, limit: number, maxMeters = Infinity): Promise<{ id: number; meters: number }[]> {
   const grids = scopedSelectSql(ctx, Grid, 'Grid', 'g', ['id', 'centroid_lng', 'centroid_lat'], { active: true, centroidLng: { $ne: null }, ...filter });
   if (!grids) return [];
   const distance = distanceSql('g.centroid_lng', 'g.centroid_lat', at);
-  return ctx.em.execute(`select g.id, ${distance.sql} as meters from (${grids.sql}) g order by meters limit ?`, [...distance.bindings, ...grids.bindings, limit]);
+  const rows = await ctx.em.execute<{ id: number; meters: number }[]>(`select g.id, ${distance.sql} as meters from (${grids.sql}) g order by meters limit ?`, [...distance.bindings, ...grids.bindings, limit]);
+  return rows.filter((r) => Number(r.meters) <= maxMeters);
 }
 
 /** Grids of the nearest positioned cases and check-ins the caller may read, nearest first. */
@@ -59,7 +62,7 @@ async function nearestRecords(ctx: RequestContext, at: At, limit: number): Promi
 
 /**
  * 按位置推荐网格: the grids whose boundary holds the point (deepest first), then the nearest
- * centres, then (the Hefei seed has neither) the grids of the nearest records. Every step reads
+ * centres, then (where grids have neither) the grids of the nearest records. Every step reads
  * only what the caller may read; the grids themselves are loaded through the scoped manager.
  */
 export async function suggestGrids(ctx: RequestContext, at: At, first: number): Promise<GridSuggestion[]> {
@@ -72,7 +75,7 @@ export async function suggestGrids(ctx: RequestContext, at: At, first: number): 
     const inside = grids.filter((g) => containsPoint(g.boundary, at)).sort((a, b) => DEPTH[b.level] - DEPTH[a.level]);
     for (const g of inside) add(g.id, GridSuggestionBasis.BOUNDARY, 0);
   }
-  for (const c of await nearestCentres(ctx, at, {}, first)) add(c.id, GridSuggestionBasis.CENTROID, Number(c.meters));
+  for (const c of await nearestCentres(ctx, at, {}, first, MAX_CENTRE_METERS)) add(c.id, GridSuggestionBasis.CENTROID, Number(c.meters));
   if (found.size < first) for (const r of await nearestRecords(ctx, at, first)) add(r.id, GridSuggestionBasis.NEARBY_RECORD, Number(r.meters));
 
   const grids = new Map((await ctx.em.find(Grid, { id: { $in: [...found.keys()] }, active: true })).map((g) => [g.id, g]));

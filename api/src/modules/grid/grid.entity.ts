@@ -1,7 +1,7 @@
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ObjectType } from 'type-graphql';
-import { GridKind, GridLevel } from '../../common/enums';
+import { BoundarySource, GridKind, GridLevel } from '../../common/enums';
 import { BaseEntity, type UnitScope, VersionedScopedEntity } from '../../common/base.entity';
 import type { Case } from '../case/case.entity';
 
@@ -44,6 +44,11 @@ export class Grid extends VersionedScopedEntity {
   @Field(() => GraphQLJSONObject, { nullable: true, description: '边界 (GeoJSON Polygon/MultiPolygon)' })
   @Property({ type: 'json', nullable: true, lazy: true })
   boundary?: Record<string, unknown> | null;
+
+  /** Null when the grid has no boundary; APPROXIMATED boundaries are shown as 示意 on the map. */
+  @Field(() => BoundarySource, { nullable: true, description: '边界来源 (示意边界不是权威划界)' })
+  @Enum({ items: () => BoundarySource, nativeEnumName: 'boundary_source', nullable: true })
+  boundarySource?: BoundarySource | null = null;
 
   @Property({ type: 'double', nullable: true })
   centroidLng?: number | null;

@@ -11,6 +11,8 @@ import { GridSuggestion } from './grid-suggestion.types';
 import { gridService } from './grid.service';
 import { gridImportService } from './grid-import.service';
 import { GridImportResultType } from './grid-import.types';
+import { importGridBoundaries } from './grid-boundary-import.service';
+import { GraphQLJSONObject } from 'graphql-scalars';
 
 export const GridConnection = ConnectionType(Grid, 'Grid');
 
@@ -97,6 +99,18 @@ export class GridResolver {
     @Arg('dryRun', () => Boolean, { defaultValue: true, description: '试运行 (只校验, 默认)' }) dryRun: boolean,
   ): Promise<GridImportResultType> {
     return gridImportService.import(ctx, Buffer.from(csv, 'utf8'), dryRun) as Promise<GridImportResultType>;
+  }
+
+  @Mutation(() => [Grid], {
+    description:
+      '边界导入 (GeoJSON FeatureCollection, 每个要素的 properties.code 为网格编码): 市管理员导入全部, 县区管理员导入本县区下级网格; 全部校验, 有错误时不写入 (BAD_USER_INPUT, extensions.features 列出每个要素的原因); 导入的边界来源为 IMPORTED',
+  })
+  @Requires('update', 'Grid')
+  importGridBoundaries(
+    @Ctx() ctx: RequestContext,
+    @Arg('collection', () => GraphQLJSONObject, { description: 'GeoJSON FeatureCollection (Polygon/MultiPolygon)' }) collection: Record<string, unknown>,
+  ): Promise<Grid[]> {
+    return importGridBoundaries(ctx, collection);
   }
 
   @Mutation(() => Grid, { description: '撤销网格 (须先撤销其下级)' })

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
-import { GridLevel } from '../../common/enums';
+import { BoundarySource, GridLevel } from '../../common/enums';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { childConnection } from '../../common/nested-connection';
@@ -98,6 +98,7 @@ export const gridService = {
       countyId: level === GridLevel.COUNTY ? null : parent.countyId,
       townshipId: level === GridLevel.VILLAGE ? parent.townshipId : null,
       boundary: input.boundary ?? null,
+      boundarySource: input.boundary ? BoundarySource.IMPORTED : null,
       centroidLng: input.centroid?.lng ?? null,
       centroidLat: input.centroid?.lat ?? null,
       hasPlatformSet: input.hasPlatform ?? null,
@@ -126,7 +127,10 @@ export const gridService = {
     const before: GridState = { code: grid.code, name: grid.name, parentCode: oldParent?.code ?? null };
     if (input.name != null) grid.name = input.name;
     if (input.hasPlatform !== undefined) grid.hasPlatformSet = input.hasPlatform;
-    if (input.boundary !== undefined) grid.boundary = input.boundary ?? null;
+    if (input.boundary !== undefined) {
+      grid.boundary = input.boundary ?? null;
+      grid.boundarySource = input.boundary ? BoundarySource.IMPORTED : null;
+    }
     if (input.centroid) {
       grid.centroidLng = input.centroid.lng;
       grid.centroidLat = input.centroid.lat;

@@ -25,7 +25,24 @@ describe('gridSuggestions: which grid is this point in', () => {
   });
   afterAll(() => app.close());
 
-  it('without boundaries or centres (the Hefei seed), the grid of the nearest records the caller may read', async () => {
+  it('with the seeded (approximated) boundaries: the village that holds the point, then its township', async () => {
+    const worker = await app.as('gridworker');
+    const { gridSuggestions } = await worker.data<{ gridSuggestions: Suggestion[] }>(SUGGEST, { location: { lng: place.lng, lat: place.lat } });
+    expect(gridSuggestions.slice(0, 2).map((s) => [s.grid.level, s.basis])).toEqual([
+      ['VILLAGE', 'BOUNDARY'],
+      ['TOWNSHIP', 'BOUNDARY'],
+    ]);
+    expect(fromGlobalId('Grid', gridSuggestions[0].grid.id)).toBe(place.gridId);
+  });
+
+  it('never suggests a centre further than 20 km away', async () => {
+    const feidong = await app.as('feidong');
+    const { gridSuggestions } = await feidong.data<{ gridSuggestions: Suggestion[] }>(SUGGEST, { location: { lng: 100, lat: 20 } });
+    expect(gridSuggestions).toEqual([]);
+  });
+
+  it('without boundaries or centres, the grid of the nearest records the caller may read', async () => {
+    await app.ownerSql(`update grid set boundary = null, boundary_source = null, centroid_lng = null, centroid_lat = null`);
     const worker = await app.as('gridworker');
     const { gridSuggestions } = await worker.data<{ gridSuggestions: Suggestion[] }>(SUGGEST, { location: { lng: place.lng, lat: place.lat } });
     expect(gridSuggestions[0]).toMatchObject({ basis: 'NEARBY_RECORD', distanceMeters: 0 });

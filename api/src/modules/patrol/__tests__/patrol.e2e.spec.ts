@@ -133,6 +133,8 @@ describe('patrol plans, check-ins and coverage', () => {
     const village = await gridId(VILLAGE);
     // A 0.02° square around the village's patrol point.
     const square = { type: 'Polygon', coordinates: [[[117.5, 31.8], [117.52, 31.8], [117.52, 31.82], [117.5, 31.82], [117.5, 31.8]]] };
+    // The seed approximates the village's boundary; a grid without one is not checked.
+    await app.ownerSql(`update grid set boundary = null where code = $1`, [VILLAGE]);
     const noBoundary = await worker.data<{ checkIn: { outsideBoundary: boolean; boundaryChecked: boolean } }>(CHECK_IN, {
       input: { gridId: village, location: { lng: 117.6, lat: 31.9 }, notes: '无边界' },
     });
