@@ -102,7 +102,7 @@ describe('grid divisions: import by administrators, history, inherited platform'
     // override character is refused there before any resolver, for the whole request.
     const text = csv(lines.slice(0, -1)).toString('utf8');
     const viaGraphQL = await client.data<{ importGridDivisions: ImportResult }>(
-      `mutation($csv: String!) { importGridDivisions(csv: $csv, dryRun: true) { dryRun rows inserted updated unchanged errors { line column code reason message } } }`,
+      `mutation($csv: String!) { importGridDivisions(csv: $csv, dryRun: true) { dryRun rows inserted updated unchanged errors { line column code reason message values } } }`,
       { csv: text },
     );
     expect(viaGraphQL.importGridDivisions).toEqual({ ...body, rows: 9, errors: body.errors.filter((e) => e.line !== 11) });
