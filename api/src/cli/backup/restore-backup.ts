@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -52,15 +52,24 @@ async function prepareTarget(client: Client, force: boolean): Promise<void> {
   await client.query('drop schema public cascade; create schema public authorization pg_database_owner; grant usage on schema public to public');
 }
 
-/** Builds the schema the backup was taken on: exactly its migrations, which must be a prefix of this code's. */
+/**
+ * The backup's migrations must be the first of this version's (the files the migrator runs),
+ * checked before a forced target is dropped.
+ */
+async function checkMigrations(manifest: BackupManifest): Promise<void> {
+  const dir = ormConfig('postgres://localhost/gridwatch').migrations?.path;
+  if (!dir) throw new Error('no migrations path configured');
+  const known = [...new Set((await readdir(dir)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).map(withoutExtension))].sort();
+  const unknown = manifest.migrations.find((name, i) => known[i] !== name);
+  if (unknown) throw new BackupError(`the backup's migration ${unknown} is not this version's: restore with the version that took the backup (app ${manifest.app})`);
+}
+
+/** Builds the schema the backup was taken on: exactly its migrations. */
 async function migrateTo(url: string, manifest: BackupManifest): Promise<void> {
-  const { migrations } = manifest;
+  if (!manifest.migrations.length) return;
   const orm = await MikroORM.init(ormConfig(url));
   try {
-    const known = (await orm.getMigrator().getPendingMigrations()).map((m) => withoutExtension(m.name));
-    const unknown = migrations.find((name, i) => known[i] !== name);
-    if (unknown) throw new BackupError(`the backup's migration ${unknown} is not this version's: restore with the version that took the backup (app ${manifest.app})`);
-    if (migrations.length) await orm.getMigrator().up({ to: migrations[migrations.length - 1] });
+    await orm.getMigrator().up({ to: manifest.migrations[manifest.migrations.length - 1] });
   } finally {
     await orm.close(true);
   }
@@ -124,6 +133,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
   try {
     const manifest = await readManifest(dir);
     await checkFiles(dir, manifest);
+    await checkMigrations(manifest);
     const client = new Client(options.databaseUrl);
     await client.connect();
     try {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import * as tar from 'tar';
 import { FakeClock } from '../../../common/clock';
-import { cloneDatabase } from '../../../test/databases';
+import { cloneDatabase, TEMPLATE_EMPTY } from '../../../test/databases';
 import { phonePhoto } from '../../../test/photo';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { TEST_CLOCK_START } from '../../../test/time';
@@ -138,6 +138,17 @@ describe('pnpm backup / pnpm restore', () => {
       writeFileSync(path.join(unpacked, evidence.file), Buffer.from('not the photo'));
       await expect(restoreBackup({ backup: unpacked, databaseUrl: target, evidenceDir: path.join(work, 'x') })).rejects.toThrow(new RegExp(`backup file ${evidence.file} is corrupt`));
       expect(await tableCount(target)).toBe(0);
+    });
+
+    it('from a version this code does not know is refused before a forced target is dropped', async () => {
+      const target = await cloneDatabase(TEMPLATE_EMPTY);
+      targets.push(target);
+      const tables = await tableCount(target.url);
+      const future: BackupManifest = JSON.parse(readFileSync(path.join(unpacked, 'manifest.json'), 'utf8'));
+      future.migrations.push('Migration29991231000000_future');
+      writeFileSync(path.join(unpacked, 'manifest.json'), JSON.stringify(future));
+      await expect(restoreBackup({ backup: unpacked, databaseUrl: target.url, evidenceDir: path.join(work, 'x'), force: true })).rejects.toThrow(/Migration29991231000000_future is not this version's/);
+      expect(await tableCount(target.url)).toBe(tables);
     });
 
     it('whose checksums were rewritten to match an edited chain still fails the chain verification after restore', async () => {
