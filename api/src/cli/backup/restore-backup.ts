@@ -38,7 +38,8 @@ async function unpack(backup: string): Promise<{ dir: string; cleanup: () => Pro
   try {
     await tar.extract({ file: backup, cwd: dir, strict: true });
   } catch (error) {
-    await rm(dir, { recursive: true, force: true });
+    // tar may still be finishing a file when it rejects: retry the cleanup, never mask the cause.
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined);
     throw new BackupError(`${backup} is not a readable backup archive: ${error instanceof Error ? error.message : String(error)}`);
   }
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };

@@ -31,6 +31,30 @@ async function digests(url: string, tables: string[]): Promise<Record<string, st
   }
 }
 
+/** What the API's role may do: schema and table privileges, forced row-level security, policies. */
+interface Grant {
+  kind: string;
+  name: string;
+  detail: string | null;
+}
+
+async function security(url: string): Promise<Grant[]> {
+  const client = new Client(url);
+  await client.connect();
+  try {
+    const { rows } = await client.query<Grant>(`
+      select 'schema' as kind, nspname::text as name, nspacl::text as detail from pg_namespace where nspname = 'public'
+      union all
+      select 'table', relname::text, concat_ws(' ', relacl::text, relrowsecurity, relforcerowsecurity) from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p', 'S', 'v')
+      union all
+      select 'policy', tablename || '.' || policyname, concat_ws(' ', roles::text, cmd, qual, with_check) from pg_policies where schemaname = 'public'
+      order by 1, 2`);
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
 async function tableCount(url: string): Promise<number> {
   const client = new Client(url);
   await client.connect();
@@ -108,6 +132,10 @@ describe('pnpm backup / pnpm restore', () => {
     const forced = await restoreBackup({ backup: archive, databaseUrl: target, evidenceDir, force: true });
     expect(restoreIntact(forced)).toBe(true);
     expect(await digests(target, tables)).toEqual(await digests(app.databaseUrl, tables));
+    // The public schema was dropped and rebuilt: the API's role gets back exactly what it had.
+    const grants = await security(target);
+    expect(grants.filter((g) => g.kind === 'policy').length).toBeGreaterThan(20);
+    expect(grants).toEqual(await security(app.databaseUrl));
   });
 
   describe('a damaged backup', () => {
@@ -130,6 +158,13 @@ describe('pnpm backup / pnpm restore', () => {
       const repacked = path.join(work, 'corrupt.tar.gz');
       await tar.create({ gzip: true, cwd: unpacked, file: repacked }, ['manifest.json', 'tables', 'evidence']);
       await expect(restoreBackup({ backup: repacked, databaseUrl: target, evidenceDir: path.join(work, 'x') })).rejects.toThrow(/tables\/case_event\.copy is corrupt/);
+    });
+
+    it('is refused when the archive itself is cut short', async () => {
+      const cut = path.join(work, 'cut.tar.gz');
+      const bytes = readFileSync(archive);
+      writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      await expect(restoreBackup({ backup: cut, databaseUrl: await newDatabase(), evidenceDir: path.join(work, 'x') })).rejects.toThrow(/cut\.tar\.gz is not a readable backup archive/);
     });
 
     it('is refused when an evidence file does not match its hash', async () => {
