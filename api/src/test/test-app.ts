@@ -74,6 +74,8 @@ export interface TestApp {
   databaseUrl: string;
   sql: SqlCounter;
   server: RunningServer;
+  /** Where this server stores uploaded evidence (a throwaway directory). */
+  evidenceDir: string;
   client(): GraphQLClient;
   /** The database owner's ORM (what jobs and CLIs use), outside row-level security. */
   ownerOrm: MikroORM;
@@ -133,6 +135,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     databaseUrl: database.url,
     sql,
     server,
+    evidenceDir,
     client: () => new GraphQLClient(url),
     async ownerSql<T>(sql: string, params: unknown[] = []) {
       const client = new Client(database.url);
