@@ -6,7 +6,6 @@ import { type AppAbility, buildAbility } from '../auth/ability';
 import { SCOPE_FILTER, type ScopeFilterArgs } from '../auth/scope-filter';
 import { bindSessionPrincipal, SESSION_COOKIE, tokenHash } from '../auth/session.service';
 import { principalCaches, type PrincipalCache } from '../auth/principal-cache';
-import { DEFERRED } from '../db/pooled-connection';
 import { hashSecret, principalForApiKey } from '../auth/api-key.service';
 import type { Limits } from '../auth/limits';
 import type { DomainError } from '../common/errors';
@@ -87,13 +86,9 @@ async function identify(ctx: RequestContext): Promise<void> {
   else bindInProcess(ctx, null);
 }
 
-/**
- * A caller kept in memory costs no round trip: its unit is bound in front of the request's
- * first statement, and a request that runs none (`{ __typename }`) touches no database at all.
- */
+/** A caller kept in memory costs no lookup: its unit is bound in the database (row-level security) with bound values. */
 async function bindKept(ctx: RequestContext, principal: Principal): Promise<void> {
-  bindInProcess(ctx, principal);
-  await ctx.em.execute(`${DEFERRED} ${bindUnitSql(principal)}`);
+  await actAs(ctx, principal);
 }
 
 /**
@@ -161,12 +156,6 @@ function unitBinding(principal: Principal): UnitBinding {
   const ids = [principal.unitScope.cityId, principal.unitScope.countyId, principal.unitScope.townshipId].filter((id): id is number => id != null);
   if (!/^[A-Z]+$/.test(principal.unitLevel) || ![principal.unitId, ...ids].every(Number.isInteger)) throw new Error('A principal with a malformed unit');
   return { level: principal.unitLevel, unitId: principal.unitId, path: `{${ids.join(',')}}` };
-}
-
-/** `gw_bind_unit` with the principal's own values written in. */
-function bindUnitSql(principal: Principal): string {
-  const { level, unitId, path } = unitBinding(principal);
-  return `select gw_bind_unit('${level}', ${unitId}, '${path}'::int[])`;
 }
 
 /**
