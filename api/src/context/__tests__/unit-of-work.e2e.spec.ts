@@ -3,7 +3,10 @@ import { creditCodeCheckChar } from '@gridwatch/seeds';
 import { Logger, quickAddJob, runOnce } from 'graphile-worker';
 import { FakeClock } from '../../common/clock';
 import { fromGlobalId } from '../../common/global-id';
+import { sweepDeadlines } from '../../modules/supervision/deadline-sweep.service';
 import { DEADLINE_SWEEP, schedulerTasks } from '../../scheduler/scheduler';
+import { systemContext } from '../system-context';
+import { runAsSystem } from '../unit-of-work';
 import { beijing, TEST_CLOCK_START } from '../../test/time';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../test/test-app';
 import { report, seeded, step, walk, type Seeded } from '../../modules/case/__tests__/workflow-helpers';
@@ -70,6 +73,13 @@ describe('one unit of work: a transition, escalation or import commits with its 
       await runOnce({ ...options, connectionString: app.databaseUrl, taskList: schedulerTasks(app.ownerOrm, clock) });
     };
     let late: number;
+
+    it('refuses to run outside a unit of work, before it writes anything', async () => {
+      const cases = await everyCase();
+      await expect(sweepDeadlines(systemContext(app.ownerOrm, clock))).rejects.toThrow(/inside a unit of work/);
+      await expect(runAsSystem(app.ownerOrm, clock, sweepDeadlines, { unitPerStep: true })).rejects.toThrow(/inside a unit of work/);
+      expect(await everyCase()).toEqual(cases);
+    });
 
     it('interrupted between the case update and its event leaves the case untouched', async () => {
       [{ id: late }] = await app.ownerSql<{ id: number }>(`select id from "case" where number = '340122-20261127-000001'`);
