@@ -1,4 +1,4 @@
-import { pooledConnection } from '../pooled-connection';
+import { DEFERRED, pooledConnection } from '../pooled-connection';
 
 type Callback = (error: Error | null, result?: unknown) => void;
 
@@ -29,18 +29,36 @@ const ask = (client: { query: (...args: unknown[]) => unknown }, text: string, v
   );
 
 describe('pooled connection', () => {
-  it('sends every statement as asked: BEGIN on its own, values bound, nothing glued or held back', async () => {
+  it('sends every statement as asked, values bound and nothing glued: BEGIN and a deferred binding go just before the first statement', async () => {
     const { client, sent } = fakeClient();
-    expect((await ask(client, 'BEGIN;')).rows).toEqual([{ text: 'BEGIN;' }]);
-    await ask(client, 'select * from gw_session_lookup($1)', ['ab'.repeat(32)]);
-    await ask(client, `select 'x'`);
+    const digest = 'ab'.repeat(32);
+    expect((await ask(client, 'BEGIN;')).command).toBe('BEGIN');
+    expect((await ask(client, `${DEFERRED} select gw_bind_unit($1, $2, $3::int[])`, ['COUNTY', 7, '{1,7}'])).rows).toEqual([]);
+    expect(sent).toEqual([]);
+    expect((await ask(client, 'select * from gw_session_lookup($1)', [digest])).rows).toEqual([{ text: 'select * from gw_session_lookup($1)' }]);
     await ask(client, 'COMMIT;');
     expect(sent).toEqual([
       { text: 'BEGIN;', values: [] },
-      { text: 'select * from gw_session_lookup($1)', values: ['ab'.repeat(32)] },
-      { text: `select 'x'`, values: [] },
+      { text: `${DEFERRED} select gw_bind_unit($1, $2, $3::int[])`, values: ['COUNTY', 7, '{1,7}'] },
+      { text: 'select * from gw_session_lookup($1)', values: [digest] },
       { text: 'COMMIT;', values: [] },
     ]);
+  });
+
+  it('sends nothing for a transaction that ran nothing', async () => {
+    const { client, sent } = fakeClient();
+    await ask(client, 'BEGIN;');
+    await ask(client, `${DEFERRED} select gw_bind_unit($1, $2, $3::int[])`, ['CITY', 1, '{}']);
+    await ask(client, 'COMMIT;');
+    await ask(client, 'select 1');
+    expect(sent.map((s) => s.text)).toEqual(['select 1']);
+  });
+
+  it('a held statement that fails fails the statement it went ahead of', async () => {
+    const { client } = fakeClient(/gw_bind_unit/);
+    await ask(client, 'BEGIN;');
+    await ask(client, `${DEFERRED} select gw_bind_unit($1, $2, $3::int[])`, ['CITY', 1, '{}']);
+    await expect(ask(client, 'select 2')).rejects.toThrow('boom');
   });
 
   it('runs statements asked for at once one after another, in order, and an error fails only its own', async () => {
