@@ -4,6 +4,7 @@ import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config';
 import { operatorContext } from '../context/operator-context';
+import { inUnit } from '../context/unit-of-work';
 import { migrate, openDatabase } from '../db/database';
 import { ormConfig } from '../db/orm.config';
 import { StartupError } from '../db/embedded-postgres';
@@ -31,7 +32,8 @@ async function main(): Promise<number> {
   try {
     const ctx = operatorContext(orm);
     const dryRun = args.includes('--dry-run');
-    const report = await ctx.em.transactional(async (em) => gridImportService.import({ ...ctx, em }, bytes, dryRun));
+    // One unit of work: the whole table or nothing.
+    const report = await inUnit(ctx, () => gridImportService.import(ctx, bytes, dryRun));
     for (const p of report.errors) console.error(`line ${p.line}${p.column ? ` [${p.column}]` : ''} ${p.reason}: ${p.message}`);
     if (report.errors.length) {
       console.error(`\n${report.errors.length} problem(s): nothing was imported.`);

@@ -1,7 +1,7 @@
 import { StartedClock, systemClock } from '../common/clock';
 import { loadConfig } from '../config';
 import { sweepDeadlines } from '../modules/supervision/deadline-sweep.service';
-import { schedulerContext } from '../scheduler/scheduler-context';
+import { runAsSystem } from '../context/unit-of-work';
 import { runOwnerCli } from './owner-cli';
 
 /**
@@ -13,7 +13,7 @@ import { runOwnerCli } from './owner-cli';
 runOwnerCli(async (orm) => {
   const start = loadConfig().clockStart;
   const clock = start ? new StartedClock(start) : systemClock;
-  const result = await sweepDeadlines(schedulerContext(orm, clock));
+  const result = await runAsSystem(orm, clock, sweepDeadlines);
   console.log(`deadline sweep at ${clock.now().toISOString()}: ${result.alerts} alerts raised, ${result.escalated} cases escalated`);
   return 0;
 });

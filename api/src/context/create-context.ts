@@ -6,8 +6,8 @@ import { type AppAbility, buildAbility } from '../auth/ability';
 import { SCOPE_FILTER, type ScopeFilterArgs } from '../auth/scope-filter';
 import { bindSessionPrincipal, SESSION_COOKIE, tokenHash } from '../auth/session.service';
 import { principalCaches, type PrincipalCache } from '../auth/principal-cache';
-import { DEFERRED } from '../db/pooled-connection';
 import { hashSecret, principalForApiKey } from '../auth/api-key.service';
+import { DEFERRED } from '../db/pooled-connection';
 import type { Limits } from '../auth/limits';
 import type { DomainError } from '../common/errors';
 import { type Clock, systemClock } from '../common/clock';
@@ -88,12 +88,12 @@ async function identify(ctx: RequestContext): Promise<void> {
 }
 
 /**
- * A caller kept in memory costs no round trip: its unit is bound in front of the request's
- * first statement, and a request that runs none (`{ __typename }`) touches no database at all.
+ * A caller kept in memory costs no lookup: its unit is bound (values as parameters) just before
+ * the request's first statement, and a request that runs none (`{ __typename }`) touches no database at all.
  */
 async function bindKept(ctx: RequestContext, principal: Principal): Promise<void> {
   bindInProcess(ctx, principal);
-  await ctx.em.execute(`${DEFERRED} ${bindUnitSql(principal)}`);
+  await ctx.em.execute(`${DEFERRED} ${BIND_UNIT}`, bindUnitValues(principal));
 }
 
 /**
@@ -163,12 +163,6 @@ function unitBinding(principal: Principal): UnitBinding {
   return { level: principal.unitLevel, unitId: principal.unitId, path: `{${ids.join(',')}}` };
 }
 
-/** `gw_bind_unit` with the principal's own values written in. */
-function bindUnitSql(principal: Principal): string {
-  const { level, unitId, path } = unitBinding(principal);
-  return `select gw_bind_unit('${level}', ${unitId}, '${path}'::int[])`;
-}
-
 /**
  * The ability is a pure function of the principal, which is read afresh on every request
  * (revocation and role changes apply at once). Building it costs 0.05-0.13 ms of CPU, so the
@@ -207,11 +201,17 @@ function bindInProcess(ctx: RequestContext, principal: Principal | null): void {
   ctx.loaders = new Loaders();
 }
 
+const BIND_UNIT = 'select gw_bind_unit(?, ?, ?::int[])';
+
+function bindUnitValues(principal: Principal | null): unknown[] {
+  const path = principal ? [principal.unitScope.cityId, principal.unitScope.countyId, principal.unitScope.townshipId].filter((id) => id != null) : [];
+  return [principal?.unitLevel ?? null, principal?.unitId ?? null, `{${path.join(',')}}`];
+}
+
 /** Binds a principal to the context: ability, scope filter, the database's row-level scope, fresh loaders. */
 export async function actAs(ctx: RequestContext, principal: Principal | null): Promise<RequestContext> {
   bindInProcess(ctx, principal);
-  const path = principal ? [principal.unitScope.cityId, principal.unitScope.countyId, principal.unitScope.townshipId].filter((id) => id != null) : [];
-  await ctx.em.execute(`select gw_bind_unit(?, ?, ?::int[])`, [principal?.unitLevel ?? null, principal?.unitId ?? null, `{${path.join(',')}}`]);
+  await ctx.em.execute(BIND_UNIT, bindUnitValues(principal));
   return ctx;
 }
 

@@ -21,7 +21,8 @@ import {
 import { fromGlobalId } from '../common/global-id';
 import { ARGUMENT_VALIDATION } from '../common/connection';
 import { fragmentsOf } from '../common/selection';
-import { beginRequest, bindFromMemory, finishRequest } from '../context/create-context';
+import { bindFromMemory } from '../context/create-context';
+import { beginRequest, finishRequest } from '../context/unit-of-work';
 import type { RequestContext } from '../context/request-context';
 import { NotCompilable, ReadCompiler, type Statement } from './read-compiler';
 import type { ReadCatalog, ReadModel, RootRead } from './read-model';

@@ -3,7 +3,7 @@ import { Logger as WorkerLogger, run, type Runner, type TaskList } from 'graphil
 import type { Logger } from 'pino';
 import { type Clock, systemClock } from '../common/clock';
 import { sweepDeadlines } from '../modules/supervision/deadline-sweep.service';
-import { schedulerContext } from './scheduler-context';
+import { runAsSystem } from '../context/unit-of-work';
 import { generateAllPatrolPlans } from '../modules/patrol/patrol-job';
 import { loadSigner } from '../modules/chain/chain-signer';
 import { chainService } from '../modules/chain/chain.service';
@@ -26,27 +26,28 @@ export function schedulerTasks(
   webhooks: WebhookSettings = DEFAULT_WEBHOOK_SETTINGS,
 ): TaskList {
   return {
+    // Each run is one unit of work (runAsSystem): its escalations, their events and its alerts commit together.
     async [DEADLINE_SWEEP]() {
-      const result = await sweepDeadlines(schedulerContext(orm, clock));
+      const result = await runAsSystem(orm, clock, sweepDeadlines);
       logger?.info({ task: DEADLINE_SWEEP, ...result }, 'deadline sweep');
     },
     async [PATROL_PLANS]() {
-      const result = await generateAllPatrolPlans(schedulerContext(orm, clock));
+      const result = await runAsSystem(orm, clock, generateAllPatrolPlans);
       logger?.info({ task: PATROL_PLANS, ...result }, 'patrol plans');
     },
     async [CHAIN_CHECKPOINTS]() {
-      const ctx = schedulerContext(orm, clock);
-      const result = await chainService.makeCheckpoints(ctx, await loadSigner(ctx.em, chainSigningKey));
+      const result = await runAsSystem(orm, clock, async (ctx) => chainService.makeCheckpoints(ctx, await loadSigner(ctx.em, chainSigningKey)));
       logger?.info({ task: CHAIN_CHECKPOINTS, ...result }, 'chain checkpoints');
     },
     async [WEBHOOK_DELIVER](payload) {
       const endpointId = Number((payload as { endpointId?: unknown }).endpointId);
       if (!Number.isInteger(endpointId)) return;
-      const result = await webhookDelivery.drain(schedulerContext(orm, clock), endpointId, webhooks);
+      // Posts wait on the network: each attempt's record is its own unit (webhook-delivery.service.ts).
+      const result = await runAsSystem(orm, clock, (ctx) => webhookDelivery.drain(ctx, endpointId, webhooks), { unitPerStep: true });
       if (result.delivered || result.failed) logger?.info({ task: WEBHOOK_DELIVER, endpointId, ...result }, 'webhook delivery');
     },
     async [WEBHOOK_DISPATCH]() {
-      await webhookDelivery.dispatchDue(schedulerContext(orm, clock));
+      await runAsSystem(orm, clock, (ctx) => webhookDelivery.dispatchDue(ctx));
     },
   };
 }

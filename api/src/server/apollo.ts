@@ -5,7 +5,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
-import { beginRequest, finishRequest } from '../context/create-context';
+import { beginRequest, finishRequest } from '../context/unit-of-work';
 import type { RequestContext } from '../context/request-context';
 import type { Config } from '../config';
 import { costLimit } from './cost';
@@ -28,8 +28,8 @@ export const queryLimits = {
 };
 
 /**
- * The request lifecycle around execution: its transaction (opened after validation, so
- * refused documents cost no SQL), the logging of masked errors with the request id the
+ * The request lifecycle around execution: its unit of work (one transaction, opened after
+ * validation so refused documents cost no SQL, committed or rolled back as a whole), the logging of masked errors with the request id the
  * client got, and that id on every error.
  */
 function requestLifecycle(logger: Logger): ApolloServerPlugin<RequestContext> {

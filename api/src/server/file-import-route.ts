@@ -4,7 +4,7 @@ import multer from 'multer';
 import type { Limits } from '../auth/limits';
 import type { Clock } from '../common/clock';
 import { BadInputError } from '../common/errors';
-import { finishRequest } from '../context/create-context';
+import { runInRequest } from '../context/unit-of-work';
 import type { RequestContext } from '../context/request-context';
 import { routeErrors, signedIn, type RouteLocals } from './http-route';
 
@@ -33,8 +33,8 @@ export function fileImportRouter<R extends FileImportResult>(
     try {
       if (!req.file) throw new BadInputError('Send one file in the field "file"', [{ field: 'file', message: 'missing' }]);
       const dryRun = ['true', '1'].includes(String(req.query.dryRun ?? ''));
-      const result = await importFile(res.locals.ctx, req.file.buffer, dryRun);
-      await finishRequest(res.locals.ctx, result.errors.length > 0 || dryRun);
+      const file = req.file.buffer;
+      const result = await runInRequest(res.locals.ctx, (ctx) => importFile(ctx, file, dryRun), { rollbackIf: (answer) => answer.errors.length > 0 || dryRun });
       res.status(result.errors.length ? 422 : 200).json(result);
     } catch (error) {
       next(error);

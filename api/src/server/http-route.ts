@@ -5,7 +5,8 @@ import multer from 'multer';
 import type { Limits } from '../auth/limits';
 import type { Clock } from '../common/clock';
 import { BadInputError, DomainError, UnauthenticatedError } from '../common/errors';
-import { beginRequest, createRequestContext, finishRequest } from '../context/create-context';
+import { createRequestContext } from '../context/create-context';
+import { beginRequest, finishRequest } from '../context/unit-of-work';
 import type { RequestContext } from '../context/request-context';
 
 // Plain HTTP routes beside GraphQL (evidence files, exports, imports) share how a caller is
@@ -24,9 +25,10 @@ const STATUS: Record<string, number> = {
 export type RouteLocals = { ctx: RequestContext; requestId: string };
 
 /**
- * Like a GraphQL request: the session cookie or API key identifies the caller, and one
- * transaction with the caller's unit set (row-level security) is opened; the handler ends
- * it with finishRequest, and the error handler rolls it back.
+ * Like a GraphQL request: the session cookie or API key identifies the caller, and the request's
+ * unit of work (one transaction with the caller's unit set for row-level security) is opened
+ * before the body is read; the handler runs in it with runInRequest (committed when it
+ * answers), and the error handler rolls it back.
  */
 export function signedIn(orm: MikroORM, limits: Limits, clock: Clock) {
   return async (req: Request, res: Response<unknown, RouteLocals>, next: NextFunction): Promise<void> => {

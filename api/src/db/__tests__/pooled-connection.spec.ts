@@ -1,16 +1,16 @@
-import { pooledConnection } from '../pooled-connection';
+import { DEFERRED, pooledConnection } from '../pooled-connection';
 
 type Callback = (error: Error | null, result?: unknown) => void;
 
 /** A pg client stand-in: records what was sent and how many statements were in flight at once. */
 function fakeClient(fail: RegExp | null = null) {
-  const sent: string[] = [];
+  const sent: { text: string; values?: unknown[] }[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   const client = {
     query: (...args: unknown[]) => {
-      const [config, callback] = args as [{ text: string }, Callback];
-      sent.push(config.text);
+      const [config, callback] = args as [{ text: string; values?: unknown[] }, Callback];
+      sent.push(config);
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
       setTimeout(() => {
@@ -29,36 +29,43 @@ const ask = (client: { query: (...args: unknown[]) => unknown }, text: string, v
   );
 
 describe('pooled connection', () => {
-  it('sends BEGIN with the first statement when it has no parameters', async () => {
+  it('sends every statement as asked, values bound and nothing glued: BEGIN and a deferred binding go just before the first statement', async () => {
     const { client, sent } = fakeClient();
+    const digest = 'ab'.repeat(32);
     expect((await ask(client, 'BEGIN;')).command).toBe('BEGIN');
-    expect((await ask(client, `select 'x'`)).rows).toEqual([{ text: `BEGIN; select 'x'` }]);
-    await ask(client, 'select $1', [1]);
+    expect((await ask(client, `${DEFERRED} select gw_bind_unit($1, $2, $3::int[])`, ['COUNTY', 7, '{1,7}'])).rows).toEqual([]);
+    expect(sent).toEqual([]);
+    expect((await ask(client, 'select * from gw_session_lookup($1)', [digest])).rows).toEqual([{ text: 'select * from gw_session_lookup($1)' }]);
     await ask(client, 'COMMIT;');
-    expect(sent).toEqual([`BEGIN; select 'x'`, 'select $1', 'COMMIT;']);
-  });
-
-  it('sends BEGIN on its own before a statement with parameters', async () => {
-    const { client, sent } = fakeClient();
-    await ask(client, 'BEGIN;');
-    await ask(client, 'select $1', [1]);
-    await ask(client, 'ROLLBACK');
-    expect(sent).toEqual(['BEGIN;', 'select $1', 'ROLLBACK']);
+    expect(sent).toEqual([
+      { text: 'BEGIN;', values: [] },
+      { text: `${DEFERRED} select gw_bind_unit($1, $2, $3::int[])`, values: ['COUNTY', 7, '{1,7}'] },
+      { text: 'select * from gw_session_lookup($1)', values: [digest] },
+      { text: 'COMMIT;', values: [] },
+    ]);
   });
 
   it('sends nothing for a transaction that ran nothing', async () => {
     const { client, sent } = fakeClient();
     await ask(client, 'BEGIN;');
+    await ask(client, `${DEFERRED} select gw_bind_unit($1, $2, $3::int[])`, ['CITY', 1, '{}']);
     await ask(client, 'COMMIT;');
     await ask(client, 'select 1');
-    expect(sent).toEqual(['select 1']);
+    expect(sent.map((s) => s.text)).toEqual(['select 1']);
+  });
+
+  it('a held statement that fails fails the statement it went ahead of', async () => {
+    const { client } = fakeClient(/gw_bind_unit/);
+    await ask(client, 'BEGIN;');
+    await ask(client, `${DEFERRED} select gw_bind_unit($1, $2, $3::int[])`, ['CITY', 1, '{}']);
+    await expect(ask(client, 'select 2')).rejects.toThrow('boom');
   });
 
   it('runs statements asked for at once one after another, in order, and an error fails only its own', async () => {
     const { client, sent, maxInFlight } = fakeClient(/fails/);
     const answers = await Promise.allSettled([ask(client, 'select 1'), ask(client, 'select fails'), ask(client, 'select 3', [3])]);
     expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(sent).toEqual(['select 1', 'select fails', 'select 3']);
+    expect(sent.map((s) => s.text)).toEqual(['select 1', 'select fails', 'select 3']);
     expect(maxInFlight()).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import { BadInputError, ConflictError, IllegalTransitionError } from '../../comm
 import { fromGlobalId, toGlobalId } from '../../common/global-id';
 import { assertCan, findVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
+import { requireUnit } from '../../context/unit-of-work';
 import { clockOf, updateDeadline } from '../deadline/case-clocks';
 import { DeadlineStep } from '../deadline/deadline.enums';
 import { deadlineService } from '../deadline/deadline.service';
@@ -210,9 +211,10 @@ export const caseWorkflow = {
   /**
    * One step of the workflow: the record through the scoped em, then the version, the state
    * table, the caller's duty on this very case, the step's inputs; then the change and its
-   * event in one transaction. Any refusal writes nothing.
+   * event in the caller's unit of work (two flushes, one transaction). Any refusal writes nothing.
    */
   async apply(ctx: RequestContext, action: CaseAction, input: TransitionRequest): Promise<Case> {
+    requireUnit(ctx, 'A case transition');
     const kase = await findVisible(ctx, Case, input.id);
     if (kase.version !== input.version) throw await conflict(ctx, kase.id);
     const step = transitionsOf(kase).find((t) => t.action === action);

@@ -4,7 +4,7 @@ import multer from 'multer';
 import type { Clock } from '../../common/clock';
 import { BadInputError } from '../../common/errors';
 import type { Limits } from '../../auth/limits';
-import { finishRequest } from '../../context/create-context';
+import { runInRequest } from '../../context/unit-of-work';
 import { numericId, routeErrors, sendStored, signedIn, type RouteLocals } from '../../server/http-route';
 import { EvidenceStage } from './evidence.entity';
 import { evidenceService } from './evidence.service';
@@ -28,9 +28,9 @@ export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceS
     try {
       const stage = String(req.query.stage ?? '') as EvidenceStage;
       if (!Object.values(EvidenceStage).includes(stage)) throw new BadInputError('stage must be REPORT, FEEDBACK or VERIFY', [{ field: 'stage', message: 'invalid' }]);
-      if (!req.file) throw new BadInputError('Send one file in the field "file"', [{ field: 'file', message: 'missing' }]);
-      const { evidence, created } = await evidenceService.attach(res.locals.ctx, storage, req.params.caseId, stage, req.file);
-      await finishRequest(res.locals.ctx, false);
+      const file = req.file;
+      if (!file) throw new BadInputError('Send one file in the field "file"', [{ field: 'file', message: 'missing' }]);
+      const { evidence, created } = await runInRequest(res.locals.ctx, (ctx) => evidenceService.attach(ctx, storage, req.params.caseId, stage, file));
       const { id, sha256, mimeType, size, takenAt, lng, lat, url } = evidence;
       res.status(created ? 201 : 200).json({ id: evidence.globalId, number: id, sha256, mimeType, size, takenAt, lng, lat, url });
     } catch (error) {
@@ -40,8 +40,7 @@ export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceS
 
   router.get('/evidence/:id', caller, async (req: Request<{ id: string }>, res: Response<unknown, RouteLocals>, next) => {
     try {
-      const { evidence, stream } = await evidenceService.open(res.locals.ctx, storage, numericId(req.params.id, 'evidence'));
-      await finishRequest(res.locals.ctx, false);
+      const { evidence, stream } = await runInRequest(res.locals.ctx, (ctx) => evidenceService.open(ctx, storage, numericId(req.params.id, 'evidence')));
       sendStored(res, next, evidence.mimeType, stream, evidence.fileName);
     } catch (error) {
       next(error);
@@ -50,9 +49,9 @@ export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceS
 
   router.post('/patrol-check-ins/:checkInId/photo', caller, upload.single('file'), async (req: Request<{ checkInId: string }>, res: Response<unknown, RouteLocals>, next) => {
     try {
-      if (!req.file) throw new BadInputError('Send one file in the field "file"', [{ field: 'file', message: 'missing' }]);
-      const { checkIn, created } = await patrolPhotoService.attach(res.locals.ctx, storage, req.params.checkInId, req.file);
-      await finishRequest(res.locals.ctx, false);
+      const file = req.file;
+      if (!file) throw new BadInputError('Send one file in the field "file"', [{ field: 'file', message: 'missing' }]);
+      const { checkIn, created } = await runInRequest(res.locals.ctx, (ctx) => patrolPhotoService.attach(ctx, storage, req.params.checkInId, file));
       res.status(created ? 201 : 200).json({ id: checkIn.globalId, sha256: checkIn.photoSha256, mimeType: checkIn.photoMimeType, url: checkIn.photoUrl });
     } catch (error) {
       next(error);
@@ -61,8 +60,7 @@ export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceS
 
   router.get('/patrol-check-ins/:id/photo', caller, async (req: Request<{ id: string }>, res: Response<unknown, RouteLocals>, next) => {
     try {
-      const { mimeType, stream } = await patrolPhotoService.open(res.locals.ctx, storage, numericId(req.params.id, 'check-in'));
-      await finishRequest(res.locals.ctx, false);
+      const { mimeType, stream } = await runInRequest(res.locals.ctx, (ctx) => patrolPhotoService.open(ctx, storage, numericId(req.params.id, 'check-in')));
       sendStored(res, next, mimeType, stream);
     } catch (error) {
       next(error);

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response } from 'express';
 import type { Limits } from '../../auth/limits';
 import type { Clock } from '../../common/clock';
-import { finishRequest } from '../../context/create-context';
+import { runInRequest } from '../../context/unit-of-work';
 import { routeErrors, signedIn, type RouteLocals } from '../../server/http-route';
 import { buildAppSchema } from '../../server/schema';
 import { shanghaiDateTime, CONTENT_TYPES } from './export-writers';
@@ -27,14 +27,14 @@ export function exportRouter(orm: MikroORM, limits: Limits, clock: Clock): expre
   const router = express.Router();
   router.get('/export/:file', signedIn(orm, limits, clock), async (req: Request<{ file: string }>, res: Response<unknown, RouteLocals>, next) => {
     try {
-      const { ctx } = res.locals;
-      const dot = req.params.file.lastIndexOf('.');
-      const prepared = await exportService.prepare(ctx, await buildAppSchema(), {
-        list: dot > 0 ? req.params.file.slice(0, dot) : req.params.file,
-        format: dot > 0 ? req.params.file.slice(dot + 1) : '',
-        filter: queryText(req, 'filter'),
-        orderBy: queryText(req, 'orderBy'),
-        lang: queryText(req, 'lang'),
+      await runInRequest(res.locals.ctx, async (ctx) => {
+        const dot = req.params.file.lastIndexOf('.');
+        const prepared = await exportService.prepare(ctx, await buildAppSchema(), {
+          list: dot > 0 ? req.params.file.slice(0, dot) : req.params.file,
+          format: dot > 0 ? req.params.file.slice(dot + 1) : '',
+          filter: queryText(req, 'filter'),
+          orderBy: queryText(req, 'orderBy'),
+          lang: queryText(req, 'lang'),
       });
       const rows = await exportService.open(ctx, prepared);
       res.setHeader('content-type', CONTENT_TYPES[prepared.format]);
@@ -42,7 +42,7 @@ export function exportRouter(orm: MikroORM, limits: Limits, clock: Clock): expre
       res.setHeader('cache-control', 'private, no-store');
       res.setHeader('x-content-type-options', 'nosniff');
       await exportService.write(res, prepared, rows);
-      await finishRequest(ctx, false);
+      });
     } catch (error) {
       next(error);
     }

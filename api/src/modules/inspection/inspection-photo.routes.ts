@@ -4,7 +4,7 @@ import multer from 'multer';
 import type { Limits } from '../../auth/limits';
 import type { Clock } from '../../common/clock';
 import { BadInputError } from '../../common/errors';
-import { finishRequest } from '../../context/create-context';
+import { runInRequest } from '../../context/unit-of-work';
 import { numericId, routeErrors, sendStored, signedIn, type RouteLocals } from '../../server/http-route';
 import type { EvidenceStorage } from '../evidence/evidence-storage';
 import { inspectionPhotoService } from './inspection-photo.service';
@@ -21,9 +21,9 @@ export function inspectionPhotoRouter(orm: MikroORM, limits: Limits, storage: Ev
 
   router.post('/inspections/:inspectionId/photos', caller, upload.single('file'), async (req: Request<{ inspectionId: string }>, res: Response<unknown, RouteLocals>, next) => {
     try {
-      if (!req.file) throw new BadInputError('Send one file in the field "file"', [{ field: 'file', message: 'missing' }]);
-      const photo = await inspectionPhotoService.attach(res.locals.ctx, storage, req.params.inspectionId, req.file);
-      await finishRequest(res.locals.ctx, false);
+      const file = req.file;
+      if (!file) throw new BadInputError('Send one file in the field "file"', [{ field: 'file', message: 'missing' }]);
+      const photo = await runInRequest(res.locals.ctx, (ctx) => inspectionPhotoService.attach(ctx, storage, req.params.inspectionId, file));
       const { id, sha256, mimeType, size, takenAt, lng, lat, url } = photo;
       res.status(201).json({ id: photo.globalId, number: id, sha256, mimeType, size, takenAt, lng, lat, url });
     } catch (error) {
@@ -33,8 +33,7 @@ export function inspectionPhotoRouter(orm: MikroORM, limits: Limits, storage: Ev
 
   router.get('/inspection-photos/:id', caller, async (req: Request<{ id: string }>, res: Response<unknown, RouteLocals>, next) => {
     try {
-      const { photo, stream } = await inspectionPhotoService.open(res.locals.ctx, storage, numericId(req.params.id, 'photo'));
-      await finishRequest(res.locals.ctx, false);
+      const { photo, stream } = await runInRequest(res.locals.ctx, (ctx) => inspectionPhotoService.open(ctx, storage, numericId(req.params.id, 'photo')));
       sendStored(res, next, photo.mimeType, stream, photo.fileName);
     } catch (error) {
       next(error);

@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import type { Limits } from '../../auth/limits';
 import type { Clock } from '../../common/clock';
 import { NotFoundError, UnauthenticatedError } from '../../common/errors';
-import { beginRequest, createRequestContext, finishRequest } from '../../context/create-context';
+import { createRequestContext } from '../../context/create-context';
+import { beginRequest, finishRequest, runInRequest } from '../../context/unit-of-work';
 import type { RequestContext } from '../../context/request-context';
 import { formatOf, send, specErrors, type Format } from './open311.format';
 import { jurisdictionOf, postRequestInput, requestsQuery } from './open311.inputs';
@@ -64,9 +65,7 @@ export function open311Router(orm: MikroORM, limits: Limits, clock: Clock, logge
     (handler: (ctx: RequestContext, req: Request) => Promise<Answer>, readOnly: boolean) =>
     async (req: Request, res: Response<unknown, Locals>, next: NextFunction): Promise<void> => {
       try {
-        const ctx = res.locals.ctx as RequestContext;
-        const result = await handler(ctx, req);
-        await finishRequest(ctx, false, readOnly);
+        const result = await runInRequest(res.locals.ctx as RequestContext, (ctx) => handler(ctx, req), { readOnly });
         res.locals.ctx = undefined;
         send(res, res.locals.format, result.status ?? 200, res.locals.format === 'xml' ? (result.xml ?? result.body) : result.body, result.root, result.item);
       } catch (error) {

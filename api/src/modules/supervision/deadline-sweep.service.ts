@@ -4,6 +4,7 @@ import { ConflictError, IllegalTransitionError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import { Loaders } from '../../context/loaders';
 import type { RequestContext } from '../../context/request-context';
+import { requireUnit } from '../../context/unit-of-work';
 import { caseWorkflow } from '../case/case-workflow.service';
 import { CaseAction, CaseOrigin, CaseStatus } from '../case/case.enums';
 import { Case } from '../case/case.entity';
@@ -72,8 +73,11 @@ async function escalateLate(ctx: RequestContext, kase: Case): Promise<number> {
  * whose local limit has passed; then 催办/督办 to partner departments past their own
  * deadline (联合执法), on open tasks and unanswered audit
  * recommendations (supervision.sql.ts). Safe to run any number of times, concurrently.
+ * One unit of work (the job's, or the administrator's request): an escalation or alert that
+ * fails takes the whole pass back with it, and the next pass does it again.
  */
 export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> {
+  requireUnit(ctx, 'The deadline sweep');
   const now = ctx.clock.now();
   const result: SweepResult = { alerts: 0, escalated: 0 };
   await clockUnclockedReports(ctx);

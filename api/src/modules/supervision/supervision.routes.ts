@@ -3,7 +3,7 @@ import express, { type Request, type Response } from 'express';
 import type { Limits } from '../../auth/limits';
 import type { Clock } from '../../common/clock';
 import { BadInputError, ForbiddenError } from '../../common/errors';
-import { finishRequest } from '../../context/create-context';
+import { runInRequest } from '../../context/unit-of-work';
 import { routeErrors, signedIn, type RouteLocals } from '../../server/http-route';
 import { beijingDay } from '../deadline/working-calendar';
 import { alertService } from './alert.service';
@@ -24,17 +24,17 @@ export function supervisionRouter(orm: MikroORM, limits: Limits, clock: Clock): 
   const router = express.Router();
   router.get('/notice/late-cases.pdf', signedIn(orm, limits, clock), async (req: Request, res: Response<unknown, RouteLocals>, next) => {
     try {
-      const { ctx } = res.locals;
-      const unit = typeof req.query.unit === 'string' && req.query.unit !== '' ? req.query.unit : undefined;
-      if (!ctx.ability.can('read', 'CaseAlert')) throw new ForbiddenError('The notice is read where alerts are read');
-      const notice = await alertService.lateCaseNotice(ctx, instant(req, 'from'), instant(req, 'to'), unit);
-      const name = `${notice.unitName}-超时案件通报-${beijingDay(notice.from)}.pdf`;
-      res.setHeader('content-type', 'application/pdf');
-      res.setHeader('content-disposition', `attachment; filename="late-case-notice.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`);
-      res.setHeader('cache-control', 'private, no-store');
-      res.setHeader('x-content-type-options', 'nosniff');
-      await writeLateCaseNoticePdf(res, notice);
-      await finishRequest(ctx, false, true);
+      await runInRequest(res.locals.ctx, async (ctx) => {
+        const unit = typeof req.query.unit === 'string' && req.query.unit !== '' ? req.query.unit : undefined;
+        if (!ctx.ability.can('read', 'CaseAlert')) throw new ForbiddenError('The notice is read where alerts are read');
+        const notice = await alertService.lateCaseNotice(ctx, instant(req, 'from'), instant(req, 'to'), unit);
+        const name = `${notice.unitName}-超时案件通报-${beijingDay(notice.from)}.pdf`;
+        res.setHeader('content-type', 'application/pdf');
+        res.setHeader('content-disposition', `attachment; filename="late-case-notice.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`);
+        res.setHeader('cache-control', 'private, no-store');
+        res.setHeader('x-content-type-options', 'nosniff');
+        await writeLateCaseNoticePdf(res, notice);
+      }, { readOnly: true });
     } catch (error) {
       next(error);
     }

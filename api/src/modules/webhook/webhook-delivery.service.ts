@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import type { RequestContext } from '../../context/request-context';
+import { inUnit } from '../../context/unit-of-work';
 import { cloudEvent, webhookEventId } from './cloud-event';
 import { type AttemptResult, disableEndpoint, dueEndpoints, type EndpointRow, headDelivery, loadEndpoint, queueDrain, raiseOwnerAlert, recordDelivered, recordFailed } from './webhook.sql';
 
@@ -72,15 +73,19 @@ export const webhookDelivery = {
       if (!head || (head.nextAttemptAt && head.nextAttemptAt > now)) return { delivered, failed: false };
       const id = webhookEventId(head.message.id);
       const result = await post(endpoint, id, JSON.stringify(cloudEvent(head.message)), now, settings.timeoutMs);
+      // Each attempt's record is one unit of work, opened after the post (no transaction waits on the network).
       if (result.error === null) {
-        await recordDelivered(ctx.em, head.deliveryId, endpointId, result);
+        await inUnit(ctx, () => recordDelivered(ctx.em, head.deliveryId, endpointId, result));
         delivered += 1;
         continue;
       }
       const nextAttemptAt = new Date(now.getTime() + retryDelayMs(head.attempts + 1));
-      const failingSince = await recordFailed(ctx.em, head.deliveryId, endpointId, result, nextAttemptAt);
-      if (now.getTime() - failingSince.getTime() >= settings.disableAfterDays * DAY_MS) await this.disable(ctx, endpoint, failingSince, result, settings);
-      else await queueDrain(ctx.em, endpointId, nextAttemptAt);
+      await inUnit(ctx, async () => {
+        const failingSince = await recordFailed(ctx.em, head.deliveryId, endpointId, result, nextAttemptAt);
+        // Disabled with its owner's alert, or queued again with the failure recorded: never one without the other.
+        if (now.getTime() - failingSince.getTime() >= settings.disableAfterDays * DAY_MS) await this.disable(ctx, endpoint, failingSince, result, settings);
+        else await queueDrain(ctx.em, endpointId, nextAttemptAt);
+      });
       return { delivered, failed: true };
     }
   },

@@ -1,6 +1,6 @@
 import { FakeClock } from '../../../common/clock';
 import { fromGlobalId } from '../../../common/global-id';
-import { schedulerContext } from '../../../scheduler/scheduler-context';
+import { runAsSystem } from '../../../context/unit-of-work';
 import { TEST_CLOCK_START } from '../../../test/time';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { csvOf, download, filterParam, xlsxOf } from '../../export/__tests__/export-download';
@@ -124,7 +124,7 @@ describe('complaints: channel and ticket number, 答复, its deadline, reconcili
 
     // The answer limit (13 working days): 催办 the day before, 督办 once passed, for the unanswered only; twice is once.
     const due = new Date(other.answerDueAt);
-    const sweep = () => sweepDeadlines(schedulerContext(app.ownerOrm, clock));
+    const sweep = () => runAsSystem(app.ownerOrm, clock, sweepDeadlines);
     clock.set(new Date(due.getTime() - 6 * 3_600_000));
     await sweep();
     expect(await answerAlerts(other.id)).toEqual(['URGE']);

@@ -5,6 +5,7 @@ import { repoRoot } from '../../../config';
 import { ormConfig } from '../../../db/orm.config';
 import { cloneDatabase, TEMPLATE_EMPTY } from '../../../test/databases';
 import { operatorContext } from '../../../context/operator-context';
+import { inUnit } from '../../../context/unit-of-work';
 import { gridImportService } from '../grid-import.service';
 
 const divisions = readFileSync(path.join(repoRoot, 'seeds', 'data', 'hefei-divisions-2022.csv'), 'utf8');
@@ -12,7 +13,7 @@ const divisions = readFileSync(path.join(repoRoot, 'seeds', 'data', 'hefei-divis
 /** The operator's import (the CLI's path): the whole grid, in one transaction. */
 function importGrids(orm: MikroORM, csv: string) {
   const ctx = operatorContext(orm);
-  return ctx.em.transactional((em) => gridImportService.import({ ...ctx, em }, Buffer.from(csv), false));
+  return inUnit(ctx, () => gridImportService.import(ctx, Buffer.from(csv), false));
 }
 
 describe('grid division table import (Annex 1 CSV)', () => {

@@ -1,7 +1,7 @@
 import { FakeClock } from '../../../common/clock';
 import { toGlobalId } from '../../../common/global-id';
 import { beijing } from '../../../test/time';
-import { schedulerContext } from '../../../scheduler/scheduler-context';
+import { runAsSystem } from '../../../context/unit-of-work';
 import { generateAllPatrolPlans } from '../patrol-job';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 
@@ -184,9 +184,9 @@ describe('patrol plans, check-ins and coverage', () => {
       `select count(*)::int as n from grid_worker_grid wg join grid g on g.id = wg.grid_id and g.active
          join grid_worker w on w.id = wg.grid_worker_id and w.active join patrol_rule r on r.grid_level = g.level and r.grid_kind = g.kind`,
     );
-    const first = await generateAllPatrolPlans(schedulerContext(app.ownerOrm, clock));
+    const first = await runAsSystem(app.ownerOrm, clock, generateAllPatrolPlans);
     expect(first).toEqual({ month: '2027-01', plans: pairs[0].n, created: pairs[0].n, updated: 0 });
-    const again = await generateAllPatrolPlans(schedulerContext(app.ownerOrm, clock));
+    const again = await runAsSystem(app.ownerOrm, clock, generateAllPatrolPlans);
     expect(again).toMatchObject({ created: 0, updated: pairs[0].n });
   });
   it('a sensitive period raises the plan for the days it lasts (mean of the daily factor over the month)', async () => {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { FakeClock } from '../../../common/clock';
-import { schedulerContext } from '../../../scheduler/scheduler-context';
+import { runAsSystem } from '../../../context/unit-of-work';
 import { beijing, TEST_CLOCK_START } from '../../../test/time';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 import { sweepDeadlines } from '../deadline-sweep.service';
@@ -68,7 +68,7 @@ describe('the alert inbox (催办/督办/通报)', () => {
   let recommendationText: string;
 
   const sql = <T extends object>(query: string, params: unknown[] = []) => app.ownerSql<T>(query, params);
-  const sweep = () => sweepDeadlines(schedulerContext(app.ownerOrm, clock));
+  const sweep = () => runAsSystem(app.ownerOrm, clock, sweepDeadlines);
   const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url');
   const alertCount = async (where: string, params: unknown[]) => (await sql<{ n: number }>(`select count(*)::int as n from case_alert where ${where}`, params))[0].n;
 

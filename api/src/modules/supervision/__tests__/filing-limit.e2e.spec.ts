@@ -1,6 +1,6 @@
 import { FakeClock } from '../../../common/clock';
 import { fromGlobalId } from '../../../common/global-id';
-import { schedulerContext } from '../../../scheduler/scheduler-context';
+import { runAsSystem } from '../../../context/unit-of-work';
 import { beijing, endOf, TEST_CLOCK_START } from '../../../test/time';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 import { report, seeded, type Seeded } from '../../case/__tests__/workflow-helpers';
@@ -22,7 +22,7 @@ describe('filing has a time limit per level', () => {
   afterAll(() => app.close());
 
   const sql = <T extends object>(query: string, params: unknown[] = []) => app.ownerOrm.em.fork().execute<T[]>(query, params);
-  const sweep = () => sweepDeadlines(schedulerContext(app.ownerOrm, clock));
+  const sweep = () => runAsSystem(app.ownerOrm, clock, sweepDeadlines);
   const alertsOf = (id: number) => sql<{ kind: string; unit: string }>(`select a.kind, g.code as unit from case_alert a join grid g on g.id = a.handling_unit_id where a.case_id = ? order by a.id`, [id]);
   const unitOf = async (id: number) => (await sql<{ code: string; status: string }>(`select g.code, c.status from "case" c join grid g on g.id = c.handling_unit_id where c.id = ?`, [id]))[0];
   const inQueue = async (client: GraphQLClient, unitCode: string, kase: { id: string; number: string }) =>

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { FakeClock } from '../../../common/clock';
 import { fromGlobalId } from '../../../common/global-id';
-import { schedulerContext } from '../../../scheduler/scheduler-context';
+import { runAsSystem } from '../../../context/unit-of-work';
 import { beijing, endOf, TEST_CLOCK_START } from '../../../test/time';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { report, seeded, walk, type Seeded } from '../../case/__tests__/workflow-helpers';
@@ -26,7 +26,7 @@ describe('the local limit holds to the end (no platform)', () => {
   afterAll(() => app.close());
 
   const sql = <T extends object>(query: string, params: unknown[] = []) => app.ownerOrm.em.fork().execute<T[]>(query, params);
-  const sweep = () => sweepDeadlines(schedulerContext(app.ownerOrm, clock));
+  const sweep = () => runAsSystem(app.ownerOrm, clock, sweepDeadlines);
   const stateOf = async (caseId: number) =>
     (
       await sql<{ status: string; unit: string; lead: number | null; active: number; due_at: string }>(

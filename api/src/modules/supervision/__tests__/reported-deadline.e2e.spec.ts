@@ -1,6 +1,6 @@
 import { FakeClock } from '../../../common/clock';
 import { fromGlobalId } from '../../../common/global-id';
-import { schedulerContext } from '../../../scheduler/scheduler-context';
+import { runAsSystem } from '../../../context/unit-of-work';
 import { beijing, TEST_CLOCK_START } from '../../../test/time';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { report, seeded, type Seeded } from '../../case/__tests__/workflow-helpers';
@@ -22,7 +22,7 @@ describe('reports that wait to be filed (已上报)', () => {
 
   const sql = <T extends object>(query: string, params: unknown[] = []) => app.ownerOrm.em.fork().execute<T[]>(query, params);
   const alertsOf = async (caseId: number) => (await sql<{ kind: string }>(`select kind from case_alert where case_id = ? order by id`, [caseId])).map((a) => a.kind);
-  const sweep = () => sweepDeadlines(schedulerContext(app.ownerOrm, clock));
+  const sweep = () => runAsSystem(app.ownerOrm, clock, sweepDeadlines);
 
   it('every seeded report has a deadline, old ones are overdue and sit in the receiving unit’s queue', async () => {
     const feidong = await app.as('feidong');

@@ -2,7 +2,7 @@ import { Logger, quickAddJob, runOnce } from 'graphile-worker';
 import { FakeClock } from '../../../common/clock';
 import { fromGlobalId } from '../../../common/global-id';
 import { DEADLINE_SWEEP, schedulerTasks } from '../../../scheduler/scheduler';
-import { schedulerContext } from '../../../scheduler/scheduler-context';
+import { runAsSystem } from '../../../context/unit-of-work';
 import { beijing } from '../../../test/time';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { report, walk, seeded, type Seeded } from '../../case/__tests__/workflow-helpers';
@@ -29,7 +29,7 @@ describe('deadline scheduler (fake clock)', () => {
       [fromGlobalId('Case', caseId)],
     );
   /** Two replicas sweeping at the same moment. */
-  const sweepTwice = () => Promise.all([sweepDeadlines(schedulerContext(app.ownerOrm, clock)), sweepDeadlines(schedulerContext(app.ownerOrm, clock))]);
+  const sweepTwice = () => Promise.all([runAsSystem(app.ownerOrm, clock, sweepDeadlines), runAsSystem(app.ownerOrm, clock, sweepDeadlines)]);
 
   it('a month in milliseconds: urge, escalate up the grid, supervise and notify — each exactly once, even with two replicas', async () => {
     const village = s.village;

@@ -341,6 +341,16 @@ describe('webhooks: the outbox, signed CloudEvents, retries, replay, territory',
     }
     expect((await endpoint()).enabled).toBe(true);
     clock.advance(6 * 3600 * SECOND);
+    // Interrupted at the owner's alert: the attempt's record, the disabling and the alert are one unit of work, none is written.
+    const attemptsOf = async () =>
+      (await app.ownerSql<{ attempts: number }>(`select sum(attempts)::int as attempts from webhook_delivery where endpoint_id = (select max(id) from webhook_endpoint)`))[0].attempts;
+    const attemptsBefore = await attemptsOf();
+    await app.ownerSql(`create function test_refuse() returns trigger language plpgsql as $$ begin raise exception 'fault injected'; end $$`);
+    await app.ownerSql(`create trigger test_refuse before insert on owner_alert for each row execute function test_refuse()`);
+    await work();
+    expect(await endpoint()).toMatchObject({ enabled: true, disabledReason: null });
+    expect(await attemptsOf()).toBe(attemptsBefore);
+    await app.ownerSql(`drop trigger test_refuse on owner_alert`);
     await work();
     const disabled = await endpoint();
     expect(disabled.enabled).toBe(false);
