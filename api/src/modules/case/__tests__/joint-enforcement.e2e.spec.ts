@@ -1,6 +1,6 @@
 import { FakeClock } from '../../../common/clock';
 import { fromGlobalId } from '../../../common/global-id';
-import { schedulerContext } from '../../../scheduler/scheduler-context';
+import { runAsSystem } from '../../../context/unit-of-work';
 import { GraphQLClient, startTestApp, type TestApp } from '../../../test/test-app';
 import { sweepDeadlines } from '../../supervision/deadline-sweep.service';
 import { insertPartnerAlerts } from '../../supervision/supervision.sql';
@@ -211,13 +211,13 @@ describe('joint enforcement: partner departments have their own step', () => {
       `update case_assignment a set due_at = c.due_at - interval '1 day' from "case" c where c.id = a.case_id and a.id = $1 returning a.due_at as due`,
       [owing],
     );
-    const at = (offsetMs: number) => schedulerContext(app.ownerOrm, new FakeClock(new Date(due.getTime() + offsetMs)));
+    const at = (offsetMs: number) => new FakeClock(new Date(due.getTime() + offsetMs));
     // The partners' pass on its last day, then whole sweeps once it is late (the first also
     // escalates the seed's late cases, which is what makes it slow), twice: each alert once.
     const lastDay = new Date(due.getTime() - 3_600_000);
-    await insertPartnerAlerts(at(-3_600_000), lastDay, new Date(lastDay.getTime() + 24 * 3_600_000));
-    await sweepDeadlines(at(3_600_000));
-    await sweepDeadlines(at(3_600_000));
+    await runAsSystem(app.ownerOrm, at(-3_600_000), (ctx) => insertPartnerAlerts(ctx, lastDay, new Date(lastDay.getTime() + 24 * 3_600_000)));
+    await runAsSystem(app.ownerOrm, at(3_600_000), sweepDeadlines);
+    await runAsSystem(app.ownerOrm, at(3_600_000), sweepDeadlines);
     const raised = (id: number) =>
       app.ownerSql<{ kind: string; deadline: string; department: string; unit: string }>(
         `select a.kind, a.deadline, d.name as department, g.code as unit from case_alert a join department d on d.id = a.lead_department_id join grid g on g.id = a.handling_unit_id
