@@ -13,7 +13,7 @@ import { runOwnerCli } from './owner-cli';
 runOwnerCli(async (orm) => {
   const start = loadConfig().clockStart;
   const clock = start ? new StartedClock(start) : systemClock;
-  const result = await runAsSystem(orm, clock, sweepDeadlines);
+  const result = await runAsSystem(orm, clock, sweepDeadlines, { unitPerStep: true });
   console.log(`deadline sweep at ${clock.now().toISOString()}: ${result.alerts} alerts raised, ${result.escalated} cases escalated`);
   return 0;
 });

@@ -26,9 +26,9 @@ export function schedulerTasks(
   webhooks: WebhookSettings = DEFAULT_WEBHOOK_SETTINGS,
 ): TaskList {
   return {
-    // Each run is one unit of work (runAsSystem): its escalations, their events and its alerts commit together.
+    // Each escalation of a run commits with its event (the sweep's own units); other jobs are one unit per run.
     async [DEADLINE_SWEEP]() {
-      const result = await runAsSystem(orm, clock, sweepDeadlines);
+      const result = await runAsSystem(orm, clock, sweepDeadlines, { unitPerStep: true });
       logger?.info({ task: DEADLINE_SWEEP, ...result }, 'deadline sweep');
     },
     async [PATROL_PLANS]() {

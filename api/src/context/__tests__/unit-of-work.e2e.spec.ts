@@ -2,11 +2,11 @@ import { stringify } from 'csv-stringify/sync';
 import { creditCodeCheckChar } from '@gridwatch/seeds';
 import { Logger, quickAddJob, runOnce } from 'graphile-worker';
 import { FakeClock } from '../../common/clock';
-import { fromGlobalId } from '../../common/global-id';
-import { sweepDeadlines } from '../../modules/supervision/deadline-sweep.service';
+import { fromGlobalId, toGlobalId } from '../../common/global-id';
+import { caseWorkflow } from '../../modules/case/case-workflow.service';
+import { CaseAction } from '../../modules/case/case.enums';
 import { DEADLINE_SWEEP, schedulerTasks } from '../../scheduler/scheduler';
 import { systemContext } from '../system-context';
-import { runAsSystem } from '../unit-of-work';
 import { beijing, TEST_CLOCK_START } from '../../test/time';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../test/test-app';
 import { report, seeded, step, walk, type Seeded } from '../../modules/case/__tests__/workflow-helpers';
@@ -74,10 +74,11 @@ describe('one unit of work: a transition, escalation or import commits with its 
     };
     let late: number;
 
-    it('refuses to run outside a unit of work, before it writes anything', async () => {
+    it('a transition outside any unit of work is refused before it writes anything', async () => {
       const cases = await everyCase();
-      await expect(sweepDeadlines(systemContext(app.ownerOrm, clock))).rejects.toThrow(/inside a unit of work/);
-      await expect(runAsSystem(app.ownerOrm, clock, sweepDeadlines, { unitPerStep: true })).rejects.toThrow(/inside a unit of work/);
+      const [{ id, version }] = await app.ownerSql<{ id: number; version: number }>(`select id, version from "case" where number = '340122-20261127-000001'`);
+      const input = { id: toGlobalId('Case', id), version, reason: '单元测试' };
+      await expect(caseWorkflow.apply(systemContext(app.ownerOrm, clock), CaseAction.ESCALATE, input)).rejects.toThrow(/inside a unit of work/);
       expect(await everyCase()).toEqual(cases);
     });
 
@@ -94,25 +95,27 @@ describe('one unit of work: a transition, escalation or import commits with its 
       expect(job?.last_error).toMatch(/fault injected into case_event/);
       expect(await caseRow(late)).toEqual(before);
       expect(await eventsOf(late)).toEqual(events);
-      // Whichever escalation the pass reached first: no case of it moved.
+      // The first escalation the pass reached failed with its event, and the pass stopped there: no case moved.
       expect(await everyCase()).toEqual(cases);
-      // Nor any alert of the same run: the job is one transaction.
-      expect(await app.ownerSql(`select 1 from test_xact_log where tbl = 'case_alert'`)).toEqual([]);
       await app.ownerSql(`select graphile_worker.remove_job($1)`, [DEADLINE_SWEEP]);
     });
 
-    it('runs the escalation, its event and the run’s alerts in one transaction', async () => {
+    it('commits each escalation with its event, one unit per escalation (a pass holds no chain for its whole length)', async () => {
       const since = await currentXact();
       await sweepJob();
       expect((await caseRow(late)).status).toBe('FILED');
       expect(await eventsOf(late)).toContain('ESCALATE');
-      const written = await app.ownerSql<{ xact: string }>(`select distinct xact::text from test_xact_log where xact > $1`, [since]);
-      expect(written).toHaveLength(1);
-      expect(await app.ownerSql(`select distinct tbl from test_xact_log where xact > $1 order by tbl`, [since])).toEqual([
-        { tbl: 'case' },
-        { tbl: 'case_alert' },
-        { tbl: 'case_event' },
-      ]);
+      const [row, event] = await xactsOf(late, since);
+      expect([row.tbl, event.tbl]).toEqual(['case', 'case_event']);
+      expect(event.xact).toBe(row.xact);
+      // Every escalated case in the transaction of its own event, and the pass in many transactions.
+      const escalations = await app.ownerSql<{ n: number; xacts: number }>(
+        `select count(*)::int as n, count(distinct xact)::int as xacts from test_xact_log e
+          where e.tbl = 'case_event' and e.xact > $1 and exists (select 1 from test_xact_log c where c.tbl = 'case' and c.row_id = e.case_id and c.xact = e.xact)`,
+        [since],
+      );
+      expect(escalations[0].n).toBeGreaterThan(1);
+      expect(escalations[0].xacts).toBe(escalations[0].n);
     });
   });
 

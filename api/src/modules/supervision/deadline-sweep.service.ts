@@ -4,7 +4,7 @@ import { ConflictError, IllegalTransitionError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import { Loaders } from '../../context/loaders';
 import type { RequestContext } from '../../context/request-context';
-import { requireUnit } from '../../context/unit-of-work';
+import { inUnit } from '../../context/unit-of-work';
 import { caseWorkflow } from '../case/case-workflow.service';
 import { CaseAction, CaseOrigin, CaseStatus } from '../case/case.enums';
 import { Case } from '../case/case.entity';
@@ -33,7 +33,7 @@ async function clockUnclockedReports(ctx: RequestContext): Promise<void> {
     const batch = await ctx.em.find(Case, { id: { $gt: afterId }, status: CaseStatus.REPORTED, dueAt: null }, { orderBy: { id: 'asc' }, limit: BATCH });
     for (const kase of batch) await reportClock(ctx, kase);
     try {
-      await ctx.em.flush();
+      await inUnit(ctx, () => ctx.em.flush());
     } catch (error) {
       // Another replica (or a person filing) changed one first: the next sweep clocks what is left.
       if (!(error instanceof OptimisticLockError)) throw error;
@@ -51,16 +51,24 @@ function escalates(kase: Case): boolean {
   return !kase.viaPlatform && kase.handlingParentId != null && ESCALATING.has(clockOf(kase));
 }
 
-/** 无平台: a level that lets its local limit pass hands the case up (上报上一级网格). */
+/**
+ * 无平台: a level that lets its local limit pass hands the case up (上报上一级网格). Each
+ * escalation is a unit of work of its own (or part of the caller's, on demand): the case moves
+ * with its event or not at all, and a long pass holds no county's chain for its whole length.
+ */
 async function escalateLate(ctx: RequestContext, kase: Case): Promise<number> {
   try {
-    await caseWorkflow.apply(ctx, CaseAction.ESCALATE, {
-      id: toGlobalId('Case', kase.id),
-      version: kase.version,
-      reason: '超过本级办理时限, 系统自动上报上一级网格',
-    });
+    await inUnit(ctx, () =>
+      caseWorkflow.apply(ctx, CaseAction.ESCALATE, {
+        id: toGlobalId('Case', kase.id),
+        version: kase.version,
+        reason: '超过本级办理时限, 系统自动上报上一级网格',
+      }),
+    );
     return 1;
   } catch (error) {
+    // What the refused step changed in memory must not ride along with the next one.
+    ctx.em.clear();
     // Another replica (or a person) moved the case first: nothing to do.
     if (error instanceof ConflictError || error instanceof IllegalTransitionError) return 0;
     throw error;
@@ -73,11 +81,10 @@ async function escalateLate(ctx: RequestContext, kase: Case): Promise<number> {
  * whose local limit has passed; then 催办/督办 to partner departments past their own
  * deadline (联合执法), on open tasks and unanswered audit
  * recommendations (supervision.sql.ts). Safe to run any number of times, concurrently.
- * One unit of work (the job's, or the administrator's request): an escalation or alert that
- * fails takes the whole pass back with it, and the next pass does it again.
+ * The scheduled pass gives each escalation (and each batch of new report clocks) a unit of work
+ * of its own; an alert is one statement. On demand, all of it joins the administrator's request.
  */
 export async function sweepDeadlines(ctx: RequestContext): Promise<SweepResult> {
-  requireUnit(ctx, 'The deadline sweep');
   const now = ctx.clock.now();
   const result: SweepResult = { alerts: 0, escalated: 0 };
   await clockUnclockedReports(ctx);
