@@ -14,8 +14,8 @@ import type { MapViewInput } from './map.inputs';
 import { clusters, layerTotals } from './map.sql';
 import type { MapArea, MapLayer } from './map.types';
 
-/** A cluster cell is about a quarter of a 256-pixel tile: some 64 pixels on screen. */
-const CELLS_PER_TILE = 4;
+/** A cluster cell is half a 256-pixel tile, some 128 pixels on screen: three layers of circles up to 50 px stay apart. */
+const CELLS_PER_TILE = 2;
 /** More cells than this in one view means the bounds do not fit the zoom. */
 const MAX_CELLS = 20_000;
 const MAX_ZOOM = 22;
