@@ -37,10 +37,12 @@ const SUBSET = [
       // Answer limits, partners' own deadlines, webhook retries and disabling after days, Open311's default window.
       'src/modules/case/__tests__/complaints', 'src/modules/case/__tests__/joint-enforcement', 'src/modules/webhook', 'src/modules/open311',
       'src/modules/patrol/__tests__/latest-month',
+      // The sweep's units of work, the rollups' "today so far", a backup's manifest time.
+      'src/context/__tests__/unit-of-work', 'src/cli/backup',
     ],
   ],
   ['admin', ['e2e/patrols', 'e2e/dashboard', 'e2e/tasks', 'e2e/work-screens', 'e2e/supervision', 'e2e/field', 'e2e/assessment', 'e2e/training-report',
-    'e2e/alert-inbox', 'e2e/complaint-answer', 'e2e/joint-enforcement', 'e2e/calendar', 'e2e/session-lapse', 'e2e/webhooks', 'e2e/workflow-english']],
+    'e2e/alert-inbox', 'e2e/complaint-answer', 'e2e/joint-enforcement', 'e2e/calendar', 'e2e/session-lapse', 'e2e/webhooks', 'e2e/workflow-english', 'e2e/map']],
 ];
 
 const { values } = parseArgs({ options: { date: { type: 'string', multiple: true }, subset: { type: 'boolean', default: false } } });
