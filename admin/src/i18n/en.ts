@@ -320,6 +320,8 @@ const baseEn: BaseMessages = {
       total: '%{layer}: %{total} in all (%{inView} in view, %{unlocated} without a position)',
       denied: '%{layer}: not visible to your role',
       cluster: '%{count} records, click to zoom in',
+      zoom_in: 'Zoom in',
+      zoom_out: 'Zoom out',
       legend_real: 'Solid: published administrative boundary, or one imported by an administrator',
       legend_approximated: 'Dashed: illustrative boundary (approximated from centre points, not authoritative)',
       legend_clusters: 'The number in a circle is how many records lie there',

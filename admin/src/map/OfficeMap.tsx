@@ -56,6 +56,8 @@ const OfficeMap = () => {
       {
         layers: { sources: translate('gw.map.sources'), cases: translate('gw.map.cases'), checkIns: translate('gw.map.check_ins'), townships: translate('gw.map.townships') },
         cluster: (count) => translate('gw.map.cluster', { count }),
+        zoomIn: translate('gw.map.zoom_in'),
+        zoomOut: translate('gw.map.zoom_out'),
       },
       { onView: refresh, onOpen: (layer, id) => open.current(layer, id) },
       narrow,

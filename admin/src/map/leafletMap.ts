@@ -7,6 +7,9 @@ export interface MapTexts {
   layers: Record<LayerName | 'townships', string>;
   /** A cluster's tooltip: "12 条记录, 点击放大". */
   cluster: (count: number) => string;
+  /** The zoom buttons' tooltips (Leaflet's own are English). */
+  zoomIn: string;
+  zoomOut: string;
 }
 
 export interface MapEvents {
@@ -53,7 +56,8 @@ function escapeHtml(text: string): string {
 export function createOfficeMap(element: HTMLElement, texts: MapTexts, events: MapEvents, narrow: boolean) {
   // No zoom animation: without tiles it shows little, and redrawing clusters mid-animation
   // left the vector layers scaled wrongly.
-  const map = L.map(element, { attributionControl: false, minZoom: 5, maxZoom: 18, zoomSnap: 0.5, zoomDelta: 1, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false }).setView(HEFEI, 9);
+  const map = L.map(element, { attributionControl: false, zoomControl: false, minZoom: 5, maxZoom: 18, zoomSnap: 0.5, zoomDelta: 1, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false }).setView(HEFEI, 9);
+  L.control.zoom({ zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut }).addTo(map);
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
   const labels = map.createPane(LABEL_PANE);
   labels.style.zIndex = '650';
