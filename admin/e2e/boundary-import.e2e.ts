@@ -22,7 +22,7 @@ test('a county administrator imports GeoJSON boundaries: every problem listed by
     );
     const outcome = s.page.getByTestId('boundary-import-outcome');
     await expectText(outcome, /发现 2 处错误，未写入任何边界/);
-    await expectText(outcome, /第 1 个要素 \(编码 \d+\): 几何不是有效的 Polygon 或 MultiPolygon/);
+    await expectText(outcome, /第 1 个要素 \(编码 \d+\): 几何不是有效的面或多面/);
     await expectText(outcome, /第 2 个要素 \(编码 340122000000\): 网格编码不存在或不在辖区内/);
     await screenshot(s.page, 'boundary-import-rejected');
     await input.setInputFiles(file([{ type: 'Feature', properties: { code }, geometry: square(117.33, 31.86) }]));
