@@ -23,7 +23,8 @@ interface ConnectionData {
 }
 
 const documents = new Map<string, DocumentNode>();
-function parse(text: string): DocumentNode {
+/** Documents by their text: built once, so Apollo sees the same document each time. */
+export function parse(text: string): DocumentNode {
   let doc = documents.get(text);
   if (!doc) {
     doc = gql(text);

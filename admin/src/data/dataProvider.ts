@@ -1,8 +1,8 @@
-import { gql, type ApolloClient } from '@apollo/client';
+import type { ApolloClient } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql';
 import type { DataProvider, GetListParams, GetListResult, GetManyParams, RaRecord } from 'react-admin';
 import introspectionSchema from 'virtual:gridwatch-introspection';
-import { buildQueryFactory, listQuery, specOf } from './buildQuery';
+import { buildQueryFactory, listQuery, parse, specOf } from './buildQuery';
 import { cursorBook as book } from './cursors';
 import { toHttpError } from './errors';
 import { SchemaIndex } from './schema';
@@ -95,7 +95,7 @@ export function createDataProvider(client: ApolloClient<unknown>): GridwatchData
         const declared = names.map((_, i) => index.declare(spec.list, ['filter']).replace('$filter', `$f${i}`)).join(', ');
         const fields = names.map((_, i) => `c${i}: ${spec.list}(first: 1, filter: $f${i}) { totalCount }`).join(' ');
         const variables = Object.fromEntries(names.map((name, i) => [`f${i}`, index.pick(spec.list, 'filter', spec.toFilter ? spec.toFilter(filters[name]) : filters[name])]));
-        const { data } = await client.query<Record<string, { totalCount: number }>>({ query: gql(`query Counts(${declared}) { ${fields} }`), variables, fetchPolicy: 'network-only' });
+        const { data } = await client.query<Record<string, { totalCount: number }>>({ query: parse(`query Counts(${declared}) { ${fields} }`), variables, fetchPolicy: 'network-only' });
         return Object.fromEntries(names.map((name, i) => [name, data[`c${i}`].totalCount]));
       }),
     async getList<R extends RaRecord>(resource: string, params: GetListParams): Promise<GetListResult<R>> {
