@@ -88,21 +88,54 @@ async function allCheckpoints(gql: Gql): Promise<Checkpoint[]> {
   }
 }
 
-/** Every event the token may read (the feed, in commit order); grouped by chain afterwards. */
-async function visibleEvents(gql: Gql): Promise<ChainEvent[]> {
-  const found: ChainEvent[] = [];
-  let after: string | null = null;
+type FeedPage = { caseEvents: { nodes: ChainEvent[]; endCursor: string | null; hasMore: boolean } };
+
+/** Every event the token may read from the cursor on (the feed, in commit order); grouped by chain afterwards. */
+async function readFeed(gql: Gql, from: string | null): Promise<{ events: ChainEvent[]; cursor: string | null }> {
+  const events: ChainEvent[] = [];
+  let after = from;
   for (;;) {
-    const page: { caseEvents: { nodes: ChainEvent[]; endCursor: string | null; hasMore: boolean } } = await gql(
+    const page: FeedPage = await gql(
       `query($after: String) { caseEvents(after: $after, first: 500) {
          nodes { id action fromStatus toStatus note reason chainSeq hash previousHash digestInput } endCursor hasMore } }`,
       { after },
     );
-    found.push(...page.caseEvents.nodes);
-    if (!page.caseEvents.hasMore) return found;
+    events.push(...page.caseEvents.nodes);
     after = page.caseEvents.endCursor;
+    if (!page.caseEvents.hasMore) return { events, cursor: after };
   }
 }
+
+const FEED_WAIT_MS = 15_000;
+const FEED_POLL_MS = 250;
+
+/**
+ * The feed hands out an event only once every transaction older than it has ended (see
+ * case-feed.service.ts), so a head signed a moment ago may not be in it yet while any other
+ * transaction runs. Like any integrator, keep reading from the cursor until every signed seq
+ * has arrived or the wait is over; what is still missing then is reported as missing.
+ */
+async function visibleEvents(gql: Gql, signedSeq: Map<number, number>): Promise<ChainEvent[]> {
+  const found: ChainEvent[] = [];
+  const highest = new Map<number, number>();
+  const take = (events: ChainEvent[]) => {
+    for (const e of events) {
+      found.push(e);
+      highest.set(chainKeyOf(e), Math.max(highest.get(chainKeyOf(e)) ?? 0, e.chainSeq ?? 0));
+    }
+  };
+  const behind = () => [...signedSeq].some(([chainKey, seq]) => (highest.get(chainKey) ?? 0) < seq);
+  let { events, cursor } = await readFeed(gql, null);
+  take(events);
+  for (const started = Date.now(); behind() && Date.now() - started < FEED_WAIT_MS; ) {
+    await new Promise((resolve) => setTimeout(resolve, FEED_POLL_MS));
+    ({ events, cursor } = await readFeed(gql, cursor));
+    take(events);
+  }
+  return found;
+}
+
+const chainKeyOf = (e: ChainEvent): number => (e.digestInput ? Number((JSON.parse(e.digestInput) as unknown[])[1]) : 0);
 
 /** One event's own checks: its hash from its digest text, and that text against its fields. */
 function eventProblems(e: ChainEvent, chainKey: number): string[] {
@@ -176,9 +209,10 @@ export async function verifyOverApi(options: VerifyOptions): Promise<CountyRepor
     if (options.county && !payload.county.code.startsWith(options.county)) continue;
     signedByChain.set(payload.chainKey, [...(signedByChain.get(payload.chainKey) ?? []), { payload, checkpoint }]);
   }
+  const signedSeq = new Map([...signedByChain].map(([chainKey, signed]) => [chainKey, Math.max(...signed.map((s) => s.payload.seq))]));
   const chains = new Map<number, ChainEvent[]>();
-  for (const e of await visibleEvents(gql)) {
-    const chainKey = e.digestInput ? Number((JSON.parse(e.digestInput) as unknown[])[1]) : 0;
+  for (const e of await visibleEvents(gql, signedSeq)) {
+    const chainKey = chainKeyOf(e);
     const chain = chains.get(chainKey) ?? [];
     chain.push(e);
     chains.set(chainKey, chain);
