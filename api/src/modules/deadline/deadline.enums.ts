@@ -1,4 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { LimitUnit } from '@gridwatch/domain';
+
+// LimitUnit is @gridwatch/domain's (its working calendar counts in it); GraphQL registers it here.
 
 /** The clocks of a case: which limit runs while the case waits for whom. */
 export enum DeadlineStep {
@@ -14,11 +17,6 @@ registerEnumType(DeadlineStep, {
   description: '时限环节: 立卷, 本级办理(无平台), 派遣, 处置, 核实, 答复投诉人',
 });
 
-export enum LimitUnit {
-  WORKING_DAYS = 'WORKING_DAYS',
-  HOURS = 'HOURS',
-  SAME_DAY = 'SAME_DAY',
-}
 registerEnumType(LimitUnit, { name: 'LimitUnit', description: '时限单位: 工作日, 小时 (自然时), 当日' });
 
 export enum CaseComplexity {
@@ -41,3 +39,5 @@ export enum ScheduleFormat {
 }
 
 registerEnumType(ScheduleFormat, { name: 'ScheduleFormat', description: '节假日安排文件格式: CSV (日期,是否上班,名称) 或 ICS (全天事件; 含"班"为调休上班)' });
+
+export { LimitUnit };
