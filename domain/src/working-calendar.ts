@@ -1,3 +1,5 @@
+// The working calendar (工作日): the api's deadlines and the seed generator's life cycles count on it alike.
+
 import { LimitUnit } from './enums/deadline';
 
 const DAY_MS = 86_400_000;
