@@ -79,3 +79,18 @@ export enum AssignmentState {
   ACCEPTED = 'ACCEPTED',
   FED_BACK = 'FED_BACK',
 }
+
+/** How a case reached the system (受理渠道); a complaint's channel issues its external ticket number. */
+export enum CaseChannel {
+  HOTLINE_12345 = 'HOTLINE_12345',
+  HOTLINE_12369 = 'HOTLINE_12369',
+  WECHAT = 'WECHAT',
+  PHONE = 'PHONE',
+  LETTER = 'LETTER',
+  VISIT = 'VISIT',
+  API = 'API',
+}
+export type CaseChannelName = `${CaseChannel}`;
+
+/** The channels that issue their own ticket numbers (工单号): a complaint from them must carry one. */
+export const TICKETED_CHANNELS: readonly CaseChannel[] = [CaseChannel.HOTLINE_12345, CaseChannel.HOTLINE_12369];

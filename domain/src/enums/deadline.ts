@@ -4,3 +4,11 @@ export enum LimitUnit {
   HOURS = 'HOURS',
   SAME_DAY = 'SAME_DAY',
 }
+
+/** 案情: how complex a dispatched case is (its handling limit grows with it). */
+export enum CaseComplexity {
+  NORMAL = 'NORMAL',
+  COMPLEX = 'COMPLEX',
+  SPECIAL = 'SPECIAL',
+}
+export type CaseComplexityName = `${CaseComplexity}`;

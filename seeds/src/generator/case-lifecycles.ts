@@ -1,6 +1,6 @@
 import type { DepartmentRecord } from '../reference/departments';
 import { Rng } from '../random';
-import { CaseAction, type CaseActionName, CaseStatus, LimitUnit, nextStatus, type RoleName, type WorkflowAction, type WorkingCalendar } from '@gridwatch/domain';
+import { CaseAction, type CaseActionName, CaseComplexity, CaseStatus, LimitUnit, nextStatus, type RoleName, type WorkflowAction, type WorkingCalendar } from '@gridwatch/domain';
 import type { CaseRecord } from './cases';
 import type { SeedTimeline } from './timeline';
 
@@ -148,7 +148,7 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
   const dispatch = (atMs: number): boolean => {
     // Without a platform the level's local limit, counted from the report, runs on (case-clocks.ts).
     const ok = step(A.DISPATCH, atMs, viaPlatform ? cal.dueAfter(atMs, 5) : life.dueMs, dispatcher, unitId, null, {
-      departmentIds: [departmentId(lead)], leadDepartmentId: departmentId(lead), complexity: 'NORMAL',
+      departmentIds: [departmentId(lead)], leadDepartmentId: departmentId(lead), complexity: CaseComplexity.NORMAL,
       suggestedDepartmentIds: [departmentId(lead)], overridden: false,
     });
     if (ok) {

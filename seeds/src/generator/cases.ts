@@ -1,6 +1,6 @@
 import type { CaseCategory } from '../reference/case-categories';
 import { Rng, WeightedPicker } from '../random';
-import type { CaseOriginName, CaseUrgencyName, RoleName } from '@gridwatch/domain';
+import type { CaseChannelName, CaseOriginName, CaseUrgencyName, RoleName } from '@gridwatch/domain';
 import { CATEGORY_SOURCE_TYPE, CATEGORY_WEIGHTS, ORIGIN_WEIGHTS, caseDescription } from './case-texts';
 import { pointIn } from './boundaries';
 import type { LngLat } from './geo';
@@ -24,7 +24,7 @@ export interface CaseRecord {
   complainantName: string | null;
   complainantPhone: string | null;
   /** Complaints come in from the 12345 hotline (ORIGIN_NOTES), each with its ticket number (工单号). */
-  channel: 'HOTLINE_12345' | null;
+  channel: CaseChannelName | null;
   externalTicket: string | null;
   reportedById: number | null;
   reportedAtMs: number;

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { AssignmentState, CancelReason, CaseAction, CaseOrigin, CaseStatus, CaseUrgency } from '@gridwatch/domain';
+import { AssignmentState, CancelReason, CaseAction, CaseChannel, CaseOrigin, CaseStatus, CaseUrgency, TICKETED_CHANNELS } from '@gridwatch/domain';
 
 // The enums are @gridwatch/domain's (the seed generator drives the same workflow); GraphQL registers them here.
 
@@ -24,23 +24,11 @@ registerEnumType(CaseAction, {
 registerEnumType(CancelReason, { name: 'CancelReason', description: '注销原因: 无效, 重复, 不属于环境监管范围' });
 
 registerEnumType(AssignmentState, { name: 'AssignmentState', description: '部门办理状态: 已派遣 (待受理), 已受理, 已反馈' });
-/** How a case reached the system (受理渠道); a complaint's channel issues its external ticket number. */
-export enum CaseChannel {
-  HOTLINE_12345 = 'HOTLINE_12345',
-  HOTLINE_12369 = 'HOTLINE_12369',
-  WECHAT = 'WECHAT',
-  PHONE = 'PHONE',
-  LETTER = 'LETTER',
-  VISIT = 'VISIT',
-  API = 'API',
-}
+
 registerEnumType(CaseChannel, {
   name: 'CaseChannel',
   description: '受理渠道 (群众投诉举报): 12345 政务服务热线, 12369 环保举报热线, 微信, 电话, 来信, 来访, 第三方接口',
 });
-
-/** The channels that issue their own ticket numbers (工单号): a complaint from them must carry one. */
-export const TICKETED_CHANNELS: readonly CaseChannel[] = [CaseChannel.HOTLINE_12345, CaseChannel.HOTLINE_12369];
 
 export enum AnswerMethod {
   PHONE = 'PHONE',
@@ -59,4 +47,5 @@ export enum AnswerSatisfaction {
 }
 registerEnumType(AnswerSatisfaction, { name: 'AnswerSatisfaction', description: '投诉人满意度: 满意, 基本满意, 不满意, 未联系上' });
 
-export { CaseOrigin, CaseStatus, CaseUrgency, CaseAction, CancelReason, AssignmentState };
+// TICKETED_CHANNELS: the channels that issue their own ticket numbers (工单号).
+export { CaseOrigin, CaseStatus, CaseUrgency, CaseAction, CancelReason, AssignmentState, CaseChannel, TICKETED_CHANNELS };
