@@ -1,6 +1,6 @@
 import { CreditCodeGenerator } from '../credit-code';
 import { Rng, WeightedPicker } from '../random';
-import { sourceCode, type SourceStatusName, type SourceTypeName, substituteUnitCode, type SupervisionLevelName } from '@gridwatch/domain';
+import { sourceCode, type SourceStatusName, SourceType, type SourceTypeName, substituteUnitCode, type SupervisionLevelName } from '@gridwatch/domain';
 import { pointIn } from './boundaries';
 import type { LngLat } from './geo';
 import type { GridNode } from './grid-tree';
@@ -8,7 +8,7 @@ import { ROADS } from './names';
 import { creditKind, pickIndustry, sourceName } from './source-kinds';
 import type { SeedTimeline } from './timeline';
 
-export const SOURCE_TYPES: readonly SourceTypeName[] = ['ENTERPRISE', 'CONSTRUCTION_SITE', 'RESTAURANT', 'LIVESTOCK_FARM', 'AUTO_REPAIR', 'OTHER'];
+export const SOURCE_TYPES: readonly SourceTypeName[] = Object.values(SourceType);
 
 // Urban grids are dense with restaurants and sites; villages with workshops and farms.
 const TYPE_MIX: Readonly<Record<'urban' | 'rural', ReadonlyArray<readonly [number, number]>>> = {
