@@ -58,10 +58,6 @@ const STEPS: Readonly<Record<WorkflowAction, { who: CaseDuty; needs: readonly Tr
  */
 export const TRANSITIONS: readonly Transition[] = CASE_TRANSITIONS.map((row) => ({ ...row, ...STEPS[row.action] }));
 
-export function transitionFor(from: CaseStatus, action: CaseAction): Transition | undefined {
-  return TRANSITIONS.find((t) => t.from === from && t.action === action);
-}
-
 export { actionsFrom };
 
 /** The rows that apply to this very case: its status, and each row's condition on the case. */
@@ -89,8 +85,13 @@ export interface AssignmentStep extends AssignmentTransition {
   needs: readonly TransitionInput[];
 }
 
+const ASSIGNMENT_NEEDS: Readonly<Record<AssignmentTransition['action'], readonly TransitionInput[]>> = {
+  [A.ACCEPT_ASSIGNMENT]: [],
+  [A.FEED_BACK_ASSIGNMENT]: ['result'],
+};
+
 /** The partner steps of @gridwatch/domain's table, each the partner's own duty. */
-export const ASSIGNMENT_STEPS: readonly AssignmentStep[] = ASSIGNMENT_TRANSITIONS.map((row) => ({ ...row, who: 'assist', needs: row.action === A.FEED_BACK_ASSIGNMENT ? ['result'] : [] }));
+export const ASSIGNMENT_STEPS: readonly AssignmentStep[] = ASSIGNMENT_TRANSITIONS.map((row) => ({ ...row, who: 'assist', needs: ASSIGNMENT_NEEDS[row.action] }));
 
 export { PARTNER_CASE_STATES };
 
