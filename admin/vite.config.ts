@@ -52,6 +52,9 @@ export default defineConfig({
     // (express-static-gzip): smaller than compressing per request, and no CPU per request.
     compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|mjs|css|html|svg|json|webmanifest)$/, threshold: 1024 }),
   ],
+  // The domain package is a linked CommonJS build (admin imports only its enums entry): the dev
+  // server pre-bundles it into ESM like any dependency; the production build converts it itself.
+  optimizeDeps: { include: ['@gridwatch/domain/enums'] },
   server: {
     // The plain-HTTP routes beside GraphQL (exports, the source import) go to the API as well.
     proxy: Object.fromEntries(['/graphql', '/export', '/import'].map((path) => [path, { target: api, changeOrigin: false }])),

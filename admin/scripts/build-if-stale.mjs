@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const inputs = ['src', 'index.html', 'package.json', 'vite.config.ts', 'vite-introspection.ts', 'tsconfig.json', '../schema/schema.graphql'];
+const inputs = ['src', 'index.html', 'package.json', 'vite.config.ts', 'vite-introspection.ts', 'tsconfig.json', '../schema/schema.graphql', '../domain/dist'];
 
 function newest(path) {
   const stat = statSync(path);

@@ -6,7 +6,7 @@ import { loadConfig } from './config';
 import { migrate, openAppOrm, openDatabase, type Database } from './db/database';
 import { StartupError } from './db/embedded-postgres';
 import { seedIfEmpty } from './db/seed';
-import { beijingDay } from './modules/deadline/working-calendar';
+import { beijingDay } from '@gridwatch/domain';
 import { printBanner } from './server/banner';
 import { startServer, type RunningServer } from './server/app';
 import { createLogger } from './server/logger';

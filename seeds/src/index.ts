@@ -7,28 +7,8 @@ export {
   nonEmptyTables,
   truncateSeededTables,
 } from './db/database-state';
-export {
-  CREDIT_CODE_ALPHABET,
-  CreditCodeGenerator,
-  type CreditCodeKind,
-  creditCodeCheckChar,
-  hasValidOrganizationCode,
-  isValidCreditCode,
-  organizationCodeCheckChar,
-} from './credit-code';
-export {
-  OUTLET_CODE,
-  type OutletMedium,
-  SOURCE_CODE_LENGTH,
-  type SourceCodePart,
-  creditCodeOfSource,
-  isSubstituteUnitCode,
-  isValidSourceCode,
-  outletMedium,
-  sourceCode,
-  sourceCodeProblem,
-  substituteUnitCode,
-} from './source-code';
+// The code rules (credit codes, source codes), enums and the workflow are @gridwatch/domain's.
+export { CreditCodeGenerator, type CreditCodeKind } from './credit-code';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './generator/accounts';
 export { PASSWORD_HASH_OPTIONS, demoPasswordHash } from './generator/demo-password';
 export { DEFAULT_SEED, PROFILES, PROFILE_NAMES, type ProfileName, type ProfileSpec, isProfileName } from './generator/profiles';
@@ -56,4 +36,3 @@ export { DUTY_LEVELS, DUTY_MATRIX_FILE, type DutyRecord, loadDutyMatrix } from '
 export { CALENDAR_SOURCE, type CalendarDayRecord, calendarDays } from './reference/calendar';
 export { CITY_DEPARTMENTS } from './reference/departments';
 export { DATA_DIR, dataFile } from './data-dir';
-export type * from './schema-enums';

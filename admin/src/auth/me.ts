@@ -2,18 +2,10 @@ import { gql } from '@apollo/client';
 import type { RawRuleOf } from '@casl/ability';
 import type { PackRule } from '@casl/ability/extra';
 import type { AppAbility } from './ability';
+import type { RoleName } from '@gridwatch/domain/enums';
 
-export type Role =
-  | 'API_CLIENT'
-  | 'CITY_ADMIN'
-  | 'CITY_DEPARTMENT'
-  | 'CITY_INSPECTOR'
-  | 'COUNTY_ADMIN'
-  | 'COUNTY_DEPARTMENT'
-  | 'GRID_WORKER'
-  | 'OFFICER'
-  | 'PLATFORM_OPERATOR'
-  | 'TOWNSHIP_ADMIN';
+/** A duty role as the API sends it (the domain package's Role values). */
+export type Role = RoleName;
 
 export interface Me {
   account: { id: string; login: string; displayName: string };

@@ -4,10 +4,9 @@ import { Title, useGetIdentity, useRedirect, useTranslate } from 'react-admin';
 import { apolloClient } from '../apollo';
 import type { Identity } from '../auth/authProvider';
 import { categoryKey } from '../common/enums';
+import { OPEN_STATUSES } from '../resources/cases/openStatuses';
 import { BarCard, listOf, RankingCard, TrendCard } from './charts';
 import { loadDashboard, ranking, type DashboardData, type TrendUnit } from './statistics';
-
-const OPEN = ['REPORTED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'EXTENSION_REQUESTED', 'FED_BACK', 'PARKED'];
 
 /** A headline figure; a click opens the list it counts. */
 const Figure = ({ label, value, testId, to }: { label: string; value: number; testId: string; to: string }) => {
@@ -63,7 +62,7 @@ const Dashboard = () => {
       ) : (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mt: 1 }}>
           <Figure label={translate('gw.dashboard.cases_total')} value={sum('count')} testId="figure-cases" to={listOf('cases')} />
-          <Figure label={translate('gw.dashboard.open_cases')} value={sum('count', OPEN)} testId="figure-open" to={listOf('cases', { open: true })} />
+          <Figure label={translate('gw.dashboard.open_cases')} value={sum('count', OPEN_STATUSES)} testId="figure-open" to={listOf('cases', { open: true })} />
           <Figure label={translate('gw.dashboard.overdue_cases')} value={sum('overdue')} testId="figure-overdue" to={listOf('cases', { due: 'OVERDUE' })} />
           <Figure label={translate('gw.dashboard.sources_total')} value={figures.sources} testId="figure-sources" to={listOf('sources')} />
           <Box sx={{ flexBasis: '100%' }} />

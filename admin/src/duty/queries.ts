@@ -1,4 +1,5 @@
 import { gql } from '@apollo/client';
+import { BUREAU_FIELDS } from '@gridwatch/domain/enums';
 
 export const DUTY_LEVELS = ['CITY', 'COUNTY', 'TOWNSHIP'] as const;
 export type DutyLevel = (typeof DUTY_LEVELS)[number];
@@ -19,8 +20,5 @@ export const SET_DUTY_CELL = gql`mutation SetDutyCell($input: SetDutyCellInput!)
 export const CLEAR_DUTY_CELL = gql`mutation ClearDutyCell($categoryId: ID!, $level: GridLevel!) { clearDutyCell(categoryId: $categoryId, level: $level) { ${CELL} } }`;
 
 /** The fields a department of that level can have (the API refuses the others): only the township office at township level. */
-export const FIELDS = [
-  'DEVELOPMENT_REFORM', 'ECONOMY_IT', 'AGRICULTURE', 'CONSTRUCTION', 'PUBLIC_SECURITY', 'FINANCE', 'LAND', 'TRANSPORT', 'WATER',
-  'FORESTRY_GARDENS', 'COMMERCE', 'PLANNING', 'URBAN_MANAGEMENT', 'ENVIRONMENT', 'WORK_SAFETY', 'MARKET_REGULATION', 'LIVESTOCK_FISHERY',
-] as const;
+export const FIELDS: readonly string[] = BUREAU_FIELDS;
 export const fieldsAt = (level: DutyLevel): readonly string[] => (level === 'TOWNSHIP' ? ['TOWNSHIP_OFFICE'] : FIELDS);

@@ -1,6 +1,7 @@
 import { gql } from '@apollo/client';
 import type L from 'leaflet';
 import { apolloClient } from '../apollo';
+import type { GridLevelName } from '@gridwatch/domain/enums';
 
 /** A GeoJSON Polygon or MultiPolygon, as Leaflet reads it. */
 export type Boundary = NonNullable<Parameters<typeof L.geoJSON>[0]>;
@@ -11,7 +12,7 @@ export interface MapArea {
   id: string;
   code: string;
   name: string;
-  level: 'CITY' | 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
+  level: GridLevelName;
   boundary: Boundary;
   boundarySource: BoundarySource | null;
   labelPoint: { lng: number; lat: number } | null;

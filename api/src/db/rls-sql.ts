@@ -1,3 +1,4 @@
+import { type GridLevel, UNIT_LEVELS } from '@gridwatch/domain';
 /**
  * SQL used by migrations to put a table under row-level security. Migrations are history:
  * never change what these return; add a new function if the policy shape must change.
@@ -20,9 +21,9 @@ export function tenantCondition(anchor: string): string {
   return `gw_visible(city_id, county_id, township_id, ${anchor})`;
 }
 
-/** The unit levels, top down; each has a database role (Migration20261129000000_rls_level_roles). */
-export const SCOPE_LEVELS = ['CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
-export type ScopeLevel = (typeof SCOPE_LEVELS)[number];
+/** The unit levels, top down (@gridwatch/domain's); each has a database role (Migration20261129000000_rls_level_roles). */
+export const SCOPE_LEVELS: readonly GridLevel[] = UNIT_LEVELS;
+export type ScopeLevel = GridLevel;
 
 export const scopeRole = (level: ScopeLevel): string => `gridwatch_${level.toLowerCase()}`;
 

@@ -1,10 +1,5 @@
-import {
-  CreditCodeGenerator,
-  creditCodeCheckChar,
-  hasValidOrganizationCode,
-  isValidCreditCode,
-  organizationCodeCheckChar,
-} from '../credit-code';
+import { CreditCodeGenerator } from '../credit-code';
+import { creditCodeCheckChar, hasValidOrganizationCode, isValidCreditCode, organizationCodeCheckChar } from '@gridwatch/domain';
 
 // Published codes of well-known companies (national enterprise credit information system).
 // Both their check characters (GB 11714 at 17, GB 32100 at 18) verify with our implementation,

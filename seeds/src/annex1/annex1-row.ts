@@ -1,13 +1,13 @@
 import { csvLine, readCsv, requireColumns } from '../csv';
 import { dataFile } from '../data-dir';
-import type { GridKind, GridLevel } from '../schema-enums';
+import type { GridKindName, GridLevelName } from '@gridwatch/domain';
 
 /** One grid of Annex 1 (网格划分表), the importable form of the grid tree. */
 export interface Annex1Row {
   code: string;
   name: string;
-  level: GridLevel;
-  kind: GridKind;
+  level: GridLevelName;
+  kind: GridKindName;
   parentCode: string | null;
   /** True when the split or the name is ours rather than an official division. */
   illustrative: boolean;
@@ -29,8 +29,8 @@ export function parseAnnex1(records: Record<string, string>[], file = ANNEX1_FIL
   return records.map((r) => ({
     code: r.code,
     name: r.name,
-    level: r.level as GridLevel,
-    kind: r.kind as GridKind,
+    level: r.level as GridLevelName,
+    kind: r.kind as GridKindName,
     parentCode: r.parent_code || null,
     illustrative: r.illustrative === 'true',
   }));

@@ -1,12 +1,12 @@
 import { readCsv, requireColumns } from '../csv';
 import { dataFile } from '../data-dir';
-import type { GridLevel } from '../schema-enums';
+import type { GridLevelName } from '@gridwatch/domain';
 
 /** One row of the National Bureau of Statistics' division table (统计用区划代码), 12-digit codes. */
 export interface Division {
   code: string;
   name: string;
-  level: GridLevel;
+  level: GridLevelName;
   parentCode: string | null;
 }
 
@@ -17,7 +17,7 @@ export function parseDivisions(records: Record<string, string>[], file = DIVISIO
   return records.map((r) => ({
     code: r.code,
     name: r.name,
-    level: r.level as GridLevel,
+    level: r.level as GridLevelName,
     parentCode: r.parent_code || null,
   }));
 }

@@ -1,5 +1,5 @@
 import type { DepartmentRecord } from '../reference/departments';
-import type { Role } from '../schema-enums';
+import type { RoleName } from '@gridwatch/domain';
 import type { GridNode } from './grid-tree';
 import type { GridWorkerRecord, OfficerRecord } from './people';
 
@@ -9,7 +9,7 @@ export const DEMO_PASSWORD = 'gridwatch';
 /** A demo account: one per role except API_CLIENT, and two county admins to show the boundary. */
 export interface DemoAccount {
   login: string;
-  role: Role;
+  role: RoleName;
   /** Name of the account's unit (属地) grid. */
   unitName: string;
   /** What the account stands for, shown at start-up. */
@@ -59,7 +59,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = SPECS.map(({ login, role, u
 export interface AccountRecord {
   id: number;
   login: string;
-  role: Role;
+  role: RoleName;
   unit: GridNode;
   displayName: string;
   departmentId: number | null;
@@ -110,7 +110,7 @@ export function gridWorkerAccounts(gridWorkers: readonly GridWorkerRecord[], gri
     .map((w) => ({
       id: ++id,
       login: `gw-${w.id}`,
-      role: 'GRID_WORKER' as Role,
+      role: 'GRID_WORKER' as RoleName,
       unit: w.employer,
       displayName: w.name,
       departmentId: null,

@@ -9,7 +9,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Annex1Row } from '../annex1/annex1-row';
 import { dataFile } from '../data-dir';
 import { Rng, hashString } from '../random';
-import type { BoundarySourceName } from '../schema-enums';
+import type { BoundarySourceName } from '@gridwatch/domain';
 import { type LngLat, cityCentre, round6, unitArea } from './geo';
 
 export type Area = Polygon | MultiPolygon;

@@ -1,7 +1,6 @@
-import type { CalendarDayRecord } from '../reference/calendar';
 import type { DepartmentRecord } from '../reference/departments';
 import { Rng } from '../random';
-import type { CaseAction, CaseStatus, Role } from '../schema-enums';
+import { CaseAction, type CaseActionName, CaseComplexity, CaseStatus, LimitUnit, nextStatus, type RoleName, type WorkflowAction, type WorkingCalendar } from '@gridwatch/domain';
 import type { CaseRecord } from './cases';
 import type { SeedTimeline } from './timeline';
 
@@ -13,54 +12,23 @@ import type { SeedTimeline } from './timeline';
  */
 
 const HOUR = 3_600_000;
+const A = CaseAction;
 const DAY = 24 * HOUR;
-const BEIJING = 8 * HOUR;
 
-/** Working days of the Chinese calendar: weekdays, minus holidays, plus swapped working days (调休). */
-export class SeedCalendar {
-  private readonly exceptions: Map<string, boolean>;
-  /** Years the table covers; a count through any other year is provisional (weekdays only), as in the api. */
-  private readonly years: Set<string>;
-
-  constructor(days: readonly CalendarDayRecord[]) {
-    this.exceptions = new Map(days.map((d) => [d.day, d.working]));
-    this.years = new Set(days.map((d) => d.day.slice(0, 4)));
-  }
-
-  /** Whether the count of `workingDays` after `fromMs`'s day walks through a year the table lacks. */
-  provisional(fromMs: number, workingDays: number): boolean {
-    const last = this.dueAfter(fromMs, workingDays) - DAY;
-    for (let day = Math.floor((fromMs + BEIJING) / DAY) * DAY + DAY; day <= last + BEIJING; day += DAY) {
-      if (!this.years.has(new Date(day).toISOString().slice(0, 4))) return true;
-    }
-    return false;
-  }
-
-  private working(dayStartMs: number): boolean {
-    const local = new Date(dayStartMs + BEIJING);
-    const known = this.exceptions.get(local.toISOString().slice(0, 10));
-    return known ?? (local.getUTCDay() !== 0 && local.getUTCDay() !== 6);
-  }
-
-  /** The end of the n-th working day after the (Beijing) day of `fromMs`: the api's deadline rule. */
-  dueAfter(fromMs: number, workingDays: number): number {
-    let day = Math.floor((fromMs + BEIJING) / DAY) * DAY - BEIJING;
-    for (let left = workingDays; left > 0; ) {
-      day += DAY;
-      if (this.working(day)) left--;
-    }
-    return day + DAY;
-  }
+/** The end of the n-th working day after the (Beijing) day of `fromMs`, and whether the count walked through a year the table lacks. */
+function workingDeadline(calendar: WorkingCalendar, fromMs: number, workingDays: number): { dueMs: number; provisional: boolean } {
+  const d = calendar.deadline(new Date(fromMs), workingDays, LimitUnit.WORKING_DAYS);
+  return { dueMs: d.due.getTime(), provisional: d.provisional };
 }
 
 export interface LifecycleEvent {
-  action: CaseAction;
+  action: CaseActionName;
   from: CaseStatus;
   to: CaseStatus;
   atMs: number;
   /** The deadline running after the step (case_event.due_at). */
   dueMs: number | null;
-  actorRole: Role;
+  actorRole: RoleName;
   actorUnitId: number;
   /** The acting account, where the seed has one (the grid worker who verifies on site). */
   actorId: number | null;
@@ -98,7 +66,7 @@ export interface Lifecycle {
 export interface LifecycleContext {
   seed: number;
   timeline: SeedTimeline;
-  calendar: SeedCalendar;
+  calendar: WorkingCalendar;
   departments: readonly DepartmentRecord[];
   /** The account of the grid worker of a grid, who verifies its cases on site (核实). */
   workerAccountOf?: (gridId: number) => number | null;
@@ -140,24 +108,28 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
   // days to the same start, which gives what counting from the old deadline's day gives.
   const bases = new Map<number, DueBasis>();
   const due = (fromMs: number, days: number): number => {
-    const ms = calendar.dueAfter(fromMs, days);
-    bases.set(ms, { fromMs, days, provisional: calendar.provisional(fromMs, days) });
-    return ms;
+    const { dueMs, provisional } = workingDeadline(calendar, fromMs, days);
+    bases.set(dueMs, { fromMs, days, provisional });
+    return dueMs;
   };
   const cal = { dueAfter: due };
-  const dispatcher: Role = viaPlatform ? 'PLATFORM_OPERATOR' : 'TOWNSHIP_ADMIN';
-  const handlerRole: Role = viaPlatform ? 'COUNTY_DEPARTMENT' : 'TOWNSHIP_ADMIN';
+  const dispatcher: RoleName = viaPlatform ? 'PLATFORM_OPERATOR' : 'TOWNSHIP_ADMIN';
+  const handlerRole: RoleName = viaPlatform ? 'COUNTY_DEPARTMENT' : 'TOWNSHIP_ADMIN';
   const verifierUnit = c.grid.parentId ?? unitId;
   const verifier = ctx.workerAccountOf?.(c.grid.id) ?? null;
 
   const life: Lifecycle = {
-    events: [], assignments: [], status: 'REPORTED', dueMs: null, dueBasis: null, closedMs: null, leadDepartmentId: null,
+    events: [], assignments: [], status: CaseStatus.REPORTED, dueMs: null, dueBasis: null, closedMs: null, leadDepartmentId: null,
     extensionCount: 0, requestedExtensionDays: null, reviewMs: null, score: null,
   };
   let open = true;
-  /** Appends a step unless it would happen after the seed's "now". */
-  const step = (action: CaseAction, to: CaseStatus, atMs: number, dueMs: number | null, role: Role, unit: number, reason: string | null = null, details: Record<string, unknown> | null = null): boolean => {
+  /**
+   * Appends a step unless it would happen after the seed's "now". Where it leads is the domain's
+   * transition table's answer, so a step the api would refuse throws here instead of being seeded.
+   */
+  const step = (action: WorkflowAction, atMs: number, dueMs: number | null, role: RoleName, unit: number, reason: string | null = null, details: Record<string, unknown> | null = null): boolean => {
     if (!open || atMs >= ctx.timeline.nowMs) return (open = false);
+    const to = nextStatus({ status: life.status, origin: c.origin, answeredAt: null }, action);
     life.events.push({ action, from: life.status, to, atMs, dueMs, actorRole: role, actorUnitId: unit, actorId: role === 'GRID_WORKER' ? verifier : null, reason, details });
     life.status = to;
     life.dueMs = dueMs;
@@ -167,16 +139,16 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
 
   let t = c.reportedAtMs;
   if (rng.chance(0.08)) {
-    step('CANCEL', 'CANCELLED', t + hours(1, 3), null, dispatcher, unitId, 'INVALID', { cancelReason: 'INVALID', duplicateOfId: null });
+    step(A.CANCEL, t + hours(1, 3), null, dispatcher, unitId, 'INVALID', { cancelReason: 'INVALID', duplicateOfId: null });
     return life;
   }
   t += hours(0.5, 3);
-  if (!step('FILE', 'FILED', t, viaPlatform ? cal.dueAfter(t, 1) : cal.dueAfter(c.reportedAtMs, 3), dispatcher, unitId)) return life;
+  if (!step(A.FILE, t, viaPlatform ? cal.dueAfter(t, 1) : cal.dueAfter(c.reportedAtMs, 3), dispatcher, unitId)) return life;
 
   const dispatch = (atMs: number): boolean => {
     // Without a platform the level's local limit, counted from the report, runs on (case-clocks.ts).
-    const ok = step('DISPATCH', 'DISPATCHED', atMs, viaPlatform ? cal.dueAfter(atMs, 5) : life.dueMs, dispatcher, unitId, null, {
-      departmentIds: [departmentId(lead)], leadDepartmentId: departmentId(lead), complexity: 'NORMAL',
+    const ok = step(A.DISPATCH, atMs, viaPlatform ? cal.dueAfter(atMs, 5) : life.dueMs, dispatcher, unitId, null, {
+      departmentIds: [departmentId(lead)], leadDepartmentId: departmentId(lead), complexity: CaseComplexity.NORMAL,
       suggestedDepartmentIds: [departmentId(lead)], overridden: false,
     });
     if (ok) {
@@ -191,7 +163,7 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
   // 回退: a platform case sent to the wrong bureau comes back and is dispatched again.
   if (viaPlatform && rng.chance(0.05)) {
     t += hours(1, 5);
-    if (!step('RETURN', 'FILED', t, cal.dueAfter(t, 1), handlerRole, unitId, '不属于本部门职责')) return life;
+    if (!step(A.RETURN, t, cal.dueAfter(t, 1), handlerRole, unitId, '不属于本部门职责')) return life;
     life.leadDepartmentId = null;
     for (const a of life.assignments) a.active = false;
     t += hours(0.5, 2);
@@ -199,46 +171,46 @@ export function lifecycleOf(c: CaseRecord, handler: [number, number | null, bool
   }
   let handleDue = life.dueMs!;
   t += hours(0.5, 6);
-  if (!step('ACCEPT', 'IN_PROGRESS', t, handleDue, handlerRole, unitId)) return life;
+  if (!step(A.ACCEPT, t, handleDue, handlerRole, unitId)) return life;
   if (stalled(c, ctx)) return life;
 
   if (rng.chance(0.04)) {
     t += hours(24, 72);
     const reviewMs = t + 30 * DAY;
-    if (step('PARK', 'PARKED', t, null, dispatcher, unitId, '需工程措施, 短期内无法解决', { reviewAt: new Date(reviewMs).toISOString() })) life.reviewMs = reviewMs;
+    if (step(A.PARK, t, null, dispatcher, unitId, '需工程措施, 短期内无法解决', { reviewAt: new Date(reviewMs).toISOString() })) life.reviewMs = reviewMs;
     return life;
   }
   if (rng.chance(0.08)) {
     t += hours(24, 60);
-    if (!step('REQUEST_EXTENSION', 'EXTENSION_REQUESTED', t, handleDue, handlerRole, unitId, '需协调多个部门', { extensionDays: 5 })) return life;
+    if (!step(A.REQUEST_EXTENSION, t, handleDue, handlerRole, unitId, '需协调多个部门', { extensionDays: 5 })) return life;
     life.requestedExtensionDays = 5;
     t += hours(1, 4);
     const basis = bases.get(handleDue)!;
     handleDue = due(basis.fromMs, basis.days + 5);
-    if (!step('APPROVE_EXTENSION', 'IN_PROGRESS', t, handleDue, dispatcher, unitId, null, { extensionDays: 5, extensionCount: 1 })) return life;
+    if (!step(A.APPROVE_EXTENSION, t, handleDue, dispatcher, unitId, null, { extensionDays: 5, extensionCount: 1 })) return life;
     life.requestedExtensionDays = null;
     life.extensionCount = 1;
   }
   const feedback = (): boolean => {
     // Most are handled within the limit; some run late.
     t = rng.chance(0.18) ? Math.max(t, handleDue) + hours(4, 72) : t + Math.round((0.2 + rng.next() * 0.7) * Math.max(HOUR, handleDue - t) / 1000) * 1000;
-    return step('FEEDBACK', 'FED_BACK', t, cal.dueAfter(t, 2), handlerRole, unitId, null, { result: '已整改到位' });
+    return step(A.FEEDBACK, t, cal.dueAfter(t, 2), handlerRole, unitId, null, { result: '已整改到位' });
   };
   if (!feedback()) return life;
   // 返工: the on-site check does not match the reported result.
   if (rng.chance(0.12)) {
     t += hours(2, 20);
     handleDue = cal.dueAfter(t, 3);
-    if (!step('VERIFY_FAIL', 'IN_PROGRESS', t, handleDue, 'GRID_WORKER', verifierUnit, '现场核查未整改到位')) return life;
+    if (!step(A.VERIFY_FAIL, t, handleDue, 'GRID_WORKER', verifierUnit, '现场核查未整改到位')) return life;
     if (!feedback()) return life;
   }
   t = rng.chance(0.08) ? life.dueMs! + hours(4, 48) : t + hours(2, 30);
-  if (!step('VERIFY_PASS', 'CLOSED', t, null, 'GRID_WORKER', verifierUnit)) return life;
+  if (!step(A.VERIFY_PASS, t, null, 'GRID_WORKER', verifierUnit)) return life;
   life.closedMs = t;
   if (rng.chance(0.6)) {
     const score = 60 + rng.int(0, 41);
     t += hours(2, 48);
-    if (step('EVALUATE', 'EVALUATED', t, null, dispatcher, unitId, null, { score })) life.score = score;
+    if (step(A.EVALUATE, t, null, dispatcher, unitId, null, { score })) life.score = score;
   }
   return life;
 }
@@ -255,9 +227,10 @@ export interface ReportedDue {
  * 移送; the same day for 突发) on both paths; without a platform the local limit (3 working
  * days) bounds it too, never shorter. So an old report in the demo is late like any other step.
  */
-export function reportedDue(c: Pick<CaseRecord, 'reportedAtMs' | 'origin' | 'urgency'>, calendar: SeedCalendar): ReportedDue {
+export function reportedDue(c: Pick<CaseRecord, 'reportedAtMs' | 'origin' | 'urgency'>, calendar: WorkingCalendar): ReportedDue {
   const from = c.reportedAtMs;
-  if (c.urgency === 'EMERGENCY') return { dueMs: calendar.dueAfter(from, 0), basis: null };
+  if (c.urgency === 'EMERGENCY') return { dueMs: workingDeadline(calendar, from, 0).dueMs, basis: null };
   if (c.origin === 'INSTRUCTION' || c.origin === 'TRANSFER') return { dueMs: from + 24 * HOUR, basis: null };
-  return { dueMs: calendar.dueAfter(from, 1), basis: { fromMs: from, days: 1, provisional: calendar.provisional(from, 1) } };
+  const { dueMs, provisional } = workingDeadline(calendar, from, 1);
+  return { dueMs, basis: { fromMs: from, days: 1, provisional } };
 }

@@ -1,4 +1,4 @@
-import type { CaseOrigin, SourceType } from '../schema-enums';
+import type { CaseOriginName, SourceTypeName } from '@gridwatch/domain';
 
 /** How often a category is reported in urban grids and in villages (codes missing here weigh 1). */
 export const CATEGORY_WEIGHTS: Readonly<Record<string, { urban: number; rural: number }>> = {
@@ -24,7 +24,7 @@ export const CATEGORY_WEIGHTS: Readonly<Record<string, { urban: number; rural: n
 };
 
 /** The kind of source a case of the category is usually about. */
-export const CATEGORY_SOURCE_TYPE: Readonly<Record<string, SourceType>> = {
+export const CATEGORY_SOURCE_TYPE: Readonly<Record<string, SourceTypeName>> = {
   CONSTRUCTION_DUST: 'CONSTRUCTION_SITE',
   CATERING_FUMES: 'RESTAURANT',
   LIVESTOCK_WASTE: 'LIVESTOCK_FARM',
@@ -62,7 +62,7 @@ export function caseDescription(categoryCode: string, place: string, pick: (item
   return `${place}附近${pick(DESCRIPTIONS[categoryCode] ?? DESCRIPTIONS.OTHER)}。`;
 }
 
-export const ORIGIN_WEIGHTS: ReadonlyArray<readonly [CaseOrigin, number]> = [
+export const ORIGIN_WEIGHTS: ReadonlyArray<readonly [CaseOriginName, number]> = [
   ['PATROL', 55],
   ['COMPLAINT', 25],
   ['INSPECTION', 7],
@@ -71,7 +71,7 @@ export const ORIGIN_WEIGHTS: ReadonlyArray<readonly [CaseOrigin, number]> = [
   ['MONITORING', 3],
 ];
 
-export const ORIGIN_NOTES: Readonly<Record<CaseOrigin, string>> = {
+export const ORIGIN_NOTES: Readonly<Record<CaseOriginName, string>> = {
   PATROL: '网格员巡查上报',
   COMPLAINT: '群众投诉举报 (12345热线转入)',
   INSTRUCTION: '上级批示交办',

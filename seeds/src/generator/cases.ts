@@ -1,6 +1,6 @@
 import type { CaseCategory } from '../reference/case-categories';
 import { Rng, WeightedPicker } from '../random';
-import type { CaseOrigin, CaseUrgency, Role } from '../schema-enums';
+import type { CaseChannelName, CaseOriginName, CaseUrgencyName, RoleName } from '@gridwatch/domain';
 import { CATEGORY_SOURCE_TYPE, CATEGORY_WEIGHTS, ORIGIN_WEIGHTS, caseDescription } from './case-texts';
 import { pointIn } from './boundaries';
 import type { LngLat } from './geo';
@@ -14,9 +14,9 @@ export interface CaseRecord {
   id: number;
   grid: GridNode;
   number: string;
-  origin: CaseOrigin;
+  origin: CaseOriginName;
   category: CaseCategory;
-  urgency: CaseUrgency;
+  urgency: CaseUrgencyName;
   description: string;
   address: string;
   location: LngLat;
@@ -24,14 +24,14 @@ export interface CaseRecord {
   complainantName: string | null;
   complainantPhone: string | null;
   /** Complaints come in from the 12345 hotline (ORIGIN_NOTES), each with its ticket number (工单号). */
-  channel: 'HOTLINE_12345' | null;
+  channel: CaseChannelName | null;
   externalTicket: string | null;
   reportedById: number | null;
   reportedAtMs: number;
 }
 
 /** Who performs the REPORT step, by origin (no account exists for most people, so only the role). */
-export const REPORTER_ROLE: Readonly<Record<CaseOrigin, Role | null>> = {
+export const REPORTER_ROLE: Readonly<Record<CaseOriginName, RoleName | null>> = {
   PATROL: 'GRID_WORKER',
   COMPLAINT: 'PLATFORM_OPERATOR',
   INSTRUCTION: 'PLATFORM_OPERATOR',
@@ -50,7 +50,7 @@ export interface DemoReporter {
 }
 export const DEMO_REPORTS = 5;
 
-const URGENCY = new WeightedPicker<CaseUrgency>([['NORMAL', 85], ['URGENT', 12], ['EMERGENCY', 3]]);
+const URGENCY = new WeightedPicker<CaseUrgencyName>([['NORMAL', 85], ['URGENT', 12], ['EMERGENCY', 3]]);
 const ORIGIN = new WeightedPicker(ORIGIN_WEIGHTS);
 
 function categoryPickers(categories: readonly CaseCategory[]): Record<'urban' | 'rural', WeightedPicker<CaseCategory>> {
@@ -107,7 +107,7 @@ export function* caseRecords(
     const grid = isDemo ? byId[demo.gridId] : picker.pick(rng);
     const urban = grid.kind === 'URBAN_MANAGEMENT';
     const category = pickers[urban ? 'urban' : 'rural'].pick(rng);
-    const origin: CaseOrigin = isDemo ? 'PATROL' : ORIGIN.pick(rng);
+    const origin: CaseOriginName = isDemo ? 'PATROL' : ORIGIN.pick(rng);
     const sourceType = CATEGORY_SOURCE_TYPE[category.code];
     const sourceIndex = sourceType && rng.chance(0.8) ? sourceInGrid(plan, grid.id, SOURCE_TYPES.indexOf(sourceType), rng) : null;
     const location =

@@ -1,3 +1,4 @@
+import { calendarOf } from '@gridwatch/domain';
 import { loadAnnex1 } from '../annex1/annex1-row';
 import { type CaseCategory, loadCaseCategories } from '../reference/case-categories';
 import { buildDepartments } from '../reference/departments';
@@ -5,7 +6,7 @@ import { loadDutyMatrix } from '../reference/duty-matrix';
 import { buildDemoAccounts, gridWorkerAccounts } from './accounts';
 import { accountTable, gridWorkerGridTable, gridWorkerTable, officerGridTable, officerTable } from './people-tables';
 import { caseAssignmentTable, caseEventTable, caseTable, firstHandler, type LifecycleOf, sourceChangeTable, sourceTable } from './activity-tables';
-import { lifecycleOf as caseLifecycle, reportedDue, SeedCalendar } from './case-lifecycles';
+import { lifecycleOf as caseLifecycle, reportedDue } from './case-lifecycles';
 import { type CaseRecord, caseRecords } from './cases';
 import { buildGridTree, type GridNode, platformUnitIds } from './grid-tree';
 import { buildGridWorkers, buildOfficers } from './people';
@@ -65,7 +66,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
   const platforms = platformUnitIds(grids);
   // The grid workers of the grids whose cases run through the workflow act through accounts.
   const workerAccount = new Map<number, number>();
-  const lifecycleContext = { seed, timeline, calendar: new SeedCalendar(calendarDays()), departments, workerAccountOf: (gridId: number) => workerAccount.get(gridId) ?? null };
+  const lifecycleContext = { seed, timeline, calendar: calendarOf(calendarDays()), departments, workerAccountOf: (gridId: number) => workerAccount.get(gridId) ?? null };
   const lifecycleOf: LifecycleOf = spec.lifecycles ? (c) => caseLifecycle(c, firstHandler(c.grid, platforms), lifecycleContext) : () => null;
   const reportedDueOf = (c: CaseRecord) => reportedDue(c, lifecycleContext.calendar);
   const acting = new Set<number>();

@@ -1,6 +1,6 @@
 import type { Annex1Row } from '../annex1/annex1-row';
 import { UNIT_SHORT_NAMES } from '../annex1/plan';
-import type { GridKind, GridLevel } from '../schema-enums';
+import type { GridKindName, GridLevelName } from '@gridwatch/domain';
 import { type Area, type BoundarySource, annexGeography, translated } from './boundaries';
 import { CITY_OFFSETS, type LngLat } from './geo';
 import type { Scope } from './table';
@@ -10,8 +10,8 @@ export interface GridNode extends Scope {
   id: number;
   code: string;
   name: string;
-  level: GridLevel;
-  kind: GridKind;
+  level: GridLevelName;
+  kind: GridKindName;
   parentId: number | null;
   illustrative: boolean;
   /** 0 for Hefei; generated cities of the province profile follow. */

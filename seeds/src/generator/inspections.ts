@@ -1,5 +1,5 @@
 import { Rng, WeightedPicker } from '../random';
-import type { SupervisionLevel } from '../schema-enums';
+import type { SupervisionLevelName } from '@gridwatch/domain';
 import type { OfficerRecord } from './people';
 import type { SourceRecord } from './sources';
 import { SCOPE_COLUMNS, type TableData, scopeCells, timestamp } from './table';
@@ -9,7 +9,7 @@ const BEIJING_MS = 8 * 3_600_000;
 
 // Key sources are visited most (the frequency table: KEY monthly, SPECIAL every two months,
 // GENERAL quarterly); the weights give each level about that share of the visits.
-const LEVEL_WEIGHT: Readonly<Record<SupervisionLevel, number>> = { KEY: 6, SPECIAL: 3, GENERAL: 1 };
+const LEVEL_WEIGHT: Readonly<Record<SupervisionLevelName, number>> = { KEY: 6, SPECIAL: 3, GENERAL: 1 };
 const PROBLEM_SHARE = 0.12;
 
 const COMPLIANT_FINDINGS = [

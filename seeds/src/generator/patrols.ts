@@ -1,5 +1,5 @@
 import { Rng, hashString } from '../random';
-import type { GridKind, GridLevel } from '../schema-enums';
+import type { GridKindName, GridLevelName } from '@gridwatch/domain';
 import { pointIn } from './boundaries';
 import type { GridNode } from './grid-tree';
 import type { GridWorkerRecord } from './people';
@@ -11,7 +11,7 @@ import type { PatrolMonth } from './timeline';
  * Urban management grids are small and busy; a township's own grid is patrolled through its
  * villages. Our choice, configurable by the city.
  */
-export const PATROL_RULES: readonly { level: GridLevel; kind: GridKind; times: number }[] = [
+export const PATROL_RULES: readonly { level: GridLevelName; kind: GridKindName; times: number }[] = [
   { level: 'TOWNSHIP', kind: 'URBAN_MANAGEMENT', times: 8 },
   { level: 'TOWNSHIP', kind: 'ADMINISTRATIVE', times: 2 },
   { level: 'VILLAGE', kind: 'ADMINISTRATIVE', times: 4 },

@@ -1,5 +1,5 @@
 import { Rng } from '../random';
-import type { Employment } from '../schema-enums';
+import type { EmploymentName } from '@gridwatch/domain';
 import type { GridNode } from './grid-tree';
 import { mobilePhone, personName } from './names';
 
@@ -17,7 +17,7 @@ export interface GridWorkerRecord {
   employer: GridNode;
   name: string;
   phone: string;
-  employment: Employment;
+  employment: EmploymentName;
   gridId: number;
 }
 

@@ -1,6 +1,6 @@
 import type { CreditCodeKind } from '../credit-code';
 import { type Rng, WeightedPicker } from '../random';
-import type { SourceType } from '../schema-enums';
+import type { SourceTypeName } from '@gridwatch/domain';
 import { brand, personName } from './names';
 
 /** An industry (行业) of a source type with its name parts and how often it is a key source. */
@@ -15,7 +15,7 @@ export interface Industry {
 
 const COMPANY = ['有限公司', '有限责任公司', '股份有限公司'];
 
-export const INDUSTRIES: Readonly<Record<SourceType, readonly Industry[]>> = {
+export const INDUSTRIES: Readonly<Record<SourceTypeName, readonly Industry[]>> = {
   ENTERPRISE: [
     { name: '化学原料和化学制品制造', weight: 8, keyShare: 0.45, endings: ['化工', '新材料', '精细化工'] },
     { name: '金属制品', weight: 12, keyShare: 0.15, endings: ['金属制品', '五金', '钢结构'] },
@@ -55,9 +55,9 @@ export const INDUSTRIES: Readonly<Record<SourceType, readonly Industry[]>> = {
 
 const industryPickers = Object.fromEntries(
   Object.entries(INDUSTRIES).map(([type, list]) => [type, new WeightedPicker(list.map((i) => [i, i.weight] as const))]),
-) as Record<SourceType, WeightedPicker<Industry>>;
+) as Record<SourceTypeName, WeightedPicker<Industry>>;
 
-export function pickIndustry(type: SourceType, rng: Rng): Industry {
+export function pickIndustry(type: SourceTypeName, rng: Rng): Industry {
   return industryPickers[type].pick(rng);
 }
 
@@ -65,7 +65,7 @@ const PHASES = ['', '一期', '二期', '三期'];
 
 /** A realistic name for a source: company, site, shop or farm. */
 /** `unit` is the level-2 unit's short name, `place` the full place of the grid. */
-export function sourceName(type: SourceType, industry: Industry, where: { unit: string; place: string }, companyPrefix: string, rng: Rng): string {
+export function sourceName(type: SourceTypeName, industry: Industry, where: { unit: string; place: string }, companyPrefix: string, rng: Rng): string {
   const ending = rng.pick(industry.endings);
   switch (type) {
     case 'ENTERPRISE':
@@ -84,7 +84,7 @@ export function sourceName(type: SourceType, industry: Industry, where: { unit: 
 }
 
 /** Which register the source's credit code comes from, or null when it has none. */
-export function creditKind(type: SourceType, name: string, rng: Rng): CreditCodeKind | null {
+export function creditKind(type: SourceTypeName, name: string, rng: Rng): CreditCodeKind | null {
   switch (type) {
     case 'ENTERPRISE':
       return 'ENTERPRISE';

@@ -1,7 +1,6 @@
 import { CreditCodeGenerator } from '../credit-code';
-import { sourceCode, substituteUnitCode } from '../source-code';
 import { Rng, WeightedPicker } from '../random';
-import type { SourceStatus, SourceType, SupervisionLevel } from '../schema-enums';
+import { sourceCode, type SourceStatusName, SourceType, type SourceTypeName, substituteUnitCode, type SupervisionLevelName } from '@gridwatch/domain';
 import { pointIn } from './boundaries';
 import type { LngLat } from './geo';
 import type { GridNode } from './grid-tree';
@@ -9,7 +8,7 @@ import { ROADS } from './names';
 import { creditKind, pickIndustry, sourceName } from './source-kinds';
 import type { SeedTimeline } from './timeline';
 
-export const SOURCE_TYPES: readonly SourceType[] = ['ENTERPRISE', 'CONSTRUCTION_SITE', 'RESTAURANT', 'LIVESTOCK_FARM', 'AUTO_REPAIR', 'OTHER'];
+export const SOURCE_TYPES: readonly SourceTypeName[] = Object.values(SourceType);
 
 // Urban grids are dense with restaurants and sites; villages with workshops and farms.
 const TYPE_MIX: Readonly<Record<'urban' | 'rural', ReadonlyArray<readonly [number, number]>>> = {
@@ -21,7 +20,7 @@ const typePickers = {
   rural: new WeightedPicker(TYPE_MIX.rural),
 };
 
-const STATUS = new WeightedPicker<SourceStatus>([['ACTIVE', 85], ['PENDING', 5], ['SUSPENDED', 6], ['CLOSED', 4]]);
+const STATUS = new WeightedPicker<SourceStatusName>([['ACTIVE', 85], ['PENDING', 5], ['SUSPENDED', 6], ['CLOSED', 4]]);
 
 /** Relative weight of a leaf grid for sources and cases: an urban grid is busier than a village. */
 export function leafWeight(grid: GridNode): number {
@@ -81,12 +80,12 @@ export interface SourceRecord {
   creditCode: string | null;
   /** HJ 608-2017: the credit code (or an H9 substitute) + site 001 + P. */
   sourceCode: string;
-  type: SourceType;
+  type: SourceTypeName;
   industry: string;
   address: string;
   location: LngLat;
-  supervisionLevel: SupervisionLevel;
-  status: SourceStatus;
+  supervisionLevel: SupervisionLevelName;
+  status: SourceStatusName;
 }
 
 export function gridAddress(grid: GridNode, rng: Rng): string {

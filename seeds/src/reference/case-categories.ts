@@ -1,24 +1,24 @@
 import { readCsv, requireColumns } from '../csv';
 import path from 'node:path';
 import { DATA_DIR } from '../data-dir';
-import { DEPARTMENT_FIELDS, type DepartmentField } from '../schema-enums';
+import { DEPARTMENT_FIELDS, type DepartmentFieldName } from '@gridwatch/domain';
 
 /** A case category (案件类别) with its id in load order and every field legally responsible for it. */
 export interface CaseCategory {
   id: number;
   code: string;
   name: string;
-  defaultField: DepartmentField;
+  defaultField: DepartmentFieldName;
   /** Fields whose departments handle the category (department_category); includes the default. */
-  duties: DepartmentField[];
+  duties: DepartmentFieldName[];
 }
 
 export const CASE_CATEGORIES_FILE = 'case-categories.csv';
 export const CATEGORY_DUTIES_FILE = 'category-duties.csv';
 
-function asField(value: string, where: string): DepartmentField {
+function asField(value: string, where: string): DepartmentFieldName {
   if (!(DEPARTMENT_FIELDS as readonly string[]).includes(value)) throw new Error(`${where}: unknown field ${value}`);
-  return value as DepartmentField;
+  return value as DepartmentFieldName;
 }
 
 export function loadCaseCategories(dir = DATA_DIR): CaseCategory[] {
@@ -34,7 +34,7 @@ export function loadCaseCategories(dir = DATA_DIR): CaseCategory[] {
     code: r.code,
     name: r.name,
     defaultField: asField(r.default_field, `${categoriesFile} ${r.code}`),
-    duties: [] as DepartmentField[],
+    duties: [] as DepartmentFieldName[],
   }));
   const byCode = new Map(categories.map((c) => [c.code, c]));
   for (const d of duties) {

@@ -1,9 +1,9 @@
 import type { GridNode } from '../generator/grid-tree';
 import type { Scope } from '../generator/table';
-import type { DepartmentField } from '../schema-enums';
+import type { DepartmentFieldName } from '@gridwatch/domain';
 
 /** The 17 city departments of the plan (市直部门) and the name of their county counterparts. */
-export const CITY_DEPARTMENTS: ReadonlyArray<{ field: DepartmentField; name: string; countySuffix: string }> = [
+export const CITY_DEPARTMENTS: ReadonlyArray<{ field: DepartmentFieldName; name: string; countySuffix: string }> = [
   { field: 'DEVELOPMENT_REFORM', name: '市发改委', countySuffix: '发改委' },
   { field: 'ECONOMY_IT', name: '市经信委', countySuffix: '经信委' },
   { field: 'AGRICULTURE', name: '市农委', countySuffix: '农业局' },
@@ -28,7 +28,7 @@ export interface DepartmentRecord {
   scope: Scope;
   unitId: number;
   name: string;
-  field: DepartmentField;
+  field: DepartmentFieldName;
 }
 
 function countyDepartmentName(unitShortName: string, suffix: string): string {
@@ -53,7 +53,7 @@ export function townshipOfficeName(townshipName: string): string {
  */
 export function buildDepartments(grids: readonly GridNode[]): DepartmentRecord[] {
   const out: DepartmentRecord[] = [];
-  const add = (unit: GridNode, name: string, field: DepartmentField): void => {
+  const add = (unit: GridNode, name: string, field: DepartmentFieldName): void => {
     out.push({ id: out.length + 1, scope: unit, unitId: unit.id, name, field });
   };
   const cities = grids.filter((g) => g.level === 'CITY');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readCsv, requireColumns } from '../csv';
 import { DATA_DIR } from '../data-dir';
-import { DEPARTMENT_FIELDS, type DepartmentField } from '../schema-enums';
+import { DEPARTMENT_FIELDS, type DepartmentFieldName } from '@gridwatch/domain';
 import type { CaseCategory } from './case-categories';
 
 export const DUTY_MATRIX_FILE = 'duty-matrix.csv';
@@ -15,13 +15,13 @@ export interface DutyRecord {
   id: number;
   categoryId: number;
   level: DutyLevel;
-  field: DepartmentField;
+  field: DepartmentFieldName;
   role: 'RESPONSIBLE' | 'CO_RESPONSIBLE';
 }
 
-function asField(value: string, where: string): DepartmentField {
+function asField(value: string, where: string): DepartmentFieldName {
   if (!(DEPARTMENT_FIELDS as readonly string[]).includes(value)) throw new Error(`${where}: unknown field ${value}`);
-  return value as DepartmentField;
+  return value as DepartmentFieldName;
 }
 
 /**
@@ -46,7 +46,7 @@ export function loadDutyMatrix(categories: readonly CaseCategory[], dir = DATA_D
     const lead = asField(r.responsible, where);
     const partners = r.co_responsible.split(/\s+/).filter(Boolean).map((f) => asField(f, where));
     if (new Set([lead, ...partners]).size !== partners.length + 1) throw new Error(`${where}: a field given twice`);
-    const add = (field: DepartmentField, role: DutyRecord['role']): void => {
+    const add = (field: DepartmentFieldName, role: DutyRecord['role']): void => {
       out.push({ id: out.length + 1, categoryId: category.id, level: r.level as DutyLevel, field, role });
     };
     add(lead, 'RESPONSIBLE');

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { creditCodeCheckChar } from '@gridwatch/seeds';
+import { creditCodeCheckChar } from '@gridwatch/domain';
 import { Logger, quickAddJob, runOnce } from 'graphile-worker';
 import { FakeClock } from '../../common/clock';
 import { fromGlobalId, toGlobalId } from '../../common/global-id';

@@ -4,7 +4,7 @@ import { BadInputError, ForbiddenError, IllegalTransitionError } from '../../com
 import { fromGlobalId } from '../../common/global-id';
 import { assertCan, findVisible, findVisibleById } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
-import { beijingDay } from '../deadline/working-calendar';
+import { beijingDay } from '@gridwatch/domain';
 import { Grid } from '../grid/grid.entity';
 import { newSeed } from '../spot-check/random-draw';
 import { AUDIT_ALGORITHM, auditPopulation, drawAudit, kinds, populationHash } from './audit-sampling';

@@ -16,10 +16,10 @@ import { CaseEvent } from './case-event.entity';
 import { suggestDepartments, suggestDispatch, type DispatchSuggestion } from './case-routing.service';
 import { escalate } from './case-units';
 import type { TransitionRequest } from './case-workflow.inputs';
-import { AssignmentState, CaseAction, CancelReason } from './case.enums';
+import { AssignmentState, CaseAction, type CaseStatus, CancelReason } from './case.enums';
 import { Case } from './case.entity';
 import { committedState } from './case.sql';
-import { actionsFrom, transitionsOf, type Transition, type TransitionInput } from './case.workflow';
+import { actionsFrom, transitionsOf, type TransitionInput } from './case.workflow';
 
 type Details = Record<string, unknown>;
 
@@ -168,7 +168,7 @@ function scopeOf(kase: Case) {
 }
 
 /** The event every transition writes, in the same flush (one transaction) as the case change. */
-export function caseEvent(ctx: RequestContext, kase: Case, step: Pick<Transition, 'action' | 'from' | 'to'>, input: Partial<TransitionRequest>, details: Details | null, now: Date): CaseEvent {
+export function caseEvent(ctx: RequestContext, kase: Case, step: { action: CaseAction; from: CaseStatus; to: CaseStatus }, input: Partial<TransitionRequest>, details: Details | null, now: Date): CaseEvent {
   return Object.assign(new CaseEvent(), {
     ...scopeOf(kase),
     caseId: kase.id,

@@ -4,7 +4,7 @@ import { ForbiddenError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import { findVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
-import { beijingDay } from '../deadline/working-calendar';
+import { beijingDay } from '@gridwatch/domain';
 import { Grid } from '../grid/grid.entity';
 import type { ChainSigner } from './chain-signer';
 import { ChainCheckpoint } from './chain-checkpoint.entity';

@@ -8,7 +8,7 @@ import { CalendarDay } from './calendar-day.entity';
 import { CalendarYear } from './calendar-year.entity';
 import { parseSchedule, type ScheduleDay } from './calendar-schedule';
 import { LimitUnit, type ScheduleFormat } from './deadline.enums';
-import { beijingDay, WorkingCalendar } from './working-calendar';
+import { beijingDay, WorkingCalendar } from '@gridwatch/domain';
 
 export interface DeadlineMove {
   kase: Case;

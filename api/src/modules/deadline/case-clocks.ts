@@ -4,7 +4,7 @@ import type { Case } from '../case/case.entity';
 import { DeadlineStep } from './deadline.enums';
 import { CaseEvent } from '../case/case-event.entity';
 import { deadlineService, setDeadline } from './deadline.service';
-import type { Deadline } from './working-calendar';
+import type { Deadline } from '@gridwatch/domain';
 
 /**
  * Which time limit runs while a case is in a state. Filing (立卷) has its own limit on both

@@ -1,4 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { CaseComplexity, LimitUnit } from '@gridwatch/domain';
+
+// LimitUnit and CaseComplexity are @gridwatch/domain's (its working calendar counts in the one; the seeds dispatch with the other); GraphQL registers them here.
 
 /** The clocks of a case: which limit runs while the case waits for whom. */
 export enum DeadlineStep {
@@ -14,18 +17,8 @@ registerEnumType(DeadlineStep, {
   description: '时限环节: 立卷, 本级办理(无平台), 派遣, 处置, 核实, 答复投诉人',
 });
 
-export enum LimitUnit {
-  WORKING_DAYS = 'WORKING_DAYS',
-  HOURS = 'HOURS',
-  SAME_DAY = 'SAME_DAY',
-}
 registerEnumType(LimitUnit, { name: 'LimitUnit', description: '时限单位: 工作日, 小时 (自然时), 当日' });
 
-export enum CaseComplexity {
-  NORMAL = 'NORMAL',
-  COMPLEX = 'COMPLEX',
-  SPECIAL = 'SPECIAL',
-}
 registerEnumType(CaseComplexity, { name: 'CaseComplexity', description: '案情: 一般, 复杂, 特殊 (处置时限 5/10/15 个工作日)' });
 
 export enum DueState {
@@ -41,3 +34,5 @@ export enum ScheduleFormat {
 }
 
 registerEnumType(ScheduleFormat, { name: 'ScheduleFormat', description: '节假日安排文件格式: CSV (日期,是否上班,名称) 或 ICS (全天事件; 含"班"为调休上班)' });
+
+export { CaseComplexity, LimitUnit };

@@ -6,7 +6,7 @@ import { CalendarYear } from './calendar-year.entity';
 import { CaseComplexity, type DeadlineStep, LimitUnit } from './deadline.enums';
 import { TimeLimit } from './time-limit.entity';
 import { resolveLimit } from './time-limits';
-import { beijingDay, type Deadline, horizonDays, WorkingCalendar } from './working-calendar';
+import { beijingDay, type Deadline, horizonDays, WorkingCalendar } from '@gridwatch/domain';
 
 const DAY_MS = 86_400_000;
 

@@ -3,7 +3,7 @@ import { GridKind, GridLevel } from '../../common/enums';
 import { BadInputError, ForbiddenError } from '../../common/errors';
 import type { RequestContext } from '../../context/request-context';
 import { readImportTable } from '../source/source-import.parse';
-import { gridCodeProblem, levelBelow } from './grid-code';
+import { gridCodeProblem, levelBelow } from '@gridwatch/domain';
 import { archiveState, stateChanged, type GridState } from './grid-history';
 import { GridImportProblems, mapColumns, readGridRow, type GridImportProblem, type GridRow } from './grid-import.table';
 import { rescopeSubtree } from './grid-rescope.sql';

@@ -1,3 +1,4 @@
+import { GRID_CODE } from '@gridwatch/domain';
 import { GridKind, GridLevel } from '../../common/enums';
 import type { ErrorCode } from '../../common/errors';
 import { textProblem } from '../../common/text-rules';
@@ -87,9 +88,6 @@ const headerKey = new Map<string, ColumnKey>(
   (Object.entries(columns) as [ColumnKey, readonly string[]][]).flatMap(([key, names]) => [key, ...names].map((n) => [n.toLowerCase(), key] as const)),
 );
 
-/** 12-digit division code (GB/T 2260 county + township + village); urban management grids add a 2-3 digit sequence. */
-/** A division code (12 digits), a CJ/T 213 unit-grid code (14) or a CJ/T 349 grid code (20): grid-code.ts checks which fits. */
-export const GRID_CODE = /^(\d{12}|\d{14}|\d{20})$/;
 
 function enumReader<E extends string>(labels: { zh: Record<E, string>; en: Record<E, string> }): (text: string) => E | undefined {
   const byText = new Map<string, E>();

@@ -10,7 +10,7 @@ import { GridKind, GridLevel } from '../../common/enums';
 import { BadInputError } from '../../common/errors';
 import { assertCan } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
-import { levelBelow } from './grid-code';
+import { levelBelow } from '@gridwatch/domain';
 import type { Grid } from './grid.entity';
 
 /**

@@ -9,7 +9,7 @@ import { assertCan, assertPermittedFields, findVisible, likeEscape, loadChildren
 import type { RequestContext } from '../../context/request-context';
 import { subtree } from '../../auth/territory';
 import type { ListQuery } from '../../data/read-model';
-import { gridCodeProblem, levelBelow } from './grid-code';
+import { gridCodeProblem, levelBelow } from '@gridwatch/domain';
 import { Grid } from './grid.entity';
 import { GridOrder, type CreateGridInput, type GridFilter, type UpdateGridInput } from './grid.inputs';
 import { rescopeSubtree } from './grid-rescope.sql';

@@ -1,7 +1,7 @@
 import { isDay } from '../../common/day';
 import { BadInputError } from '../../common/errors';
 import type { RequestContext } from '../../context/request-context';
-import { beijingDay } from '../deadline/working-calendar';
+import { beijingDay } from '@gridwatch/domain';
 import type { PollutionSource } from '../source/source.entity';
 import { complianceQuarters } from './inspection.sql';
 import type { ComplianceHistory, ComplianceQuarter } from './inspection.types';

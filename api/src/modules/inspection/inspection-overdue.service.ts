@@ -3,7 +3,7 @@ import { BadInputError } from '../../common/errors';
 import { findVisible } from '../../common/records';
 import { scopedSelectSql } from '../../common/scoped-sql';
 import type { RequestContext } from '../../context/request-context';
-import { beijingDay } from '../deadline/working-calendar';
+import { beijingDay } from '@gridwatch/domain';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { PollutionSource } from '../source/source.entity';

@@ -7,7 +7,7 @@ import { assertCan, findVisible, loadVisible } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
 import { Account } from '../account/account.entity';
 import { Case } from '../case/case.entity';
-import { beijingDay } from '../deadline/working-calendar';
+import { beijingDay } from '@gridwatch/domain';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { PollutionSource } from '../source/source.entity';

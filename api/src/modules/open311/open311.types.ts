@@ -1,5 +1,6 @@
 import { DepartmentField } from '../../common/enums';
 import { CaseStatus } from '../case/case.enums';
+import { CLOSED_CASE_STATUSES } from '@gridwatch/domain';
 
 // GeoReport v2 (https://wiki.open311.org/GeoReport_v2): the shapes of its answers, field for field.
 
@@ -75,8 +76,8 @@ export interface Open311Error {
   description: string;
 }
 
-/** A request's life ends with 结案, 评价 or 注销; every other step of the eight is still open. */
-export const CLOSED_STATUSES: CaseStatus[] = [CaseStatus.CLOSED, CaseStatus.EVALUATED, CaseStatus.CANCELLED];
+/** A request's life ends with 结案, 评价 or 注销 (@gridwatch/domain's closed statuses); every other step is still open. */
+export const CLOSED_STATUSES = CLOSED_CASE_STATUSES;
 
 /** The step in the words the complainant's channel shows (status_notes). */
 export const STEP_NOTES: Record<CaseStatus, string> = {

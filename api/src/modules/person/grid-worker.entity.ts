@@ -3,11 +3,8 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Grid } from '../grid/grid.entity';
 import { BaseEntity } from '../../common/base.entity';
 import { Person } from './person.entity';
+import { Employment } from '@gridwatch/domain';
 
-export enum Employment {
-  FULL_TIME = 'FULL_TIME',
-  PART_TIME = 'PART_TIME',
-}
 registerEnumType(Employment, { name: 'Employment', description: '专职 FULL_TIME / 兼职 PART_TIME (如经培训的城管监督员)' });
 
 @ObjectType('GridWorker', { implements: [BaseEntity, Person], description: '环保网格员, 由乡镇街道聘用, 负责三、四级网格巡查' })
@@ -20,3 +17,5 @@ export class GridWorker extends Person {
   @ManyToMany({ entity: () => Grid, pivotTable: 'grid_worker_grid', joinColumn: 'grid_worker_id', inverseJoinColumn: 'grid_id' })
   grids = new Collection<Grid>(this);
 }
+
+export { Employment };

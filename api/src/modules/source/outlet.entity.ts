@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
-import { outletMedium } from '@gridwatch/seeds';
+import { outletMedium } from '@gridwatch/domain';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
 

@@ -1,6 +1,6 @@
 import { NameText } from '../../common/name-text';
 import { Length, Matches } from 'class-validator';
-import { OUTLET_CODE } from '@gridwatch/seeds';
+import { OUTLET_CODE } from '@gridwatch/domain';
 import { Field, ID, InputType } from 'type-graphql';
 
 const OUTLET_CODE_RULE = 'must be DA (air) or DW (water) + 001-999, e.g. DA001 (HJ 608-2017)';

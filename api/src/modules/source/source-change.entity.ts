@@ -2,14 +2,8 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Role } from '../../common/enums';
+import { SourceChangeAction } from '@gridwatch/domain';
 
-export enum SourceChangeAction {
-  CREATED = 'CREATED',
-  UPDATED = 'UPDATED',
-  DEACTIVATED = 'DEACTIVATED',
-  CONFIRMED = 'CONFIRMED',
-  REJECTED = 'REJECTED',
-}
 registerEnumType(SourceChangeAction, {
   name: 'SourceChangeAction',
   description: '变更类型: 建档, 修改, 注销, 确认 (网格员新报), 不予确认',
@@ -55,3 +49,5 @@ export class PollutionSourceChange {
   @Property({ type: 'text', nullable: true })
   reason?: string | null;
 }
+
+export { SourceChangeAction };

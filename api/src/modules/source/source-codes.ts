@@ -1,5 +1,5 @@
 import { registerDecorator } from 'class-validator';
-import { creditCodeOfSource, isValidCreditCode, isValidSourceCode } from '@gridwatch/seeds';
+import { creditCodeOfSource, isValidCreditCode, isValidSourceCode } from '@gridwatch/domain';
 import { BadInputError } from '../../common/errors';
 
 /**

@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { OUTLET_CODE, outletMedium } from '@gridwatch/seeds';
+import { OUTLET_CODE, outletMedium } from '@gridwatch/domain';
 import type { ErrorCode } from '../../common/errors';
 import type { RequestContext } from '../../context/request-context';
 import { DischargeOutlet } from './outlet.entity';

@@ -1,4 +1,4 @@
-import { creditCodeOfSource, isValidCreditCode, isValidSourceCode } from '@gridwatch/seeds';
+import { creditCodeOfSource, isValidCreditCode, isValidSourceCode } from '@gridwatch/domain';
 import type { ErrorCode } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { SOURCE_STATUS, SOURCE_TYPE, SUPERVISION_LEVEL, type EnumLabels } from '../export/enum-labels';

@@ -1,4 +1,4 @@
-import { creditCodeOfSource } from '@gridwatch/seeds';
+import { creditCodeOfSource } from '@gridwatch/domain';
 import { permittedFieldsOf } from '@casl/ability/extra';
 import { subject } from '@casl/ability';
 import { BadInputError, ForbiddenError } from '../../common/errors';

@@ -5,7 +5,7 @@ import { BadInputError, ConflictError, IllegalTransitionError } from '../../comm
 import { fromGlobalId, fromGlobalIds, toGlobalId } from '../../common/global-id';
 import { assertCan, assertVersion, findVisible, findVisibleById } from '../../common/records';
 import type { RequestContext } from '../../context/request-context';
-import { beijingDay } from '../deadline/working-calendar';
+import { beijingDay } from '@gridwatch/domain';
 import { CaseOrigin } from '../case/case.enums';
 import { caseService } from '../case/case.service';
 import { Grid } from '../grid/grid.entity';

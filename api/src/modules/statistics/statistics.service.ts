@@ -10,7 +10,7 @@ import { scopedSelectSql, type SqlFragment } from '../../common/scoped-sql';
 import type { RequestContext } from '../../context/request-context';
 import { CaseStatus } from '../case/case.enums';
 import { Case } from '../case/case.entity';
-import { beijingDay } from '../deadline/working-calendar';
+import { beijingDay } from '@gridwatch/domain';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { CaseStatisticsDimension as Dim, TIME_DIMENSIONS, type CaseStatisticsArgs } from './statistics.inputs';

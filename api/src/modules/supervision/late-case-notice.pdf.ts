@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
-import { beijingDay } from '../deadline/working-calendar';
+import { beijingDay } from '@gridwatch/domain';
 import { CASE_STATUS } from '../export/enum-labels';
 import type { LateCaseNotice, LateCaseNoticeRow } from './supervision.types';
 

@@ -5,7 +5,7 @@ import type { Clock } from '../../common/clock';
 import { BadInputError, ForbiddenError } from '../../common/errors';
 import { runInRequest } from '../../context/unit-of-work';
 import { routeErrors, signedIn, type RouteLocals } from '../../server/http-route';
-import { beijingDay } from '../deadline/working-calendar';
+import { beijingDay } from '@gridwatch/domain';
 import { alertService } from './alert.service';
 import { writeLateCaseNoticePdf } from './late-case-notice.pdf';
 

@@ -1,5 +1,4 @@
-import { isValidCreditCode } from '../../credit-code';
-import { creditCodeOfSource, isValidSourceCode } from '../../source-code';
+import { creditCodeOfSource, isValidCreditCode, isValidSourceCode } from '@gridwatch/domain';
 import { HEFEI_BBOX } from '../geo';
 import { PROFILES } from '../profiles';
 import { dataset, records } from './helpers';

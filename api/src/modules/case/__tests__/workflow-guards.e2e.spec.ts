@@ -52,7 +52,7 @@ describe('case workflow guards: state, version, idempotency', () => {
     for (const status of statuses) {
       // The case's own steps (the partners' assignment steps have their own table and test).
       // The cases are patrol reports: 答复 is for complaints only, so it is illegal in every state.
-      const legal = transitionsOf({ status, origin: CaseOrigin.PATROL, answeredAt: null }).map((t) => t.action);
+      const legal: CaseAction[] = transitionsOf({ status, origin: CaseOrigin.PATROL, answeredAt: null }).map((t) => t.action);
       for (const action of Object.values(CaseAction).filter((a) => TRANSITIONS.some((t) => t.action === a) && !legal.includes(a))) {
         const caller = await as(CALLER[dutyOf(action)]);
         const result = await step(caller, action, fullInput(cases.get(status)!, action === CaseAction.DISPATCH ? { departmentIds: ['x'] } : INPUT_EXTRAS[action]));

@@ -2,7 +2,7 @@ import { calendarDays } from '@gridwatch/seeds';
 import { CaseOrigin, CaseUrgency } from '../../case/case.enums';
 import { CaseComplexity, DeadlineStep, LimitUnit } from '../deadline.enums';
 import { resolveLimit, type LimitKey } from '../time-limits';
-import { WorkingCalendar } from '../working-calendar';
+import { WorkingCalendar } from '@gridwatch/domain';
 
 /** The calendar as seeded: the pinned chinese-days release. */
 const calendar = new WorkingCalendar(new Map(calendarDays().map((d) => [d.day, d.working])));

@@ -1,4 +1,4 @@
-import { creditCodeCheckChar, substituteUnitCode } from '@gridwatch/seeds';
+import { creditCodeCheckChar, substituteUnitCode } from '@gridwatch/domain';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 
 const CREATE = `mutation($input: CreateSourceInput!) { createSource(input: $input) { id creditCode sourceCode version } }`;

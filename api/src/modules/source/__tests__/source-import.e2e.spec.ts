@@ -1,4 +1,4 @@
-import { creditCodeCheckChar } from '@gridwatch/seeds';
+import { creditCodeCheckChar } from '@gridwatch/domain';
 import { stringify } from 'csv-stringify/sync';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 import { unusableCodeMessage } from '../source-codes';

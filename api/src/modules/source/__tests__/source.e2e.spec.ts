@@ -1,4 +1,4 @@
-import { creditCodeCheckChar } from '@gridwatch/seeds';
+import { creditCodeCheckChar } from '@gridwatch/domain';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 
 const CREATE = `mutation($input: CreateSourceInput!) { createSource(input: $input) { id name status creditCode version grid { code } } }`;

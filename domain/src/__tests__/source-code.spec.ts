@@ -1,4 +1,4 @@
-import { creditCodeCheckChar } from '../credit-code';
+import { creditCodeCheckChar } from '../codes/credit-code';
 import {
   creditCodeOfSource,
   isSubstituteUnitCode,
@@ -7,7 +7,7 @@ import {
   sourceCode,
   sourceCodeProblem,
   substituteUnitCode,
-} from '../source-code';
+} from '../codes/source-code';
 
 describe('pollution source codes (HJ 608-2017)', () => {
   it("accepts the standard's own examples (Annex A) and its structure", () => {

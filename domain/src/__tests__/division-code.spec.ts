@@ -1,5 +1,6 @@
-import { GridKind, GridLevel } from '../../../common/enums';
-import { gridCodeProblem, urbanDivisionOf } from '../grid-code';
+import { gridCodeProblem, isRegistrationDivision, urbanDivisionOf } from '../codes/division-code';
+import { GridKind, GridLevel } from '../enums/grid';
+import { levelAbove, levelBelow } from '../unit-levels';
 
 const yaohai = { code: '340102000000', level: GridLevel.COUNTY, kind: GridKind.ADMINISTRATIVE };
 const township = { code: '340122100000', level: GridLevel.TOWNSHIP, kind: GridKind.ADMINISTRATIVE };
@@ -23,5 +24,19 @@ describe('grid codes by the national rules', () => {
     }
     expect(gridCodeProblem(yaohai, '01010034012200400103', GridKind.URBAN_MANAGEMENT)).toMatch(/must start with 340102/);
     expect(gridCodeProblem(township, '34012210000001', GridKind.URBAN_MANAGEMENT)).toMatch(/directly under a county/);
+  });
+});
+
+describe('registration divisions (GB/T 2260) and unit levels', () => {
+  it('takes six digits under a province (or 10, national) only', () => {
+    expect(isRegistrationDivision('340100')).toBe(true);
+    expect(isRegistrationDivision('100000')).toBe(true);
+    for (const wrong of ['990100', '34010', '3401000', '34010A']) expect([wrong, isRegistrationDivision(wrong)]).toEqual([wrong, false]);
+  });
+
+  it('walks the four levels one step at a time', () => {
+    expect([GridLevel.CITY, GridLevel.COUNTY, GridLevel.TOWNSHIP, GridLevel.VILLAGE].map(levelBelow)).toEqual([GridLevel.COUNTY, GridLevel.TOWNSHIP, GridLevel.VILLAGE, null]);
+    expect(levelAbove(GridLevel.CITY)).toBeNull();
+    expect(levelAbove(GridLevel.VILLAGE)).toBe(GridLevel.TOWNSHIP);
   });
 });

@@ -1,4 +1,6 @@
-import { LimitUnit } from './deadline.enums';
+// The working calendar (工作日): the api's deadlines and the seed generator's life cycles count on it alike.
+
+import { LimitUnit } from './enums/deadline';
 
 const DAY_MS = 86_400_000;
 const BEIJING_MS = 8 * 3_600_000;
@@ -89,4 +91,17 @@ export class WorkingCalendar {
 /** How far ahead to load exceptions for a limit of `amount` working days (holidays last at most ~9 days). */
 export function horizonDays(amount: number): number {
   return amount * 2 + 40;
+}
+
+/** A day the table lists: a holiday (not working) or a 调休 working weekend day. */
+export interface CalendarException {
+  /** yyyy-mm-dd, Beijing time. */
+  day: string;
+  working: boolean;
+}
+
+/** A calendar from listed days; the years they fall in count as loaded unless `loadedYears` says which are. */
+export function calendarOf(days: readonly CalendarException[], loadedYears?: Iterable<number>): WorkingCalendar {
+  const years = loadedYears ?? days.map((d) => Number(d.day.slice(0, 4)));
+  return new WorkingCalendar(new Map(days.map((d) => [d.day, d.working])), new Set(years));
 }
