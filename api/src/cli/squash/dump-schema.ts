@@ -36,7 +36,7 @@ function clean(dump: string): string {
   const out = lines
     .filter((line, i) => !(i < firstEntry && (/^SET \w+ = .*;$/.test(line) || line.startsWith('SELECT pg_catalog.set_config('))))
     .filter((line) => !/^--$|^-- (Data for )?Name: .*; Type: |^-- (PostgreSQL database dump( complete)?|Dumped (from database|by pg_dump) version .*)$|^\\(un)?restrict /.test(line))
-    .filter((line) => !/^COMMENT ON (EXTENSION|SCHEMA public) /.test(line))
+    .filter((line) => !/^COMMENT ON (EXTENSION|SCHEMA public) /.test(line) && !/^SET default_(tablespace = ''|table_access_method = heap);$/.test(line))
     // Default privileges for whoever runs the migration (as the chain granted them), not for the dump's user.
     .map((line) => line.replace(/^ALTER DEFAULT PRIVILEGES FOR ROLE \S+ /, 'ALTER DEFAULT PRIVILEGES '));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();

@@ -410,10 +410,6 @@ CREATE FUNCTION public.case_event_chain() RETURNS trigger
         return new;
       end $$;
 
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
-
 CREATE TABLE public.case_event (
     id bigint NOT NULL,
     city_id integer NOT NULL,
