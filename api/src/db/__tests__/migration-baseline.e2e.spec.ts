@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 import { Client } from 'pg';
 import { cloneDatabase } from '../../test/databases';
 import { isBaseline, knownMigrations, migrateDatabase, migrationHistory, type ChainMigration } from '../migration-chain';
-import { catalogDiff, schemaCatalog } from './schema-catalog';
+import { catalogDiff, expectSameSchema, OLDEST_SCHEMA_ROWS, schemaCatalog } from '../../test/schema-catalog';
 
 /** A migration written after the squash against the old chain's schema (as other branches do). */
 class Migration20261209990000_after_squash extends Migration {
@@ -27,21 +27,6 @@ async function sql<T extends object>(url: string, text: string): Promise<T[]> {
     await client.end();
   }
 }
-
-/** Fails with the facts only one side has (a readable diff rather than two 3,000-line arrays). */
-function expectSameSchema(actual: string[], expected: string[]): void {
-  const diff = catalogDiff(actual, expected);
-  if (diff.length) throw new Error(`the schemas differ (- upgraded, + from the baseline):\n${diff.slice(0, 60).join('\n')}${diff.length > 60 ? `\n… ${diff.length - 60} more` : ''}`);
-}
-
-/** Rows as a database of the first migration held them: a city, a department, an account, a category. */
-const OLD_ROWS = `
-  insert into grid (id, city_id, code, name, level, kind) values (1, 1, '340100', '合肥市', 'CITY', 'ADMINISTRATIVE');
-  insert into grid (id, city_id, county_id, code, name, level, kind, parent_id) values (2, 1, 2, '340102', '瑶海区', 'COUNTY', 'ADMINISTRATIVE', 1);
-  insert into department (id, city_id, unit_id, name, field) values (1, 1, 1, '合肥市生态环境局', 'ENVIRONMENT');
-  insert into case_category (id, code, name, default_field) values (1, 'DUST', '扬尘', 'ENVIRONMENT');
-  insert into account (id, city_id, login, password_hash, display_name, unit_id, role, department_id) values (1, 1, 'old-admin', 'x', '老管理员', 1, 'CITY_ADMIN', 1);
-  select setval('grid_id_seq', 2); select setval('account_id_seq', 1);`;
 
 describe('the migration baseline', () => {
   const dbs: { drop: () => Promise<void> }[] = [];
@@ -77,7 +62,7 @@ describe('the migration baseline', () => {
   it('upgrades a database of the oldest schema (first migration, rows in it) through the whole chain to the same schema; the rows survive', async () => {
     const url = await newDatabase();
     expect(await migrateDatabase(url, { to: legacy[0].name })).toEqual([legacy[0].name]);
-    await sql(url, OLD_ROWS);
+    await sql(url, OLDEST_SCHEMA_ROWS);
 
     const applied = await migrateDatabase(url, { known: withAfter });
     expect(applied).toEqual([...legacy.slice(1).map((m) => m.name), baseline.name, AFTER.name]);
@@ -101,7 +86,7 @@ describe('the migration baseline', () => {
     expect(middle).toBeGreaterThan(10);
     const url = await newDatabase();
     await migrateDatabase(url, { to: legacy[middle].name });
-    await sql(url, OLD_ROWS);
+    await sql(url, OLDEST_SCHEMA_ROWS);
     expect(await migrateDatabase(url, { known: withAfter })).toEqual([...legacy.slice(middle + 1).map((m) => m.name), baseline.name, AFTER.name]);
     expectSameSchema(await schemaCatalog(url), fresh);
     expect(await sql(url, `select count(*)::int as n from grid`)).toEqual([{ n: 2 }]);
@@ -121,17 +106,25 @@ describe('the migration baseline', () => {
     await expect(migrateDatabase(url)).rejects.toThrow(/migrations this version does not know: Migration29991231000000_future/);
   });
 
-  it('test of the test: a baseline that diverges from the chain (one index missing) is caught, with the index in the diff', async () => {
-    class Divergent extends baseline.class {
+  it('test of the test: a baseline that diverges from the chain (an index missing, a default changed) is caught, both in the diff', async () => {
+    const Baseline = baseline.class;
+    class Divergent extends Migration {
       override async up(): Promise<void> {
-        await super.up();
+        const real = new Baseline(this.driver, this.config);
+        await real.up();
+        for (const query of real.getQueries()) this.addSql(query);
         this.addSql('drop index case_event_case_id_id_index;');
+        this.addSql('alter table grid alter column active set default false;');
       }
     }
     const url = await newDatabase();
     await migrateDatabase(url, { known: withAfter.map((m) => (m === baseline ? { name: m.name, class: Divergent } : m)) });
     const diff = catalogDiff(await schemaCatalog(url), fresh);
-    expect(diff).toEqual([expect.stringMatching(/^\+ index: CREATE INDEX case_event_case_id_id_index ON public\.case_event/)]);
+    expect(diff).toEqual([
+      expect.stringMatching(/^- column: grid\.active #\d+ boolean not null default false$/),
+      expect.stringMatching(/^\+ column: grid\.active #\d+ boolean not null default true$/),
+      expect.stringMatching(/^\+ index: CREATE INDEX case_event_case_id_id_index ON public\.case_event/),
+    ]);
     expect(() => expectSameSchema(fresh.filter((line) => !line.includes('case_event_case_id_id_index')), fresh)).toThrow(/the schemas differ[^]*case_event_case_id_id_index/);
   });
 });

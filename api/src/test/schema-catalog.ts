@@ -83,3 +83,18 @@ export function catalogDiff(left: string[], right: string[]): string[] {
   const l = new Set(left);
   return [...left.filter((x) => !r.has(x)).map((x) => `- ${x}`), ...right.filter((x) => !l.has(x)).map((x) => `+ ${x}`)];
 }
+
+/** Fails with the facts only one side has (a readable diff rather than two 3,000-line arrays). */
+export function expectSameSchema(actual: string[], expected: string[]): void {
+  const diff = catalogDiff(actual, expected);
+  if (diff.length) throw new Error(`the schemas differ (- upgraded, + from the baseline):\n${diff.slice(0, 60).join('\n')}${diff.length > 60 ? `\n… ${diff.length - 60} more` : ''}`);
+}
+
+/** Rows as a database of the first migration could hold them: two units, a department, an account, a category. */
+export const OLDEST_SCHEMA_ROWS = `
+  insert into grid (id, city_id, code, name, level, kind) values (1, 1, '340100', '合肥市', 'CITY', 'ADMINISTRATIVE');
+  insert into grid (id, city_id, county_id, code, name, level, kind, parent_id) values (2, 1, 2, '340102', '瑶海区', 'COUNTY', 'ADMINISTRATIVE', 1);
+  insert into department (id, city_id, unit_id, name, field) values (1, 1, 1, '合肥市生态环境局', 'ENVIRONMENT');
+  insert into case_category (id, code, name, default_field) values (1, 'DUST', '扬尘', 'ENVIRONMENT');
+  insert into account (id, city_id, login, password_hash, display_name, unit_id, role, department_id) values (1, 1, 'old-admin', 'x', '老管理员', 1, 'CITY_ADMIN', 1);
+  select setval('grid_id_seq', 2); select setval('account_id_seq', 1);`;
