@@ -57,11 +57,12 @@ async function prepareTarget(client: Client, force: boolean): Promise<void> {
  * or a baseline and what follows it), checked before a forced target is dropped.
  */
 function checkMigrations(manifest: BackupManifest): void {
-  let known: string[];
+  let known: string[] = [];
   try {
-    known = migrationChain(manifest.migrations).map((m) => m.name);
+    // The path starts where the backup's history starts; the first name it lacks is reported below.
+    known = migrationChain(manifest.migrations.slice(0, 1)).map((m) => m.name);
   } catch {
-    known = [];
+    // even its first migration is unknown
   }
   const unknown = manifest.migrations.find((name, i) => known[i] !== name);
   if (unknown) throw new BackupError(`the backup's migration ${unknown} is not this version's: restore with the version that took the backup (app ${manifest.app})`);
