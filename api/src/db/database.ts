@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { enableAppRole } from './app-role';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres';
+import { migrateDatabase } from './migration-chain';
 import { ormConfig } from './orm.config';
 
 export const DATABASE_NAME = 'gridwatch';
@@ -27,15 +28,10 @@ export async function openDatabase(options: { databaseUrl: string | null; dataDi
   return { url, embedded };
 }
 
-/** Applies any pending migration as the owner (the only way the schema changes). */
+/** Applies any pending migration as the owner (the only way the schema changes): a new database from the baseline. */
 export async function migrate(ownerUrl: string, log: (line: string) => void = () => undefined): Promise<void> {
-  const orm = await MikroORM.init(ormConfig(ownerUrl));
-  try {
-    const applied = await orm.getMigrator().up();
-    if (applied.length) log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
-  } finally {
-    await orm.close(true);
-  }
+  const applied = await migrateDatabase(ownerUrl);
+  if (applied.length) log(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
 }
 
 /** The API's own connection: as the app role, so row-level security applies to every statement. */

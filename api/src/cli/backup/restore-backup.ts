@@ -1,13 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import * as tar from 'tar';
-import { ormConfig } from '../../db/orm.config';
+import { migrateDatabase, migrationChain } from '../../db/migration-chain';
 import { quoteIdent } from './backup-catalog';
 import { BackupError, checkFiles, evidencePath, readManifest, sha256File, type BackupManifest } from './backup-manifest';
 import { COPY_SESSION } from './create-backup';
@@ -54,36 +53,30 @@ async function prepareTarget(client: Client, force: boolean): Promise<void> {
 }
 
 /**
- * The backup's migrations must be the first of this version's (the files the migrator runs),
- * checked before a forced target is dropped.
+ * The backup's migrations must be the start of a path this version knows (the legacy chain,
+ * or a baseline and what follows it), checked before a forced target is dropped.
  */
-async function checkMigrations(manifest: BackupManifest): Promise<void> {
-  const dir = ormConfig('postgres://localhost/gridwatch').migrations?.path;
-  if (!dir) throw new Error('no migrations path configured');
-  const known = [...new Set((await readdir(dir)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).map(withoutExtension))].sort();
+function checkMigrations(manifest: BackupManifest): void {
+  let known: string[] = [];
+  try {
+    // The path starts where the backup's history starts; the first name it lacks is reported below.
+    known = migrationChain(manifest.migrations.slice(0, 1)).map((m) => m.name);
+  } catch {
+    // even its first migration is unknown
+  }
   const unknown = manifest.migrations.find((name, i) => known[i] !== name);
   if (unknown) throw new BackupError(`the backup's migration ${unknown} is not this version's: restore with the version that took the backup (app ${manifest.app})`);
 }
 
-/** Builds the schema the backup was taken on: exactly its migrations. */
+/** Builds the schema the backup was taken on: exactly its migrations, along its path. */
 async function migrateTo(url: string, manifest: BackupManifest): Promise<void> {
   if (!manifest.migrations.length) return;
-  const orm = await MikroORM.init(ormConfig(url));
-  try {
-    await orm.getMigrator().up({ to: manifest.migrations[manifest.migrations.length - 1] });
-  } finally {
-    await orm.close(true);
-  }
+  await migrateDatabase(url, { history: manifest.migrations, to: manifest.migrations[manifest.migrations.length - 1] });
 }
 
 /** This version's migrations newer than the backup, run on the restored data. */
 async function migrateRest(url: string): Promise<string[]> {
-  const orm = await MikroORM.init(ormConfig(url));
-  try {
-    return (await orm.getMigrator().up()).map((m) => withoutExtension(m.name));
-  } finally {
-    await orm.close(true);
-  }
+  return (await migrateDatabase(url)).map(withoutExtension);
 }
 
 /**
@@ -134,7 +127,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
   try {
     const manifest = await readManifest(dir);
     await checkFiles(dir, manifest);
-    await checkMigrations(manifest);
+    checkMigrations(manifest);
     const client = new Client(options.databaseUrl);
     await client.connect();
     try {

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { TENANT_ROLES, levelPoliciesSql } from '../rls-sql';
+import { TENANT_ROLES, levelPoliciesSql } from '../../rls-sql';
 
 /**
  * Chain checkpoints (issue 18): a third party verifies a county's event chain from the API.

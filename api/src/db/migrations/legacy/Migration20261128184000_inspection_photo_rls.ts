@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { rowLevelSecuritySql } from '../rls-sql';
+import { rowLevelSecuritySql } from '../../rls-sql';
 
 /** Inspection photos follow their inspection under row-level security. */
 export class Migration20261128184000_inspection_photo_rls extends Migration {

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { rowLevelSecuritySql, tenantCondition } from '../rls-sql';
+import { rowLevelSecuritySql, tenantCondition } from '../../rls-sql';
 
 const ALL = `{GRID_WORKER,OFFICER,GRID,TOWNSHIP,COUNTY,DEPARTMENT}`;
 const CASES = `{OFFICER,GRID,TOWNSHIP,COUNTY,DEPARTMENT,GRID_WORKER}`;

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { LEVEL_ROLES, SCOPE_LEVELS, scopeRole } from '../rls-sql';
+import { LEVEL_ROLES, SCOPE_LEVELS, scopeRole } from '../../rls-sql';
 
 const OUTLET_COLUMN: Record<(typeof SCOPE_LEVELS)[number], string> = { CITY: 'city_id', COUNTY: 'county_id', TOWNSHIP: 'township_id', VILLAGE: 'grid_id' };
 

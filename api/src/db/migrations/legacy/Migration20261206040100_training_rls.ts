@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { SCOPE_LEVELS, TENANT_ROLES, scopeRole } from '../rls-sql';
+import { SCOPE_LEVELS, TENANT_ROLES, scopeRole } from '../../rls-sql';
 
 /**
  * Row-level security of the training tables, in the shape Migration20261129000000_rls_level_roles

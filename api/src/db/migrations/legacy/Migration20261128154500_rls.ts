@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { rowLevelSecuritySql, tenantCondition } from '../rls-sql';
+import { rowLevelSecuritySql, tenantCondition } from '../../rls-sql';
 
 /** Tenant tables, with the column that ties a row to a village-level unit. */
 const scoped: [table: string, anchor: string][] = [

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { TENANT_ROLES } from '../rls-sql';
+import { TENANT_ROLES } from '../../rls-sql';
 
 /**
  * A unit that escalated a case (上报上一级网格) keeps following it: it reads the department

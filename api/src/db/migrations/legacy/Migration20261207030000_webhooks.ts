@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { levelPoliciesSql, TENANT_ROLES } from '../rls-sql';
+import { levelPoliciesSql, TENANT_ROLES } from '../../rls-sql';
 
 const SCOPE = `"city_id" int not null references grid (id), "county_id" int null references grid (id), "township_id" int null references grid (id)`;
 

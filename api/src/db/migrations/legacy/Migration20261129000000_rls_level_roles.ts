@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { LEVEL_ROLES, SCOPE_LEVELS, TENANT_ROLES, scopeRole } from '../rls-sql';
+import { LEVEL_ROLES, SCOPE_LEVELS, TENANT_ROLES, scopeRole } from '../../rls-sql';
 
 /**
  * One database role per level (gridwatch_city … gridwatch_village), so a tenant policy is a

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { SCOPE_LEVELS } from '../rls-sql';
+import { SCOPE_LEVELS } from '../../rls-sql';
 
 /**
  * `gw_bind_unit` runs in front of every request's reads, and as PL/pgSQL that asked the

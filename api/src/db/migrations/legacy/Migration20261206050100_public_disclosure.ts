@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { TENANT_ROLES } from '../rls-sql';
+import { TENANT_ROLES } from '../../rls-sql';
 
 const PUBLISHED = `
   from disclosure_setting s

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { rowLevelSecuritySql } from '../rls-sql';
+import { rowLevelSecuritySql } from '../../rls-sql';
 
 /** Evidence (photos, documents) follows its case under row-level security. */
 export class Migration20261128164500_evidence_rls extends Migration {

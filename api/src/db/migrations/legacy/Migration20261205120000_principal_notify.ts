@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { LEVEL_ROLES } from '../rls-sql';
+import { LEVEL_ROLES } from '../../rls-sql';
 
 /**
  * API processes keep the principals of recent sessions in memory (auth/principal-cache.ts). A

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { TENANT_ROLES } from '../rls-sql';
+import { TENANT_ROLES } from '../../rls-sql';
 
 /**
  * Who did a step of a case (经办人): name, unit and department of the accounts named by events

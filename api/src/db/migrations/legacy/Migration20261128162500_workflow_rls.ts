@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { rowLevelSecuritySql } from '../rls-sql';
+import { rowLevelSecuritySql } from '../../rls-sql';
 
 /**
  * The workflow's tenant tables follow their case under row-level security. The chain

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { rowLevelSecuritySql, tenantCondition } from '../rls-sql';
+import { rowLevelSecuritySql, tenantCondition } from '../../rls-sql';
 
 /** API keys of third-party systems: a tenant table, found by prefix before any unit is known. */
 export class Migration20261128155806 extends Migration {

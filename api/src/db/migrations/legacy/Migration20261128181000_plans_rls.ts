@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { rowLevelSecuritySql, tenantCondition } from '../rls-sql';
+import { rowLevelSecuritySql, tenantCondition } from '../../rls-sql';
 
 /**
  * Plans, patrols and tasks under row-level security: patrol plans, check-ins and tasks by

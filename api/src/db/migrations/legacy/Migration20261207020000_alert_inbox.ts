@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { TENANT_ROLES } from '../rls-sql';
+import { TENANT_ROLES } from '../../rls-sql';
 
 /**
  * The alert inbox (issue 22): 催办/督办/通报 become alerts on a case, a task (任务) or an audit

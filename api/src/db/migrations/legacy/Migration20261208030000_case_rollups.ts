@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { LEVEL_ROLES, levelPoliciesSql } from '../rls-sql';
+import { LEVEL_ROLES, levelPoliciesSql } from '../../rls-sql';
 
 /**
  * Case counts kept up to date by the case table's own trigger, in the transaction of every

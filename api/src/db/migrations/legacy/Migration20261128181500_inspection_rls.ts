@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { rowLevelSecuritySql, tenantCondition } from '../rls-sql';
+import { rowLevelSecuritySql, tenantCondition } from '../../rls-sql';
 
 /**
  * Inspections follow their grid like sources do. A sensitive period is written by its own

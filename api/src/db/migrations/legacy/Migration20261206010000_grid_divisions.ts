@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { TENANT_ROLES } from '../rls-sql';
+import { TENANT_ROLES } from '../../rls-sql';
 
 /**
  * Grid divisions as administrators keep them (issue 18):
