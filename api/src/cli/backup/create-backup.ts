@@ -24,7 +24,8 @@ export interface BackupOptions {
   clock: Clock;
 }
 
-async function copyTable(client: Client, table: { name: string; columns: string[] }, file: string): Promise<{ rows: number; bytes: number; sha256: string }> {
+/** The rows of a query as COPY text in a file, hashed on the way (the event archive writes its months with it too). */
+export async function copyOut(client: Client, select: string, file: string): Promise<{ rows: number; bytes: number; sha256: string }> {
   const hash = createHash('sha256');
   const hashing = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -32,10 +33,13 @@ async function copyTable(client: Client, table: { name: string; columns: string[
       done(null, chunk);
     },
   });
-  const copy = client.query(copyTo(`copy (select ${table.columns.map(quoteIdent).join(', ')} from public.${quoteIdent(table.name)}) to stdout`));
+  const copy = client.query(copyTo(`copy (${select}) to stdout`));
   await pipeline(copy, hashing, createWriteStream(file));
   return { rows: copy.rowCount, bytes: (await stat(file)).size, sha256: hash.digest('hex') };
 }
+
+const copyTable = (client: Client, table: { name: string; columns: string[] }, file: string) =>
+  copyOut(client, `select ${table.columns.map(quoteIdent).join(', ')} from public.${quoteIdent(table.name)}`, file);
 
 /**
  * A logical backup in one consistent snapshot: every public table as COPY text, the applied
