@@ -1,4 +1,6 @@
+import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../../test/test-app';
+import { enableAppRole } from '../app-role';
 import { readCatalogue, rlsGaps, type CatalogueTable } from '../rls-audit';
 import { TENANT_TABLES } from '../tenant-tables';
 
@@ -32,6 +34,16 @@ describe('row-level security by manifest (db/tenant-tables.ts)', () => {
     const partitions = (await catalogue()).filter((t) => t.partitionOf === 'case_event');
     expect(partitions.map((t) => t.table)).toEqual(expect.arrayContaining(['case_event_default', 'case_event_y2026m11']));
     expect(partitions.every((t) => t.rls && t.forced && !t.readers.length)).toBe(true);
+    // The API's login (and its level roles) reads events through case_event only.
+    const api = new Client(await enableAppRole(app.databaseUrl));
+    await api.connect();
+    try {
+      await expect(api.query('select count(*) from case_event_y2026m11')).rejects.toThrow('permission denied for table case_event_y2026m11');
+      await api.query('set role gridwatch_county');
+      await expect(api.query('select count(*) from case_event_default')).rejects.toThrow('permission denied for table case_event_default');
+    } finally {
+      await api.end();
+    }
     await app.ownerSql(`grant select on case_event_y2026m11 to gridwatch_county`);
     await app.ownerSql(`alter table case_event_default no force row level security`);
     try {
