@@ -10,7 +10,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import * as tar from 'tar';
 import type { Clock } from '../../common/clock';
 import { repoRoot } from '../../config';
-import { appliedMigrations, catalogTables, quoteIdent, sequenceStates, storedFileHashes } from './backup-catalog';
+import { appliedMigrations, catalogTables, eventMonths, quoteIdent, sequenceStates, storedFileHashes } from './backup-catalog';
 import { BackupError, evidencePath, MANIFEST_FILE, type BackupManifest } from './backup-manifest';
 
 /** The session settings both sides use, so COPY text reads back exactly what it wrote (pg_dump sets the same). */
@@ -56,6 +56,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
     const { rows: [server] } = await client.query<{ server_version: string }>('show server_version');
     const migrations = await appliedMigrations(client);
     const sequences = await sequenceStates(client);
+    const months = await eventMonths(client);
     await mkdir(path.join(staging, 'tables'));
     const tables: BackupManifest['tables'] = [];
     for (const table of await catalogTables(client)) {
@@ -75,7 +76,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
     }
     await client.query('commit');
     const app = (JSON.parse(await readFile(path.join(repoRoot, 'api', 'package.json'), 'utf8')) as { version: string }).version;
-    const manifest: BackupManifest = { format: 'gridwatch-backup', version: 1, createdAt: options.clock.now().toISOString(), server: server.server_version, app, migrations, tables, sequences, evidence };
+    const manifest: BackupManifest = { format: 'gridwatch-backup', version: 1, createdAt: options.clock.now().toISOString(), server: server.server_version, app, migrations, tables, sequences, eventMonths: months, evidence };
     await writeFile(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
     await tar.create({ gzip: true, cwd: staging, file: options.out, portable: true }, [MANIFEST_FILE, 'tables', ...(evidence.length ? ['evidence'] : [])]);
