@@ -7,6 +7,7 @@ import { migrate, openAppOrm, openDatabase, type Database } from './db/database'
 import { StartupError } from './db/embedded-postgres';
 import { seedIfEmpty } from './db/seed';
 import { beijingDay } from '@gridwatch/domain';
+import { ensureEventPartitions } from './db/event-partitions';
 import { printBanner } from './server/banner';
 import { startServer, type RunningServer } from './server/app';
 import { createLogger } from './server/logger';
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
     await migrate(database.url, (line) => logger.info(line));
     // The demo is laid out before today (Beijing), so it is live whatever day the system starts.
     const seeded = await seedIfEmpty(database.url, beijingDay(clock.now()));
+    const months = await ensureEventPartitions(database.url, clock.now());
+    if (months) logger.info(`created ${months} month partition(s) of the event log`);
     orm = await openAppOrm(database.url);
     server = await startServer(orm, config, logger, clock).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {

@@ -11,6 +11,10 @@ export interface CatalogueTable {
   forced: boolean;
   columns: string[];
   policies: { roles: string[]; qual: string }[];
+  /** The partitioned table at the root of its tree, for a partition (null otherwise). */
+  partitionOf: string | null;
+  /** The tenant roles holding any privilege on the table itself. */
+  readers: string[];
 }
 
 /** Reads the catalogue (pg_class, pg_attribute, pg_policy) through the caller's query function. */
@@ -22,9 +26,12 @@ export async function readCatalogue(query: <T>(sql: string) => Promise<T[]>): Pr
        coalesce((select json_agg(json_build_object(
                    'roles', (select array_agg(case r when 0 then 'public' else r::regrole::text end) from unnest(p.polroles) r),
                    'qual', coalesce(pg_get_expr(p.polqual, p.polrelid), '')))
-                 from pg_policy p where p.polrelid = c.oid), '[]') as policies
+                 from pg_policy p where p.polrelid = c.oid), '[]') as policies,
+       case when c.relispartition then (select r.relname::text from pg_class r where r.oid = pg_partition_root(c.oid)) end as "partitionOf",
+       array(select r from unnest(array['${TENANT_ROLES.join("', '")}']) r
+             where has_table_privilege(r, c.oid, 'select, insert, update, delete, truncate, references, trigger')) as readers
      from pg_class c
-     where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p') and not c.relispartition
+     where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
      order by c.relname`,
   );
 }
@@ -50,11 +57,28 @@ function scopeGaps(t: CatalogueTable, scope: TenantScope): string[] {
   return gaps;
 }
 
+/**
+ * A partition is covered by its root's entry, and only when it is reached through the root
+ * alone: a tenant role querying it directly would skip the root's policies, so it must hold no
+ * privilege on it and meet a forced row-level security with no policy (deny).
+ */
+function partitionGaps(t: CatalogueTable, root: string): string[] {
+  if (!TENANT_TABLES[root]) return [];
+  const gaps: string[] = [];
+  if (t.readers.length) gaps.push(`${t.table}: a partition of ${root} that ${t.readers.join(', ')} can query directly, past ${root}'s policies`);
+  if (!t.rls || !t.forced) gaps.push(`${t.table}: a partition of ${root} without forced row-level security of its own`);
+  return gaps;
+}
+
 /** Every way the catalogue departs from the manifest; empty when each table is where it says. */
 export function rlsGaps(catalogue: CatalogueTable[]): string[] {
   const gaps: string[] = [];
   const seen = new Set(catalogue.map((t) => t.table));
   for (const t of catalogue) {
+    if (t.partitionOf) {
+      gaps.push(...partitionGaps(t, t.partitionOf));
+      continue;
+    }
     const scope = TENANT_TABLES[t.table];
     const shared = SHARED_TABLES[t.table];
     if (scope && shared) gaps.push(`${t.table}: listed as both tenant and shared`);

@@ -7,6 +7,7 @@ import { runAsSystem } from '../context/unit-of-work';
 import { generateAllPatrolPlans } from '../modules/patrol/patrol-job';
 import { loadSigner } from '../modules/chain/chain-signer';
 import { chainService } from '../modules/chain/chain.service';
+import { eventPartitions } from '../modules/chain/event-partitions.service';
 import { DEFAULT_WEBHOOK_SETTINGS, webhookDelivery, type WebhookSettings } from '../modules/webhook/webhook-delivery.service';
 
 export const DEADLINE_SWEEP = 'deadline_sweep';
@@ -16,6 +17,7 @@ export const CHAIN_CHECKPOINTS = 'chain_checkpoints';
 /** Queued by the outbox triggers too (gw_queue_webhook): the names are in that migration. */
 export const WEBHOOK_DELIVER = 'webhook_deliver';
 export const WEBHOOK_DISPATCH = 'webhook_dispatch';
+export const EVENT_PARTITIONS = 'event_partitions';
 
 /** `chainSigningKey`: CHAIN_SIGNING_KEY (PKCS#8 PEM), else the key kept in the database (chain-signer.ts). */
 export function schedulerTasks(
@@ -38,6 +40,10 @@ export function schedulerTasks(
     async [CHAIN_CHECKPOINTS]() {
       const result = await runAsSystem(orm, clock, async (ctx) => chainService.makeCheckpoints(ctx, await loadSigner(ctx.em, chainSigningKey)));
       logger?.info({ task: CHAIN_CHECKPOINTS, ...result }, 'chain checkpoints');
+    },
+    async [EVENT_PARTITIONS]() {
+      const made = await runAsSystem(orm, clock, eventPartitions.maintain);
+      if (made) logger?.info({ task: EVENT_PARTITIONS, made }, 'event log partitions');
     },
     async [WEBHOOK_DELIVER](payload) {
       const endpointId = Number((payload as { endpointId?: unknown }).endpointId);
@@ -78,6 +84,8 @@ export function startScheduler(
       `5 16 * * * ${PATROL_PLANS} ?jobKey=${PATROL_PLANS}`,
       // Daily just after midnight Beijing (16:10 UTC): every county's chain head, signed.
       `10 16 * * * ${CHAIN_CHECKPOINTS} ?jobKey=${CHAIN_CHECKPOINTS}`,
+      // Daily: the event log's months ahead exist, and rows that went to its DEFAULT partition move to theirs.
+      `20 16 * * * ${EVENT_PARTITIONS} ?jobKey=${EVENT_PARTITIONS}`,
       // Webhook retries fall due and deliveries queued before the queue existed are picked up.
       `* * * * * ${WEBHOOK_DISPATCH} ?jobKey=${WEBHOOK_DISPATCH}`,
     ].join('\n'),

@@ -3,6 +3,7 @@ import { demoPasswordHash } from '../generator/demo-password';
 import { DEFAULT_SEED, PROFILES, type ProfileName } from '../generator/profiles';
 import { type Db, copyTable, quoteIdent } from './copy';
 import { advanceSequences, nonEmptyTables } from './database-state';
+import { ensureEventPartitions } from './event-partitions';
 import { rebuildRollups, suspendRollups } from './rollups';
 import { dropSecondaryIndexes, recreateIndexes } from './secondary-indexes';
 
@@ -71,6 +72,7 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
     const rebuild = options.rebuildIndexes ?? scale;
     if (rebuild) await client.query(`set local maintenance_work_mem = '256MB'`);
     await suspendRollups(client);
+    await ensureEventPartitions(client, options.anchor);
     for (const data of tables) {
       const report = (n: number): void => options.onProgress?.({ table: data.table, rows: n, total: data.count });
       const dropped = rebuild && BULK_TABLES.has(data.table) ? await dropSecondaryIndexes(client, data.table) : [];

@@ -82,3 +82,14 @@ export async function storedFileHashes(client: Client): Promise<string[]> {
   const { rows } = await client.query<{ sha256: string }>(`${union} order by 1`);
   return rows.map((r) => r.sha256);
 }
+
+/** The event log's month partitions (yyyy-mm): the backup copies rows through the parent, the restore makes the months first. */
+export async function eventMonths(client: Client): Promise<string[]> {
+  const { rows } = await client.query<{ month: string }>(
+    `select to_char(to_date(right(c.relname, 7), 'YYYY"m"MM'), 'YYYY-MM') as month
+       from pg_inherits i join pg_class c on c.oid = i.inhrelid
+      where i.inhparent = to_regclass('public.case_event') and c.relname ~ '^case_event_y[0-9]{4}m[0-9]{2}$'
+      order by 1`,
+  );
+  return rows.map((r) => r.month);
+}

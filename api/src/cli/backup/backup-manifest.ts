@@ -19,6 +19,8 @@ export interface BackupManifest {
   /** In load order (referenced tables first); files are COPY text format. */
   tables: { name: string; columns: string[]; rows: number; file: string; bytes: number; sha256: string }[];
   sequences: SequenceState[];
+  /** The event log's month partitions (yyyy-mm), made before its rows load; absent in backups from before partitioning. */
+  eventMonths?: string[];
   /** Stored files, content-addressed: the name is the SHA-256 of the bytes. */
   evidence: { sha256: string; file: string; bytes: number }[];
 }

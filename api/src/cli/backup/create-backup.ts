@@ -10,7 +10,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import * as tar from 'tar';
 import type { Clock } from '../../common/clock';
 import { repoRoot } from '../../config';
-import { appliedMigrations, catalogTables, quoteIdent, sequenceStates, storedFileHashes } from './backup-catalog';
+import { appliedMigrations, catalogTables, eventMonths, quoteIdent, sequenceStates, storedFileHashes } from './backup-catalog';
 import { BackupError, evidencePath, MANIFEST_FILE, type BackupManifest } from './backup-manifest';
 
 /** The session settings both sides use, so COPY text reads back exactly what it wrote (pg_dump sets the same). */
@@ -24,7 +24,8 @@ export interface BackupOptions {
   clock: Clock;
 }
 
-async function copyTable(client: Client, table: { name: string; columns: string[] }, file: string): Promise<{ rows: number; bytes: number; sha256: string }> {
+/** The rows of a query as COPY text in a file, hashed on the way (the event archive writes its months with it too). */
+export async function copyOut(client: Client, select: string, file: string): Promise<{ rows: number; bytes: number; sha256: string }> {
   const hash = createHash('sha256');
   const hashing = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -32,10 +33,13 @@ async function copyTable(client: Client, table: { name: string; columns: string[
       done(null, chunk);
     },
   });
-  const copy = client.query(copyTo(`copy (select ${table.columns.map(quoteIdent).join(', ')} from public.${quoteIdent(table.name)}) to stdout`));
+  const copy = client.query(copyTo(`copy (${select}) to stdout`));
   await pipeline(copy, hashing, createWriteStream(file));
   return { rows: copy.rowCount, bytes: (await stat(file)).size, sha256: hash.digest('hex') };
 }
+
+const copyTable = (client: Client, table: { name: string; columns: string[] }, file: string) =>
+  copyOut(client, `select ${table.columns.map(quoteIdent).join(', ')} from public.${quoteIdent(table.name)}`, file);
 
 /**
  * A logical backup in one consistent snapshot: every public table as COPY text, the applied
@@ -52,6 +56,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
     const { rows: [server] } = await client.query<{ server_version: string }>('show server_version');
     const migrations = await appliedMigrations(client);
     const sequences = await sequenceStates(client);
+    const months = await eventMonths(client);
     await mkdir(path.join(staging, 'tables'));
     const tables: BackupManifest['tables'] = [];
     for (const table of await catalogTables(client)) {
@@ -71,7 +76,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
     }
     await client.query('commit');
     const app = (JSON.parse(await readFile(path.join(repoRoot, 'api', 'package.json'), 'utf8')) as { version: string }).version;
-    const manifest: BackupManifest = { format: 'gridwatch-backup', version: 1, createdAt: options.clock.now().toISOString(), server: server.server_version, app, migrations, tables, sequences, evidence };
+    const manifest: BackupManifest = { format: 'gridwatch-backup', version: 1, createdAt: options.clock.now().toISOString(), server: server.server_version, app, migrations, tables, sequences, eventMonths: months, evidence };
     await writeFile(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
     await tar.create({ gzip: true, cwd: staging, file: options.out, portable: true }, [MANIFEST_FILE, 'tables', ...(evidence.length ? ['evidence'] : [])]);

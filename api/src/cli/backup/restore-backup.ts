@@ -91,6 +91,8 @@ async function load(client: Client, dir: string, manifest: BackupManifest): Prom
     await client.query('set local session_replication_role = replica').catch((error: Error) => {
       throw new BackupError(`restoring needs a superuser connection (to load rows with triggers off): ${error.message}`);
     });
+    // Each month partition the event log had, so its rows land in their month rather than DEFAULT.
+    for (const month of manifest.eventMonths ?? []) await client.query(`select gw_case_event_ensure_month($1::date, 'case_event')`, [`${month}-01`]);
     await client.query(`truncate ${manifest.tables.map((t) => `public.${quoteIdent(t.name)}`).join(', ')}`);
     for (const table of manifest.tables) {
       const copy = client.query(copyFrom(`copy public.${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) from stdin`));

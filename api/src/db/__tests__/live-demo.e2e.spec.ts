@@ -54,4 +54,14 @@ describe.each([
     const { inspectionOverdue } = await city.data<{ inspectionOverdue: { totalCount: number } }>(`{ inspectionOverdue(first: 1) { totalCount } }`);
     expect(inspectionOverdue.totalCount).toBeGreaterThan(0);
   });
+
+  it('has its events in their month partitions (the seed made them), none in DEFAULT, and this month’s and the next', async () => {
+    const parts = await app.ownerSql<{ partition: string; n: number }>(`select tableoid::regclass::text as partition, count(*)::int as n from case_event group by 1`);
+    expect(parts.filter((p) => !/^case_event_y\d{4}m\d{2}$/.test(p.partition))).toEqual([]);
+    const next = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 1)).toISOString().slice(0, 7);
+    const [ahead] = await app.ownerSql<{ n: number }>(`select count(*)::int as n from pg_class where relname = any($1::text[])`, [
+      [month, next].map((m) => `case_event_y${m.slice(0, 4)}m${m.slice(5)}`),
+    ]);
+    expect(ahead.n).toBe(2);
+  });
 });

@@ -1,4 +1,6 @@
+import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../../test/test-app';
+import { enableAppRole } from '../app-role';
 import { readCatalogue, rlsGaps, type CatalogueTable } from '../rls-audit';
 import { TENANT_TABLES } from '../tenant-tables';
 
@@ -24,6 +26,44 @@ describe('row-level security by manifest (db/tenant-tables.ts)', () => {
       expect(rlsGaps(await catalogue())).toEqual(['forgotten_tenant_table: not in the manifest (db/tenant-tables.ts), and it has tenant columns county_id']);
     } finally {
       await app.ownerSql(`drop table forgotten_tenant_table`);
+    }
+  });
+
+  // The event log is partitioned by month (Migration20261209030000_event_partitions): its partitions pass as part of it only while sealed off.
+  it('covers the partitions of a partitioned tenant table, and fails on one a tenant role can query directly', async () => {
+    const partitions = (await catalogue()).filter((t) => t.partitionOf === 'case_event');
+    expect(partitions.map((t) => t.table)).toEqual(expect.arrayContaining(['case_event_default', 'case_event_y2026m11']));
+    expect(partitions.every((t) => t.rls && t.forced && !t.readers.length)).toBe(true);
+    // The API's login (and its level roles) reads events through case_event only.
+    const api = new Client(await enableAppRole(app.databaseUrl));
+    await api.connect();
+    try {
+      await expect(api.query('select count(*) from case_event_y2026m11')).rejects.toThrow('permission denied for table case_event_y2026m11');
+      await api.query('set role gridwatch_county');
+      await expect(api.query('select count(*) from case_event_default')).rejects.toThrow('permission denied for table case_event_default');
+    } finally {
+      await api.end();
+    }
+    await app.ownerSql(`grant select on case_event_y2026m11 to gridwatch_county`);
+    await app.ownerSql(`alter table case_event_default no force row level security`);
+    try {
+      expect(rlsGaps(await catalogue())).toEqual([
+        'case_event_default: a partition of case_event without forced row-level security of its own',
+        "case_event_y2026m11: a partition of case_event that gridwatch_county can query directly, past case_event's policies",
+      ]);
+    } finally {
+      await app.ownerSql(`revoke select on case_event_y2026m11 from gridwatch_county`);
+      await app.ownerSql(`alter table case_event_default force row level security`);
+    }
+  });
+
+  it('fails on a new partitioned table with tenant columns and no policy, whatever its partitions', async () => {
+    await app.ownerSql(`create table forgotten_log (id int, county_id int, at date) partition by range (at)`);
+    await app.ownerSql(`create table forgotten_log_2026 partition of forgotten_log for values from ('2026-01-01') to ('2027-01-01')`);
+    try {
+      expect(rlsGaps(await catalogue())).toEqual(['forgotten_log: not in the manifest (db/tenant-tables.ts), and it has tenant columns county_id']);
+    } finally {
+      await app.ownerSql(`drop table forgotten_log`);
     }
   });
 

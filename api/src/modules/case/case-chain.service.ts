@@ -16,8 +16,9 @@ export async function verifyChains(em: EntityManager, chainKey: number | null = 
   return rows.map((row) => {
     const head = heads.find((h) => h.chain_key === row.chain_key);
     let broken: ChainReport['broken'] = null;
-    if (row.broken_id !== null) {
-      broken = { eventId: Number(row.broken_id), caseId: Number(row.broken_case), seq: row.broken_seq === null ? null : Number(row.broken_seq), problem: row.problem ?? '' };
+    if (row.problem !== null) {
+      // eventId 0: the break is at a month archived by events:archive.
+      broken = { eventId: Number(row.broken_id ?? 0), caseId: Number(row.broken_case ?? 0), seq: row.broken_seq === null ? null : Number(row.broken_seq), problem: row.problem };
     } else if (head && (head.hash !== row.last_hash || head.seq !== row.last_seq)) {
       broken = { eventId: 0, caseId: 0, seq: Number(head.seq), problem: `the chain head (seq ${head.seq}) is past the last event (seq ${row.last_seq}): events were removed from the end` };
     }

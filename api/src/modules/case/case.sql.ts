@@ -64,22 +64,35 @@ export function duplicateCandidateIds(ctx: RequestContext, kase: Case, search: D
  * Recomputes every link of the per-county event chains in SQL (the digest function the
  * insert trigger uses) and names the first broken one: an edited row (hash mismatch), a
  * removed or reordered row (prev_hash or seq gap), an unchained row, or a cut tail (the chain
- * head no longer matches the last event).
+ * head no longer matches the last event). A month archived by `pnpm events:archive` stands in
+ * for its events with each chain's runs of consecutive seqs and the hashes at their ends
+ * (checked against the file's rows when it was written), so the retained events still link.
  */
 const CHECK_SQL = `
-with links as (
-  select e.id, e.case_id, e.chain_key, e.chain_seq, e.hash,
+with items as (
+  select e.id, e.case_id, e.chain_key, e.chain_seq as first_seq, e.chain_seq, e.prev_hash, e.hash,
          case
            when e.hash is null then 'not chained'
-           when e.chain_seq <> coalesce(lag(e.chain_seq) over w, 0) + 1 then 'sequence gap (an event is missing)'
-           when e.prev_hash is distinct from coalesce(lag(e.hash) over w, '') then 'previous hash does not match (an event was removed or replaced)'
            when case_event_digest(e.prev_hash, e) <> e.hash then 'content does not match its hash (the event was edited)'
-         end as problem
+         end as own_problem
   from case_event e
   where (?::int is null or e.chain_key = ?::int)
-  window w as (partition by e.chain_key order by e.chain_seq nulls first, e.id)
+  union all
+  select null, null, r.chain_key, r.first_seq, r.last_seq, r.first_prev_hash, r.last_hash, null
+  from case_event_archive_run r join case_event_archive a on a.id = r.archive_id
+  where a.restored_at is null and (?::int is null or r.chain_key = ?::int)
+), links as (
+  select i.id, i.case_id, i.chain_key, i.chain_seq, i.hash,
+         case
+           when i.own_problem = 'not chained' then i.own_problem
+           when i.first_seq <> coalesce(lag(i.chain_seq) over w, 0) + 1 then 'sequence gap (an event is missing)'
+           when i.prev_hash is distinct from coalesce(lag(i.hash) over w, '') then 'previous hash does not match (an event was removed or replaced)'
+           else i.own_problem
+         end as problem
+  from items i
+  window w as (partition by i.chain_key order by i.chain_seq nulls first, i.id)
 )
-select l.chain_key, count(*)::int as events,
+select l.chain_key, count(l.id)::int as events,
        (array_agg(l.id order by l.chain_seq nulls first, l.id) filter (where l.problem is not null))[1] as broken_id,
        (array_agg(l.case_id order by l.chain_seq nulls first, l.id) filter (where l.problem is not null))[1] as broken_case,
        (array_agg(l.chain_seq order by l.chain_seq nulls first, l.id) filter (where l.problem is not null))[1] as broken_seq,
@@ -93,7 +106,9 @@ order by l.chain_key`;
 /** One row per chain (of `chainKey` only, when given), in chain order. */
 export interface ChainCheckRow {
   chain_key: number;
+  /** The events in the database (an archived month's are not counted). */
   events: number;
+  /** Null with a problem when the break is at an archived run. */
   broken_id: string | null;
   broken_case: number | null;
   broken_seq: string | null;
@@ -103,7 +118,7 @@ export interface ChainCheckRow {
 }
 
 export function checkChains(em: EntityManager, chainKey: number | null): Promise<ChainCheckRow[]> {
-  return em.execute<ChainCheckRow[]>(CHECK_SQL, [chainKey, chainKey]);
+  return em.execute<ChainCheckRow[]>(CHECK_SQL, [chainKey, chainKey, chainKey, chainKey]);
 }
 
 export interface EventActorRow {

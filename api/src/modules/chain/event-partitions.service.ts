@@ -1,0 +1,13 @@
+import type { RequestContext } from '../../context/request-context';
+import { maintainEventPartitions } from './event-partitions.sql';
+
+/** How far ahead the months exist: a missed day or two of the job never sends events to DEFAULT. */
+export const EVENT_PARTITIONS_AHEAD_DAYS = 62;
+
+export const eventPartitions = {
+  /** This month (by the injected clock) and the next two exist, and no event waits in DEFAULT. */
+  maintain(ctx: RequestContext): Promise<number> {
+    const now = ctx.clock.now();
+    return maintainEventPartitions(ctx.em, now, new Date(now.getTime() + EVENT_PARTITIONS_AHEAD_DAYS * 86_400_000));
+  },
+};
