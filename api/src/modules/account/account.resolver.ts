@@ -6,7 +6,7 @@ import { ConnectionArgs, ConnectionType } from '../../common/connection';
 import { accountChanged, principalForToken, revokeSession, SESSION_COOKIE, sessionCookieOptions, signIn, upgradeStaleHash } from '../../auth/session.service';
 import { actAs } from '../../context/create-context';
 import { Role } from '../../common/enums';
-import { loadVisible } from '../../common/records';
+import { loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Department } from '../department/department.entity';
 import { Grid } from '../grid/grid.entity';

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
-import { assertCan } from '../../common/records';
+import { assertCan } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { CaseCategory } from './case-category.entity';
 import type { UpdateCaseCategoryInput } from './case-category.resolver';

@@ -3,7 +3,7 @@ import { subject } from '@casl/ability';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { ConflictError, ForbiddenError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
-import { assertCan, findVisible, findVisibleById } from '../../common/records';
+import { assertCan, findVisible, findVisibleById } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { containsPoint } from '../grid/grid-area';
 import { Grid } from '../grid/grid.entity';

@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { GridLevel } from '../../common/enums';
 import { BadInputError } from '../../common/errors';
-import { assertCan, findVisible, findVisibleById } from '../../common/records';
+import { assertCan, findVisible, findVisibleById } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { CASE_ORIGIN, CASE_STATUS } from '../export/enum-labels';
 import { Grid } from '../grid/grid.entity';
