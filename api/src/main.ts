@@ -9,6 +9,7 @@ import { seedIfEmpty } from './db/seed';
 import { beijingDay } from './modules/deadline/working-calendar';
 import { printBanner } from './server/banner';
 import { startServer, type RunningServer } from './server/app';
+import { installAppPolicies } from './server/policies';
 import { createLogger } from './server/logger';
 import { startScheduler } from './scheduler/scheduler';
 import { DEFAULT_WEBHOOK_SETTINGS } from './modules/webhook/webhook-delivery.service';
@@ -18,6 +19,7 @@ import type { Runner } from 'graphile-worker';
 /** Starts everything: database (embedded unless DATABASE_URL), migrations, first-run seed, HTTP. */
 async function main(): Promise<void> {
   const started = performance.now();
+  installAppPolicies();
   const config = loadConfig();
   const clock: Clock = config.clockStart ? new StartedClock(config.clockStart) : systemClock;
   const logger = createLogger(config.logLevel);

@@ -32,6 +32,7 @@ import { compiledReads } from '../data/compiled-reads';
 import { fastReads } from './fast-reads';
 import { readCatalogs } from './read-catalogs';
 import { buildAppSchema } from './schema';
+import { installAppPolicies } from './policies';
 import { bodyError, requestIdOf } from './request-head';
 
 export interface RunningServer {
@@ -60,6 +61,7 @@ const requestIds: express.RequestHandler = (req, res, next) => {
 
 /** The HTTP server: GraphQL at /graphql, health probes, and the console at /. */
 export async function startServer(orm: MikroORM, config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
+  installAppPolicies();
   const app = express();
   app.disable('x-powered-by');
   // GraphQL answers are POSTs, never revalidated: no hash of every body (static files keep theirs).
@@ -107,7 +109,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   const evidenceStorage = new LocalDiskStorage(config.evidenceDir);
   app.use(evidenceRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(inspectionPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
-  app.use(exportRouter(orm, limits, clock));
+  app.use(exportRouter(orm, limits, clock, schema));
   app.use(reportRouter(orm, limits, clock));
   app.use(supervisionRouter(orm, limits, clock));
   app.use(sourceImportRouter(orm, limits, clock));

@@ -1,5 +1,6 @@
 import { AssignmentState, CaseAction, CaseOrigin, CaseStatus } from './case.enums';
 import type { Case } from './case.entity';
+import type { AssignmentDuty, CaseDuty } from '../../auth/duties';
 
 /**
  * What a transition needs beyond the case's id and expected version. `reason` is a written
@@ -7,11 +8,8 @@ import type { Case } from './case.entity';
  */
 export type TransitionInput = 'reason' | 'cancelReason' | 'departments' | 'result' | 'reviewDate' | 'extensionDays' | 'score' | 'answer';
 
-/**
- * The duty a transition needs: a CASL action on the case, granted by the rule lines of
- * case.policy.ts (who may, in which unit). The state guard is the table below.
- */
-export type CaseDuty = 'file' | 'escalate' | 'dispatch' | 'handle' | 'approveExtension' | 'verify' | 'evaluate' | 'reopen' | 'answer';
+/** The duty a transition needs (auth/duties.ts): granted by case.policy.ts; the state guard is the table below. */
+export type { CaseDuty };
 
 export interface Transition {
   from: CaseStatus;
@@ -98,7 +96,7 @@ export function dutyOf(action: CaseAction): CaseDuty {
  * assignment). The case's state does not move; the steps are open while the case is being
  * handled, from dispatch until the lead's feedback.
  */
-export type AssignmentDuty = 'assist';
+export type { AssignmentDuty };
 
 export interface AssignmentStep {
   from: AssignmentState;

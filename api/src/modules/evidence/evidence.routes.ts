@@ -5,7 +5,7 @@ import type { Clock } from '../../common/clock';
 import { BadInputError } from '../../common/errors';
 import type { Limits } from '../../auth/limits';
 import { runInRequest } from '../../context/unit-of-work';
-import { numericId, routeErrors, sendStored, signedIn, type RouteLocals } from '../../server/http-route';
+import { numericId, routeErrors, sendStored, signedIn, type RouteLocals } from '../../http/http-route';
 import { EvidenceStage } from './evidence.entity';
 import { evidenceService } from './evidence.service';
 import { patrolPhotoService } from '../patrol/patrol-photo.service';
