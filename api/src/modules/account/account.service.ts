@@ -1,5 +1,6 @@
 import { hashPassword, verifyPassword } from '../../auth/password';
-import { accountChanged, revokeSessionsOf } from '../../auth/session.service';
+import { accountChanged } from '../../auth/session.service';
+import { revokeSessionsOf } from './account-sessions';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { Role } from '../../common/enums';
 import { BadInputError, ConflictError, UnauthenticatedError } from '../../common/errors';
