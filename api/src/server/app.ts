@@ -19,6 +19,7 @@ import { calendarWarnings } from '../modules/deadline/calendar-schedule.service'
 import { createRequestContext, type RequestHead } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
 import { evidenceRouter } from '../modules/evidence/evidence.routes';
+import { patrolPhotoRouter } from '../modules/patrol/patrol-photo.routes';
 import { exportRouter } from '../modules/export/export.routes';
 import { reportRouter } from '../modules/report/report.routes';
 import { supervisionRouter } from '../modules/supervision/supervision.routes';
@@ -108,6 +109,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   );
   const evidenceStorage = new LocalDiskStorage(config.evidenceDir);
   app.use(evidenceRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
+  app.use(patrolPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(inspectionPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(exportRouter(orm, limits, clock, schema));
   app.use(reportRouter(orm, limits, clock));

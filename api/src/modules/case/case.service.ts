@@ -13,7 +13,7 @@ import { DueState } from '../deadline/deadline.enums';
 import { deadlineService } from '../deadline/deadline.service';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
-import { monthOf } from '../patrol/patrol-month';
+import { monthOf } from '../../common/month';
 import { PollutionSource } from '../source/source.entity';
 import { CaseCategory } from './case-category.entity';
 import { assignFirstHandler } from './case-units';

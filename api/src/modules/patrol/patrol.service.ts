@@ -11,7 +11,7 @@ import { subtreeOf } from '../grid/grid.service';
 import { earlierCheckIn, observedTime, sameCheckIn } from './patrol-check-in-time';
 import { PatrolCheckIn } from './patrol-check-in.entity';
 import { patrolFactors } from './patrol-factor';
-import { elapsedShare, expectedByNow, monthOf, parseMonth, type PatrolMonth } from './patrol-month';
+import { elapsedShare, expectedByNow, monthOf, parseMonth, type PatrolMonth } from '../../common/month';
 import { PatrolPlan } from './patrol-plan.entity';
 import { PatrolRule } from './patrol-rule.entity';
 import type { CheckInInput, PatrolCheckInFilter, PatrolPlanFilter, SetPatrolRuleInput } from './patrol.inputs';
