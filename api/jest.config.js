@@ -8,7 +8,8 @@ module.exports = {
   },
   globalSetup: '<rootDir>/src/test/global-setup.ts',
   globalTeardown: '<rootDir>/src/test/global-teardown.ts',
-  setupFiles: ['reflect-metadata'],
+  // Every test file is its own composition root: the role table is installed as the server installs it.
+  setupFiles: ['reflect-metadata', '<rootDir>/src/test/install-policies.ts'],
   testTimeout: 120000,
   // Each test file clones its own database from the templates and listens on its own port, so
   // files run side by side, one per core of the 2-core machines.

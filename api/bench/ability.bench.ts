@@ -4,6 +4,7 @@ import { buildAbility } from '../src/auth/ability';
 import { scopeCondition } from '../src/auth/scope-filter';
 import { GridLevel, Role } from '../src/common/enums';
 import type { Principal } from '../src/context/principal';
+import { installAppPolicies } from '../src/server/policies';
 
 /**
  * What authorization costs per request before any SQL: building the CASL ability from a
@@ -33,6 +34,7 @@ const principals = {
 };
 
 async function main(): Promise<void> {
+  installAppPolicies();
   const bench = new Bench({ time: 500, warmupTime: 100 });
   for (const [name, p] of Object.entries(principals)) {
     bench.add(`buildAbility: ${name}`, () => buildAbility(p));

@@ -10,6 +10,7 @@ import { beijingDay } from '@gridwatch/domain';
 import { ensureEventPartitions } from './db/event-partitions';
 import { printBanner } from './server/banner';
 import { startServer, type RunningServer } from './server/app';
+import { installAppPolicies } from './server/policies';
 import { createLogger } from './server/logger';
 import { startScheduler } from './scheduler/scheduler';
 import { DEFAULT_WEBHOOK_SETTINGS } from './modules/webhook/webhook-delivery.service';
@@ -19,6 +20,7 @@ import type { Runner } from 'graphile-worker';
 /** Starts everything: database (embedded unless DATABASE_URL), migrations, first-run seed, HTTP. */
 async function main(): Promise<void> {
   const started = performance.now();
+  installAppPolicies();
   const config = loadConfig();
   const clock: Clock = config.clockStart ? new StartedClock(config.clockStart) : systemClock;
   const logger = createLogger(config.logLevel);

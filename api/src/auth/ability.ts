@@ -1,30 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery } from '@casl/ability';
 import { Role } from '../common/enums';
 import type { Principal } from '../context/principal';
-import { accountPolicy } from '../modules/account/account.policy';
-import { casePolicy, schedulerCasePolicy } from '../modules/case/case.policy';
-import { deadlinePolicy } from '../modules/deadline/deadline.policy';
-import { departmentPolicy } from '../modules/department/department.policy';
-import { dutyPolicy } from '../modules/duty/duty.policy';
-import { gridPolicy } from '../modules/grid/grid.policy';
-import { personPolicy } from '../modules/person/person.policy';
-import { evidencePolicy } from '../modules/evidence/evidence.policy';
-import { sourcePolicy } from '../modules/source/source.policy';
-import { inspectionPolicy } from '../modules/inspection/inspection.policy';
-import { sensitivePeriodPolicy } from '../modules/sensitive-period/sensitive-period.policy';
-import { supervisionPolicy } from '../modules/supervision/supervision.policy';
-import { patrolPolicy } from '../modules/patrol/patrol.policy';
-import { planPolicy } from '../modules/plan/plan.policy';
-import { spotCheckPolicy } from '../modules/spot-check/spot-check.policy';
-import { auditPolicy } from '../modules/audit/audit.policy';
-import { assessmentPolicy } from '../modules/assessment/assessment.policy';
-import { statisticsPolicy } from '../modules/statistics/statistics.policy';
-import { chainPolicy } from '../modules/chain/chain.policy';
-import { disclosurePolicy } from '../modules/disclosure/disclosure.policy';
-import { trainingPolicy } from '../modules/training/training.policy';
-import { reportPolicy } from '../modules/report/report.policy';
-import { webhookPolicy } from '../modules/webhook/webhook.policy';
-import type { AssignmentDuty, CaseDuty } from '../modules/case/case.workflow';
+import type { AssignmentDuty, CaseDuty } from './duties';
 
 /** CRUD, confirming a reported source, and the case workflow's duties (case.workflow.ts names which transition needs which). */
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'deactivate' | 'confirm' | CaseDuty | AssignmentDuty;
@@ -89,32 +66,22 @@ export type RuleBuilder = AbilityBuilder<AppAbility>;
 /** A domain's contribution: its lines of the role table. */
 export type Policy = (builder: RuleBuilder, principal: Principal) => void;
 
-const policies: Policy[] = [
-  gridPolicy,
-  departmentPolicy,
-  dutyPolicy,
-  personPolicy,
-  accountPolicy,
-  sourcePolicy,
-  casePolicy,
-  deadlinePolicy,
-  supervisionPolicy,
-  evidencePolicy,
-  inspectionPolicy,
-  sensitivePeriodPolicy,
-  patrolPolicy,
-  planPolicy,
-  spotCheckPolicy,
-  auditPolicy,
-  assessmentPolicy,
-  // After casePolicy: it reads the case rules.
-  statisticsPolicy,
-  chainPolicy,
-  disclosurePolicy,
-  trainingPolicy,
-  reportPolicy,
-  webhookPolicy,
-];
+/** The scheduler's lines: no principal, only what its jobs do. */
+export type SchedulerPolicy = (builder: RuleBuilder) => void;
+
+/** The domain policies, handed over by the composition root (server/policies.ts) before any ability is built. */
+let installed: { policies: readonly Policy[]; scheduler: readonly SchedulerPolicy[] } | null = null;
+
+/** Called once at start-up by whoever assembles the application; the order is the role table's order. */
+export function installPolicies(policies: readonly Policy[], scheduler: readonly SchedulerPolicy[]): void {
+  installed = { policies: [...policies], scheduler: [...scheduler] };
+}
+
+function installedPolicies(): NonNullable<typeof installed> {
+  // Building an ability without them would silently grant nothing: fail loudly instead.
+  if (!installed) throw new Error('No policies installed: the composition root calls installPolicies (server/policies.ts) at start-up');
+  return installed;
+}
 
 const knownRoles = new Set<string>(Object.values(Role));
 
@@ -126,7 +93,7 @@ export function buildAbility(principal: Principal | null): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   if (principal) {
     if (!knownRoles.has(principal.role)) throw new Error(`Unknown role: ${String(principal.role)}`);
-    for (const policy of policies) policy(builder, principal);
+    for (const policy of installedPolicies().policies) policy(builder, principal);
   }
   return builder.build({ detectSubjectType: detectSubjectType });
 }
@@ -134,7 +101,7 @@ export function buildAbility(principal: Principal | null): AppAbility {
 /** The scheduler's ability: no principal, only what its jobs do (see schedulerCasePolicy). */
 export function buildSchedulerAbility(): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
-  schedulerCasePolicy(builder);
+  for (const policy of installedPolicies().scheduler) policy(builder);
   return builder.build({ detectSubjectType: detectSubjectType });
 }
 

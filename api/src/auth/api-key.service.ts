@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { GridLevel, Role } from '../common/enums';
 import type { Principal } from '../context/principal';
-import type { ApiKeyScope } from '../modules/account/api-key.entity';
+import type { ApiKeyScope } from '../common/api-key-scope';
 
 const KEY = /^(gwk_[A-Za-z0-9_-]{8})\.([A-Za-z0-9_-]{32})$/;
 

@@ -1,7 +1,6 @@
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../common/errors';
-import type { RequestContext } from '../context/request-context';
 
 export class TooManyRequestsError extends DomainError {
   constructor(retryAfterSeconds: number) {
@@ -72,10 +71,16 @@ export class Limits {
   }
 }
 
+/** The part of a request context a public read is charged to (a structural type: the context holds a Limits). */
+export interface PublicReader {
+  limits: Limits | null;
+  http?: { req: { ip?: string } } | null;
+}
+
 /**
  * Every anonymous public read (公开) spends one of its address's budget, whoever asks: the
  * public data is the same for everyone, so a signed-in caller gets no larger share.
  */
-export async function spendPublicRead(ctx: RequestContext): Promise<void> {
+export async function spendPublicRead(ctx: PublicReader): Promise<void> {
   await ctx.limits?.consumePublicRead(ctx.http?.req.ip ?? 'unknown');
 }

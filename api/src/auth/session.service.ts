@@ -1,12 +1,10 @@
-import { raw, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DepartmentField, GridLevel, Role } from '../common/enums';
 import { UnauthenticatedError } from '../common/errors';
 import type { Principal } from '../context/principal';
 import type { RequestContext } from '../context/request-context';
-import { Session } from '../modules/account/session.entity';
-import { Account } from '../modules/account/account.entity';
-import { hashPassword, isStale, verifyPassword } from './password';
+import { verifyPassword } from './password';
 
 export const SESSION_COOKIE = 'gw_session';
 const SESSION_HOURS = 12;
@@ -97,28 +95,9 @@ export async function signIn(ctx: RequestContext, login: string, password: strin
   return { token, storedHash: account.password_hash };
 }
 
-/** Re-hashes a password made with weaker settings while it is at hand (after sign-in, in the caller's unit). */
-export async function upgradeStaleHash(ctx: RequestContext, password: string, storedHash: string): Promise<void> {
-  if (!isStale(storedHash) || !ctx.principal?.accountId) return;
-  await ctx.em.nativeUpdate(Account, { id: ctx.principal.accountId }, { passwordHash: await hashPassword(password) }, { filters: false });
-}
-
 /** A change to who an account is (its sessions, role, unit, password): every process forgets its kept sessions. */
 export function accountChanged(ctx: RequestContext, accountId: number): void {
   ctx.callerChanges.push(`account:${accountId}`);
-}
-
-/** Revokes every session of an account but the one presented (password change, role or unit change). */
-export async function revokeSessionsOf(em: EntityManager, accountId: number, keepToken: string | null = null): Promise<void> {
-  await em.nativeUpdate(
-    Session,
-    { accountId, revokedAt: null, ...(keepToken ? { tokenHash: { $ne: tokenHash(keepToken) } } : {}) },
-    { revokedAt: raw('now()') },
-  );
-}
-
-export async function revokeSession(em: EntityManager, token: string): Promise<void> {
-  await em.nativeUpdate(Session, { tokenHash: tokenHash(token), revokedAt: null }, { revokedAt: raw('now()') });
 }
 
 export const sessionCookieOptions = {

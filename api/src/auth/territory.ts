@@ -1,6 +1,6 @@
 import type { MongoQuery } from '@casl/ability';
 import { GridLevel, Role } from '../common/enums';
-import type { ApiKeyScope } from '../modules/account/api-key.entity';
+import type { ApiKeyScope } from '../common/api-key-scope';
 import type { Principal } from '../context/principal';
 
 /**

@@ -9,6 +9,7 @@ import { migrate, openDatabase } from '../db/database';
 import { ormConfig } from '../db/orm.config';
 import { StartupError } from '../db/embedded-postgres';
 import { gridImportService } from '../modules/grid/grid-import.service';
+import { installAppPolicies } from '../server/policies';
 
 const usage = 'usage: pnpm import:grids <file.csv|file.xlsx> [--dry-run]   (columns: code,name,level,parent_code[,kind,illustrative,has_platform,former_code])';
 
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
   await migrate(database.url);
   const orm = await MikroORM.init(ormConfig(database.url));
   try {
+    installAppPolicies();
     const ctx = operatorContext(orm);
     const dryRun = args.includes('--dry-run');
     // One unit of work: the whole table or nothing.

@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config';
 import { migrate, openDatabase } from '../db/database';
 import { ormConfig } from '../db/orm.config';
+import { installAppPolicies } from '../server/policies';
 
 /**
  * An administrative command: opens DATABASE_URL or the embedded database as the owner
@@ -10,6 +11,7 @@ import { ormConfig } from '../db/orm.config';
  */
 export function runOwnerCli(body: (orm: MikroORM) => Promise<number>): void {
   const run = async (): Promise<number> => {
+    installAppPolicies();
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: () => undefined });
     await migrate(database.url);

@@ -1,6 +1,6 @@
 import type { DepartmentField, GridLevel, Role } from '../common/enums';
 import type { UnitScope } from '../common/base.entity';
-import type { ApiKeyScope } from '../modules/account/api-key.entity';
+import type { ApiKeyScope } from '../common/api-key-scope';
 
 /** Who is calling: an account with its unit (属地), role and assignments. */
 export interface Principal {

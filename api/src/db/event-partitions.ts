@@ -1,5 +1,7 @@
 import { Client } from 'pg';
-import { EVENT_PARTITIONS_AHEAD_DAYS } from '../modules/chain/event-partitions.service';
+
+/** How far ahead the months exist: a missed day or two of the job never sends events to DEFAULT. */
+export const EVENT_PARTITIONS_AHEAD_DAYS = 62;
 
 /**
  * At start-up, as the owner: the event log's months from `now` (the injected clock's) on

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { type Clock, systemClock } from '../common/clock';
 import { sweepDeadlines } from '../modules/supervision/deadline-sweep.service';
 import { runAsSystem } from '../context/unit-of-work';
+import { installAppPolicies } from '../server/policies';
 import { generateAllPatrolPlans } from '../modules/patrol/patrol-job';
 import { loadSigner } from '../modules/chain/chain-signer';
 import { chainService } from '../modules/chain/chain.service';
@@ -71,6 +72,7 @@ export function startScheduler(
   chainSigningKey: string | null = null,
   webhooks: WebhookSettings = DEFAULT_WEBHOOK_SETTINGS,
 ): Promise<Runner> {
+  installAppPolicies();
   return run({
     connectionString,
     // One job at a time per named queue (each webhook endpoint has its own), so two endpoints' drains may overlap.

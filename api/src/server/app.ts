@@ -19,6 +19,7 @@ import { calendarWarnings } from '../modules/deadline/calendar-schedule.service'
 import { createRequestContext, type RequestHead } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
 import { evidenceRouter } from '../modules/evidence/evidence.routes';
+import { patrolPhotoRouter } from '../modules/patrol/patrol-photo.routes';
 import { exportRouter } from '../modules/export/export.routes';
 import { reportRouter } from '../modules/report/report.routes';
 import { supervisionRouter } from '../modules/supervision/supervision.routes';
@@ -32,6 +33,7 @@ import { compiledReads } from '../data/compiled-reads';
 import { fastReads } from './fast-reads';
 import { readCatalogs } from './read-catalogs';
 import { buildAppSchema } from './schema';
+import { installAppPolicies } from './policies';
 import { bodyError, requestIdOf } from './request-head';
 
 export interface RunningServer {
@@ -60,6 +62,7 @@ const requestIds: express.RequestHandler = (req, res, next) => {
 
 /** The HTTP server: GraphQL at /graphql, health probes, and the console at /. */
 export async function startServer(orm: MikroORM, config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
+  installAppPolicies();
   const app = express();
   app.disable('x-powered-by');
   // GraphQL answers are POSTs, never revalidated: no hash of every body (static files keep theirs).
@@ -106,8 +109,9 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   );
   const evidenceStorage = new LocalDiskStorage(config.evidenceDir);
   app.use(evidenceRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
+  app.use(patrolPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(inspectionPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
-  app.use(exportRouter(orm, limits, clock));
+  app.use(exportRouter(orm, limits, clock, schema));
   app.use(reportRouter(orm, limits, clock));
   app.use(supervisionRouter(orm, limits, clock));
   app.use(sourceImportRouter(orm, limits, clock));

@@ -16,6 +16,7 @@ import { AlertResolver, CaseAlertsResolver, DeadlineSweepResolver } from '../mod
 import { CaseEvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { DutyResolver } from '../modules/duty/duty.resolver';
+import { DepartmentDutiesResolver } from '../modules/duty/department-duties.resolver';
 import { ExportResolver } from '../modules/export/export.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { MapResolver } from '../modules/map/map.resolver';
@@ -41,6 +42,7 @@ export const resolvers: NonEmptyArray<Function> = [
   MapResolver,
   DepartmentResolver,
   DutyResolver,
+  DepartmentDutiesResolver,
   OfficerResolver,
   GridWorkerResolver,
   GridStaffResolver,

@@ -20,6 +20,18 @@ const principal = (role: string, unitLevel = GridLevel.COUNTY): Principal => ({
 });
 
 describe('ability factory', () => {
+  it('takes its policies from the composition root, and refuses to build an ability before it has them', () => {
+    jest.isolateModules(() => {
+      // A fresh copy of the module, as a process sees it before start-up installs the role table.
+      const fresh = jest.requireActual<typeof import('../ability')>('../ability');
+      expect(() => fresh.buildAbility(principal(Role.COUNTY_ADMIN))).toThrow('No policies installed');
+      expect(() => fresh.buildSchedulerAbility()).toThrow('No policies installed');
+      fresh.installPolicies([({ can }) => can('read', 'Grid')], []);
+      expect(fresh.buildAbility(principal(Role.COUNTY_ADMIN)).can('read', 'Grid')).toBe(true);
+      expect(fresh.buildAbility(principal(Role.COUNTY_ADMIN)).can('read', 'Case')).toBe(false);
+    });
+  });
+
   it('refuses an unknown role instead of granting nothing quietly', () => {
     expect(() => buildAbility(principal('SUPER_USER'))).toThrow('Unknown role: SUPER_USER');
   });

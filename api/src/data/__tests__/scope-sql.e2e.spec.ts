@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { buildAbility, type Action, type SubjectType } from '../../auth/ability';
 import { DepartmentField, GridLevel, Role } from '../../common/enums';
 import type { Principal } from '../../context/principal';
-import { ApiKeyScope } from '../../modules/account/api-key.entity';
+import { ApiKeyScope } from '../../common/api-key-scope';
 import { cloneDatabase, TEMPLATE_EMPTY } from '../../test/databases';
 import { scopeSql } from '../scope-sql';
 import { conditionSql, SqlParams, UntranslatableCondition, type Column } from '../sql-condition';

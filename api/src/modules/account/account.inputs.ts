@@ -2,7 +2,7 @@ import { NameText } from '../../common/name-text';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, Min, registerDecorator } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from '../../common/enums';
-import { ApiKeyScope } from './api-key.entity';
+import { ApiKeyScope } from '../../common/api-key-scope';
 
 const LOGIN = /^[a-z][a-z0-9_.-]{2,59}$/;
 

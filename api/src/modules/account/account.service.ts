@@ -1,9 +1,10 @@
 import { hashPassword, verifyPassword } from '../../auth/password';
-import { accountChanged, revokeSessionsOf } from '../../auth/session.service';
+import { accountChanged } from '../../auth/session.service';
+import { revokeSessionsOf } from './account-sessions';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { Role } from '../../common/enums';
 import { BadInputError, ConflictError, UnauthenticatedError } from '../../common/errors';
-import { assertCan, assertPermittedFields, findVisible, findVisibleById } from '../../common/records';
+import { assertCan, assertPermittedFields, findVisible, findVisibleById } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Department } from '../department/department.entity';
 import { Grid } from '../grid/grid.entity';

@@ -1,19 +1,7 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ApiKeyScope } from '../../common/api-key-scope';
 import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
-
-/** What a third-party system may do with a key; each maps to policy lines for API_CLIENT. */
-export enum ApiKeyScope {
-  READ_GRIDS = 'READ_GRIDS',
-  READ_DEPARTMENTS = 'READ_DEPARTMENTS',
-  READ_SOURCES = 'READ_SOURCES',
-  READ_CASES = 'READ_CASES',
-  CREATE_COMPLAINTS = 'CREATE_COMPLAINTS',
-}
-registerEnumType(ApiKeyScope, {
-  name: 'ApiKeyScope',
-  description: '接口权限: 读网格, 读部门, 读污染源, 读案件, 提交群众投诉',
-});
 
 /**
  * A credential of a third-party system (数字城管, provincial platforms). Only the SHA-256

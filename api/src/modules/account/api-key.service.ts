@@ -1,7 +1,7 @@
 import { newApiKey } from '../../auth/api-key.service';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { BadInputError } from '../../common/errors';
-import { assertCan, findVisible } from '../../common/records';
+import { assertCan, findVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import type { CreateApiKeyInput } from './account.inputs';

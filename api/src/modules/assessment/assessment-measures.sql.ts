@@ -9,7 +9,7 @@ import { streetCodeSql } from '../grid/grid-code';
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GridLevel } from '../../common/enums';
-import type { SqlFragment } from '../../common/scoped-sql';
+import type { SqlFragment } from '../../data/scoped-sql';
 import { AssessmentSubjectType } from './assessment.enums';
 import { FAMILIES, streetOf, type BehindKind, type MeasureFamily } from './assessment-families.sql';
 

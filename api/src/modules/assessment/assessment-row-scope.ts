@@ -1,5 +1,5 @@
 import type { AppAbility } from '../../auth/ability';
-import type { SqlFragment } from '../../common/scoped-sql';
+import type { SqlFragment } from '../../data/scoped-sql';
 import { scopeSql } from '../../data/scope-sql';
 import { SqlParams, type Column } from '../../data/sql-condition';
 import type { AssessmentSubjectType } from './assessment.enums';

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { fromGlobalId, toGlobalId } from '../../common/global-id';
-import { assertCan, findVisible } from '../../common/records';
+import { assertCan, findVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { SCOPE_FILTER } from '../../auth/scope-filter';

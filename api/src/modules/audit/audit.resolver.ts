@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Mutation, ObjectType, 
 import { Requires } from '../../auth/requires';
 import { ConnectionArgs, ConnectionType } from '../../common/connection';
 import { toGlobalId } from '../../common/global-id';
-import { loadVisible } from '../../common/records';
+import { loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Case } from '../case/case.entity';
 import { Grid } from '../grid/grid.entity';

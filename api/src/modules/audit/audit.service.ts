@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { BadInputError, ForbiddenError, IllegalTransitionError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
-import { assertCan, findVisible, findVisibleById } from '../../common/records';
+import { assertCan, findVisible, findVisibleById } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { beijingDay } from '@gridwatch/domain';
 import { Grid } from '../grid/grid.entity';

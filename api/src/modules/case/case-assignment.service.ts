@@ -1,7 +1,7 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import { BadInputError, ConflictError, IllegalTransitionError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
-import { assertCan, findVisible, findVisibleById } from '../../common/records';
+import { assertCan, findVisible, findVisibleById } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { CaseAssignment } from './case-assignment.entity';
 import type { AssignmentFeedbackInput, AssignmentStepInput } from './case-workflow.inputs';

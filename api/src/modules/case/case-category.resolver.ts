@@ -1,27 +1,9 @@
-import { IsOptional, Length } from 'class-validator';
-import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import { DepartmentField } from '../../common/enums';
 import type { RequestContext } from '../../context/request-context';
 import { CaseCategory } from './case-category.entity';
+import { UpdateCaseCategoryInput } from './case-category.inputs';
 import { caseCategoryService } from './case-category.service';
-
-@InputType('UpdateCaseCategoryInput', { description: '修改案件类别: 名称, 默认责任部门职能 (派遣建议), 核实是否须照片, 是否在用' })
-export class UpdateCaseCategoryInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 60)
-  name?: string;
-
-  @Field(() => DepartmentField, { nullable: true, description: '派遣建议所依据的法定职责' })
-  defaultField?: DepartmentField;
-
-  @Field(() => Boolean, { nullable: true })
-  requiresAfterPhoto?: boolean;
-
-  @Field(() => Boolean, { nullable: true })
-  active?: boolean;
-}
 
 /** The city keeps the routing table: which field of duty each category goes to by default. */
 @Resolver(() => CaseCategory)

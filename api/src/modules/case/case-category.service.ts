@@ -1,9 +1,9 @@
 import { NotFoundError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
-import { assertCan } from '../../common/records';
+import { assertCan } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { CaseCategory } from './case-category.entity';
-import type { UpdateCaseCategoryInput } from './case-category.resolver';
+import type { UpdateCaseCategoryInput } from './case-category.inputs';
 
 export const caseCategoryService = {
   /** The city's routing table: a category's default field of duty, after-photo rule, active flag. */

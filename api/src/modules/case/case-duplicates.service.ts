@@ -1,6 +1,6 @@
 import { BadInputError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
-import { assertCan, findVisible } from '../../common/records';
+import { assertCan, findVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { CaseCategory } from './case-category.entity';
 import { Case } from './case.entity';

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Field, ObjectType } from 'type-graphql';
 import { BadInputError } from '../../common/errors';
-import { findVisible } from '../../common/records';
+import { findVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';

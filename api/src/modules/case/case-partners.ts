@@ -1,6 +1,6 @@
 import { PartnersPendingError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
-import { loadChildren, loadVisible } from '../../common/records';
+import { loadChildren, loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Department } from '../department/department.entity';
 import { CaseAssignment } from './case-assignment.entity';

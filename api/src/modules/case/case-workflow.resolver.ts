@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import { loadChildren, loadVisible } from '../../common/records';
+import { loadChildren, loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Department } from '../department/department.entity';
 import { Grid } from '../grid/grid.entity';

@@ -1,7 +1,7 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import { BadInputError, ConflictError, IllegalTransitionError } from '../../common/errors';
 import { fromGlobalId, toGlobalId } from '../../common/global-id';
-import { assertCan, findVisible } from '../../common/records';
+import { assertCan, findVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { requireUnit } from '../../context/unit-of-work';
 import { clockOf, updateDeadline } from '../deadline/case-clocks';

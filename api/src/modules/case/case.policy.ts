@@ -1,7 +1,7 @@
 import type { MongoQuery } from '@casl/ability';
 import type { Policy, RuleBuilder } from '../../auth/ability';
 import { readsAs, territory } from '../../auth/territory';
-import { ApiKeyScope } from '../account/api-key.entity';
+import { ApiKeyScope } from '../../common/api-key-scope';
 import { CaseOrigin } from './case.enums';
 import { Role } from '../../common/enums';
 import type { Principal } from '../../context/principal';

@@ -9,6 +9,7 @@ import {
 } from '@gridwatch/domain';
 import { AssignmentState, CaseAction, CaseStatus } from './case.enums';
 import type { Case } from './case.entity';
+import type { AssignmentDuty, CaseDuty } from '../../auth/duties';
 
 const A = CaseAction;
 
@@ -18,11 +19,8 @@ const A = CaseAction;
  */
 export type TransitionInput = 'reason' | 'cancelReason' | 'departments' | 'result' | 'reviewDate' | 'extensionDays' | 'score' | 'answer';
 
-/**
- * The duty a transition needs: a CASL action on the case, granted by the rule lines of
- * case.policy.ts (who may, in which unit). The state guard is @gridwatch/domain's table.
- */
-export type CaseDuty = 'file' | 'escalate' | 'dispatch' | 'handle' | 'approveExtension' | 'verify' | 'evaluate' | 'reopen' | 'answer';
+/** The duty a transition needs (auth/duties.ts): granted by case.policy.ts; the state guard is @gridwatch/domain's table. */
+export type { CaseDuty };
 
 export interface Transition extends CaseTransition {
   who: CaseDuty;
@@ -78,7 +76,7 @@ export function dutyOf(action: CaseAction): CaseDuty {
  * assignment). The case's state does not move; the steps are open while the case is being
  * handled, from dispatch until the lead's feedback.
  */
-export type AssignmentDuty = 'assist';
+export type { AssignmentDuty };
 
 export interface AssignmentStep extends AssignmentTransition {
   who: AssignmentDuty;

@@ -1,7 +1,7 @@
 import type { Policy } from '../../auth/ability';
 import { readsAs, territory, unitSubtree } from '../../auth/territory';
 import { Role } from '../../common/enums';
-import { ApiKeyScope } from '../account/api-key.entity';
+import { ApiKeyScope } from '../../common/api-key-scope';
 
 /** Departments read events only through the cases of their field, never a whole chain. */
 const departmentRoles = new Set<Role>([Role.CITY_DEPARTMENT, Role.COUNTY_DEPARTMENT]);

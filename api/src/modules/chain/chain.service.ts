@@ -2,7 +2,7 @@ import type { ConnectionArgs, Connection } from '../../common/connection';
 import { paginate } from '../../common/connection';
 import { ForbiddenError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
-import { findVisible } from '../../common/records';
+import { findVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { beijingDay } from '@gridwatch/domain';
 import { Grid } from '../grid/grid.entity';

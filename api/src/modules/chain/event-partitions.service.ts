@@ -1,8 +1,7 @@
 import type { RequestContext } from '../../context/request-context';
+import { EVENT_PARTITIONS_AHEAD_DAYS } from '../../db/event-partitions';
 import { maintainEventPartitions } from './event-partitions.sql';
 
-/** How far ahead the months exist: a missed day or two of the job never sends events to DEFAULT. */
-export const EVENT_PARTITIONS_AHEAD_DAYS = 62;
 
 export const eventPartitions = {
   /** This month (by the injected clock) and the next two exist, and no event waits in DEFAULT. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCan } from '../../common/records';
+import { assertCan } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Case } from '../case/case.entity';
 import { CaseAction } from '../case/case.enums';

@@ -1,6 +1,6 @@
 import { BadInputError } from '../../common/errors';
 import { fromGlobalId, toGlobalId } from '../../common/global-id';
-import { assertCan } from '../../common/records';
+import { assertCan } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { CalendarDay } from './calendar-day.entity';
 import type { SetCalendarDayInput, SetTimeLimitInput } from './deadline.inputs';

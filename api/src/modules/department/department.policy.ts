@@ -1,6 +1,6 @@
 import type { Policy } from '../../auth/ability';
 import { readsAs, territory, unitSubtree } from '../../auth/territory';
-import { ApiKeyScope } from '../account/api-key.entity';
+import { ApiKeyScope } from '../../common/api-key-scope';
 import { Role } from '../../common/enums';
 
 /** Departments: read within the unit's subtree; the city and counties keep their own lists. */

@@ -1,11 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import { ConnectionArgs, ConnectionType } from '../../common/connection';
-import { loadVisible } from '../../common/records';
+import { loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { CaseCategory } from '../case/case-category.entity';
-import { dutyService } from '../duty/duty.service';
-import { DutyCell } from '../duty/duty.types';
 import { Grid } from '../grid/grid.entity';
 import { Department } from './department.entity';
 import { CreateDepartmentInput, DepartmentFilter, UpdateDepartmentInput } from './department.inputs';
@@ -34,11 +32,6 @@ export class DepartmentResolver {
   @FieldResolver(() => Grid, { nullable: true, description: '所属单位' })
   unit(@Ctx() ctx: RequestContext, @Root() department: Department): Promise<Grid | null> {
     return loadVisible(ctx, Grid, department.unitId);
-  }
-
-  @FieldResolver(() => [DutyCell], { description: '法定职责: 职责矩阵中本部门职能在本级牵头或配合的格' })
-  duties(@Ctx() ctx: RequestContext, @Root() department: Department): Promise<DutyCell[]> {
-    return dutyService.departmentDuties(ctx, department);
   }
 
   @FieldResolver(() => Boolean, { description: '有在用账号 (否: 派遣给它的案件无人能受理)' })

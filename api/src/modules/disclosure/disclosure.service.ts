@@ -1,7 +1,7 @@
 import { spendPublicRead } from '../../auth/limits';
 import { BadInputError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
-import { assertCan } from '../../common/records';
+import { assertCan } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { CaseCategory } from '../case/case-category.entity';
 import { DisclosureSetting } from './disclosure-setting.entity';

@@ -1,7 +1,7 @@
 import { DepartmentField, GridLevel } from '../../common/enums';
 import { BadInputError, NotFoundError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
-import { assertCan } from '../../common/records';
+import { assertCan } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { CaseCategory } from '../case/case-category.entity';
 import type { Department } from '../department/department.entity';

@@ -5,16 +5,15 @@ import type { Clock } from '../../common/clock';
 import { BadInputError } from '../../common/errors';
 import type { Limits } from '../../auth/limits';
 import { runInRequest } from '../../context/unit-of-work';
-import { numericId, routeErrors, sendStored, signedIn, type RouteLocals } from '../../server/http-route';
+import { numericId, routeErrors, sendStored, signedIn, type RouteLocals } from '../../http/http-route';
 import { EvidenceStage } from './evidence.entity';
 import { evidenceService } from './evidence.service';
-import { patrolPhotoService } from '../patrol/patrol-photo.service';
 import type { EvidenceStorage } from './evidence-storage';
 
 /**
  * Evidence over plain HTTP (multipart), outside the GraphQL document: POST
- * /cases/:caseId/evidence?stage=REPORT|FEEDBACK|VERIFY with one `file`, and GET /evidence/:id;
- * a patrol check-in's photo: POST and GET /patrol-check-ins/:checkInId/photo.
+ * /cases/:caseId/evidence?stage=REPORT|FEEDBACK|VERIFY with one `file`, and GET /evidence/:id
+ * (a patrol check-in's photo: patrol-photo.routes.ts).
  * The caller is signed in by the same session cookie; the body is read only after that.
  */
 export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceStorage, clock: Clock, maxBytes: number): express.Router {
@@ -42,26 +41,6 @@ export function evidenceRouter(orm: MikroORM, limits: Limits, storage: EvidenceS
     try {
       const { evidence, stream } = await runInRequest(res.locals.ctx, (ctx) => evidenceService.open(ctx, storage, numericId(req.params.id, 'evidence')));
       sendStored(res, next, evidence.mimeType, stream, evidence.fileName);
-    } catch (error) {
-      next(error);
-    }
-  });
-
-  router.post('/patrol-check-ins/:checkInId/photo', caller, upload.single('file'), async (req: Request<{ checkInId: string }>, res: Response<unknown, RouteLocals>, next) => {
-    try {
-      const file = req.file;
-      if (!file) throw new BadInputError('Send one file in the field "file"', [{ field: 'file', message: 'missing' }]);
-      const { checkIn, created } = await runInRequest(res.locals.ctx, (ctx) => patrolPhotoService.attach(ctx, storage, req.params.checkInId, file));
-      res.status(created ? 201 : 200).json({ id: checkIn.globalId, sha256: checkIn.photoSha256, mimeType: checkIn.photoMimeType, url: checkIn.photoUrl });
-    } catch (error) {
-      next(error);
-    }
-  });
-
-  router.get('/patrol-check-ins/:id/photo', caller, async (req: Request<{ id: string }>, res: Response<unknown, RouteLocals>, next) => {
-    try {
-      const { mimeType, stream } = await runInRequest(res.locals.ctx, (ctx) => patrolPhotoService.open(ctx, storage, numericId(req.params.id, 'check-in')));
-      sendStored(res, next, mimeType, stream);
     } catch (error) {
       next(error);
     }

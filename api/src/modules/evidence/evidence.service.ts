@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { CaseDuty } from '../case/case.workflow';
 import { BadInputError, NotFoundError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
-import { assertCan, findVisible, loadChildren } from '../../common/records';
+import { assertCan, findVisible, loadChildren } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Case } from '../case/case.entity';
 import { CaseEvidence, EvidenceStage, type StoredFile } from './evidence.entity';

@@ -1,5 +1,5 @@
 import type { BaseEntity, ScopedEntity } from '../../common/base.entity';
-import { loadVisible } from '../../common/records';
+import { loadVisible } from '../../data/records';
 import { Grid } from '../grid/grid.entity';
 import type { ExportColumn } from './export-list';
 

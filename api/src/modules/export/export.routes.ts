@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { Limits } from '../../auth/limits';
 import type { Clock } from '../../common/clock';
 import { runInRequest } from '../../context/unit-of-work';
-import { routeErrors, signedIn, type RouteLocals } from '../../server/http-route';
-import { buildAppSchema } from '../../server/schema';
+import { routeErrors, signedIn, type RouteLocals } from '../../http/http-route';
 import { shanghaiDateTime, CONTENT_TYPES } from './export-writers';
 import { exportService } from './export.service';
 
@@ -21,15 +21,16 @@ function disposition(name: string, title: string, format: string, at: Date): str
 
 /**
  * GET /export/<list>.csv|.xlsx?filter=<the list query's filter as JSON>&orderBy=<order>&lang=en
- * Signed in like the API (session cookie or API key); rows are the caller's scope only.
+ * Signed in like the API (session cookie or API key); rows are the caller's scope only. The
+ * schema is the server's (handed in by the composition root): a list runs its own GraphQL query.
  */
-export function exportRouter(orm: MikroORM, limits: Limits, clock: Clock): express.Router {
+export function exportRouter(orm: MikroORM, limits: Limits, clock: Clock, schema: GraphQLSchema): express.Router {
   const router = express.Router();
   router.get('/export/:file', signedIn(orm, limits, clock), async (req: Request<{ file: string }>, res: Response<unknown, RouteLocals>, next) => {
     try {
       await runInRequest(res.locals.ctx, async (ctx) => {
         const dot = req.params.file.lastIndexOf('.');
-        const prepared = await exportService.prepare(ctx, await buildAppSchema(), {
+        const prepared = await exportService.prepare(ctx, schema, {
           list: dot > 0 ? req.params.file.slice(0, dot) : req.params.file,
           format: dot > 0 ? req.params.file.slice(dot + 1) : '',
           filter: queryText(req, 'filter'),

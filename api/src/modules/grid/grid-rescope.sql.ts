@@ -8,7 +8,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GridKind, GridLevel } from '../../common/enums';
 import { BadInputError } from '../../common/errors';
-import { assertCan } from '../../common/records';
+import { assertCan } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { levelBelow } from '@gridwatch/domain';
 import type { Grid } from './grid.entity';

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../context/request-context';
-import { scopedIdsSql, scopedSelectSql, type SqlFragment } from '../../common/scoped-sql';
+import { scopedIdsSql, scopedSelectSql, type SqlFragment } from '../../data/scoped-sql';
 import { Case } from '../case/case.entity';
 import { PatrolCheckIn } from '../patrol/patrol-check-in.entity';
 import { containsPoint } from './grid-area';

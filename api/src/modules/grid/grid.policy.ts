@@ -1,6 +1,6 @@
 import type { Policy } from '../../auth/ability';
 import { readsAs, territory } from '../../auth/territory';
-import { ApiKeyScope } from '../account/api-key.entity';
+import { ApiKeyScope } from '../../common/api-key-scope';
 import { GridLevel, Role } from '../../common/enums';
 
 /**

@@ -4,8 +4,8 @@ import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArg
 import { BoundarySource, GridLevel } from '../../common/enums';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
-import { childConnection } from '../../common/nested-connection';
-import { assertCan, assertPermittedFields, findVisible, likeEscape, loadChildren, loadVisible } from '../../common/records';
+import { childConnection } from '../../data/nested-connection';
+import { assertCan, assertPermittedFields, findVisible, likeEscape, loadChildren, loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { subtree } from '../../auth/territory';
 import type { ListQuery } from '../../data/read-model';

@@ -1,7 +1,7 @@
 import { connection, type Connection, type ConnectionArgs } from '../../common/connection';
 import { BadInputError } from '../../common/errors';
-import { findVisible } from '../../common/records';
-import { scopedSelectSql } from '../../common/scoped-sql';
+import { findVisible } from '../../data/records';
+import { scopedSelectSql } from '../../data/scoped-sql';
 import type { RequestContext } from '../../context/request-context';
 import { beijingDay } from '@gridwatch/domain';
 import { Grid } from '../grid/grid.entity';

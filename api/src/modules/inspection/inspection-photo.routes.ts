@@ -5,7 +5,7 @@ import type { Limits } from '../../auth/limits';
 import type { Clock } from '../../common/clock';
 import { BadInputError } from '../../common/errors';
 import { runInRequest } from '../../context/unit-of-work';
-import { numericId, routeErrors, sendStored, signedIn, type RouteLocals } from '../../server/http-route';
+import { numericId, routeErrors, sendStored, signedIn, type RouteLocals } from '../../http/http-route';
 import type { EvidenceStorage } from '../evidence/evidence-storage';
 import { inspectionPhotoService } from './inspection-photo.service';
 

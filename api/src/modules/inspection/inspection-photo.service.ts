@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { NotFoundError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
-import { assertCan, findVisible, loadChildren } from '../../common/records';
+import { assertCan, findVisible, loadChildren } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { storeFile, type UploadedFile } from '../evidence/evidence.service';
 import type { EvidenceStorage } from '../evidence/evidence-storage';

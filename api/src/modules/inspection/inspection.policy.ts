@@ -1,7 +1,7 @@
 import type { Policy } from '../../auth/ability';
 import { readsAs, territory } from '../../auth/territory';
 import { Role } from '../../common/enums';
-import { ApiKeyScope } from '../account/api-key.entity';
+import { ApiKeyScope } from '../../common/api-key-scope';
 
 /**
  * Inspections are read wherever the sources are; officers record them on the sources of

@@ -7,7 +7,7 @@
  * ORM, counts only the cases of the scope compiler's scopedIdsSql, and runs in the request's
  * transaction under row-level security.
  */
-import { scopedIdsSql } from '../../common/scoped-sql';
+import { scopedIdsSql } from '../../data/scoped-sql';
 import type { RequestContext } from '../../context/request-context';
 import { Case } from '../case/case.entity';
 import { CaseStatus } from '../case/case.enums';

@@ -3,7 +3,7 @@ import type { SubjectType } from '../../auth/ability';
 import { BadInputError } from '../../common/errors';
 import { GridLevel } from '../../common/enums';
 import { toGlobalId } from '../../common/global-id';
-import { scopedSelectSql } from '../../common/scoped-sql';
+import { scopedSelectSql } from '../../data/scoped-sql';
 import type { RequestContext } from '../../context/request-context';
 import { Case } from '../case/case.entity';
 import { Grid } from '../grid/grid.entity';

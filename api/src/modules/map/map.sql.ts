@@ -1,10 +1,10 @@
 /**
- * The map's aggregate SQL over a scoped select (common/scoped-sql.ts: the caller's CASL read
+ * The map's aggregate SQL over a scoped select (data/scoped-sql.ts: the caller's CASL read
  * scope as SQL), bounded again by row-level security: a layer's totals and its records
  * grouped into square cells of the view.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SqlFragment } from '../../common/scoped-sql';
+import type { SqlFragment } from '../../data/scoped-sql';
 
 export interface ClusterRow {
   count: number;

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { MAX_PAGE_SIZE, PageSize } from '../../common/connection';
 import { Requires } from '../../auth/requires';
-import { loadVisible } from '../../common/records';
+import { loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { GridWorker } from '../person/grid-worker.entity';

@@ -1,8 +1,8 @@
 import { subject } from '@casl/ability';
-import { assertCan } from '../../common/records';
+import { assertCan } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Coverage, CoverageGap, PatrolWorkerProgress } from './coverage.types';
-import { elapsedShare, monthOf, parseMonth } from './patrol-month';
+import { elapsedShare, monthOf, parseMonth } from '../../common/month';
 import { unitOrWithin } from './patrol.service';
 import { gridStaffing, subtreeSql } from './patrol.sql';
 

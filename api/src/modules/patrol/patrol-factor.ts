@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../context/request-context';
-import type { PatrolMonth } from './patrol-month';
+import type { PatrolMonth } from '../../common/month';
 import { pgArray } from './patrol.sql';
 
 /**

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { GridLevel } from '../../common/enums';
 import { generatePlans, type GenerationResult } from './patrol.service';
-import { monthOf } from './patrol-month';
+import { monthOf } from '../../common/month';
 
 /**
  * The scheduler's run (00:05 Beijing): this month's patrol plans for every city, generated

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { BadInputError, ConflictError, NotFoundError } from '../../common/errors';
-import { assertCan, assertPermittedFields, findVisible } from '../../common/records';
+import { assertCan, assertPermittedFields, findVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { sniffType } from '../evidence/evidence-inspect';
 import type { EvidenceStorage } from '../evidence/evidence-storage';

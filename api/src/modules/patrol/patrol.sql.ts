@@ -11,7 +11,7 @@ import { subtree } from '../../auth/territory';
 import type { RequestContext } from '../../context/request-context';
 import { conditionSql, SqlParams } from '../../data/sql-condition';
 import type { Grid } from '../grid/grid.entity';
-import type { PatrolMonth } from './patrol-month';
+import type { PatrolMonth } from '../../common/month';
 
 /** SQL bounding rows of `alias` to a unit's subtree: the one subtree notion (territory.ts), written by the condition compiler. */
 export function subtreeSql(unit: Grid, alias = 'g', villageColumn = 'id'): [string, unknown] {

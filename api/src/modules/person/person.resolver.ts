@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import { ConnectionArgs, ConnectionType } from '../../common/connection';
-import { loadVisible } from '../../common/records';
+import { loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { GridWorker } from './grid-worker.entity';

@@ -3,7 +3,7 @@ import { paginate, type Connection, type ConnectionArgs } from '../../common/con
 import { GridLevel } from '../../common/enums';
 import { BadInputError, ForbiddenError } from '../../common/errors';
 import { fromGlobalId, fromGlobalIds } from '../../common/global-id';
-import { assertCan, assertPermittedFields, findVisible, likeEscape } from '../../common/records';
+import { assertCan, assertPermittedFields, findVisible, likeEscape } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { GridWorker } from './grid-worker.entity';

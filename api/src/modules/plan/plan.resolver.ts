@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType } from '../../common/connection';
-import { loadChildren, loadVisible } from '../../common/records';
+import { loadChildren, loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { GridWorker } from '../person/grid-worker.entity';

@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { paginate, type ChildConnectionArgs, type Connection, type ConnectionArgs } from '../../common/connection';
-import { childConnection } from '../../common/nested-connection';
+import { childConnection } from '../../data/nested-connection';
 import { BadInputError, ConflictError, ForbiddenError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
-import { assertCan, assertPermittedFields, findVisible, findVisibleById } from '../../common/records';
+import { assertCan, assertPermittedFields, findVisible, findVisibleById } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';

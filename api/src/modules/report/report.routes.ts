@@ -4,7 +4,7 @@ import type { Limits } from '../../auth/limits';
 import type { Clock } from '../../common/clock';
 import { BadInputError } from '../../common/errors';
 import { runInRequest } from '../../context/unit-of-work';
-import { routeErrors, signedIn, type RouteLocals } from '../../server/http-route';
+import { routeErrors, signedIn, type RouteLocals } from '../../http/http-route';
 import { CONTENT_TYPES } from '../export/export-writers';
 import { reportService } from './report.service';
 import { writeReportXlsx } from './report.xlsx';

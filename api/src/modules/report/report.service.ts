@@ -1,11 +1,11 @@
 import { subject } from '@casl/ability';
 import { GridLevel } from '../../common/enums';
 import { BadInputError } from '../../common/errors';
-import { assertCan, findVisible, findVisibleById } from '../../common/records';
+import { assertCan, findVisible, findVisibleById } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { CASE_ORIGIN, CASE_STATUS } from '../export/enum-labels';
 import { Grid } from '../grid/grid.entity';
-import { parseMonth } from '../patrol/patrol-month';
+import { parseMonth } from '../../common/month';
 import { reportBreakdown, reportSummary, type BreakdownDimension, type BreakdownRow, type ReportScope, type SummaryRow } from './report.sql';
 import { REPORT_DEFINITION, type MonthlyReport, type MonthlyReportRow, type ReportCount } from './report.types';
 

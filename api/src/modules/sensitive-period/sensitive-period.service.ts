@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { isDay } from '../../common/day';
 import { BadInputError } from '../../common/errors';
-import { assertCan, assertVersion, findVisible, findVisibleById, loadVisible } from '../../common/records';
+import { assertCan, assertVersion, findVisible, findVisibleById, loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { SensitivePeriod } from './sensitive-period.entity';

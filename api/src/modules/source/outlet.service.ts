@@ -1,5 +1,5 @@
 import { ConflictError } from '../../common/errors';
-import { assertCan, assertVersion, findVisible, findVisibleById, loadChildren } from '../../common/records';
+import { assertCan, assertVersion, findVisible, findVisibleById, loadChildren } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { DischargeOutlet } from './outlet.entity';
 import type { CreateOutletInput, UpdateOutletInput } from './outlet.inputs';

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type express from 'express';
 import type { Limits } from '../../auth/limits';
 import type { Clock } from '../../common/clock';
-import { fileImportRouter } from '../../server/file-import-route';
+import { fileImportRouter } from '../../http/file-import-route';
 import { sourceImportService } from './source-import.service';
 
 /**

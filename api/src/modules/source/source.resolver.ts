@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType } from '../../common/connection';
-import { loadVisible } from '../../common/records';
+import { loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { GeoPoint, Grid } from '../grid/grid.entity';
 import { PollutionSourceChange } from './source-change.entity';

@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { BadInputError, IllegalTransitionError, NotFoundError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
-import { assertCan, findVisible } from '../../common/records';
+import { assertCan, findVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';

@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { BadInputError, ConflictError, IllegalTransitionError } from '../../common/errors';
 import { fromGlobalId, fromGlobalIds, toGlobalId } from '../../common/global-id';
-import { assertCan, assertVersion, findVisible, findVisibleById } from '../../common/records';
+import { assertCan, assertVersion, findVisible, findVisibleById } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { beijingDay } from '@gridwatch/domain';
 import { CaseOrigin } from '../case/case.enums';

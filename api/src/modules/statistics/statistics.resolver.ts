@@ -1,7 +1,7 @@
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import { loadVisible } from '../../common/records';
+import { loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { CaseCategory } from '../case/case-category.entity';
 import { Grid } from '../grid/grid.entity';

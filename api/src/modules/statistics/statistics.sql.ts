@@ -1,5 +1,5 @@
 import { GridLevel } from '../../common/enums';
-import type { SqlFragment } from '../../common/scoped-sql';
+import type { SqlFragment } from '../../data/scoped-sql';
 import { CaseStatisticsDimension as Dim } from './statistics.inputs';
 
 /**

@@ -3,7 +3,7 @@ import { type Connection, type ConnectionArgs, paginate } from '../../common/con
 import { GridLevel } from '../../common/enums';
 import { BadInputError } from '../../common/errors';
 import { fromGlobalId, fromGlobalIds, toGlobalId } from '../../common/global-id';
-import { assertCan, findVisible, findVisibleById } from '../../common/records';
+import { assertCan, findVisible, findVisibleById } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { CaseStatus } from '../case/case.enums';

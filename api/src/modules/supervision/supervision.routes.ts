@@ -4,7 +4,7 @@ import type { Limits } from '../../auth/limits';
 import type { Clock } from '../../common/clock';
 import { BadInputError, ForbiddenError } from '../../common/errors';
 import { runInRequest } from '../../context/unit-of-work';
-import { routeErrors, signedIn, type RouteLocals } from '../../server/http-route';
+import { routeErrors, signedIn, type RouteLocals } from '../../http/http-route';
 import { beijingDay } from '@gridwatch/domain';
 import { alertService } from './alert.service';
 import { writeLateCaseNoticePdf } from './late-case-notice.pdf';

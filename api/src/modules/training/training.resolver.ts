@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import { ConnectionArgs, ConnectionType } from '../../common/connection';
-import { loadChildren, loadVisible } from '../../common/records';
+import { loadChildren, loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { GridWorker } from '../person/grid-worker.entity';

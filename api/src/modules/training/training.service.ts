@@ -3,7 +3,7 @@ import { paginate, type Connection, type ConnectionArgs } from '../../common/con
 import { GridLevel } from '../../common/enums';
 import { BadInputError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
-import { assertCan, assertVersion, findVisible, findVisibleById } from '../../common/records';
+import { assertCan, assertVersion, findVisible, findVisibleById } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { GridWorker } from '../person/grid-worker.entity';

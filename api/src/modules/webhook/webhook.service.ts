@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { GridLevel } from '../../common/enums';
 import { BadInputError } from '../../common/errors';
-import { assertCan, assertVersion, findVisible } from '../../common/records';
+import { assertCan, assertVersion, findVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from '../grid/grid.entity';
 import { parseWebhookEventId } from './cloud-event';

@@ -1,4 +1,4 @@
-import { loadVisible } from '../../../common/records';
+import { loadVisible } from '../../../data/records';
 import { Audit, type AuditRecommendation } from '../../audit/audit.entity';
 import { AuditRecommendationFilter } from '../../audit/audit.inputs';
 import { auditService } from '../../audit/audit.service';

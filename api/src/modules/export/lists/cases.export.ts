@@ -1,4 +1,4 @@
-import { loadVisible } from '../../../common/records';
+import { loadVisible } from '../../../data/records';
 import { CaseCategory } from '../../case/case-category.entity';
 import type { Case } from '../../case/case.entity';
 import { CaseFilter, type CaseOrder } from '../../case/case.inputs';

@@ -2,7 +2,7 @@ import type { Inspection } from '../../inspection/inspection.entity';
 import { InspectionFilter } from '../../inspection/inspection.inputs';
 import { inspectionService } from '../../inspection/inspection.service';
 import { PollutionSource } from '../../source/source.entity';
-import { loadVisible } from '../../../common/records';
+import { loadVisible } from '../../../data/records';
 import { INSPECTION_RESULT, SUPERVISION_LEVEL } from '../enum-labels';
 import { gridColumn, idColumn, unitColumns } from '../export-columns';
 import { defineExport } from '../export-list';

@@ -2,7 +2,7 @@ import { GridWorker } from '../../person/grid-worker.entity';
 import type { PatrolCheckIn } from '../../patrol/patrol-check-in.entity';
 import { PatrolCheckInFilter } from '../../patrol/patrol.inputs';
 import { patrolService } from '../../patrol/patrol.service';
-import { loadVisible } from '../../../common/records';
+import { loadVisible } from '../../../data/records';
 import { gridColumn, idColumn, unitColumns } from '../export-columns';
 import { defineExport } from '../export-list';
 

@@ -1,4 +1,4 @@
-import { loadVisible } from '../../../common/records';
+import { loadVisible } from '../../../data/records';
 import { PatrolPlan } from '../../patrol/patrol-plan.entity';
 import { PatrolPlanFilter } from '../../patrol/patrol.inputs';
 import { patrolService } from '../../patrol/patrol.service';

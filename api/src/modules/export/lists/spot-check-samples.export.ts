@@ -1,4 +1,4 @@
-import { loadVisible } from '../../../common/records';
+import { loadVisible } from '../../../data/records';
 import { Case } from '../../case/case.entity';
 import { Officer } from '../../person/officer.entity';
 import { PollutionSource } from '../../source/source.entity';

@@ -1,4 +1,4 @@
-import { loadVisible } from '../../../common/records';
+import { loadVisible } from '../../../data/records';
 import { GridWorker } from '../../person/grid-worker.entity';
 import { Officer } from '../../person/officer.entity';
 import { EnforcementPlan } from '../../plan/plan.entity';

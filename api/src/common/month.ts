@@ -1,4 +1,4 @@
-import { BadInputError } from '../../common/errors';
+import { BadInputError } from './errors';
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 

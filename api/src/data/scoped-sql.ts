@@ -1,8 +1,8 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import type { SubjectType } from '../auth/ability';
 import type { RequestContext } from '../context/request-context';
-import { entityColumns, quoteIdentifier, scopeSql } from '../data/scope-sql';
-import { conditionSql, SqlParams } from '../data/sql-condition';
+import { entityColumns, quoteIdentifier, scopeSql } from './scope-sql';
+import { conditionSql, SqlParams } from './sql-condition';
 
 export interface SqlFragment {
   sql: string;

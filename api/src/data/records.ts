@@ -3,9 +3,9 @@ import type { EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Action } from '../auth/ability';
 import type { RequestContext } from '../context/request-context';
-import { ConflictError, ForbiddenError, NotFoundError } from './errors';
-import { fromGlobalId, toGlobalId } from './global-id';
-import { columnsFor } from './selection';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { fromGlobalId, toGlobalId } from '../common/global-id';
+import { columnsFor } from '../common/selection';
 
 type Named<T> = EntityName<T> & { name: string };
 

@@ -3,10 +3,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { AppAbility, SubjectType } from '../auth/ability';
 import type { Loaders } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
-import { quoteIdentifier } from '../data/scope-sql';
+import { quoteIdentifier } from './scope-sql';
 import { scopedSelectSql } from './scoped-sql';
-import { connection, cursorValues, invalidCursor, type ChildConnectionArgs, type Connection } from './connection';
-import { columnsFor, isStoredColumn, perField, type Columns } from './selection';
+import { connection, cursorValues, invalidCursor, type ChildConnectionArgs, type Connection } from '../common/connection';
+import { columnsFor, isStoredColumn, perField, type Columns } from '../common/selection';
 
 export interface ChildRelation<T> {
   entity: EntityName<T> & { name: string; prototype: T };
