@@ -8,6 +8,7 @@ import { bindSessionPrincipal, SESSION_COOKIE, tokenHash } from '../auth/session
 import { principalCaches, type PrincipalCache } from '../auth/principal-cache';
 import { hashSecret, principalForApiKey } from '../auth/api-key.service';
 import { DEFERRED } from '../db/pooled-connection';
+import { LSN_HEADER, lsnOf } from '../db/read-router';
 import type { Limits } from '../auth/limits';
 import type { DomainError } from '../common/errors';
 import { type Clock, systemClock } from '../common/clock';
@@ -54,6 +55,7 @@ export function createRequestContext(orm: MikroORM, limits: Limits, head: Reques
     clock,
     refusal: null,
     http,
+    readAfter: lsnOf(headers[LSN_HEADER]),
   };
 }
 

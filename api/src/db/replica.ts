@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, chmodSync, copyFileSync, existsSync, lchownSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { binariesDir, pickPort, StartupError } from './embedded-postgres';
+import { binariesDir, pickPort, StartupError } from './embedded-binaries';
 import { grantPostgresTraversal } from './postgres-user-access';
 
 /*
