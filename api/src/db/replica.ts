@@ -157,7 +157,7 @@ export interface StartReplicaOptions {
   port?: number;
   /** Listen address (a replica serving other hosts: '*'). */
   listen?: string;
-  /** The primary's superuser URL (for `stop({ remove: true })` to drop the slot). */
+  /** The primary's superuser URL: its credentials log in to the replica, and `stop({ remove: true })` drops the slot there. */
   primaryUrl?: string;
   slot?: string;
   /** More `-c name=value` settings. */
@@ -233,9 +233,13 @@ async function waitUntilStandby(child: ChildProcess, port: number, url: string, 
     const inRecovery = await client
       .connect()
       .then(() => client.query<{ r: boolean }>('select pg_is_in_recovery() as r'))
-      .then((result) => result.rows[0].r, () => null)
+      .then(
+        (result) => result.rows[0].r,
+        // Without the primary's credentials a refused login is the answer: it takes logins (past 57P03, still starting).
+        (error: { code?: string }) => (error.code?.startsWith('28') ? 'up' : null),
+      )
       .finally(() => client.end().catch(() => undefined));
-    if (inRecovery === true) return;
+    if (inRecovery === true || inRecovery === 'up') return;
     if (inRecovery === false) throw new StartupError(`The server on port ${port} is not a standby (standby.signal missing?)`);
     if (Date.now() - started > 60_000) throw new StartupError(`The replica on port ${port} did not accept connections within a minute: ${logs.join('').slice(-500)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
