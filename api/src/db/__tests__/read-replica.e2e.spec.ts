@@ -69,7 +69,7 @@ describe('a streaming read replica with read-your-writes', () => {
 
   beforeAll(async () => {
     const primaryUrl = process.env.GW_TEST_ADMIN_URL as string;
-    const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'gw-replica-')), 'data');
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gw-replica-'));
     replica = await createStreamingReplica({ primaryUrl, dataDir, slot: `gw_test_${randomBytes(4).toString('hex')}` });
     app = await startTestApp({ replica: { url: replica.url, maxLagMs: MAX_LAG_MS } });
     router = app.server.readRouter as ReadRouter;
