@@ -128,6 +128,17 @@ export function bindFromMemory(ctx: RequestContext): UnitBinding | null {
   return unitBinding(kept);
 }
 
+/**
+ * Whether this process keeps the request's caller (or it has none): only then may its reads go
+ * to a replica, which may not have a session just opened, nor know one just revoked (the cache
+ * forgets a revoked one at once, so it is looked up again, on the primary).
+ */
+export function callerKnownHere(ctx: RequestContext): boolean {
+  if (ctx.apiKey) return ctx.principals?.get(`key:${hashSecret(ctx.apiKey)}`) != null;
+  if (ctx.sessionToken) return ctx.principals?.get(sessionKey(ctx, ctx.sessionToken).key) != null;
+  return true;
+}
+
 /** Otherwise the session's lookup (which binds the unit in the same statement), kept when this process hears of revocations. */
 async function bindSession(ctx: RequestContext, token: string, cache: PrincipalCache | null): Promise<void> {
   const { digest, key } = sessionKey(ctx, token);

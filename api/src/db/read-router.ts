@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Pool } from 'pg';
 import { SCOPE_FILTER, type ScopeFilterArgs } from '../auth/scope-filter';
+import { callerKnownHere } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
 import { ormConfig } from './orm.config';
 
@@ -130,8 +131,9 @@ export class ReadRouter {
    */
   route(ctx: RequestContext): ReadTarget {
     if (ctx.readFrom) return ctx.readFrom;
-    // A transaction already open (the caller looked up for a compiled read) is the primary's.
-    const target = ctx.em.isInTransaction() ? 'primary' : this.target(ctx.readAfter ?? null);
+    // A transaction already open (the caller looked up for a compiled read) is the primary's; so
+    // is a caller this process does not keep yet (its session may be too new for the replica).
+    const target = ctx.em.isInTransaction() || !callerKnownHere(ctx) ? 'primary' : this.target(ctx.readAfter ?? null);
     ctx.readFrom = target;
     this.stats[target] += 1;
     if (target === 'replica') {

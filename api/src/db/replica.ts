@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, chmodSync, copyFileSync, existsSync, lchownSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, copyFileSync, existsSync, lchownSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { binariesDir, pickPort, StartupError } from './embedded-binaries';
@@ -168,7 +168,6 @@ export interface StartReplicaOptions {
 /** Runs the standby in dataDir (made by prepareReplica) until it accepts read-only connections. */
 export async function startReplica(options: StartReplicaOptions): Promise<RunningReplica> {
   const dataDir = path.resolve(options.dataDir);
-  const port = options.port ?? (await pickPort());
   grantPostgresTraversal([path.dirname(dataDir), binariesDir()]);
   const settings: Record<string, string> = {
     listen_addresses: options.listen ?? '127.0.0.1',
@@ -181,15 +180,7 @@ export async function startReplica(options: StartReplicaOptions): Promise<Runnin
     log_min_messages: 'warning',
     ...options.settings,
   };
-  const args = ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
-  const ids = postgresIds();
-  const child = spawn(path.join(binariesDir(), 'native', 'bin', 'postgres'), args, { ...(ids ?? {}), stdio: ['ignore', 'ignore', 'pipe'] });
-  const logs: string[] = [];
-  child.stderr?.on('data', (chunk: Buffer) => {
-    logs.push(chunk.toString());
-    if (logs.length > 100) logs.shift();
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const { child, port, exited } = await spawnStandby(dataDir, options.port, settings);
   const superuserUrl = options.primaryUrl ? new URL(options.primaryUrl) : null;
   const url = (database: string) => {
     const made = new URL(superuserUrl?.toString() ?? 'postgres://postgres@127.0.0.1/');
@@ -198,13 +189,6 @@ export async function startReplica(options: StartReplicaOptions): Promise<Runnin
     made.pathname = `/${database}`;
     return made.toString();
   };
-  try {
-    await waitUntilStandby(child, port, url('postgres'), logs);
-  } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
-    throw error;
-  }
   options.log?.(`read replica on 127.0.0.1:${port}, data in ${dataDir}`);
   return {
     port,
@@ -225,23 +209,48 @@ export async function createStreamingReplica(options: PrepareReplicaOptions & Om
   return startReplica({ ...options, primaryUrl: options.primaryUrl, slot: options.slot });
 }
 
-async function waitUntilStandby(child: ChildProcess, port: number, url: string, logs: string[]): Promise<void> {
+class PortTaken extends Error {}
+
+/** The postgres process on a free port (another server may take the one picked before it binds: then the next). */
+async function spawnStandby(dataDir: string, wanted: number | undefined, settings: Record<string, string>): Promise<{ child: ChildProcess; port: number; exited: Promise<void> }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = wanted ?? (await pickPort());
+    const args = ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
+    const child = spawn(path.join(binariesDir(), 'native', 'bin', 'postgres'), args, { ...(postgresIds() ?? {}), stdio: ['ignore', 'ignore', 'pipe'] });
+    const logs: string[] = [];
+    child.stderr?.on('data', (chunk: Buffer) => {
+      logs.push(chunk.toString());
+      if (logs.length > 100) logs.shift();
+    });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      await waitUntilStandby(child, dataDir, logs);
+      return { child, port, exited };
+    } catch (error) {
+      child.kill('SIGKILL');
+      await exited;
+      if (!(error instanceof PortTaken) || wanted !== undefined || attempt >= 5) throw error;
+    }
+  }
+}
+
+/**
+ * Ready when the server's own postmaster.pid (its pid, then on line 8 its state) says so.
+ * Asking over TCP could reach another server that took the port.
+ */
+async function waitUntilStandby(child: ChildProcess, dataDir: string, logs: string[]): Promise<void> {
+  if (!existsSync(path.join(dataDir, 'standby.signal'))) throw new StartupError(`${dataDir} has no standby.signal: not a replica (made by prepareReplica)`);
   const started = Date.now();
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new StartupError(`The replica did not start: ${logs.join('').trim().split('\n').slice(-3).join(' ')}`);
-    const client = new Client(url);
-    const inRecovery = await client
-      .connect()
-      .then(() => client.query<{ r: boolean }>('select pg_is_in_recovery() as r'))
-      .then(
-        (result) => result.rows[0].r,
-        // Without the primary's credentials a refused login is the answer: it takes logins (past 57P03, still starting).
-        (error: { code?: string }) => (error.code?.startsWith('28') ? 'up' : null),
-      )
-      .finally(() => client.end().catch(() => undefined));
-    if (inRecovery === true || inRecovery === 'up') return;
-    if (inRecovery === false) throw new StartupError(`The server on port ${port} is not a standby (standby.signal missing?)`);
-    if (Date.now() - started > 60_000) throw new StartupError(`The replica on port ${port} did not accept connections within a minute: ${logs.join('').slice(-500)}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const text = logs.join('');
+      if (/could not bind|Address already in use/i.test(text)) throw new PortTaken(text);
+      throw new StartupError(`The replica did not start: ${text.trim().split('\n').slice(-3).join(' ')}`);
+    }
+    const lines = existsSync(path.join(dataDir, 'postmaster.pid')) ? readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n') : [];
+    // `ready` is also a hot standby's state once it takes read-only connections (`standby` is one that takes none).
+    if (lines[0] === String(child.pid) && lines[7]?.trim() === 'ready') return;
+    if (Date.now() - started > 60_000) throw new StartupError(`The replica did not accept connections within a minute: ${logs.join('').slice(-500)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -47,6 +47,8 @@ class Caller {
   async signIn(login: string): Promise<this> {
     const { errors } = await this.request(`mutation($l: String!, $p: String!) { signIn(login: $l, password: $p) { role } }`, { l: login, p: DEMO_PASSWORD });
     if (errors) throw new Error(JSON.stringify(errors));
+    // The first request looks the new session up on the primary; then the API keeps the caller, whose reads may go to the replica.
+    await this.request('{ __typename }');
     return this;
   }
 }
@@ -119,6 +121,9 @@ describe('a streaming read replica with read-your-writes', () => {
         const answer = await reader.request<Source>(query, { id: sourceId });
         expect(answer).toMatchObject({ readFrom: 'replica', data: { source: before } });
       }
+      // A session the replica has not replayed yet: looked up on the primary first, then its reads go to the replica.
+      const fresh = await new Caller(app.url, false).signIn('feidong');
+      expect(await fresh.request<Source>(COMPILED, { id: sourceId })).toMatchObject({ readFrom: 'replica', data: { source: before } });
     } finally {
       await standby.query('select pg_wal_replay_resume()');
     }
