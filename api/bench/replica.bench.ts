@@ -54,6 +54,11 @@ async function main(): Promise<void> {
   const post = (body: object, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   try {
+    // Right after the seed the primary's autovacuum writes for a while: measure once the replica keeps up.
+    for (let waited = 0; server.readRouter?.target(null) !== 'replica'; waited += 100) {
+      if (waited > 120_000) throw new Error('the replica did not catch up within 2 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const signIn = await post({ query: 'mutation { signIn(login: "feidong", password: "gridwatch") { role } }' });
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
     const list = { query: '{ sources(first: 20) { nodes { id name version } } }' };

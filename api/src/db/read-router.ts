@@ -75,7 +75,8 @@ export class ReadRouter {
 
   static async open(options: ReplicaOptions): Promise<ReadRouter> {
     const url = replicaAppUrl(options.primaryUrl, options.replicaUrl);
-    const replicaOrm = await MikroORM.init(ormConfig(url, { pool: { ...ormConfig(url).pool, max: options.poolMax ?? 10 } }));
+    // Not connected at start: a replica that is down (or has not replayed the database yet) only keeps reads on the primary.
+    const replicaOrm = await MikroORM.init(ormConfig(url, { pool: { ...ormConfig(url).pool, max: options.poolMax ?? 10 }, connect: false, ensureDatabase: false }));
     const router = new ReadRouter(new Pool({ connectionString: options.primaryUrl, max: 1 }), new Pool({ connectionString: url, max: options.poolMax ?? 10 }), replicaOrm, options.maxLagMs);
     await router.poll();
     router.timer = setInterval(() => void router.poll(), options.pollMs ?? 100);
