@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -68,10 +68,11 @@ describe('a streaming read replica with read-your-writes', () => {
   let router: ReadRouter;
   let sourceId: string;
   let rowId: number;
+  let dataDir: string;
 
   beforeAll(async () => {
     const primaryUrl = process.env.GW_TEST_ADMIN_URL as string;
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gw-replica-'));
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'gw-replica-'));
     replica = await createStreamingReplica({ primaryUrl, dataDir, slot: `gw_test_${randomBytes(4).toString('hex')}` });
     app = await startTestApp({ replica: { url: replica.url, maxLagMs: MAX_LAG_MS } });
     router = app.server.readRouter as ReadRouter;
@@ -88,6 +89,8 @@ describe('a streaming read replica with read-your-writes', () => {
     await standby?.end();
     await app?.close();
     await replica?.stop({ remove: true });
+    // A replica that failed to start leaves its copy behind.
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   /** Until the router has seen the replica replay past the primary's current position. */
