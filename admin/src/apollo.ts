@@ -1,6 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { onError } from '@apollo/client/link/error';
 import { reportUnauthenticated } from './auth/sessionLapse';
+import { readYourWritesLink } from './readYourWrites';
 
 /** Signing in answers UNAUTHENTICATED for a wrong password: that is not a lapsed session. */
 const SIGN_IN_OPERATIONS = new Set(['SignIn', 'Me', 'SignOut']);
@@ -15,7 +16,7 @@ const lapseLink = onError(({ graphQLErrors, networkError, operation }) => {
 
 /** Same origin as the console: the HttpOnly session cookie travels by itself, no token in JS. */
 export const apolloClient = new ApolloClient({
-  link: ApolloLink.from([lapseLink, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
+  link: ApolloLink.from([lapseLink, readYourWritesLink(), new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
   cache: new InMemoryCache(),
   defaultOptions: {
     query: { fetchPolicy: 'network-only', errorPolicy: 'none' },

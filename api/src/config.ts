@@ -28,6 +28,10 @@ export interface Config {
   open311JurisdictionId: string | null;
   /** WEBHOOK_DISABLE_AFTER_DAYS: a webhook endpoint failing this many days without a success is disabled. */
   webhookDisableAfterDays: number;
+  /** DATABASE_REPLICA_URL: a streaming replica for reads that may be slightly stale; unset, every read goes to the primary. */
+  databaseReplicaUrl: string | null;
+  /** DATABASE_REPLICA_MAX_LAG_MS: a replica further behind than this is not read from. */
+  replicaMaxLagMs: number;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -66,5 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicReadsPerMinute: Number(env.PUBLIC_READS_PER_MINUTE ?? 60),
     open311JurisdictionId: env.OPEN311_JURISDICTION_ID || null,
     webhookDisableAfterDays: positive('WEBHOOK_DISABLE_AFTER_DAYS', env.WEBHOOK_DISABLE_AFTER_DAYS ?? '3'),
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || null,
+    replicaMaxLagMs: positive('DATABASE_REPLICA_MAX_LAG_MS', env.DATABASE_REPLICA_MAX_LAG_MS ?? '5000'),
   };
 }

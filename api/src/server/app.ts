@@ -35,9 +35,12 @@ import { readCatalogs } from './read-catalogs';
 import { buildAppSchema } from './schema';
 import { installAppPolicies } from './policies';
 import { bodyError, requestIdOf } from './request-head';
+import { ReadRouter } from './read-router';
 
 export interface RunningServer {
   httpServer: http.Server;
+  /** Where queries read from, when DATABASE_REPLICA_URL names a replica. */
+  readRouter: ReadRouter | null;
   url: string;
   close(): Promise<void>;
 }
@@ -71,7 +74,11 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   app.use(requestIds);
   // Compiled reads of callers known in memory go straight to PostgreSQL, one round trip each (data/read-connection.ts).
   const readPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: orm.config.get('pool')?.max ?? 10 });
-  const reads = config.compiledReads ? compiledReads(readCatalogs, logger, readPool) : null;
+  // Queries that may be slightly stale read from the replica, when there is one (server/read-router.ts).
+  const readRouter = config.databaseReplicaUrl
+    ? await ReadRouter.open({ primaryUrl: orm.config.get('clientUrl') as string, replicaUrl: config.databaseReplicaUrl, maxLagMs: config.replicaMaxLagMs, poolMax: orm.config.get('pool')?.max ?? 10 })
+    : null;
+  const reads = config.compiledReads ? compiledReads(readCatalogs, logger, readPool, readRouter) : null;
   const schema = await buildAppSchema();
   // rate-limiter-flexible keeps its counters in Postgres so that replicas share them.
   const limiterPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: 2 });
@@ -83,7 +90,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   const httpServer = http.createServer(
     reads ? fastReads({ reads, schema, maxCost: queryLimits.maxCost, bodyLimit, contextOf, requestLog, logger }, app) : app,
   );
-  const apollo = createApollo(schema, httpServer, logger, config, reads?.plugin ?? null);
+  const apollo = createApollo(schema, httpServer, logger, config, reads?.plugin ?? null, readRouter);
   // Signed-in requests skip the session lookup while this process hears every revocation.
   const principals = new PrincipalCache();
   const principalListener = await listenForPrincipalChanges(orm.config.get('clientUrl') as string, principals, logger);
@@ -149,12 +156,14 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
     httpServer,
+    readRouter,
     url: `http://${config.host}:${port}`,
     async close() {
       ready = false;
       await apollo.stop();
       await limiterPool.end();
       await readPool.end();
+      await readRouter?.close();
       principalCaches.delete(orm);
       await principalListener.close();
     },

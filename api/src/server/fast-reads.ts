@@ -9,6 +9,7 @@ import type { RequestHead } from '../context/create-context';
 import { documentCost } from './cost';
 import { malformedBody, requestIdOf } from './request-head';
 import { valueProblem } from './text-input';
+import { READ_FROM_HEADER } from '../db/read-target';
 
 export interface FastReadOptions {
   reads: CompiledReads;
@@ -72,6 +73,7 @@ function answer(options: FastReadOptions, app: RequestListener, req: IncomingMes
       compiledReadStats.answered += 1;
       compiledReadStats.withoutApollo += 1;
       res.setHeader('x-request-id', requestId);
+      if (ctx.readFrom) res.setHeader(READ_FROM_HEADER, ctx.readFrom);
       options.requestLog?.(req, res);
       res.writeHead(200, { 'content-type': type }).end(`${JSON.stringify({ data })}\n`);
     })

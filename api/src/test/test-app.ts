@@ -101,6 +101,8 @@ export interface TestAppOptions {
   seededFor?: string;
   /** false: every query through the resolvers (the read compiler's differential test). */
   compiledReads?: boolean;
+  /** A streaming replica of the test server: the app reads from it (DATABASE_REPLICA_URL), with this lag budget. */
+  replica?: { url: (database: string) => string; maxLagMs: number };
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -119,7 +121,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     }),
   );
   const evidenceDir = mkdtempSync(path.join(os.tmpdir(), 'gw-evidence-'));
-  const config = { ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test', PORT: '0', EVIDENCE_DIR: evidenceDir, COMPILED_READS: options.compiledReads === false ? 'off' : 'on' }), logLevel: 'silent' };
+  const replica = options.replica
+    ? { DATABASE_REPLICA_URL: options.replica.url(new URL(database.url).pathname.slice(1)), DATABASE_REPLICA_MAX_LAG_MS: String(options.replica.maxLagMs) }
+    : {};
+  const config = {
+    ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test', PORT: '0', EVIDENCE_DIR: evidenceDir, COMPILED_READS: options.compiledReads === false ? 'off' : 'on', ...replica }),
+    logLevel: 'silent',
+  };
   // GW_TEST_LOG=error shows what the API masked, when a test fails with INTERNAL_SERVER_ERROR.
   const logger = options.logLines
     ? createLogger('info', { write: (line: string) => void options.logLines?.push(line) })
