@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { migrate, openAppOrm, openDatabase, type Database } from './db/database';
 import { StartupError } from './db/embedded-postgres';
 import { seedIfEmpty } from './db/seed';
+import { appConnections } from './db/pooler';
 import { beijingDay } from './modules/deadline/working-calendar';
 import { printBanner } from './server/banner';
 import { startServer, type RunningServer } from './server/app';
@@ -47,8 +48,9 @@ async function main(): Promise<void> {
     await migrate(database.url, (line) => logger.info(line));
     // The demo is laid out before today (Beijing), so it is live whatever day the system starts.
     const seeded = await seedIfEmpty(database.url, beijingDay(clock.now()));
-    orm = await openAppOrm(database.url);
-    server = await startServer(orm, config, logger, clock).catch((error: NodeJS.ErrnoException) => {
+    const connections = await appConnections(database.url, config.databasePoolerUrl);
+    orm = await openAppOrm(database.url, connections);
+    server = await startServer(orm, config, logger, clock, connections).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
         throw new StartupError(`Port ${config.port} on ${config.host} is already in use. Stop the other program or set PORT (e.g. PORT=4001).`);
       }
