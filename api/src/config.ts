@@ -6,6 +6,13 @@ export interface Config {
   host: string;
   /** An external PostgreSQL; when absent the embedded server is used. */
   databaseUrl: string | null;
+  /**
+   * DATABASE_POOLER_URL: PgBouncer in transaction mode in front of DATABASE_URL's server. The
+   * API's pooled connections (ORM, compiled reads) go through it, as the app role, and use no
+   * session-level prepared statement; LISTEN and the rate limiter's named statements keep a
+   * direct connection (deploy/README.md).
+   */
+  databasePoolerUrl: string | null;
   dataDir: string;
   production: boolean;
   logLevel: string;
@@ -56,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
+    databasePoolerUrl: env.DATABASE_POOLER_URL || null,
     dataDir: path.resolve(env.GRIDWATCH_DATA_DIR ?? path.join(repoRoot, '.data', 'pg')),
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),

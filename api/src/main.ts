@@ -8,6 +8,7 @@ import { StartupError } from './db/embedded-postgres';
 import { seedIfEmpty } from './db/seed';
 import { beijingDay } from '@gridwatch/domain';
 import { ensureEventPartitions } from './db/event-partitions';
+import { appConnections } from './db/pooler';
 import { printBanner } from './server/banner';
 import { startServer, type RunningServer } from './server/app';
 import { installAppPolicies } from './server/policies';
@@ -52,8 +53,9 @@ async function main(): Promise<void> {
     const seeded = await seedIfEmpty(database.url, beijingDay(clock.now()));
     const months = await ensureEventPartitions(database.url, clock.now());
     if (months) logger.info(`created ${months} month partition(s) of the event log`);
-    orm = await openAppOrm(database.url);
-    server = await startServer(orm, config, logger, clock).catch((error: NodeJS.ErrnoException) => {
+    const connections = await appConnections(database.url, config.databasePoolerUrl);
+    orm = await openAppOrm(database.url, connections);
+    server = await startServer(orm, config, logger, clock, connections).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
         throw new StartupError(`Port ${config.port} on ${config.host} is already in use. Stop the other program or set PORT (e.g. PORT=4001).`);
       }

@@ -85,7 +85,9 @@ function definitions(ownerUrl: string, appUrl: string, options: ContenderOptions
       health: { path: '/healthz', method: 'GET' },
     },
     gridwatch('gridwatch', {}),
-    ...(options.variants ? [gridwatch('gridwatch-noscope', { GW_BENCH_SCOPE: 'off' }), gridwatch('gridwatch-norls', { GW_BENCH_RLS: 'off' })] : []),
+    ...(options.variants
+      ? [gridwatch('gridwatch-noscope', { GW_BENCH_SCOPE: 'off' }), gridwatch('gridwatch-norls', { GW_BENCH_RLS: 'off' }), gridwatch('gridwatch-pgbouncer', { GW_BENCH_PGBOUNCER: 'on' })]
+      : []),
     {
       name: 'postgraphile',
       kind: 'postgraphile',

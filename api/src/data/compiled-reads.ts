@@ -72,11 +72,18 @@ export interface ReadPoolChoice {
   poolFor(ctx: RequestContext, primary: Pool): Pool;
 }
 
-export function compiledReads(catalogs: ReadCatalog[], logger: Logger, pool: Pool, router: ReadPoolChoice | null = null): CompiledReads {
+export interface ReadOptions {
+  router?: ReadPoolChoice | null;
+  /** Session-level prepared statements; off behind a transaction-mode pooler (db/pooler.ts). */
+  prepared?: boolean;
+}
+
+export function compiledReads(catalogs: ReadCatalog[], logger: Logger, pool: Pool, options: ReadOptions = {}): CompiledReads {
   const models = new Map<string, ReadModel>(catalogs.flatMap((catalog) => catalog.models.map((model) => [model.type, model] as const)));
   const roots = new Map<string, RootRead>(catalogs.flatMap((catalog) => Object.entries(catalog.roots)));
   const known = new LRUCache<string, KnownDocument>({ max: 1000 });
-  const answerOf = (request: ReadRequest, memoryOnly: boolean) => answer(request, models, roots, { pool, router }, memoryOnly);
+  const pools = { pool, router: options.router ?? null, prepared: options.prepared ?? true };
+  const answerOf = (request: ReadRequest, memoryOnly: boolean) => answer(request, models, roots, pools, memoryOnly);
   const plugin: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       return {
@@ -103,7 +110,7 @@ async function answer(
   request: ReadRequest,
   models: ReadonlyMap<string, ReadModel>,
   roots: ReadonlyMap<string, RootRead>,
-  pools: { pool: Pool; router: ReadPoolChoice | null },
+  pools: { pool: Pool; router: ReadPoolChoice | null; prepared: boolean },
   memoryOnly: boolean,
 ): Promise<Answer | null> {
   const { operation, document, schema, ctx } = request;
@@ -175,7 +182,7 @@ async function answer(
     if (error instanceof NotCompilable || error instanceof UntranslatableCondition || isDomainRefusal(error)) return null;
     throw error;
   }
-  const values = binding === null ? await runInTransaction(ctx, statements.map((s) => s.statement)) : await readInOneTrip(pool, binding, statements.map((s) => s.statement));
+  const values = binding === null ? await runInTransaction(ctx, statements.map((s) => s.statement), pools.prepared) : await readInOneTrip(pool, binding, statements.map((s) => s.statement), pools.prepared);
   // Not found (or out of territory): the resolver raises NOT_FOUND with its path.
   if (values.some((value) => value === undefined || value === null)) return null;
   const byKey = new Map(statements.map((s, i) => [s.key, values[i]]));
@@ -228,13 +235,17 @@ function isDomainRefusal(error: unknown): boolean {
   return error instanceof Error && 'extensions' in error;
 }
 
-/** In the request's own transaction (its caller was looked up in it): named statements, one round trip each. */
-async function runInTransaction(ctx: RequestContext, statements: Statement[]): Promise<unknown[]> {
+/**
+ * In the request's own transaction (its caller was looked up in it): one round trip each, named
+ * statements unless `prepared` is off (behind PgBouncer in transaction mode a named statement
+ * lives on a server connection the next transaction may not get).
+ */
+async function runInTransaction(ctx: RequestContext, statements: Statement[], prepared: boolean): Promise<unknown[]> {
   const trx = ctx.em.getTransactionContext<Knex.Transaction>();
   if (!trx) throw new Error('A compiled read outside the request transaction');
   const values: unknown[] = [];
   for (const { sql, values: bound } of statements) {
-    const result = (await trx.raw(sql).options({ name: statementName(sql), values: bound })) as { rows: { v: unknown }[] };
+    const result = (await trx.raw(sql).options(prepared ? { name: statementName(sql), values: bound } : { values: bound })) as { rows: { v: unknown }[] };
     values.push(result.rows[0]?.v);
   }
   return values;

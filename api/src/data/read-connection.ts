@@ -14,19 +14,25 @@ const preparedOn = new WeakMap<PoolClient, Set<string>>();
  * it runs there (in the same message); its values are the EXECUTE's arguments, quoted
  * literals that PostgreSQL converts to the parameters' types. The binding sets the level role
  * and unit transaction-locally, so nothing of one caller stays on the connection.
+ *
+ * `keep` off (PgBouncer in transaction mode, DATABASE_POOLER_URL): each message is its own
+ * transaction, so the server connection under it changes from one message to the next and
+ * nothing prepared can be counted on. The message then prepares everything it executes, after
+ * `DEALLOCATE ALL` drops what an earlier message (maybe a failed one, of another client) left
+ * on that server connection: the same single trip, planned each time.
  */
-export async function readInOneTrip(pool: Pool, binding: UnitBinding, statements: Statement[]): Promise<unknown[]> {
+export async function readInOneTrip(pool: Pool, binding: UnitBinding, statements: Statement[], keep = true): Promise<unknown[]> {
   const client = await pool.connect();
   let failed = false;
   try {
-    const prepared = preparedOn.get(client) ?? new Set<string>();
-    preparedOn.set(client, prepared);
+    const prepared = keep ? (preparedOn.get(client) ?? new Set<string>()) : new Set<string>();
+    if (keep) preparedOn.set(client, prepared);
     const named = statements.map((statement) => ({ ...statement, name: statementName(statement.sql) }));
     const parts = named.map(({ name, sql, values }) => `${prepared.has(name) ? '' : `PREPARE ${name} AS ${sql}; `}EXECUTE ${name}(${values.map(literal).join(', ')});`);
     // The binding is a prepared statement too: as a plain select, PostgreSQL parsed and planned it
     // (with gw_bind_unit's body) on every read, 0.06 ms of its CPU a request.
     const bind = `${prepared.has(BIND) ? '' : `PREPARE ${BIND}(text, int, int[]) AS select gw_bind_unit($1, $2, $3); `}EXECUTE ${BIND}('${binding.level}', ${binding.unitId}, '${binding.path}');`;
-    const results = await client.query(`${bind} ${parts.join(' ')}`).catch((error: unknown) => {
+    const results = await client.query(`${keep ? '' : 'DEALLOCATE ALL; '}${bind} ${parts.join(' ')}`).catch((error: unknown) => {
       // A failed message leaves its transaction (and maybe a statement prepared) behind: the connection goes.
       failed = true;
       throw error;

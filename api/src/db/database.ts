@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { enableAppRole } from './app-role';
+import type { AppConnections } from './pooler';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres';
 import { migrateDatabase } from './migration-chain';
 import { ormConfig } from './orm.config';
@@ -34,7 +35,10 @@ export async function migrate(ownerUrl: string, log: (line: string) => void = ()
   if (applied.length) log(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
 }
 
-/** The API's own connection: as the app role, so row-level security applies to every statement. */
-export async function openAppOrm(ownerUrl: string): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(await enableAppRole(ownerUrl)));
+/**
+ * The API's own connection: as the app role, so row-level security applies to every statement;
+ * through the pooler when one is configured (db/pooler.ts).
+ */
+export async function openAppOrm(ownerUrl: string, connections?: AppConnections): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(connections?.pooled ?? (await enableAppRole(ownerUrl))));
 }

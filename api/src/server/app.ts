@@ -14,6 +14,7 @@ import { defaultLimits, Limits } from '../auth/limits';
 import { PrincipalCache, principalCaches } from '../auth/principal-cache';
 import { listenForPrincipalChanges } from '../auth/principal-listener';
 import type { Config } from '../config';
+import type { AppConnections } from '../db/pooler';
 import { type Clock, systemClock } from '../common/clock';
 import { calendarWarnings } from '../modules/deadline/calendar-schedule.service';
 import { createRequestContext, type RequestHead } from '../context/create-context';
@@ -64,7 +65,13 @@ const requestIds: express.RequestHandler = (req, res, next) => {
 };
 
 /** The HTTP server: GraphQL at /graphql, health probes, and the console at /. */
-export async function startServer(orm: MikroORM, config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
+export async function startServer(
+  orm: MikroORM,
+  config: Config,
+  logger: Logger,
+  clock: Clock = systemClock,
+  connections: Pick<AppConnections, 'direct' | 'transactionPooling'> = { direct: orm.config.get('clientUrl') as string, transactionPooling: false },
+): Promise<RunningServer> {
   installAppPolicies();
   const app = express();
   app.disable('x-powered-by');
@@ -78,10 +85,12 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   const readRouter = config.databaseReplicaUrl
     ? await ReadRouter.open({ primaryUrl: orm.config.get('clientUrl') as string, replicaUrl: config.databaseReplicaUrl, maxLagMs: config.replicaMaxLagMs, poolMax: orm.config.get('pool')?.max ?? 10 })
     : null;
-  const reads = config.compiledReads ? compiledReads(readCatalogs, logger, readPool, readRouter) : null;
+  // Behind PgBouncer in transaction mode no statement stays prepared on a connection (read-connection.ts).
+  const reads = config.compiledReads ? compiledReads(readCatalogs, logger, readPool, { router: readRouter, prepared: !connections.transactionPooling }) : null;
   const schema = await buildAppSchema();
-  // rate-limiter-flexible keeps its counters in Postgres so that replicas share them.
-  const limiterPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: 2 });
+  // rate-limiter-flexible keeps its counters in Postgres so that replicas share them; its named
+  // statements are session-level, so it connects directly, never through a transaction pooler.
+  const limiterPool = new Pool({ connectionString: connections.direct, max: 2 });
   const limits = new Limits(limiterPool, { ...defaultLimits, publicReadsPerMinute: config.publicReadsPerMinute });
   const bodyLimit = bytes.parse(config.bodyLimit) ?? 100 * 1024;
   const contextOf = (head: RequestHead, http?: RequestContext['http']) => createRequestContext(orm, limits, head, http, clock);
@@ -93,7 +102,7 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   const apollo = createApollo(schema, httpServer, logger, config, reads?.plugin ?? null, readRouter);
   // Signed-in requests skip the session lookup while this process hears every revocation.
   const principals = new PrincipalCache();
-  const principalListener = await listenForPrincipalChanges(orm.config.get('clientUrl') as string, principals, logger);
+  const principalListener = await listenForPrincipalChanges(connections.direct, principals, logger);
   principalCaches.set(orm, principals);
   await apollo.start();
 

@@ -6,6 +6,8 @@ import { scopeFilterDef } from '../../../api/src/auth/scope-filter';
 import { loadConfig } from '../../../api/src/config';
 import { enableAppRole } from '../../../api/src/db/app-role';
 import { ormConfig } from '../../../api/src/db/orm.config';
+import { appConnections } from '../../../api/src/db/pooler';
+import { startPgBouncer } from '../../../api/src/test/pgbouncer';
 import { startServer } from '../../../api/src/server/app';
 import { createLogger } from '../../../api/src/server/logger';
 
@@ -14,19 +16,24 @@ import { createLogger } from '../../../api/src/server/logger';
  * bench-only switches to price the authorization layers:
  * GW_BENCH_SCOPE=off drops the CASL scope filter (as startTestApp's withoutScopeFilter does);
  * GW_BENCH_RLS=off connects as the owner instead of gridwatch_app (its policy passes every row).
+ * GW_BENCH_PGBOUNCER=on puts PgBouncer in transaction mode (pool of 10) between it and PostgreSQL,
+ * as deploy/cluster.sh does (DATABASE_POOLER_URL: no session-level prepared statement).
  */
 async function main(): Promise<void> {
   const ownerUrl = String(process.env.DATABASE_URL);
   const scopeOff = process.env.GW_BENCH_SCOPE === 'off';
-  const url = process.env.GW_BENCH_RLS === 'off' ? ownerUrl : await enableAppRole(ownerUrl);
+  const direct = process.env.GW_BENCH_RLS === 'off' ? ownerUrl : await enableAppRole(ownerUrl);
+  const bouncer = process.env.GW_BENCH_PGBOUNCER === 'on' ? await startPgBouncer(direct, 10) : null;
+  const connections = bouncer ? await appConnections(ownerUrl, bouncer.url) : { pooled: direct, direct, transactionPooling: false };
+  const url = connections.pooled;
   const orm = await MikroORM.init(
     ormConfig(url, scopeOff ? { filters: { [scopeFilterDef.name]: { ...scopeFilterDef, default: false } } } : {}),
   );
-  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production' }), production: true };
+  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', ...(bouncer ? { DATABASE_POOLER_URL: bouncer.url } : {}) }), production: true };
   // Request logs at warn: the floor and PostGraphile log nothing per request either.
-  await startServer(orm, config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
-  // A clean exit on SIGTERM, so that --cpu-prof writes its profile.
-  process.once('SIGTERM', () => process.exit(0));
+  await startServer(orm, config, createLogger(process.env.LOG_LEVEL ?? 'warn'), undefined, connections);
+  // A clean exit on SIGTERM, so that --cpu-prof writes its profile (and PgBouncer stops with it).
+  process.once('SIGTERM', () => void (bouncer?.stop() ?? Promise.resolve()).finally(() => process.exit(0)));
   profileOnSignal();
 }
 
