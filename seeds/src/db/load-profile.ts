@@ -95,6 +95,9 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
     if (options.skipForeignKeyChecks ?? scale) skipped = await trySkipForeignKeys(client);
     const rebuild = options.rebuildIndexes ?? scale;
     if (rebuild) await client.query(`set local maintenance_work_mem = '256MB'`);
+    // The chain check and the rollup rebuild sort and group millions of rows: in memory, not
+    // in 4 MB runs on disk (the default work_mem).
+    if (scale) await client.query(`set local work_mem = '256MB'`);
     await suspendRollups(client);
     for (const data of tables) {
       // An empty table's rows are not even generated (case_assignment walked every case for none).
