@@ -137,9 +137,10 @@ async function runProfile(options: BenchOptions): Promise<void> {
   log(`${options.profile}: ${db.reused ? 'reused the loaded' : 'loaded a fresh'} database, load ${db.loadSeconds.toFixed(1)} s, size ${db.sizePretty}`);
   const fixture = await readFixture(db.ownerUrl);
   // Q6 writes as each platform county's operator; `operator` stays the demo one (瑶海区, for --serve).
-  const demoOperator = fixture.operators[0];
+  // The nation profile has no platform counties (its grid is the division table): no operator then.
+  const demoOperator = fixture.operators.at(0);
   const identities: Identities = {
-    units: { county: fixture.county.unit, city: fixture.city.unit, operator: demoOperator.unit, ...Object.fromEntries(fixture.operators.map((o) => [o.key, o.unit])) },
+    units: { county: fixture.county.unit, city: fixture.city.unit, ...(demoOperator ? { operator: demoOperator.unit } : {}), ...Object.fromEntries(fixture.operators.map((o) => [o.key, o.unit])) },
     cookies: {},
   };
   let contenders: Contender[] = [];
@@ -152,7 +153,7 @@ async function runProfile(options: BenchOptions): Promise<void> {
       city: await signIn(shipped.url, fixture.city.login),
     };
     for (const operator of fixture.operators) identities.cookies[operator.key] = await signIn(shipped.url, operator.login);
-    identities.cookies.operator = identities.cookies[demoOperator.key];
+    if (demoOperator) identities.cookies.operator = identities.cookies[demoOperator.key];
     if (options.serve) {
       await serve(db.ownerUrl, contenders, identities);
       return;

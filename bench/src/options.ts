@@ -40,11 +40,11 @@ function value(args: string[], name: string): string | undefined {
   return at >= 0 ? args[at + 1] : undefined;
 }
 
-/** `pnpm bench [--profile city|province] [--smoke] [--repeats N] [--seconds S] [--warmup S] [--jit-warmup N] [--rates 25,50] [--write-rates 25,100] [--queries Q1,Q4] [--contenders floor,gridwatch] [--no-variants] [--cpu-prof] [--serve] [--closed N]` */
+/** `pnpm bench [--profile city|province|nation] [--smoke] [--repeats N] [--seconds S] [--warmup S] [--jit-warmup N] [--rates 25,50] [--write-rates 25,100] [--queries Q1,Q4] [--contenders floor,gridwatch] [--no-variants] [--cpu-prof] [--serve] [--closed N]` */
 export function parseOptions(args: string[]): BenchOptions {
   const smoke = args.includes('--smoke');
   const profiles = (value(args, 'profile') ?? (smoke ? 'hefei' : 'city')).split(',');
-  for (const name of profiles) if (!isProfileName(name)) throw new Error(`unknown profile ${name} (hefei, city, province)`);
+  for (const name of profiles) if (!isProfileName(name)) throw new Error(`unknown profile ${name} (hefei, city, province, nation)`);
   const profile = profiles[0] as ProfileName;
   const numbers = (text: string | undefined): number[] | undefined => text?.split(',').map(Number);
   const persistent = !smoke;

@@ -1,5 +1,5 @@
 // Public API of @gridwatch/seeds: reference data, the data generator and its loader.
-export { loadProfile, type LoadOptions, type LoadProgress, type LoadResult } from './db/load-profile';
+export { loadProfile, type LoadOptions, type LoadPhase, type LoadProgress, type LoadResult } from './db/load-profile';
 export {
   SEEDED_TABLES,
   advanceSequences,

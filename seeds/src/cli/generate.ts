@@ -6,7 +6,7 @@ import { DEFAULT_SEED, PROFILE_NAMES, isProfileName } from '../generator/profile
 import { assertDay, beijingDate } from '../generator/timeline';
 import { progressReporter } from './progress';
 
-const USAGE = `usage: generate --profile hefei|city|province [--seed N] [--anchor yyyy-mm-dd] [--database-url URL] [--force]
+const USAGE = `usage: generate --profile hefei|city|province|nation [--seed N] [--anchor yyyy-mm-dd] [--database-url URL] [--force]
   --anchor        the day the data is laid out before (default: today in Beijing)
   --database-url  target database (default: $DATABASE_URL); it must be migrated by the api first
   --force         empty the seeded tables first instead of refusing a non-empty database`;
@@ -66,7 +66,15 @@ async function main(): Promise<void> {
     }
 
     const progress = progressReporter();
-    const result = await loadProfile(client, args.profile, { seed: args.seed, anchor: args.anchor, onProgress: (p) => progress.update(p) });
+    const result = await loadProfile(client, args.profile, {
+      seed: args.seed,
+      anchor: args.anchor,
+      onProgress: (p) => progress.update(p),
+      // Where the time goes, one line per phase on stderr (generation runs inside each COPY).
+      onPhase: ({ phase, ms }) => {
+        if (ms >= 50) console.error(`  ${(ms / 1000).toFixed(1).padStart(7)} s  ${phase}`);
+      },
+    });
     progress.stop();
 
     const size = await databaseSize(client);

@@ -85,7 +85,10 @@ export const CALENDAR_DAY_COUNT = calendarDays().length;
 /** The years those days cover (each counts as a loaded schedule). */
 export const CALENDAR_YEAR_COUNT = new Set(calendarDays().map((d) => d.day.slice(0, 4))).size;
 
-function countsFor(profile: ProfileName): TableCounts {
+/** The profiles built from Annex 1 copies, whose counts follow from the plan (the nation's from the division table). */
+export type AnnexProfileName = Exclude<ProfileName, 'nation'>;
+
+function countsFor(profile: AnnexProfileName): TableCounts {
   const { cities, sources, cases, inspections } = PROFILES[profile];
   return {
     grid: PER_CITY_COUNTS.grid * cities,
@@ -122,7 +125,7 @@ export const CITY_COUNTS: Readonly<TableCounts> = countsFor('city');
 /** province: 16 cities (26,384 grids), 500,000 sources, 5,000,000 cases and events. */
 export const PROVINCE_COUNTS: Readonly<TableCounts> = countsFor('province');
 
-export const PROFILE_COUNTS: Readonly<Record<ProfileName, Readonly<TableCounts>>> = {
+export const PROFILE_COUNTS: Readonly<Record<AnnexProfileName, Readonly<TableCounts>>> = {
   hefei: HEFEI_COUNTS,
   city: CITY_COUNTS,
   province: PROVINCE_COUNTS,

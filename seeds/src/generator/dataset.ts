@@ -9,6 +9,8 @@ import { caseAssignmentTable, caseEventTable, caseTable, firstHandler, type Life
 import { lifecycleOf as caseLifecycle, reportedDue } from './case-lifecycles';
 import { type CaseRecord, caseRecords } from './cases';
 import { buildGridTree, type GridNode, platformUnitIds } from './grid-tree';
+import { readDivisionTable } from '../nation/division-table';
+import { buildNationTree } from '../nation/nation-tree';
 import { buildGridWorkers, buildOfficers } from './people';
 import type { ProfileSpec } from './profiles';
 import { calendarDays } from '../reference/calendar';
@@ -49,7 +51,9 @@ export interface DatasetInput {
 export function buildDataset(input: DatasetInput): TableData[] {
   const { spec, seed } = input;
   const timeline = seedTimeline(input.anchor);
-  const grids: GridNode[] = buildGridTree(input.annex ?? loadAnnex1(), spec.cities);
+  const grids: GridNode[] = spec.nation
+    ? buildNationTree(readDivisionTable({ provinces: spec.nation.provinces }))
+    : buildGridTree(input.annex ?? loadAnnex1(), spec.cities);
   const categories = input.categories ?? loadCaseCategories();
   const departments = buildDepartments(grids);
   const officers = buildOfficers(grids, seed);
@@ -62,7 +66,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
   const plan = planSources(grids, spec.sources, seed);
   const sources = (): ReturnType<typeof sourceRecords> => sourceRecords(grids, plan, seed, timeline);
   const generated = (): ReturnType<typeof caseRecords> => caseRecords(grids, categories, plan, spec.cases, seed, demo, timeline);
-  const patrols = patrolPlans(grids, workers, timeline.patrolMonths);
+  const patrols = spec.patrols === false ? [] : patrolPlans(grids, workers, timeline.patrolMonths);
   const platforms = platformUnitIds(grids);
   // The grid workers of the grids whose cases run through the workflow act through accounts.
   const workerAccount = new Map<number, number>();

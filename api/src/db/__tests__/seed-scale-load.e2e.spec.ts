@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { REFERENCE_ANCHOR, loadProfile } from '@gridwatch/seeds';
+import { Client } from 'pg';
+import { cloneDatabase, TEMPLATE_EMPTY, TEMPLATE_SEEDED } from '../../test/databases';
+
+/**
+ * The scale loader (seeds loadProfile with triggers skipped, as the city, province and nation
+ * profiles load): the events it chains outside the trigger verify with the api's own verifier
+ * and equal the trigger's chain, and the nation profile's grid is the division table's tree.
+ */
+const API_DIR = path.join(__dirname, '..', '..', '..');
+
+async function verifyChain(url: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'src/cli/verify-chain.ts'], {
+    cwd: API_DIR,
+    env: { ...process.env, DATABASE_URL: url },
+  });
+  return stdout;
+}
+
+describe('the scale loader', () => {
+  let database: Awaited<ReturnType<typeof cloneDatabase>>;
+  let client: Client;
+
+  beforeEach(async () => {
+    database = await cloneDatabase(TEMPLATE_EMPTY);
+    client = new Client(database.url);
+    await client.connect();
+  });
+  afterEach(async () => {
+    await client?.end();
+    await database?.drop();
+  });
+
+  it('chains the events as the trigger does: the same hashes as the trigger-loaded demo, intact for the verifier', async () => {
+    const result = await loadProfile(client, 'hefei', { anchor: REFERENCE_ANCHOR, skipForeignKeyChecks: true, rebuildIndexes: true });
+    expect(result.foreignKeyChecksSkipped).toBe(true);
+    expect(result.phases.map((p) => p.phase)).toEqual(expect.arrayContaining(['build', 'copy case_event', 'verify chain', 'rollups']));
+
+    const report = await verifyChain(database.url);
+    expect(report).toMatch(/chain intact/);
+    expect(report).not.toMatch(/BROKEN/);
+    // The template's demo was loaded with the trigger on: same seed and anchor, same chain.
+    const chainSql = 'select id, chain_key, chain_seq, prev_hash, hash, digest_version from case_event order by id';
+    const seeded = await cloneDatabase(TEMPLATE_SEEDED);
+    const other = new Client(seeded.url);
+    await other.connect();
+    try {
+      const [ours, theirs] = await Promise.all([client.query(chainSql), other.query(chainSql)]);
+      expect(ours.rows.length).toBeGreaterThan(900);
+      expect(ours.rows).toEqual(theirs.rows);
+      const heads = 'select chain_key, seq, hash from case_event_chain order by chain_key';
+      expect((await client.query(heads)).rows).toEqual((await other.query(heads)).rows);
+    } finally {
+      await other.end();
+      await seeded.drop();
+    }
+  });
+
+  it('loads a nation of one province: the division tree, its staff, sources and cases, chained and rolled up', async () => {
+    const spec = { cities: 0, sources: 500, cases: 2000, nation: { provinces: ['34'] }, patrols: false };
+    const result = await loadProfile(client, 'nation', { anchor: REFERENCE_ANCHOR, spec });
+    expect(result.rows).toMatchObject({ grid: 16 + 119 + 1685 + 18334, pollution_source: 500, case: 2000, case_event: 2000, patrol_plan: 0 });
+
+    const levels = await client.query<{ level: string; n: number }>(`select level::text, count(*)::int as n from grid group by 1 order by 1`);
+    expect(levels.rows).toEqual([
+      { level: 'CITY', n: 16 },
+      { level: 'COUNTY', n: 119 },
+      { level: 'TOWNSHIP', n: 1685 },
+      { level: 'VILLAGE', n: 18334 },
+    ]);
+    // Every unit under its parent: the parent's level above, its code the prefix, its scope inherited.
+    const misplaced = await client.query(`
+      select g.code from grid g left join grid p on p.id = g.parent_id
+      where case g.level
+        when 'CITY' then g.parent_id is not null or g.city_id <> g.id
+        when 'COUNTY' then p.level <> 'CITY' or left(g.code, 4) <> left(p.code, 4) or g.county_id <> g.id or g.city_id <> p.id
+        when 'TOWNSHIP' then p.level <> 'COUNTY' or left(g.code, 6) <> left(p.code, 6) or g.township_id <> g.id or g.county_id <> p.id
+        else p.level <> 'TOWNSHIP' or left(g.code, 9) <> left(p.code, 9) or g.township_id <> p.id or g.county_id <> p.county_id
+      end is not false`);
+    expect(misplaced.rows).toEqual([]);
+    const hefei = await client.query(`select code, name from grid where parent_id is null order by id limit 1`);
+    expect(hefei.rows).toEqual([{ code: '340100000000', name: '合肥市' }]);
+    // The demo accounts sit on the real units (肥东县, 长临河镇 and its village 六家畈).
+    const accounts = await client.query(`select a.login, g.code from account a join grid g on g.id = a.unit_id where a.login in ('feidong', 'township') order by 1`);
+    expect(accounts.rows).toEqual([{ login: 'feidong', code: '340122000000' }, { login: 'township', code: '340122104000' }]);
+    // A grid worker for every village and township; sources and cases only on leaves.
+    const staffed = await client.query(`select count(*)::int as n from grid g where g.level in ('VILLAGE', 'TOWNSHIP') and not exists (select 1 from grid_worker_grid w where w.grid_id = g.id)`);
+    expect(staffed.rows).toEqual([{ n: 0 }]);
+    const offLeaf = await client.query(`select count(*)::int as n from "case" c where exists (select 1 from grid k where k.parent_id = c.grid_id)`);
+    expect(offLeaf.rows).toEqual([{ n: 0 }]);
+
+    expect(await verifyChain(database.url)).not.toMatch(/BROKEN/);
+    // The rollups, rebuilt once at the end: each city's subtree counts its cases.
+    const rolled = await client.query(`
+      select r.unit_id, sum(r.cases)::int as cases from case_rollup r join grid g on g.id = r.unit_id and g.level = 'CITY' group by 1
+      except select city_id, count(*)::int from "case" group by 1`);
+    expect(rolled.rows).toEqual([]);
+  });
+});

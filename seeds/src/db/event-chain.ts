@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import type { TableData } from '../generator/table';
+import type { Db } from './copy';
+
+/**
+ * The case-event hash chain of a bulk load. The api's trigger (case_event_chain, digest v2)
+ * chains each event as it is inserted, three statements per row on the chain head; the scale
+ * loads skip triggers (replica role), which used to leave their events unchained. Instead the
+ * rows are chained here as they are generated, exactly as the trigger would have (per county,
+ * in id order, digest v2), copied with their chain columns, and then every link is recomputed
+ * by the database's own digest function (firstBrokenLink): a difference fails the load.
+ */
+export const CHAIN_COLUMNS = ['chain_key', 'chain_seq', 'prev_hash', 'hash', 'tx_id', 'digest_version'] as const;
+const DIGEST_VERSION = 2;
+
+/** The transaction id the trigger would have stamped (pg_current_xact_id of the load). */
+export async function currentTransactionId(client: Db): Promise<string> {
+  const { rows } = await client.query<{ tx: string }>('select pg_current_xact_id()::text as tx');
+  return rows[0].tx;
+}
+
+/** jsonb keys are stored shorter first, then by their UTF-8 bytes. */
+function jsonbKeyOrder(a: string, b: string): number {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length - y.length || Buffer.compare(x, y);
+}
+
+/** What `jsonb::text` prints for a JSON value: ", " and ": " between items, keys in jsonb's order. */
+export function jsonbText(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map(jsonbText).join(', ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => jsonbKeyOrder(a, b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${jsonbText(v)}`).join(', ')}}`;
+  }
+  if (typeof value === 'string') return JSON.stringify(value);
+  // jsonb keeps a number's decimal text as written (JSON.stringify's); not an exponent's.
+  if (typeof value === 'number' && !/^-?\d+(\.\d+)?$/.test(String(value))) throw new Error(`no exact jsonb text for ${value}`);
+  return String(value);
+}
+
+/** `extract(epoch from t)::text` of an ISO instant with milliseconds: seconds and six decimals. */
+export function epochText(iso: string | null): string | null {
+  if (iso === null) return null;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`not an instant: ${iso}`);
+  return `${Math.floor(ms / 1000)}.${String(((ms % 1000) + 1000) % 1000).padStart(3, '0')}000`;
+}
+
+/** The rows of case_event with their chain columns added (the table's columns plus CHAIN_COLUMNS). */
+export function chainedEvents(events: TableData, txId: string): TableData {
+  const at = (name: string): number => {
+    const i = events.columns.indexOf(name);
+    if (i < 0) throw new Error(`case_event has no column ${name}`);
+    return i;
+  };
+  const c = Object.fromEntries(
+    ['id', 'case_id', 'grid_id', 'city_id', 'county_id', 'township_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_role', 'actor_unit_id', 'at', 'reason', 'note', 'details', 'due_at'].map(
+      (n) => [n, at(n)],
+    ),
+  );
+  return {
+    table: events.table,
+    columns: [...events.columns, ...CHAIN_COLUMNS],
+    count: events.count,
+    *rows() {
+      const heads = new Map<number, { seq: number; hash: string }>();
+      for (const row of events.rows()) {
+        const details = row[c.details] === null ? null : (JSON.parse(row[c.details] as string) as unknown);
+        const key = (row[c.county_id] as number | null) ?? 0;
+        const head = heads.get(key) ?? { seq: 0, hash: '' };
+        const seq = head.seq + 1;
+        const parts: unknown[] = [
+          head.hash, key, seq, row[c.id], row[c.case_id], row[c.grid_id], row[c.city_id], row[c.county_id], row[c.township_id],
+          row[c.action], row[c.from_status], row[c.to_status], row[c.actor_id], row[c.actor_role], row[c.actor_unit_id],
+          epochText(row[c.at] as string), row[c.reason], row[c.note], details, DIGEST_VERSION, epochText(row[c.due_at] as string | null),
+        ];
+        const hash = createHash('sha256').update(jsonbText(parts), 'utf8').digest('hex');
+        yield [...row, key, seq, head.hash, hash, txId, DIGEST_VERSION];
+        heads.set(key, { seq, hash });
+      }
+    },
+  };
+}
+
+/** Sets each chain's head to its last event, as the trigger leaves it. */
+export async function setChainHeads(client: Db): Promise<void> {
+  await client.query(`insert into case_event_chain (chain_key, seq, hash)
+    select distinct on (chain_key) chain_key, chain_seq, hash from case_event order by chain_key, chain_seq desc
+    on conflict (chain_key) do update set seq = excluded.seq, hash = excluded.hash`);
+}
+
+/**
+ * Every link recomputed in the database (the api's verifier, case.sql.ts CHECK_SQL): the first
+ * problem found, or null when every chain is intact and its head is its last event.
+ */
+export async function firstBrokenLink(client: Db): Promise<string | null> {
+  const { rows } = await client.query<{ problem: string | null }>(`
+    with links as (
+      select e.id, e.chain_key, e.chain_seq, e.hash,
+             case
+               when e.hash is null then 'not chained'
+               when e.chain_seq <> coalesce(lag(e.chain_seq) over w, 0) + 1 then 'sequence gap'
+               when e.prev_hash is distinct from coalesce(lag(e.hash) over w, '') then 'previous hash does not match'
+               when case_event_digest(e.prev_hash, e) <> e.hash then 'content does not match its hash'
+             end as problem
+      from case_event e
+      window w as (partition by e.chain_key order by e.chain_seq nulls first, e.id)
+    )
+    select coalesce(
+      (select 'event ' || id || ': ' || problem from links where problem is not null limit 1),
+      (select 'chain ' || h.chain_key || ': head is not its last event' from case_event_chain h
+        where not exists (select 1 from case_event e where e.chain_key = h.chain_key and e.chain_seq = h.seq and e.hash = h.hash) limit 1)
+    ) as problem`);
+  return rows[0].problem;
+}
