@@ -72,6 +72,9 @@ export async function startServer(orm: MikroORM, config: Config, logger: Logger,
   const schema = await buildAppSchema();
   // rate-limiter-flexible keeps its counters in Postgres so that replicas share them.
   const limiterPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: 2 });
+  // A connection dropped while idle (the database restarted, failed over) is replaced on next
+  // use; an unheard 'error' event would end the whole process instead.
+  for (const pool of [readPool, limiterPool]) pool.on('error', (error) => logger.warn({ err: error }, 'a pooled connection was lost while idle'));
   const limits = new Limits(limiterPool, { ...defaultLimits, publicReadsPerMinute: config.publicReadsPerMinute });
   const bodyLimit = bytes.parse(config.bodyLimit) ?? 100 * 1024;
   const contextOf = (head: RequestHead, http?: RequestContext['http']) => createRequestContext(orm, limits, head, http, clock);
