@@ -28,6 +28,8 @@ export interface Config {
   open311JurisdictionId: string | null;
   /** WEBHOOK_DISABLE_AFTER_DAYS: a webhook endpoint failing this many days without a success is disabled. */
   webhookDisableAfterDays: number;
+  /** STATEMENT_TIMEOUT_MS: the longest one statement of a request may run (0: no limit); past it the request answers TIMEOUT. */
+  statementTimeoutMs: number;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -42,6 +44,12 @@ function clockStart(value: string | undefined): Date | null {
 function positive(name: string, value: string): number {
   const n = Number(value);
   if (!(n > 0)) throw new Error(`${name} must be a positive number, got ${value}`);
+  return n;
+}
+
+function nonNegative(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, 0 or more, got ${value}`);
   return n;
 }
 
@@ -66,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicReadsPerMinute: Number(env.PUBLIC_READS_PER_MINUTE ?? 60),
     open311JurisdictionId: env.OPEN311_JURISDICTION_ID || null,
     webhookDisableAfterDays: positive('WEBHOOK_DISABLE_AFTER_DAYS', env.WEBHOOK_DISABLE_AFTER_DAYS ?? '3'),
+    statementTimeoutMs: nonNegative('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS ?? '60000'),
   };
 }

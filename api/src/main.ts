@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     await migrate(database.url, (line) => logger.info(line));
     // The demo is laid out before today (Beijing), so it is live whatever day the system starts.
     const seeded = await seedIfEmpty(database.url, beijingDay(clock.now()));
-    orm = await openAppOrm(database.url);
+    orm = await openAppOrm(database.url, config.statementTimeoutMs);
     server = await startServer(orm, config, logger, clock).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
         throw new StartupError(`Port ${config.port} on ${config.host} is already in use. Stop the other program or set PORT (e.g. PORT=4001).`);

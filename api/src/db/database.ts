@@ -38,7 +38,20 @@ export async function migrate(ownerUrl: string, log: (line: string) => void = ()
   }
 }
 
-/** The API's own connection: as the app role, so row-level security applies to every statement. */
-export async function openAppOrm(ownerUrl: string): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(await enableAppRole(ownerUrl)));
+/**
+ * The API's own connection: as the app role, so row-level security applies to every statement.
+ * Every connection made from its URL (the ORM's, the read and rate-limit pools) carries the
+ * statement timeout, so a stuck statement (a lock never released, a runaway plan) ends its
+ * request with TIMEOUT instead of holding a connection and the caller forever.
+ */
+export async function openAppOrm(ownerUrl: string, statementTimeoutMs = 0): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(withStatementTimeout(await enableAppRole(ownerUrl), statementTimeoutMs)));
+}
+
+export function withStatementTimeout(url: string, ms: number): string {
+  if (!ms) return url;
+  const parsed = new URL(url);
+  const options = [parsed.searchParams.get('options'), `-c statement_timeout=${ms}`].filter(Boolean).join(' ');
+  parsed.searchParams.set('options', options);
+  return parsed.toString();
 }

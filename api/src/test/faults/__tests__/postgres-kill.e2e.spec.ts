@@ -11,7 +11,7 @@ import { durability, pause, signIn, verifyChainsCli, WriteLoad } from '../write-
 describe('fault: PostgreSQL killed under write load', () => {
   let pg: KillablePostgres;
   let api: ApiProcess;
-  let load: WriteLoad | undefined;
+  let subject: WriteLoad | undefined;
   const run = 'pgkill';
   const sql = <T>(text: string, params?: unknown[]) => pg.sql<T>('gridwatch', text, params);
 
@@ -23,13 +23,14 @@ describe('fault: PostgreSQL killed under write load', () => {
     api = await startApiProcess(pg.url('gridwatch'), { env: { SCHEDULER: 'on' } });
   });
   afterAll(async () => {
-    await load?.stop();
+    await subject?.stop();
     await api?.kill();
     await pg?.destroy();
   });
 
   it('keeps every acknowledged write, reconnects by itself, and /readyz tells the truth meanwhile', async () => {
-    load = new WriteLoad(() => api.url, { reporter: await signIn(api.url, 'gridworker'), filer: await signIn(api.url, 'township') }, await loadInput(sql), run);
+    const load = new WriteLoad(() => api.url, { reporter: await signIn(api.url, 'gridworker'), filer: await signIn(api.url, 'township') }, await loadInput(sql), run);
+    subject = load;
     load.start(4);
     await until('writes acknowledged before the fault', async () => load.count >= 20);
 
