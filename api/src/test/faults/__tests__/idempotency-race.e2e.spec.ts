@@ -38,7 +38,7 @@ describe('fault: the same idempotency key raced from two API processes', () => {
     // The same grid worker signed in on each replica (a phone that switched networks).
     const cookies = [await signIn(a.url, 'gridworker'), await signIn(b.url, 'gridworker')];
     const input = await loadInput(sql);
-    const keys = Array.from({ length: 40 }, (_, i) => `race-${i}`);
+    const keys = Array.from({ length: 40 }, (_, i) => `race-key-${i}`);
     const answers = await Promise.all(
       keys.map((key) => {
         const variables = { input: { ...input, origin: 'PATROL', description: '故障演练: 重复提交', idempotencyKey: key } };
@@ -57,7 +57,7 @@ describe('fault: the same idempotency key raced from two API processes', () => {
     expect(rows.filter((r) => r.cases !== 1 || r.events !== 1)).toEqual([]);
 
     // The key reused for another report, on both at once: refused on both, nothing written.
-    const other = { input: { ...input, origin: 'PATROL', description: '另一件事', idempotencyKey: keys[0] } };
+    const other = { input: { ...input, origin: 'PATROL', description: '故障演练: 同一键, 另一件事', idempotencyKey: keys[0] } };
     const reused = await Promise.all([post(a.url, cookies[0], REPORT, other), post(b.url, cookies[1], REPORT, other)]);
     expect(reused.map((r) => r.code)).toEqual(['CONFLICT', 'CONFLICT']);
     const [{ n }] = await sql<{ n: number }>(`select count(*)::int as n from "case" where idempotency_key like 'race-%'`);
