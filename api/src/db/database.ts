@@ -45,9 +45,12 @@ export async function migrate(ownerUrl: string, log: (line: string) => void = ()
  * request with TIMEOUT instead of holding a connection and the caller forever.
  */
 export async function openAppOrm(ownerUrl: string, statementTimeoutMs = 0): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(withStatementTimeout(await enableAppRole(ownerUrl), statementTimeoutMs)));
+  const url = withStatementTimeout(await enableAppRole(ownerUrl), statementTimeoutMs);
+  // The ORM builds its connections from the URL's parts (not its options): the limit goes to the driver too.
+  return MikroORM.init(ormConfig(url, statementTimeoutMs ? { driverOptions: { connection: { statement_timeout: statementTimeoutMs } } } : {}));
 }
 
+/** The URL the read and rate-limit pools (node-postgres) connect with: the limit as a startup option. */
 export function withStatementTimeout(url: string, ms: number): string {
   if (!ms) return url;
   const parsed = new URL(url);

@@ -83,14 +83,14 @@ describe('fault: timeouts and full disks answer clean errors', () => {
   });
 
   it('a full evidence disk answers STORAGE_FULL (507) and records no evidence; with room again the same upload is kept', async () => {
-    const kase = (await report('disk-1')).data!.reportCase;
+    const kase = (await report('evidence-disk-1')).data!.reportCase;
     const upload = async () => {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(phonePhoto('2026:11:28 09:00:00', { lng: 117.47, lat: 31.88 }))]), 'photo.jpg');
       const response = await fetch(`${api.url}/cases/${kase.id}/evidence?stage=REPORT`, { method: 'POST', body: form, headers: { cookie: reporter }, signal: AbortSignal.timeout(15_000) });
       return { status: response.status, text: await response.text() };
     };
-    const evidence = async () => (await sql<{ n: number }>(`select count(*)::int as n from evidence`))[0].n;
+    const evidence = async () => (await sql<{ n: number }>(`select count(*)::int as n from case_evidence`))[0].n;
     const before = await evidence();
     evidenceDisk.fill();
     const full = await upload();
@@ -109,6 +109,8 @@ describe('fault: timeouts and full disks answer clean errors', () => {
     tableDisk = mountTinyDisk('4m', 'postgres');
     await sql(`create tablespace gw_fault_tiny location '${tableDisk.dir}'`, [], process.env.GW_TEST_ADMIN_URL);
     await sql(`alter table "case" set tablespace gw_fault_tiny`);
+    // Compacted: no room left in its pages, so the next reports need the file to grow.
+    await sql(`vacuum full "case"`);
     tableDisk.fill();
     const acknowledged: string[] = [];
     let refused: Awaited<ReturnType<typeof report>> | null = null;
