@@ -30,13 +30,16 @@ const BY_CODE: Record<string, InfrastructureFailure> = {
   ECONNRESET: UNAVAILABLE,
 };
 
-/** The failure an error (or its cause, as the ORM wraps the driver's) stands for; null for anything else. */
+/** What an error wraps: its cause (the ORM's of the driver's), or Apollo's wrapping of a hook's error. */
+const inner = (error: Error): unknown => error.cause ?? (error as { originalError?: unknown }).originalError;
+
+/** The failure an error (or what it wraps) stands for; null for anything else. */
 export function infrastructureFailure(error: unknown): InfrastructureFailure | null {
-  for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth += 1) {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; current = inner(current), depth += 1) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && BY_CODE[code]) return BY_CODE[code];
-    // pg's own words when the server went away mid-conversation (no code is set).
-    if (/^Connection terminated/.test(current.message)) return UNAVAILABLE;
+    // pg's (and the ORM's wrapping of them) when the server went away mid-conversation: no code is set.
+    if (/Connection terminated|connection error and is not queryable|connect ECONNREFUSED|terminating connection due to/.test(current.message)) return UNAVAILABLE;
   }
   return null;
 }
