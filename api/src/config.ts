@@ -39,6 +39,8 @@ export interface Config {
   databaseReplicaUrl: string | null;
   /** DATABASE_REPLICA_MAX_LAG_MS: a replica further behind than this is not read from. */
   replicaMaxLagMs: number;
+  /** STATEMENT_TIMEOUT_MS: the longest one statement of a request may run (0: no limit); past it the request answers TIMEOUT. */
+  statementTimeoutMs: number;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -53,6 +55,12 @@ function clockStart(value: string | undefined): Date | null {
 function positive(name: string, value: string): number {
   const n = Number(value);
   if (!(n > 0)) throw new Error(`${name} must be a positive number, got ${value}`);
+  return n;
+}
+
+function nonNegative(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, 0 or more, got ${value}`);
   return n;
 }
 
@@ -80,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookDisableAfterDays: positive('WEBHOOK_DISABLE_AFTER_DAYS', env.WEBHOOK_DISABLE_AFTER_DAYS ?? '3'),
     databaseReplicaUrl: env.DATABASE_REPLICA_URL || null,
     replicaMaxLagMs: positive('DATABASE_REPLICA_MAX_LAG_MS', env.DATABASE_REPLICA_MAX_LAG_MS ?? '5000'),
+    statementTimeoutMs: nonNegative('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS ?? '60000'),
   };
 }

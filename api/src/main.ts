@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     const months = await ensureEventPartitions(database.url, clock.now());
     if (months) logger.info(`created ${months} month partition(s) of the event log`);
     const connections = await appConnections(database.url, config.databasePoolerUrl);
-    orm = await openAppOrm(database.url, connections);
+    orm = await openAppOrm(database.url, connections, config.statementTimeoutMs);
     server = await startServer(orm, config, logger, clock, connections).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
         throw new StartupError(`Port ${config.port} on ${config.host} is already in use. Stop the other program or set PORT (e.g. PORT=4001).`);

@@ -37,8 +37,24 @@ export async function migrate(ownerUrl: string, log: (line: string) => void = ()
 
 /**
  * The API's own connection: as the app role, so row-level security applies to every statement;
- * through the pooler when one is configured (db/pooler.ts).
+ * through the pooler when one is configured (db/pooler.ts). Every connection made from its URL
+ * (the ORM's, the read and rate-limit pools) carries the statement timeout, so a stuck statement
+ * (a lock never released, a runaway plan) ends its request with TIMEOUT instead of holding a
+ * connection and the caller forever. Behind PgBouncer (which refuses such startup settings)
+ * the timeout is the role's or the server's: `alter role … set statement_timeout`.
  */
-export async function openAppOrm(ownerUrl: string, connections?: AppConnections): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(connections?.pooled ?? (await enableAppRole(ownerUrl))));
+export async function openAppOrm(ownerUrl: string, connections?: AppConnections, statementTimeoutMs = 0): Promise<MikroORM> {
+  const timeout = connections?.transactionPooling ? 0 : statementTimeoutMs;
+  const url = withStatementTimeout(connections?.pooled ?? (await enableAppRole(ownerUrl)), timeout);
+  // The ORM builds its connections from the URL's parts (not its options): the limit goes to the driver too.
+  return MikroORM.init(ormConfig(url, timeout ? { driverOptions: { connection: { statement_timeout: timeout } } } : {}));
+}
+
+/** The URL the read and rate-limit pools (node-postgres) connect with: the limit as a startup option. */
+export function withStatementTimeout(url: string, ms: number): string {
+  if (!ms) return url;
+  const parsed = new URL(url);
+  const options = [parsed.searchParams.get('options'), `-c statement_timeout=${ms}`].filter(Boolean).join(' ');
+  parsed.searchParams.set('options', options);
+  return parsed.toString();
 }

@@ -8,6 +8,7 @@ import { BadInputError, DomainError, UnauthenticatedError } from '../common/erro
 import { createRequestContext } from '../context/create-context';
 import { beginRequest, finishRequest } from '../context/unit-of-work';
 import type { RequestContext } from '../context/request-context';
+import { infrastructureFailure } from '../common/infrastructure-errors';
 
 // Plain HTTP routes beside GraphQL (evidence files, exports, imports) share how a caller is
 // identified and how expected failures are answered.
@@ -58,6 +59,11 @@ export const routeErrors: ErrorRequestHandler = async (error: unknown, _req, res
   if (error instanceof DomainError) {
     const code = String(error.extensions.code);
     res.status(STATUS[code] ?? 400).json({ error: { code, message: error.message, ...error.extensions } });
+    return;
+  }
+  const failure = infrastructureFailure(error);
+  if (failure) {
+    res.status(failure.status).json({ error: { code: failure.code, message: failure.message } });
     return;
   }
   next(error);

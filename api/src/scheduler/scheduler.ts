@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Logger as WorkerLogger, run, type Runner, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger as WorkerLogger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import type { Logger } from 'pino';
 import { type Clock, systemClock } from '../common/clock';
 import { sweepDeadlines } from '../modules/supervision/deadline-sweep.service';
@@ -9,6 +10,7 @@ import { generateAllPatrolPlans } from '../modules/patrol/patrol-job';
 import { loadSigner } from '../modules/chain/chain-signer';
 import { chainService } from '../modules/chain/chain.service';
 import { eventPartitions } from '../modules/chain/event-partitions.service';
+import { watchWorkerLiveness } from './worker-liveness';
 import { DEFAULT_WEBHOOK_SETTINGS, webhookDelivery, type WebhookSettings } from '../modules/webhook/webhook-delivery.service';
 
 export const DEADLINE_SWEEP = 'deadline_sweep';
@@ -64,7 +66,7 @@ export function schedulerTasks(
  * is enqueued once per tick across replicas (graphile-worker's known_crontabs) under one job
  * key, and the sweep itself is idempotent, so replicas never double an alert or escalation.
  */
-export function startScheduler(
+export async function startScheduler(
   orm: MikroORM,
   connectionString: string,
   logger: Logger,
@@ -73,8 +75,12 @@ export function startScheduler(
   webhooks: WebhookSettings = DEFAULT_WEBHOOK_SETTINGS,
 ): Promise<Runner> {
   installAppPolicies();
-  return run({
+  // Jobs a killed replica held are released by the others (and by this one when it comes back).
+  const events: WorkerEvents = new EventEmitter();
+  const liveness = await watchWorkerLiveness(connectionString, events, logger);
+  const runner = await run({
     connectionString,
+    events,
     // One job at a time per named queue (each webhook endpoint has its own), so two endpoints' drains may overlap.
     concurrency: 2,
     noHandleSignals: true,
@@ -95,5 +101,11 @@ export function startScheduler(
       if (level === 'error') logger.error({ scheduler: true }, message);
       else if (level === 'warning') logger.warn({ scheduler: true }, message);
     }),
+  }).catch(async (error: unknown) => {
+    await liveness.close();
+    throw error;
   });
+  void runner.promise.finally(() => liveness.close()).catch(() => undefined);
+  await liveness.sweep();
+  return runner;
 }

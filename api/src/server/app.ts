@@ -91,6 +91,9 @@ export async function startServer(
   // rate-limiter-flexible keeps its counters in Postgres so that replicas share them; its named
   // statements are session-level, so it connects directly, never through a transaction pooler.
   const limiterPool = new Pool({ connectionString: connections.direct, max: 2 });
+  // A connection dropped while idle (the database restarted, failed over) is replaced on next
+  // use; an unheard 'error' event would end the whole process instead.
+  for (const pool of [readPool, limiterPool]) pool.on('error', (error) => logger.warn({ err: error }, 'a pooled connection was lost while idle'));
   const limits = new Limits(limiterPool, { ...defaultLimits, publicReadsPerMinute: config.publicReadsPerMinute });
   const bodyLimit = bytes.parse(config.bodyLimit) ?? 100 * 1024;
   const contextOf = (head: RequestHead, http?: RequestContext['http']) => createRequestContext(orm, limits, head, http, clock);

@@ -5,6 +5,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { FieldProblem } from '../common/errors';
+import { infrastructureFailure } from '../common/infrastructure-errors';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
@@ -35,6 +36,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof UniqueConstraintViolationException) {
     return { message: 'A record with the same unique value already exists', path: formatted.path, extensions: { code: 'CONFLICT' } };
   }
+  const failure = infrastructureFailure(original);
+  if (failure) return { message: failure.message, path: formatted.path, extensions: { code: failure.code } };
   if (original instanceof GraphQLError && typeof formatted.extensions?.code === 'string' && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stack, ...extensions } = formatted.extensions as Record<string, unknown>;
     return { ...formatted, extensions };

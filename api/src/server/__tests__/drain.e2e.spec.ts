@@ -43,7 +43,7 @@ describe('graceful drain on SIGTERM', () => {
     const inFlight = slowPost(api.port);
     // The request has reached the server (its headers are read) before the signal.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    api.kill('SIGTERM');
+    void api.kill('SIGTERM');
     for (let waited = 0; !(await refused(api.url)); waited += 50) {
       if (waited > 10_000) throw new Error('still accepting 10 s after SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 50));

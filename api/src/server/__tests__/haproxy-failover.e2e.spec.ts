@@ -98,14 +98,14 @@ describe('HAProxy in front of two API replicas', () => {
       await answeredBy('api1', 0);
       await answeredBy('api2', 0);
       // A crash: whatever api1 had in flight fails and is retried.
-      replicas[0].kill('SIGKILL');
+      void replicas[0].kill('SIGKILL');
       await replicas[0].exited;
-      replicas[0] = await startApiProcess(database.url, {}, replicas[0].port);
+      replicas[0] = await startApiProcess(database.url, { port: replicas[0].port });
       await answeredBy('api1', Date.now());
       // A rolling restart: api2 drains and exits 0.
-      replicas[1].kill('SIGTERM');
+      void replicas[1].kill('SIGTERM');
       await expect(replicas[1].exited).resolves.toBe(0);
-      replicas[1] = await startApiProcess(database.url, {}, replicas[1].port);
+      replicas[1] = await startApiProcess(database.url, { port: replicas[1].port });
       await answeredBy('api2', Date.now());
     } finally {
       running = false;
