@@ -22,11 +22,30 @@ interface TitleFit {
   cut: string[];
   barOverflow: number;
   pageOverflow: number;
+  wide: string[];
 }
 
 /** How the title sits in the bar, read from the layout itself. */
 function titleFit(page: Page): Promise<TitleFit> {
   return page.evaluate(() => {
+    // The phone's width. Not innerWidth: a mobile browser widens its layout viewport to whatever
+    // is too wide, so innerWidth grows with the overflow it should reveal and the screen is cut.
+    const phone = document.documentElement.clientWidth;
+    // The right edge of what is laid out, whatever clips it: a page may hide its overflow
+    // (overflow-x: hidden on a wrapper) and still cut its bar and banners at the phone's edge.
+    const unclipped = () =>
+      [...document.body.querySelectorAll<HTMLElement>('*')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        if (!r.width || !r.height) return false;
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return false;
+        return true;
+      });
+    const widest = () => Math.max(0, ...unclipped().map((el) => Math.ceil(el.getBoundingClientRect().right)));
+    // The innermost boxes past the edge: what pushes everything around them wider.
+    const wideOnes = () => {
+      const wide = unclipped().filter((el) => el.getBoundingClientRect().right > phone + 1 && !el.closest('header'));
+      return wide.filter((el) => !wide.some((other) => other !== el && el.contains(other))).slice(0, 5).map((el) => `${el.tagName}.${el.className} ${el.textContent?.slice(0, 30)}`.slice(0, 160));
+    };
     const title = document.getElementById('react-admin-title') as HTMLElement;
     const bar = title.closest('header') as HTMLElement;
     const edge = title.getBoundingClientRect().right;
@@ -49,7 +68,8 @@ function titleFit(page: Page): Promise<TitleFit> {
       room: title.clientWidth / parseFloat(getComputedStyle(title).fontSize),
       cut,
       barOverflow: bar.scrollWidth - bar.clientWidth,
-      pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+      pageOverflow: Math.max(document.documentElement.scrollWidth, widest()) - phone,
+      wide: wideOnes(),
     };
   });
 }
@@ -82,7 +102,7 @@ test('long titles on a phone end with an ellipsis at a whole character, the full
           return f;
         });
         const where = `${locale} ${route}: "${fit.text}"`;
-        expect({ where, cut: fit.cut, barOverflow: fit.barOverflow, pageOverflow: fit.pageOverflow }).toEqual({ where, cut: [], barOverflow: 0, pageOverflow: 0 });
+        expect({ where, cut: fit.cut, barOverflow: fit.barOverflow, pageOverflow: fit.pageOverflow, wide: fit.wide }).toEqual({ where, cut: [], barOverflow: 0, pageOverflow: 0, wide: [] });
         expect({ where, room: !fit.truncated || fit.room >= 4 }).toEqual({ where, room: true });
         await eventually(async () => expect((await titleFit(page)).tooltip).toBe(fit.text));
         if (fit.truncated) truncated++;
@@ -110,7 +130,7 @@ test('on a field phone the title keeps room for whole words beside the rest of t
           return f;
         });
         const where = `${locale} ${route}: "${fit.text}"`;
-        expect({ where, cut: fit.cut, barOverflow: fit.barOverflow, pageOverflow: fit.pageOverflow, room: !fit.truncated || fit.room >= 4 }).toEqual({ where, cut: [], barOverflow: 0, pageOverflow: 0, room: true });
+        expect({ where, cut: fit.cut, barOverflow: fit.barOverflow, pageOverflow: fit.pageOverflow, wide: fit.wide, room: !fit.truncated || fit.room >= 4 }).toEqual({ where, cut: [], barOverflow: 0, pageOverflow: 0, wide: [], room: true });
         await page.screenshot({ path: path.join(ARTIFACTS, `phone-title-field-${locale}-${route.split('/')[1] || 'home'}.png`) });
       }
     }

@@ -24,14 +24,14 @@ export const GridInput = ({ source, alwaysOn, required, filter }: { source: stri
 
 export const GridArrayInput = ({ source }: { source: string }) => (
   <ReferenceArrayInput source={source} reference="grids" perPage={20}>
-    <AutocompleteArrayInput optionText={gridText} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 360 }} />
+    <AutocompleteArrayInput optionText={gridText} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 'min(360px, 100%)' }} />
   </ReferenceArrayInput>
 );
 
 /** Officers or grid workers, searched by name. */
 export const PersonInput = ({ source, reference, alwaysOn }: { source: string; reference: 'officers' | 'gridWorkers'; alwaysOn?: boolean }) => (
   <ReferenceInput source={source} reference={reference} alwaysOn={alwaysOn} perPage={20}>
-    <AutocompleteInput optionText={(record: RaRecord) => (record ? String(record.name) : '')} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 240 }} />
+    <AutocompleteInput optionText={(record: RaRecord) => (record ? String(record.name) : '')} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 'min(240px, 100%)' }} />
   </ReferenceInput>
 );
 

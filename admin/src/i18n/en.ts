@@ -321,6 +321,7 @@ const baseEn: BaseMessages = {
       denied: '%{layer}: not visible to your role',
       cluster: '%{count} records, click to zoom in',
       zoom_in: 'Zoom in',
+      layer_control: 'Layers',
       zoom_out: 'Zoom out',
       legend_real: 'Solid: published administrative boundary, or one imported by an administrator',
       legend_approximated: 'Dashed: illustrative boundary (approximated from centre points, not authoritative)',

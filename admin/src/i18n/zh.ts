@@ -319,6 +319,7 @@ const baseZh = {
       denied: '%{layer}: 本角色无权查看',
       cluster: '%{count} 条记录, 点击放大',
       zoom_in: '放大',
+      layer_control: '图层',
       zoom_out: '缩小',
       legend_real: '实线: 公开的行政区划边界或管理员导入的边界',
       legend_approximated: '虚线: 示意边界 (按中心点近似划分, 非权威划界)',

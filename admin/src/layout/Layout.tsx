@@ -14,10 +14,10 @@ import DirectionsWalkIcon from '@mui/icons-material/DirectionsWalk';
 import MapIcon from '@mui/icons-material/Map';
 import HomeIcon from '@mui/icons-material/Home';
 import { Box, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import OutboxIcon from '@mui/icons-material/Outbox';
 import AddAPhotoIcon from '@mui/icons-material/AddAPhoto';
-import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, Logout, Menu, UserMenu, useGetIdentity, useSidebarState, useTranslate } from 'react-admin';
+import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, Logout, Menu, UserMenu, useGetIdentity, useLocaleState, useSidebarState, useTranslate } from 'react-admin';
 import { FieldShell } from '../field/FieldShell';
 import { useFieldMode, usePhone } from '../field/roles';
 import { can } from '../auth/authProvider';
@@ -144,8 +144,18 @@ const GwMenu = () => {
   );
 };
 
+/** The page says which language it is in: screen readers read it so, and the browser picks Chinese or Latin fonts by it. */
+const DocumentLanguage = () => {
+  const [locale] = useLocaleState();
+  useEffect(() => {
+    document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
+  }, [locale]);
+  return null;
+};
+
 export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout appBar={GwAppBar} menu={GwMenu}>
+    <DocumentLanguage />
     <CalendarBanner />
     {children}
     <FieldShell />

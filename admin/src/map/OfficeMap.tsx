@@ -58,6 +58,7 @@ const OfficeMap = () => {
         cluster: (count) => translate('gw.map.cluster', { count }),
         zoomIn: translate('gw.map.zoom_in'),
         zoomOut: translate('gw.map.zoom_out'),
+        layerControl: translate('gw.map.layer_control'),
       },
       { onView: refresh, onOpen: (layer, id) => open.current(layer, id) },
       narrow,

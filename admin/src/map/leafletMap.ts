@@ -10,6 +10,8 @@ export interface MapTexts {
   /** The zoom buttons' tooltips (Leaflet's own are English). */
   zoomIn: string;
   zoomOut: string;
+  /** The folded layer control's button on a phone (Leaflet titles it "Layers"). */
+  layerControl: string;
 }
 
 export interface MapEvents {
@@ -70,7 +72,12 @@ export function createOfficeMap(element: HTMLElement, texts: MapTexts, events: M
   const overlays: Record<string, L.Layer> = {};
   for (const name of Object.keys(LAYERS) as LayerName[]) overlays[texts.layers[name]] = points[name];
   overlays[texts.layers.townships] = townships;
-  L.control.layers(undefined, overlays, { collapsed: narrow, position: 'topright' }).addTo(map);
+  const layerControl = L.control.layers(undefined, overlays, { collapsed: narrow, position: 'topright' }).addTo(map);
+  const toggle = layerControl.getContainer()?.querySelector<HTMLElement>('.leaflet-control-layers-toggle');
+  if (toggle) {
+    toggle.title = texts.layerControl;
+    toggle.setAttribute('aria-label', texts.layerControl);
+  }
 
   const active = (): Set<LayerName> => new Set((Object.keys(points) as LayerName[]).filter((name) => map.hasLayer(points[name])));
   const view = (): MapView => {

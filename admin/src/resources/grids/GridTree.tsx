@@ -81,7 +81,7 @@ export const GridTree = () => {
   if (!identity) return null;
   const root: TreeGrid = { id: identity.unitId, name: identity.unitName, code: identity.unitCode, level: identity.unitLevel };
   return (
-    <Card sx={{ minWidth: 280, maxWidth: 360, ml: 2, alignSelf: 'flex-start', maxHeight: '80vh', overflow: 'auto' }} data-testid="grid-tree">
+    <Card sx={{ minWidth: { sm: 280 }, maxWidth: { sm: 360 }, ml: { sm: 2 }, mt: { xs: 2, sm: 0 }, alignSelf: { sm: 'flex-start' }, maxHeight: '80vh', overflow: 'auto' }} data-testid="grid-tree">
       <CardContent>
         <Typography variant="h6">{translate('gw.tree.title')}</Typography>
         <Typography variant="caption" color="text.secondary">
