@@ -43,7 +43,12 @@ export class ReadRouter {
     const url = replicaAppUrl(options.primaryUrl, options.replicaUrl);
     // Not connected at start: a replica that is down (or has not replayed the database yet) only keeps reads on the primary.
     const replicaOrm = await MikroORM.init(ormConfig(url, { pool: { ...ormConfig(url).pool, max: options.poolMax ?? 10 }, connect: false, ensureDatabase: false }));
-    const router = new ReadRouter(new Pool({ connectionString: options.primaryUrl, max: 1 }), new Pool({ connectionString: url, max: options.poolMax ?? 10 }), replicaOrm, options.maxLagMs);
+    const primary = new Pool({ connectionString: options.primaryUrl, max: 1 });
+    const replica = new Pool({ connectionString: url, max: options.poolMax ?? 10 });
+    // A server restarted or failed over drops idle connections: replaced on next use, not a crash
+    // (an 'error' event nobody hears ends the process).
+    for (const pool of [primary, replica]) pool.on('error', () => undefined);
+    const router = new ReadRouter(primary, replica, replicaOrm, options.maxLagMs);
     await router.poll();
     router.timer = setInterval(() => void router.poll(), options.pollMs ?? 100);
     router.timer.unref();

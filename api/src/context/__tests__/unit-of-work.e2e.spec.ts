@@ -20,11 +20,14 @@ const INSTRUMENTS = `
   create table test_xact_log (tbl text not null, case_id bigint, row_id bigint, xact bigint not null);
   create table test_fault (tbl text primary key);
   create function test_record_xact() returns trigger language plpgsql security definer set search_path = public as $$
+  declare
+    -- A partition's row (case_event_y2026m11) is named by its partitioned table (case_event).
+    watched text := coalesce((select inhparent::regclass::text from pg_inherits where inhrelid = TG_RELID), TG_TABLE_NAME);
   begin
-    if exists (select 1 from test_fault where tbl = TG_TABLE_NAME) then
-      raise exception 'fault injected into %', TG_TABLE_NAME;
+    if exists (select 1 from test_fault f where f.tbl = watched) then
+      raise exception 'fault injected into %', watched;
     end if;
-    insert into test_xact_log values (TG_TABLE_NAME, (to_jsonb(NEW) ->> 'case_id')::bigint, (to_jsonb(NEW) ->> 'id')::bigint, txid_current());
+    insert into test_xact_log values (watched, (to_jsonb(NEW) ->> 'case_id')::bigint, (to_jsonb(NEW) ->> 'id')::bigint, txid_current());
     return NEW;
   end $$;
   create trigger test_xact after insert or update on "case" for each row execute function test_record_xact();

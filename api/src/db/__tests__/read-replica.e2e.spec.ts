@@ -99,7 +99,7 @@ describe('a streaming read replica with read-your-writes', () => {
     const [{ lsn }] = await app.ownerSql<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
     const wanted = parseLsn(lsn);
     for (let waited = 0; router.target(wanted) !== 'replica'; waited += 50) {
-      if (waited > 20_000) throw new Error('the replica did not catch up');
+      if (waited > 45_000) throw new Error('the replica did not catch up');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

@@ -22,7 +22,7 @@ export interface Acknowledged {
 }
 
 /** Longer than any answer may take: a request still unanswered then is a hang (a finding). */
-const HANG_MS = 15_000;
+const HANG_MS = 30_000;
 
 /** A GraphQL call that never throws: every outcome is an Answer. */
 export async function post(url: string, cookie: string | null, query: string, variables: Record<string, unknown>): Promise<Answer> {

@@ -114,7 +114,7 @@ describe('case workflow guards: state, version, idempotency', () => {
     const result = await pending;
     await blocker.query('rollback');
     await blocker.end();
-    expect(result.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(result.errors?.[0].extensions?.code).toBe('DATABASE_UNAVAILABLE');
     const [row] = await app.ownerOrm.em.fork().execute<{ status: string; version: number }[]>(`select status, version from "case" where id = ?`, [caseId]);
     expect(row).toEqual({ status: 'REPORTED', version: kase.version });
     expect(await count(app, 'case_event')).toBe(eventsBefore);
