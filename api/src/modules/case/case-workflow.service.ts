@@ -11,7 +11,7 @@ import { Department } from '../department/department.entity';
 import { hasAfterPhoto } from '../evidence/evidence.service';
 import { CaseAssignment } from './case-assignment.entity';
 import { followLead, partnerActions, partnersBeforeFeedback } from './case-partners';
-import { CaseCategory } from './case-category.entity';
+import { CaseCategory } from '../department/case-category.entity';
 import { CaseEvent } from './case-event.entity';
 import { suggestDepartments, suggestDispatch, type DispatchSuggestion } from './case-routing.service';
 import { escalate } from './case-units';

@@ -15,7 +15,7 @@ import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { monthOf } from '../../common/month';
 import { PollutionSource } from '../source/source.entity';
-import { CaseCategory } from './case-category.entity';
+import { CaseCategory } from '../department/case-category.entity';
 import { assignFirstHandler } from './case-units';
 import { CaseEvent } from './case-event.entity';
 import { CaseAction, CaseChannel, CaseOrigin, CaseStatus, CaseUrgency, TICKETED_CHANNELS } from './case.enums';
