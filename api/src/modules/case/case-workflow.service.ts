@@ -8,7 +8,7 @@ import { clockOf, updateDeadline } from '../deadline/case-clocks';
 import { DeadlineStep } from '../deadline/deadline.enums';
 import { deadlineService } from '../deadline/deadline.service';
 import { Department } from '../department/department.entity';
-import { hasAfterPhoto } from '../evidence/evidence.service';
+import { verifyImageSinceFeedback } from './after-photo.sql';
 import { CaseAssignment } from './case-assignment.entity';
 import { followLead, partnerActions, partnersBeforeFeedback } from './case-partners';
 import { CaseCategory } from '../department/case-category.entity';
@@ -139,7 +139,7 @@ const effects: Partial<Record<CaseAction, Effect>> = {
   },
   async [CaseAction.VERIFY_PASS](ctx, kase, _input, now) {
     const category = await ctx.em.findOneOrFail(CaseCategory, { id: kase.categoryId });
-    if (category.requiresAfterPhoto && !(await hasAfterPhoto(ctx, kase))) {
+    if (category.requiresAfterPhoto && !(await verifyImageSinceFeedback(ctx, kase.id))) {
       throw new BadInputError('Closing needs an after photo taken at verification', [{ field: 'evidence', message: 'upload a VERIFY photo first' }]);
     }
     kase.closedAt = now;
