@@ -8,7 +8,7 @@ import { childConnection } from '../../data/nested-connection';
 import { assertCan, findVisible, findVisibleRow, likeEscape, loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import type { ListQuery } from '../../data/read-model';
-import { initialDeadlines } from '../deadline/case-clocks';
+import { initialDeadlines } from './case-clocks';
 import { DueState } from '../deadline/deadline.enums';
 import { deadlineService } from '../deadline/deadline.service';
 import { Grid } from '../grid/grid.entity';
