@@ -3,7 +3,7 @@ import { ApiKey } from '../modules/account/api-key.entity';
 import { Session } from '../modules/account/session.entity';
 import { CaseEventChain } from '../modules/case/case-event-chain.entity';
 import { CaseAssignment } from '../modules/case/case-assignment.entity';
-import { CaseCategory } from '../modules/case/case-category.entity';
+import { CaseCategory } from '../modules/department/case-category.entity';
 import { CaseEvent } from '../modules/case/case-event.entity';
 import { Case } from '../modules/case/case.entity';
 import { CalendarDay } from '../modules/deadline/calendar-day.entity';

@@ -16,7 +16,7 @@ import { listenForPrincipalChanges } from '../auth/principal-listener';
 import type { Config } from '../config';
 import type { AppConnections } from '../db/pooler';
 import { type Clock, systemClock } from '../common/clock';
-import { calendarWarnings } from '../modules/deadline/calendar-schedule.service';
+import { calendarWarnings } from '../modules/deadline/calendar-warnings';
 import { createRequestContext, type RequestHead } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
 import { evidenceRouter } from '../modules/evidence/evidence.routes';

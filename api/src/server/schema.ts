@@ -19,6 +19,8 @@ import { DutyResolver } from '../modules/duty/duty.resolver';
 import { DepartmentDutiesResolver } from '../modules/duty/department-duties.resolver';
 import { ExportResolver } from '../modules/export/export.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
+import { CalendarScheduleResolver } from '../modules/case/calendar-schedule.resolver';
+import { GridSuggestionResolver } from '../modules/patrol/grid-suggestion.resolver';
 import { MapResolver } from '../modules/map/map.resolver';
 import { GridStaffResolver, GridWorkerResolver, OfficerResolver } from '../modules/person/person.resolver';
 import { GridSourcesResolver, SourceResolver } from '../modules/source/source.resolver';
@@ -39,6 +41,7 @@ import { AssessmentDrillDownResolver, AssessmentResolver, PublishedAssessmentRes
 
 export const resolvers: NonEmptyArray<Function> = [
   GridResolver,
+  GridSuggestionResolver,
   MapResolver,
   DepartmentResolver,
   DutyResolver,
@@ -62,6 +65,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CaseEventResolver,
   ComplaintResolver,
   DeadlineResolver,
+  CalendarScheduleResolver,
   CaseAlertsResolver,
   AlertResolver,
   DeadlineSweepResolver,

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import type { RequestContext } from '../../context/request-context';
-import { CaseCategory } from './case-category.entity';
+import { CaseCategory } from '../department/case-category.entity';
 import { UpdateCaseCategoryInput } from './case-category.inputs';
 import { caseCategoryService } from './case-category.service';
 

@@ -2,7 +2,7 @@ import { NotFoundError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { assertCan } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
-import { CaseCategory } from './case-category.entity';
+import { CaseCategory } from '../department/case-category.entity';
 import type { UpdateCaseCategoryInput } from './case-category.inputs';
 
 export const caseCategoryService = {

@@ -2,7 +2,7 @@ import { BadInputError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { assertCan, findVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
-import { CaseCategory } from './case-category.entity';
+import { CaseCategory } from '../department/case-category.entity';
 import { Case } from './case.entity';
 import { duplicateCandidateIds } from './case.sql';
 

@@ -4,14 +4,13 @@ import { fromGlobalId, toGlobalId } from '../../common/global-id';
 import { assertCan, findVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { requireUnit } from '../../context/unit-of-work';
-import { clockOf, updateDeadline } from '../deadline/case-clocks';
+import { clockOf, dueFor, updateDeadline } from './case-clocks';
 import { DeadlineStep } from '../deadline/deadline.enums';
-import { deadlineService } from '../deadline/deadline.service';
 import { Department } from '../department/department.entity';
-import { hasAfterPhoto } from '../evidence/evidence.service';
+import { verifyImageSinceFeedback } from './after-photo.sql';
 import { CaseAssignment } from './case-assignment.entity';
 import { followLead, partnerActions, partnersBeforeFeedback } from './case-partners';
-import { CaseCategory } from './case-category.entity';
+import { CaseCategory } from '../department/case-category.entity';
 import { CaseEvent } from './case-event.entity';
 import { suggestDepartments, suggestDispatch, type DispatchSuggestion } from './case-routing.service';
 import { escalate } from './case-units';
@@ -57,7 +56,7 @@ async function dispatch(ctx: RequestContext, kase: Case, input: TransitionReques
   kase.complexity = input.complexity ?? kase.complexity;
   // Every department's own deadline (联合执法): the handling limit (处置时限) from the dispatch;
   // without a platform never past the level's local limit, which keeps running through dispatch.
-  const handling = await deadlineService.dueFor(ctx, kase, DeadlineStep.HANDLE, now);
+  const handling = await dueFor(ctx, kase, DeadlineStep.HANDLE, now);
   const local = clockOf(kase) === DeadlineStep.LOCAL && kase.dueAt ? { due: kase.dueAt, provisional: kase.dueProvisional ?? false } : null;
   const due = local && (!handling || local.due < handling.due) ? local : handling;
   for (const id of ids) {
@@ -139,7 +138,7 @@ const effects: Partial<Record<CaseAction, Effect>> = {
   },
   async [CaseAction.VERIFY_PASS](ctx, kase, _input, now) {
     const category = await ctx.em.findOneOrFail(CaseCategory, { id: kase.categoryId });
-    if (category.requiresAfterPhoto && !(await hasAfterPhoto(ctx, kase))) {
+    if (category.requiresAfterPhoto && !(await verifyImageSinceFeedback(ctx, kase.id))) {
       throw new BadInputError('Closing needs an after photo taken at verification', [{ field: 'evidence', message: 'upload a VERIFY photo first' }]);
     }
     kase.closedAt = now;

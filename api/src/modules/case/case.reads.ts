@@ -1,5 +1,5 @@
 import { columns, recordRoots, type ReadCatalog } from '../../data/read-model';
-import { CaseCategory } from './case-category.entity';
+import { CaseCategory } from '../department/case-category.entity';
 import { CaseEvent } from './case-event.entity';
 import { Case } from './case.entity';
 import { CaseFilter, type CaseOrder } from './case.inputs';

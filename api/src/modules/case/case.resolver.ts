@@ -6,7 +6,7 @@ import { loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
 import { GeoPoint, Grid } from '../grid/grid.entity';
 import { PollutionSource } from '../source/source.entity';
-import { CaseCategory } from './case-category.entity';
+import { CaseCategory } from '../department/case-category.entity';
 import { CaseEvent } from './case-event.entity';
 import { CaseEventFeed, caseEventFeed } from './case-feed.service';
 import { Case } from './case.entity';

@@ -1,7 +1,8 @@
 import { NameText } from '../../common/name-text';
 import { Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { CaseOrigin, CaseUrgency } from '../case/case.enums';
+// From the domain package: case/ (which registers them with GraphQL) sits above deadline/.
+import { CaseOrigin, CaseUrgency } from '@gridwatch/domain';
 import { GridLevel } from '../../common/enums';
 import { CaseComplexity, DeadlineStep, LimitUnit, ScheduleFormat } from './deadline.enums';
 

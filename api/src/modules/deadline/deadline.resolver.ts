@@ -3,10 +3,10 @@ import { Requires } from '../../auth/requires';
 import type { RequestContext } from '../../context/request-context';
 import { CalendarDay } from './calendar-day.entity';
 import { CalendarYear } from './calendar-year.entity';
-import { calendarWarnings, loadSchedule } from './calendar-schedule.service';
-import { CalendarScheduleLoad, CalendarWarning } from './calendar-schedule.types';
+import { calendarWarnings } from './calendar-warnings';
+import { CalendarWarning } from './calendar-schedule.types';
 import { deadlineConfigService } from './deadline-config.service';
-import { LoadCalendarScheduleInput, SetCalendarDayInput, SetTimeLimitInput } from './deadline.inputs';
+import { SetCalendarDayInput, SetTimeLimitInput } from './deadline.inputs';
 import { TimeLimit } from './time-limit.entity';
 import { TimeLimitSetting } from './time-limit.types';
 
@@ -40,19 +40,6 @@ export class DeadlineResolver {
   @Requires('update', 'CalendarDay')
   setCalendarDay(@Ctx() ctx: RequestContext, @Arg('input', () => SetCalendarDayInput) input: SetCalendarDayInput): Promise<CalendarDay> {
     return deadlineConfigService.setCalendarDay(ctx, input);
-  }
-
-  @Mutation(() => CalendarScheduleLoad, { description: '导入一年的节假日安排 (CSV 或 ICS), 可先预览; 重算暂定时限并记入案件时间线' })
-  @Requires('update', 'CalendarYear')
-  async loadCalendarSchedule(@Ctx() ctx: RequestContext, @Arg('input', () => LoadCalendarScheduleInput) input: LoadCalendarScheduleInput): Promise<CalendarScheduleLoad> {
-    const load = await loadSchedule(ctx, input);
-    return {
-      ...load,
-      holidays: load.days.filter((d) => !d.working).length,
-      workingDays: load.days.filter((d) => d.working).length,
-      recomputed: load.moves.length,
-      moves: load.moves.slice(0, 50),
-    };
   }
 
   @Mutation(() => TimeLimit, { description: '设置时限' })

@@ -1,11 +1,9 @@
 import type { RequestContext } from '../../context/request-context';
-import type { Case } from '../case/case.entity';
-import { handlingLevel } from '../case/case-units';
 import { CalendarDay } from './calendar-day.entity';
 import { CalendarYear } from './calendar-year.entity';
 import { CaseComplexity, type DeadlineStep, LimitUnit } from './deadline.enums';
 import { TimeLimit } from './time-limit.entity';
-import { resolveLimit } from './time-limits';
+import { type LimitKey, resolveLimit } from './time-limits';
 import { beijingDay, type Deadline, horizonDays, WorkingCalendar } from '@gridwatch/domain';
 
 const DAY_MS = 86_400_000;
@@ -22,6 +20,14 @@ async function calendarOfMonths(ctx: RequestContext, months: string): Promise<Wo
   return new WorkingCalendar(new Map(rows.map((r) => [r.day, r.working])), new Set(years.map((y) => y.year)));
 }
 
+/** A case's deadline columns (case/ sits above deadline/: it passes its cases in). */
+export interface DueFields {
+  dueAt?: Date | null;
+  dueProvisional: boolean;
+  dueBasisAt?: Date | null;
+  dueBasisDays?: number | null;
+}
+
 export const deadlineService = {
   /**
    * The calendar from `from`'s day over the next `days` days: its exceptions and which of its
@@ -34,17 +40,11 @@ export const deadlineService = {
     return loader.load(months);
   },
 
-  /** The deadline of a case's step started at `from`, or null when no limit applies. */
-  async dueFor(ctx: RequestContext, kase: Case, step: DeadlineStep, from: Date): Promise<Deadline | null> {
+  /** The deadline of a step started at `from` under the limit that fits `key` (case/case-clocks.ts fills it in from a case), or null when no limit applies. */
+  async dueFor(ctx: RequestContext, key: LimitKey, from: Date): Promise<Deadline | null> {
+    const { step } = key;
     const cityRules = await ctx.loaders.get<DeadlineStep, TimeLimit[]>('TimeLimit.byStep', (steps) => Promise.all(steps.map((s) => ctx.em.find(TimeLimit, { step: s })))).load(step);
-    const limit = resolveLimit(cityRules, {
-      step,
-      origin: kase.origin,
-      categoryId: kase.categoryId,
-      urgency: kase.urgency,
-      complexity: kase.complexity ?? CaseComplexity.NORMAL,
-      level: await handlingLevel(ctx, kase),
-    });
+    const limit = resolveLimit(cityRules, { ...key, complexity: key.complexity ?? CaseComplexity.NORMAL });
     if (!limit) return null;
     return this.count(ctx, from, limit.amount, limit.unit);
   },
@@ -59,7 +59,7 @@ export const deadlineService = {
    * basis when it has one (N more working days from the same start), so that a recompute after
    * a schedule is loaded gives the same result as counting afresh.
    */
-  async extend(ctx: RequestContext, kase: Pick<Case, 'dueAt' | 'dueBasisAt' | 'dueBasisDays'>, days: number): Promise<Deadline> {
+  async extend(ctx: RequestContext, kase: DueFields, days: number): Promise<Deadline> {
     if (kase.dueBasisAt && kase.dueBasisDays != null) return this.count(ctx, kase.dueBasisAt, kase.dueBasisDays + days, LimitUnit.WORKING_DAYS);
     // A deadline is the instant its day ends: count from that day, not the next.
     const lastDay = new Date(kase.dueAt!.getTime() - 1);
@@ -75,7 +75,7 @@ export const deadlineService = {
 };
 
 /** Puts a computed deadline (or none) on the case: the instant, the provisional mark and its basis. */
-export function setDeadline(kase: Case, deadline: Deadline | null): void {
+export function setDeadline(kase: DueFields, deadline: Deadline | null): void {
   kase.dueAt = deadline?.due ?? null;
   kase.dueProvisional = deadline?.provisional ?? false;
   kase.dueBasisAt = deadline?.basis?.from ?? null;

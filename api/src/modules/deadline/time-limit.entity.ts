@@ -1,7 +1,8 @@
 import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
-import { CaseOrigin, CaseUrgency } from '../case/case.enums';
+// From the domain package: case/ (which registers them with GraphQL) sits above deadline/.
+import { CaseOrigin, CaseUrgency } from '@gridwatch/domain';
 import { GridLevel } from '../../common/enums';
 import { CaseComplexity, DeadlineStep, LimitUnit } from './deadline.enums';
 

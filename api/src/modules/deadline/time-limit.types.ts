@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CaseOrigin, CaseUrgency } from '../case/case.enums';
+// From the domain package: case/ (which registers them with GraphQL) sits above deadline/.
+import { CaseOrigin, CaseUrgency } from '@gridwatch/domain';
 import { GridLevel } from '../../common/enums';
 import { CaseComplexity, DeadlineStep, LimitUnit } from './deadline.enums';
 import { TimeLimit } from './time-limit.entity';

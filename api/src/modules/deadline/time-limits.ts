@@ -1,4 +1,5 @@
-import { CaseOrigin, CaseUrgency } from '../case/case.enums';
+// From the domain package: case/ (which registers them with GraphQL) sits above deadline/.
+import { CaseOrigin, CaseUrgency } from '@gridwatch/domain';
 import type { GridLevel } from '../../common/enums';
 import { CaseComplexity, DeadlineStep, LimitUnit } from './deadline.enums';
 

@@ -1,9 +1,8 @@
 import { Collection, Entity, Enum, ManyToMany, ManyToOne, OneToMany, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { DepartmentField } from '../../common/enums';
-import { BaseEntity, VersionedScopedEntity } from '../../common/base.entity';
-import { CaseCategory } from '../case/case-category.entity';
-import type { Case } from '../case/case.entity';
+import { BaseEntity, type ScopedEntity, VersionedScopedEntity } from '../../common/base.entity';
+import { CaseCategory } from './case-category.entity';
 
 /** A responsible body (责任主体部门) of a unit: a city or county department, or a township office. */
 @ObjectType('Department', { implements: BaseEntity, description: '责任主体部门: 市直部门、县区部门或乡镇街道办' })
@@ -29,8 +28,11 @@ export class Department extends VersionedScopedEntity {
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 
-  /** The cases it leads: what lets the unit that escalated a case see who handles it above (department.policy.ts). */
+  /**
+   * The cases it leads: what lets the unit that escalated a case see who handles it above (department.policy.ts).
+   * Named by string and typed by its scope columns only: case/ sits above department/ and department/ imports nothing of it.
+   */
   @OneToMany({ entity: 'Case', mappedBy: 'leadDepartmentId' })
-  ledCases = new Collection<Case>(this);
+  ledCases = new Collection<ScopedEntity>(this);
 
 }

@@ -3,7 +3,7 @@ import { Requires } from '../../auth/requires';
 import { ConnectionArgs, ConnectionType } from '../../common/connection';
 import { loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
-import { CaseCategory } from '../case/case-category.entity';
+import { CaseCategory } from './case-category.entity';
 import { Grid } from '../grid/grid.entity';
 import { Department } from './department.entity';
 import { CreateDepartmentInput, DepartmentFilter, UpdateDepartmentInput } from './department.inputs';

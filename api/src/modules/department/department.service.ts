@@ -5,7 +5,7 @@ import { BadInputError } from '../../common/errors';
 import { fromGlobalId, fromGlobalIds } from '../../common/global-id';
 import { assertCan, assertPermittedFields, findVisible, likeEscape } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
-import { CaseCategory } from '../case/case-category.entity';
+import { CaseCategory } from './case-category.entity';
 import { Grid } from '../grid/grid.entity';
 import { Department } from './department.entity';
 import type { CreateDepartmentInput, DepartmentFilter, UpdateDepartmentInput } from './department.inputs';

@@ -3,7 +3,7 @@ import { BadInputError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { assertCan } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
-import { CaseCategory } from '../case/case-category.entity';
+import { CaseCategory } from '../department/case-category.entity';
 import { DisclosureSetting } from './disclosure-setting.entity';
 import type { SetDisclosureSettingInput } from './disclosure.inputs';
 import { publicCases, publicOnTimeRates } from './disclosure.sql';

@@ -3,7 +3,7 @@ import { BadInputError, NotFoundError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { assertCan } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
-import { CaseCategory } from '../case/case-category.entity';
+import { CaseCategory } from '../department/case-category.entity';
 import type { Department } from '../department/department.entity';
 import { DutyAssignment, DutyRole } from './duty.entity';
 import type { SetDutyCellInput } from './duty.inputs';

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DepartmentField, GridLevel } from '../../common/enums';
-import { CaseCategory } from '../case/case-category.entity';
+import { CaseCategory } from '../department/case-category.entity';
 
 /** One cell of the matrix: who leads and who joins, for one category at one level. */
 @ObjectType('DutyCell', { description: '法定职责矩阵的一格: 案件类别 × 单位层级 → 牵头部门职能与配合部门职能' })

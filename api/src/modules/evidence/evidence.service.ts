@@ -9,7 +9,6 @@ import { Case } from '../case/case.entity';
 import { CaseEvidence, EvidenceStage, type StoredFile } from './evidence.entity';
 import { inspect, sniffType } from './evidence-inspect';
 import type { EvidenceStorage } from './evidence-storage';
-import { verifyImageSinceFeedback } from './evidence.sql';
 
 /** Who attaches what: the reporter before, the handler's result, the verifier's after photo. */
 const DUTY: Record<EvidenceStage, 'create' | CaseDuty> = {
@@ -75,8 +74,3 @@ export const evidenceService = {
 
   list: (ctx: RequestContext, kase: Case): Promise<CaseEvidence[]> => loadChildren(ctx, CaseEvidence, 'caseId', kase.id),
 };
-
-/** 核实: by default a case closes only with an image taken at verification, after the last feedback. */
-export async function hasAfterPhoto(ctx: RequestContext, kase: Case): Promise<boolean> {
-  return verifyImageSinceFeedback(ctx, kase.id);
-}

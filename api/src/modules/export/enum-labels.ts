@@ -1,65 +1,16 @@
-import { DepartmentField, GridKind, GridLevel } from '../../common/enums';
 import { AnswerMethod, AnswerSatisfaction, CaseChannel, CaseOrigin, CaseStatus, CaseUrgency } from '../case/case.enums';
 import { AnswerTimeliness } from '../complaint/complaint.types';
 import { CaseComplexity } from '../deadline/deadline.enums';
 import { Employment } from '../person/grid-worker.entity';
-import { SourceStatus, SourceType, SupervisionLevel } from '../source/source.enums';
 import { InspectionResult } from '../inspection/inspection.enums';
 import { PlanKind, TaskOrigin, TaskStatus } from '../plan/plan.enums';
 import { SpotCheckResult } from '../spot-check/spot-check.enums';
 import { AuditFinding, AuditStatus, RecommendationStatus } from '../audit/audit.enums';
+import { labels } from '../../common/enum-labels';
 
-export type Lang = 'zh' | 'en';
-
-/** What a file shows for each value of an enum, per language (the console's wording). */
-export interface EnumLabels<E extends string = string> {
-  zh: Record<E, string>;
-  en: Record<E, string>;
-}
-
-// Typed as Record<Enum, string>: a new enum value without a label does not compile.
-const labels = <E extends string>(zh: Record<E, string>, en: Record<E, string>): EnumLabels<E> => ({ zh, en });
-
-export const GRID_LEVEL = labels<GridLevel>(
-  { CITY: '市级', COUNTY: '县区级', TOWNSHIP: '乡镇街道级', VILLAGE: '村居级' },
-  { CITY: 'City', COUNTY: 'County', TOWNSHIP: 'Township', VILLAGE: 'Village' },
-);
-
-export const GRID_KIND = labels<GridKind>(
-  { ADMINISTRATIVE: '按行政区域', URBAN_MANAGEMENT: '城市管理网格' },
-  { ADMINISTRATIVE: 'Administrative', URBAN_MANAGEMENT: 'Urban management' },
-);
-
-export const DEPARTMENT_FIELD = labels<DepartmentField>(
-  {
-    DEVELOPMENT_REFORM: '发展改革', ECONOMY_IT: '经济和信息化', AGRICULTURE: '农业', CONSTRUCTION: '城乡建设', PUBLIC_SECURITY: '公安',
-    FINANCE: '财政', LAND: '国土资源', TRANSPORT: '交通运输', WATER: '水务', FORESTRY_GARDENS: '林业和园林', COMMERCE: '商务', PLANNING: '规划',
-    URBAN_MANAGEMENT: '城市管理', ENVIRONMENT: '环境保护', WORK_SAFETY: '安全生产', MARKET_REGULATION: '工商 (市场监管)',
-    LIVESTOCK_FISHERY: '畜牧水产', TOWNSHIP_OFFICE: '乡镇街道办',
-  },
-  {
-    DEVELOPMENT_REFORM: 'Development and reform', ECONOMY_IT: 'Economy and IT', AGRICULTURE: 'Agriculture', CONSTRUCTION: 'Construction',
-    PUBLIC_SECURITY: 'Public security', FINANCE: 'Finance', LAND: 'Land resources', TRANSPORT: 'Transport', WATER: 'Water',
-    FORESTRY_GARDENS: 'Forestry and gardens', COMMERCE: 'Commerce', PLANNING: 'Planning', URBAN_MANAGEMENT: 'Urban management',
-    ENVIRONMENT: 'Environment', WORK_SAFETY: 'Work safety', MARKET_REGULATION: 'Market regulation', LIVESTOCK_FISHERY: 'Livestock and fishery',
-    TOWNSHIP_OFFICE: 'Township office',
-  },
-);
-
-export const SOURCE_TYPE = labels<SourceType>(
-  { ENTERPRISE: '企业', CONSTRUCTION_SITE: '建筑工地', RESTAURANT: '餐饮', LIVESTOCK_FARM: '畜禽养殖', AUTO_REPAIR: '汽修', OTHER: '其他' },
-  { ENTERPRISE: 'Enterprise', CONSTRUCTION_SITE: 'Construction site', RESTAURANT: 'Restaurant', LIVESTOCK_FARM: 'Livestock farm', AUTO_REPAIR: 'Auto repair', OTHER: 'Other' },
-);
-
-export const SUPERVISION_LEVEL = labels<SupervisionLevel>(
-  { KEY: '重点', GENERAL: '一般', SPECIAL: '特殊' },
-  { KEY: 'Key', GENERAL: 'General', SPECIAL: 'Special' },
-);
-
-export const SOURCE_STATUS = labels<SourceStatus>(
-  { PENDING: '待确认', ACTIVE: '在产', SUSPENDED: '停产', CLOSED: '关闭', REJECTED: '不予确认' },
-  { PENDING: 'Pending', ACTIVE: 'Active', SUSPENDED: 'Suspended', CLOSED: 'Closed', REJECTED: 'Rejected' },
-);
+// The labels of enums that lower modules read too live next to their enums; exports find every label here.
+export { DEPARTMENT_FIELD, GRID_KIND, GRID_LEVEL, YES_NO, type EnumLabels, type Lang } from '../../common/enum-labels';
+export { SOURCE_STATUS, SOURCE_TYPE, SUPERVISION_LEVEL } from '../source/source.labels';
 
 export const CASE_STATUS = labels<CaseStatus>(
   {
@@ -110,8 +61,6 @@ export const CASE_COMPLEXITY = labels<CaseComplexity>(
 export const EMPLOYMENT = labels<Employment>({ FULL_TIME: '专职', PART_TIME: '兼职' }, { FULL_TIME: 'Full-time', PART_TIME: 'Part-time' });
 
 export const INSPECTION_RESULT = labels<InspectionResult>({ COMPLIANT: '未发现问题', PROBLEM_FOUND: '发现问题' }, { COMPLIANT: 'Compliant', PROBLEM_FOUND: 'Problem found' });
-
-export const YES_NO = labels<'true' | 'false'>({ true: '是', false: '否' }, { true: 'Yes', false: 'No' });
 
 export const PLAN_KIND = labels<PlanKind>({ ANNUAL: '年度计划', MONTHLY: '月度计划' }, { ANNUAL: 'Annual', MONTHLY: 'Monthly' });
 

@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import { GridKind, GridLevel } from '../../common/enums';
 import { BadInputError, ForbiddenError } from '../../common/errors';
 import type { RequestContext } from '../../context/request-context';
-import { readImportTable } from '../source/source-import.parse';
+import { readImportTable } from '../../common/import-table';
 import { gridCodeProblem, levelBelow } from '@gridwatch/domain';
 import { archiveState, stateChanged, type GridState } from './grid-history';
 import { GridImportProblems, mapColumns, readGridRow, type GridImportProblem, type GridRow } from './grid-import.table';

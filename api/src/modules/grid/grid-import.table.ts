@@ -2,8 +2,8 @@ import { GRID_CODE } from '@gridwatch/domain';
 import { GridKind, GridLevel } from '../../common/enums';
 import type { ErrorCode } from '../../common/errors';
 import { textProblem } from '../../common/text-rules';
-import { GRID_KIND, GRID_LEVEL } from '../export/enum-labels';
-import type { ImportTable } from '../source/source-import.parse';
+import { GRID_KIND, GRID_LEVEL } from '../../common/enum-labels';
+import type { ImportTable } from '../../common/import-table';
 
 /**
  * Why a line of a grid division table was refused: a stable key for programs and the console,

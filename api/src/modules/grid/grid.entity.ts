@@ -2,8 +2,7 @@ import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property } from 
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { BoundarySource, GridKind, GridLevel } from '../../common/enums';
-import { BaseEntity, type UnitScope, VersionedScopedEntity } from '../../common/base.entity';
-import type { Case } from '../case/case.entity';
+import { BaseEntity, type ScopedEntity, type UnitScope, VersionedScopedEntity } from '../../common/base.entity';
 
 @ObjectType('GeoPoint', { description: '坐标 (WGS-84 经纬度)' })
 export class GeoPoint {
@@ -99,8 +98,11 @@ export class Grid extends VersionedScopedEntity {
     return { cityId: this.cityId, countyId: this.countyId ?? null, townshipId: this.townshipId ?? null };
   }
 
-  /** The cases this unit handles: what lets a unit read the one it escalated a case to (grid.policy.ts). */
+  /**
+   * The cases this unit handles: what lets a unit read the one it escalated a case to (grid.policy.ts).
+   * Named by string and typed by its scope columns only: case/ sits above grid/ and grid/ imports nothing of it.
+   */
   @OneToMany({ entity: 'Case', mappedBy: 'handlingUnitId' })
-  handledCases = new Collection<Case>(this);
+  handledCases = new Collection<ScopedEntity>(this);
 
 }

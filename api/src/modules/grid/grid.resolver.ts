@@ -1,13 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
-import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType, PageSize } from '../../common/connection';
+import { ChildConnectionArgs, ChildPage, ConnectionArgs, ConnectionType } from '../../common/connection';
 import type { RequestContext } from '../../context/request-context';
 import { Grid } from './grid.entity';
 import { GridHistory as GridHistoryEntry } from './grid-history.entity';
-import { CreateGridInput, GeoPointInput, GridFilter, GridOrder, UpdateGridInput } from './grid.inputs';
-import { suggestGrids } from './grid-suggestion.service';
-import { GridSuggestion } from './grid-suggestion.types';
+import { CreateGridInput, GridFilter, GridOrder, UpdateGridInput } from './grid.inputs';
 import { gridService } from './grid.service';
 import { gridImportService } from './grid-import.service';
 import { GridImportResultType } from './grid-import.types';
@@ -40,16 +38,6 @@ export class GridResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return gridService.list(ctx, filter, orderBy, page, info);
-  }
-
-  @Query(() => [GridSuggestion], { description: '按位置推荐所在网格 (上报、打卡时预选): 边界内的, 否则最近中心点, 否则附近记录所在网格; 仅本辖区' })
-  @Requires('read', 'Grid')
-  gridSuggestions(
-    @Ctx() ctx: RequestContext,
-    @Arg('location', () => GeoPointInput) location: GeoPointInput,
-    @PageSize(3, 10, '至多条数 (1-10)') first: number,
-  ): Promise<GridSuggestion[]> {
-    return suggestGrids(ctx, location, first);
   }
 
   @FieldResolver(() => Grid, { nullable: true, description: '上级网格 (辖区外为空)' })

@@ -5,7 +5,7 @@ import { ARGUMENT_VALIDATION } from '../../common/connection';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import type { RequestContext } from '../../context/request-context';
-import { CaseCategory } from '../case/case-category.entity';
+import { CaseCategory } from '../department/case-category.entity';
 import { CaseOrigin } from '../case/case.enums';
 import { Case } from '../case/case.entity';
 import { ReportCaseInput } from '../case/case.inputs';

@@ -1,11 +1,12 @@
 import { creditCodeOfSource, isValidCreditCode, isValidSourceCode } from '@gridwatch/domain';
 import type { ErrorCode } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
-import { SOURCE_STATUS, SOURCE_TYPE, SUPERVISION_LEVEL, type EnumLabels } from '../export/enum-labels';
-import { sourceColumns } from '../export/lists/sources.export';
-import type { ImportTable } from './source-import.parse';
+import type { EnumLabels } from '../../common/enum-labels';
+import type { ImportTable } from '../../common/import-table';
 import { parseOutlets, type OutletCell } from './source-import.outlets';
 import { unusableCodeMessage } from './source-codes';
+import { SOURCE_HEADERS } from './source.headers';
+import { SOURCE_STATUS, SOURCE_TYPE, SUPERVISION_LEVEL } from './source.labels';
 import type { ArchivedField } from './source.service';
 
 /** Reading an import file's header and rows into checked values; the plan (source-import.service.ts) matches them to sources. */
@@ -19,7 +20,7 @@ export interface ImportProblem {
   message: string;
 }
 
-/** What a file may set: the export's columns that are part of the archive (names, counties and times are read-only). */
+/** What a file may set: the archive file's columns that are part of the archive (names, counties and times are read-only). */
 const importable = ['id', 'name', 'creditCode', 'sourceCode', 'type', 'industry', 'supervisionLevel', 'status', 'gridCode', 'address', 'lng', 'lat', 'outlets'] as const;
 export type ImportKey = (typeof importable)[number];
 const required: ImportKey[] = ['name', 'type', 'supervisionLevel', 'gridCode'];
@@ -40,13 +41,12 @@ export interface Row {
 
 /** Header text (Chinese, English or key, any case) → the column it names. */
 const headerIndex = new Map<string, ImportKey>(
-  sourceColumns
-    .filter((c): c is typeof c & { key: ImportKey } => (importable as readonly string[]).includes(c.key))
-    .flatMap((c) => [c.zh, c.en, c.key].map((h) => [h.trim().toLowerCase(), c.key] as const))
+  importable
+    .flatMap((key) => [SOURCE_HEADERS[key].zh, SOURCE_HEADERS[key].en, key].map((h) => [h.trim().toLowerCase(), key] as const))
     // Files exported before the id moved to the end called it 编号 / ID.
     .concat([['编号', 'id'], ['id', 'id']]),
 );
-export const headerOf = (key: ImportKey): string => sourceColumns.find((c) => c.key === key)?.zh ?? key;
+export const headerOf = (key: ImportKey): string => SOURCE_HEADERS[key].zh;
 
 /** Enum cells may hold the Chinese or English label or the value itself. */
 function enumReader<E extends string>(labels: EnumLabels<E>): (text: string) => E | undefined {

@@ -8,7 +8,7 @@ import { SourceChangeAction } from './source-change.entity';
 import { PollutionSource } from './source.entity';
 import { SourceStatus } from './source.enums';
 import { archivedFields, record, snapshot, type ArchivedField } from './source.service';
-import { readImportTable } from './source-import.parse';
+import { readImportTable } from '../../common/import-table';
 import { planOutlets, writeOutlets, type OutletPlan } from './source-import.outlets';
 import { headerOf, mapHeaders, readRow, RowProblems, type ImportKey, type ImportProblem, type Row } from './source-import.rows';
 import { unusableCodeMessage } from './source-codes';

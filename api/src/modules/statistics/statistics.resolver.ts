@@ -3,7 +3,7 @@ import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-grap
 import { Requires } from '../../auth/requires';
 import { loadVisible } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
-import { CaseCategory } from '../case/case-category.entity';
+import { CaseCategory } from '../department/case-category.entity';
 import { Grid } from '../grid/grid.entity';
 import { CaseStatisticsArgs } from './statistics.inputs';
 import { statisticsService } from './statistics.service';

@@ -8,7 +8,7 @@ import { inUnit } from '../../context/unit-of-work';
 import { caseWorkflow } from '../case/case-workflow.service';
 import { CaseAction, CaseOrigin, CaseStatus } from '../case/case.enums';
 import { Case } from '../case/case.entity';
-import { clockOf, reportClock } from '../deadline/case-clocks';
+import { clockOf, reportClock } from '../case/case-clocks';
 import { DeadlineStep, LimitUnit } from '../deadline/deadline.enums';
 import { deadlineService } from '../deadline/deadline.service';
 import { AlertDeadline, AlertKind } from './case-alert.entity';

@@ -1,5 +1,5 @@
 import { loadVisible } from '../../../data/records';
-import { CaseCategory } from '../../case/case-category.entity';
+import { CaseCategory } from '../../department/case-category.entity';
 import type { Case } from '../../case/case.entity';
 import { CaseFilter, type CaseOrder } from '../../case/case.inputs';
 import { caseService } from '../../case/case.service';

@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 
 // exceljs takes about 0.2 s to load: only the first XLSX pays for it.
 const excel = (): typeof ExcelJS => require('exceljs') as typeof ExcelJS;
-import { BadInputError } from '../../common/errors';
+import { BadInputError } from './errors';
 
 /** A table read from an uploaded file: the header row and each data row with its line in the file. */
 export interface ImportTable {

@@ -1,10 +1,17 @@
 import type { RequestContext } from '../../context/request-context';
-import { CaseAction, CaseStatus } from '../case/case.enums';
-import type { Case } from '../case/case.entity';
-import { DeadlineStep } from './deadline.enums';
-import { CaseEvent } from '../case/case-event.entity';
-import { deadlineService, setDeadline } from './deadline.service';
+import { CaseAction, CaseStatus } from './case.enums';
+import type { Case } from './case.entity';
+import { DeadlineStep } from '../deadline/deadline.enums';
+import { CaseEvent } from './case-event.entity';
+import { deadlineService, setDeadline } from '../deadline/deadline.service';
+import { handlingLevel } from './case-units';
 import type { Deadline } from '@gridwatch/domain';
+
+/** The deadline of a case's step started at `from` (the time limit that fits the case at its handling unit's level), or null when no limit applies. */
+export async function dueFor(ctx: RequestContext, kase: Case, step: DeadlineStep, from: Date): Promise<Deadline | null> {
+  const { origin, categoryId, urgency, complexity } = kase;
+  return deadlineService.dueFor(ctx, { step, origin, categoryId, urgency, complexity, level: await handlingLevel(ctx, kase) }, from);
+}
 
 /**
  * Which time limit runs while a case is in a state. Filing (立卷) has its own limit on both
@@ -36,9 +43,9 @@ const RESTARTS = new Set<CaseAction>([CaseAction.ESCALATE, CaseAction.VERIFY_FAI
 
 /** Without a platform the local limit also bounds filing: a report is due at the earlier of the two. */
 async function stepDue(ctx: RequestContext, kase: Case, clock: DeadlineStep, from: Date): Promise<Deadline | null> {
-  const due = await deadlineService.dueFor(ctx, kase, clock, from);
+  const due = await dueFor(ctx, kase, clock, from);
   if (clock !== DeadlineStep.FILE || kase.viaPlatform) return due;
-  const local = await deadlineService.dueFor(ctx, kase, DeadlineStep.LOCAL, from);
+  const local = await dueFor(ctx, kase, DeadlineStep.LOCAL, from);
   if (!due || !local) return due ?? local;
   return local.due < due.due ? local : due;
 }
@@ -58,7 +65,7 @@ export async function updateDeadline(ctx: RequestContext, kase: Case, before: De
     setDeadline(kase, null);
   } else if (clock === DeadlineStep.LOCAL && before === DeadlineStep.FILE) {
     // Filed without a platform: the local limit covers the stay at this level since it began.
-    setDeadline(kase, await deadlineService.dueFor(ctx, kase, clock, await levelSince(ctx, kase)));
+    setDeadline(kase, await dueFor(ctx, kase, clock, await levelSince(ctx, kase)));
   } else if (clock !== before || RESTARTS.has(action) || !kase.dueAt) {
     setDeadline(kase, await stepDue(ctx, kase, clock, now));
   }
@@ -72,5 +79,5 @@ export async function reportClock(ctx: RequestContext, kase: Case): Promise<void
 /** A new report: its first clock, and for complaints the date the complainant must be answered by. */
 export async function initialDeadlines(ctx: RequestContext, kase: Case, now: Date): Promise<void> {
   setDeadline(kase, await stepDue(ctx, kase, clockOf(kase)!, now));
-  kase.answerDueAt = (await deadlineService.dueFor(ctx, kase, DeadlineStep.ANSWER, now))?.due ?? null;
+  kase.answerDueAt = (await dueFor(ctx, kase, DeadlineStep.ANSWER, now))?.due ?? null;
 }

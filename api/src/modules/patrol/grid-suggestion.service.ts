@@ -1,9 +1,9 @@
 import type { RequestContext } from '../../context/request-context';
 import { scopedIdsSql, scopedSelectSql, type SqlFragment } from '../../data/scoped-sql';
 import { Case } from '../case/case.entity';
-import { PatrolCheckIn } from '../patrol/patrol-check-in.entity';
-import { containsPoint } from './grid-area';
-import { Grid } from './grid.entity';
+import { PatrolCheckIn } from './patrol-check-in.entity';
+import { containsPoint } from '../grid/grid-area';
+import { Grid } from '../grid/grid.entity';
 import { GridSuggestionBasis, type GridSuggestion } from './grid-suggestion.types';
 
 interface At {

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { Grid } from './grid.entity';
+import { Grid } from '../grid/grid.entity';
 
 export enum GridSuggestionBasis {
   BOUNDARY = 'BOUNDARY',

@@ -1,15 +1,15 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCan } from '../../data/records';
 import type { RequestContext } from '../../context/request-context';
-import { Case } from '../case/case.entity';
-import { CaseAction } from '../case/case.enums';
-import { caseEvent } from '../case/case-workflow.service';
-import { CalendarDay } from './calendar-day.entity';
-import { CalendarYear } from './calendar-year.entity';
-import { parseSchedule, type ScheduleDay } from './calendar-schedule';
-import { LimitUnit, type ScheduleFormat } from './deadline.enums';
+import { Case } from './case.entity';
+import { CaseAction } from './case.enums';
+import { caseEvent } from './case-workflow.service';
+import { CalendarDay } from '../deadline/calendar-day.entity';
+import { CalendarYear } from '../deadline/calendar-year.entity';
+import { parseSchedule, type ScheduleDay } from '../deadline/calendar-schedule';
+import { LimitUnit, type ScheduleFormat } from '../deadline/deadline.enums';
 import { beijingDay, WorkingCalendar } from '@gridwatch/domain';
 
+// Loading a schedule moves cases' deadlines and writes their timelines: case/ does it, deadline/ (below) only keeps the calendar.
 export interface DeadlineMove {
   kase: Case;
   previousDueAt: Date | null;
@@ -25,18 +25,6 @@ export interface ScheduleLoad {
   changed: number;
   removed: number;
   moves: DeadlineMove[];
-}
-
-/** Years without a loaded schedule that matter now: this year, and from 1 November the next. */
-export async function calendarWarnings(em: EntityManager, now: Date): Promise<{ year: number; message: string }[]> {
-  const today = beijingDay(now);
-  const year = Number(today.slice(0, 4));
-  const years = today.slice(5) >= '11-01' ? [year, year + 1] : [year];
-  const loaded = await em.getConnection().execute<{ year: number }[]>('select year from calendar_year where year between ? and ?', [years[0], years.at(-1)]);
-  const known = new Set(loaded.map((r) => r.year));
-  return years
-    .filter((y) => !known.has(y))
-    .map((y) => ({ year: y, message: `calendar: the ${y} holiday schedule is not loaded; working-day deadlines in ${y} are provisional (weekdays only)` }));
 }
 
 const dayKey = (d: Pick<ScheduleDay, 'working' | 'name'>): string => `${d.working}|${d.name}`;
