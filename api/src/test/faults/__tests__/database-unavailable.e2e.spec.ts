@@ -1,0 +1,58 @@
+import { startApiProcess, type ApiProcess } from '../../api-process';
+import { loadInput, readyz, seedDatabase, until } from '../fixtures';
+import { startKillablePostgres, type KillablePostgres } from '../killable-postgres';
+import { post, signIn } from '../write-load';
+
+/**
+ * Every way a request meets the database, with the database gone (its postmaster SIGKILLed, not
+ * restarted): each answers 503 DATABASE_UNAVAILABLE, never a bare internal error. Apollo masks a
+ * plugin hook's throw (opening or finishing the unit of work, a compiled read), so those paths
+ * answered INTERNAL_SERVER_ERROR.
+ */
+describe('fault: the database is unreachable', () => {
+  let pg: KillablePostgres;
+  let api: ApiProcess;
+  let cookie: string;
+  let input: { gridId: string; categoryId: string };
+  const READ = `query { cases(first: 5) { nodes { id status } } }`;
+
+  beforeAll(async () => {
+    pg = await startKillablePostgres();
+    await pg.sql('postgres', 'create database gridwatch');
+    await seedDatabase(pg.url('gridwatch'));
+    api = await startApiProcess(pg.url('gridwatch'));
+    cookie = await signIn(api.url, 'gridworker');
+    input = await loadInput((text, params) => pg.sql('gridwatch', text, params));
+    // Answered compiled twice: the document is known and the caller kept, so the next goes the fast path (fast-reads.ts).
+    for (let i = 0; i < 2; i += 1) expect((await post(api.url, cookie, READ, {})).ok).toBe(true);
+    await pg.kill();
+    await until('readyz answers 503', async () => (await readyz(api.url)) === 503, 10_000);
+  });
+  afterAll(async () => {
+    await api?.kill();
+    await pg?.destroy();
+  });
+
+  const REPORT = `mutation($input: ReportCaseInput!) { reportCase(input: $input) { id } }`;
+  const cases: [string, () => Promise<{ status: number | null; code: string | null; message: string | null }>][] = [
+    ['a compiled read of a kept caller (the fast path)', () => post(api.url, cookie, READ, {})],
+    ['a read the resolvers answer', () => post(api.url, cookie, `query { me { __typename } }`, {})],
+    ['a mutation', () => post(api.url, cookie, REPORT, { input: { ...input, origin: 'PATROL', description: '数据库不可用演练', idempotencyKey: 'unavailable-1' } })],
+    ['a session not kept in memory (its lookup opens the unit)', () => post(api.url, 'gw_session=not-a-kept-session', READ, {})],
+    ['signing in', () => post(api.url, null, `mutation { signIn(login: "gridworker", password: "x") { role } }`, {})],
+  ];
+
+  it.each(cases)('%s answers 503 DATABASE_UNAVAILABLE', async (_name, request) => {
+    const answer = await request();
+    expect({ status: answer.status, code: answer.code }).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE' });
+    expect(answer.message).not.toMatch(/select|insert|ECONNREFUSED|terminat|\bat \w+ \(/i);
+  });
+
+  it('a REST route answers 503 DATABASE_UNAVAILABLE', async () => {
+    const response = await fetch(`${api.url}/export/cases.csv`, { headers: { cookie } });
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 503,
+      body: { error: { code: 'DATABASE_UNAVAILABLE', message: expect.stringMatching(/cannot be reached/) } },
+    });
+  });
+});
