@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../../common/global-id';
 import { startApiProcess, type ApiProcess } from '../../api-process';
 import { loadInput, readyz, seedDatabase, until } from '../fixtures';
 import { startKillablePostgres, type KillablePostgres } from '../killable-postgres';
@@ -14,6 +15,7 @@ describe('fault: the database is unreachable', () => {
   let api: ApiProcess;
   let cookie: string;
   let input: { gridId: string; categoryId: string };
+  let apiKey: string;
   const READ = `query { cases(first: 5) { nodes { id status } } }`;
 
   beforeAll(async () => {
@@ -22,7 +24,13 @@ describe('fault: the database is unreachable', () => {
     await seedDatabase(pg.url('gridwatch'));
     api = await startApiProcess(pg.url('gridwatch'));
     cookie = await signIn(api.url, 'gridworker');
-    input = await loadInput((text, params) => pg.sql('gridwatch', text, params));
+    const sql = <T>(text: string, params?: unknown[]) => pg.sql<T>('gridwatch', text, params);
+    input = await loadInput(sql);
+    const [county] = await sql<{ id: number }>(`select id from grid where code = '340122000000'`);
+    const created = await post(api.url, await signIn(api.url, 'feidong'), `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, {
+      input: { name: '12345 热线', unitId: toGlobalId('Grid', Number(county.id)), scopes: ['CREATE_COMPLAINTS', 'READ_CASES'] },
+    });
+    apiKey = (created.data as unknown as { createApiKey: { key: string } }).createApiKey.key;
     // Answered compiled twice: the document is known and the caller kept, so the next goes the fast path (fast-reads.ts).
     for (let i = 0; i < 2; i += 1) expect((await post(api.url, cookie, READ, {})).ok).toBe(true);
     await pg.kill();
@@ -53,6 +61,14 @@ describe('fault: the database is unreachable', () => {
     expect({ status: response.status, body: await response.json() }).toEqual({
       status: 503,
       body: { error: { code: 'DATABASE_UNAVAILABLE', message: expect.stringMatching(/cannot be reached/) } },
+    });
+  });
+
+  it('an Open311 request answers 503 DATABASE_UNAVAILABLE', async () => {
+    const response = await fetch(`${api.url}/open311/v2/services.json?api_key=${apiKey}`);
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 503,
+      body: [{ code: 'DATABASE_UNAVAILABLE', description: expect.stringMatching(/cannot be reached/) }],
     });
   });
 });
