@@ -16,7 +16,10 @@ describe('fault: the database is unreachable', () => {
   let cookie: string;
   let input: { gridId: string; categoryId: string };
   let apiKey: string;
+  let lostAtCommit: Awaited<ReturnType<typeof post>>;
+  let keptAfterLoss: number;
   const READ = `query { cases(first: 5) { nodes { id status } } }`;
+  const REPORT = `mutation($input: ReportCaseInput!) { reportCase(input: $input) { id } }`;
 
   beforeAll(async () => {
     pg = await startKillablePostgres();
@@ -33,6 +36,13 @@ describe('fault: the database is unreachable', () => {
     apiKey = (created.data as unknown as { createApiKey: { key: string } }).createApiKey.key;
     // Answered compiled twice: the document is known and the caller kept, so the next goes the fast path (fast-reads.ts).
     for (let i = 0; i < 2; i += 1) expect((await post(api.url, cookie, READ, {})).ok).toBe(true);
+    // The connection dies during COMMIT: a deferred trigger (run at COMMIT, as the superuser) ends its own backend.
+    await sql(`create function gw_fault_drop_at_commit() returns trigger language plpgsql security definer as $$
+      begin if new.description = '提交时断开' then perform pg_terminate_backend(pg_backend_pid()); end if; return null; end $$`);
+    await sql(`create constraint trigger gw_fault_drop_at_commit after insert on "case" deferrable initially deferred
+      for each row execute function gw_fault_drop_at_commit()`);
+    lostAtCommit = await post(api.url, cookie, REPORT, { input: { ...input, origin: 'PATROL', description: '提交时断开', idempotencyKey: 'lost-at-commit' } });
+    [{ n: keptAfterLoss }] = await sql<{ n: number }>(`select count(*)::int as n from "case" where idempotency_key = 'lost-at-commit'`);
     await pg.kill();
     await until('readyz answers 503', async () => (await readyz(api.url)) === 503, 10_000);
   });
@@ -41,7 +51,6 @@ describe('fault: the database is unreachable', () => {
     await pg?.destroy();
   });
 
-  const REPORT = `mutation($input: ReportCaseInput!) { reportCase(input: $input) { id } }`;
   const cases: [string, () => Promise<{ status: number | null; code: string | null; message: string | null }>][] = [
     ['a compiled read of a kept caller (the fast path)', () => post(api.url, cookie, READ, {})],
     ['a read the resolvers answer', () => post(api.url, cookie, `query { me { __typename } }`, {})],
@@ -70,5 +79,12 @@ describe('fault: the database is unreachable', () => {
       status: 503,
       body: [{ code: 'DATABASE_UNAVAILABLE', description: expect.stringMatching(/cannot be reached/) }],
     });
+  });
+
+  it('a connection lost during COMMIT is not told success: 503 DATABASE_UNAVAILABLE, saying the change may or may not be saved', () => {
+    expect({ status: lostAtCommit.status, code: lostAtCommit.code, data: lostAtCommit.data }).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE', data: null });
+    expect(lostAtCommit.message).toMatch(/may or may not have been saved.*same idempotency key/);
+    // Here PostgreSQL had not committed (the backend ended inside COMMIT); the retry with the key is safe either way.
+    expect(keptAfterLoss).toBe(0);
   });
 });
