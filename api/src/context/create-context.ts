@@ -1,4 +1,3 @@
-import { CommitOutcomeUnknown, infrastructureFailure } from '../common/infrastructure-errors';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse as parseCookies } from 'cookie';
 import { LRUCache } from 'lru-cache';
@@ -13,6 +12,7 @@ import { LSN_HEADER, lsnOf } from '../db/read-target';
 import type { Limits } from '../auth/limits';
 import type { DomainError } from '../common/errors';
 import { type Clock, systemClock } from '../common/clock';
+import { CommitOutcomeUnknown, infrastructureFailure } from '../common/infrastructure-errors';
 import { Loaders } from './loaders';
 import type { Principal } from './principal';
 import type { Locale, RequestContext } from './request-context';
@@ -250,8 +250,9 @@ export async function finishRequest(ctx: RequestContext, failedMutation: boolean
     await ctx.em.commit();
   } catch (error) {
     await ctx.em.rollback().catch(() => undefined);
-    // Lost during COMMIT: it may have committed; the client hears neither success nor "nothing changed".
-    throw infrastructureFailure(error) && !readOnly ? new CommitOutcomeUnknown(error) : error;
+    // The connection lost during COMMIT: it may have committed; the client hears neither success nor
+    // "nothing changed". (An error PostgreSQL answers, a full disk, means it did not.)
+    throw infrastructureFailure(error)?.code === 'DATABASE_UNAVAILABLE' && !readOnly ? new CommitOutcomeUnknown(error) : error;
   }
   // Every process hears of it by NOTIFY; this one forgets before it answers (read your writes).
   for (const change of ctx.callerChanges) ctx.principals?.changed(change);
