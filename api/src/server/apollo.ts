@@ -67,8 +67,10 @@ function requestLifecycle(logger: Logger, router: ReadRouter | null): ApolloServ
             // The client sends the commit's position back, and reads its own writes (server/read-router.ts).
             if (router && mutation) response.http.headers.set(LSN_HEADER, await router.committedLsn());
           } catch (error) {
-            // Lost at COMMIT (the write may or may not be there: errors.ts says so), never "success".
-            Object.assign(response, unavailableResponse(error));
+            // Lost at COMMIT (the write may or may not be there: infrastructure-errors.ts says so), never "success".
+            const unavailable = unavailableResponse(error);
+            response.http.status = unavailable.http.status;
+            response.body = unavailable.body;
           }
           // A root field that failed for want of the database: 503, as the other paths (retry later).
           if (rootErrors.some((error) => infrastructureFailure(error.originalError ?? error)) && (mutation || !hasData(response))) response.http.status = 503;
