@@ -1,3 +1,5 @@
+import { HeaderMap, type GraphQLResponse } from '@apollo/server';
+
 /**
  * Failures of what the API stands on (the database, the disk), as stable codes a client can act
  * on: retry later, retry now. The message names no statement, table or path.
@@ -12,8 +14,25 @@ export interface InfrastructureFailure {
 const TIMEOUT: InfrastructureFailure = { code: 'TIMEOUT', message: 'The database took too long to answer; nothing was changed. Try again.', status: 503 };
 const STORAGE_FULL: InfrastructureFailure = { code: 'STORAGE_FULL', message: 'The server has no room left to store this; nothing was changed. Try again later.', status: 507 };
 const UNAVAILABLE: InfrastructureFailure = { code: 'DATABASE_UNAVAILABLE', message: 'The database cannot be reached just now. Try again shortly.', status: 503 };
+const COMMIT_UNKNOWN: InfrastructureFailure = {
+  code: 'DATABASE_UNAVAILABLE',
+  message: 'The database went away while saving: the change may or may not have been saved. Try again shortly with the same idempotency key.',
+  status: 503,
+};
 
-/** By SQLSTATE (PostgreSQL) or errno code (Node): 57014 query_canceled (statement_timeout), 53100 disk_full, 57P0x shutdown, 08xxx connection. */
+/**
+ * The connection failed while COMMIT was under way: PostgreSQL may have committed before it went,
+ * so the client must not be told success, nor that nothing changed.
+ */
+export class CommitOutcomeUnknown extends Error {
+  constructor(cause: unknown) {
+    super('The connection failed during COMMIT', { cause });
+    this.name = 'CommitOutcomeUnknown';
+  }
+}
+
+
+/** By SQLSTATE (PostgreSQL) or errno code (Node): 57014 query_canceled (statement_timeout), 53100 disk_full, 57P0x shutdown (08xxx connection below). */
 const BY_CODE: Record<string, InfrastructureFailure> = {
   '57014': TIMEOUT,
   '53100': STORAGE_FULL,
@@ -22,13 +41,19 @@ const BY_CODE: Record<string, InfrastructureFailure> = {
   '57P01': UNAVAILABLE,
   '57P02': UNAVAILABLE,
   '57P03': UNAVAILABLE,
-  '08000': UNAVAILABLE,
-  '08001': UNAVAILABLE,
-  '08003': UNAVAILABLE,
-  '08006': UNAVAILABLE,
   ECONNREFUSED: UNAVAILABLE,
   ECONNRESET: UNAVAILABLE,
 };
+
+/** Class 08 (connection exception: 08000, 08001, 08003, 08006, 08P01...): the database cannot be talked to. */
+const CONNECTION_CLASS = /^08[0-9A-Z]{3}$/;
+
+/**
+ * pg's, pg-pool's and knex's (under the ORM) when the server went away mid-conversation or cannot
+ * be reached: no code is set.
+ */
+const UNREACHABLE =
+  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|connect ECONNREFUSED|terminating connection due to|timeout exceeded when trying to connect|Timeout acquiring a connection/;
 
 /** What an error wraps: its cause (the ORM's of the driver's), or Apollo's wrapping of a hook's error. */
 const inner = (error: Error): unknown => error.cause ?? (error as { originalError?: unknown }).originalError;
@@ -36,10 +61,27 @@ const inner = (error: Error): unknown => error.cause ?? (error as { originalErro
 /** The failure an error (or what it wraps) stands for; null for anything else. */
 export function infrastructureFailure(error: unknown): InfrastructureFailure | null {
   for (let current = error, depth = 0; current instanceof Error && depth < 4; current = inner(current), depth += 1) {
+    if (current instanceof CommitOutcomeUnknown) return COMMIT_UNKNOWN;
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && BY_CODE[code]) return BY_CODE[code];
-    // pg's (and the ORM's wrapping of them) when the server went away mid-conversation: no code is set.
-    if (/Connection terminated|connection error and is not queryable|connect ECONNREFUSED|terminating connection due to/.test(current.message)) return UNAVAILABLE;
+    if (typeof code === 'string' && CONNECTION_CLASS.test(code)) return UNAVAILABLE;
+    if (UNREACHABLE.test(current.message)) return UNAVAILABLE;
   }
   return null;
+}
+
+/** A GraphQL answer with only this failure (the formatted error, as formatError would give it). */
+export function failureBody(failure: InfrastructureFailure, requestId?: string) {
+  return { errors: [{ message: failure.message, extensions: { code: failure.code, ...(requestId ? { requestId } : {}) } }] };
+}
+
+/**
+ * What a GraphQL hook answers when the database failed under it (opening or finishing the unit
+ * of work, a compiled read): Apollo would mask a hook's throw as INTERNAL_SERVER_ERROR. Anything
+ * else is rethrown.
+ */
+export function unavailableResponse(error: unknown): GraphQLResponse {
+  const failure = infrastructureFailure(error);
+  if (!failure) throw error;
+  return { http: { status: failure.status, headers: new HeaderMap() }, body: { kind: 'single', singleResult: failureBody(failure) } };
 }

@@ -12,6 +12,7 @@ import { LSN_HEADER, lsnOf } from '../db/read-target';
 import type { Limits } from '../auth/limits';
 import type { DomainError } from '../common/errors';
 import { type Clock, systemClock } from '../common/clock';
+import { CommitOutcomeUnknown, infrastructureFailure } from '../common/infrastructure-errors';
 import { Loaders } from './loaders';
 import type { Principal } from './principal';
 import type { Locale, RequestContext } from './request-context';
@@ -73,7 +74,8 @@ export async function beginRequest(ctx: RequestContext): Promise<void> {
     const key = ctx.principal?.apiKey;
     if (key) await ctx.limits?.consumeKey(key.id, key.rateLimitPerMinute).catch((error: DomainError) => (ctx.refusal = error));
   } catch (error) {
-    await ctx.em.rollback();
+    // A rollback on a lost connection fails too: the first error is the one to answer.
+    await ctx.em.rollback().catch(() => undefined);
     throw error;
   }
 }
@@ -237,7 +239,10 @@ export async function actAs(ctx: RequestContext, principal: Principal | null): P
 export async function finishRequest(ctx: RequestContext, failedMutation: boolean, readOnly = false): Promise<void> {
   if (!ctx.em.isInTransaction()) return;
   if (failedMutation) {
-    await ctx.em.rollback();
+    // The connection may be gone (the reason the mutation failed): PostgreSQL drops its transaction then.
+    await ctx.em.rollback().catch((error: unknown) => {
+      if (!infrastructureFailure(error)) throw error;
+    });
     return;
   }
   if (readOnly) ctx.em.clear();
@@ -245,7 +250,9 @@ export async function finishRequest(ctx: RequestContext, failedMutation: boolean
     await ctx.em.commit();
   } catch (error) {
     await ctx.em.rollback().catch(() => undefined);
-    throw error;
+    // The connection lost during COMMIT: it may have committed; the client hears neither success nor
+    // "nothing changed". (An error PostgreSQL answers, a full disk, means it did not.)
+    throw infrastructureFailure(error)?.code === 'DATABASE_UNAVAILABLE' && !readOnly ? new CommitOutcomeUnknown(error) : error;
   }
   // Every process hears of it by NOTIFY; this one forgets before it answers (read your writes).
   for (const change of ctx.callerChanges) ctx.principals?.changed(change);

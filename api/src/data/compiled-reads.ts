@@ -19,6 +19,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { fromGlobalId } from '../common/global-id';
+import { infrastructureFailure, unavailableResponse } from '../common/infrastructure-errors';
 import { ARGUMENT_VALIDATION } from '../common/connection';
 import { fragmentsOf } from '../common/selection';
 import { bindFromMemory } from '../context/create-context';
@@ -89,12 +90,17 @@ export function compiledReads(catalogs: ReadCatalog[], logger: Logger, pool: Poo
       return {
         async responseForOperation(request) {
           const { operation, document, schema, contextValue: ctx } = request;
-          const data = await answerOf({ operation, document, schema, ctx, variables: request.request.variables ?? {} }, false).catch(async (error: unknown) => {
+          let data: Answer | null;
+          try {
+            data = await answerOf({ operation, document, schema, ctx, variables: request.request.variables ?? {} }, false);
+          } catch (error) {
+            await finishRequest(ctx, true).catch(() => undefined);
+            // The database is away: the resolvers would fail the same way (a hook's throw would be masked).
+            if (infrastructureFailure(error)) return unavailableResponse(error);
             // A statement PostgreSQL refused (a compiler bug): logged, and the resolvers answer in a fresh transaction.
             logger.error({ requestId: ctx.requestId, err: error }, 'compiled read failed');
-            await finishRequest(ctx, true);
             return null;
-          });
+          }
           if (!data) return null;
           compiledReadStats.answered += 1;
           if (request.source) known.set(request.source, { document, operation, operationName: request.request.operationName ?? null, fragments: fragmentsOf(document) });

@@ -41,7 +41,8 @@ export function signedIn(orm: MikroORM, limits: Limits, clock: Clock) {
       res.locals.ctx = ctx;
       next();
     } catch (error) {
-      await finishRequest(ctx, true);
+      // On a lost database the rollback fails too: the first error is the one answered (routeErrors).
+      await finishRequest(ctx, true).catch(() => undefined);
       next(error);
     }
   };

@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -12,6 +12,7 @@ import { costLimit } from './cost';
 import { spec200ForJson } from './response-status';
 import { textInput } from './text-input';
 import { formatError, isUnexpected } from './errors';
+import { infrastructureFailure, unavailableResponse } from '../common/infrastructure-errors';
 import { LSN_HEADER, READ_FROM_HEADER } from '../db/read-target';
 import type { ReadRouter } from './read-router';
 
@@ -42,8 +43,14 @@ function requestLifecycle(logger: Logger, router: ReadRouter | null): ApolloServ
           // A query may read from the replica; a mutation's reads, and its writes, stay on the primary.
           if (router && operation?.operation === 'query') router.route(contextValue);
         },
-        async executionDidStart({ contextValue }) {
-          await beginRequest(contextValue);
+        // A hook that throws is masked by Apollo as a bare INTERNAL_SERVER_ERROR: a lost database is answered instead.
+        async responseForOperation({ contextValue }) {
+          try {
+            await beginRequest(contextValue);
+            return null;
+          } catch (error) {
+            return unavailableResponse(error);
+          }
         },
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
@@ -53,10 +60,20 @@ function requestLifecycle(logger: Logger, router: ReadRouter | null): ApolloServ
           }
         },
         async willSendResponse({ response, contextValue, operation, errors }) {
-          const rootFailure = (errors ?? []).some((error) => error.path?.length === 1);
-          await finishRequest(contextValue, operation?.operation === 'mutation' && rootFailure, operation?.operation === 'query');
-          // The client sends the commit's position back, and reads its own writes (server/read-router.ts).
-          if (router && operation?.operation === 'mutation') response.http.headers.set(LSN_HEADER, await router.committedLsn());
+          const rootErrors = (errors ?? []).filter((error) => error.path?.length === 1);
+          const mutation = operation?.operation === 'mutation';
+          try {
+            await finishRequest(contextValue, mutation && rootErrors.length > 0, operation?.operation === 'query');
+            // The client sends the commit's position back, and reads its own writes (server/read-router.ts).
+            if (router && mutation) response.http.headers.set(LSN_HEADER, await router.committedLsn());
+          } catch (error) {
+            // Lost at COMMIT (the write may or may not be there: infrastructure-errors.ts says so), never "success".
+            const unavailable = unavailableResponse(error);
+            response.http.status = unavailable.http.status;
+            response.body = unavailable.body;
+          }
+          // A root field that failed for want of the database: 503, as the other paths (retry later).
+          if (rootErrors.some((error) => infrastructureFailure(error.originalError ?? error)) && (mutation || !hasData(response))) response.http.status = 503;
           if (contextValue.readFrom) response.http.headers.set(READ_FROM_HEADER, contextValue.readFrom);
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
@@ -66,6 +83,11 @@ function requestLifecycle(logger: Logger, router: ReadRouter | null): ApolloServ
       };
     },
   };
+}
+
+function hasData(response: GraphQLResponse): boolean {
+  const data = response.body.kind === 'single' ? response.body.singleResult.data : response.body.initialResult.data;
+  return data != null && Object.values(data).some((value) => value != null);
 }
 
 export function createApollo(
@@ -99,8 +121,9 @@ export function createApollo(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // We set no cache hints; the default plugin still wrapped every field resolver (~3 ms per list of 50).
       ApolloServerPluginCacheControlDisabled(),
-      requestLifecycle(logger, router),
+      // Compiled reads first: a caller kept in memory reads without the ORM's transaction, which the lifecycle then opens for the rest.
       ...(compiled ? [compiled] : []),
+      requestLifecycle(logger, router),
     ],
     introspection: !production,
     parseOptions: { maxTokens: queryLimits.maxTokens },

@@ -10,6 +10,7 @@ import { documentCost } from './cost';
 import { malformedBody, requestIdOf } from './request-head';
 import { valueProblem } from './text-input';
 import { READ_FROM_HEADER } from '../db/read-target';
+import { failureBody, infrastructureFailure } from '../common/infrastructure-errors';
 
 export interface FastReadOptions {
   reads: CompiledReads;
@@ -78,6 +79,14 @@ function answer(options: FastReadOptions, app: RequestListener, req: IncomingMes
       res.writeHead(200, { 'content-type': type }).end(`${JSON.stringify({ data })}\n`);
     })
     .catch((error: unknown) => {
+      // The database is away: answered here, as Apollo's path now would (503 DATABASE_UNAVAILABLE).
+      const failure = infrastructureFailure(error);
+      if (failure) {
+        res.setHeader('x-request-id', requestId);
+        options.requestLog?.(req, res);
+        res.writeHead(failure.status, { 'content-type': type }).end(`${JSON.stringify(failureBody(failure, requestId))}\n`);
+        return;
+      }
       logger.error({ requestId, err: error }, 'compiled read failed');
       app(req, res);
     });

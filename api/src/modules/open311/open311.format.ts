@@ -2,6 +2,7 @@ import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-
 import type { Response } from 'express';
 import { XMLBuilder } from 'fast-xml-parser';
 import { BadInputError, DomainError, type FieldProblem } from '../../common/errors';
+import { infrastructureFailure } from '../../common/infrastructure-errors';
 import type { Open311Error } from './open311.types';
 
 export type Format = 'json' | 'xml';
@@ -72,6 +73,9 @@ export function specErrors(error: unknown, specField: (field: string) => string)
   if (error instanceof OptimisticLockError || error instanceof UniqueConstraintViolationException) {
     return { status: 409, errors: [{ code: 'CONFLICT', description: 'The request conflicts with another one; try again' }] };
   }
+  // The database is away (or went away at COMMIT): retry later, as every other route says.
+  const failure = infrastructureFailure(error);
+  if (failure) return { status: failure.status, errors: [{ code: failure.code, description: failure.message }] };
   // Express's body parsers: a malformed or oversized body.
   const parser = error as { status?: number; type?: string };
   if (typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500) {

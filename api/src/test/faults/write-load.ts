@@ -9,6 +9,8 @@ export interface Answer {
   /** extensions.code, or how the request failed without a GraphQL answer (NETWORK, HUNG). */
   code: string | null;
   message: string | null;
+  /** The HTTP status (null when no answer came). */
+  status: number | null;
   ms: number;
   data: Record<string, { id: string; version: number }> | null;
 }
@@ -38,10 +40,10 @@ export async function post(url: string, cookie: string | null, query: string, va
     const body = (await response.json()) as { data?: Answer['data']; errors?: { message: string; extensions?: { code?: string } }[] };
     const error = body.errors?.[0];
     const ok = response.status === 200 && !error && body.data != null;
-    return { ok, code: error ? (error.extensions?.code ?? 'NO_CODE') : ok ? null : `HTTP_${response.status}`, message: error?.message ?? null, ms: ms(), data: body.data ?? null };
+    return { ok, code: error ? (error.extensions?.code ?? 'NO_CODE') : ok ? null : `HTTP_${response.status}`, message: error?.message ?? null, status: response.status, ms: ms(), data: body.data ?? null };
   } catch (error) {
     const name = (error as Error).name;
-    return { ok: false, code: name === 'TimeoutError' ? 'HUNG' : 'NETWORK', message: (error as Error).message, ms: ms(), data: null };
+    return { ok: false, code: name === 'TimeoutError' ? 'HUNG' : 'NETWORK', message: (error as Error).message, status: null, ms: ms(), data: null };
   }
 }
 
