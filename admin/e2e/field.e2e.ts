@@ -147,7 +147,8 @@ describe('the grid worker on a phone (390×844, touch)', () => {
       await expectText(s.page.getByTestId('summary-handler'), /.+/);
       const photo = s.page.getByTestId('case-photo-REPORT');
       await expectText(photo, /上报 \(整改前\).*拍摄于 2026\/11\/28 08:40.*位置 117\.\d{5}, 31\.\d{5}/);
-      expect(await photo.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      // The photo itself arrives after its caption (a loaded machine took a while): it is drawn, not broken.
+      await eventually(async () => expect(await photo.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0));
       await expectText(s.page.getByTestId('timeline-actor').first(), /经办人: .+/);
       await screenshot(s.page, 'case-page-summary-photos');
       expect(s.problems).toEqual([]);
