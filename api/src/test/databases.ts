@@ -33,3 +33,14 @@ export async function cloneDatabase(template: string): Promise<{ url: string; dr
     },
   };
 }
+
+/** One statement on its own connection: for tests that build databases outside a TestApp. */
+export async function queryAt<T extends object>(url: string, text: string): Promise<T[]> {
+  const client = new Client(url);
+  await client.connect();
+  try {
+    return (await client.query<T>(text)).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,6 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { Client } from 'pg';
-import { cloneDatabase } from '../../test/databases';
+import { cloneDatabase, queryAt } from '../../test/databases';
 import { isBaseline, knownMigrations, migrateDatabase, migrationHistory, type ChainMigration } from '../migration-chain';
 import { catalogDiff, expectSameSchema, OLDEST_SCHEMA_ROWS, schemaCatalog } from '../../test/schema-catalog';
 
@@ -20,15 +19,7 @@ const legacy = known.filter((m) => m.name < baseline.name);
 const since = known.slice(legacy.length + 1).map((m) => m.name);
 const withAfter: ChainMigration[] = [...known, AFTER];
 
-async function sql<T extends object>(url: string, text: string): Promise<T[]> {
-  const client = new Client(url);
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = queryAt;
 
 describe('the migration baseline', () => {
   const dbs: { drop: () => Promise<void> }[] = [];

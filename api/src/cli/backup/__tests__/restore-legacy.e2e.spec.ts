@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { FakeClock } from '../../../common/clock';
 import { isBaseline, knownMigrations, migrateDatabase, migrationHistory } from '../../../db/migration-chain';
-import { cloneDatabase } from '../../../test/databases';
+import { cloneDatabase, queryAt } from '../../../test/databases';
 import { expectSameSchema, OLDEST_SCHEMA_ROWS, schemaCatalog } from '../../../test/schema-catalog';
 import { TEST_CLOCK_START } from '../../../test/time';
 import { createBackup } from '../create-backup';
@@ -15,15 +14,7 @@ const baseline = known.find((m) => isBaseline(m.name))!.name;
 const legacy = known.filter((m) => m.name < baseline).map((m) => m.name);
 const since = known.slice(legacy.length + 1).map((m) => m.name);
 
-async function sql<T extends object>(url: string, text: string): Promise<T[]> {
-  const client = new Client(url);
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = queryAt;
 
 /**
  * Backups taken before the squash name the old migrations: restore builds the backup's schema
