@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { startApiProcess, type ApiProcess } from '../../api-process';
-import { cloneDatabase, TEMPLATE_SEEDED } from '../../databases';
 import { phonePhoto } from '../../photo';
-import { loadInput } from '../fixtures';
+import { loadInput, seedDatabase } from '../fixtures';
+import { startKillablePostgres, type KillablePostgres } from '../killable-postgres';
 import { mountTinyDisk, type TinyDisk } from '../tiny-disk';
 import { post, signIn } from '../write-load';
 
@@ -15,9 +15,13 @@ const LEAKS = /select|insert|update|relation|tablespace|statement|canceling|\/tm
  * Faults of resources: a statement that runs past statement_timeout, a full evidence disk and a
  * full database disk (a tablespace on a tiny tmpfs) answer clean errors with stable codes, at
  * once, and change nothing.
+ *
+ * On a PostgreSQL server of the test's own: a tablespace is global to a server, and a streaming
+ * replica of the shared test server (read-replica.e2e) on this machine replays it into the same
+ * directory, fills the tiny disk and dies.
  */
 describe('fault: timeouts and full disks answer clean errors', () => {
-  let database: { url: string; drop: () => Promise<void> };
+  let pg: KillablePostgres;
   let api: ApiProcess;
   let evidenceDisk: TinyDisk;
   let tableDisk: TinyDisk | undefined;
@@ -25,15 +29,7 @@ describe('fault: timeouts and full disks answer clean errors', () => {
   let reporter: string;
   let filer: string;
   let input: { gridId: string; categoryId: string };
-  const sql = async <T>(text: string, params: unknown[] = [], url = database.url): Promise<T[]> => {
-    const client = new Client(url);
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T>(text: string, params: unknown[] = [], database = 'gridwatch'): Promise<T[]> => pg.sql<T>(database, text, params);
   const report = (key: string) => post(api.url, reporter, REPORT, { input: { ...input, origin: 'PATROL', description: '故障演练: 资源耗尽', idempotencyKey: key } });
   const caseOf = async (globalId: string) =>
     (await sql<{ status: string; version: number; events: string[] }>(
@@ -42,9 +38,11 @@ describe('fault: timeouts and full disks answer clean errors', () => {
     ))[0];
 
   beforeAll(async () => {
-    database = await cloneDatabase(TEMPLATE_SEEDED);
+    pg = await startKillablePostgres();
+    await pg.sql('postgres', 'create database gridwatch');
+    await seedDatabase(pg.url('gridwatch'));
     evidenceDisk = mountTinyDisk('256k');
-    api = await startApiProcess(database.url, { env: { STATEMENT_TIMEOUT_MS: '1000', EVIDENCE_DIR: evidenceDisk.dir } });
+    api = await startApiProcess(pg.url('gridwatch'), { env: { STATEMENT_TIMEOUT_MS: '1000', EVIDENCE_DIR: evidenceDisk.dir } });
     reporter = await signIn(api.url, 'gridworker');
     filer = await signIn(api.url, 'township');
     input = await loadInput(sql);
@@ -52,11 +50,9 @@ describe('fault: timeouts and full disks answer clean errors', () => {
   afterAll(async () => {
     await holder?.end().catch(() => undefined);
     await api?.kill();
-    await database?.drop();
-    if (tableDisk) {
-      await sql('drop tablespace if exists gw_fault_tiny', [], process.env.GW_TEST_ADMIN_URL);
-      tableDisk.unmount();
-    }
+    // The server goes first: its files on the tiny disk are then free to unmount.
+    await pg?.destroy();
+    tableDisk?.unmount();
     evidenceDisk?.unmount();
   });
 
@@ -65,7 +61,7 @@ describe('fault: timeouts and full disks answer clean errors', () => {
     const kase = reported.data!.reportCase;
     const before = await caseOf(kase.id);
     // Someone holds the case row: filing it waits on the lock, past the 1 s limit.
-    holder = new Client(database.url);
+    holder = new Client(pg.url('gridwatch'));
     await holder.connect();
     await holder.query('begin');
     await holder.query(`select 1 from "case" where id = $1 for update`, [Number(Buffer.from(kase.id, 'base64').toString().split(':')[1])]);
@@ -107,7 +103,7 @@ describe('fault: timeouts and full disks answer clean errors', () => {
   it('a full database disk answers STORAGE_FULL; what was acknowledged stays, the failed report left nothing', async () => {
     // The case table on a tablespace of its own, on a tiny filesystem that is then filled.
     tableDisk = mountTinyDisk('4m', 'postgres');
-    await sql(`create tablespace gw_fault_tiny location '${tableDisk.dir}'`, [], process.env.GW_TEST_ADMIN_URL);
+    await sql(`create tablespace gw_fault_tiny location '${tableDisk.dir}'`, [], 'postgres');
     await sql(`alter table "case" set tablespace gw_fault_tiny`);
     // Compacted: no room left in its pages, so the next reports need the file to grow.
     await sql(`vacuum full "case"`);
