@@ -45,6 +45,10 @@ export interface CountyReport {
   county: string;
   events: number;
   checkpoints: number;
+  /** Signed heads inside an archived month: checkable only against its archive file. */
+  archivedCheckpoints: number;
+  /** Events of the chain in archived months (counted by their runs). */
+  archivedEvents: number;
   problems: string[];
 }
 
@@ -174,27 +178,56 @@ function checkpointProblems(signed: Signed[], keys: Map<string, KeyObject>): str
   return problems;
 }
 
-/** One chain: every event on its own, the links from seq 1 on, and the signed heads against the events at their seq. */
-function chainProblems(chainKey: number, chain: ChainEvent[], signed: Signed[]): string[] {
+/** A run of consecutive events in an archived month (archivedEventRuns): only its ends remain readable. */
+interface ArchivedRun {
+  chainKey: number;
+  month: string;
+  firstSeq: number;
+  lastSeq: number;
+  firstPreviousHash: string;
+  lastHash: string;
+}
+
+type Link = { seq: number; lastSeq: number; previousHash: string | null; hash: string | null; label: string };
+
+/**
+ * One chain: every event on its own, the links from seq 1 on (across the archived runs, which
+ * stand for their events by their end hashes), and the signed heads against the events at
+ * their seq. A head inside an archived run can be checked only against the archive file
+ * (verify:chain on the server, or the file itself): it is counted, not reported.
+ */
+function chainProblems(chainKey: number, chain: ChainEvent[], signed: Signed[], runs: ArchivedRun[]): { problems: string[]; archivedHeads: number } {
   const problems: string[] = [];
-  const events = [...chain].sort((a, b) => (a.chainSeq ?? 0) - (b.chainSeq ?? 0));
+  const links: Link[] = [];
   const bySeq = new Map<number, ChainEvent>();
-  let previous: ChainEvent | null = null;
-  for (const e of events) {
+  for (const e of chain) {
     problems.push(...eventProblems(e, chainKey));
     if (e.chainSeq == null) continue;
     bySeq.set(e.chainSeq, e);
-    const expectedSeq: number = previous ? (previous.chainSeq ?? 0) + 1 : 1;
-    if (e.chainSeq !== expectedSeq) problems.push(`event ${rawId(e.id)}: seq ${e.chainSeq} where ${expectedSeq} was expected (events missing or not visible)`);
-    else if (e.previousHash !== (previous ? previous.hash : '')) problems.push(`event ${rawId(e.id)} (seq ${e.chainSeq}): does not link to the event before it`);
-    previous = e;
+    links.push({ seq: e.chainSeq, lastSeq: e.chainSeq, previousHash: e.previousHash, hash: e.hash, label: `event ${rawId(e.id)}` });
   }
+  for (const r of runs) links.push({ seq: r.firstSeq, lastSeq: r.lastSeq, previousHash: r.firstPreviousHash, hash: r.lastHash, label: `the archived run of ${r.month} (seq ${r.firstSeq}–${r.lastSeq})` });
+  links.sort((a, b) => a.seq - b.seq);
+  let expectedSeq = 1;
+  let previousHash: string | null = '';
+  for (const link of links) {
+    if (link.seq !== expectedSeq) problems.push(`${link.label}: seq ${link.seq} where ${expectedSeq} was expected (events missing or not visible)`);
+    else if (link.previousHash !== previousHash) problems.push(`${link.label} (seq ${link.seq}): does not link to what comes before it`);
+    expectedSeq = link.lastSeq + 1;
+    previousHash = link.hash;
+  }
+  let archivedHeads = 0;
   for (const { payload } of signed) {
     const at = bySeq.get(payload.seq);
-    if (!at) problems.push(`checkpoint of ${payload.day}: no event at its seq ${payload.seq} (events removed?)`);
-    else if (at.hash !== payload.hash) problems.push(`checkpoint of ${payload.day} (seq ${payload.seq}): the signed head differs from event ${rawId(at.id)}'s hash`);
+    const run = runs.find((r) => r.firstSeq <= payload.seq && payload.seq <= r.lastSeq);
+    if (at) {
+      if (at.hash !== payload.hash) problems.push(`checkpoint of ${payload.day} (seq ${payload.seq}): the signed head differs from event ${rawId(at.id)}'s hash`);
+    } else if (run?.lastSeq === payload.seq) {
+      if (run.lastHash !== payload.hash) problems.push(`checkpoint of ${payload.day} (seq ${payload.seq}): the signed head differs from the end of the archived run of ${run.month}`);
+    } else if (run) archivedHeads += 1;
+    else problems.push(`checkpoint of ${payload.day}: no event at its seq ${payload.seq} (events removed?)`);
   }
-  return problems;
+  return { problems, archivedHeads };
 }
 
 export async function verifyOverApi(options: VerifyOptions): Promise<CountyReport[]> {
@@ -210,6 +243,11 @@ export async function verifyOverApi(options: VerifyOptions): Promise<CountyRepor
     signedByChain.set(payload.chainKey, [...(signedByChain.get(payload.chainKey) ?? []), { payload, checkpoint }]);
   }
   const signedSeq = new Map([...signedByChain].map(([chainKey, signed]) => [chainKey, Math.max(...signed.map((s) => s.payload.seq))]));
+  const { archivedEventRuns } = await gql<{ archivedEventRuns: (ArchivedRun & { events: number })[] }>(
+    `{ archivedEventRuns { chainKey month firstSeq lastSeq firstPreviousHash lastHash events } }`,
+  );
+  const runsByChain = new Map<number, (ArchivedRun & { events: number })[]>();
+  for (const run of archivedEventRuns) runsByChain.set(run.chainKey, [...(runsByChain.get(run.chainKey) ?? []), run]);
   const chains = new Map<number, ChainEvent[]>();
   for (const e of await visibleEvents(gql, signedSeq)) {
     const chainKey = chainKeyOf(e);
@@ -218,16 +256,20 @@ export async function verifyOverApi(options: VerifyOptions): Promise<CountyRepor
     chains.set(chainKey, chain);
   }
   // With --county, the chains signed for it; else every chain the token sees (unsigned ones too: city-level events, or before the first checkpoint).
-  const chainKeys = options.county ? [...signedByChain.keys()] : [...new Set([...signedByChain.keys(), ...chains.keys()])].sort((a, b) => a - b);
+  const chainKeys = options.county ? [...signedByChain.keys()] : [...new Set([...signedByChain.keys(), ...chains.keys(), ...runsByChain.keys()])].sort((a, b) => a - b);
   return chainKeys.map((chainKey) => {
     const signed = signedByChain.get(chainKey) ?? [];
     const county = signed[0]?.payload.county;
     const chain = chains.get(chainKey) ?? [];
+    const runs = runsByChain.get(chainKey) ?? [];
+    const { problems, archivedHeads } = chainProblems(chainKey, chain, signed, runs);
     return {
       county: county ? `${county.code.slice(0, 6)} ${county.name}` : chainKey === 0 ? 'city level' : `chain ${chainKey}`,
       events: chain.length,
       checkpoints: signed.length,
-      problems: [...checkpointProblems(signed, keys), ...chainProblems(chainKey, chain, signed)],
+      archivedCheckpoints: archivedHeads,
+      archivedEvents: runs.reduce((sum, r) => sum + r.events, 0),
+      problems: [...checkpointProblems(signed, keys), ...problems],
     };
   });
 }

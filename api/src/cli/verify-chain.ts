@@ -59,7 +59,8 @@ async function overApi(url: string, token: string | null, county: string | null)
     }
     for (const r of reports) {
       const signed = r.checkpoints ? `${r.checkpoints} signed checkpoint(s)` : 'not signed yet';
-      if (!r.problems.length) console.log(`${r.county}: ${r.events} events, ${signed}, chain intact`);
+      const archived = r.archivedEvents ? ` (+${r.archivedEvents} archived, linked by their runs${r.archivedCheckpoints ? `; ${r.archivedCheckpoints} checkpoint(s) inside them, checkable against the archive files only` : ''})` : '';
+      if (!r.problems.length) console.log(`${r.county}: ${r.events} events${archived}, ${signed}, chain intact`);
       else for (const problem of r.problems) console.log(`${r.county}: BROKEN: ${problem}`);
     }
     process.exit(reports.some((r) => r.problems.length) ? 1 : 0);

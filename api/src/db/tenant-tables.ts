@@ -30,6 +30,8 @@ export const TENANT_TABLES: Readonly<Record<string, TenantScope>> = {
   case_assignment: parent('case'),
   // Partitioned by month: its partitions are covered by this entry when sealed off (rls-audit.ts partitionGaps).
   case_event: levels('grid_id'),
+  // Per chain, the seq range and boundary hashes of an archived month: read where the county's checkpoints are (the API verifier links to them).
+  case_event_archive_run: levels('grid_id'),
   case_evidence: parent('case'),
   // Counts per unit of a case's path (the dashboard's rollups): a row is read in the territory of its unit.
   case_rollup: levels('grid_id'),
@@ -73,8 +75,7 @@ export const SHARED_TABLES: Readonly<Record<string, string>> = {
   calendar_day: 'the working calendar (法定节假日, 调休), the same for every unit',
   calendar_year: 'which years of the working calendar are published',
   case_category: 'the case categories (a code list)',
-  case_event_archive: 'the months of the event log detached and archived (pnpm events:archive): operator metadata, no tenant role reads it',
-  case_event_archive_run: 'per chain, the seq range and boundary hashes of an archived month: what the verifier checks the retained events against',
+  case_event_archive: 'the months of the event log detached and archived (pnpm events:archive): operator metadata; tenant roles read only which months and whether restored (column grant), not the files',
   case_event_chain: 'the hash chain heads per county: written by a trigger, read by the verifier only',
   chain_signing_key: 'public keys of the chain checkpoints (published)',
   disclosure_setting: 'the city-wide disclosure switch (信息公开)',

@@ -104,7 +104,10 @@ async function detachMonth(client: Client, written: { manifest: EventArchiveMani
     );
     for (const run of manifest.runs) {
       await client.query(
-        `insert into case_event_archive_run (archive_id, chain_key, first_seq, last_seq, first_prev_hash, last_hash, events) values ($1, $2, $3, $4, $5, $6, $7)`,
+        // Scoped like a checkpoint of the chain's county (Migration20261210050000); chain 0 is the first city's.
+        `insert into case_event_archive_run (archive_id, chain_key, first_seq, last_seq, first_prev_hash, last_hash, events, city_id, county_id, grid_id)
+         select $1, $2, $3, $4, $5, $6, $7, coalesce(g.city_id, c.id), g.id, coalesce(g.id, c.id)
+         from (select id from grid where level = 'CITY' order by id limit 1) c left join grid g on g.id = $2`,
         [archive.id, run.chainKey, run.firstSeq, run.lastSeq, run.firstPrevHash, run.lastHash, run.events],
       );
     }

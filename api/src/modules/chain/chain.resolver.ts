@@ -6,6 +6,7 @@ import { CaseEvent } from '../case/case-event.entity';
 import { ChainCheckpoint } from './chain-checkpoint.entity';
 import { ChainSigningKey } from './chain-signing-key.entity';
 import { chainService } from './chain.service';
+import { ArchivedEventRun } from './chain.types';
 
 const CheckpointConnection = ConnectionType(ChainCheckpoint, 'ChainCheckpoint');
 
@@ -19,6 +20,12 @@ export class ChainResolver {
     @Arg('county', () => ID, { nullable: true, description: '县区网格' }) county?: string,
   ) {
     return chainService.list(ctx, county ?? null, page);
+  }
+
+  @Query(() => [ArchivedEventRun], { description: '已归档月份的哈希链区段 (可读取检查点者可见): 第三方核验时衔接保留的事件' })
+  @Requires('read', 'ChainCheckpoint')
+  archivedEventRuns(@Ctx() ctx: RequestContext, @Arg('county', () => ID, { nullable: true, description: '县区网格' }) county?: string): Promise<ArchivedEventRun[]> {
+    return chainService.archivedRuns(ctx, county ?? null);
   }
 
   @Query(() => [ChainSigningKey], { description: '检查点签名公钥 (公开, 无需登录)' })

@@ -8,7 +8,8 @@ import { beijingDay } from '@gridwatch/domain';
 import { Grid } from '../grid/grid.entity';
 import type { ChainSigner } from './chain-signer';
 import { ChainCheckpoint } from './chain-checkpoint.entity';
-import { countyHeads, digestTexts, insertCheckpoint, requestCheckpointJob } from './chain.sql';
+import { archivedRuns, countyHeads, digestTexts, insertCheckpoint, requestCheckpointJob } from './chain.sql';
+import type { ArchivedEventRun } from './chain.types';
 
 /** What a checkpoint signs: the county, its chain's head, the key and the moment (JSON, this key order). */
 export interface CheckpointPayload {
@@ -56,6 +57,21 @@ export const chainService = {
   async list(ctx: RequestContext, countyId: string | null, args: ConnectionArgs): Promise<Connection<ChainCheckpoint>> {
     const where = countyId ? { countyId: (await findVisible(ctx, Grid, countyId)).id } : {};
     return paginate(ctx.em, ChainCheckpoint, where, [{ signedAt: 'desc' }, { id: 'desc' }], args);
+  },
+
+  /** The archived runs the caller may read (row-level security: where it reads the county's checkpoints). */
+  async archivedRuns(ctx: RequestContext, countyId: string | null): Promise<ArchivedEventRun[]> {
+    const county = countyId ? (await findVisible(ctx, Grid, countyId)).id : null;
+    return (await archivedRuns(ctx.em, county)).map((r) => ({
+      chainKey: r.chain_key,
+      county: r.county_id === null ? null : toGlobalId('Grid', r.county_id),
+      month: r.month,
+      firstSeq: Number(r.first_seq),
+      lastSeq: Number(r.last_seq),
+      firstPreviousHash: r.first_prev_hash,
+      lastHash: r.last_hash,
+      events: Number(r.events),
+    }));
   },
 
   /** Queues the checkpoint job now (one pending request at a time); false without a job queue. */

@@ -69,3 +69,25 @@ export async function requestCheckpointJob(em: EntityManager): Promise<boolean> 
   const [row] = await em.execute<{ queued: boolean }[]>(`select gw_request_chain_checkpoints() as queued`);
   return row.queued;
 }
+
+export interface ArchivedRunRow {
+  chain_key: number;
+  county_id: number | null;
+  month: string;
+  first_seq: string;
+  last_seq: string;
+  first_prev_hash: string;
+  last_hash: string;
+  events: string;
+}
+
+/** The runs of the months archived and not restored, under the caller's row-level security (a county's are its checkpoints' readers'). */
+export function archivedRuns(em: EntityManager, countyId: number | null): Promise<ArchivedRunRow[]> {
+  return em.execute<ArchivedRunRow[]>(
+    `select r.chain_key, r.county_id, to_char(a.month, 'YYYY-MM') as month, r.first_seq::text, r.last_seq::text, r.first_prev_hash, r.last_hash, r.events::text
+     from case_event_archive_run r join case_event_archive a on a.id = r.archive_id
+     where a.restored_at is null and (?::int is null or r.county_id = ?::int)
+     order by r.chain_key, r.first_seq`,
+    [countyId, countyId],
+  );
+}

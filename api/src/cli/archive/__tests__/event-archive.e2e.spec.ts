@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import * as tar from 'tar';
+import { Logger, quickAddJob, runOnce } from 'graphile-worker';
 import { FakeClock } from '../../../common/clock';
+import { toGlobalId } from '../../../common/global-id';
+import { CHAIN_CHECKPOINTS, schedulerTasks } from '../../../scheduler/scheduler';
+import { verifyOverApi } from '../../chain-api-verifier';
 import { readCatalogue, rlsGaps } from '../../../db/rls-audit';
 import { verifyChains } from '../../../modules/case/case-chain.service';
 import { startTestApp, type TestApp } from '../../../test/test-app';
@@ -14,6 +18,8 @@ import { archiveEvents, restoreEventArchive, verifyArchiveFile } from '../archiv
 import { ARCHIVE_MANIFEST, ARCHIVE_ROWS, type EventArchiveManifest } from '../archive-file';
 
 const EVENTS = `select e::text as row from case_event e order by id`;
+const RUNS = `{ archivedEventRuns { chainKey county month firstSeq lastSeq lastHash events } }`;
+type Runs = { archivedEventRuns: { chainKey: number; county: string | null; month: string; firstSeq: number; lastSeq: number; lastHash: string; events: number }[] };
 
 describe('pnpm events:archive: old months detached to files, the chain still verifiable', () => {
   const clock = new FakeClock(beijing('2026-12-06T09:00:00'));
@@ -32,8 +38,21 @@ describe('pnpm events:archive: old months detached to files, the chain still ver
     }
   };
 
+  /** The county's third party: an API key with READ_CASES and the verifier over HTTP only. */
+  let feidongKey: string;
+  const overApi = () => verifyOverApi({ url: app.url, token: feidongKey, county: '340122' });
+
   beforeAll(async () => {
     app = await startTestApp({ clock });
+    const feidong = await app.as('feidong');
+    const [county] = await app.ownerSql<{ id: number }>(`select id from grid where code = '340122000000'`);
+    const created = await feidong.data<{ createApiKey: { key: string } }>(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, {
+      input: { name: '第三方核验', unitId: toGlobalId('Grid', county.id), scopes: ['READ_CASES'] },
+    });
+    feidongKey = created.createApiKey.key;
+    // Today's signed heads, as the daily job makes them.
+    await quickAddJob({ connectionString: app.databaseUrl }, CHAIN_CHECKPOINTS, {});
+    await runOnce({ connectionString: app.databaseUrl, taskList: schedulerTasks(app.ownerOrm, clock), logger: new Logger(() => () => undefined) });
     dir = mkdtempSync(path.join(os.tmpdir(), 'gw-archive-test-'));
     before = await app.ownerSql(EVENTS);
     originalHashes = new Map((await app.ownerSql<{ id: string; hash: string }>(`select id::text, hash from case_event`)).map((e) => [e.id, e.hash]));
@@ -58,6 +77,27 @@ describe('pnpm events:archive: old months detached to files, the chain still ver
     // Nothing left behind: no loose copy of tenant rows, the manifest check still clean.
     expect(rlsGaps(await readCatalogue((sql) => app.ownerSql(sql)))).toEqual([]);
     expect(await archiveEvents({ databaseUrl: app.databaseUrl, before: '2026-03', dir, clock })).toEqual([]);
+  });
+
+  it('a third party still verifies the county over the API alone: the retained events link to the archived runs it may read', async () => {
+    const [report] = await overApi();
+    expect(report).toMatchObject({ county: '340122 肥东县', checkpoints: 1, problems: [] });
+    const [{ archived }] = await app.ownerSql<{ archived: number }>(
+      `select coalesce(sum(events), 0)::int as archived from case_event_archive_run where chain_key = (select id from grid where code = '340122000000')`,
+    );
+    expect(archived).toBeGreaterThan(0);
+    expect(report.archivedEvents).toBe(archived);
+    // Scoped like the checkpoints: the county reads its runs only, another county and a grid worker none of them, the city all.
+    const own = (await (await app.as('feidong')).data<Runs>(RUNS)).archivedEventRuns;
+    expect(own.length).toBeGreaterThan(0);
+    expect(new Set(own.map((r) => r.county)).size).toBe(1);
+    const yaohai = (await (await app.as('yaohai')).data<Runs>(RUNS)).archivedEventRuns;
+    expect(yaohai.length).toBeGreaterThan(0);
+    expect(yaohai.some((r) => own.some((o) => o.chainKey === r.chainKey))).toBe(false);
+    expect((await (await app.as('gridworker')).data<Runs>(RUNS)).archivedEventRuns).toEqual([]);
+    const [{ runs }] = await app.ownerSql<{ runs: number }>(`select count(*)::int as runs from case_event_archive_run`);
+    expect((await (await app.as('cityadmin')).data<Runs>(RUNS)).archivedEventRuns).toHaveLength(runs);
+    expect((await (await app.as('countydept')).request(RUNS)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it("each file's rows are the events as they were, and re-hash to the chain values recorded", async () => {
@@ -106,13 +146,16 @@ describe('pnpm events:archive: old months detached to files, the chain still ver
 
   it('a recorded run that does not link to the retained events is a broken chain', async () => {
     const [run] = await app.ownerSql<{ chain_key: number; last_hash: string }>(
-      `select r.chain_key, r.last_hash from case_event_archive_run r join case_event_archive a on a.id = r.archive_id where a.month = '2026-02-01' order by r.events desc limit 1`,
+      `select r.chain_key, r.last_hash from case_event_archive_run r join case_event_archive a on a.id = r.archive_id
+       where a.month = '2026-02-01' and r.chain_key = (select id from grid where code = '340122000000') order by r.events desc limit 1`,
     );
     await app.ownerSql(`update case_event_archive_run set last_hash = repeat('0', 64) where chain_key = $1 and last_hash = $2`, [run.chain_key, run.last_hash]);
     try {
       const [chain] = await broken();
       expect(chain.chainKey).toBe(run.chain_key);
       expect(chain.broken?.problem).toBe('previous hash does not match (an event was removed or replaced)');
+      // The third party sees the same break from the API.
+      expect((await overApi())[0].problems.join('\n')).toMatch(/does not link to what comes before it/);
     } finally {
       await app.ownerSql(`update case_event_archive_run set last_hash = $2 where chain_key = $1 and last_hash = repeat('0', 64)`, [run.chain_key, run.last_hash]);
     }

@@ -161,7 +161,7 @@ describe('chain checkpoints: hashes readable, heads signed, verifiable from the 
         update case_event e set hash = case_event_digest(e.prev_hash, e) where id = ${Number(row.id)}; commit;`);
       const rehashed = await verifier(api.url, key);
       expect(rehashed.code).toBe(1);
-      expect(rehashed.out).toMatch(/seq 7\): does not link to the event before it/);
+      expect(rehashed.out).toMatch(/seq 7\): does not link to what comes before it/);
     }, 120_000);
   });
 
