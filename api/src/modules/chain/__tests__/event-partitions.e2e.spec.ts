@@ -2,14 +2,13 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Logger, quickAddJob, runOnce } from 'graphile-worker';
 import { REFERENCE_ANCHOR } from '@gridwatch/seeds';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { FakeClock } from '../../../common/clock';
 import { fromGlobalId } from '../../../common/global-id';
 import { isBaseline, knownMigrations, migrateDatabase } from '../../../db/migration-chain';
 import { ormConfig } from '../../../db/orm.config';
 import { seedIfEmpty } from '../../../db/seed';
 import { EVENT_PARTITIONS, schedulerTasks } from '../../../scheduler/scheduler';
-import { withDatabase } from '../../../test/databases';
+import { queryAt as query, withDatabase } from '../../../test/databases';
 import { startTestApp, type TestApp } from '../../../test/test-app';
 import { beijing } from '../../../test/time';
 import { verifyChains } from '../../case/case-chain.service';
@@ -21,16 +20,6 @@ const known = knownMigrations();
 const BASELINE = known.find((m) => isBaseline(m.name))!.name;
 /** A database that began on the old chain (before the squash) goes on along it: its history names its first migration. */
 const OLD_CHAIN = [known[0].name];
-
-async function query<T>(url: string, sql: string): Promise<T[]> {
-  const client = new Client(url);
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** Every event as COPY would write it, hashes included: what must not change. */
 const EVENTS = `select e::text as row from case_event e order by id`;
