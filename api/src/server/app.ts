@@ -14,6 +14,7 @@ import { defaultLimits, Limits } from '../auth/limits';
 import { PrincipalCache, principalCaches } from '../auth/principal-cache';
 import { listenForPrincipalChanges } from '../auth/principal-listener';
 import type { Config } from '../config';
+import { survivePoolIdleErrors } from '../db/idle-errors';
 import type { AppConnections } from '../db/pooler';
 import { type Clock, systemClock } from '../common/clock';
 import { calendarWarnings } from '../modules/deadline/calendar-warnings';
@@ -82,8 +83,9 @@ export async function startServer(
   // Compiled reads of callers known in memory go straight to PostgreSQL, one round trip each (data/read-connection.ts).
   const readPool = new Pool({ connectionString: orm.config.get('clientUrl'), max: orm.config.get('pool')?.max ?? 10 });
   // Queries that may be slightly stale read from the replica, when there is one (server/read-router.ts).
+  const idleError = (error: Error) => logger.warn({ err: error }, 'a pooled connection was lost while idle');
   const readRouter = config.databaseReplicaUrl
-    ? await ReadRouter.open({ primaryUrl: orm.config.get('clientUrl') as string, replicaUrl: config.databaseReplicaUrl, maxLagMs: config.replicaMaxLagMs, poolMax: orm.config.get('pool')?.max ?? 10 })
+    ? await ReadRouter.open({ primaryUrl: orm.config.get('clientUrl') as string, replicaUrl: config.databaseReplicaUrl, maxLagMs: config.replicaMaxLagMs, poolMax: orm.config.get('pool')?.max ?? 10, onIdleError: idleError })
     : null;
   // Behind PgBouncer in transaction mode no statement stays prepared on a connection (read-connection.ts).
   const reads = config.compiledReads ? compiledReads(readCatalogs, logger, readPool, { router: readRouter, prepared: !connections.transactionPooling }) : null;
@@ -91,9 +93,7 @@ export async function startServer(
   // rate-limiter-flexible keeps its counters in Postgres so that replicas share them; its named
   // statements are session-level, so it connects directly, never through a transaction pooler.
   const limiterPool = new Pool({ connectionString: connections.direct, max: 2 });
-  // A connection dropped while idle (the database restarted, failed over) is replaced on next
-  // use; an unheard 'error' event would end the whole process instead.
-  for (const pool of [readPool, limiterPool]) pool.on('error', (error) => logger.warn({ err: error }, 'a pooled connection was lost while idle'));
+  survivePoolIdleErrors([readPool, limiterPool], idleError);
   const limits = new Limits(limiterPool, { ...defaultLimits, publicReadsPerMinute: config.publicReadsPerMinute });
   const bodyLimit = bytes.parse(config.bodyLimit) ?? 100 * 1024;
   const contextOf = (head: RequestHead, http?: RequestContext['http']) => createRequestContext(orm, limits, head, http, clock);

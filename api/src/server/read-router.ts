@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { SCOPE_FILTER, type ScopeFilterArgs } from '../auth/scope-filter';
 import { callerKnownHere } from '../context/create-context';
 import type { RequestContext } from '../context/request-context';
+import { survivePoolIdleErrors } from '../db/idle-errors';
 import { ormConfig } from '../db/orm.config';
 import { parseLsn, replicaAppUrl, type ReadTarget } from '../db/read-target';
 
@@ -20,6 +21,8 @@ export interface ReplicaOptions {
   maxLagMs: number;
   pollMs?: number;
   poolMax?: number;
+  /** A pooled connection lost while idle (logged by the API; replaced on next use). */
+  onIdleError?: (error: Error) => void;
 }
 
 export class ReadRouter {
@@ -45,9 +48,7 @@ export class ReadRouter {
     const replicaOrm = await MikroORM.init(ormConfig(url, { pool: { ...ormConfig(url).pool, max: options.poolMax ?? 10 }, connect: false, ensureDatabase: false }));
     const primary = new Pool({ connectionString: options.primaryUrl, max: 1 });
     const replica = new Pool({ connectionString: url, max: options.poolMax ?? 10 });
-    // A server restarted or failed over drops idle connections: replaced on next use, not a crash
-    // (an 'error' event nobody hears ends the process).
-    for (const pool of [primary, replica]) pool.on('error', () => undefined);
+    survivePoolIdleErrors([primary, replica], options.onIdleError ?? (() => undefined));
     const router = new ReadRouter(primary, replica, replicaOrm, options.maxLagMs);
     await router.poll();
     router.timer = setInterval(() => void router.poll(), options.pollMs ?? 100);
