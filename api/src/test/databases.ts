@@ -35,11 +35,11 @@ export async function cloneDatabase(template: string): Promise<{ url: string; dr
 }
 
 /** One statement on its own connection: for tests that build databases outside a TestApp. */
-export async function queryAt<T extends object>(url: string, text: string): Promise<T[]> {
+export async function queryAt<T>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
   const client = new Client(url);
   await client.connect();
   try {
-    return (await client.query<T>(text)).rows;
+    return (await client.query(text, params)).rows as T[];
   } finally {
     await client.end();
   }

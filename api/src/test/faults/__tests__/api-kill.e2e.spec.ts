@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { startApiProcess, type ApiProcess } from '../../api-process';
-import { cloneDatabase, TEMPLATE_SEEDED } from '../../databases';
+import { cloneDatabase, queryAt, TEMPLATE_SEEDED } from '../../databases';
 import { loadInput, until } from '../fixtures';
 import { durability, signIn, verifyChainsCli, WriteLoad } from '../write-load';
 
@@ -12,15 +11,7 @@ describe('fault: the API process killed under write load', () => {
   let database: { url: string; drop: () => Promise<void> };
   let api: ApiProcess | undefined;
   let load: WriteLoad | undefined;
-  const sql = async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
-    const client = new Client(database.url);
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> => queryAt<T>(database.url, text, params);
 
   beforeAll(async () => {
     database = await cloneDatabase(TEMPLATE_SEEDED);

@@ -2,7 +2,7 @@ import { quickAddJob } from 'graphile-worker';
 import { Client } from 'pg';
 import { DEADLINE_SWEEP } from '../../../scheduler/scheduler';
 import { startApiProcess, type ApiProcess } from '../../api-process';
-import { cloneDatabase, TEMPLATE_SEEDED } from '../../databases';
+import { cloneDatabase, queryAt, TEMPLATE_SEEDED } from '../../databases';
 import { until } from '../fixtures';
 
 /**
@@ -15,15 +15,7 @@ describe('fault: the API process killed inside a scheduled escalation', () => {
   let database: { url: string; drop: () => Promise<void> };
   let api: ApiProcess | undefined;
   let holder: Client | undefined;
-  const sql = async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
-    const client = new Client(database.url);
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> => queryAt<T>(database.url, text, params);
 
   beforeAll(async () => {
     database = await cloneDatabase(TEMPLATE_SEEDED);

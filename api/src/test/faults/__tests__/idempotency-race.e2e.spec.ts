@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { startApiProcess, type ApiProcess } from '../../api-process';
-import { cloneDatabase, TEMPLATE_SEEDED } from '../../databases';
+import { cloneDatabase, queryAt, TEMPLATE_SEEDED } from '../../databases';
 import { loadInput } from '../fixtures';
 import { post, signIn } from '../write-load';
 
@@ -14,15 +13,7 @@ const REPORT = `mutation($input: ReportCaseInput!) { reportCase(input: $input) {
 describe('fault: the same idempotency key raced from two API processes', () => {
   let database: { url: string; drop: () => Promise<void> };
   const apis: ApiProcess[] = [];
-  const sql = async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
-    const client = new Client(database.url);
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> => queryAt<T>(database.url, text, params);
 
   beforeAll(async () => {
     database = await cloneDatabase(TEMPLATE_SEEDED);
