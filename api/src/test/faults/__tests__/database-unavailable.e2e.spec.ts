@@ -13,6 +13,8 @@ import { post, signIn } from '../write-load';
 describe('fault: the database is unreachable', () => {
   let pg: KillablePostgres;
   let api: ApiProcess;
+  /** A replica as deployed with the job queue: its worker holds connections too. */
+  let scheduled: ApiProcess;
   let cookie: string;
   let input: { gridId: string; categoryId: string };
   let apiKey: string;
@@ -26,6 +28,7 @@ describe('fault: the database is unreachable', () => {
     await pg.sql('postgres', 'create database gridwatch');
     await seedDatabase(pg.url('gridwatch'));
     api = await startApiProcess(pg.url('gridwatch'));
+    scheduled = await startApiProcess(pg.url('gridwatch'), { env: { SCHEDULER: 'on' } });
     cookie = await signIn(api.url, 'gridworker');
     const sql = <T>(text: string, params?: unknown[]) => pg.sql<T>('gridwatch', text, params);
     input = await loadInput(sql);
@@ -48,6 +51,7 @@ describe('fault: the database is unreachable', () => {
   });
   afterAll(async () => {
     await api?.kill();
+    await scheduled?.kill();
     await pg?.destroy();
   });
 
@@ -87,4 +91,14 @@ describe('fault: the database is unreachable', () => {
     // Here PostgreSQL had not committed (the backend ended inside COMMIT); the retry with the key is safe either way.
     expect(keptAfterLoss).toBe(0);
   });
+
+  it.each([
+    ['without', () => api],
+    ['with', () => scheduled],
+  ])('SIGTERM still stops the API %s the job queue (drained, exit 0) while the database is gone', async (_name, which) => {
+    const stopping = which();
+    const started = performance.now();
+    await stopping.stop();
+    expect({ code: await stopping.exited, stoppedWithinSeconds: (performance.now() - started) / 1000 < 20 }).toEqual({ code: 0, stoppedWithinSeconds: true });
+  }, 90_000);
 });
