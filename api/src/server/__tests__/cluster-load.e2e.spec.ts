@@ -4,8 +4,10 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { createStreamingReplica, type RunningReplica } from '../../db/replica';
 import { startApiProcess, type ApiProcess } from '../../test/api-process';
-import { seedDatabase } from '../../test/faults/fixtures';
+import { LSN_HEADER, READ_FROM_HEADER } from '../../db/read-target';
+import { seedDatabase, until } from '../../test/faults/fixtures';
 import { startKillablePostgres, type KillablePostgres } from '../../test/faults/killable-postgres';
+import { signIn } from '../../test/faults/write-load';
 import { startHaProxy, type HaProxy } from '../../test/haproxy';
 import { ClusterLoad } from '../../test/load/cluster-load';
 import { runClusterScenario } from '../../test/load/cluster-scenario';
@@ -19,7 +21,7 @@ const BUDGET_MS = 3_000;
  * Writers read their own writes back at every request while an API process is killed and
  * restarted and while the replica lags within and beyond the lag budget.
  */
-describe('the cluster under load: an API process killed, the replica lagging', () => {
+describe('the cluster: an API process killed, the replica lagging, exports on the replica', () => {
   let pg: KillablePostgres;
   let replica: RunningReplica;
   let dataDir: string;
@@ -90,5 +92,37 @@ describe('the cluster under load: an API process killed, the replica lagging', (
     // Both API processes answered, the killed one again after its restart.
     expect(answeredAfterRestart).toBeGreaterThan(0);
     expect(load.answered('api2')).toBeGreaterThan(0);
+  });
+
+  it("answers an export from the replica, and from the primary while the caller's last write is not replayed there", async () => {
+    const api = apis[1].url;
+    const cookie = await signIn(api, 'feidong');
+    const post = async (query: string, variables: Record<string, unknown> = {}) => {
+      const response = await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+      return { body: (await response.json()) as { data: Record<string, { id: string; name: string; version: number }> }, lsn: response.headers.get(LSN_HEADER) };
+    };
+    const exported = async (lsn?: string) => {
+      const response = await fetch(`${api}/export/sources.csv`, { headers: { cookie, ...(lsn ? { [LSN_HEADER]: lsn } : {}) } });
+      return { status: response.status, readFrom: response.headers.get(READ_FROM_HEADER), text: await response.text() };
+    };
+    // The first request looks the new session up on the primary; then this process keeps the caller.
+    const { source } = (await post(`{ source: sources(first: 1) { nodes { id } } }`)).body.data as unknown as { source: { nodes: { id: string }[] } };
+    const id = source.nodes[0].id;
+    await until('the export is answered by the replica', async () => (await exported()).readFrom === 'replica');
+
+    await standby.query('select pg_wal_replay_pause()');
+    try {
+      const { version } = (await post(`query($id: ID!) { source(id: $id) { id name version } }`, { id })).body.data.source;
+      const wrote = await post(`mutation($id: ID!, $version: Int!) { source: updateSource(id: $id, version: $version, input: { name: "导出读己之写" }) { id name version } }`, { id, version });
+      expect(wrote.body.data.source.name).toBe('导出读己之写');
+      // Without the position the replica answers, behind (proof it is the replica)...
+      const stale = await exported();
+      expect({ status: stale.status, readFrom: stale.readFrom, written: stale.text.includes('导出读己之写') }).toEqual({ status: 200, readFrom: 'replica', written: false });
+      // ...with it, the primary, which has the write.
+      const own = await exported(wrote.lsn as string);
+      expect({ status: own.status, readFrom: own.readFrom, written: own.text.includes('导出读己之写') }).toEqual({ status: 200, readFrom: 'primary', written: true });
+    } finally {
+      await standby.query('select pg_wal_replay_resume()');
+    }
   });
 });

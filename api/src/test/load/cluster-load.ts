@@ -83,7 +83,9 @@ export class ClusterLoad {
   readonly phases = new Map<string, Tally>();
   /** The first few failures and violations, described. */
   readonly findings: string[] = [];
-  /** Answers per API process (HAProxy's x-served-by), with when the last came. */
+  /** Why the first few retried attempts failed (status, which process, the error). */
+  readonly retryCauses: string[] = [];
+  /** Answers per API process (HAProxy's x-served-by). */
   readonly servedBy = new Map<string, number>();
   phase = 'start';
   private running = false;
@@ -121,7 +123,7 @@ export class ClusterLoad {
   }
 
   summary(): Record<string, unknown> {
-    return { ...this.total, phases: Object.fromEntries([...this.phases].map(([name, t]) => [name, { requests: t.requests, retried: t.retried, failed: t.failed, violations: t.violations, staleReads: t.staleReads, ownReadFrom: t.ownReadFrom, readFrom: t.readFrom }])), servedBy: Object.fromEntries(this.servedBy) };
+    return { ...this.total, phases: Object.fromEntries([...this.phases].map(([name, t]) => [name, { requests: t.requests, retried: t.retried, failed: t.failed, violations: t.violations, staleReads: t.staleReads, ownReadFrom: t.ownReadFrom, readFrom: t.readFrom }])), servedBy: Object.fromEntries(this.servedBy), retryCauses: this.retryCauses };
   }
 
   private tallies(): Tally[] {
@@ -153,8 +155,7 @@ export class ClusterLoad {
 
   /** One request, sent again (up to TRIES) when no answer came or the answer is a 5xx. */
   private async send(query: string, variables: Record<string, unknown>, caller: { cookie: string; lsn?: string | null }): Promise<Reply> {
-    const phase = this.tallies();
-    phase.forEach((t) => (t.requests += 1));
+    this.count((t) => (t.requests += 1));
     for (let attempt = 1; ; attempt += 1) {
       const reply = await fetch(`${this.options.url}/graphql`, {
         method: 'POST',
@@ -173,7 +174,9 @@ export class ClusterLoad {
       );
       if (reply.servedBy) this.servedBy.set(reply.servedBy, (this.servedBy.get(reply.servedBy) ?? 0) + 1);
       if ((reply.status !== 0 && reply.status < 500) || attempt >= TRIES) return reply;
-      phase.forEach((t) => (t.retried += 1));
+      // Counted in the phase it failed in (a request sent before the kill fails at it).
+      this.count((t) => (t.retried += 1));
+      if (this.retryCauses.length < 10) this.retryCauses.push(`[${this.phase}] ${reply.status} ${(reply.servedBy ?? '')} ${JSON.stringify(reply.body?.errors ?? reply.body).slice(0, 160)}`);
       await pause(250 * attempt);
     }
   }
