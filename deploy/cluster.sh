@@ -3,11 +3,15 @@
 # PgBouncer in transaction mode, two stateless API replicas, HAProxy on one URL.
 #
 #   deploy/cluster.sh start | stop | status        (pnpm cluster / pnpm cluster:stop)
+#   deploy/cluster.sh load                         (pnpm cluster:load: the load test against it)
+#   deploy/cluster.sh restart-api <n>              (starts API process n again when it is down)
 #
 # As root on a fresh Debian it installs pgbouncer and haproxy when missing (apt-get). Needs
 # Node >= 20.19. Settings (environment): GW_CLUSTER_DIR (state, logs), GW_CLUSTER_HOST and
 # GW_CLUSTER_PORT (the one URL, default 127.0.0.1:8080), PG_BIN (a PostgreSQL 17 bin directory;
-# default the embedded binaries in node_modules). README: "Deploying beyond one machine".
+# default the embedded binaries in node_modules), DATABASE_REPLICA_MAX_LAG_MS (the APIs' lag
+# budget for the replica, default 5000), GW_NO_REPLICA=1 (primary only). README: "Deploying
+# beyond one machine".
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -84,20 +88,29 @@ CONF
 
 owner_url() { echo "postgres://postgres:$(cat "$DIR/secrets/owner-password")@127.0.0.1:$PG_PORT/$DB"; }
 
-# The replica hook: `pnpm replica` (api/src/cli/replica.ts, the read replica's own work) makes a
-# streaming standby of the primary; without it the cluster runs on the primary alone.
+# `pnpm replica` (api/src/cli/replica.ts) makes a streaming standby of the primary in
+# $DIR/replica (a copy through the backup API, a physical replication slot) and runs it. The
+# APIs reach it directly, not through PgBouncer: a replica that is down then refuses at once and
+# their reads fall back to the primary, where PgBouncer would queue them (server_login_retry);
+# each API holds at most two pools of 10 there, far below its max_connections.
 start_replica() {
-  if [ ! -f "$API/src/cli/replica.ts" ]; then say "no replica command in this checkout: reads go to the primary"; return; fi
+  if [ -n "${GW_NO_REPLICA:-}" ]; then say "GW_NO_REPLICA: no replica, every read goes to the primary"; return; fi
   if alive "$DIR/run/replica.pid"; then say "replica already running"; return; fi
+  # A standby whose node parent died (killed) still holds the port: stopped before it starts again.
+  if [ -f "$DIR/replica/postmaster.pid" ]; then as_daemon "$(pg_bin)/pg_ctl" -D "$DIR/replica" -m fast -w stop >/dev/null 2>&1 || true; fi
   local command=create
   [ -f "$DIR/replica/PG_VERSION" ] && command=start
   # In a subshell (its own directory), everything redirected: the pid is node's, and no output holds the caller's pipe.
   (cd "$API" && { nohup node -r @swc-node/register src/cli/replica.ts "$command" --primary "$(owner_url)" --data-dir "$DIR/replica" --port "$REPLICA_PORT" \
     >"$DIR/logs/replica.log" 2>&1 </dev/null & echo $! >"$DIR/run/replica.pid"; })
   wait_for "the replica" 180 port_open "$REPLICA_PORT"
-  export DATABASE_REPLICA_URL="postgres://127.0.0.1:$REPLICA_PORT/$DB"
-  say "replica on 127.0.0.1:$REPLICA_PORT"
+  say "replica on 127.0.0.1:$REPLICA_PORT (streaming from the primary, slot gridwatch_replica)"
 }
+
+# What the APIs read from: the replica when it runs (the credentials are the primary's app role, db/read-target.ts).
+replica_url() { if alive "$DIR/run/replica.pid"; then echo "postgres://127.0.0.1:$REPLICA_PORT/$DB"; fi; }
+# Kept in the state dir, so an API restarted later (restart-api) gets the budget the others run with.
+max_lag_ms() { echo "${DATABASE_REPLICA_MAX_LAG_MS:-$(cat "$DIR/run/max-lag-ms" 2>/dev/null || echo 5000)}"; }
 
 start_pgbouncer() {
   local conf="$DIR/pgbouncer"
@@ -115,7 +128,7 @@ start_api() { # start_api <n> <port>
   local pidfile="$DIR/run/api$1.pid"
   if alive "$pidfile"; then say "api$1 already running"; return; fi
   (cd "$API" && { DATABASE_URL="$(owner_url)" DATABASE_POOLER_URL="postgres://127.0.0.1:$BOUNCER_PORT/$DB" \
-    PORT="$2" HOST=127.0.0.1 EVIDENCE_DIR="$DIR/evidence" LOG_LEVEL="${LOG_LEVEL:-warn}" \
+    DATABASE_REPLICA_URL="$(replica_url)" DATABASE_REPLICA_MAX_LAG_MS="$(max_lag_ms)" PORT="$2" HOST=127.0.0.1 EVIDENCE_DIR="$DIR/evidence" LOG_LEVEL="${LOG_LEVEL:-warn}" \
     nohup node -r @swc-node/register src/main.ts >"$DIR/logs/api$1.log" 2>&1 </dev/null & echo $! >"$pidfile"; })
   wait_for "api$1" 120 http_ok "http://127.0.0.1:$2/readyz"
   say "api$1 on 127.0.0.1:$2"
@@ -147,6 +160,7 @@ start() {
   local login
   login="$(cd "$API" && DATABASE_URL="$(owner_url)" node -r @swc-node/register src/cli/prepare-database.ts 2>>"$DIR/logs/prepare.log")"
   start_replica
+  max_lag_ms >"$DIR/run/max-lag-ms.new" && mv "$DIR/run/max-lag-ms.new" "$DIR/run/max-lag-ms"
   start_pgbouncer "$login"
   local i=1
   for port in "${API_PORTS[@]}"; do start_api "$i" "$port"; i=$((i + 1)); done
@@ -171,7 +185,8 @@ stop() {
   local i=1
   for _ in "${API_PORTS[@]}"; do stop_pid "api$i" "$DIR/run/api$i.pid"; i=$((i + 1)); done # SIGTERM drains
   stop_pid pgbouncer "$DIR/pgbouncer/pgbouncer.pid" INT
-  stop_pid replica "$DIR/run/replica.pid"
+  stop_pid replica "$DIR/run/replica.pid" # its node process stops the standby (fast shutdown)
+  if [ -f "$DIR/replica/postmaster.pid" ]; then as_daemon "$(pg_bin)/pg_ctl" -D "$DIR/replica" -m fast -w stop >/dev/null && say "replica's server stopped"; fi
   if [ -f "$DIR/primary/postmaster.pid" ]; then as_daemon "$(pg_bin)/pg_ctl" -D "$DIR/primary" -m fast -w stop >/dev/null && say "primary stopped"; fi
 }
 
@@ -181,11 +196,31 @@ status() {
   done
   if alive "$DIR/pgbouncer/pgbouncer.pid"; then say "pgbouncer running"; else say "pgbouncer stopped"; fi
   if [ -f "$DIR/primary/postmaster.pid" ]; then say "primary running"; else say "primary stopped"; fi
+  if [ -f "$DIR/replica/postmaster.pid" ]; then say "replica's server running on 127.0.0.1:$REPLICA_PORT"; fi
+}
+
+restart_api() { # restart_api <n>: an API process that is down (killed, crashed) starts again
+  local n="$1" port="${API_PORTS[$(($1 - 1))]:-}"
+  [ -n "$port" ] || die "no API process $n (GW_API_PORTS: ${API_PORTS[*]})"
+  start_api "$n" "$port"
+}
+
+# The load test of server/__tests__/cluster-load.e2e.spec.ts against this cluster: writers read
+# their own writes back through HAProxy while api1 is killed and restarted and the replica lags.
+load() {
+  alive "$DIR/run/haproxy.pid" || die "the cluster is not running (pnpm cluster)"
+  local standby=()
+  if alive "$DIR/run/replica.pid"; then standby=(--standby "postgres://postgres:$(cat "$DIR/secrets/owner-password")@127.0.0.1:$REPLICA_PORT/postgres"); fi
+  (cd "$API" && node -r @swc-node/register src/test/load/run-cluster-load.ts --url "http://$HOST:$PORT" "${standby[@]}" \
+    --budget-ms "$(max_lag_ms)" \
+    --kill "pid=\$(cat '$DIR/run/api1.pid'); kill -KILL \$pid; while kill -0 \$pid 2>/dev/null; do sleep 0.1; done" --restart "bash '$REPO/deploy/cluster.sh' restart-api 1")
 }
 
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: deploy/cluster.sh start|stop|status" >&2; exit 2 ;;
+  load) load ;;
+  restart-api) ensure_packages; restart_api "${2:-1}" ;;
+  *) echo "usage: deploy/cluster.sh start|stop|status|load|restart-api <n>" >&2; exit 2 ;;
 esac

@@ -3,7 +3,8 @@
  * Reads that may be slightly stale go to the streaming replica; a client that wrote carries
  * its commit's LSN back (x-gridwatch-lsn) and reads from the primary until the replica has
  * replayed past it. A replica behind by more than the lag budget, or not answering, is left
- * out until it catches up. Mutations, REST routes and jobs never come here: the primary.
+ * out until it catches up. Mutations, REST routes other than the exports, and jobs never come
+ * here: the primary.
  */
 
 export type ReadTarget = 'primary' | 'replica';

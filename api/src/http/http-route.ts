@@ -22,6 +22,12 @@ const STATUS: Record<string, number> = {
   TOO_MANY_REQUESTS: 429,
 };
 
+/**
+ * Decides where a read-only route's reads go (the composition root's read router: the replica
+ * unless the caller's x-gridwatch-lsn is not replayed there yet); absent, the primary.
+ */
+export type ReadRoute = (ctx: RequestContext) => void;
+
 /** `requestId` is set for every request by app.ts's first middleware. */
 export type RouteLocals = { ctx: RequestContext; requestId: string };
 
@@ -31,10 +37,12 @@ export type RouteLocals = { ctx: RequestContext; requestId: string };
  * before the body is read; the handler runs in it with runInRequest (committed when it
  * answers), and the error handler rolls it back.
  */
-export function signedIn(orm: MikroORM, limits: Limits, clock: Clock) {
+export function signedIn(orm: MikroORM, limits: Limits, clock: Clock, route?: ReadRoute) {
   return async (req: Request, res: Response<unknown, RouteLocals>, next: NextFunction): Promise<void> => {
     const ctx = createRequestContext(orm, limits, { headers: req.headers, requestId: res.locals.requestId }, { req, res }, clock);
     try {
+      // Before the unit of work opens: a read-only route may run it on the replica.
+      route?.(ctx);
       await beginRequest(ctx);
       if (!ctx.principal) throw new UnauthenticatedError();
       if (ctx.refusal) throw ctx.refusal;

@@ -130,7 +130,7 @@ export async function startServer(
   app.use(evidenceRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(patrolPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
   app.use(inspectionPhotoRouter(orm, limits, evidenceStorage, clock, config.evidenceMaxBytes));
-  app.use(exportRouter(orm, limits, clock, schema));
+  app.use(exportRouter(orm, limits, clock, schema, readRouter ? (ctx) => void readRouter.route(ctx) : undefined));
   app.use(reportRouter(orm, limits, clock));
   app.use(supervisionRouter(orm, limits, clock));
   app.use(sourceImportRouter(orm, limits, clock));

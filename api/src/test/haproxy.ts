@@ -46,10 +46,10 @@ export async function startHaProxy(ports: number[]): Promise<HaProxy> {
   }
 }
 
-/** deploy/haproxy.cfg.template (what deploy/cluster.sh runs), each answer naming its replica in `x-served-by`. */
+/** deploy/haproxy.cfg.template (what deploy/cluster.sh runs; each answer names its API process in `x-served-by`). */
 function haproxyConfig(port: number, servers: string[]): string {
   const template = readFileSync(path.join(repoRoot, 'deploy', 'haproxy.cfg.template'), 'utf8');
   return template
     .replace('@LISTEN@', `127.0.0.1:${port}`)
-    .replace('@SERVERS@', ['  http-response set-header x-served-by %s', ...servers.map((server, i) => `  server api${i + 1} ${server}`)].join('\n'));
+    .replace('@SERVERS@', servers.map((server, i) => `  server api${i + 1} ${server}`).join('\n'));
 }

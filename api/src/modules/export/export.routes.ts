@@ -4,7 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Limits } from '../../auth/limits';
 import type { Clock } from '../../common/clock';
 import { runInRequest } from '../../context/unit-of-work';
-import { routeErrors, signedIn, type RouteLocals } from '../../http/http-route';
+import { READ_FROM_HEADER } from '../../db/read-target';
+import { routeErrors, signedIn, type ReadRoute, type RouteLocals } from '../../http/http-route';
 import { shanghaiDateTime, CONTENT_TYPES } from './export-writers';
 import { exportService } from './export.service';
 
@@ -21,12 +22,14 @@ function disposition(name: string, title: string, format: string, at: Date): str
 
 /**
  * GET /export/<list>.csv|.xlsx?filter=<the list query's filter as JSON>&orderBy=<order>&lang=en
- * Signed in like the API (session cookie or API key); rows are the caller's scope only. The
+ * Signed in like the API (session cookie or API key); rows are the caller's scope only. Read
+ * from the replica when `route` (the read router) sends it there. The
  * schema is the server's (handed in by the composition root): a list runs its own GraphQL query.
  */
-export function exportRouter(orm: MikroORM, limits: Limits, clock: Clock, schema: GraphQLSchema): express.Router {
+export function exportRouter(orm: MikroORM, limits: Limits, clock: Clock, schema: GraphQLSchema, route?: ReadRoute): express.Router {
   const router = express.Router();
-  router.get('/export/:file', signedIn(orm, limits, clock), async (req: Request<{ file: string }>, res: Response<unknown, RouteLocals>, next) => {
+  // An export only reads: the replica answers it, as it does a list query (db/read-target.ts).
+  router.get('/export/:file', signedIn(orm, limits, clock, route), async (req: Request<{ file: string }>, res: Response<unknown, RouteLocals>, next) => {
     try {
       await runInRequest(res.locals.ctx, async (ctx) => {
         const dot = req.params.file.lastIndexOf('.');
@@ -42,6 +45,7 @@ export function exportRouter(orm: MikroORM, limits: Limits, clock: Clock, schema
       res.setHeader('content-disposition', disposition(prepared.list.name, prepared.lang === 'en' ? prepared.list.en : prepared.list.zh, prepared.format, ctx.clock.now()));
       res.setHeader('cache-control', 'private, no-store');
       res.setHeader('x-content-type-options', 'nosniff');
+      if (ctx.readFrom) res.setHeader(READ_FROM_HEADER, ctx.readFrom);
       await exportService.write(res, prepared, rows);
       });
     } catch (error) {
