@@ -1,4 +1,5 @@
 import type { DueBasis, Lifecycle, ReportedDue } from './case-lifecycles';
+import type { ReportedCase } from './case-log';
 import { type CaseRecord, REPORTER_ROLE } from './cases';
 import { ORIGIN_NOTES } from './case-texts';
 import type { GridNode } from './grid-tree';
@@ -110,7 +111,12 @@ export function caseTable(count: number, records: () => Iterable<CaseRecord>, pl
  * and officers, none for monitoring alarms. Of the generated steps, the grid worker's on-site
  * checks (核实) carry its account where it has one; the other actors have none.
  */
-export function caseEventTable(count: number, records: () => Iterable<CaseRecord>, lifecycleOf: LifecycleOf, reportedDueOf: ReportedDueOf): TableData {
+export function caseEventTable<C extends ReportedCase>(
+  count: number,
+  records: () => Iterable<C>,
+  lifecycleOf: (c: C) => Lifecycle | null,
+  reportedDueOf: (c: C) => ReportedDue,
+): TableData {
   return {
     table: 'case_event',
     columns: [
