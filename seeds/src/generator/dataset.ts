@@ -26,6 +26,7 @@ import {
 } from './reference-tables';
 import { gridsById, planSources, sourceRecords } from './sources';
 import { CaseLog } from './case-log';
+import { RollupCounter } from './rollups';
 import type { TableData } from './table';
 import { checkIns, checkInTable, patrolPlans, patrolPlanTable, patrolRuleTable } from './patrols';
 import { inspectionRecords, inspectionTable } from './inspections';
@@ -117,7 +118,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
     accountTable(accounts, input.passwordHash, timeline.referenceMs),
     sourceTable(spec.sources, sources),
     sourceChangeTable(spec.sources, sources),
-    caseTable(spec.cases, caseRows, platforms, lifecycleOf, reportedDueOf),
+    caseTable(spec.cases, caseRows, platforms, lifecycleOf, reportedDueOf, new RollupCounter(gridsById(grids))),
     log ? caseEventTable(events, () => log.replay(cases), () => null, reportedDueOf) : caseEventTable(events, cases, lifecycleOf, reportedDueOf),
     caseAssignmentTable(assignments, cases, lifecycleOf),
     patrolRuleTable(),
