@@ -39,7 +39,8 @@ export async function ownerQuery<T extends object>(url: string, sql: string, par
 
 /**
  * An embedded server with the profile loaded. Scale profiles keep their data directory, so a
- * second run skips the 40 s (city) or 200 s (province) load; the smoke run uses a fresh one.
+ * second run skips the load (minutes for the city, about 20 for the province on this shared
+ * machine); the smoke run uses a fresh one.
  */
 export async function prepareDatabase(profile: ProfileName, dataDir: string, persistent: boolean, log: (line: string) => void): Promise<BenchDatabase> {
   const server = await startEmbeddedPostgres({

@@ -9,7 +9,7 @@ import type { Db } from './copy';
  */
 const TRIGGER = 'case_rollup_insert_delete';
 
-export async function hasRollups(client: Db): Promise<boolean> {
+async function hasRollups(client: Db): Promise<boolean> {
   const { rows } = await client.query<{ present: boolean }>(`select to_regprocedure('gw_case_rollup_rebuild()') is not null as present`);
   return rows[0].present;
 }
@@ -22,9 +22,4 @@ export async function suspendRollups(client: Db): Promise<boolean> {
 
 export async function resumeRollups(client: Db): Promise<void> {
   await client.query(`alter table "case" enable trigger ${TRIGGER}`);
-}
-
-/** Recomputes the rollups from the cases in SQL (the api's own rebuild): what the copied ones must equal. */
-export async function rebuildRollups(client: Db): Promise<void> {
-  await client.query('select gw_case_rollup_rebuild()');
 }
