@@ -1,5 +1,6 @@
 import { REFERENCE_ANCHOR, loadProfile, databaseSize, type ProfileName } from '@gridwatch/seeds';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { migrate } from '../../api/src/db/database';
@@ -38,7 +39,8 @@ export async function ownerQuery<T extends object>(url: string, sql: string, par
 
 /**
  * An embedded server with the profile loaded. Scale profiles keep their data directory, so a
- * second run skips the 40 s (city) or 200 s (province) load; the smoke run uses a fresh one.
+ * second run skips the load (minutes for the city, about 20 for the province on this shared
+ * machine); the smoke run uses a fresh one.
  */
 export async function prepareDatabase(profile: ProfileName, dataDir: string, persistent: boolean, log: (line: string) => void): Promise<BenchDatabase> {
   const server = await startEmbeddedPostgres({
@@ -62,7 +64,13 @@ export async function prepareDatabase(profile: ProfileName, dataDir: string, per
     try {
       log(`loading the ${profile} profile`);
       // A pinned anchor: the same data whatever day the benchmark runs, so runs compare.
-      const result = await loadProfile(client, profile, { anchor: REFERENCE_ANCHOR });
+      const result = await loadProfile(client, profile, {
+        anchor: REFERENCE_ANCHOR,
+        // Where a scale load's time goes, with the machine's load beside it (a shared machine).
+        onPhase: ({ phase, ms }) => {
+          if (ms >= 1000) log(`  ${(ms / 1000).toFixed(1)} s ${phase} (load average ${os.loadavg()[0].toFixed(1)})`);
+        },
+      });
       // The seeds predate deadlines (due_at is NULL everywhere), and the API's DUE_ASC list
       // fails on a NULL sort key (MikroORM cannot encode it in a cursor). A REPORTED case
       // waits for filing, whose limit is 24 h: give it that, as the workflow would have.

@@ -3,8 +3,9 @@ import type { Db } from './copy';
 /**
  * The api's case rollups (Migration20261208030000_case_rollups): a trigger on "case" keeps
  * them, which COPY would fire once per row (and the scale profiles skip triggers altogether).
- * The load turns the trigger off and recomputes the rollups once, in its own transaction.
- * A database migrated before the rollups existed has neither: both steps do nothing.
+ * The load turns the trigger off, copies the rollups the generator counted from the cases it
+ * generated (generator/rollups.ts) and turns it on again. A database migrated before the
+ * rollups existed has neither: nothing to do.
  */
 const TRIGGER = 'case_rollup_insert_delete';
 
@@ -19,8 +20,6 @@ export async function suspendRollups(client: Db): Promise<boolean> {
   return true;
 }
 
-export async function rebuildRollups(client: Db): Promise<void> {
-  if (!(await hasRollups(client))) return;
+export async function resumeRollups(client: Db): Promise<void> {
   await client.query(`alter table "case" enable trigger ${TRIGGER}`);
-  await client.query('select gw_case_rollup_rebuild()');
 }

@@ -1,4 +1,6 @@
 import type { DueBasis, Lifecycle, ReportedDue } from './case-lifecycles';
+import type { ReportedCase } from './case-log';
+import type { RollupCounter } from './rollups';
 import { type CaseRecord, REPORTER_ROLE } from './cases';
 import { ORIGIN_NOTES } from './case-texts';
 import type { GridNode } from './grid-tree';
@@ -74,8 +76,15 @@ function currentDue(c: CaseRecord, life: Lifecycle | null, reportedDueOf: Report
 }
 
 // Cases with a life cycle carry its state; a case still reported runs on its filing (or local) limit.
-export function caseTable(count: number, records: () => Iterable<CaseRecord>, platforms: ReadonlySet<number>, lifecycleOf: LifecycleOf, reportedDueOf: ReportedDueOf): TableData {
-  return {
+export function caseTable(
+  count: number,
+  records: () => Iterable<CaseRecord>,
+  platforms: ReadonlySet<number>,
+  lifecycleOf: LifecycleOf,
+  reportedDueOf: ReportedDueOf,
+  rollups: RollupCounter,
+): TableData {
+  const table: TableData = {
     table: 'case',
     columns: [
       'id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'number', 'origin', 'category_id', 'field', 'urgency', 'description',
@@ -86,9 +95,11 @@ export function caseTable(count: number, records: () => Iterable<CaseRecord>, pl
     ],
     count,
     *rows() {
+      rollups.reset();
       for (const c of records()) {
         const life = lifecycleOf(c);
         const due = currentDue(c, life, reportedDueOf);
+        rollups.add(c.grid.id, life?.status ?? 'REPORTED', c.category.id, c.reportedAtMs, due.dueMs, life?.closedMs ?? null);
         const last = life?.events.at(-1);
         const versioned = last ? [1 + life!.events.length, timestamp(c.reportedAtMs), timestamp(last.atMs)] : versionedCells(c.reportedAtMs);
         yield [
@@ -100,8 +111,13 @@ export function caseTable(count: number, records: () => Iterable<CaseRecord>, pl
           due.basis?.provisional ?? false, iso(due.basis?.fromMs ?? null), due.basis?.days ?? null, c.channel, c.externalTicket,
         ];
       }
+      rollups.finish();
     },
   };
+  table.derived = rollups.tables(() => {
+    for (const _ of table.rows());
+  });
+  return table;
 }
 
 /**
@@ -110,7 +126,12 @@ export function caseTable(count: number, records: () => Iterable<CaseRecord>, pl
  * and officers, none for monitoring alarms. Of the generated steps, the grid worker's on-site
  * checks (核实) carry its account where it has one; the other actors have none.
  */
-export function caseEventTable(count: number, records: () => Iterable<CaseRecord>, lifecycleOf: LifecycleOf, reportedDueOf: ReportedDueOf): TableData {
+export function caseEventTable<C extends ReportedCase>(
+  count: number,
+  records: () => Iterable<C>,
+  lifecycleOf: (c: C) => Lifecycle | null,
+  reportedDueOf: (c: C) => ReportedDue,
+): TableData {
   return {
     table: 'case_event',
     columns: [

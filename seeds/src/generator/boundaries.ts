@@ -45,7 +45,70 @@ function loadCounties(): Map<string, { area: Area; cp: LngLat | null }> {
 }
 
 export function inside(area: Area, p: LngLat): boolean {
+  const known = rasters.get(area) ?? 0;
+  if (typeof known === 'number') {
+    // Rastered once it has been asked often enough to repay the cells' own tests.
+    rasters.set(area, known + 1 < RASTER_AFTER ? known + 1 : rasterOf(area));
+    return exactlyInside(area, p);
+  }
+  const raster = known;
+  const { minX, minY, w, h } = raster;
+  const i = Math.floor((p.lng - minX) / w);
+  const j = Math.floor((p.lat - minY) / h);
+  if (i < 0 || j < 0 || i >= SIDE || j >= SIDE) return exactlyInside(area, p);
+  const cell = raster.cells[j * SIDE + i];
+  return cell === MIXED ? exactlyInside(area, p) : cell === IN;
+}
+
+function exactlyInside(area: Area, p: LngLat): boolean {
   return booleanPointInPolygon(point([p.lng, p.lat]), area);
+}
+
+// The million-case profiles test a point against a county's border (hundreds of vertices) for
+// almost every case. A raster over the area's box answers for the cells no edge comes near:
+// such a cell is wholly in or wholly out, as its centre is; the others ask the exact test.
+const SIDE = 32;
+const RASTER_AFTER = 2 * SIDE * SIDE;
+const MIXED = 0;
+const IN = 1;
+const OUT = 2;
+interface Raster {
+  minX: number;
+  minY: number;
+  w: number;
+  h: number;
+  cells: Uint8Array;
+}
+const rasters = new WeakMap<Area, Raster | number>();
+
+function rasterOf(area: Area): Raster {
+  const [minX, minY, maxX, maxY] = bbox(area);
+  const w = (maxX - minX) / SIDE || Number.MIN_VALUE;
+  const h = (maxY - minY) / SIDE || Number.MIN_VALUE;
+  const cells = new Uint8Array(SIDE * SIDE);
+  const touched = new Uint8Array(SIDE * SIDE);
+  const rings = area.type === 'Polygon' ? area.coordinates : area.coordinates.flat();
+  // Every cell an edge's box overlaps (one cell of margin against rounding) stays MIXED.
+  const clamp = (n: number): number => Math.max(0, Math.min(SIDE - 1, n));
+  for (const ring of rings) {
+    for (let k = 1; k < ring.length; k++) {
+      const [x1, y1] = ring[k - 1];
+      const [x2, y2] = ring[k];
+      const i0 = clamp(Math.floor((Math.min(x1, x2) - minX) / w) - 1);
+      const i1 = clamp(Math.floor((Math.max(x1, x2) - minX) / w) + 1);
+      const j0 = clamp(Math.floor((Math.min(y1, y2) - minY) / h) - 1);
+      const j1 = clamp(Math.floor((Math.max(y1, y2) - minY) / h) + 1);
+      for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) touched[j * SIDE + i] = 1;
+    }
+  }
+  for (let j = 0; j < SIDE; j++) {
+    for (let i = 0; i < SIDE; i++) {
+      if (touched[j * SIDE + i]) continue;
+      const centre = { lng: minX + (i + 0.5) * w, lat: minY + (j + 0.5) * h };
+      cells[j * SIDE + i] = exactlyInside(area, centre) ? IN : OUT;
+    }
+  }
+  return { minX, minY, w, h, cells };
 }
 
 /**

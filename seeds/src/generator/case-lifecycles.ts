@@ -15,10 +15,22 @@ const HOUR = 3_600_000;
 const A = CaseAction;
 const DAY = 24 * HOUR;
 
+const BEIJING_MS = 8 * HOUR;
+// The answer depends only on the Beijing day and the count: remembered per calendar, as the
+// million-case profiles asked the calendar the same few hundred questions millions of times.
+const deadlines = new WeakMap<WorkingCalendar, Map<number, { dueMs: number; provisional: boolean }>>();
+
 /** The end of the n-th working day after the (Beijing) day of `fromMs`, and whether the count walked through a year the table lacks. */
 function workingDeadline(calendar: WorkingCalendar, fromMs: number, workingDays: number): { dueMs: number; provisional: boolean } {
-  const d = calendar.deadline(new Date(fromMs), workingDays, LimitUnit.WORKING_DAYS);
-  return { dueMs: d.due.getTime(), provisional: d.provisional };
+  let known = deadlines.get(calendar);
+  if (!known) deadlines.set(calendar, (known = new Map()));
+  const key = Math.floor((fromMs + BEIJING_MS) / DAY) * 4096 + workingDays;
+  let answer = known.get(key);
+  if (!answer) {
+    const d = calendar.deadline(new Date(fromMs), workingDays, LimitUnit.WORKING_DAYS);
+    known.set(key, (answer = { dueMs: d.due.getTime(), provisional: d.provisional }));
+  }
+  return answer;
 }
 
 export interface LifecycleEvent {

@@ -24,7 +24,9 @@ import {
   dutyAssignmentTable,
   gridTable,
 } from './reference-tables';
-import { planSources, sourceRecords } from './sources';
+import { gridsById, planSources, sourceRecords } from './sources';
+import { CaseLog } from './case-log';
+import { RollupCounter } from './rollups';
 import type { TableData } from './table';
 import { checkIns, checkInTable, patrolPlans, patrolPlanTable, patrolRuleTable } from './patrols';
 import { inspectionRecords, inspectionTable } from './inspections';
@@ -72,7 +74,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
   const workerAccount = new Map<number, number>();
   const lifecycleContext = { seed, timeline, calendar: calendarOf(calendarDays()), departments, workerAccountOf: (gridId: number) => workerAccount.get(gridId) ?? null };
   const lifecycleOf: LifecycleOf = spec.lifecycles ? (c) => caseLifecycle(c, firstHandler(c.grid, platforms), lifecycleContext) : () => null;
-  const reportedDueOf = (c: CaseRecord) => reportedDue(c, lifecycleContext.calendar);
+  const reportedDueOf = (c: Pick<CaseRecord, 'reportedAtMs' | 'origin' | 'urgency'>) => reportedDue(c, lifecycleContext.calendar);
   const acting = new Set<number>();
   if (spec.lifecycles) for (const c of generated()) if (lifecycleOf(c)) acting.add(c.grid.id);
   const accounts = [...demoAccounts, ...gridWorkerAccounts(workers, acting, demoAccounts)];
@@ -95,6 +97,9 @@ export function buildDataset(input: DatasetInput): TableData[] {
       assignments += life?.assignments.length ?? 0;
     }
   }
+  // Without life cycles an event is its case's REPORT: replayed from the case table's pass.
+  const log = spec.lifecycles ? null : new CaseLog(spec.cases, gridsById(grids));
+  const caseRows = log ? () => log.record(cases()) : cases;
   const inspectionCount = spec.inspections ?? 0;
   const inspections = (): ReturnType<typeof inspectionRecords> => inspectionRecords(sources, officers, inspectionCount, seed, timeline);
 
@@ -113,8 +118,8 @@ export function buildDataset(input: DatasetInput): TableData[] {
     accountTable(accounts, input.passwordHash, timeline.referenceMs),
     sourceTable(spec.sources, sources),
     sourceChangeTable(spec.sources, sources),
-    caseTable(spec.cases, cases, platforms, lifecycleOf, reportedDueOf),
-    caseEventTable(events, cases, lifecycleOf, reportedDueOf),
+    caseTable(spec.cases, caseRows, platforms, lifecycleOf, reportedDueOf, new RollupCounter(gridsById(grids))),
+    log ? caseEventTable(events, () => log.replay(cases), () => null, reportedDueOf) : caseEventTable(events, cases, lifecycleOf, reportedDueOf),
     caseAssignmentTable(assignments, cases, lifecycleOf),
     patrolRuleTable(),
     patrolPlanTable(patrols),

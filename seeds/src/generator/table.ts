@@ -8,6 +8,8 @@ export interface TableData {
   count: number;
   /** Rows are produced on demand so million-row tables are never held in memory. */
   rows(): Iterable<Cell[]>;
+  /** Tables counted from this one's rows as they pass (the case rollups), loaded right after it. */
+  derived?: TableData[];
 }
 
 /** The scope columns (city_id, county_id, township_id) a row copies from its unit. */

@@ -37,7 +37,7 @@ describe('the scale loader', () => {
   it('chains the events as the trigger does: the same hashes as the trigger-loaded demo, intact for the verifier', async () => {
     const result = await loadProfile(client, 'hefei', { anchor: REFERENCE_ANCHOR, skipForeignKeyChecks: true, rebuildIndexes: true });
     expect(result.foreignKeyChecksSkipped).toBe(true);
-    expect(result.phases.map((p) => p.phase)).toEqual(expect.arrayContaining(['build', 'copy case_event', 'verify chain', 'rollups']));
+    expect(result.phases.map((p) => p.phase)).toEqual(expect.arrayContaining(['build', 'copy case_event', 'verify chain', 'copy case_rollup_day']));
 
     const report = await verifyChain(database.url);
     expect(report).toMatch(/chain intact/);
@@ -57,6 +57,24 @@ describe('the scale loader', () => {
       await other.end();
       await seeded.drop();
     }
+  });
+
+  it('copies the rollups the generator counted, equal to the api\'s rebuild from the cases', async () => {
+    // The demo has every status, closed cases and deadlines: each column of the rollups varies.
+    await loadProfile(client, 'hefei', { anchor: REFERENCE_ANCHOR, skipForeignKeyChecks: true, rebuildIndexes: true });
+    // Each table in its primary key's order.
+    const tables = { case_rollup: '', case_rollup_due: ', due_day', case_rollup_day: ', day, kind' };
+    const snapshot = async (): Promise<Record<string, unknown[]>> => {
+      const out: Record<string, unknown[]> = {};
+      for (const [t, key] of Object.entries(tables)) out[t] = (await client.query(`select * from ${t} order by unit_id, own, status, category_id${key}`)).rows;
+      return out;
+    };
+    const copied = await snapshot();
+    expect(copied.case_rollup_day.length).toBeGreaterThan(1000);
+    const statuses = await client.query(`select count(distinct status)::int as n from case_rollup where closed > 0 or dated > 0`);
+    expect(statuses.rows[0].n).toBeGreaterThan(3);
+    await client.query('select gw_case_rollup_rebuild()');
+    expect(copied).toEqual(await snapshot());
   });
 
   it('loads a nation of one province: the division tree, its staff, sources and cases, chained and rolled up', async () => {
@@ -93,7 +111,7 @@ describe('the scale loader', () => {
     expect(offLeaf.rows).toEqual([{ n: 0 }]);
 
     expect(await verifyChain(database.url)).not.toMatch(/BROKEN/);
-    // The rollups, rebuilt once at the end: each city's subtree counts its cases.
+    // The rollups, copied as the generator counted them: each city's subtree counts its cases.
     const rolled = await client.query(`
       select r.unit_id, sum(r.cases)::int as cases from case_rollup r join grid g on g.id = r.unit_id and g.level = 'CITY' group by 1
       except select city_id, count(*)::int from "case" group by 1`);

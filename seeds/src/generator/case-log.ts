@@ -1,0 +1,68 @@
+import { CaseOrigin, type CaseOriginName, CaseUrgency, type CaseUrgencyName } from '@gridwatch/domain';
+import type { CaseRecord } from './cases';
+import type { GridNode } from './grid-tree';
+
+/** What a case's REPORT event is made of (activity-tables.ts caseEventTable). */
+export type ReportedCase = Pick<CaseRecord, 'id' | 'grid' | 'origin' | 'urgency' | 'reportedById' | 'reportedAtMs'>;
+
+const ORIGINS: readonly CaseOriginName[] = Object.values(CaseOrigin);
+const URGENCIES: readonly CaseUrgencyName[] = Object.values(CaseUrgency);
+
+/**
+ * The cases as the case table's pass produced them, kept in typed arrays (18 bytes a case), so
+ * the event table of the scale profiles replays them instead of generating every case a second
+ * time. Until one whole pass has been recorded, replay() generates them again.
+ */
+export class CaseLog {
+  private readonly grid: Int32Array;
+  private readonly reportedAt: Float64Array;
+  private readonly reportedBy: Int32Array;
+  private readonly origin: Uint8Array;
+  private readonly urgency: Uint8Array;
+  private complete = false;
+
+  constructor(
+    private readonly count: number,
+    private readonly gridsById: readonly GridNode[],
+  ) {
+    this.grid = new Int32Array(count);
+    this.reportedAt = new Float64Array(count);
+    this.reportedBy = new Int32Array(count);
+    this.origin = new Uint8Array(count);
+    this.urgency = new Uint8Array(count);
+  }
+
+  /** The cases, each written down as it passes. */
+  *record(cases: Iterable<CaseRecord>): Generator<CaseRecord> {
+    let n = 0;
+    for (const c of cases) {
+      const i = c.id - 1;
+      this.grid[i] = c.grid.id;
+      this.reportedAt[i] = c.reportedAtMs;
+      this.reportedBy[i] = c.reportedById ?? -1;
+      this.origin[i] = ORIGINS.indexOf(c.origin);
+      this.urgency[i] = URGENCIES.indexOf(c.urgency);
+      n++;
+      yield c;
+    }
+    if (n === this.count) this.complete = true;
+  }
+
+  *replay(generate: () => Iterable<CaseRecord>): Generator<ReportedCase> {
+    if (!this.complete) {
+      yield* generate();
+      return;
+    }
+    for (let i = 0; i < this.count; i++) {
+      const by = this.reportedBy[i];
+      yield {
+        id: i + 1,
+        grid: this.gridsById[this.grid[i]],
+        origin: ORIGINS[this.origin[i]],
+        urgency: URGENCIES[this.urgency[i]],
+        reportedById: by < 0 ? null : by,
+        reportedAtMs: this.reportedAt[i],
+      };
+    }
+  }
+}
