@@ -1,26 +1,37 @@
 import type { Db } from './copy';
 
 /**
- * The api's case rollups (Migration20261208030000_case_rollups): a trigger on "case" keeps
- * them, which COPY would fire once per row (and the scale profiles skip triggers altogether).
- * The load turns the trigger off and recomputes the rollups once, in its own transaction.
- * A database migrated before the rollups existed has neither: both steps do nothing.
+ * The api's case rollups (Migration20261208030000_case_rollups) and KPI rollups
+ * (Migration20261210030000_case_kpi_rollup): triggers on "case" and on case_event keep them,
+ * which COPY would fire once per row (and the scale profiles skip triggers altogether). The
+ * load turns the triggers off and recomputes the rollups once (gw_case_rollup_rebuild covers
+ * both), in its own transaction. A database migrated before either existed lacks its trigger:
+ * that step does nothing.
  */
-const TRIGGER = 'case_rollup_insert_delete';
+const TRIGGERS: { table: string; trigger: string; since: string }[] = [
+  { table: '"case"', trigger: 'case_rollup_insert_delete', since: 'gw_case_rollup_rebuild()' },
+  { table: 'case_event', trigger: 'case_kpi_change', since: 'gw_case_kpi_rebuild()' },
+];
 
-async function hasRollups(client: Db): Promise<boolean> {
-  const { rows } = await client.query<{ present: boolean }>(`select to_regprocedure('gw_case_rollup_rebuild()') is not null as present`);
+async function present(client: Db, fn: string): Promise<boolean> {
+  const { rows } = await client.query<{ present: boolean }>(`select to_regprocedure($1) is not null as present`, [fn]);
   return rows[0].present;
 }
 
 export async function suspendRollups(client: Db): Promise<boolean> {
-  if (!(await hasRollups(client))) return false;
-  await client.query(`alter table "case" disable trigger ${TRIGGER}`);
-  return true;
+  let any = false;
+  for (const { table, trigger, since } of TRIGGERS) {
+    if (!(await present(client, since))) continue;
+    await client.query(`alter table ${table} disable trigger ${trigger}`);
+    any = true;
+  }
+  return any;
 }
 
 export async function rebuildRollups(client: Db): Promise<void> {
-  if (!(await hasRollups(client))) return;
-  await client.query(`alter table "case" enable trigger ${TRIGGER}`);
+  if (!(await present(client, 'gw_case_rollup_rebuild()'))) return;
+  for (const { table, trigger, since } of TRIGGERS) {
+    if (await present(client, since)) await client.query(`alter table ${table} enable trigger ${trigger}`);
+  }
   await client.query('select gw_case_rollup_rebuild()');
 }
