@@ -33,7 +33,9 @@ const DEADLINE_ACTIONS = `('DISPATCH', 'APPROVE_EXTENSION', 'RESUME', 'VERIFY_FA
 /** A case's rows from the events that pass `filter` (on `e`): one case, or all of them. */
 const rowsOf = (filter: string) => `
   with ev as (
-    select e.case_id, e.id, e.action, e.to_status, e.at, e.due_at, gw_beijing_month(e.at) as m
+    -- As text: on an upgrade the chain runs in one transaction, where an enum value added by an
+    -- earlier migration cannot be named yet.
+    select e.case_id, e.id, e.action::text as action, e.to_status::text as to_status, e.at, e.due_at, gw_beijing_month(e.at) as m
     from case_event e where ${filter}),
   sc as (
     select e.case_id, min(e.city_id) as city_id, min(e.county_id) as county_id, min(e.township_id) as township_id, min(e.grid_id) as grid_id
