@@ -20,6 +20,9 @@ import { FAMILIES, streetOf, type BehindKind, type MeasureFamily } from './asses
  *
  * A case is *due* (应结案) in the period when its handling deadline (the one set by the last
  * dispatch, approved extension, resumption or rework before `to`) falls in the period.
+ *
+ * Grids, townships, streets and counties read all of them from the KPI rollup (ROLLUP_ROWS);
+ * grid workers, officers, departments and the drill-down count them live (why: see there).
  */
 export interface MeasureDef {
   name: string;
