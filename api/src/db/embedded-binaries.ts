@@ -26,9 +26,9 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
-/** A port no other server (nor another postgres' unix socket lock) uses. */
-export async function pickPort(): Promise<number> {
-  for (let port = 54329; port < 54529; port += 1) {
+/** A port from `from` on that no other server (nor another postgres' unix socket lock) uses. */
+export async function pickPort(from = 54329): Promise<number> {
+  for (let port = from; port < 54529; port += 1) {
     if (existsSync(path.join(os.tmpdir(), `.s.PGSQL.${port}.lock`))) continue;
     if (!(await answers(port))) return port;
   }

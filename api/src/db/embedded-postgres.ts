@@ -93,8 +93,10 @@ export async function startEmbeddedPostgres(options: {
     }
   }
   // Another process may take the chosen port between the check and the bind: try the next one.
-  for (let attempt = 1; ; attempt += 1) {
-    const port = await pickPort();
+  // A port can refuse the bind while nothing answers on it (a client's local port): skip it.
+  for (let attempt = 1, from = 54329; ; attempt += 1) {
+    const port = await pickPort(from);
+    from = port + 1;
     const logs: string[] = [];
     const instance = server(dataDir, port, persistent, logs, options.settings);
     try {

@@ -37,6 +37,9 @@ export const TENANT_TABLES: Readonly<Record<string, TenantScope>> = {
   case_rollup: levels('grid_id'),
   case_rollup_day: levels('grid_id'),
   case_rollup_due: levels('grid_id'),
+  // The KPI engine's case measures per case and per unit of its path (Migration20261210030000_case_kpi_rollup).
+  case_kpi_case: levels('grid_id'),
+  case_kpi_rollup: levels('grid_id'),
   chain_checkpoint: levels('grid_id'),
   department: levels('unit_id'),
   department_category: parent('department'),

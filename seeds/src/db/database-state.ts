@@ -41,8 +41,8 @@ export async function nonEmptyTables(client: Db): Promise<string[]> {
   return result.rows.map((r) => r.t);
 }
 
-/** Written by the database itself (the case-event chain heads, the case rollups): emptied with the seeded tables. */
-const DERIVED_TABLES = ['case_event_chain', 'case_rollup', 'case_rollup_due', 'case_rollup_day'];
+/** Written by the database itself (the case-event chain heads, the case and KPI rollups): emptied with the seeded tables. */
+const DERIVED_TABLES = ['case_event_chain', 'case_rollup', 'case_rollup_due', 'case_rollup_day', 'case_kpi_case', 'case_kpi_rollup'];
 
 /** Empties every seeded table and restarts their sequences (the CLI's --force). */
 export async function truncateSeededTables(client: Db): Promise<void> {

@@ -131,7 +131,10 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
     }
     await advanceSequences(client);
     phase('sequences');
-    if (rollups) await resumeRollups(client);
+    if (rollups) {
+      await resumeRollups(client);
+      phase('kpi rollups');
+    }
     await client.query('commit');
     phase('commit');
   } catch (error) {

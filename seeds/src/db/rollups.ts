@@ -1,25 +1,37 @@
 import type { Db } from './copy';
 
 /**
- * The api's case rollups (Migration20261208030000_case_rollups): a trigger on "case" keeps
- * them, which COPY would fire once per row (and the scale profiles skip triggers altogether).
- * The load turns the trigger off, copies the rollups the generator counted from the cases it
- * generated (generator/rollups.ts) and turns it on again. A database migrated before the
- * rollups existed has neither: nothing to do.
+ * The api's case rollups (Migration20261208030000_case_rollups) and KPI rollups
+ * (Migration20261210030000_case_kpi_rollup): triggers on "case" and on case_event keep them,
+ * which COPY would fire once per row (and the scale profiles skip triggers altogether). The
+ * load turns the triggers off; the case rollups are copied as the generator counted them from
+ * the cases it generated (generator/rollups.ts), the KPI rollups are recomputed once from the
+ * loaded events (gw_case_kpi_rebuild); then the triggers are on again. A database migrated
+ * before either existed lacks its trigger: that step does nothing.
  */
-const TRIGGER = 'case_rollup_insert_delete';
+const TRIGGERS: { table: string; trigger: string; since: string }[] = [
+  { table: '"case"', trigger: 'case_rollup_insert_delete', since: 'gw_case_rollup_rebuild()' },
+  { table: 'case_event', trigger: 'case_kpi_change', since: 'gw_case_kpi_rebuild()' },
+];
 
-async function hasRollups(client: Db): Promise<boolean> {
-  const { rows } = await client.query<{ present: boolean }>(`select to_regprocedure('gw_case_rollup_rebuild()') is not null as present`);
+async function present(client: Db, fn: string): Promise<boolean> {
+  const { rows } = await client.query<{ present: boolean }>(`select to_regprocedure($1) is not null as present`, [fn]);
   return rows[0].present;
 }
 
 export async function suspendRollups(client: Db): Promise<boolean> {
-  if (!(await hasRollups(client))) return false;
-  await client.query(`alter table "case" disable trigger ${TRIGGER}`);
-  return true;
+  let any = false;
+  for (const { table, trigger, since } of TRIGGERS) {
+    if (!(await present(client, since))) continue;
+    await client.query(`alter table ${table} disable trigger ${trigger}`);
+    any = true;
+  }
+  return any;
 }
 
 export async function resumeRollups(client: Db): Promise<void> {
-  await client.query(`alter table "case" enable trigger ${TRIGGER}`);
+  for (const { table, trigger, since } of TRIGGERS) {
+    if (await present(client, since)) await client.query(`alter table ${table} enable trigger ${trigger}`);
+  }
+  if (await present(client, 'gw_case_kpi_rebuild()')) await client.query('select gw_case_kpi_rebuild()');
 }

@@ -20,6 +20,9 @@ import { FAMILIES, streetOf, type BehindKind, type MeasureFamily } from './asses
  *
  * A case is *due* (应结案) in the period when its handling deadline (the one set by the last
  * dispatch, approved extension, resumption or rework before `to`) falls in the period.
+ *
+ * Grids, townships, streets and counties read all of them from the KPI rollup (ROLLUP_ROWS);
+ * grid workers, officers, departments and the drill-down count them live (why: see there).
  */
 export interface MeasureDef {
   name: string;
@@ -80,9 +83,12 @@ export function unitColumn(level: GridLevel): string | undefined {
   return UNIT_COLUMN[level];
 }
 
-/** Per-case facts as of the period's end; `p` holds the parameters (t0, t1, unit; subject in a drill-down). */
+/** The parameters (t0, t1, unit; subject in a drill-down). */
+const PARAMS = `p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::bigint as subject)`;
+
+/** Per-case facts as of the period's end. */
 const FACTS = (col: string) => `
-p as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::int as unit, ?::bigint as subject),
+${PARAMS},
 -- Only a case acting in the period (an event in it) or given a deadline in or after it can
 -- count: any other case is all zeros (reported, verified, dispatched before; due before).
 -- Events carry their case's scope columns (a case never changes grid): no read of "case".
@@ -179,6 +185,52 @@ mv as (select a.${person} as subject_id, ev.case_id, count(*) as verify_n, count
   where ev.action in ('VERIFY_PASS', 'VERIFY_FAIL') and ev.at >= p.t0 and a.${person} is not null group by 1, 2)`;
 }
 
+/**
+ * The case measures of units (grid, township, street, county) come from the KPI rollup
+ * (case_kpi_rollup, Migration20261210030000_case_kpi_rollup): the same facts as FACTS, kept per
+ * unit of each case's path by a trigger on case_event, so a table costs O(subjects × months),
+ * not O(cases). A period's rows: facts as of its end (from_month <= last month < until_month),
+ * figures belonging to it (in_month within it). A township's or county's figure is its subtree
+ * (every row of the unit); a grid's is its own cases (`own`), a street's those of its grids.
+ *
+ * Live, over the timeline (FACTS), stay:
+ * - grid workers and officers: reports and verifications count for the reporter's or the
+ *   verifier's account, and the rest for the people of the case's grid (or township) by today's
+ *   staffing; the rollup is per unit, not per account or person;
+ * - departments: the lead department as of the period's end comes from case_assignment, which
+ *   is not on the unit path;
+ * - the drill-down (recordsBehind): it lists the cases, which counts cannot;
+ * - the other families (patrols, coverage, key sources, activity, training): not case counts.
+ */
+const ROLLUP_ROWS: Partial<Record<AssessmentSubjectType, (col: string) => string>> = {
+  GRID: () => 'select r.unit_id as subject_id, r.* from case_kpi_rollup r where r.own and r.unit_id in (select s.id from s)',
+  TOWNSHIP: () => 'select r.unit_id as subject_id, r.* from case_kpi_rollup r where r.unit_id in (select s.id from s)',
+  COUNTY: () => 'select r.unit_id as subject_id, r.* from case_kpi_rollup r where r.unit_id in (select s.id from s)',
+  STREET: (col) => `select ${streetCodeSql('g.code')}::bigint as subject_id, r.* from case_kpi_rollup r join grid g on g.id = r.unit_id, p
+    where r.own and g.kind = 'URBAN_MANAGEMENT' and g.${col} = p.unit`,
+};
+
+/** The rollup holds whole Beijing months: a period that is not made of them is measured live. */
+function monthStart(at: Date): boolean {
+  const beijing = new Date(at.getTime() + 8 * 3_600_000);
+  return beijing.getUTCDate() === 1 && beijing.getUTCHours() === 0 && beijing.getUTCMinutes() === 0 && beijing.getUTCSeconds() === 0 && beijing.getUTCMilliseconds() === 0;
+}
+
+export type MeasureSource = 'rollup' | 'live';
+
+/** Whether the case measures of this scope are read from the KPI rollup. */
+export function rollupAnswers(scope: MeasureScope): boolean {
+  return Boolean(ROLLUP_ROWS[scope.subjectType]) && monthStart(scope.from) && monthStart(scope.to) && scope.from < scope.to;
+}
+
+function rollupSums(type: AssessmentSubjectType, col: string): string {
+  const sums = CASE_MEASURE_CODES.map((code) => `sum(x.${code})::int as "${code}"`).join(', ');
+  return `select x.subject_id, ${sums} from (${ROLLUP_ROWS[type]!(col)}) x, p
+    where x.from_month < gw_beijing_month(p.t1) and x.until_month >= gw_beijing_month(p.t1)
+      and x.in_month >= gw_beijing_month(p.t0) and x.in_month < gw_beijing_month(p.t1)
+    group by x.subject_id`;
+}
+
 const ATTRIBUTED = { case: 'mc', reporter: 'mr', verifier: 'mv' } as const;
 const attributedBy = (m: MeasureDef): string => ATTRIBUTED[m.by ?? 'case'];
 
@@ -233,27 +285,33 @@ const params = (scope: MeasureScope, subjectId: number | null = null): unknown[]
  * township_id, grid_ids, subject_type) with its bindings. It runs in the request's
  * transaction, so row-level security bounds it to the caller's territory as well.
  */
-export async function measureSubjects(em: EntityManager, scope: MeasureScope, readable: SqlFragment): Promise<SubjectMeasures[]> {
+export async function measureSubjects(em: EntityManager, scope: MeasureScope, readable: SqlFragment, source: MeasureSource = 'rollup'): Promise<SubjectMeasures[]> {
   const col = columnOf(scope);
-  // One grouped CTE per attribution, each summing the measures attributed that way.
-  const caseCtes = Object.values(ATTRIBUTED).map((m) => {
-    const sums = CASE_MEASURE_CODES.filter((code) => attributedBy(MEASURES[code]) === m).map((code) => {
-      const d: MeasureDef = MEASURES[code];
-      return `coalesce(sum(${d.add}) filter (where ${d.where}), 0)::int as "${code}"`;
-    });
-    return `,\n${m}_sum as (select f.subject_id, ${sums.join(', ')} from ${m} f group by f.subject_id)`;
-  });
+  const fromRollup = source === 'rollup' && rollupAnswers(scope);
+  // The case measures: summed from the KPI rollup, or one grouped CTE per attribution, each
+  // summing the measures attributed that way.
+  const caseCtes = fromRollup
+    ? [`,\nkr_sum as (${rollupSums(scope.subjectType, col)})`]
+    : Object.values(ATTRIBUTED).map((m) => {
+        const sums = CASE_MEASURE_CODES.filter((code) => attributedBy(MEASURES[code]) === m).map((code) => {
+          const d: MeasureDef = MEASURES[code];
+          return `coalesce(sum(${d.add}) filter (where ${d.where}), 0)::int as "${code}"`;
+        });
+        return `,\n${m}_sum as (select f.subject_id, ${sums.join(', ')} from ${m} f group by f.subject_id)`;
+      });
+  const sumOf = (code: CaseMeasureCode) => (fromRollup ? 'kr' : attributedBy(MEASURES[code]));
   const families = FAMILIES.map((family, index) => ({ family, index, sql: family.perSubject(scope.subjectType, col) }));
   const ctes = families.filter((x) => x.sql).map((x) => `,\nx${x.index} as (${x.sql})`);
   const columns = [
-    ...CASE_MEASURE_CODES.map((code) => `coalesce(${attributedBy(MEASURES[code])}_sum."${code}", 0)::int as "${code}"`),
+    ...CASE_MEASURE_CODES.map((code) => `coalesce(${sumOf(code)}_sum."${code}", 0)::int as "${code}"`),
     ...families.flatMap(({ family, index, sql }) => Object.keys(family.measures).map((code) => `${sql ? `coalesce(x${index}."${code}", 0)` : '0'}::int as "${code}"`)),
   ];
   const joins = [
-    ...Object.values(ATTRIBUTED).map((m) => `left join ${m}_sum on ${m}_sum.subject_id = s.id`),
+    ...(fromRollup ? ['kr'] : Object.values(ATTRIBUTED)).map((m) => `left join ${m}_sum on ${m}_sum.subject_id = s.id`),
     ...families.filter((x) => x.sql).map((x) => `left join x${x.index} on x${x.index}.subject_id = s.id`),
   ];
-  const sql = `${withClauses(scope, col)}${caseCtes.join('')}${ctes.join('')}
+  const head = fromRollup ? `with ${PARAMS},\ns as (${SUBJECTS[scope.subjectType](col)})` : withClauses(scope, col);
+  const sql = `${head}${caseCtes.join('')}${ctes.join('')}
 select s.id, s.name, s.code, s.city_id, s.county_id, s.township_id, s.grid_ids, coalesce((${readable.sql}), false) as readable, ${columns.join(',\n  ')}
 from s ${joins.join(' ')}
 order by s.id`;
