@@ -40,6 +40,7 @@ export const REFERENCE_TENANT_TABLES: Readonly<Record<string, string>> = {
   training_session: 'sessions of a course, beside it',
   training_attendance: 'attendees come from other counties than the session (39 of 171 in the Hefei seed)',
   webhook_endpoint: 'an endpoint of a city receives the messages of every county below it',
+  case_event_archive_run: 'a few rows per chain and archived month, beside the archived months (case_event_archive, a reference table too)',
 };
 
 /** Shared tables kept on the coordinator alone, each with why (the other shared tables are reference tables). */
@@ -49,8 +50,6 @@ export const COORDINATOR_TABLES: Readonly<Record<string, string>> = {
   rate_limit: 'written on every request: one node',
   server_secret: 'secrets of the server itself',
   case_event_chain: 'the chain heads, serialised per chain by the event trigger (docs/scaling.md: the chain on Citus)',
-  case_event_archive: 'operator metadata of the archived months',
-  case_event_archive_run: 'the archived runs of each chain, read by the verifier',
 };
 
 /** The placement a table is declared with, or undefined for a table in neither manifest. */
