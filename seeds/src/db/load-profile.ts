@@ -1,7 +1,7 @@
 import { buildDataset } from '../generator/dataset';
 import { demoPasswordHash } from '../generator/demo-password';
 import { DEFAULT_SEED, PROFILES, type ProfileName, type ProfileSpec } from '../generator/profiles';
-import { type Db, copyTable, quoteIdent } from './copy';
+import { type Db, copyTable, quoteIdent, withoutColumn } from './copy';
 import { advanceSequences, nonEmptyTables } from './database-state';
 import { chainedEvents, currentTransactionId, firstBrokenLink, setChainHeads } from './event-chain';
 import { ensureEventPartitions } from './event-partitions';
@@ -106,7 +106,10 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
     await ensureEventPartitions(client, options.anchor);
     // The rollups ride on the case table: copied right after it (when the schema has them).
     loaded = tables.flatMap((t) => [t, ...(rollups ? (t.derived ?? []) : [])]);
-    for (const data of loaded) {
+    // The shard key (api Migration20261210020000_county_key), on a database migrated that far.
+    const keyed = await hasCountyKey(client);
+    for (const generated of loaded) {
+      const data = keyed ? generated : withoutColumn(generated, 'county_key');
       // An empty table's rows are not even generated (case_assignment walked every case for none).
       if (data.count === 0) {
         rows[data.table] = 0;
@@ -145,6 +148,13 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
   for (const data of loaded) await client.query(`analyze ${quoteIdent(data.table)}`);
   phase('analyze');
   return { profile, seed, anchor: options.anchor, rows, elapsedMs: Math.round(performance.now() - started), foreignKeyChecksSkipped: skipped, phases };
+}
+
+async function hasCountyKey(client: Db): Promise<boolean> {
+  const { rows } = await client.query<{ present: boolean }>(
+    `select exists (select from information_schema.columns where table_schema = 'public' and table_name = 'case' and column_name = 'county_key') as present`,
+  );
+  return rows[0].present;
 }
 
 async function trySkipForeignKeys(client: Db): Promise<boolean> {

@@ -5,21 +5,21 @@ import { type CaseRecord, REPORTER_ROLE } from './cases';
 import { ORIGIN_NOTES } from './case-texts';
 import type { GridNode } from './grid-tree';
 import type { SourceRecord } from './sources';
-import { SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, scopeCells, timestamp, versionedCells } from './table';
+import { SCOPE_COLUMNS, type TableData, VERSIONED_COLUMNS, countyKey, scopeCells, timestamp, versionedCells } from './table';
 
 export function sourceTable(count: number, records: () => Iterable<SourceRecord>): TableData {
   return {
     table: 'pollution_source',
     columns: [
       'id', ...SCOPE_COLUMNS, ...VERSIONED_COLUMNS, 'name', 'credit_code', 'source_code', 'type', 'industry', 'address', 'lng', 'lat',
-      'grid_id', 'supervision_level', 'status',
+      'grid_id', 'supervision_level', 'status', 'county_key',
     ],
     count,
     *rows() {
       for (const s of records()) {
         yield [
           s.id, ...scopeCells(s.grid), ...versionedCells(s.createdMs), s.name, s.creditCode, s.sourceCode, s.type, s.industry, s.address,
-          s.location.lng, s.location.lat, s.grid.id, s.supervisionLevel, s.status,
+          s.location.lng, s.location.lat, s.grid.id, s.supervisionLevel, s.status, countyKey(s.grid),
         ];
       }
     },
@@ -30,7 +30,7 @@ export function sourceTable(count: number, records: () => Iterable<SourceRecord>
 export function sourceChangeTable(count: number, records: () => Iterable<SourceRecord>): TableData {
   return {
     table: 'pollution_source_change',
-    columns: ['id', 'source_id', 'account_id', 'at', 'action', 'changes'],
+    columns: ['id', 'source_id', 'account_id', 'at', 'action', 'changes', 'county_key'],
     count,
     *rows() {
       for (const s of records()) {
@@ -43,7 +43,7 @@ export function sourceChangeTable(count: number, records: () => Iterable<SourceR
           supervisionLevel: [null, s.supervisionLevel],
           status: [null, s.status],
         };
-        yield [s.id, s.id, null, timestamp(s.createdMs), 'CREATED', JSON.stringify(changes)];
+        yield [s.id, s.id, null, timestamp(s.createdMs), 'CREATED', JSON.stringify(changes), countyKey(s.grid)];
       }
     },
   };
@@ -91,7 +91,7 @@ export function caseTable(
       'address', 'lng', 'lat', 'grid_id', 'source_id', 'status', 'complainant_name', 'complainant_phone',
       'reported_by_id', 'reported_at', 'due_at', 'closed_at', 'handling_unit_id', 'handling_parent_id', 'via_platform',
       'lead_department_id', 'extension_count', 'requested_extension_days', 'review_at', 'score',
-      'due_provisional', 'due_basis_at', 'due_basis_days', 'channel', 'external_ticket',
+      'due_provisional', 'due_basis_at', 'due_basis_days', 'channel', 'external_ticket', 'county_key',
     ],
     count,
     *rows() {
@@ -108,7 +108,7 @@ export function caseTable(
           c.sourceId, life?.status ?? 'REPORTED', c.complainantName, c.complainantPhone, c.reportedById, timestamp(c.reportedAtMs),
           iso(due.dueMs), iso(life?.closedMs ?? null), ...firstHandler(c.grid, platforms),
           life?.leadDepartmentId ?? null, life?.extensionCount ?? 0, life?.requestedExtensionDays ?? null, iso(life?.reviewMs ?? null), life?.score ?? null,
-          due.basis?.provisional ?? false, iso(due.basis?.fromMs ?? null), due.basis?.days ?? null, c.channel, c.externalTicket,
+          due.basis?.provisional ?? false, iso(due.basis?.fromMs ?? null), due.basis?.days ?? null, c.channel, c.externalTicket, countyKey(c.grid),
         ];
       }
       rollups.finish();
@@ -136,7 +136,7 @@ export function caseEventTable<C extends ReportedCase>(
     table: 'case_event',
     columns: [
       'id', ...SCOPE_COLUMNS, 'case_id', 'grid_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_role', 'actor_unit_id', 'at', 'note',
-      'reason', 'details', 'due_at',
+      'reason', 'details', 'due_at', 'county_key',
     ],
     count,
     *rows() {
@@ -146,12 +146,12 @@ export function caseEventTable<C extends ReportedCase>(
         const unit = role === 'GRID_WORKER' ? c.grid.parentId : role ? c.grid.countyId : null;
         yield [
           ++id, ...scopeCells(c.grid), c.id, c.grid.id, 'REPORT', null, 'REPORTED', c.reportedById, role, unit,
-          timestamp(c.reportedAtMs), ORIGIN_NOTES[c.origin], null, null, iso(reportedDueOf(c).dueMs),
+          timestamp(c.reportedAtMs), ORIGIN_NOTES[c.origin], null, null, iso(reportedDueOf(c).dueMs), countyKey(c.grid),
         ];
         for (const e of lifecycleOf(c)?.events ?? []) {
           yield [
             ++id, ...scopeCells(c.grid), c.id, c.grid.id, e.action, e.from, e.to, e.actorId, e.actorRole, e.actorUnitId,
-            timestamp(e.atMs), null, e.reason, e.details ? JSON.stringify(e.details) : null, iso(e.dueMs),
+            timestamp(e.atMs), null, e.reason, e.details ? JSON.stringify(e.details) : null, iso(e.dueMs), countyKey(c.grid),
           ];
         }
       }
@@ -169,14 +169,14 @@ function leadState(status: string): 'DISPATCHED' | 'ACCEPTED' | 'FED_BACK' {
 export function caseAssignmentTable(count: number, records: () => Iterable<CaseRecord>, lifecycleOf: LifecycleOf): TableData {
   return {
     table: 'case_assignment',
-    columns: ['id', ...SCOPE_COLUMNS, 'case_id', 'department_id', 'at', 'lead', 'suggested', 'active', 'state'],
+    columns: ['id', ...SCOPE_COLUMNS, 'case_id', 'department_id', 'at', 'lead', 'suggested', 'active', 'state', 'county_key'],
     count,
     *rows() {
       let id = 0;
       for (const c of records()) {
         const life = lifecycleOf(c);
         for (const a of life?.assignments ?? []) {
-          yield [++id, ...scopeCells(c.grid), c.id, a.departmentId, timestamp(a.atMs), true, true, a.active, a.active ? leadState(life!.status) : 'DISPATCHED'];
+          yield [++id, ...scopeCells(c.grid), c.id, a.departmentId, timestamp(a.atMs), true, true, a.active, a.active ? leadState(life!.status) : 'DISPATCHED', countyKey(c.grid)];
         }
       }
     },

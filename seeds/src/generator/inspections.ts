@@ -2,7 +2,7 @@ import { Rng, WeightedPicker } from '../random';
 import type { SupervisionLevelName } from '@gridwatch/domain';
 import type { OfficerRecord } from './people';
 import type { SourceRecord } from './sources';
-import { SCOPE_COLUMNS, type TableData, scopeCells, timestamp } from './table';
+import { SCOPE_COLUMNS, type TableData, countyKey, scopeCells, timestamp } from './table';
 import type { SeedTimeline } from './timeline';
 
 const BEIJING_MS = 8 * 3_600_000;
@@ -77,7 +77,7 @@ export function inspectionTable(count: number, records: () => Iterable<Inspectio
     table: 'inspection',
     columns: [
       'id', ...SCOPE_COLUMNS, 'source_id', 'grid_id', 'inspected_on', 'supervision_level', 'result', 'findings', 'officer_id',
-      'inspector_name', 'recorded_by_id', 'recorded_at', 'case_ids',
+      'inspector_name', 'recorded_by_id', 'recorded_at', 'case_ids', 'county_key',
     ],
     count,
     *rows() {
@@ -87,7 +87,7 @@ export function inspectionTable(count: number, records: () => Iterable<Inspectio
         yield [
           r.id, ...scopeCells(r.source.grid), r.source.id, r.source.grid.id, r.day, r.source.supervisionLevel,
           r.problem ? 'PROBLEM_FOUND' : 'COMPLIANT', r.findings, r.officer?.id ?? null, r.officer?.name ?? '市环境监察支队',
-          null, timestamp(recordedMs), '{}',
+          null, timestamp(recordedMs), '{}', countyKey(r.source.grid),
         ];
       }
     },

@@ -3,7 +3,7 @@ import type { GridKindName, GridLevelName } from '@gridwatch/domain';
 import { pointIn } from './boundaries';
 import type { GridNode } from './grid-tree';
 import type { GridWorkerRecord } from './people';
-import { type Cell, SCOPE_COLUMNS, type TableData, scopeCells, timestamp } from './table';
+import { type Cell, SCOPE_COLUMNS, type TableData, countyKey, scopeCells, timestamp } from './table';
 import type { PatrolMonth } from './timeline';
 
 /**
@@ -104,10 +104,10 @@ export function patrolRuleTable(): TableData {
 export function patrolPlanTable(plans: readonly PatrolPlanRecord[]): TableData {
   return {
     table: 'patrol_plan',
-    columns: ['id', ...SCOPE_COLUMNS, 'grid_worker_id', 'grid_id', 'month', 'base_count', 'factor', 'required_count', 'generated_at'],
+    columns: ['id', ...SCOPE_COLUMNS, 'grid_worker_id', 'grid_id', 'month', 'base_count', 'factor', 'required_count', 'generated_at', 'county_key'],
     count: plans.length,
     *rows() {
-      for (const p of plans) yield [p.id, ...scopeCells(p.grid), p.worker.id, p.grid.id, `${p.month.label}-01`, p.required, 1, p.required, timestamp(p.month.startMs)];
+      for (const p of plans) yield [p.id, ...scopeCells(p.grid), p.worker.id, p.grid.id, `${p.month.label}-01`, p.required, 1, p.required, timestamp(p.month.startMs), countyKey(p.grid)];
     },
   };
 }
@@ -117,11 +117,11 @@ export function checkInTable(records: () => Iterable<CheckInRecord>): TableData 
   for (const _ of records()) count++;
   return {
     table: 'patrol_check_in',
-    columns: ['id', ...SCOPE_COLUMNS, 'grid_worker_id', 'grid_id', 'at', 'received_at', 'lng', 'lat', 'notes', 'outside_boundary', 'boundary_checked', 'recorded_by_id'],
+    columns: ['id', ...SCOPE_COLUMNS, 'grid_worker_id', 'grid_id', 'at', 'received_at', 'lng', 'lat', 'notes', 'outside_boundary', 'boundary_checked', 'recorded_by_id', 'county_key'],
     count,
     *rows() {
       for (const c of records()) {
-        const cells: Cell[] = [c.id, ...scopeCells(c.plan.grid), c.plan.worker.id, c.plan.grid.id, timestamp(c.atMs), timestamp(c.atMs), c.lng, c.lat, '例行巡查, 未发现问题', false, c.plan.grid.area !== null, null];
+        const cells: Cell[] = [c.id, ...scopeCells(c.plan.grid), c.plan.worker.id, c.plan.grid.id, timestamp(c.atMs), timestamp(c.atMs), c.lng, c.lat, '例行巡查, 未发现问题', false, c.plan.grid.area !== null, null, countyKey(c.plan.grid)];
         yield cells;
       }
     },

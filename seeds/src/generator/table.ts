@@ -23,6 +23,15 @@ export interface Scope {
 export const VERSIONED_COLUMNS = ['version', 'created_at', 'updated_at'] as const;
 export const SCOPE_COLUMNS = ['city_id', 'county_id', 'township_id'] as const;
 
+/**
+ * The shard key (county_key, api Migration20261210020000_county_key): the county of the row's
+ * territory, or its city. Rows that belong to another (an event to its case) share its grid
+ * here, so their own territory gives the same key the api's trigger would take from the parent.
+ */
+export function countyKey(scope: Scope): number {
+  return scope.countyId ?? scope.cityId;
+}
+
 export function scopeCells(scope: Scope): Cell[] {
   return [scope.cityId, scope.countyId, scope.townshipId];
 }

@@ -50,7 +50,7 @@ export interface CheckpointRow {
 export async function insertCheckpoint(em: EntityManager, row: CheckpointRow): Promise<boolean> {
   const result = await em.execute<{ id: number }[]>(
     `insert into chain_checkpoint (city_id, county_id, township_id, grid_id, day, seq, head_hash, key_id, payload, signature, signed_at)
-     values (?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (county_id, seq) do nothing returning id`,
+     values (?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (county_id, seq, county_key) do nothing returning id`,
     [row.cityId, row.countyId, row.countyId, row.day, row.seq, row.headHash, row.keyId, row.payload, row.signature, row.signedAt],
   );
   return result.length > 0;

@@ -58,7 +58,7 @@ export function savePatrolPlans(ctx: RequestContext, month: PatrolMonth, assignm
      select t.city_id, t.county_id, t.township_id, t.grid_worker_id, t.grid_id, ?::date, t.base, t.factor, ceil(t.base * t.factor)::int, ?
        from unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::float8[])
          as t(city_id, county_id, township_id, grid_worker_id, grid_id, base, factor)
-     on conflict (grid_worker_id, grid_id, month) do update
+     on conflict (grid_worker_id, grid_id, month, county_key) do update
        set base_count = excluded.base_count, factor = excluded.factor, required_count = excluded.required_count, generated_at = excluded.generated_at
      returning (xmax = 0) as inserted`,
     [

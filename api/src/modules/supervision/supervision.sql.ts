@@ -14,7 +14,7 @@ const INSERT_ALERT = `
 insert into case_alert (city_id, county_id, township_id, grid_id, case_id, kind, due_at, at, handling_unit_id, lead_department_id, case_status, unit_level, deadline)
 select ?::int, ?::int, ?::int, ?::int, ?::int, ?::alert_kind, ?::timestamptz, ?::timestamptz, u.id, ?::int, ?::case_status, u.level, ?::alert_deadline
 from (select ?::int as id) h left join grid u on u.id = h.id
-on conflict (case_id, kind, due_at, deadline) where assignment_id is null do nothing`;
+on conflict (case_id, kind, due_at, deadline, county_key) where assignment_id is null do nothing`;
 
 /**
  * Raises an alert of `kind` on the case for its current step's deadline (or its answer limit):
@@ -41,7 +41,7 @@ select c.city_id, c.county_id, c.township_id, c.grid_id, c.id, a.id, case when a
   a.due_at, ?, d.unit_id, g.level, a.department_id, c.status, 'PARTNER'
 from case_assignment a join "case" c on c.id = a.case_id join department d on d.id = a.department_id join grid g on g.id = d.unit_id
 where a.active and not a.lead and a.state <> 'FED_BACK' and a.due_at <= ? and c.status in ('DISPATCHED', 'IN_PROGRESS', 'EXTENSION_REQUESTED')
-on conflict (assignment_id, kind, due_at) where assignment_id is not null do nothing`;
+on conflict (assignment_id, kind, due_at, county_key) where assignment_id is not null do nothing`;
 
 export async function insertPartnerAlerts(ctx: RequestContext, now: Date, urgeUntil: Date): Promise<number> {
   return (await ctx.em.execute<QueryResult>(SWEEP_PARTNERS, [now, now, urgeUntil], 'run')).affectedRows;
@@ -57,7 +57,7 @@ select t.city_id, t.county_id, t.township_id, t.grid_id, 'TASK', t.id, case when
   t.due_at, ?, t.grid_id, g.level, t.officer_id, t.grid_worker_id
 from work_task t join grid g on g.id = t.grid_id
 where t.status = 'OPEN' and t.due_at <= ?
-on conflict (task_id, kind, due_at) do nothing`;
+on conflict (task_id, kind, due_at, county_key) do nothing`;
 
 export async function insertTaskAlerts(ctx: RequestContext, now: Date, urgeUntil: Date): Promise<number> {
   return (await ctx.em.execute<QueryResult>(SWEEP_TASKS, [now, now, urgeUntil], 'run')).affectedRows;
@@ -73,7 +73,7 @@ select r.city_id, r.county_id, r.township_id, r.audited_unit_id, 'RECOMMENDATION
   case when d.due_at > ?::timestamptz then 'URGE' else 'SUPERVISE' end::alert_kind, d.due_at, ?, r.audited_unit_id, g.level
 from audit_recommendation r join grid g on g.id = r.audited_unit_id, lateral (select ((r.due_on + 1)::timestamp at time zone 'Asia/Shanghai') as due_at) d
 where r.status = 'OPEN' and d.due_at <= ?
-on conflict (recommendation_id, kind, due_at) do nothing`;
+on conflict (recommendation_id, kind, due_at, county_key) do nothing`;
 
 export async function insertRecommendationAlerts(ctx: RequestContext, now: Date, urgeUntil: Date): Promise<number> {
   return (await ctx.em.execute<QueryResult>(SWEEP_RECOMMENDATIONS, [now, now, urgeUntil], 'run')).affectedRows;
@@ -93,7 +93,7 @@ export async function markRead(ctx: RequestContext, alertIds: number[], accountI
   await ctx.em.execute(
     `insert into alert_read (alert_id, account_id, read_at)
      select a.id, ?, ? from case_alert a where a.id in (?)
-     on conflict (alert_id, account_id) do nothing`,
+     on conflict (alert_id, account_id, county_key) do nothing`,
     [accountId, now, alertIds],
     'run',
   );
