@@ -110,7 +110,8 @@ async function readFeed(gql: Gql, from: string | null): Promise<{ events: ChainE
   }
 }
 
-const FEED_WAIT_MS = 15_000;
+/** A minute: the server's horizon waits on the oldest transaction of the whole database server, which a long report or import may hold. */
+const FEED_WAIT_MS = 60_000;
 const FEED_POLL_MS = 250;
 
 /**

@@ -45,7 +45,7 @@ describe('OWASP GraphQL access items', () => {
     );
     // Except the case-event chain's digests, public by design so a third party can verify the
     // chain (issue 18): SHA-256 of event content, not of any credential.
-    const chainDigests = ['CaseEvent.hash', 'CaseEvent.previousHash', 'ChainCheckpoint.headHash'];
+    const chainDigests = ['CaseEvent.hash', 'CaseEvent.previousHash', 'ChainCheckpoint.headHash', 'ArchivedEventRun.firstPreviousHash', 'ArchivedEventRun.lastHash'];
     // And a webhook's signing secret, answered once by the mutation that creates it (as CreatedApiKey.key),
     // never by a query: WebhookEndpoint has no such field and no tenant role may select the column (webhooks.e2e.spec.ts).
     const shownOnce = ['CreatedWebhookEndpoint.secret'];

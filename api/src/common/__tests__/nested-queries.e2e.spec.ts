@@ -18,13 +18,14 @@ describe('nested queries (no N+1)', () => {
   beforeAll(async () => {
     app = await startTestApp();
     city = await app.as('cityadmin');
-    // The seed links few cases to sources: spread every case over the sources of the first
-    // 50 villages so that each level of the document below has rows at both page sizes.
+    // The seed links few cases to sources: spread the cases over the sources of the first 50
+    // villages so that each level of the document below has rows at both page sizes. A case
+    // links only to a source of its own county (shard key, Migration20261210020000_county_key).
     await app.ownerSql(`
       with first_villages as (select id from grid where level = 'VILLAGE' order by code limit 50),
-           s as (select id, row_number() over (order by id) - 1 as rn, count(*) over () as n
+           s as (select id, county_key, row_number() over (partition by county_key order by id) - 1 as rn, count(*) over (partition by county_key) as n
                  from pollution_source where grid_id in (select id from first_villages))
-      update "case" c set source_id = s.id from s where s.rn = c.id % s.n`);
+      update "case" c set source_id = s.id from s where s.county_key = c.county_key and s.rn = c.id % s.n`);
   });
   afterAll(() => app.close());
 
