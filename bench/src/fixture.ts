@@ -8,6 +8,8 @@ export interface Fixture {
   city: { login: string; unit: string; id: number };
   /** Q1: a case in the middle of the county's ids. */
   caseId: number;
+  /** Its shard key: part of the case's primary key (Migration20261210020000_county_key), so of PostGraphile's lookup. */
+  caseCountyKey: number;
   caseNumber: string;
   /** Q2/Q3 deep page: page 10,000 when the county has that many, else its last page. */
   deepPage: number;
@@ -51,9 +53,9 @@ export async function readFixture(url: string): Promise<Fixture> {
   const county = await unitOf(url, 'feidong');
   const city = await unitOf(url, 'inspector');
   const operators = await platformOperators(url);
-  const [mid] = await ownerQuery<{ id: number; number: string }>(
+  const [mid] = await ownerQuery<{ id: number; county_key: number; number: string }>(
     url,
-    `select id, number from "case" where county_id = $1 order by id offset (select count(*) / 2 from "case" where county_id = $1) limit 1`,
+    `select id, county_key, number from "case" where county_id = $1 order by id offset (select count(*) / 2 from "case" where county_id = $1) limit 1`,
     [county.id],
   );
   const [{ n }] = await ownerQuery<{ n: number }>(url, `select count(*)::int as n from "case" where county_id = $1 and status = 'REPORTED'`, [county.id]);
@@ -69,6 +71,7 @@ export async function readFixture(url: string): Promise<Fixture> {
     county: { login: 'feidong', unit: `${county.level}:${county.id}`, id: county.id },
     city: { login: 'inspector', unit: `${city.level}:${city.id}`, id: city.id },
     caseId: mid.id,
+    caseCountyKey: mid.county_key,
     caseNumber: mid.number,
     deepPage,
     deepBefore,

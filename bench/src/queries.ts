@@ -97,10 +97,10 @@ export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[]
       calls: {
         floor: { method: 'GET', path: `/case?id=${f.caseId}`, as: 'county' },
         gridwatch: { method: 'POST', path: '/graphql', as: 'county', body: gql(`query($id: ID!) { case(id: $id) { id ${caseFields} } }`, { id: caseId(f.caseId) }) },
-        postgraphile: { method: 'POST', path: '/graphql', as: 'county', body: gql(`{ caseByRowId(rowId: ${f.caseId}) { ${pgCaseFields} } }`) },
+        postgraphile: { method: 'POST', path: '/graphql', as: 'county', body: gql(`{ caseByRowIdAndCountyKey(rowId: ${f.caseId}, countyKey: ${f.caseCountyKey}) { ${pgCaseFields} } }`) },
       },
       normalize: (kind, body) =>
-        String(kind === 'floor' ? at(body, 'data', 'number') : at(body, 'data', kind === 'postgraphile' ? 'caseByRowId' : 'case', 'number')),
+        String(kind === 'floor' ? at(body, 'data', 'number') : at(body, 'data', kind === 'postgraphile' ? 'caseByRowIdAndCountyKey' : 'case', 'number')),
     },
     {
       id: 'Q2a',
@@ -156,7 +156,7 @@ export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[]
           path: '/graphql',
           as: 'county',
           body: gql(
-            `{ allGrids(first: 20, orderBy: CODE_ASC, condition: { countyId: ${f.county.id} }) { nodes { code pollutionSourcesByGridId(first: 10, orderBy: PRIMARY_KEY_ASC) { nodes { name casesBySourceId(first: 5, orderBy: PRIMARY_KEY_DESC) { nodes { number } } } } } } }`,
+            `{ allGrids(first: 20, orderBy: CODE_ASC, condition: { countyId: ${f.county.id} }) { nodes { code pollutionSourcesByGridId(first: 10, orderBy: PRIMARY_KEY_ASC) { nodes { name casesBySourceIdAndCountyKey(first: 5, orderBy: PRIMARY_KEY_DESC) { nodes { number } } } } } } }`,
           ),
         },
       },
@@ -164,7 +164,7 @@ export function querySpecs(f: Fixture, pgDeepCursor: string | null): QuerySpec[]
         kind === 'floor'
           ? flatten(at(body, 'data'), 'sources', 'cases')
           : kind === 'postgraphile'
-            ? flatten(at(body, 'data', 'allGrids', 'nodes'), 'pollutionSourcesByGridId', 'casesBySourceId')
+            ? flatten(at(body, 'data', 'allGrids', 'nodes'), 'pollutionSourcesByGridId', 'casesBySourceIdAndCountyKey')
             : flatten(at(body, 'data', 'grids', 'nodes'), 'sources', 'cases'),
     },
     {
