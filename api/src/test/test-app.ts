@@ -101,12 +101,16 @@ export interface TestAppOptions {
   seededFor?: string;
   /** false: every query through the resolvers (the read compiler's differential test). */
   compiledReads?: boolean;
-  /** A streaming replica of the test server: the app reads from it (DATABASE_REPLICA_URL), with this lag budget. */
+  /** A streaming replica of the app's database server: the app reads from it (DATABASE_REPLICA_URL), with this lag budget. */
   replica?: { url: (database: string) => string; maxLagMs: number };
+  /** A migrated, seeded database on a server of the test's own (owner URL), used instead of a clone and left in place. */
+  databaseUrl?: string;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await cloneDatabase(options.seeded === false || options.seededFor ? TEMPLATE_EMPTY : TEMPLATE_SEEDED);
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await cloneDatabase(options.seeded === false || options.seededFor ? TEMPLATE_EMPTY : TEMPLATE_SEEDED);
   if (options.seededFor) await seedIfEmpty(database.url, options.seededFor);
   const sql = new SqlCounter();
   const orm = await MikroORM.init(

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,10 +6,13 @@ import { DEMO_PASSWORD, startTestApp, type TestApp } from '../../test/test-app';
 import { LSN_HEADER, parseLsn, READ_FROM_HEADER } from '../read-target';
 import type { ReadRouter } from '../../server/read-router';
 import { createStreamingReplica, type RunningReplica } from '../replica';
+import { seedDatabase } from '../../test/faults/fixtures';
+import { startKillablePostgres, type KillablePostgres } from '../../test/faults/killable-postgres';
 
 /*
- * A primary (the test run's embedded server) and a streaming replica made from it by the test
- * (db/replica.ts), with the API reading from the replica. Lag is made by pausing the replica's
+ * A primary of the test's own and a streaming replica made from it by the test (db/replica.ts),
+ * with the API reading from the replica. Not the run's shared server: a standby replays
+ * everything another test does to that server (a tablespace on a tiny disk once killed it). Lag is made by pausing the replica's
  * replay or delaying it (recovery_min_apply_delay); every read-your-writes check is per request.
  */
 
@@ -70,12 +72,15 @@ describe('a streaming read replica with read-your-writes', () => {
   let sourceId: string;
   let rowId: number;
   let dataDir: string;
+  let primary: KillablePostgres;
 
   beforeAll(async () => {
-    const primaryUrl = process.env.GW_TEST_ADMIN_URL as string;
+    primary = await startKillablePostgres();
+    await primary.sql('postgres', 'create database gridwatch');
+    await seedDatabase(primary.url('gridwatch'));
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'gw-replica-'));
-    replica = await createStreamingReplica({ primaryUrl, dataDir, slot: `gw_test_${randomBytes(4).toString('hex')}` });
-    app = await startTestApp({ replica: { url: replica.url, maxLagMs: MAX_LAG_MS } });
+    replica = await createStreamingReplica({ primaryUrl: primary.url('postgres'), dataDir, slot: 'gw_test_replica' });
+    app = await startTestApp({ databaseUrl: primary.url('gridwatch'), replica: { url: replica.url, maxLagMs: MAX_LAG_MS } });
     router = app.server.readRouter as ReadRouter;
     standby = new Client(replica.url('postgres'));
     await standby.connect();
@@ -92,6 +97,7 @@ describe('a streaming read replica with read-your-writes', () => {
     await replica?.stop({ remove: true });
     // A replica that failed to start leaves its copy behind.
     rmSync(dataDir, { recursive: true, force: true });
+    await primary?.destroy();
   });
 
   /** Until the router has seen the replica replay past the primary's current position. */
