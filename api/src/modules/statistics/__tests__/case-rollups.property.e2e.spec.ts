@@ -65,6 +65,7 @@ type Op =
   | { kind: 'category'; pick: number; category: number }
   | { kind: 'grid'; pick: number; grid: number }
   | { kind: 'reported'; pick: number; hours: number }
+  | { kind: 'twice'; pick: number; first: string; then: string }
   | { kind: 'copy'; pick: number }
   | { kind: 'delete'; pick: number };
 
@@ -129,6 +130,27 @@ describe('case rollups: equal to a recount after random transitions', () => {
     await expectRecounted();
   });
 
+  it("a transaction that moved a case and runs on does not hold the city's rollup rows from other cases", async () => {
+    // Two cases of one city, category and status: their moves change the same city rows.
+    const [a, b] = (await db.query<{ id: number }>(
+      `select id from "case" where (city_id, category_id, status) = (select city_id, category_id, status from "case" where status <> 'PARKED' group by 1, 2, 3 order by count(*) desc limit 1) order by id limit 2`,
+    )).rows;
+    const slow = new Client(app.databaseUrl);
+    await slow.connect();
+    try {
+      await slow.query('begin');
+      await slow.query(`update "case" set status = 'PARKED' where id = $1`, [a.id]);
+      // Applied at once, the slow transaction's trigger held the city's row: this waited for it.
+      await db.query(`set lock_timeout = '3s'`);
+      await db.query(`update "case" set status = 'PARKED' where id = $1`, [b.id]);
+      await db.query(`reset lock_timeout`);
+      await slow.query('commit');
+    } finally {
+      await slow.end();
+    }
+    await expectRecounted();
+  });
+
   it(`${TRANSITIONS} random transitions`, async () => {
     const ids = (await db.query<{ id: number }>(`select id from "case" order by id`)).rows.map((r) => r.id);
     const grids = (await db.query<{ id: number }>(`select id from grid order by id`)).rows.map((r) => r.id);
@@ -143,6 +165,7 @@ describe('case rollups: equal to a recount after random transitions', () => {
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('category' as const), pick, category: fc.constantFrom(...categories) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('grid' as const), pick, grid: fc.constantFrom(...grids) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('reported' as const), pick, hours: fc.integer({ min: -24 * 60, max: 0 }) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('twice' as const), pick, first: fc.constantFrom(...STATUSES), then: fc.constantFrom(...STATUSES) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('copy' as const), pick }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), pick }) },
     );
@@ -168,6 +191,11 @@ describe('case rollups: equal to a recount after random transitions', () => {
         case 'reported':
           await db.query(`update "case" set reported_at = $2 where id = $1`, [id, at(o.hours)]);
           return;
+        case 'twice':
+          // Applied at commit, each update still counts its own old and new row.
+          await db.query(`update "case" set status = $2 where id = $1`, [id, o.first]);
+          await db.query(`update "case" set status = $2, due_at = due_at + interval '1 day' where id = $1`, [id, o.then]);
+          return;
         case 'copy': {
           const { rows } = await db.query<{ id: number }>(
             `insert into "case" (city_id, county_id, township_id, number, origin, category_id, field, urgency, description, grid_id, status, reported_at, due_at, closed_at)
@@ -185,8 +213,11 @@ describe('case rollups: equal to a recount after random transitions', () => {
     };
     let applied = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: PER_RUN, maxLength: PER_RUN }), async (ops) => {
+      // Half the runs are one transaction: the rollup triggers wait for its commit.
+      fc.asyncProperty(fc.array(op, { minLength: PER_RUN, maxLength: PER_RUN }), fc.boolean(), async (ops, oneTransaction) => {
+        if (oneTransaction) await db.query('begin');
         for (const o of ops) await apply(o);
+        if (oneTransaction) await db.query('commit');
         applied += ops.length;
         await expectRecounted();
       }),
