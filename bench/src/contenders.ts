@@ -86,7 +86,7 @@ function definitions(ownerUrl: string, appUrl: string, options: ContenderOptions
     },
     gridwatch('gridwatch', {}),
     ...(options.variants
-      ? [gridwatch('gridwatch-noscope', { GW_BENCH_SCOPE: 'off' }), gridwatch('gridwatch-norls', { GW_BENCH_RLS: 'off' }), gridwatch('gridwatch-pgbouncer', { GW_BENCH_PGBOUNCER: 'on' })]
+      ? [gridwatch('gridwatch-noscope', { GW_BENCH_SCOPE: 'off' }), gridwatch('gridwatch-norls', { GW_BENCH_RLS: 'off' }), gridwatch('gridwatch-pgbouncer', { GW_BENCH_PGBOUNCER: 'on' }), gridwatch('gridwatch-replica', { GW_BENCH_REPLICA: 'on' })]
       : []),
     {
       name: 'postgraphile',

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { scopeFilterDef } from '../../../api/src/auth/scope-filter';
 import { loadConfig } from '../../../api/src/config';
 import { enableAppRole } from '../../../api/src/db/app-role';
 import { ormConfig } from '../../../api/src/db/orm.config';
 import { appConnections } from '../../../api/src/db/pooler';
+import { createStreamingReplica, type RunningReplica } from '../../../api/src/db/replica';
 import { startPgBouncer } from '../../../api/src/test/pgbouncer';
 import { startServer } from '../../../api/src/server/app';
 import { createLogger } from '../../../api/src/server/logger';
@@ -18,6 +20,8 @@ import { createLogger } from '../../../api/src/server/logger';
  * GW_BENCH_RLS=off connects as the owner instead of gridwatch_app (its policy passes every row).
  * GW_BENCH_PGBOUNCER=on puts PgBouncer in transaction mode (pool of 10) between it and PostgreSQL,
  * as deploy/cluster.sh does (DATABASE_POOLER_URL: no session-level prepared statement).
+ * GW_BENCH_REPLICA=on makes a streaming replica of the bench's server and reads from it
+ * (DATABASE_REPLICA_URL, lag budget 5 s), as deploy/cluster.sh does; mutations stay on the primary.
  */
 async function main(): Promise<void> {
   const ownerUrl = String(process.env.DATABASE_URL);
@@ -29,12 +33,28 @@ async function main(): Promise<void> {
   const orm = await MikroORM.init(
     ormConfig(url, scopeOff ? { filters: { [scopeFilterDef.name]: { ...scopeFilterDef, default: false } } } : {}),
   );
-  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', ...(bouncer ? { DATABASE_POOLER_URL: bouncer.url } : {}) }), production: true };
+  const replica = process.env.GW_BENCH_REPLICA === 'on' ? await startReplica(ownerUrl) : null;
+  const config = {
+    ...loadConfig({
+      ...process.env,
+      NODE_ENV: 'production',
+      ...(bouncer ? { DATABASE_POOLER_URL: bouncer.url } : {}),
+      ...(replica ? { DATABASE_REPLICA_URL: replica.url(new URL(ownerUrl).pathname.slice(1)), DATABASE_REPLICA_MAX_LAG_MS: '5000' } : {}),
+    }),
+    production: true,
+  };
   // Request logs at warn: the floor and PostGraphile log nothing per request either.
   await startServer(orm, config, createLogger(process.env.LOG_LEVEL ?? 'warn'), undefined, connections);
-  // A clean exit on SIGTERM, so that --cpu-prof writes its profile (and PgBouncer stops with it).
-  process.once('SIGTERM', () => void (bouncer?.stop() ?? Promise.resolve()).finally(() => process.exit(0)));
+  // A clean exit on SIGTERM, so that --cpu-prof writes its profile (and PgBouncer and the replica stop with it).
+  process.once('SIGTERM', () => void Promise.allSettled([bouncer?.stop(), replica?.stop({ remove: true })]).finally(() => process.exit(0)));
   profileOnSignal();
+}
+
+/** A standby of the bench's server beside its data (bench/.data), removed with its slot at the end. */
+async function startReplica(ownerUrl: string): Promise<RunningReplica> {
+  const primaryUrl = Object.assign(new URL(ownerUrl), { pathname: '/postgres' }).toString();
+  const dataDir = path.join(__dirname, '..', '..', '.data', `replica-${process.pid}`);
+  return createStreamingReplica({ primaryUrl, dataDir, slot: `gw_bench_${process.pid}`, log: (line) => console.warn(line) });
 }
 
 /** SIGUSR2 starts a CPU profile of the steady state (no start-up in it), the next SIGUSR2 writes it to GW_BENCH_PROFILE. */
