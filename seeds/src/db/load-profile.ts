@@ -105,11 +105,11 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
     const rollups = await suspendRollups(client);
     await ensureEventPartitions(client, options.anchor);
     // The rollups ride on the case table: copied right after it (when the schema has them).
-    loaded = tables.flatMap((t) => [t, ...(rollups ? (t.derived ?? []) : [])]);
-    // The shard key (api Migration20261210020000_county_key), on a database migrated that far.
-    const keyed = await hasCountyKey(client);
+    const schema = await tableColumns(client);
+    loaded = tables.flatMap((t) => [t, ...(rollups ? (t.derived ?? []).filter((d) => schema.has(d.table)) : [])]);
     for (const generated of loaded) {
-      const data = keyed ? generated : withoutColumn(generated, 'county_key');
+      // The shard key (api Migration20261210020000_county_key), on a database migrated that far.
+      const data = schema.get(generated.table)?.has('county_key') ? generated : withoutColumn(generated, 'county_key');
       // An empty table's rows are not even generated (case_assignment walked every case for none).
       if (data.count === 0) {
         rows[data.table] = 0;
@@ -135,7 +135,7 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
     await advanceSequences(client);
     phase('sequences');
     if (rollups) {
-      await resumeRollups(client);
+      await resumeRollups(client, { kpiCopied: loaded.some((t) => t.table === 'case_kpi_case') });
       phase('kpi rollups');
     }
     await client.query('commit');
@@ -150,11 +150,14 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
   return { profile, seed, anchor: options.anchor, rows, elapsedMs: Math.round(performance.now() - started), foreignKeyChecksSkipped: skipped, phases };
 }
 
-async function hasCountyKey(client: Db): Promise<boolean> {
-  const { rows } = await client.query<{ present: boolean }>(
-    `select exists (select from information_schema.columns where table_schema = 'public' and table_name = 'case' and column_name = 'county_key') as present`,
+/** Each table of the public schema with its columns. */
+async function tableColumns(client: Db): Promise<Map<string, Set<string>>> {
+  const { rows } = await client.query<{ table: string; column: string }>(
+    `select table_name as table, column_name as column from information_schema.columns where table_schema = 'public'`,
   );
-  return rows[0].present;
+  const out = new Map<string, Set<string>>();
+  for (const { table, column } of rows) out.set(table, (out.get(table) ?? new Set()).add(column));
+  return out;
 }
 
 async function trySkipForeignKeys(client: Db): Promise<boolean> {

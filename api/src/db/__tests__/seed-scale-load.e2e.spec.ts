@@ -85,6 +85,21 @@ describe('the scale loader', () => {
     expect(copied).toEqual(await snapshot());
   });
 
+  it('copies the KPI rollups of cases only reported as counted, equal to the api\'s rebuild from the events', async () => {
+    // A scale profile's cases stay reported: the generator counts their KPI rows, the demo's are rebuilt.
+    const spec = { cities: 2, sources: 300, cases: 3000 };
+    const result = await loadProfile(client, 'city', { anchor: REFERENCE_ANCHOR, spec });
+    expect(result.rows).toMatchObject({ case: 3000, case_kpi_case: 3000 });
+    const snapshot = async (): Promise<unknown[][]> => [
+      (await client.query(`select * from case_kpi_case order by case_id, from_month, in_month`)).rows,
+      (await client.query(`select * from case_kpi_rollup order by unit_id, own, from_month, until_month, in_month`)).rows,
+    ];
+    const copied = await snapshot();
+    expect(copied[1].length).toBeGreaterThan(100);
+    await client.query('select gw_case_kpi_rebuild()');
+    expect(copied).toEqual(await snapshot());
+  });
+
   it('loads a nation of one province: the division tree, its staff, sources and cases, chained and rolled up', async () => {
     const spec = { cities: 0, sources: 500, cases: 2000, nation: { provinces: ['34'] }, patrols: false };
     const result = await loadProfile(client, 'nation', { anchor: REFERENCE_ANCHOR, spec });
