@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { REFERENCE_ANCHOR, loadProfile } from '@gridwatch/seeds';
+import { REFERENCE_ANCHOR, firstBrokenLink, loadProfile } from '@gridwatch/seeds';
 import { Client } from 'pg';
 import { cloneDatabase, TEMPLATE_EMPTY, TEMPLATE_SEEDED } from '../../test/databases';
 
@@ -65,6 +65,28 @@ describe('the scale loader', () => {
       await other.end();
       await seeded.drop();
     }
+  });
+
+  it('finds an event whose content or link was changed after the load, and leaves the digest function as declared', async () => {
+    await loadProfile(client, 'hefei', { anchor: REFERENCE_ANCHOR, skipForeignKeyChecks: true, rebuildIndexes: true });
+    const marking = `select proparallel from pg_proc where oid = 'case_event_digest(text, case_event)'::regprocedure`;
+    const declared = (await client.query(marking)).rows;
+    expect(await firstBrokenLink(client)).toBeNull();
+    expect((await client.query(marking)).rows).toEqual(declared);
+    const [{ id }] = (await client.query<{ id: string }>(`select id::text from case_event order by id offset 40 limit 1`)).rows;
+    // Past the append-only guard, as someone with the database's files could.
+    const tamper = async (change: string): Promise<string | null> => {
+      await client.query('begin');
+      try {
+        await client.query('set local session_replication_role = replica');
+        await client.query(`update case_event set ${change} where id = $1`, [id]);
+        return await firstBrokenLink(client);
+      } finally {
+        await client.query('rollback');
+      }
+    };
+    expect(await tamper(`note = 'edited'`)).toBe(`event ${id}: content does not match its hash`);
+    expect(await tamper(`prev_hash = repeat('0', 64)`)).toBe(`event ${id}: previous hash does not match`);
   });
 
   it('copies the rollups the generator counted, equal to the api\'s rebuild from the cases', async () => {
