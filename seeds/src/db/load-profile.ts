@@ -5,6 +5,8 @@ import { type Db, copyTable, quoteIdent, withoutColumn } from './copy';
 import { advanceSequences, nonEmptyTables } from './database-state';
 import { chainedEvents, currentTransactionId, firstBrokenLink, setChainHeads } from './event-chain';
 import { ensureEventPartitions } from './event-partitions';
+import { freezable, truncateForBulkLoad } from './fresh-tables';
+import { dropInsertTriggers, restoreTriggers } from './insert-triggers';
 import { resumeRollups, suspendRollups } from './rollups';
 import { dropSecondaryIndexes, recreateIndexes } from './secondary-indexes';
 
@@ -52,6 +54,7 @@ export interface LoadOptions {
 // and grid workers: 665,000 and 662,000 rows, the grid with a trigram index on its names).
 const BULK_TABLES = new Set([
   'grid', 'grid_worker', 'grid_worker_grid', 'pollution_source', 'pollution_source_change', 'case', 'case_event', 'inspection', 'case_rollup_due', 'case_rollup_day',
+  'case_kpi_case',
 ]);
 
 export interface LoadResult {
@@ -107,6 +110,8 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
     // The rollups ride on the case table: copied right after it (when the schema has them).
     const schema = await tableColumns(client);
     loaded = tables.flatMap((t) => [t, ...(rollups ? (t.derived ?? []).filter((d) => schema.has(d.table)) : [])]);
+    // New files for the tables loaded: no WAL for them on a wal_level=minimal server, rows frozen.
+    const fresh = rebuild ? await truncateForBulkLoad(client, [...loaded.map((t) => t.table), 'case_event_chain']) : new Set<string>();
     for (const generated of loaded) {
       // The shard key (api Migration20261210020000_county_key), on a database migrated that far.
       const data = schema.get(generated.table)?.has('county_key') ? generated : withoutColumn(generated, 'county_key');
@@ -117,10 +122,13 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
       }
       const report = (n: number): void => options.onProgress?.({ table: data.table, rows: n, total: data.count });
       const dropped = rebuild && BULK_TABLES.has(data.table) ? await dropSecondaryIndexes(client, data.table) : [];
+      const triggers = skipped && BULK_TABLES.has(data.table) && data.columns.includes('county_key') ? await dropInsertTriggers(client, data.table) : [];
       // Without triggers nothing would chain the events: they are chained as they are generated.
       const chained = skipped && data.table === 'case_event';
-      rows[data.table] = await copyTable(client, chained ? chainedEvents(data, await currentTransactionId(client)) : data, report);
+      const freeze = fresh.has(data.table) && (await freezable(client, data.table));
+      rows[data.table] = await copyTable(client, chained ? chainedEvents(data, await currentTransactionId(client)) : data, report, { freeze });
       if (chained) await setChainHeads(client);
+      await restoreTriggers(client, triggers);
       phase(`copy ${data.table}`);
       if (dropped.length) {
         await recreateIndexes(client, dropped);

@@ -67,6 +67,32 @@ describe('the scale loader', () => {
     }
   });
 
+  it('copies the cases frozen, in batches, into a table truncated in its transaction, and keeps the rows of tables it did not load', async () => {
+    const kept = 'select count(*)::int as n from assessment_indicator';
+    const before = (await client.query(kept)).rows;
+    expect(before[0].n).toBeGreaterThan(0);
+    // The BEFORE INSERT triggers dropped for the COPY (the shard key's, the chain's) come back as they were.
+    const triggers = `select tgrelid::regclass::text as t, tgname, tgenabled, pg_get_triggerdef(oid) as def from pg_trigger
+      where not tgisinternal and not (select relispartition from pg_class where oid = tgrelid) order by 1, 2`;
+    const declared = (await client.query(triggers)).rows;
+    expect(declared.filter((t) => t.tgname === 'case_county_key' && t.tgenabled === 'A')).toHaveLength(1);
+    await loadProfile(client, 'hefei', { anchor: REFERENCE_ANCHOR, skipForeignKeyChecks: true, rebuildIndexes: true });
+    expect((await client.query(triggers)).rows).toEqual(declared);
+    // Every month of the event log has them too, the shard key's enabled always.
+    const months = await client.query(`select p.relid::text as month from pg_partition_tree('case_event') p where p.isleaf
+      and 2 <> (select count(*) from pg_trigger t where t.tgrelid = p.relid and (t.tgname, t.tgenabled) in (('case_event_chain', 'O'), ('case_event_county_key', 'A')))`);
+    expect(months.rows).toEqual([]);
+    await client.query('create extension if not exists pg_visibility');
+    const frozen = await client.query<{ frozen: number; pages: number }>(
+      `select all_frozen::int as frozen, pg_relation_size('"case"')::int / current_setting('block_size')::int as pages from pg_visibility_map_summary('"case"')`,
+    );
+    // Pages a COPY batch found empty are marked all-frozen (the batched insert, no BEFORE INSERT
+    // trigger left on the table); one shared by two batches is frozen row by row, unmarked.
+    expect(frozen.rows[0].frozen).toBeGreaterThan(frozen.rows[0].pages / 2);
+    // The accounts are not truncated: the indicators (an api migration's rows) name their author.
+    expect((await client.query(kept)).rows).toEqual(before);
+  });
+
   it('finds an event whose content or link was changed after the load, and leaves the digest function as declared', async () => {
     await loadProfile(client, 'hefei', { anchor: REFERENCE_ANCHOR, skipForeignKeyChecks: true, rebuildIndexes: true });
     const marking = `select proparallel from pg_proc where oid = 'case_event_digest(text, case_event)'::regprocedure`;
