@@ -1,4 +1,5 @@
 // Public API of @gridwatch/seeds: reference data, the data generator and its loader.
+export { firstBrokenLink } from './db/event-chain';
 export { loadProfile, type LoadOptions, type LoadPhase, type LoadProgress, type LoadResult } from './db/load-profile';
 export {
   SEEDED_TABLES,

@@ -28,8 +28,9 @@ export function withoutColumn(data: TableData, column: string): TableData {
 }
 
 /** Streams a table's rows through COPY FROM STDIN; memory stays at one chunk whatever the size. */
-export async function copyTable(client: Db, data: TableData, onRows?: (rows: number) => void): Promise<number> {
-  const sql = `COPY ${quoteIdent(data.table)} (${data.columns.map(quoteIdent).join(', ')}) FROM STDIN`;
+/** `freeze`: the rows are written frozen (the table was created or truncated in this transaction). */
+export async function copyTable(client: Db, data: TableData, onRows?: (rows: number) => void, options: { freeze?: boolean } = {}): Promise<number> {
+  const sql = `COPY ${quoteIdent(data.table)} (${data.columns.map(quoteIdent).join(', ')}) FROM STDIN${options.freeze ? ' WITH (FREEZE)' : ''}`;
   const stream = client.query(copyFrom(sql));
   const source = Readable.from(
     (function* () {

@@ -5,6 +5,8 @@ import { type Db, copyTable, quoteIdent, withoutColumn } from './copy';
 import { advanceSequences, nonEmptyTables } from './database-state';
 import { chainedEvents, currentTransactionId, firstBrokenLink, setChainHeads } from './event-chain';
 import { ensureEventPartitions } from './event-partitions';
+import { freezable, truncateForBulkLoad } from './fresh-tables';
+import { dropInsertTriggers, restoreTriggers } from './insert-triggers';
 import { resumeRollups, suspendRollups } from './rollups';
 import { dropSecondaryIndexes, recreateIndexes } from './secondary-indexes';
 
@@ -52,6 +54,7 @@ export interface LoadOptions {
 // and grid workers: 665,000 and 662,000 rows, the grid with a trigram index on its names).
 const BULK_TABLES = new Set([
   'grid', 'grid_worker', 'grid_worker_grid', 'pollution_source', 'pollution_source_change', 'case', 'case_event', 'inspection', 'case_rollup_due', 'case_rollup_day',
+  'case_kpi_case',
 ]);
 
 export interface LoadResult {
@@ -105,11 +108,13 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
     const rollups = await suspendRollups(client);
     await ensureEventPartitions(client, options.anchor);
     // The rollups ride on the case table: copied right after it (when the schema has them).
-    loaded = tables.flatMap((t) => [t, ...(rollups ? (t.derived ?? []) : [])]);
-    // The shard key (api Migration20261210020000_county_key), on a database migrated that far.
-    const keyed = await hasCountyKey(client);
+    const schema = await tableColumns(client);
+    loaded = tables.flatMap((t) => [t, ...(rollups ? (t.derived ?? []).filter((d) => schema.has(d.table)) : [])]);
+    // New files for the tables loaded: no WAL for them on a wal_level=minimal server, rows frozen.
+    const fresh = rebuild ? await truncateForBulkLoad(client, [...loaded.map((t) => t.table), 'case_event_chain']) : new Set<string>();
     for (const generated of loaded) {
-      const data = keyed ? generated : withoutColumn(generated, 'county_key');
+      // The shard key (api Migration20261210020000_county_key), on a database migrated that far.
+      const data = schema.get(generated.table)?.has('county_key') ? generated : withoutColumn(generated, 'county_key');
       // An empty table's rows are not even generated (case_assignment walked every case for none).
       if (data.count === 0) {
         rows[data.table] = 0;
@@ -117,10 +122,13 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
       }
       const report = (n: number): void => options.onProgress?.({ table: data.table, rows: n, total: data.count });
       const dropped = rebuild && BULK_TABLES.has(data.table) ? await dropSecondaryIndexes(client, data.table) : [];
+      const triggers = skipped && BULK_TABLES.has(data.table) && data.columns.includes('county_key') ? await dropInsertTriggers(client, data.table) : [];
       // Without triggers nothing would chain the events: they are chained as they are generated.
       const chained = skipped && data.table === 'case_event';
-      rows[data.table] = await copyTable(client, chained ? chainedEvents(data, await currentTransactionId(client)) : data, report);
+      const freeze = fresh.has(data.table) && (await freezable(client, data.table));
+      rows[data.table] = await copyTable(client, chained ? chainedEvents(data, await currentTransactionId(client)) : data, report, { freeze });
       if (chained) await setChainHeads(client);
+      await restoreTriggers(client, triggers);
       phase(`copy ${data.table}`);
       if (dropped.length) {
         await recreateIndexes(client, dropped);
@@ -135,7 +143,7 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
     await advanceSequences(client);
     phase('sequences');
     if (rollups) {
-      await resumeRollups(client);
+      await resumeRollups(client, { kpiCopied: loaded.some((t) => t.table === 'case_kpi_case') });
       phase('kpi rollups');
     }
     await client.query('commit');
@@ -150,11 +158,14 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
   return { profile, seed, anchor: options.anchor, rows, elapsedMs: Math.round(performance.now() - started), foreignKeyChecksSkipped: skipped, phases };
 }
 
-async function hasCountyKey(client: Db): Promise<boolean> {
-  const { rows } = await client.query<{ present: boolean }>(
-    `select exists (select from information_schema.columns where table_schema = 'public' and table_name = 'case' and column_name = 'county_key') as present`,
+/** Each table of the public schema with its columns. */
+async function tableColumns(client: Db): Promise<Map<string, Set<string>>> {
+  const { rows } = await client.query<{ table: string; column: string }>(
+    `select table_name as table, column_name as column from information_schema.columns where table_schema = 'public'`,
   );
-  return rows[0].present;
+  const out = new Map<string, Set<string>>();
+  for (const { table, column } of rows) out.set(table, (out.get(table) ?? new Set()).add(column));
+  return out;
 }
 
 async function trySkipForeignKeys(client: Db): Promise<boolean> {

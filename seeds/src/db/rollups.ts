@@ -29,9 +29,10 @@ export async function suspendRollups(client: Db): Promise<boolean> {
   return any;
 }
 
-export async function resumeRollups(client: Db): Promise<void> {
+/** `kpiCopied`: the KPI rollups were copied as the generator counted them (cases only reported), not rebuilt. */
+export async function resumeRollups(client: Db, options: { kpiCopied: boolean }): Promise<void> {
   for (const { table, trigger, since } of TRIGGERS) {
     if (await present(client, since)) await client.query(`alter table ${table} enable trigger ${trigger}`);
   }
-  if (await present(client, 'gw_case_kpi_rebuild()')) await client.query('select gw_case_kpi_rebuild()');
+  if (!options.kpiCopied && (await present(client, 'gw_case_kpi_rebuild()'))) await client.query('select gw_case_kpi_rebuild()');
 }

@@ -25,7 +25,8 @@ import {
   gridTable,
 } from './reference-tables';
 import { gridsById, planSources, sourceRecords } from './sources';
-import { CaseLog } from './case-log';
+import { CaseLog, type ReportedCase } from './case-log';
+import { kpiTables } from './kpi-tables';
 import { RollupCounter } from './rollups';
 import type { TableData } from './table';
 import { checkIns, checkInTable, patrolPlans, patrolPlanTable, patrolRuleTable } from './patrols';
@@ -43,6 +44,12 @@ export interface DatasetInput {
   /** Defaults to the committed Annex 1 and category files. */
   annex?: ReturnType<typeof loadAnnex1>;
   categories?: CaseCategory[];
+}
+
+/** Cases only reported (no life cycles): their KPI rollups are counted too, after the case rollups. */
+function withKpi(table: TableData, reported: (() => Iterable<ReportedCase>) | null): TableData {
+  if (reported) table.derived = [...(table.derived ?? []), ...kpiTables(table.count, reported)];
+  return table;
 }
 
 /**
@@ -118,7 +125,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
     accountTable(accounts, input.passwordHash, timeline.referenceMs),
     sourceTable(spec.sources, sources),
     sourceChangeTable(spec.sources, sources),
-    caseTable(spec.cases, caseRows, platforms, lifecycleOf, reportedDueOf, new RollupCounter(gridsById(grids))),
+    withKpi(caseTable(spec.cases, caseRows, platforms, lifecycleOf, reportedDueOf, new RollupCounter(gridsById(grids))), log && (() => log.replay(cases))),
     log ? caseEventTable(events, () => log.replay(cases), () => null, reportedDueOf) : caseEventTable(events, cases, lifecycleOf, reportedDueOf),
     caseAssignmentTable(assignments, cases, lifecycleOf),
     patrolRuleTable(),

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { REFERENCE_ANCHOR, loadProfile } from '@gridwatch/seeds';
+import { REFERENCE_ANCHOR, firstBrokenLink, loadProfile } from '@gridwatch/seeds';
 import { Client } from 'pg';
 import { cloneDatabase, TEMPLATE_EMPTY, TEMPLATE_SEEDED } from '../../test/databases';
 
@@ -67,6 +67,54 @@ describe('the scale loader', () => {
     }
   });
 
+  it('copies the cases frozen, in batches, into a table truncated in its transaction, and keeps the rows of tables it did not load', async () => {
+    const kept = 'select count(*)::int as n from assessment_indicator';
+    const before = (await client.query(kept)).rows;
+    expect(before[0].n).toBeGreaterThan(0);
+    // The BEFORE INSERT triggers dropped for the COPY (the shard key's, the chain's) come back as they were.
+    const triggers = `select tgrelid::regclass::text as t, tgname, tgenabled, pg_get_triggerdef(oid) as def from pg_trigger
+      where not tgisinternal and not (select relispartition from pg_class where oid = tgrelid) order by 1, 2`;
+    const declared = (await client.query(triggers)).rows;
+    expect(declared.filter((t) => t.tgname === 'case_county_key' && t.tgenabled === 'A')).toHaveLength(1);
+    await loadProfile(client, 'hefei', { anchor: REFERENCE_ANCHOR, skipForeignKeyChecks: true, rebuildIndexes: true });
+    expect((await client.query(triggers)).rows).toEqual(declared);
+    // Every month of the event log has them too, the shard key's enabled always.
+    const months = await client.query(`select p.relid::text as month from pg_partition_tree('case_event') p where p.isleaf
+      and 2 <> (select count(*) from pg_trigger t where t.tgrelid = p.relid and (t.tgname, t.tgenabled) in (('case_event_chain', 'O'), ('case_event_county_key', 'A')))`);
+    expect(months.rows).toEqual([]);
+    await client.query('create extension if not exists pg_visibility');
+    const frozen = await client.query<{ frozen: number; pages: number }>(
+      `select all_frozen::int as frozen, pg_relation_size('"case"')::int / current_setting('block_size')::int as pages from pg_visibility_map_summary('"case"')`,
+    );
+    // Pages a COPY batch found empty are marked all-frozen (the batched insert, no BEFORE INSERT
+    // trigger left on the table); one shared by two batches is frozen row by row, unmarked.
+    expect(frozen.rows[0].frozen).toBeGreaterThan(frozen.rows[0].pages / 2);
+    // The accounts are not truncated: the indicators (an api migration's rows) name their author.
+    expect((await client.query(kept)).rows).toEqual(before);
+  });
+
+  it('finds an event whose content or link was changed after the load, and leaves the digest function as declared', async () => {
+    await loadProfile(client, 'hefei', { anchor: REFERENCE_ANCHOR, skipForeignKeyChecks: true, rebuildIndexes: true });
+    const marking = `select proparallel from pg_proc where oid = 'case_event_digest(text, case_event)'::regprocedure`;
+    const declared = (await client.query(marking)).rows;
+    expect(await firstBrokenLink(client)).toBeNull();
+    expect((await client.query(marking)).rows).toEqual(declared);
+    const [{ id }] = (await client.query<{ id: string }>(`select id::text from case_event order by id offset 40 limit 1`)).rows;
+    // Past the append-only guard, as someone with the database's files could.
+    const tamper = async (change: string): Promise<string | null> => {
+      await client.query('begin');
+      try {
+        await client.query('set local session_replication_role = replica');
+        await client.query(`update case_event set ${change} where id = $1`, [id]);
+        return await firstBrokenLink(client);
+      } finally {
+        await client.query('rollback');
+      }
+    };
+    expect(await tamper(`note = 'edited'`)).toBe(`event ${id}: content does not match its hash`);
+    expect(await tamper(`prev_hash = repeat('0', 64)`)).toBe(`event ${id}: previous hash does not match`);
+  });
+
   it('copies the rollups the generator counted, equal to the api\'s rebuild from the cases', async () => {
     // The demo has every status, closed cases and deadlines: each column of the rollups varies.
     await loadProfile(client, 'hefei', { anchor: REFERENCE_ANCHOR, skipForeignKeyChecks: true, rebuildIndexes: true });
@@ -82,6 +130,21 @@ describe('the scale loader', () => {
     const statuses = await client.query(`select count(distinct status)::int as n from case_rollup where closed > 0 or dated > 0`);
     expect(statuses.rows[0].n).toBeGreaterThan(3);
     await client.query('select gw_case_rollup_rebuild()');
+    expect(copied).toEqual(await snapshot());
+  });
+
+  it('copies the KPI rollups of cases only reported as counted, equal to the api\'s rebuild from the events', async () => {
+    // A scale profile's cases stay reported: the generator counts their KPI rows, the demo's are rebuilt.
+    const spec = { cities: 2, sources: 300, cases: 3000 };
+    const result = await loadProfile(client, 'city', { anchor: REFERENCE_ANCHOR, spec });
+    expect(result.rows).toMatchObject({ case: 3000, case_kpi_case: 3000 });
+    const snapshot = async (): Promise<unknown[][]> => [
+      (await client.query(`select * from case_kpi_case order by case_id, from_month, in_month`)).rows,
+      (await client.query(`select * from case_kpi_rollup order by unit_id, own, from_month, until_month, in_month`)).rows,
+    ];
+    const copied = await snapshot();
+    expect(copied[1].length).toBeGreaterThan(100);
+    await client.query('select gw_case_kpi_rebuild()');
     expect(copied).toEqual(await snapshot());
   });
 
