@@ -128,8 +128,10 @@ export async function firstBrokenLink(client: Db): Promise<string | null> {
 /**
  * Runs `check` with the digest function marked PARALLEL SAFE (it is: sha256, jsonb_build_array
  * and extract are), and its marking restored after: declared without the mark, it kept the
- * scan of the province's 5M events on one core. Inside the loading transaction, so no other
- * session ever sees the change; a loader that does not own the function keeps one core.
+ * scan of the province's 5M events on one core. The api declares it so since
+ * Migration20261210090000; this serves a database migrated before that. Inside the loading
+ * transaction, so no other session ever sees the change; a loader that does not own the
+ * function keeps one core.
  */
 async function withParallelDigest<T>(client: Db, check: () => Promise<T>): Promise<T> {
   const fn = 'case_event_digest(text, case_event)';

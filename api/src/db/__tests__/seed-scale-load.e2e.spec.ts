@@ -96,7 +96,12 @@ describe('the scale loader', () => {
   it('finds an event whose content or link was changed after the load, and leaves the digest function as declared', async () => {
     await loadProfile(client, 'hefei', { anchor: REFERENCE_ANCHOR, skipForeignKeyChecks: true, rebuildIndexes: true });
     const marking = `select proparallel from pg_proc where oid = 'case_event_digest(text, case_event)'::regprocedure`;
+    // Declared PARALLEL SAFE since Migration20261210090000; the load marks it so for its check
+    // on a database migrated before, and restores that database's marking.
+    expect((await client.query(marking)).rows).toEqual([{ proparallel: 's' }]);
+    await client.query(`alter function case_event_digest(text, case_event) parallel unsafe`);
     const declared = (await client.query(marking)).rows;
+    expect(declared).toEqual([{ proparallel: 'u' }]);
     expect(await firstBrokenLink(client)).toBeNull();
     expect((await client.query(marking)).rows).toEqual(declared);
     const [{ id }] = (await client.query<{ id: string }>(`select id::text from case_event order by id offset 40 limit 1`)).rows;
