@@ -142,7 +142,7 @@ async function answer(
   // unless a list's filter names a record, which the service looks up through the ORM.
   const looksUp = fields.some((field) => {
     const root = roots.get(field.name.value);
-    return root?.kind === 'list' && root.looksUp(argumentsOf.get(field) ?? {});
+    return root?.kind !== undefined && root.kind !== 'byId' && root.looksUp(argumentsOf.get(field) ?? {});
   });
   const binding = looksUp ? null : bindFromMemory(ctx);
   if (binding === null && memoryOnly) return null;
@@ -163,17 +163,20 @@ async function answer(
       const args = argumentsOf.get(field) ?? {};
       const memo = keptFor(field, ctx.ability);
       const argsKey = JSON.stringify([coerced.coerced, args]);
-      if (root.kind === 'list' && !(await remembered(memo, `valid:${argsKey}`, () => argumentsValid(root.validate ?? {}, args)))) return null;
+      const checks = root.kind === 'list' ? { classes: root.validate ?? {} } : root.kind === 'rows' ? { classes: {}, whole: root.args } : null;
+      if (checks && !(await remembered(memo, `valid:${argsKey}`, () => argumentsValid(checks.classes, args, checks.whole)))) return null;
       const query = root.kind === 'list' ? await root.query(ctx, args) : null;
+      const rows = root.kind === 'rows' ? await root.query(ctx, args, field) : null;
       const compile = (): Statement => {
         const scoped = ctx.em.config.get('filters')[SCOPE_FILTER]?.default !== false;
         const compiler = new ReadCompiler({ schema, fragments, variables: coerced.coerced, ability: ctx.ability, models, metadata: ctx.em.getMetadata(), scoped });
-        if (root.kind === 'byId') return compiler.byId(root.type, fromGlobalId(model.entity.name, String(args.id)), field);
+        if (root.kind === 'byId') return compiler.byId(root.type, fromGlobalId(entityName(model), String(args.id)), field);
+        if (root.kind === 'rows') return compiler.rows(root.type, rows, field);
         const connectionType = getNamedType(definition.type);
         if (!(connectionType instanceof GraphQLObjectType) || !query) throw new NotCompilable('not a connection');
         return compiler.list(root.type, query, args, field, connectionType);
       };
-      const statement = await remembered(memo, `sql:${argsKey}:${JSON.stringify(query)}`, async () => {
+      const statement = await remembered(memo, `sql:${argsKey}:${JSON.stringify(query ?? rows)}`, async () => {
         try {
           return compile();
         } catch (error) {
@@ -196,6 +199,12 @@ async function answer(
     const key = field.alias?.value ?? field.name.value;
     return [key, field.name.value === '__typename' ? queryType.name : byKey.get(key)];
   }));
+}
+
+/** The entity a by-id root reads (its global ids name it). */
+function entityName(model: ReadModel): string {
+  if ('rowColumns' in model.entity) throw new NotCompilable(`${model.type} has no ids`);
+  return model.entity.name;
 }
 
 type Kept = LRUCache<string, Statement | boolean>;
@@ -225,8 +234,9 @@ async function remembered<T extends Statement | boolean>(entries: Kept, key: str
   return value;
 }
 
-/** Input objects checked with the resolvers' own class-validator rules; a refusal is theirs to word. */
-async function argumentsValid(classes: Record<string, new () => object>, args: Record<string, unknown>): Promise<boolean> {
+/** Input objects (and, given `whole`, the arguments as one class) checked with the resolvers' own class-validator rules; a refusal is theirs to word. */
+async function argumentsValid(classes: Record<string, new () => object>, args: Record<string, unknown>, whole?: new () => object): Promise<boolean> {
+  if (whole && (await validate(Object.assign(new whole(), args), ARGUMENT_VALIDATION)).length) return false;
   for (const [name, type] of Object.entries(classes)) {
     const value = args[name];
     if (value == null) continue;

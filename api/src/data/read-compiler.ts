@@ -18,7 +18,7 @@ import {
 } from 'graphql';
 import type { AppAbility, SubjectType } from '../auth/ability';
 import { cursorValues, MAX_PAGE_SIZE } from '../common/connection';
-import type { FieldRead, ListQuery, ReadModel } from './read-model';
+import type { FieldRead, ListQuery, ReadModel, RowsQuery } from './read-model';
 import { entityColumns, quoteIdentifier, scopeSql, type TableColumnOf } from './scope-sql';
 import { conditionSql, SqlParams, type Column } from './sql-condition';
 
@@ -98,16 +98,33 @@ export class ReadCompiler {
     return { sql, values: this.params.values };
   }
 
+  /**
+   * Rows a service computes (`query`, `?` placeholders), as one JSON array in the query's order;
+   * their related records (a statistic's unit) are correlated subqueries under the caller's scope.
+   */
+  rows(typeName: string, query: RowsQuery | null, field: FieldNode): Statement {
+    if (!query) return { sql: `select '[]'::json as v`, values: [] };
+    const model = this.model(typeName);
+    if (!('rowColumns' in model.entity)) throw new NotCompilable(`${typeName} is a table`);
+    const alias = this.alias();
+    const pieces = query.sql.split('?');
+    if (pieces.length !== query.bindings.length + 1) throw new NotCompilable('placeholders do not match the bindings');
+    const inner = pieces.reduce((sql, piece, i) => `${sql}${this.params.add(query.bindings[i - 1])}${piece}`);
+    const body = this.objectJson(model, alias, this.objectType(typeName), [field]);
+    const order = query.orderBy.map((column) => `${alias}.${quoteIdentifier(column)}`).join(', ');
+    const sql = `select coalesce(json_agg(${body}${order ? ` order by ${order}` : ''}), '[]'::json) as v from (${inner}) ${alias}`;
+    return { sql, values: this.params.values };
+  }
+
   private objectJson(model: ReadModel, alias: string, type: GraphQLObjectType, nodes: readonly FieldNode[]): string {
     const fields = this.collect(type, nodes);
     if (fields.size > MAX_KEYS) throw new NotCompilable('too many fields');
-    const meta = this.meta(model);
-    const columnsOf = entityColumns(meta, alias);
-    const pairs = [...fields].map(([key, fieldNodes]) => `${literal(key)}, ${this.fieldJson(model, meta, alias, columnsOf, type, fieldNodes)}`);
+    const columnsOf = 'rowColumns' in model.entity ? rowColumnsOf(model.entity.rowColumns, alias) : entityColumns(this.meta(model), alias);
+    const pairs = [...fields].map(([key, fieldNodes]) => `${literal(key)}, ${this.fieldJson(model, alias, columnsOf, type, fieldNodes)}`);
     return `json_build_object(${pairs.join(', ')})`;
   }
 
-  private fieldJson(model: ReadModel, meta: EntityMetadata, alias: string, columnsOf: TableColumnOf, type: GraphQLObjectType, nodes: FieldNode[]): string {
+  private fieldJson(model: ReadModel, alias: string, columnsOf: TableColumnOf, type: GraphQLObjectType, nodes: FieldNode[]): string {
     const name = nodes[0].name.value;
     if (name === '__typename') return literal(type.name);
     const definition = type.getFields()[name] as GraphQLField<unknown, unknown> | undefined;
@@ -120,7 +137,7 @@ export class ReadCompiler {
         if (!model.subject || !readableWithRecord(this.env.ability, model.subject, name)) throw new NotCompilable(`${type.name}.${name} is hidden from this caller`);
         return scalarJson(required(columnsOf(name)), definition.type);
       case 'globalId':
-        return base64url(`${literal(`${meta.className}:`)} || ${alias}."id"`);
+        return base64url(`${literal(`${this.meta(model).className}:`)} || ${alias}."id"`);
       case 'point': {
         const [lng, lat] = [required(columnsOf(read.lng)), required(columnsOf(read.lat))];
         const pointType = this.objectType(getNamedType(definition.type).name);
@@ -298,6 +315,7 @@ export class ReadCompiler {
   }
 
   private meta(model: ReadModel): EntityMetadata {
+    if ('rowColumns' in model.entity) throw new NotCompilable(`${model.type} is computed rows, not a table`);
     return this.env.metadata.get(model.entity.name);
   }
 
@@ -311,6 +329,11 @@ export class ReadCompiler {
     this.aliases += 1;
     return `t${this.aliases}`;
   }
+}
+
+/** A computed row's property → its column under the alias. */
+function rowColumnsOf(rowColumns: Record<string, string>, alias: string): TableColumnOf {
+  return (property) => (Object.hasOwn(rowColumns, property) ? `${alias}.${quoteIdentifier(rowColumns[property])}` : undefined);
 }
 
 function table(meta: EntityMetadata): string {

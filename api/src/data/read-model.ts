@@ -1,4 +1,5 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import type { FieldNode } from 'graphql';
 import type { SubjectType } from '../auth/ability';
 import type { RequestContext } from '../context/request-context';
 
@@ -28,8 +29,11 @@ export type FieldRead =
 export interface ReadModel {
   /** The GraphQL object type. */
   type: string;
-  /** The entity class: its metadata gives the table and the columns. */
-  entity: { name: string };
+  /**
+   * The entity class: its metadata gives the table and the columns. A model of computed rows
+   * (an aggregate a service writes in SQL) names instead each property's column in those rows.
+   */
+  entity: { name: string } | { rowColumns: Record<string, string> };
   /** The CASL subject bounding every read of the table; none for rows reached only through a visible parent. */
   subject?: SubjectType;
   fields: Record<string, FieldRead>;
@@ -41,9 +45,30 @@ export interface ListQuery<T> {
   orderBy: QueryOrderMap<T>[];
 }
 
-/** A root query field the compiler answers: a record by global id, or a list with the service's own filter and order. */
+/** The statement of a `rows` root (`?` placeholders): its columns named as the model's rowColumns, in `orderBy`'s order. */
+export interface RowsQuery {
+  sql: string;
+  bindings: unknown[];
+  orderBy: string[];
+}
+
+/**
+ * A root query field the compiler answers: a record by global id, a list with the service's
+ * own filter and order, or a list of rows the service computes (statistics), each row's
+ * related records read in the same statement.
+ */
 export type RootRead =
   | { kind: 'byId'; type: string }
+  | {
+      kind: 'rows';
+      type: string;
+      /** The arguments' class, checked with its class-validator rules as the resolver's are. */
+      args: new () => object;
+      /** The statement, or null when the caller may count nothing (an empty list); `field` says what is asked. */
+      query: (ctx: RequestContext, args: Record<string, unknown>, field: FieldNode) => Promise<RowsQuery | null>;
+      /** Whether building it looks a record up through the ORM (`within`). */
+      looksUp: (args: Record<string, unknown>) => boolean;
+    }
   | {
       kind: 'list';
       type: string;

@@ -1,5 +1,6 @@
 import { compiledReadStats } from '../compiled-reads';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../test/test-app';
+import { beijing } from '../../test/time';
 
 /**
  * The read compiler's differential test: the same documents, as each role, against two servers
@@ -50,6 +51,15 @@ const compiled: { name: string; query: string; variables?: Record<string, unknow
     compiledFor: ['feidong', 'yaohai', 'cityadmin', 'operator'],
   },
   { name: 'typename and two roots', query: '{ __typename a: cases(first: 2) { nodes { number } } b: grids(first: 2) { nodes { code } } }' },
+  // caseStatistics: from the rollups (a unit's subtree) or live (other scopes, overdueOnly), rows with their units.
+  { name: 'the dashboard: units × status', query: '{ caseStatistics(groupBy: [UNIT, STATUS]) { unit { id code name level } status count overdue closed __typename } }' },
+  { name: 'categories without overdue', query: '{ caseStatistics(groupBy: [CATEGORY]) { category { code name } c: count closed unit { code } } }' },
+  {
+    name: 'a daily trend by status',
+    query: 'query($from: DateTimeISO) { caseStatistics(groupBy: [DAY, STATUS], from: $from) { period status count closed } }',
+    variables: { from: beijing('2026-11-08T00:00:00').toISOString() },
+  },
+  { name: 'overdue only, weekly from an instant', query: `{ caseStatistics(groupBy: [WEEK], from: "${beijing('2026-10-01T10:30:00').toISOString()}", overdueOnly: true) { period count overdue } }` },
 ];
 
 /** Documents the compiler leaves to the resolvers: their answers must not change either. */
@@ -58,6 +68,9 @@ const declined: { name: string; query: string }[] = [
   { name: 'a page too large', query: '{ cases(first: 500) { nodes { number } } }' },
   { name: 'a bad cursor', query: '{ cases(first: 5, after: "nonsense") { nodes { number } } }' },
   { name: 'a directive', query: '{ cases(first: 5) { nodes { number @include(if: true) } } }' },
+  { name: 'a trend without a start', query: '{ caseStatistics(groupBy: [DAY]) { count } }' },
+  { name: 'a dimension twice', query: '{ caseStatistics(groupBy: [STATUS, STATUS]) { count } }' },
+  { name: 'no dimension', query: '{ caseStatistics(groupBy: []) { count } }' },
 ];
 
 const logins = ['feidong', 'yaohai', 'cityadmin', 'inspector', 'township', 'gridworker', 'officer', 'countydept', 'operator'];
@@ -144,7 +157,8 @@ describe('compiled reads answer as the resolvers do', () => {
   it('a list within a grid (the filter looks the grid up in the caller\'s transaction) is compiled, and an unknown grid refused as before', async () => {
     const [fast, slow] = await Promise.all([compiledApp.as('feidong'), resolverApp.as('feidong')]);
     const townships = JSON.parse(await ask(fast, '{ grids(first: 2, filter: { level: TOWNSHIP }) { nodes { id } } }')) as { data: { grids: { nodes: { id: string }[] } } };
-    const query = `query($within: ID!) { cases(first: 20, filter: { withinId: $within }) { nodes { number grid { code } } totalCount } sources(first: 5, filter: { withinId: $within }) { nodes { name } } }`;
+    const query = `query($within: ID!) { cases(first: 20, filter: { withinId: $within }) { nodes { number grid { code } } totalCount } sources(first: 5, filter: { withinId: $within }) { nodes { name } }
+      caseStatistics(groupBy: [UNIT, CATEGORY], within: $within) { unit { code } category { code } count overdue } }`;
     for (const within of [...townships.data.grids.nodes.map((n) => n.id), Buffer.from('Grid:999999').toString('base64url')]) {
       const before = compiledReadStats.answered;
       const expected = await ask(slow, query, { within });

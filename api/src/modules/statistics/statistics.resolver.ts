@@ -1,4 +1,4 @@
-import { Kind, type GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Requires } from '../../auth/requires';
 import { loadVisible } from '../../data/records';
@@ -6,15 +6,8 @@ import type { RequestContext } from '../../context/request-context';
 import { CaseCategory } from '../department/case-category.entity';
 import { Grid } from '../grid/grid.entity';
 import { CaseStatisticsArgs } from './statistics.inputs';
-import { statisticsService } from './statistics.service';
+import { askedFields, statisticsService } from './statistics.service';
 import { CaseStatistic } from './statistics.types';
-
-/** Whether the selection names the field (through a fragment: assumed so). */
-function asksFor(info: GraphQLResolveInfo, field: string): boolean {
-  return info.fieldNodes.some((node) =>
-    (node.selectionSet?.selections ?? []).some((s) => s.kind !== Kind.FIELD || s.name.value === field),
-  );
-}
 
 /** Statistics read cases: whoever may read cases gets the counts of the cases it may read, nothing else (statistics.policy.ts). */
 @Resolver(() => CaseStatistic)
@@ -24,7 +17,7 @@ export class StatisticsResolver {
   })
   @Requires('read', 'CaseStatistic')
   caseStatistics(@Ctx() ctx: RequestContext, @Args(() => CaseStatisticsArgs) args: CaseStatisticsArgs, @Info() info: GraphQLResolveInfo): Promise<CaseStatistic[]> {
-    return statisticsService.caseStatistics(ctx, args, { overdue: asksFor(info, 'overdue') });
+    return statisticsService.caseStatistics(ctx, args, askedFields(info.fieldNodes));
   }
 
   @FieldResolver(() => Grid, { nullable: true, description: '下级单位 (按 UNIT 分组时)' })

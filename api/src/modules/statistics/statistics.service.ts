@@ -1,11 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { MongoQuery } from '@casl/ability';
+import { Kind, type FieldNode } from 'graphql';
 import { unitSubtree } from '../../auth/territory';
 import type { UnitScope } from '../../common/base.entity';
 import { GridLevel } from '../../common/enums';
 import { BadInputError } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { findVisible } from '../../data/records';
+import type { RowsQuery } from '../../data/read-model';
 import { scopedSelectSql, type SqlFragment } from '../../data/scoped-sql';
 import type { RequestContext } from '../../context/request-context';
 import { CaseStatus } from '../case/case.enums';
@@ -15,7 +17,7 @@ import { Grid } from '../grid/grid.entity';
 import { subtreeOf } from '../grid/grid.service';
 import { CaseStatisticsDimension as Dim, TIME_DIMENSIONS, type CaseStatisticsArgs } from './statistics.inputs';
 import { readScopeUnit, unitInside } from './statistics.scope';
-import { combinedSql, liveAggregateSql, liveSql, notYetDueSql, rollupTotalsSql, rollupTrendSql, type LiveSpec } from './statistics.sql';
+import { combinedSql, dimensionAlias, liveAggregateSql, liveSql, notYetDueSql, rollupTotalsSql, rollupTrendSql, type LiveSpec } from './statistics.sql';
 import type { CaseStatistic } from './statistics.types';
 
 const DAY_MS = 86_400_000;
@@ -33,9 +35,18 @@ interface Row {
   closed: number;
 }
 
+/** The types of the columns a statistic is not grouped by (null in every row). */
+const NULL_COLUMNS = { unit_id: 'null::bigint', status: 'null::text', category_id: 'null::bigint', period: 'null::timestamptz' };
+
 /** What the caller asked to see: a statistic without `overdue` can be read from more rollups. */
 export interface StatisticFields {
   overdue: boolean;
+}
+
+/** Whether the selection names `overdue` (through a fragment: assumed so). */
+export function askedFields(nodes: readonly FieldNode[]): StatisticFields {
+  const overdue = nodes.some((node) => (node.selectionSet?.selections ?? []).some((s) => s.kind !== Kind.FIELD || s.name.value === 'overdue'));
+  return { overdue };
 }
 
 function validate(args: CaseStatisticsArgs, to: Date): Dim | null {
@@ -70,37 +81,7 @@ export const statisticsService = {
    * today's edge; the others from the cases themselves (see `rollupParts`).
    */
   async caseStatistics(ctx: RequestContext, args: CaseStatisticsArgs, fields: StatisticFields = { overdue: true }): Promise<CaseStatistic[]> {
-    const now = ctx.clock.now();
-    const to = args.to ?? now;
-    const time = validate(args, to);
-    // No rule lets the caller read a case: nothing to count (and no grid to look up).
-    if (!ctx.ability.can('read', 'Case')) return [];
-    const within = args.within ? await findVisible(ctx, Grid, args.within) : null;
-    const principal = ctx.principal;
-    const level = within?.level ?? (principal?.unitLevel as GridLevel);
-    const base: FilterQuery<Case>[] = [
-      within ? subtreeOf<Case>(within, 'gridId') : ((principal ? unitSubtree(principal, 'gridId') : { id: null }) as MongoQuery as FilterQuery<Case>),
-    ];
-    const categoryId = args.categoryId ? fromGlobalId('CaseCategory', args.categoryId) : null;
-    if (categoryId) base.push({ categoryId });
-    // The caller's read scope on cases from the scope compiler, and the filter above.
-    const cases = (filter: FilterQuery<Case>[]) => scopedSelectSql(ctx, Case, 'Case', 'c', CASE_COLUMNS, { $and: [...base, ...filter] });
-    const spec: LiveSpec = { groupBy: args.groupBy, level, time, now };
-
-    const unit = within ? { id: within.id, scope: within.scope } : principal ? { id: principal.unitId, scope: principal.unitScope } : null;
-    const parts = unit && rollupParts(ctx, args, fields, spec, unit, categoryId, cases);
-    let statement: SqlFragment | null;
-    if (parts) {
-      statement = combinedSql(args.groupBy, parts, time !== null);
-    } else {
-      const filter: FilterQuery<Case>[] = [];
-      if (args.overdueOnly) filter.push({ dueAt: { $lt: now } });
-      // A case closes after it is reported: reported before `to` bounds both arms of a trend.
-      filter.push({ reportedAt: { $lt: to } });
-      if (args.from) filter.push(time ? { $or: [{ reportedAt: { $gte: args.from } }, { closedAt: { $gte: args.from } }] } : { reportedAt: { $gte: args.from } });
-      const scoped = cases(filter);
-      statement = scoped && liveSql(args.groupBy, liveAggregateSql(spec, scoped, time ? { from: args.from ?? null, to } : null));
-    }
+    const statement = await statisticsSql(ctx, args, fields);
     if (!statement) return [];
     const rows = await ctx.em.execute<Row[]>(statement.sql, statement.bindings);
     return rows.map((row) => ({
@@ -113,7 +94,54 @@ export const statisticsService = {
       closed: row.closed,
     }));
   },
+
+  /**
+   * The same statement for the read compiler (statistics.reads.ts): every column of a
+   * CaseStatistic row, those not grouped by null, in the statement's order.
+   */
+  async rowsQuery(ctx: RequestContext, args: CaseStatisticsArgs, fields: StatisticFields): Promise<RowsQuery | null> {
+    const statement = await statisticsSql(ctx, args, fields);
+    if (!statement) return null;
+    const grouped = new Set(args.groupBy.map((d) => dimensionAlias[d]));
+    const column = (name: keyof typeof NULL_COLUMNS) => (grouped.has(name) ? name : `${NULL_COLUMNS[name]} as ${name}`);
+    return {
+      sql: `select ${column('unit_id')}, ${column('status')}, ${column('category_id')}, ${column('period')}, count, overdue, closed from (${statement.sql}) as statistics`,
+      bindings: statement.bindings,
+      orderBy: args.groupBy.map((d) => dimensionAlias[d]),
+    };
+  },
 };
+
+/** The one statement of a caseStatistics question (`?` placeholders), or null when the caller may count nothing. */
+async function statisticsSql(ctx: RequestContext, args: CaseStatisticsArgs, fields: StatisticFields): Promise<SqlFragment | null> {
+  const now = ctx.clock.now();
+  const to = args.to ?? now;
+  const time = validate(args, to);
+  // No rule lets the caller read a case: nothing to count (and no grid to look up).
+  if (!ctx.ability.can('read', 'Case')) return null;
+  const within = args.within ? await findVisible(ctx, Grid, args.within) : null;
+  const principal = ctx.principal;
+  const level = within?.level ?? (principal?.unitLevel as GridLevel);
+  const base: FilterQuery<Case>[] = [
+    within ? subtreeOf<Case>(within, 'gridId') : ((principal ? unitSubtree(principal, 'gridId') : { id: null }) as MongoQuery as FilterQuery<Case>),
+  ];
+  const categoryId = args.categoryId ? fromGlobalId('CaseCategory', args.categoryId) : null;
+  if (categoryId) base.push({ categoryId });
+  // The caller's read scope on cases from the scope compiler, and the filter above.
+  const cases = (filter: FilterQuery<Case>[]) => scopedSelectSql(ctx, Case, 'Case', 'c', CASE_COLUMNS, { $and: [...base, ...filter] });
+  const spec: LiveSpec = { groupBy: args.groupBy, level, time, now };
+
+  const unit = within ? { id: within.id, scope: within.scope } : principal ? { id: principal.unitId, scope: principal.unitScope } : null;
+  const parts = unit && rollupParts(ctx, args, fields, spec, unit, categoryId, cases);
+  if (parts) return combinedSql(args.groupBy, parts, time !== null);
+  const filter: FilterQuery<Case>[] = [];
+  if (args.overdueOnly) filter.push({ dueAt: { $lt: now } });
+  // A case closes after it is reported: reported before `to` bounds both arms of a trend.
+  filter.push({ reportedAt: { $lt: to } });
+  if (args.from) filter.push(time ? { $or: [{ reportedAt: { $gte: args.from } }, { closedAt: { $gte: args.from } }] } : { reportedAt: { $gte: args.from } });
+  const scoped = cases(filter);
+  return scoped && liveSql(args.groupBy, liveAggregateSql(spec, scoped, time ? { from: args.from ?? null, to } : null));
+}
 
 /**
  * The statement's parts when the rollups can answer, else null (the live query answers):

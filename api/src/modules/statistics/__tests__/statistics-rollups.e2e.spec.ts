@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { FakeClock } from '../../../common/clock';
 import { enableAppRole } from '../../../db/app-role';
 import { toGlobalId } from '../../../common/global-id';
+import { compiledReadStats } from '../../../data/compiled-reads';
 import { startTestApp, type GraphQLClient, type TestApp } from '../../../test/test-app';
 import { beijing, TEST_CLOCK_START } from '../../../test/time';
 
@@ -9,7 +10,9 @@ import { beijing, TEST_CLOCK_START } from '../../../test/time';
  * caseStatistics answers the dashboard's questions from the rollups (case_rollup,
  * case_rollup_day) and must say exactly what the live aggregate says, today's edge included:
  * cases reported earlier today, deadlines passed earlier today (or still to come), cases the
- * data puts after the API's clock, closures today and after now.
+ * data puts after the API's clock, closures today and after now. Each question is asked of the
+ * API answering compiled (one statement built in PostgreSQL) and of one answering through the
+ * resolvers on the same database: the same rows, and the latter's SQL says whether the rollups answered.
  */
 interface Stat {
   unit: { code: string } | null;
@@ -39,11 +42,13 @@ describe('caseStatistics on the rollups: the live aggregate’s answers', () => 
   const now = clock.now();
   const todayStart = beijing('2026-11-28T00:00:00');
   let app: TestApp;
+  let resolvers: TestApp;
   let units: Record<'city' | 'feidong' | 'township', { id: number; level: Level }>;
   let categoryId: number;
 
   beforeAll(async () => {
     app = await startTestApp({ clock });
+    resolvers = await startTestApp({ clock, databaseUrl: app.databaseUrl, compiledReads: false });
     const grid = async (code: string) => (await app.ownerSql<{ id: number; level: Level }>(`select id, level from grid where code = $1`, [code]))[0];
     units = { city: await grid('340100000000'), feidong: await grid('340122000000'), township: await grid('340122104000') };
     [{ id: categoryId }] = await app.ownerSql<{ id: number }>(`select category_id as id from "case" group by 1 order by count(*) desc limit 1`);
@@ -57,7 +62,10 @@ describe('caseStatistics on the rollups: the live aggregate’s answers', () => 
     await app.ownerSql(`update "case" set status = 'CLOSED', closed_at = $1::timestamptz + interval '2 hours' where id % 31 = 8`, [now]);
     await app.ownerSql(`update "case" set status = 'CLOSED', closed_at = reported_at + interval '5 days' where id % 7 = 0 and reported_at < $1::timestamptz - interval '20 days'`, [now]);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await resolvers?.close();
+    await app?.close();
+  });
 
   const key = (r: { unit?: string | null; status?: string | null; category?: string | null; period?: string | null }) =>
     [r.unit ?? '', r.status ?? '', r.category ?? '', r.period ?? ''].join('|');
@@ -90,10 +98,20 @@ describe('caseStatistics on the rollups: the live aggregate’s answers', () => 
     return sorted(rows.map((r) => [key({ ...r, period: r.period ? new Date(r.period).toISOString() : null }), [r.count, r.overdue ?? 0, r.closed]]));
   }
 
-  async function answer(client: GraphQLClient, query: string, variables: Record<string, unknown>) {
-    app.sql.reset();
-    const rows = (await client.data<{ caseStatistics: Stat[] }>(query, variables)).caseStatistics;
-    const fromRollups = app.sql.statements.some((s) => s.includes('case_rollup'));
+  const clients = new Map<string, Promise<[GraphQLClient, GraphQLClient]>>();
+  const signedIn = (login: string) => {
+    if (!clients.has(login)) clients.set(login, Promise.all([app.as(login), resolvers.as(login)]));
+    return clients.get(login) as Promise<[GraphQLClient, GraphQLClient]>;
+  };
+
+  async function answer(login: string, query: string, variables: Record<string, unknown>) {
+    const [compiled, plain] = await signedIn(login);
+    const before = compiledReadStats.answered;
+    const rows = (await compiled.data<{ caseStatistics: Stat[] }>(query, variables)).caseStatistics;
+    expect(compiledReadStats.answered).toBe(before + 1);
+    resolvers.sql.reset();
+    expect(rows).toEqual((await plain.data<{ caseStatistics: Stat[] }>(query, variables)).caseStatistics);
+    const fromRollups = resolvers.sql.statements.some((s) => s.includes('case_rollup'));
     const map = sorted(rows.map((r) => [key({ unit: r.unit?.code, status: r.status, category: r.category?.code, period: r.period }), [r.count, r.overdue ?? 0, r.closed]]));
     return { map, fromRollups };
   }
@@ -101,14 +119,14 @@ describe('caseStatistics on the rollups: the live aggregate’s answers', () => 
   const groupings = [['UNIT', 'STATUS'], ['STATUS'], ['CATEGORY'], ['UNIT'], ['STATUS', 'CATEGORY'], ['UNIT', 'CATEGORY']];
 
   it('totals: every grouping, for the city, a county and a township, with and without a category', async () => {
-    const clients: [GraphQLClient, keyof typeof units, string | undefined][] = [
-      [await app.as('inspector'), 'city', undefined],
-      [await app.as('inspector'), 'feidong', toGlobalId('Grid', units.feidong.id)],
-      [await app.as('feidong'), 'feidong', undefined],
-      [await app.as('township'), 'township', undefined],
+    const callers: [string, keyof typeof units, string | undefined][] = [
+      ['inspector', 'city', undefined],
+      ['inspector', 'feidong', toGlobalId('Grid', units.feidong.id)],
+      ['feidong', 'feidong', undefined],
+      ['township', 'township', undefined],
     ];
     let compared = 0;
-    for (const [client, unit, within] of clients) {
+    for (const [client, unit, within] of callers) {
       for (const groupBy of groupings) {
         for (const category of [undefined, categoryId]) {
           const expected = await truth(units[unit], groupBy, { categoryId: category });
@@ -120,7 +138,7 @@ describe('caseStatistics on the rollups: the live aggregate’s answers', () => 
           const unasked = await answer(client, TREND, { groupBy, within, categoryId: category && toGlobalId('CaseCategory', category) });
           const noOverdue = new Map([...expected].map(([k, [count, , closed]]) => [k, [count, 0, closed]]));
           expect({ unit, groupBy, category, rows: unasked.map }).toEqual({ unit, groupBy, category, rows: noOverdue });
-          expect(app.sql.statements.some((s) => s.includes('case_rollup_due'))).toBe(false);
+          expect(resolvers.sql.statements.some((s) => s.includes('case_rollup_due'))).toBe(false);
         }
       }
     }
@@ -128,11 +146,10 @@ describe('caseStatistics on the rollups: the live aggregate’s answers', () => 
   });
 
   it('trends by day and week from a Beijing midnight, today counted live', async () => {
-    const inspector = await app.as('inspector');
-    const township = await app.as('township');
+    const [inspector, township] = ['inspector', 'township'];
     const days30 = new Date(todayStart.getTime() - 29 * 86_400_000);
     const weeks12 = beijing('2026-09-07T00:00:00'); // a Monday
-    const asks: [GraphQLClient, keyof typeof units, string[], Date][] = [
+    const asks: [string, keyof typeof units, string[], Date][] = [
       [inspector, 'city', ['DAY'], days30],
       [inspector, 'city', ['WEEK', 'STATUS'], weeks12],
       [inspector, 'city', ['DAY', 'UNIT'], days30],
@@ -148,7 +165,7 @@ describe('caseStatistics on the rollups: the live aggregate’s answers', () => 
   });
 
   it('what the rollups do not keep is counted live (and still right)', async () => {
-    const feidong = await app.as('feidong');
+    const feidong = 'feidong';
     // A trend's overdue, a start that is not a Beijing midnight, overdueOnly, a department's field.
     const trend = await answer(feidong, STATS, { groupBy: ['DAY'], from: todayStart.toISOString() });
     expect(trend.fromRollups).toBe(false);
@@ -158,7 +175,7 @@ describe('caseStatistics on the rollups: the live aggregate’s answers', () => 
     expect(overdue.fromRollups).toBe(false);
     const [{ n }] = await app.ownerSql<{ n: number }>(`select count(*)::int as n from "case" where county_id = $1 and due_at < $2 and reported_at < $2`, [units.feidong.id, now]);
     expect([...overdue.map.values()].reduce((s, [count]) => s + count, 0)).toBe(n);
-    const dept = await answer(await app.as('countydept'), STATS, { groupBy: ['STATUS'] });
+    const dept = await answer('countydept', STATS, { groupBy: ['STATUS'] });
     expect(dept.fromRollups).toBe(false);
   });
 
