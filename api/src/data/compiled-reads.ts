@@ -8,6 +8,9 @@ import type { Logger } from 'pino';
 import { SCOPE_FILTER } from '../auth/scope-filter';
 import {
   getArgumentValues,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
   getNamedType,
   getVariableValues,
   GraphQLObjectType,
@@ -122,15 +125,17 @@ async function answer(
   const { operation, document, schema, ctx } = request;
   if (operation.operation !== 'query' || operation.directives?.length) return null;
   const queryType = schema.getQueryType();
-  const fields = operation.selectionSet.selections;
-  // Root fields plainly listed (no fragments or directives at the root), each one the compiler knows.
-  if (!queryType || !fields.every((s): s is FieldNode => s.kind === Kind.FIELD && !s.directives?.length)) return null;
-  if (!fields.every((field) => field.name.value === '__typename' || roots.has(field.name.value))) return null;
-  // Nothing to read (`{ __typename }`): graphql-js answers without the database.
-  if (fields.every((field) => field.name.value === '__typename')) return null;
-  if (new Set(fields.map((field) => field.alias?.value ?? field.name.value)).size !== fields.length) return null;
+  const listed = operation.selectionSet.selections;
+  // Root fields plainly listed (no fragments at the root, no directive but @include and @skip), each one the compiler knows.
+  if (!queryType || !listed.every((s): s is FieldNode => s.kind === Kind.FIELD && (s.directives ?? []).every((d) => INCLUSION.has(d.name.value)))) return null;
+  if (!listed.every((field) => field.name.value === '__typename' || roots.has(field.name.value))) return null;
+  if (new Set(listed.map((field) => field.alias?.value ?? field.name.value)).size !== listed.length) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables);
   if (coerced.errors) return null;
+  // The fields @include/@skip leave in (the console's dashboard asks for a unit's children only when it has some).
+  const fields = listed.filter((field) => included(field, coerced.coerced));
+  // Nothing to read (`{ __typename }`): graphql-js answers without the database.
+  if (fields.every((field) => field.name.value === '__typename')) return null;
   const argumentsOf = new Map<FieldNode, Record<string, unknown>>();
   try {
     for (const field of fields) if (field.name.value !== '__typename') argumentsOf.set(field, getArgumentValues(queryType.getFields()[field.name.value], field, coerced.coerced));
@@ -205,6 +210,14 @@ async function answer(
 function entityName(model: ReadModel): string {
   if ('rowColumns' in model.entity) throw new NotCompilable(`${model.type} has no ids`);
   return model.entity.name;
+}
+
+const INCLUSION = new Set(['include', 'skip']);
+
+/** What graphql-js decides of a field's @include and @skip (shouldIncludeNode). */
+function included(field: FieldNode, variables: Record<string, unknown>): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, field, variables)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, field, variables)?.if !== false;
 }
 
 type Kept = LRUCache<string, Statement | boolean>;

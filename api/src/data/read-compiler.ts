@@ -214,7 +214,8 @@ export class ReadCompiler {
     }
     const innerOrder = keys.map((key) => `${key.column} ${key.direction}`).join(', ');
     const rows = `select ${inner.join(', ')} from ${table(meta)} ${alias} where ${conditions.join(' and ')} order by ${innerOrder} limit ${first + 1}`;
-    return `select json_build_object(${outer.join(', ')}) as v from (${rows}) gw_page`;
+    // One group even when the page is empty and nothing aggregates it (`{ totalCount }` alone).
+    return `select json_build_object(${outer.join(', ')}) as v from (${rows}) gw_page group by ()`;
   }
 
   private edgeJson(

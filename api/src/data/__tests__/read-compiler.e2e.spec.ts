@@ -50,6 +50,7 @@ const compiled: { name: string; query: string; variables?: Record<string, unknow
     query: '{ cases(first: 10, filter: { origin: COMPLAINT }) { nodes { number complainantName complainantPhone duplicateOf { complainantPhone } } } }',
     compiledFor: ['feidong', 'yaohai', 'cityadmin', 'operator'],
   },
+  { name: 'only the count of an empty page', query: `{ grids(first: 5, filter: { parentId: "${Buffer.from('Grid:999999').toString('base64url')}" }) { totalCount } }` },
   { name: 'typename and two roots', query: '{ __typename a: cases(first: 2) { nodes { number } } b: grids(first: 2) { nodes { code } } }' },
   // caseStatistics: from the rollups (a unit's subtree) or live (other scopes, overdueOnly), rows with their units.
   { name: 'the dashboard: units × status', query: '{ caseStatistics(groupBy: [UNIT, STATUS]) { unit { id code name level } status count overdue closed __typename } }' },
@@ -59,6 +60,18 @@ const compiled: { name: string; query: string; variables?: Record<string, unknow
     query: 'query($from: DateTimeISO) { caseStatistics(groupBy: [DAY, STATUS], from: $from) { period status count closed } }',
     variables: { from: beijing('2026-11-08T00:00:00').toISOString() },
   },
+  ...[true, false].map((hasChildren) => ({
+    name: `the console's dashboard (admin/src/dashboard/statistics.ts), children ${hasChildren ? 'included' : 'skipped'}`,
+    query: `query Dashboard($from: DateTimeISO!, $trend: CaseStatisticsDimension!, $parentId: ID!, $hasChildren: Boolean!) {
+      byStatus: caseStatistics(groupBy: [STATUS]) { status count overdue closed __typename }
+      byCategory: caseStatistics(groupBy: [CATEGORY]) { category { id code name __typename } count __typename }
+      byUnit: caseStatistics(groupBy: [UNIT]) { unit { id name __typename } count overdue closed __typename }
+      trend: caseStatistics(groupBy: [$trend], from: $from) { period count closed __typename }
+      children: grids(first: 100, filter: { parentId: $parentId }) @include(if: $hasChildren) { nodes { id name __typename } __typename }
+      sources(first: 1) @skip(if: false) { totalCount __typename }
+    }`,
+    variables: { from: beijing('2026-10-30T00:00:00').toISOString(), trend: 'DAY', parentId: Buffer.from('Grid:1').toString('base64url'), hasChildren },
+  })),
   { name: 'overdue only, weekly from an instant', query: `{ caseStatistics(groupBy: [WEEK], from: "${beijing('2026-10-01T10:30:00').toISOString()}", overdueOnly: true) { period count overdue } }` },
 ];
 
@@ -68,6 +81,7 @@ const declined: { name: string; query: string }[] = [
   { name: 'a page too large', query: '{ cases(first: 500) { nodes { number } } }' },
   { name: 'a bad cursor', query: '{ cases(first: 5, after: "nonsense") { nodes { number } } }' },
   { name: 'a directive', query: '{ cases(first: 5) { nodes { number @include(if: true) } } }' },
+  { name: 'every root field skipped', query: '{ a: cases(first: 2) @include(if: false) { nodes { number } } b: grids(first: 1) @skip(if: true) { nodes { code } } }' },
   { name: 'a trend without a start', query: '{ caseStatistics(groupBy: [DAY]) { count } }' },
   { name: 'a dimension twice', query: '{ caseStatistics(groupBy: [STATUS, STATUS]) { count } }' },
   { name: 'no dimension', query: '{ caseStatistics(groupBy: []) { count } }' },
