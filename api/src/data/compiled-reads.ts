@@ -181,14 +181,16 @@ async function answer(
         if (!(connectionType instanceof GraphQLObjectType) || !query) throw new NotCompilable('not a connection');
         return compiler.list(root.type, query, args, field, connectionType);
       };
-      const statement = await remembered(memo, `sql:${argsKey}:${JSON.stringify(query ?? rows)}`, async () => {
+      const attempt = async (): Promise<Statement | false> => {
         try {
           return compile();
         } catch (error) {
-          if (error instanceof NotCompilable || error instanceof UntranslatableCondition) return false as const;
+          if (error instanceof NotCompilable || error instanceof UntranslatableCondition) return false;
           throw error;
         }
-      });
+      };
+      // Rows carry the clock's instant among their values: a new statement every request, not worth keeping.
+      const statement = root.kind === 'rows' ? await attempt() : await remembered(memo, `sql:${argsKey}:${JSON.stringify(query)}`, attempt);
       if (statement === false) return null;
       statements.push({ key: field.alias?.value ?? field.name.value, statement });
     }
