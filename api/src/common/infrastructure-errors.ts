@@ -50,10 +50,12 @@ const CONNECTION_CLASS = /^08[0-9A-Z]{3}$/;
 
 /**
  * pg's, pg-pool's and knex's (under the ORM) when the server went away mid-conversation or cannot
- * be reached: no code is set.
+ * be reached: no code is set. knex ends a transaction whose connection errored (rolled back, never
+ * committed), and the next statement in it fails with "Transaction query already complete" (seen
+ * when PostgreSQL was killed between two statements of a report).
  */
 const UNREACHABLE =
-  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|connect ECONNREFUSED|terminating connection due to|timeout exceeded when trying to connect|Timeout acquiring a connection/;
+  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|connect ECONNREFUSED|terminating connection due to|timeout exceeded when trying to connect|Timeout acquiring a connection|Transaction query already complete/;
 
 /** What an error wraps: its cause (the ORM's of the driver's), or Apollo's wrapping of a hook's error. */
 const inner = (error: Error): unknown => error.cause ?? (error as { originalError?: unknown }).originalError;

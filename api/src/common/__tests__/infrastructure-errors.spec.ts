@@ -11,6 +11,7 @@ describe('infrastructureFailure: what a lost database looks like to a client', (
     ['pg: the server went away', new Error('Connection terminated unexpectedly')],
     ['pg-pool: no connection in time', new Error('timeout exceeded when trying to connect')],
     ['knex: no connection in time', new Error('Knex: Timeout acquiring a connection. The pool is probably full.')],
+    ['knex: the next statement of a transaction whose connection failed', new Error('Transaction query already complete, run with DEBUG=knex:tx for more info')],
     ['wrapped by the ORM', new Error('update "case" set ...', { cause: withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED') })],
   ])('%s is DATABASE_UNAVAILABLE (503)', (_name, error) => {
     expect(infrastructureFailure(error)).toMatchObject({ code: 'DATABASE_UNAVAILABLE', status: 503 });
