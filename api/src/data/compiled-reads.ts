@@ -147,7 +147,7 @@ async function answer(
   // unless a list's filter names a record, which the service looks up through the ORM.
   const looksUp = fields.some((field) => {
     const root = roots.get(field.name.value);
-    return root?.kind !== undefined && root.kind !== 'byId' && root.looksUp(argumentsOf.get(field) ?? {});
+    return root !== undefined && 'looksUp' in root && root.looksUp(argumentsOf.get(field) ?? {});
   });
   const binding = looksUp ? null : bindFromMemory(ctx);
   if (binding === null && memoryOnly) return null;
