@@ -75,6 +75,11 @@ export async function prepareDatabase(profile: ProfileName, dataDir: string, per
       // A pinned anchor: the same data whatever day the benchmark runs, so runs compare.
       const result = await loadProfile(client, profile, {
         anchor: REFERENCE_ANCHOR,
+        connect: async () => {
+          const side = new Client(ownerUrl);
+          await side.connect();
+          return side;
+        },
         // Where a scale load's time goes, with what it cost in CPU and the machine's load beside it (a shared machine).
         onPhase: ({ phase, ms }) => {
           const cpu = meter();

@@ -48,6 +48,11 @@ async function main(): Promise<void> {
   await loadProfile(client, profile as ProfileName, {
     anchor: REFERENCE_ANCHOR,
     spec,
+    connect: async () => {
+      const side = new Client(url);
+      await side.connect();
+      return side;
+    },
     onPhase: ({ phase, ms }) => {
       const cpu = meter();
       totals.node += cpu.node;

@@ -69,6 +69,12 @@ async function main(): Promise<void> {
     const result = await loadProfile(client, args.profile, {
       seed: args.seed,
       anchor: args.anchor,
+      // The rollups are copied on a second connection while the first goes on.
+      connect: async () => {
+        const side = new Client({ connectionString: args.url });
+        await side.connect();
+        return side;
+      },
       onProgress: (p) => progress.update(p),
       // Where the time goes, one line per phase on stderr (generation runs inside each COPY).
       onPhase: ({ phase, ms }) => {

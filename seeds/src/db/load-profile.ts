@@ -9,6 +9,10 @@ import { freezable, truncateForBulkLoad } from './fresh-tables';
 import { dropInsertTriggers, restoreTriggers } from './insert-triggers';
 import { resumeRollups, suspendRollups } from './rollups';
 import { dropSecondaryIndexes, recreateIndexes } from './secondary-indexes';
+import { SideLoad } from './side-load';
+import { EventSpool } from './event-spool';
+import type { CaseLogData } from '../generator/case-log';
+import type { TableData } from '../generator/table';
 
 export interface LoadProgress {
   table: string;
@@ -48,6 +52,19 @@ export interface LoadOptions {
    * Default: on for the city and province profiles, off for hefei.
    */
   rebuildIndexes?: boolean;
+  /**
+   * Opens a second connection to the same database. The case rollups (tables nothing refers
+   * to, counted in the case table's pass) are then copied on it in a transaction of their own
+   * while the first builds the case indexes and copies the events; it commits just before the
+   * first, and rolls back with it. Without it everything is copied on `client`, one after the other.
+   */
+  connect?: () => Promise<Db>;
+  /**
+   * Write the event table's rows in a worker thread (event-spool.ts) while the case indexes are
+   * built, instead of generating them during their COPY. Default: on for the profiles without
+   * life cycles (their events replay the case table's pass), which are the scale profiles.
+   */
+  spoolEvents?: boolean;
 }
 
 // Tables big enough in the scale profiles for index rebuilding to pay off (the nation's grid
@@ -56,6 +73,9 @@ const BULK_TABLES = new Set([
   'grid', 'grid_worker', 'grid_worker_grid', 'pollution_source', 'pollution_source_change', 'case', 'case_event', 'inspection', 'case_rollup_due', 'case_rollup_day',
   'case_kpi_case',
 ]);
+
+// Counted from the cases, referenced by no table and referencing none: loadable beside them.
+const SIDE_TABLES = new Set(['case_rollup', 'case_rollup_due', 'case_rollup_day', 'case_kpi_case', 'case_kpi_rollup']);
 
 export interface LoadResult {
   profile: ProfileName;
@@ -91,16 +111,32 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
     phases.push(done);
     options.onPhase?.(done);
   };
-  const tables = buildDataset({ spec, seed, anchor: options.anchor, passwordHash: await demoPasswordHash(seed) });
+  const dataset = { spec, seed, anchor: options.anchor, passwordHash: await demoPasswordHash(seed) };
+  let caseLog: CaseLogData | null = null;
+  const tables = buildDataset({ ...dataset, onCaseLog: (log) => (caseLog = log) });
   phase('build');
   const rows: Record<string, number> = {};
   let skipped = false;
   let loaded = tables;
+  const scale = profile !== 'hefei';
+  const rebuild = options.rebuildIndexes ?? scale;
+  const sideDb = options.connect ? await options.connect() : null;
+  const side = sideDb
+    ? new SideLoad(sideDb, {
+        rebuild,
+        onDone: (table, n, ms) => {
+          rows[table] = n;
+          const done = { phase: `copy ${table} (second connection)`, ms };
+          phases.push(done);
+          options.onPhase?.(done);
+        },
+      })
+    : null;
+  let sideCommitted = false;
+  let spool: EventSpool | null = null;
   await client.query('begin');
   try {
-    const scale = profile !== 'hefei';
     if (options.skipForeignKeyChecks ?? scale) skipped = await trySkipForeignKeys(client);
-    const rebuild = options.rebuildIndexes ?? scale;
     if (rebuild) await client.query(`set local maintenance_work_mem = '256MB'`);
     // The chain check and the rollup rebuild sort and group millions of rows: in memory, not
     // in 4 MB runs on disk (the default work_mem).
@@ -110,26 +146,44 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
     // The rollups ride on the case table: copied right after it (when the schema has them).
     const schema = await tableColumns(client);
     loaded = tables.flatMap((t) => [t, ...(rollups ? (t.derived ?? []).filter((d) => schema.has(d.table)) : [])]);
+    const here = loaded.filter((t) => !(side && SIDE_TABLES.has(t.table)));
     // New files for the tables loaded: no WAL for them on a wal_level=minimal server, rows frozen.
-    const fresh = rebuild ? await truncateForBulkLoad(client, [...loaded.map((t) => t.table), 'case_event_chain']) : new Set<string>();
+    const fresh = rebuild ? await truncateForBulkLoad(client, [...here.map((t) => t.table), 'case_event_chain']) : new Set<string>();
+    // The shard key (api Migration20261210020000_county_key), on a database migrated that far.
+    const shaped = new Map(loaded.map((t) => [t, schema.get(t.table)?.has('county_key') ? t : withoutColumn(t, 'county_key')]));
     for (const generated of loaded) {
-      // The shard key (api Migration20261210020000_county_key), on a database migrated that far.
-      const data = schema.get(generated.table)?.has('county_key') ? generated : withoutColumn(generated, 'county_key');
+      const data = shaped.get(generated)!;
       // An empty table's rows are not even generated (case_assignment walked every case for none).
       if (data.count === 0) {
         rows[data.table] = 0;
         continue;
       }
       const report = (n: number): void => options.onProgress?.({ table: data.table, rows: n, total: data.count });
+      // Queued on the second connection as soon as the table they are counted from is copied.
+      if (side && SIDE_TABLES.has(data.table)) continue;
       const dropped = rebuild && BULK_TABLES.has(data.table) ? await dropSecondaryIndexes(client, data.table) : [];
       const triggers = skipped && BULK_TABLES.has(data.table) && data.columns.includes('county_key') ? await dropInsertTriggers(client, data.table) : [];
       // Without triggers nothing would chain the events: they are chained as they are generated.
       const chained = skipped && data.table === 'case_event';
       const freeze = fresh.has(data.table) && (await freezable(client, data.table));
-      rows[data.table] = await copyTable(client, chained ? chainedEvents(data, await currentTransactionId(client)) : data, report, { freeze });
+      if (spool && data.table === 'case_event') rows[data.table] = await spool.copy(client, data.count, { freeze });
+      else rows[data.table] = await copyTable(client, chained ? chainedEvents(data, await currentTransactionId(client)) : data, report, { freeze });
       if (chained) await setChainHeads(client);
       await restoreTriggers(client, triggers);
       phase(`copy ${data.table}`);
+      const events = loaded.find((t) => t.table === 'case_event');
+      if (data.table === 'case' && caseLog && events && (options.spoolEvents ?? !spec.lifecycles)) {
+        spool = new EventSpool({
+          dataset,
+          caseLog,
+          chainTx: skipped ? await currentTransactionId(client) : null,
+          without: schema.get('case_event')?.has('county_key') ? [] : ['county_key'],
+        });
+      }
+      for (const d of side ? (generated.derived ?? []) : []) {
+        const queued = shaped.get(d);
+        if (queued && SIDE_TABLES.has(d.table)) side?.add(queued, (n) => options.onProgress?.({ table: d.table, rows: n, total: queued.count }));
+      }
       if (dropped.length) {
         await recreateIndexes(client, dropped);
         phase(`index ${data.table}`);
@@ -146,14 +200,30 @@ export async function loadProfile(client: Db, profile: ProfileName, options: Loa
       await resumeRollups(client, { kpiCopied: loaded.some((t) => t.table === 'case_kpi_case') });
       phase('kpi rollups');
     }
+    if (side) {
+      await side.finish();
+      phase('second connection');
+      // Its tables first: should the last commit fail, they are emptied again (abandon).
+      await side.commit();
+      sideCommitted = true;
+    }
     await client.query('commit');
     phase('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
+    await side?.abandon(sideCommitted);
+    await sideDb?.end?.();
     throw error;
+  } finally {
+    await spool?.close();
   }
-  // Fresh statistics, so the first queries after a big load get sensible plans.
-  for (const data of loaded) await client.query(`analyze ${quoteIdent(data.table)}`);
+  // Fresh statistics, so the first queries after a big load get sensible plans (both connections at once).
+  const analyze = async (db: Db, list: readonly TableData[]): Promise<void> => {
+    for (const data of list) await db.query(`analyze ${quoteIdent(data.table)}`);
+  };
+  const onSide = loaded.filter((t) => side?.tables.includes(t.table));
+  await Promise.all([analyze(client, loaded.filter((t) => !onSide.includes(t))), sideDb ? analyze(sideDb, onSide) : null]);
+  await sideDb?.end?.();
   phase('analyze');
   return { profile, seed, anchor: options.anchor, rows, elapsedMs: Math.round(performance.now() - started), foreignKeyChecksSkipped: skipped, phases };
 }

@@ -13,6 +13,15 @@ const URGENCIES: readonly CaseUrgencyName[] = Object.values(CaseUrgency);
  * the event table of the scale profiles replays them instead of generating every case a second
  * time. Until one whole pass has been recorded, replay() generates them again.
  */
+/** A complete log's arrays, as passed to a worker thread (structured clone). */
+export interface CaseLogData {
+  grid: Int32Array;
+  reportedAt: Float64Array;
+  reportedBy: Int32Array;
+  origin: Uint8Array;
+  urgency: Uint8Array;
+}
+
 export class CaseLog {
   private readonly grid: Int32Array;
   private readonly reportedAt: Float64Array;
@@ -21,15 +30,20 @@ export class CaseLog {
   private readonly urgency: Uint8Array;
   private complete = false;
 
+  /** `recorded`: a whole pass recorded elsewhere (another thread); `onComplete` hears of a pass recorded here. */
   constructor(
     private readonly count: number,
     private readonly gridsById: readonly GridNode[],
+    recorded?: CaseLogData,
+    private readonly onComplete?: (data: CaseLogData) => void,
   ) {
-    this.grid = new Int32Array(count);
-    this.reportedAt = new Float64Array(count);
-    this.reportedBy = new Int32Array(count);
-    this.origin = new Uint8Array(count);
-    this.urgency = new Uint8Array(count);
+    this.grid = recorded?.grid ?? new Int32Array(count);
+    this.reportedAt = recorded?.reportedAt ?? new Float64Array(count);
+    this.reportedBy = recorded?.reportedBy ?? new Int32Array(count);
+    this.origin = recorded?.origin ?? new Uint8Array(count);
+    this.urgency = recorded?.urgency ?? new Uint8Array(count);
+    if (recorded && recorded.grid.length !== count) throw new Error(`case log of ${recorded.grid.length} cases, expected ${count}`);
+    this.complete = recorded !== undefined;
   }
 
   /** The cases, each written down as it passes. */
@@ -45,7 +59,10 @@ export class CaseLog {
       n++;
       yield c;
     }
-    if (n === this.count) this.complete = true;
+    if (n === this.count) {
+      this.complete = true;
+      this.onComplete?.({ grid: this.grid, reportedAt: this.reportedAt, reportedBy: this.reportedBy, origin: this.origin, urgency: this.urgency });
+    }
   }
 
   *replay(generate: () => Iterable<CaseRecord>): Generator<ReportedCase> {

@@ -25,7 +25,7 @@ import {
   gridTable,
 } from './reference-tables';
 import { gridsById, planSources, sourceRecords } from './sources';
-import { CaseLog, type ReportedCase } from './case-log';
+import { CaseLog, type CaseLogData, type ReportedCase } from './case-log';
 import { kpiTables } from './kpi-tables';
 import { RollupCounter } from './rollups';
 import type { TableData } from './table';
@@ -44,6 +44,10 @@ export interface DatasetInput {
   /** Defaults to the committed Annex 1 and category files. */
   annex?: ReturnType<typeof loadAnnex1>;
   categories?: CaseCategory[];
+  /** The case log of the scale profiles, recorded by another thread's pass: the events replay it without generating the cases. */
+  caseLog?: CaseLogData;
+  /** Hears of the case log once a pass over the case table has recorded it. */
+  onCaseLog?: (data: CaseLogData) => void;
 }
 
 /** Cases only reported (no life cycles): their KPI rollups are counted too, after the case rollups. */
@@ -105,7 +109,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
     }
   }
   // Without life cycles an event is its case's REPORT: replayed from the case table's pass.
-  const log = spec.lifecycles ? null : new CaseLog(spec.cases, gridsById(grids));
+  const log = spec.lifecycles ? null : new CaseLog(spec.cases, gridsById(grids), input.caseLog, input.onCaseLog);
   const caseRows = log ? () => log.record(cases()) : cases;
   const inspectionCount = spec.inspections ?? 0;
   const inspections = (): ReturnType<typeof inspectionRecords> => inspectionRecords(sources, officers, inspectionCount, seed, timeline);

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { REFERENCE_ANCHOR, firstBrokenLink, loadProfile } from '@gridwatch/seeds';
+import { REFERENCE_ANCHOR, firstBrokenLink, loadProfile, nonEmptyTables } from '@gridwatch/seeds';
 import { Client } from 'pg';
 import { cloneDatabase, TEMPLATE_EMPTY, TEMPLATE_SEEDED } from '../../test/databases';
 
@@ -151,6 +151,54 @@ describe('the scale loader', () => {
     expect(copied[1].length).toBeGreaterThan(100);
     await client.query('select gw_case_kpi_rebuild()');
     expect(copied).toEqual(await snapshot());
+  });
+
+  it('copies the rollups on a second connection and the events from a worker thread\'s file, as the one-connection load does; a failure on either commits nothing', async () => {
+    const spec = { cities: 2, sources: 300, cases: 3000 };
+    const connect = async (): Promise<Client> => {
+      const side = new Client(database.url);
+      await side.connect();
+      return side;
+    };
+    const phases: string[] = [];
+    const result = await loadProfile(client, 'city', { anchor: REFERENCE_ANCHOR, spec, connect, spoolEvents: true, onPhase: (p) => phases.push(p.phase) });
+    expect(result.rows).toMatchObject({ case: 3000, case_event: 3000, case_kpi_case: 3000 });
+    expect(phases).toEqual(expect.arrayContaining(['copy case_rollup_day (second connection)', 'copy case_event', 'verify chain']));
+    expect(await verifyChain(database.url)).toMatch(/chain intact/);
+    const rollups = 'select * from case_rollup_day order by unit_id, own, status, category_id, day, kind';
+    const kpi = 'select * from case_kpi_rollup order by unit_id, own, from_month, until_month, in_month';
+    const copied = [(await client.query(rollups)).rows, (await client.query(kpi)).rows];
+    expect(copied[0].length).toBeGreaterThan(1000);
+    await client.query('select gw_case_rollup_rebuild()');
+    await client.query('select gw_case_kpi_rebuild()');
+    expect([(await client.query(rollups)).rows, (await client.query(kpi)).rows]).toEqual(copied);
+
+    const empty = async (): Promise<unknown[]> =>
+      (await client.query(`select 'case_rollup_day' as t where exists (select 1 from case_rollup_day) union all select 'case_kpi_case' where exists (select 1 from case_kpi_case)`)).rows;
+    // An empty database again.
+    await client.end();
+    await database.drop();
+    database = await cloneDatabase(TEMPLATE_EMPTY);
+    client = new Client(database.url);
+    await client.connect();
+    // The first connection fails after the second copied its tables: neither commits.
+    const failing = loadProfile(client, 'city', {
+      anchor: REFERENCE_ANCHOR, spec, connect, onPhase: (p) => {
+        if (p.phase === 'sequences') throw new Error('stop here');
+      },
+    });
+    await expect(failing).rejects.toThrow('stop here');
+    expect(await nonEmptyTables(client)).toEqual([]);
+    expect(await empty()).toEqual([]);
+    // The second fails (a read-only session): the first rolls back too.
+    const readOnly = async (): Promise<Client> => {
+      const side = await connect();
+      await side.query('set default_transaction_read_only = on');
+      return side;
+    };
+    await expect(loadProfile(client, 'city', { anchor: REFERENCE_ANCHOR, spec, connect: readOnly })).rejects.toThrow(/read-only/);
+    expect(await nonEmptyTables(client)).toEqual([]);
+    expect(await empty()).toEqual([]);
   });
 
   it('loads a nation of one province: the division tree, its staff, sources and cases, chained and rolled up', async () => {
