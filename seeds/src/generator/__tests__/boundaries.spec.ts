@@ -4,6 +4,8 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { PROFILES } from '../profiles';
 import type { Cell } from '../table';
 import { dataset, records } from './helpers';
+import { inside } from '../boundaries';
+import { Rng } from '../../random';
 
 type Area = Polygon | MultiPolygon;
 const REAL_COUNTIES = ['340102', '340103', '340104', '340111', '340121', '340122', '340123', '340124', '340181'];
@@ -44,5 +46,38 @@ describe('seeded boundaries (hefei profile)', () => {
     const checkIns = records(tables.get('patrol_check_in'));
     expect(checkIns.length).toBeGreaterThan(0);
     expect(checkIns.every((c) => c.boundary_checked === true && c.outside_boundary === false)).toBe(true);
+  });
+});
+
+describe('the point-in-area test', () => {
+  it('answers as turf does, on the border too: vertices, edge midpoints and points around them', () => {
+    const grids = records(dataset(PROFILES.hefei, 20151231).get('grid')).filter((g) => g.boundary !== null);
+    const rng = new Rng(11);
+    const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;
+    const differ: string[] = [];
+    let onBorder = 0;
+    for (const g of grids.slice(0, 400)) {
+      const area = JSON.parse(String(g.boundary)) as Area;
+      const rings = area.type === 'Polygon' ? area.coordinates : area.coordinates.flat();
+      for (const ring of rings) {
+        for (let k = 1; k < ring.length; k += Math.max(1, Math.floor(ring.length / 8))) {
+          const [x1, y1] = ring[k - 1];
+          const [x2, y2] = ring[k];
+          const candidates = [
+            { lng: x1, lat: y1 },
+            { lng: (x1 + x2) / 2, lat: (y1 + y2) / 2 },
+            { lng: round6((x1 + x2) / 2 + (rng.next() - 0.5) * 1e-5), lat: round6((y1 + y2) / 2 + (rng.next() - 0.5) * 1e-5) },
+            { lng: x1, lat: round6(y1 + (rng.next() - 0.5) * 1e-3) },
+          ];
+          for (const p of candidates) {
+            const expected = booleanPointInPolygon(point([p.lng, p.lat]), area);
+            if (k === 1 && p.lng === x1 && p.lat === y1) onBorder += expected ? 1 : 0;
+            if (inside(area, p) !== expected) differ.push(`${String(g.code)} ${p.lng},${p.lat}`);
+          }
+        }
+      }
+    }
+    expect(onBorder).toBeGreaterThan(100);
+    expect(differ).toEqual([]);
   });
 });
