@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import type { TableData } from '../generator/table';
+import crypto from 'node:crypto';
+import type { Cell, TableData } from '../generator/table';
 import type { Db } from './copy';
 
 /**
@@ -41,6 +41,17 @@ export function jsonbText(value: unknown): string {
   return String(value);
 }
 
+/** jsonbText of one COPY cell (null, a number, a string; booleans are not in the digest). */
+function cellText(cell: Cell): string {
+  return typeof cell === 'string' ? JSON.stringify(cell) : jsonbText(cell);
+}
+
+// One-shot hashing where the runtime has it (node >= 20.12): no Hash object per event.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+function sha256Hex(text: string): string {
+  return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 /** `extract(epoch from t)::text` of an ISO instant with milliseconds: seconds and six decimals. */
 export function epochText(iso: string | null): string | null {
   if (iso === null) return null;
@@ -72,12 +83,14 @@ export function chainedEvents(events: TableData, txId: string): TableData {
         const key = (row[c.county_id] as number | null) ?? 0;
         const head = heads.get(key) ?? { seq: 0, hash: '' };
         const seq = head.seq + 1;
-        const parts: unknown[] = [
-          head.hash, key, seq, row[c.id], row[c.case_id], row[c.grid_id], row[c.city_id], row[c.county_id], row[c.township_id],
-          row[c.action], row[c.from_status], row[c.to_status], row[c.actor_id], row[c.actor_role], row[c.actor_unit_id],
-          epochText(row[c.at] as string), row[c.reason], row[c.note], details, DIGEST_VERSION, epochText(row[c.due_at] as string | null),
-        ];
-        const hash = createHash('sha256').update(jsonbText(parts), 'utf8').digest('hex');
+        // jsonbText of the array, written out: the generic walk was most of the 5M events' chaining.
+        const text =
+          `[${JSON.stringify(head.hash)}, ${key}, ${seq}, ${cellText(row[c.id])}, ${cellText(row[c.case_id])}, ${cellText(row[c.grid_id])}, ` +
+          `${cellText(row[c.city_id])}, ${cellText(row[c.county_id])}, ${cellText(row[c.township_id])}, ${cellText(row[c.action])}, ` +
+          `${cellText(row[c.from_status])}, ${cellText(row[c.to_status])}, ${cellText(row[c.actor_id])}, ${cellText(row[c.actor_role])}, ` +
+          `${cellText(row[c.actor_unit_id])}, ${jsonbText(epochText(row[c.at] as string))}, ${cellText(row[c.reason])}, ${cellText(row[c.note])}, ` +
+          `${jsonbText(details)}, ${DIGEST_VERSION}, ${jsonbText(epochText(row[c.due_at] as string | null))}]`;
+        const hash = sha256Hex(text);
         yield [...row, key, seq, head.hash, hash, txId, DIGEST_VERSION];
         heads.set(key, { seq, hash });
       }
