@@ -96,8 +96,9 @@ export class RollupCounter {
       add(g.dated, base, 1);
       add(g.due, base * DAYS + beijingDay(dueMs), 1);
     }
-    add(g.days, (base * DAYS + beijingDay(reportedMs)) * 2, 1);
-    if (closedMs !== null) add(g.days, (base * DAYS + beijingDay(closedMs)) * 2 + 1, 1);
+    // Kind in the last bit, C (closed) before R (reported) as the key sorts them.
+    add(g.days, (base * DAYS + beijingDay(reportedMs)) * 2 + 1, 1);
+    if (closedMs !== null) add(g.days, (base * DAYS + beijingDay(closedMs)) * 2, 1);
   }
 
   /** The pass ended: the counts are summed per unit (their row counts known) and the grid-level maps let go. */
@@ -128,7 +129,7 @@ export class RollupCounter {
       table(1, 'case_rollup_due', ['status', 'category_id', 'due_day'], ['cases'], (r) => [status(Math.floor(r / DAYS)), Math.floor(r / DAYS) % 256, isoDay(r % DAYS)]),
       table(2, 'case_rollup_day', ['status', 'category_id', 'day', 'kind'], ['cases'], (r) => {
         const d = Math.floor(r / 2);
-        return [status(Math.floor(d / DAYS)), Math.floor(d / DAYS) % 256, isoDay(d % DAYS), r % 2 ? 'C' : 'R'];
+        return [status(Math.floor(d / DAYS)), Math.floor(d / DAYS) % 256, isoDay(d % DAYS), r % 2 ? 'R' : 'C'];
       }),
     ];
   }
@@ -156,15 +157,17 @@ export class RollupCounter {
         }
       }
     }
-    return [...units.values()];
+    // In the primary key's order (unit, own, then the rest of the key): the COPY then appends
+    // to its index instead of inserting all over it.
+    return [...units.entries()].sort(([a], [b]) => a - b).map(([, u]) => u);
   }
 }
 
 function* rows(units: readonly UnitCounts[], cells: (rest: number) => Cell[]): Generator<Cell[]> {
   for (const { unit: u, counts } of units) {
     const [first, ...more] = counts;
-    for (const [rest, n] of first) {
-      yield [u.unit, u.own, ...cells(rest), u.parent, u.cityId, u.countyId, u.townshipId, u.unit, n, ...more.map((m) => m.get(rest)!)];
+    for (const rest of Float64Array.from(first.keys()).sort()) {
+      yield [u.unit, u.own, ...cells(rest), u.parent, u.cityId, u.countyId, u.townshipId, u.unit, first.get(rest)!, ...more.map((m) => m.get(rest)!)];
     }
   }
 }
