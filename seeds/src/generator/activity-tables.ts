@@ -82,7 +82,7 @@ export function caseTable(
   platforms: ReadonlySet<number>,
   lifecycleOf: LifecycleOf,
   reportedDueOf: ReportedDueOf,
-  rollups: RollupCounter,
+  rollups: RollupCounter | null,
 ): TableData {
   const table: TableData = {
     table: 'case',
@@ -95,11 +95,11 @@ export function caseTable(
     ],
     count,
     *rows() {
-      rollups.reset();
+      rollups?.reset();
       for (const c of records()) {
         const life = lifecycleOf(c);
         const due = currentDue(c, life, reportedDueOf);
-        rollups.add(c.grid.id, life?.status ?? 'REPORTED', c.category.id, c.reportedAtMs, due.dueMs, life?.closedMs ?? null);
+        rollups?.add(c.grid.id, life?.status ?? 'REPORTED', c.category.id, c.reportedAtMs, due.dueMs, life?.closedMs ?? null);
         const last = life?.events.at(-1);
         const versioned = last ? [1 + life!.events.length, timestamp(c.reportedAtMs), timestamp(last.atMs)] : versionedCells(c.reportedAtMs);
         yield [
@@ -111,10 +111,10 @@ export function caseTable(
           due.basis?.provisional ?? false, iso(due.basis?.fromMs ?? null), due.basis?.days ?? null, c.channel, c.externalTicket, countyKey(c.grid),
         ];
       }
-      rollups.finish();
+      rollups?.finish();
     },
   };
-  table.derived = rollups.tables(() => {
+  table.derived = rollups?.tables(() => {
     for (const _ of table.rows());
   });
   return table;

@@ -75,10 +75,40 @@ function beijingDay(ms: number): string {
   return timestamp(ms + BEIJING_MS).slice(0, 10).replace(/-/g, '');
 }
 
+/** Cases reported in one Beijing day: ids [from, to). */
+export interface CaseDay {
+  from: number;
+  to: number;
+}
+
+/** The first Beijing day of a case's slot (its report is kept in that day). */
+function slotDay(i: number, timeline: SeedTimeline, slot: number): number {
+  return Math.floor((timeline.casesFromMs + i * slot + BEIJING_MS) / DAY_MS);
+}
+
+/**
+ * The cases grouped by the day they are reported in, in id order. With `byDay`, each day draws
+ * from a random stream of its own, so any run of whole days can be generated apart (worker
+ * threads) and gives the same rows.
+ */
+export function caseDays(count: number, timeline: SeedTimeline): CaseDay[] {
+  const slot = (timeline.nowMs - timeline.casesFromMs) / count;
+  const days: CaseDay[] = [];
+  for (let i = 0; i < count; i++) {
+    const day = slotDay(i, timeline, slot);
+    if (i === 0 || day !== slotDay(i - 1, timeline, slot)) days.push({ from: i, to: i + 1 });
+    else days[days.length - 1].to = i + 1;
+  }
+  return days;
+}
+
 /**
  * The case rows, chronological in id order; calling it again yields the same rows. Numbers are
  * `<county code>-<yyyymmdd>-<sequence of that county and day>`; as days only move forward, the
- * sequence counters of one day are all that is kept.
+ * sequence counters of one day are all that is kept. `byDay` (the scale profiles): a random
+ * stream per day, each report kept in its slot's day, so `range` (only the cases of those ids,
+ * whole days of caseDays) gives them as the full run would. Without it one stream runs through
+ * (the demo's data as it always was).
  */
 export function* caseRecords(
   grids: readonly GridNode[],
@@ -88,8 +118,9 @@ export function* caseRecords(
   seed: number,
   demo: DemoReporter | null,
   timeline: SeedTimeline,
+  options: { byDay: boolean; range?: CaseDay } = { byDay: false },
 ): Generator<CaseRecord> {
-  const rng = Rng.derive(seed, 'cases');
+  const range = options.byDay ? (options.range ?? { from: 0, to: count }) : { from: 0, to: count };
   const picker = leafPicker(grids);
   const pickers = categoryPickers(categories);
   const byId: GridNode[] = [];
@@ -97,12 +128,23 @@ export function* caseRecords(
   // Reported over the timeline's case window, in id order.
   const slot = (timeline.nowMs - timeline.casesFromMs) / count;
   const demoStep = Math.max(1, Math.floor(count / DEMO_REPORTS));
+  let dayNumber = Number.NaN;
   let day = '';
   let dayEndMs = -Infinity;
+  let rng = Rng.derive(seed, 'cases');
   let sequences = new Map<string, number>();
 
-  for (let i = 0; i < count; i++) {
-    const reportedAtMs = Math.floor((timeline.casesFromMs + (i + rng.next() * 0.999) * slot) / 1000) * 1000;
+  for (let i = range.from; i < range.to; i++) {
+    if (options.byDay && slotDay(i, timeline, slot) !== dayNumber) {
+      dayNumber = slotDay(i, timeline, slot);
+      dayEndMs = (dayNumber + 1) * DAY_MS - BEIJING_MS;
+      day = beijingDay(dayNumber * DAY_MS - BEIJING_MS);
+      rng = Rng.derive(seed, `cases:${dayNumber}`);
+      sequences = new Map();
+    }
+    // Within the slot, and within its day: the last slot of a day may reach past midnight.
+    const jittered = Math.floor((timeline.casesFromMs + (i + rng.next() * 0.999) * slot) / 1000) * 1000;
+    const reportedAtMs = options.byDay ? Math.min(jittered, dayEndMs - 1000) : jittered;
     const isDemo = demo !== null && i % demoStep === Math.floor(demoStep / 2);
     const grid = isDemo ? byId[demo.gridId] : picker.pick(rng);
     const urban = grid.kind === 'URBAN_MANAGEMENT';
@@ -115,7 +157,7 @@ export function* caseRecords(
         ? { lng: plan.lng[sourceIndex], lat: plan.lat[sourceIndex] }
         : pointIn([grid.area, grid.countyArea], grid.centre, urban ? 0.006 : 0.02, rng, grid.centre);
 
-    if (reportedAtMs >= dayEndMs) {
+    if (!options.byDay && reportedAtMs >= dayEndMs) {
       day = beijingDay(reportedAtMs);
       dayEndMs = (Math.floor((reportedAtMs + BEIJING_MS) / DAY_MS) + 1) * DAY_MS - BEIJING_MS;
       sequences = new Map();

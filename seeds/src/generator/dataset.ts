@@ -7,7 +7,7 @@ import { buildDemoAccounts, gridWorkerAccounts } from './accounts';
 import { accountTable, gridWorkerGridTable, gridWorkerTable, officerGridTable, officerTable } from './people-tables';
 import { caseAssignmentTable, caseEventTable, caseTable, firstHandler, type LifecycleOf, sourceChangeTable, sourceTable } from './activity-tables';
 import { lifecycleOf as caseLifecycle, reportedDue } from './case-lifecycles';
-import { type CaseRecord, caseRecords } from './cases';
+import { type CaseDay, type CaseRecord, caseDays, caseRecords } from './cases';
 import { buildGridTree, type GridNode, platformUnitIds } from './grid-tree';
 import { readDivisionTable } from '../nation/division-table';
 import { buildNationTree } from '../nation/nation-tree';
@@ -48,6 +48,8 @@ export interface DatasetInput {
   caseLog?: CaseLogData;
   /** Hears of the case log once a pass over the case table has recorded it. */
   onCaseLog?: (data: CaseLogData) => void;
+  /** Only these cases (whole days; read at each pass, a worker thread moves it from run to run), and no rollups counted. */
+  caseRange?: CaseDay;
 }
 
 /** Cases only reported (no life cycles): their KPI rollups are counted too, after the case rollups. */
@@ -78,7 +80,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
 
   const plan = planSources(grids, spec.sources, seed);
   const sources = (): ReturnType<typeof sourceRecords> => sourceRecords(grids, plan, seed, timeline);
-  const generated = (): ReturnType<typeof caseRecords> => caseRecords(grids, categories, plan, spec.cases, seed, demo, timeline);
+  const generated = (): ReturnType<typeof caseRecords> => caseRecords(grids, categories, plan, spec.cases, seed, demo, timeline, { byDay: !spec.lifecycles, range: input.caseRange && { ...input.caseRange } });
   const patrols = spec.patrols === false ? [] : patrolPlans(grids, workers, timeline.patrolMonths);
   const platforms = platformUnitIds(grids);
   // The grid workers of the grids whose cases run through the workflow act through accounts.
@@ -114,6 +116,21 @@ export function buildDataset(input: DatasetInput): TableData[] {
   const inspectionCount = spec.inspections ?? 0;
   const inspections = (): ReturnType<typeof inspectionRecords> => inspectionRecords(sources, officers, inspectionCount, seed, timeline);
 
+  const counter = input.caseRange ? null : new RollupCounter(gridsById(grids));
+  const caseData = withKpi(caseTable(spec.cases, caseRows, platforms, lifecycleOf, reportedDueOf, counter), log && (() => log.replay(cases)));
+  if (log && counter) {
+    caseData.parts = {
+      days: caseDays(spec.cases, timeline),
+      adopt: (part, from, filled) => log.fill(part, from, filled),
+      finish: () => {
+        counter.reset();
+        // Cases only reported: the due day is the report's, nothing closed.
+        log.forEach((c, categoryId) => counter.add(c.grid.id, 'REPORTED', categoryId, c.reportedAtMs, reportedDueOf(c).dueMs, null));
+        counter.finish();
+      },
+    };
+  }
+
   return [
     gridTable(grids, timeline.referenceMs),
     caseCategoryTable(categories),
@@ -129,7 +146,7 @@ export function buildDataset(input: DatasetInput): TableData[] {
     accountTable(accounts, input.passwordHash, timeline.referenceMs),
     sourceTable(spec.sources, sources),
     sourceChangeTable(spec.sources, sources),
-    withKpi(caseTable(spec.cases, caseRows, platforms, lifecycleOf, reportedDueOf, new RollupCounter(gridsById(grids))), log && (() => log.replay(cases))),
+    caseData,
     log ? caseEventTable(events, () => log.replay(cases), () => null, reportedDueOf) : caseEventTable(events, cases, lifecycleOf, reportedDueOf),
     caseAssignmentTable(assignments, cases, lifecycleOf),
     patrolRuleTable(),
