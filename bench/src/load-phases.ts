@@ -9,7 +9,8 @@ import { phaseCpuMeter } from './load-cpu';
  * Loads a profile into a fresh database of an embedded server and prints each phase's wall
  * time beside the CPU seconds of the loader and of PostgreSQL, and the load average:
  * `node -r @swc-node/register src/load-phases.ts --profile city [--cases N --sources N] [--set name=value]`.
- * `--cases` scales a profile down for quick comparisons; `--set` passes server settings.
+ * `--cases` scales a profile down for quick comparisons; `--set` passes server settings;
+ * `--serial` loads as before the overlap (one connection, no worker threads), to compare.
  */
 const { values } = parseArgs({
   options: {
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     sources: { type: 'string' },
     'data-dir': { type: 'string', default: '/tmp/gridwatch-load-phases' },
     set: { type: 'string', multiple: true, default: [] },
+    serial: { type: 'boolean', default: false },
   },
 });
 
@@ -48,11 +50,15 @@ async function main(): Promise<void> {
   await loadProfile(client, profile as ProfileName, {
     anchor: REFERENCE_ANCHOR,
     spec,
-    connect: async () => {
-      const side = new Client(url);
-      await side.connect();
-      return side;
-    },
+    ...(values.serial
+      ? { caseWorkers: 0, spoolEvents: false }
+      : {
+          connect: async () => {
+            const side = new Client(url);
+            await side.connect();
+            return side;
+          },
+        }),
     onPhase: ({ phase, ms }) => {
       const cpu = meter();
       totals.node += cpu.node;
