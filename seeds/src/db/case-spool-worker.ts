@@ -32,7 +32,7 @@ for (const run of request.runs) {
   const fd = openSync(file, 'w');
   let rows = 0;
   try {
-    for (const chunk of copyChunks(cases.rows(), (n) => (rows = n))) writeSync(fd, chunk, null, 'utf8');
+    for (const chunk of copyChunks(cases.rows(), (n) => (rows = n))) writeSync(fd, chunk);
   } finally {
     closeSync(fd);
   }

@@ -32,12 +32,7 @@ export function withoutColumn(data: TableData, column: string): TableData {
 export async function copyTable(client: Db, data: TableData, onRows?: (rows: number) => void, options: { freeze?: boolean } = {}): Promise<number> {
   const sql = `COPY ${quoteIdent(data.table)} (${data.columns.map(quoteIdent).join(', ')}) FROM STDIN${options.freeze ? ' WITH (FREEZE)' : ''}`;
   const stream = client.query(copyFrom(sql));
-  const source = Readable.from(
-    (function* () {
-      for (const chunk of copyChunks(data.rows(), onRows)) yield Buffer.from(chunk, 'utf8');
-    })(),
-  );
-  await pipeline(source, stream);
+  await pipeline(Readable.from(copyChunks(data.rows(), onRows)), stream);
   if (stream.rowCount !== data.count) {
     throw new Error(`${data.table}: copied ${stream.rowCount} rows, expected ${data.count}`);
   }

@@ -16,7 +16,7 @@ const data = request.chainTx === null ? events : chainedEvents(events, request.c
 const fd = openSync(request.file, 'w');
 let rows = 0;
 try {
-  for (const chunk of copyChunks(data.rows(), (n) => (rows = n))) writeSync(fd, chunk, null, 'utf8');
+  for (const chunk of copyChunks(data.rows(), (n) => (rows = n))) writeSync(fd, chunk);
 } finally {
   closeSync(fd);
 }

@@ -17,19 +17,30 @@ export function copyLine(cells: readonly Cell[]): string {
   return line + '\n';
 }
 
-/** Rows batched into text chunks of about `chunkChars` characters. */
-export function* copyChunks(rows: Iterable<Cell[]>, onRows?: (rows: number) => void, chunkChars = 1 << 18): Generator<string> {
-  let buffer = '';
+/**
+ * Rows batched into chunks of about `chunkBytes` bytes of UTF-8 COPY text. Each line is
+ * written into the chunk's buffer as it is made: concatenating a chunk as one string and
+ * encoding it afterwards cost a fifth of the loader's CPU (flattening the rope, then UTF-8).
+ */
+export function* copyChunks(rows: Iterable<Cell[]>, onRows?: (rows: number) => void, chunkBytes = 1 << 20): Generator<Buffer> {
+  let buffer = Buffer.allocUnsafe(chunkBytes);
+  let at = 0;
   let n = 0;
   for (const row of rows) {
-    buffer += copyLine(row);
-    n++;
-    if (buffer.length >= chunkChars) {
-      yield buffer;
-      buffer = '';
-      onRows?.(n);
+    const line = copyLine(row);
+    // A UTF-16 code unit takes at most three bytes in UTF-8.
+    const room = line.length * 3;
+    if (at + room > buffer.length) {
+      if (at > 0) {
+        yield buffer.subarray(0, at);
+        onRows?.(n);
+      }
+      buffer = Buffer.allocUnsafe(Math.max(chunkBytes, room));
+      at = 0;
     }
+    at += buffer.write(line, at, 'utf8');
+    n++;
   }
-  if (buffer) yield buffer;
+  if (at > 0) yield buffer.subarray(0, at);
   onRows?.(n);
 }

@@ -33,7 +33,7 @@ describe('determinism', () => {
   it('gives the scale profiles\' cases by runs of whole days as in one run, with the same log, rollups and events', () => {
     const whole = dataset(small, 7);
     const caseTable = whole.get('case')!;
-    const text = (t: { rows(): Iterable<Cell[]> }): string => [...copyChunks(t.rows())].join('');
+    const text = (t: { rows(): Iterable<Cell[]> }): string => Buffer.concat([...copyChunks(t.rows())]).toString('utf8');
     const expected = { cases: text(caseTable), derived: (caseTable.derived ?? []).map(text), events: text(whole.get('case_event')!) };
     const days = caseTable.parts!.days;
     expect(days.length).toBeGreaterThan(300);
