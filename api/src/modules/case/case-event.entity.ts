@@ -17,6 +17,10 @@ import { CaseAction, CaseStatus } from './case.enums';
 @Index({ properties: ['countyId', 'dueAt'] })
 @Unique({ properties: ['chainKey', 'chainSeq'] })
 export class CaseEvent extends ScopedEntity {
+  // No single-column index: (county_id, at) leads with it (Migration20261211000000_scope_prefix_indexes).
+  @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'county_id', nullable: true })
+  override countyId?: number | null;
+
   @PrimaryKey({ type: new BigIntType('number') })
   override id!: number;
 

@@ -34,6 +34,14 @@ import { AnswerMethod, AnswerSatisfaction, CaseChannel, CaseOrigin, CaseStatus, 
   expression: `create index "case_unanswered_answer_due_at_index" on "case" ("answer_due_at") where "origin" = 'COMPLAINT' and "answered_at" is null`,
 })
 export class Case extends VersionedScopedEntity {
+  // No single-column index: the composite indexes above lead with these columns
+  // (Migration20261211000000_scope_prefix_indexes).
+  @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'city_id' })
+  override cityId!: number;
+
+  @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'county_id', nullable: true })
+  override countyId?: number | null;
+
   @Field(() => String, { description: '案件编号, 如 340102-20261128-000123' })
   @Property({ type: 'string', length: 40, unique: true })
   number!: string;

@@ -43,6 +43,17 @@ registerEnumType(AlertSubject, { name: 'AlertSubject', description: '提醒对�
 @Unique({ properties: ['recommendationId', 'kind', 'dueAt'] })
 @Index({ properties: ['handlingUnitId', 'kind', 'at'] })
 export class CaseAlert extends ScopedEntity {
+  // No single-column indexes: the inbox's (scope column, at, id) indexes lead with them
+  // (legacy Migration20261207020000_alert_inbox; Migration20261211000000_scope_prefix_indexes).
+  @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'city_id' })
+  override cityId!: number;
+
+  @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'county_id', nullable: true })
+  override countyId?: number | null;
+
+  @ManyToOne({ entity: 'Grid', mapToPk: true, fieldName: 'township_id', nullable: true })
+  override townshipId?: number | null;
+
   @Field(() => AlertSubject, { description: '提醒对象类型' })
   @Enum({ items: () => AlertSubject, nativeEnumName: 'alert_subject', default: AlertSubject.CASE })
   subjectKind: AlertSubject = AlertSubject.CASE;
