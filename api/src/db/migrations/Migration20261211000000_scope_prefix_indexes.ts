@@ -1,13 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 
-// Each dropped index, and the longer one that leads with its column and serves its lookups.
-const PREFIXES: ReadonlyArray<[table: string, column: string, servedBy: string]> = [
-  ['case', 'city_id', 'case_city_id_reported_at_id_index'],
-  ['case', 'county_id', 'case_county_id_due_at_id_index'],
-  ['case_event', 'county_id', 'case_event_county_id_at_index'],
-  ['case_alert', 'city_id', 'case_alert_city_id_at_index'],
-  ['case_alert', 'county_id', 'case_alert_county_id_at_index'],
-  ['case_alert', 'township_id', 'case_alert_township_id_at_index'],
+// Each dropped index, with the longer one that leads with its column and serves its lookups.
+const PREFIXES: ReadonlyArray<[table: string, column: string]> = [
+  ['case', 'city_id'], // case_city_id_reported_at_id_index
+  ['case', 'county_id'], // case_county_id_due_at_id_index
+  ['case_event', 'county_id'], // case_event_county_id_at_index
+  ['case_alert', 'city_id'], // case_alert_city_id_at_index
+  ['case_alert', 'county_id'], // case_alert_county_id_at_index
+  ['case_alert', 'township_id'], // case_alert_township_id_at_index
 ];
 
 /**
